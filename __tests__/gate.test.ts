@@ -1,0 +1,219 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { Ancestry } from '../src/forge/ancestry.js'
+import { createForge } from '../src/forge/factory.js'
+import type { Forge } from '../src/forge/types.js'
+import { SupersededGate } from '../src/gate/gate.js'
+import { createHttpClient, type HttpClient } from '../src/http/client.js'
+import type { ForgeSettings } from '../src/settings/common.js'
+import { InstantClock } from '../simulator/clocks.js'
+import { FakeForge, type ForgeFlavour } from '../simulator/fake-forge.js'
+import { GitRepo } from '../simulator/git-repo.js'
+
+const TOKEN = 'ghs_gateTestToken0123456789'
+
+interface World {
+  repo: GitRepo
+  forge: FakeForge
+  http: HttpClient
+  A: string
+  B: string
+  C: string
+  X: string
+}
+
+function forgeSettings(fake: FakeForge, kind: 'github' | 'gitea'): ForgeSettings {
+  return {
+    kind,
+    apiUrl: fake.apiUrl,
+    token: TOKEN,
+    owner: 'acme',
+    repo: 'app',
+    serverUrl: fake.serverUrl,
+    retry: { maxTotalMs: 30_000, baseDelayMs: 500, maxDelayMs: 8_000, maxAttempts: 8 },
+    requestTimeoutMs: 2_000
+  }
+}
+
+function gateFor(w: World, sha: string, clock = new InstantClock(), branch = 'main'): { gate: SupersededGate; forge: Forge } {
+  const kind = w.forge.flavour === 'github' ? 'github' : 'gitea'
+  const forge = createForge(forgeSettings(w.forge, kind), { http: w.http, clock, log: () => undefined })
+  const gate = new SupersededGate(forge, new Ancestry(forge), { sha, branch, environment: 'production' }, { enabled: true, onSuperseded: 'skip', force: false })
+  return { gate, forge }
+}
+
+describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('superseded gate on %s', (flavour) => {
+  let w: World
+
+  beforeAll(async () => {
+    const repo = await GitRepo.create()
+    const A = await repo.commit('A')
+    const B = await repo.commit('B')
+    const C = await repo.commit('C')
+    // X lives on a side branch that main never contained: the force-push / diverged case.
+    await repo.setBranch('side', A)
+    const X = await repo.commit('X', 'side')
+    await repo.setBranch('main', B)
+    const forge = await FakeForge.start({ flavour, repo, token: TOKEN })
+    w = { repo, forge, http: createHttpClient(), A, B, C, X }
+  })
+
+  afterEach(async () => {
+    w.forge.clearFaults()
+    await w.repo.setBranch('main', w.B)
+  })
+
+  afterAll(async () => {
+    await w.http.close()
+    await w.forge.close()
+    await w.repo.dispose()
+  })
+
+  it('head == sha: not superseded', async () => {
+    const d = await gateFor(w, w.B).gate.check()
+    expect(d).toMatchObject({ superseded: false, basis: 'identical', headSha: w.B })
+  })
+
+  it('an abbreviated sha of the head counts as the head', async () => {
+    const d = await gateFor(w, w.B.slice(0, 7)).gate.check()
+    expect(d).toMatchObject({ superseded: false, basis: 'identical' })
+  })
+
+  it('head is a descendant of sha: superseded, naming the newer commit', async () => {
+    const d = await gateFor(w, w.A).gate.check()
+    expect(d.superseded).toBe(true)
+    expect(d.basis).toBe('ahead')
+    expect(d.reason).toContain(w.B.slice(0, 7))
+    expect(d.reason).toMatch(/newer commit/)
+  })
+
+  it('sha is a descendant of head (a lagging read): not superseded', async () => {
+    const d = await gateFor(w, w.C).gate.check()
+    expect(d).toMatchObject({ superseded: false, basis: 'behind', headSha: w.B })
+  })
+
+  it('diverged after a force-push: superseded, sha is not on main any more', async () => {
+    const d = await gateFor(w, w.X).gate.check()
+    expect(d.superseded).toBe(true)
+    expect(d.basis).toBe('diverged')
+    expect(d.reason).toMatch(/not on main any more/)
+  })
+
+  it('force-push moving main backward makes the newer sha a lagging read, not superseded', async () => {
+    await w.repo.setBranch('main', w.A)
+    const d = await gateFor(w, w.B).gate.check()
+    expect(d).toMatchObject({ superseded: false, basis: 'behind' })
+  })
+
+  it('head differs and ancestry cannot be determined: superseded, reason says so', async () => {
+    // Compare fails for good (422 is not retried) and, on Gitea, so does the history walk.
+    w.forge.inject('compare', { status: 422, body: '{"message":"no"}' }, { status: 422 })
+    w.forge.inject('commits', { status: 422 }, { status: 422 })
+    const d = await gateFor(w, w.A).gate.check()
+    expect(d.superseded).toBe(true)
+    expect(d.basis).toBe('unknown')
+    expect(d.reason).toMatch(/could not be determined/)
+  })
+
+  it('missing branch: NOT superseded (fail-safe) with a warning naming the cause', async () => {
+    const d = await gateFor(w, w.A, new InstantClock(), 'nope').gate.check()
+    expect(d).toMatchObject({ superseded: false, basis: 'unreadable' })
+    expect(d.warning).toMatch(/404/)
+  })
+
+  it('malformed branch answer: NOT superseded, warning', async () => {
+    w.forge.inject('branch', { malformed: true })
+    const d = await gateFor(w, w.A).gate.check()
+    expect(d).toMatchObject({ superseded: false, basis: 'unreadable' })
+    // Octokit hands a malformed body through as text, so the adapter reports the missing field.
+    expect(d.warning).toMatch(/not JSON|no commit\.sha/)
+  })
+
+  it('empty branch answer: NOT superseded, warning', async () => {
+    w.forge.inject('branch', { status: 200, body: '{}' })
+    const d = await gateFor(w, w.A).gate.check()
+    expect(d).toMatchObject({ superseded: false, basis: 'unreadable' })
+    expect(d.warning).toMatch(/no commit\.(sha|id)/)
+  })
+
+  it('5xx burst then recovery: retried, decision correct', async () => {
+    w.forge.inject('branch', { status: 502 }, { status: 503 }, { reset: true })
+    const clock = new InstantClock()
+    const d = await gateFor(w, w.A, clock).gate.check()
+    expect(d).toMatchObject({ superseded: true, basis: 'ahead' })
+    expect(w.forge.calls('branch').length).toBeGreaterThanOrEqual(4)
+    expect(clock.sleeps).toEqual([500, 1000, 2000])
+  })
+
+  it('429 with Retry-After waits as long as asked', async () => {
+    w.forge.inject('branch', { status: 429, headers: { 'retry-after': '7' } })
+    const clock = new InstantClock()
+    const d = await gateFor(w, w.B, clock).gate.check()
+    expect(d.superseded).toBe(false)
+    expect(clock.sleeps).toEqual([7000])
+  })
+
+  it('secondary rate limit (403 + Retry-After) is retried; a plain 403 is not', async () => {
+    w.forge.inject('branch', { status: 403, headers: { 'retry-after': '2' } })
+    const clock = new InstantClock()
+    expect((await gateFor(w, w.B, clock).gate.check()).basis).toBe('identical')
+    expect(clock.sleeps).toEqual([2000])
+
+    const before = w.forge.calls('branch').length
+    w.forge.inject('branch', { status: 403 })
+    const d = await gateFor(w, w.B, new InstantClock()).gate.check()
+    expect(d.basis).toBe('unreadable')
+    expect(w.forge.calls('branch').length - before).toBe(1)
+  })
+
+  it.each([401, 404, 422])('%i is not retried', async (status) => {
+    const before = w.forge.calls('branch').length
+    w.forge.inject('branch', { status })
+    const d = await gateFor(w, w.A).gate.check()
+    expect(d.basis).toBe('unreadable')
+    expect(w.forge.calls('branch').length - before).toBe(1)
+  })
+
+  it('a forge that keeps failing costs the bounded retry time, then fails safe', async () => {
+    w.forge.inject('branch', ...Array.from({ length: 20 }, () => ({ status: 503 })))
+    const clock = new InstantClock()
+    const d = await gateFor(w, w.A, clock).gate.check()
+    expect(d.basis).toBe('unreadable')
+    expect(clock.now()).toBeLessThanOrEqual(30_000)
+  })
+
+  it('a hanging forge times out per request and is retried', async () => {
+    w.forge.inject('branch', { hang: true })
+    const d = await gateFor(w, w.A).gate.check()
+    expect(d).toMatchObject({ superseded: true, basis: 'ahead' })
+  })
+
+  it('sends the token as authorization and never in the URL', async () => {
+    await gateFor(w, w.A).gate.check()
+    const last = w.forge.calls('branch').at(-1)!
+    expect(String(last.headers.authorization)).toMatch(new RegExp(`^(token|Bearer) ${TOKEN}$`))
+    expect(w.forge.requests.every((r) => !r.path.includes(TOKEN))).toBe(true)
+  })
+})
+
+describe('gitea 1.22 ancestry', () => {
+  it('falls back to the commit list once, then walks directly', async () => {
+    const repo = await GitRepo.create()
+    const A = await repo.commit('A')
+    for (let i = 0; i < 60; i++) await repo.commit(`filler ${i}`)
+    const forge = await FakeForge.start({ flavour: 'gitea-1.22', repo })
+    const http = createHttpClient()
+    try {
+      const logs: string[] = []
+      const adapter = createForge({ ...forgeSettings(forge, 'gitea'), token: '' }, { http, clock: new InstantClock(), log: (m) => logs.push(m) })
+      const head = await adapter.branchHead('main')
+      expect(await adapter.compare(A, head)).toMatchObject({ relation: 'ahead', aheadBy: 60 })
+      expect(await adapter.compare(head, A)).toMatchObject({ relation: 'behind', behindBy: 60 })
+      expect(forge.calls('compare')).toHaveLength(1)
+      expect(logs.join('\n')).toMatch(/walking commit history/)
+    } finally {
+      await http.close()
+      await forge.close()
+      await repo.dispose()
+    }
+  })
+})

@@ -1,0 +1,13 @@
+/** Jest in ESM mode: the @actions toolkit packages are ESM-only. */
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/__tests__'],
+  testMatch: ['**/*.test.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  resolver: 'ts-jest-resolver',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
+  },
+  testTimeout: 60000,
+  maxWorkers: 2
+}

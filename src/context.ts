@@ -1,0 +1,36 @@
+import * as core from '@actions/core'
+import { type Clock, systemClock } from './clock.js'
+import { Ancestry } from './forge/ancestry.js'
+import { createForge } from './forge/factory.js'
+import type { Forge } from './forge/types.js'
+import { SupersededGate } from './gate/gate.js'
+import { createHttpClient, type HttpClient } from './http/client.js'
+import type { Settings } from './settings/index.js'
+
+/** Everything a mode needs from the outside world, built once from the settings. */
+export interface RunContext {
+  settings: Settings
+  clock: Clock
+  http: HttpClient
+  forge: Forge
+  ancestry: Ancestry
+  gate: SupersededGate
+  /** Aborted on SIGINT/SIGTERM (a cancelled run): start nothing new. */
+  signal: AbortSignal
+}
+
+export interface ContextOverrides {
+  clock?: Clock
+  http?: HttpClient
+  forge?: Forge
+  signal?: AbortSignal
+}
+
+export function createContext(settings: Settings, overrides: ContextOverrides = {}): RunContext {
+  const clock = overrides.clock ?? systemClock
+  const http = overrides.http ?? createHttpClient()
+  const forge = overrides.forge ?? createForge(settings.forge, { http, clock, log: (m) => core.info(m) })
+  const ancestry = new Ancestry(forge)
+  const gate = new SupersededGate(forge, ancestry, settings.target, settings.gate)
+  return { settings, clock, http, forge, ancestry, gate, signal: overrides.signal ?? new AbortController().signal }
+}

@@ -1,0 +1,21 @@
+import type { Clock } from '../clock.js'
+import type { HttpClient } from '../http/client.js'
+import type { ForgeSettings } from '../settings/common.js'
+import { GiteaForge } from './gitea.js'
+import { GitHubForge } from './github.js'
+import type { Forge } from './types.js'
+
+export interface ForgeDeps {
+  http: HttpClient
+  clock: Clock
+  log: (message: string) => void
+}
+
+export function createForge(settings: ForgeSettings, deps: ForgeDeps): Forge {
+  switch (settings.kind) {
+    case 'github':
+      return new GitHubForge(settings, deps.clock, deps.log)
+    case 'gitea':
+      return new GiteaForge(settings, deps.http, deps.clock, deps.log)
+  }
+}

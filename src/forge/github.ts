@@ -1,0 +1,145 @@
+import { getOctokit } from '@actions/github'
+import type { Clock } from '../clock.js'
+import { type HttpStatusError, statusError, withRetry } from '../http/retry.js'
+import { NetworkError } from '../http/client.js'
+import type { ForgeSettings } from '../settings/common.js'
+import { type CheckRunUpdate, type CommitStatus, type Comparison, type Forge, FULL_SHA } from './types.js'
+import { ForgeAnswerError } from './errors.js'
+
+type Octokit = ReturnType<typeof getOctokit>
+
+const RELATIONS: Record<string, Comparison['relation']> = {
+  identical: 'identical',
+  ahead: 'ahead',
+  behind: 'behind',
+  diverged: 'diverged'
+}
+
+/** GitHub through @actions/github (Octokit), with our own classified retries around each call. */
+export class GitHubForge implements Forge {
+  readonly kind = 'github' as const
+  private readonly octokit: Octokit
+
+  constructor(
+    private readonly settings: ForgeSettings,
+    private readonly clock: Clock,
+    private readonly log: (message: string) => void
+  ) {
+    this.octokit = getOctokit(settings.token, { baseUrl: settings.apiUrl, log: undefined })
+  }
+
+  private call<T>(what: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return withRetry(
+      async (_attempt, remainingMs) => {
+        const signal = AbortSignal.timeout(Math.min(this.settings.requestTimeoutMs, remainingMs))
+        try {
+          return await fn(signal)
+        } catch (error) {
+          throw classify(what, error, signal)
+        }
+      },
+      {
+        policy: this.settings.retry,
+        clock: this.clock,
+        onRetry: ({ delayMs, error }) => this.log(`${what}: ${(error as Error).message}; retrying in ${delayMs} ms`)
+      }
+    )
+  }
+
+  async branchHead(branch: string): Promise<string> {
+    const { owner, repo } = this.settings
+    const data = await this.call(`GET branch ${branch}`, (signal) =>
+      this.octokit.rest.repos.getBranch({ owner, repo, branch, request: { signal } }).then((r) => r.data as unknown)
+    )
+    const sha = (data as { commit?: { sha?: unknown } } | null)?.commit?.sha
+    if (typeof sha !== 'string' || !FULL_SHA.test(sha.toLowerCase())) {
+      throw new ForgeAnswerError(`the branch answer for '${branch}' has no commit.sha`)
+    }
+    return sha.toLowerCase()
+  }
+
+  async compare(base: string, head: string): Promise<Comparison> {
+    const { owner, repo } = this.settings
+    const data = await this.call(`compare ${base.slice(0, 7)}...${head.slice(0, 7)}`, (signal) =>
+      this.octokit.rest.repos
+        .compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1, request: { signal } })
+        .then((r) => r.data as unknown)
+    )
+    const d = data as { status?: string; ahead_by?: number; behind_by?: number }
+    const relation = d.status ? RELATIONS[d.status] : undefined
+    if (!relation) return { relation: 'unknown', detail: `compare answered status ${JSON.stringify(d.status)}` }
+    return { relation, aheadBy: d.ahead_by, behindBy: d.behind_by }
+  }
+
+  async createCommitStatus(s: CommitStatus): Promise<void> {
+    const { owner, repo } = this.settings
+    await this.call(`POST status ${s.context}`, (signal) =>
+      this.octokit.rest.repos.createCommitStatus({
+        owner,
+        repo,
+        sha: s.sha,
+        state: s.state,
+        context: s.context,
+        description: s.description,
+        target_url: s.targetUrl,
+        request: { signal }
+      })
+    )
+  }
+
+  readonly checks = {
+    create: async (sha: string, name: string, u: CheckRunUpdate): Promise<number> => {
+      const { owner, repo } = this.settings
+      const res = await this.call(`POST check-run ${name}`, (signal) =>
+        this.octokit.rest.checks.create({ owner, repo, head_sha: sha, name, ...checkBody(u), request: { signal } })
+      )
+      return (res.data as { id: number }).id
+    },
+    update: async (id: number, u: CheckRunUpdate): Promise<void> => {
+      const { owner, repo } = this.settings
+      await this.call(`PATCH check-run ${id}`, (signal) =>
+        this.octokit.rest.checks.update({ owner, repo, check_run_id: id, ...checkBody(u), request: { signal } })
+      )
+    }
+  }
+}
+
+function checkBody(u: CheckRunUpdate) {
+  return {
+    status: u.status,
+    ...(u.conclusion ? { conclusion: u.conclusion, completed_at: new Date().toISOString() } : {}),
+    ...(u.detailsUrl ? { details_url: u.detailsUrl } : {}),
+    output: {
+      title: u.title,
+      summary: u.summary,
+      ...(u.annotations?.length
+        ? {
+            annotations: u.annotations.map((a) => ({
+              path: a.path,
+              start_line: 1,
+              end_line: 1,
+              annotation_level: a.level,
+              message: a.message,
+              title: a.title
+            }))
+          }
+        : {})
+    }
+  }
+}
+
+/** Octokit's RequestError carries the status and headers; map it onto our retry classes. */
+function classify(what: string, error: unknown, signal: AbortSignal): Error {
+  const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string>; data?: unknown } }
+  if (signal.aborted) return new NetworkError(`${what} timed out`, 'TIMEOUT')
+  if (typeof e.status === 'number' && e.status >= 400 && e.response) {
+    const headers = Object.fromEntries(Object.entries(e.response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]))
+    const body = typeof e.response.data === 'string' ? e.response.data : JSON.stringify(e.response.data ?? '')
+    return withRetryAfter(what, e.status, body, headers)
+  }
+  return new NetworkError(`${what} failed: ${e.message ?? String(error)}`, 'NETWORK')
+}
+
+function withRetryAfter(what: string, status: number, body: string, headers: Record<string, string>): HttpStatusError {
+  return statusError(what, { status, headers, body: Buffer.from(body), truncated: false, url: '' })
+}

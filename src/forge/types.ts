@@ -1,0 +1,73 @@
+import type { ForgeKind } from '../settings/common.js'
+
+/**
+ * How `head` relates to `base` by git ancestry:
+ * - `identical`: same commit
+ * - `ahead`: head is a descendant of base (base is in head's history)
+ * - `behind`: base is a descendant of head
+ * - `diverged`: neither contains the other
+ * - `unknown`: the forge could not tell (error, or the bounded history walk ran out)
+ */
+export type Relation = 'identical' | 'ahead' | 'behind' | 'diverged' | 'unknown'
+
+export interface Comparison {
+  relation: Relation
+  aheadBy?: number
+  behindBy?: number
+  /** Why the relation is `unknown`, or how it was found when that matters (e.g. a history walk). */
+  detail?: string
+}
+
+export type CommitState = 'pending' | 'success' | 'failure' | 'error'
+
+export interface CommitStatus {
+  sha: string
+  state: CommitState
+  context: string
+  description: string
+  targetUrl?: string
+}
+
+export interface CheckAnnotation {
+  path: string
+  message: string
+  title?: string
+  level: 'failure' | 'warning' | 'notice'
+}
+
+export interface CheckRunUpdate {
+  status: 'in_progress' | 'completed'
+  conclusion?: 'success' | 'neutral' | 'failure' | 'cancelled'
+  title: string
+  summary: string
+  annotations?: CheckAnnotation[]
+  detailsUrl?: string
+}
+
+/**
+ * The forge as this action needs it. GitHub and Gitea are sibling adapters behind this interface; the
+ * gate and the verifier never learn which one they talk to.
+ */
+export interface Forge {
+  readonly kind: ForgeKind
+  /** Full SHA at the tip of `branch`. Throws when it cannot be read (after transient retries). */
+  branchHead(branch: string): Promise<string>
+  /** How `head` relates to `base`, by git ancestry. */
+  compare(base: string, head: string): Promise<Comparison>
+  createCommitStatus(status: CommitStatus): Promise<void>
+  /** Checks API; `undefined` on forges that have none (Gitea). */
+  readonly checks?: {
+    create(sha: string, name: string, update: CheckRunUpdate): Promise<number>
+    update(id: number, update: CheckRunUpdate): Promise<void>
+  }
+}
+
+export const FULL_SHA = /^[0-9a-f]{40}$/
+
+/** Prefix match either way, case-insensitive, at least 7 hex digits on the shorter side. */
+export function sameCommit(a: string, b: string): boolean {
+  const x = a.toLowerCase()
+  const y = b.toLowerCase()
+  if (Math.min(x.length, y.length) < 7) return false
+  return x.length <= y.length ? y.startsWith(x) : x.startsWith(y)
+}

@@ -1,0 +1,44 @@
+import { errorMessage } from '../errors.js'
+import type { Ancestry } from '../forge/ancestry.js'
+import { type Forge, sameCommit } from '../forge/types.js'
+import type { GateSettings, TargetSettings } from '../settings/common.js'
+import { decide, type GateDecision } from './decide.js'
+
+/**
+ * Asks the forge who owns the branch. Called before the first side effect and again before every
+ * wave and right before promotion, so the gap between check and act stays one API round trip.
+ */
+export class SupersededGate {
+  constructor(
+    private readonly forge: Forge,
+    private readonly ancestry: Ancestry,
+    private readonly target: TargetSettings,
+    private readonly settings: GateSettings
+  ) {}
+
+  get enabled(): boolean {
+    return this.settings.enabled
+  }
+
+  async check(): Promise<GateDecision> {
+    const { sha, branch } = this.target
+    if (!this.settings.enabled) {
+      return {
+        superseded: false,
+        headSha: undefined,
+        basis: 'disabled',
+        reason: `The superseded check is off (superseded-check: false); ${sha.slice(0, 7)} proceeds without asking who owns ${branch}.`
+      }
+    }
+    let head: string
+    try {
+      head = await this.forge.branchHead(branch)
+    } catch (error) {
+      return decide(sha, branch, { error: errorMessage(error) })
+    }
+    if (sameCommit(head, sha)) return decide(sha, branch, { sha: head }, { relation: 'identical' })
+    // The head is read fresh on every check; only the ancestry of a fixed pair of commits is memoised.
+    const cmp = await this.ancestry.relation(sha, head)
+    return decide(sha, branch, { sha: head }, cmp)
+  }
+}

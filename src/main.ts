@@ -1,0 +1,48 @@
+import * as core from '@actions/core'
+import { readFileSync } from 'node:fs'
+import { type ContextOverrides, createContext, type RunContext } from './context.js'
+import { errorMessage } from './errors.js'
+import { runGateMode } from './modes/gate-mode.js'
+import type { Outcome } from './outcome.js'
+import { type Env, type EventPayload, type Mode, parseSettings } from './settings/index.js'
+
+type ModeRunner = (ctx: RunContext) => Promise<Outcome>
+
+/** Modes this build can run; `mode` values outside it are refused by the settings parser. */
+const RUNNERS: Partial<Record<Mode, ModeRunner>> = {
+  gate: runGateMode
+}
+
+/**
+ * Parses every input, builds the outside-world adapters, runs the chosen mode and writes its outputs.
+ * One catch: whatever escapes a mode fails the step with its message.
+ */
+export async function run(env: Env = process.env, overrides: ContextOverrides = {}): Promise<void> {
+  let ctx: RunContext | undefined
+  try {
+    const settings = parseSettings(env, loadEventPayload(env))
+    for (const secret of settings.secrets) core.setSecret(secret)
+    const runner = RUNNERS[settings.mode]
+    if (!runner) throw new Error(`mode '${settings.mode}' is not available in this version of Rollout Guard`)
+    ctx = createContext(settings, overrides)
+    const outcome = await runner(ctx)
+    core.setOutput('result', outcome.result)
+    for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value)
+    if (outcome.failure) core.setFailed(outcome.failure)
+  } catch (error) {
+    core.setOutput('result', 'failed')
+    core.setFailed(errorMessage(error))
+  } finally {
+    if (ctx && !overrides.http) await ctx.http.close()
+  }
+}
+
+function loadEventPayload(env: Env): EventPayload | undefined {
+  const path = env.GITHUB_EVENT_PATH
+  if (!path) return undefined
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as EventPayload
+  } catch {
+    return undefined
+  }
+}

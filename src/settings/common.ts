@@ -1,0 +1,120 @@
+import { InputError } from '../errors.js'
+import { DEFAULT_RETRY, type RetryPolicy } from '../http/retry.js'
+import { type Env, InputReader, parseHttpUrl, parseSha } from './reader.js'
+
+/** Capabilities, in the order a release added them; only these are accepted by `mode`. */
+export const MODES = ['gate', 'verify', 'deploy', 'promote', 'reconcile'] as const
+export type Mode = (typeof MODES)[number]
+
+export type ForgeKind = 'github' | 'gitea'
+
+export interface ForgeSettings {
+  kind: ForgeKind
+  /** REST base without a trailing slash, e.g. https://api.github.com or https://gitea.example/api/v1. */
+  apiUrl: string
+  token: string
+  owner: string
+  repo: string
+  /** Forge web root, for links back to the run. */
+  serverUrl: string
+  /** Time budget for retrying transient forge errors in one call. */
+  retry: RetryPolicy
+  requestTimeoutMs: number
+}
+
+export interface TargetSettings {
+  /** Full or abbreviated SHA this job deploys, lower case. */
+  sha: string
+  /** Branch whose head owns production. */
+  branch: string
+  environment: string
+}
+
+export interface GateSettings {
+  /** `superseded-check: false` turns the gate off (loudly). */
+  enabled: boolean
+  onSuperseded: 'skip' | 'fail'
+  /** Break glass: side effects go ahead even when superseded or backward. */
+  force: boolean
+}
+
+export interface RunInfo {
+  runUrl: string | undefined
+  runId: string | undefined
+  workflow: string | undefined
+  job: string | undefined
+  actor: string | undefined
+  event: string | undefined
+}
+
+export interface CommonSettings {
+  mode: Mode
+  forge: ForgeSettings
+  target: TargetSettings
+  gate: GateSettings
+  run: RunInfo
+}
+
+const OWNER_REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/
+const BRANCH = /^(?!\/|.*(\.\.|\/\/|@\{|\\|\.lock$|\/$))[^\s~^:?*[\x00-\x1f\x7f]+$/
+
+export function parseCommon(env: Env, payload: EventPayload | undefined): CommonSettings {
+  const input = new InputReader(env)
+  const mode = input.oneOf('mode', MODES, 'deploy')
+
+  const forgeKind = input.oneOf('forge', ['auto', 'github', 'gitea'] as const, 'auto')
+  const kind: ForgeKind = forgeKind === 'auto' ? (env.GITEA_ACTIONS === 'true' ? 'gitea' : 'github') : forgeKind
+  const serverUrl = (env.GITHUB_SERVER_URL || (kind === 'github' ? 'https://github.com' : '')).replace(/\/+$/, '')
+  const defaultApi = env.GITHUB_API_URL || (kind === 'github' ? 'https://api.github.com' : serverUrl ? `${serverUrl}/api/v1` : '')
+  const apiRaw = input.string('api-url', defaultApi)
+  if (!apiRaw) throw new InputError('api-url', '', 'the forge API base URL (GITHUB_API_URL is not set either)')
+  const apiUrl = parseHttpUrl('api-url', apiRaw).toString().replace(/\/+$/, '')
+
+  const repository = input.string('repository', env.GITHUB_REPOSITORY ?? '')
+  const m = OWNER_REPO.exec(repository)
+  if (!m) throw new InputError('repository', repository, '`owner/name` (GITHUB_REPOSITORY when not given)')
+
+  const shaRaw = input.string('sha', env.GITHUB_SHA ?? '')
+  const sha = parseSha('sha', shaRaw)
+  const branch = input.string('branch', payload?.repository?.default_branch || 'main')
+  if (!BRANCH.test(branch)) throw new InputError('branch', branch, 'a git branch name such as `main`')
+
+  const environment = input.string('environment', 'production')
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(environment)) {
+    throw new InputError('environment', environment, 'a label of letters, digits, `.`, `_` or `-` (at most 64)')
+  }
+
+  const runId = env.GITHUB_RUN_ID || undefined
+  return {
+    mode,
+    forge: {
+      kind,
+      apiUrl,
+      token: input.string('token'),
+      owner: m[1]!,
+      repo: m[2]!,
+      serverUrl,
+      retry: { ...DEFAULT_RETRY, maxTotalMs: input.seconds('forge-retry-seconds', DEFAULT_RETRY.maxTotalMs / 1000) },
+      requestTimeoutMs: 10_000
+    },
+    target: { sha, branch, environment },
+    gate: {
+      enabled: input.bool('superseded-check', true),
+      onSuperseded: input.oneOf('on-superseded', ['skip', 'fail'] as const, 'skip'),
+      force: input.bool('force', false)
+    },
+    run: {
+      runId,
+      runUrl: serverUrl && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : undefined,
+      workflow: env.GITHUB_WORKFLOW || undefined,
+      job: env.GITHUB_JOB || undefined,
+      actor: env.GITHUB_ACTOR || undefined,
+      event: env.GITHUB_EVENT_NAME || undefined
+    }
+  }
+}
+
+/** The part of the event payload the settings read. */
+export interface EventPayload {
+  repository?: { default_branch?: string }
+}
