@@ -17,7 +17,7 @@ if (problem) {
     process.exitCode = 1;
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(416), __nccwpck_require__.e(185)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8185));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(416), __nccwpck_require__.e(498)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3498));
     await run();
 }
 

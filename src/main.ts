@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { type ContextOverrides, createContext, type RunContext } from './context.js'
 import { errorMessage } from './errors.js'
+import { redact, registerSecret } from './redact.js'
 import { runGateMode } from './modes/gate-mode.js'
 import type { Outcome } from './outcome.js'
 import { type Env, type EventPayload, type Mode, parseSettings } from './settings/index.js'
@@ -21,17 +22,17 @@ export async function run(env: Env = process.env, overrides: ContextOverrides = 
   let ctx: RunContext | undefined
   try {
     const settings = parseSettings(env, loadEventPayload(env))
-    for (const secret of settings.secrets) core.setSecret(secret)
+    for (const secret of settings.secrets) registerSecret(secret)
     const runner = RUNNERS[settings.mode]
     if (!runner) throw new Error(`mode '${settings.mode}' is not available in this version of Rollout Guard`)
     ctx = createContext(settings, overrides)
     const outcome = await runner(ctx)
     core.setOutput('result', outcome.result)
-    for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value)
-    if (outcome.failure) core.setFailed(outcome.failure)
+    for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, redact(value))
+    if (outcome.failure) core.setFailed(redact(outcome.failure))
   } catch (error) {
     core.setOutput('result', 'failed')
-    core.setFailed(errorMessage(error))
+    core.setFailed(redact(errorMessage(error)))
   } finally {
     if (ctx && !overrides.http) await ctx.http.close()
   }

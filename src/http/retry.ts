@@ -1,6 +1,7 @@
 import pRetry, { AbortError } from 'p-retry'
 import type { Clock } from '../clock.js'
 import { truncate } from '../errors.js'
+import { redact } from '../redact.js'
 import { NetworkError, type HttpResponse } from './client.js'
 
 /**
@@ -26,7 +27,7 @@ export class HttpStatusError extends Error {
 }
 
 export function statusError(what: string, res: HttpResponse, nowMs = Date.now()): HttpStatusError {
-  const excerpt = truncate(res.body.toString('utf8').replace(/\s+/g, ' ').trim(), 200)
+  const excerpt = truncate(redact(res.body.toString('utf8')).replace(/\s+/g, ' ').trim(), 200)
   return new HttpStatusError(what, res.status, excerpt, parseRetryAfter(res.headers, nowMs))
 }
 

@@ -56,7 +56,7 @@ export interface CommonSettings {
 }
 
 const OWNER_REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/
-const BRANCH = /^(?!\/|.*(\.\.|\/\/|@\{|\\|\.lock$|\/$))[^\s~^:?*[\x00-\x1f\x7f]+$/
+const BRANCH = /^(?!\/|.*(\.\.|\/\/|@\{|\\|\.lock$|\/$))[^\s~^:?*[\p{Cc}]+$/u
 
 export function parseCommon(env: Env, payload: EventPayload | undefined): CommonSettings {
   const input = new InputReader(env)

@@ -1,8 +1,8 @@
-export const id = 185;
-export const ids = [185];
+export const id = 498;
+export const ids = [498];
 export const modules = {
 
-/***/ 8185:
+/***/ 3498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -124,6 +124,31 @@ class Ancestry {
 
 // EXTERNAL MODULE: ./node_modules/p-retry/index.js + 1 modules
 var p_retry = __webpack_require__(4995);
+;// CONCATENATED MODULE: ./src/redact.ts
+
+/**
+ * Secrets known to this run. core.setSecret asks the runner to mask them, but only a runner does that;
+ * text this action builds from outside answers (an error body that echoes a token, a tenant page) is
+ * also redacted here, so a secret cannot reach an output, a summary or a report file either.
+ */
+const secrets = new Set();
+function registerSecret(value) {
+    if (!value)
+        return;
+    core/* setSecret */.Pq(value);
+    secrets.add(value);
+    // Also the forms a server may echo: Basic credentials and URL-encoded.
+    if (encodeURIComponent(value) !== value)
+        secrets.add(encodeURIComponent(value));
+}
+function redact(text) {
+    let out = text;
+    for (const s of secrets)
+        if (s.length >= 4)
+            out = out.split(s).join('***');
+    return out;
+}
+
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
 ;// CONCATENATED MODULE: ./src/http/client.ts
@@ -248,6 +273,7 @@ function toNetworkError(error, signal, url) {
 
 
 
+
 /**
  * Classified retries for every API this action calls. Transient answers are retried with backoff,
  * honouring Retry-After, inside a bounded total time so that a broken service costs a deploy seconds,
@@ -271,7 +297,7 @@ class HttpStatusError extends Error {
     }
 }
 function statusError(what, res, nowMs = Date.now()) {
-    const excerpt = truncate(res.body.toString('utf8').replace(/\s+/g, ' ').trim(), 200);
+    const excerpt = truncate(redact(res.body.toString('utf8')).replace(/\s+/g, ' ').trim(), 200);
     return new HttpStatusError(what, res.status, excerpt, parseRetryAfter(res.headers, nowMs));
 }
 /** Retry-After as seconds or an HTTP date; GitHub's x-ratelimit-reset when the primary limit is spent. */
@@ -931,7 +957,7 @@ function parseHttpUrl(name, value) {
 /** Capabilities, in the order a release added them; only these are accepted by `mode`. */
 const MODES = ['gate', 'verify', 'deploy', 'promote', 'reconcile'];
 const OWNER_REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
-const BRANCH = /^(?!\/|.*(\.\.|\/\/|@\{|\\|\.lock$|\/$))[^\s~^:?*[\x00-\x1f\x7f]+$/;
+const BRANCH = /^(?!\/|.*(\.\.|\/\/|@\{|\\|\.lock$|\/$))[^\s~^:?*[\p{Cc}]+$/u;
 function parseCommon(env, payload) {
     const input = new InputReader(env);
     const mode = input.oneOf('mode', MODES, 'deploy');
@@ -1001,6 +1027,7 @@ function parseSettings(env, payload) {
 
 
 
+
 /** Modes this build can run; `mode` values outside it are refused by the settings parser. */
 const RUNNERS = {
     gate: runGateMode
@@ -1014,7 +1041,7 @@ async function run(env = process.env, overrides = {}) {
     try {
         const settings = parseSettings(env, loadEventPayload(env));
         for (const secret of settings.secrets)
-            core/* setSecret */.Pq(secret);
+            registerSecret(secret);
         const runner = RUNNERS[settings.mode];
         if (!runner)
             throw new Error(`mode '${settings.mode}' is not available in this version of Rollout Guard`);
@@ -1022,13 +1049,13 @@ async function run(env = process.env, overrides = {}) {
         const outcome = await runner(ctx);
         core/* setOutput */.uH('result', outcome.result);
         for (const [name, value] of Object.entries(outcome.outputs))
-            core/* setOutput */.uH(name, value);
+            core/* setOutput */.uH(name, redact(value));
         if (outcome.failure)
-            core/* setFailed */.C1(outcome.failure);
+            core/* setFailed */.C1(redact(outcome.failure));
     }
     catch (error) {
         core/* setOutput */.uH('result', 'failed');
-        core/* setFailed */.C1(errorMessage(error));
+        core/* setFailed */.C1(redact(errorMessage(error)));
     }
     finally {
         if (ctx && !overrides.http)

@@ -1,0 +1,41 @@
+// Generates the README's inputs and outputs tables from action.yml, so the two cannot drift apart.
+// `node scripts/docs.mjs` rewrites README.md; `--check` fails when README.md is out of date.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { parse } from 'yaml'
+
+const action = parse(readFileSync('action.yml', 'utf8'))
+const cell = (text) => String(text ?? '').trim().replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|')
+const fence = (value) => (value === '' || value === undefined ? '' : `\`${String(value).replace(/`/g, '')}\``)
+
+const inputs = [
+  '| input | default | description |',
+  '|---|---|---|',
+  ...Object.entries(action.inputs ?? {}).map(([name, i]) => `| \`${name}\` | ${fence(i.default)} | ${cell(i.description)} |`)
+].join('\n')
+const outputs = [
+  '| output | description |',
+  '|---|---|',
+  ...Object.entries(action.outputs ?? {}).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`)
+].join('\n')
+
+function splice(text, marker, body) {
+  const start = `<!-- ${marker}:start (generated from action.yml by scripts/docs.mjs) -->`
+  const end = `<!-- ${marker}:end -->`
+  const a = text.indexOf(start)
+  const b = text.indexOf(end)
+  if (a < 0 || b < a) throw new Error(`README.md has no ${marker} markers`)
+  return `${text.slice(0, a + start.length)}\n${body}\n${text.slice(b)}`
+}
+
+const readme = readFileSync('README.md', 'utf8')
+const next = splice(splice(readme, 'inputs', inputs), 'outputs', outputs)
+if (process.argv.includes('--check')) {
+  if (next !== readme) {
+    console.error('README.md inputs/outputs tables differ from action.yml. Run `npm run docs` and commit README.md.')
+    process.exit(1)
+  }
+  console.log('README.md tables match action.yml.')
+} else if (next !== readme) {
+  writeFileSync('README.md', next)
+  console.log('README.md tables updated from action.yml.')
+}

@@ -1,0 +1,22 @@
+import * as core from '@actions/core'
+
+/**
+ * Secrets known to this run. core.setSecret asks the runner to mask them, but only a runner does that;
+ * text this action builds from outside answers (an error body that echoes a token, a tenant page) is
+ * also redacted here, so a secret cannot reach an output, a summary or a report file either.
+ */
+const secrets = new Set<string>()
+
+export function registerSecret(value: string): void {
+  if (!value) return
+  core.setSecret(value)
+  secrets.add(value)
+  // Also the forms a server may echo: Basic credentials and URL-encoded.
+  if (encodeURIComponent(value) !== value) secrets.add(encodeURIComponent(value))
+}
+
+export function redact(text: string): string {
+  let out = text
+  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('***')
+  return out
+}
