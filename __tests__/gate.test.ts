@@ -217,3 +217,24 @@ describe('gitea 1.22 ancestry', () => {
     }
   })
 })
+
+describe('no token', () => {
+  it.each<ForgeFlavour>(['github', 'gitea-1.23'])('an empty token still reads a public repository on %s', async (flavour) => {
+    const repo = await GitRepo.create()
+    const A = await repo.commit('A')
+    const B = await repo.commit('B')
+    const forge = await FakeForge.start({ flavour, repo })
+    const http = createHttpClient()
+    try {
+      const settings = { ...forgeSettings(forge, flavour === 'github' ? 'github' : 'gitea'), token: '' }
+      const adapter = createForge(settings, { http, clock: new InstantClock(), log: () => undefined })
+      const gate = new SupersededGate(adapter, new Ancestry(adapter), { sha: A, branch: 'main', environment: 'p' }, { enabled: true, onSuperseded: 'skip', force: false })
+      expect(await gate.check()).toMatchObject({ superseded: true, headSha: B })
+      expect(forge.requests.every((r) => r.headers.authorization === undefined)).toBe(true)
+    } finally {
+      await http.close()
+      await forge.close()
+      await repo.dispose()
+    }
+  })
+})

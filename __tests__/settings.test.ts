@@ -38,8 +38,13 @@ describe('settings', () => {
     expect(parseSettings(base).target.branch).toBe('main')
   })
 
-  it('mode defaults to deploy', () => {
-    expect(parseSettings({ ...base, INPUT_MODE: '' }).mode).toBe('deploy')
+  it('mode defaults to deploy, which then needs its own inputs', () => {
+    expect(() => parseSettings({ ...base, INPUT_MODE: '' })).toThrow(/Input 'tenants'/)
+    const deploy = { ...base, INPUT_MODE: '', INPUT_TENANTS: 'a,b', 'INPUT_BUILDINFO-URL': 'https://{tenant}.example/buildinfo', 'INPUT_REDEPLOY-URL': 'https://cp.example/{tenant}' }
+    const s = parseSettings(deploy)
+    expect(s.mode).toBe('deploy')
+    expect(s.rollout).toMatchObject({ tag: 'staging-aaaaaaa', maxParallel: 10, maxFailures: 0, soakMs: 60_000, canary: [] })
+    expect(s.rollout?.driver).toMatchObject({ kind: 'http', method: 'POST' })
   })
 
   it('forge auto picks Gitea under act_runner and trims a trailing slash from the server URL', () => {

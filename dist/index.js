@@ -17,7 +17,7 @@ if (problem) {
     process.exitCode = 1;
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(416), __nccwpck_require__.e(498)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3498));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(348), __nccwpck_require__.e(793)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1793));
     await run();
 }
 
@@ -205,6 +205,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

@@ -14,6 +14,8 @@ export interface ActionRun {
   summary: string
   stdout: string
   stderr: string
+  /** The JSON report named by the `report-path` output, read before the temporary folder goes. */
+  report: unknown
   /** Workflow-command lines (::error:: etc.) found in stdout. */
   commands: { command: string; message: string }[]
   tempDir: string
@@ -72,9 +74,13 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)))
   if (timer) clearTimeout(timer)
 
+  const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
+  const reportPath = outputs['report-path']
+  const report: unknown = reportPath ? JSON.parse(await readFile(reportPath, 'utf8').catch(() => 'null')) : undefined
   const run: ActionRun = {
     exitCode,
-    outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
+    outputs,
+    report,
     summary: await readFile(summaryFile, 'utf8'),
     stdout,
     stderr,

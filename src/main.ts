@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs'
 import { type ContextOverrides, createContext, type RunContext } from './context.js'
 import { errorMessage } from './errors.js'
 import { redact, registerSecret } from './redact.js'
+import { runDeployMode } from './modes/deploy-mode.js'
 import { runGateMode } from './modes/gate-mode.js'
+import { runPromoteMode } from './modes/promote-mode.js'
+import { runReconcileMode } from './modes/reconcile-mode.js'
+import { runVerifyMode } from './modes/verify-mode.js'
 import type { Outcome } from './outcome.js'
 import { type Env, type EventPayload, type Mode, parseSettings } from './settings/index.js'
 
@@ -11,7 +15,11 @@ type ModeRunner = (ctx: RunContext) => Promise<Outcome>
 
 /** Modes this build can run; `mode` values outside it are refused by the settings parser. */
 const RUNNERS: Partial<Record<Mode, ModeRunner>> = {
-  gate: runGateMode
+  deploy: (ctx) => runDeployMode(ctx),
+  gate: runGateMode,
+  promote: runPromoteMode,
+  reconcile: (ctx) => runReconcileMode(ctx),
+  verify: runVerifyMode
 }
 
 /**
@@ -25,7 +33,7 @@ export async function run(env: Env = process.env, overrides: ContextOverrides = 
     for (const secret of settings.secrets) registerSecret(secret)
     const runner = RUNNERS[settings.mode]
     if (!runner) throw new Error(`mode '${settings.mode}' is not available in this version of Rollout Guard`)
-    ctx = createContext(settings, overrides)
+    ctx = createContext(settings, { signal: cancelOnSignals(), ...overrides })
     const outcome = await runner(ctx)
     core.setOutput('result', outcome.result)
     for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, redact(value))
@@ -36,6 +44,22 @@ export async function run(env: Env = process.env, overrides: ContextOverrides = 
   } finally {
     if (ctx && !overrides.http) await ctx.http.close()
   }
+}
+
+/**
+ * A cancelled run gets SIGINT, then SIGTERM a few seconds later. The first one aborts the run's signal:
+ * nothing new starts, in-flight calls finish or time out, and the summary and report are still written.
+ * The handlers are `once`, so a second signal falls back to Node's default and ends the process.
+ */
+function cancelOnSignals(): AbortSignal {
+  const controller = new AbortController()
+  const onSignal = (name: NodeJS.Signals): void => {
+    core.warning(`Received ${name}: the run was cancelled. Starting nothing new; writing the report of what was done.`)
+    controller.abort(new Error(`cancelled by ${name}`))
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  return controller.signal
 }
 
 function loadEventPayload(env: Env): EventPayload | undefined {

@@ -11,8 +11,10 @@ export function registerSecret(value: string): void {
   if (!value) return
   core.setSecret(value)
   secrets.add(value)
-  // Also the forms a server may echo: Basic credentials and URL-encoded.
+  // Also the forms it may take in text we write: URL-encoded, and escaped inside a JSON string.
   if (encodeURIComponent(value) !== value) secrets.add(encodeURIComponent(value))
+  const json = JSON.stringify(value).slice(1, -1)
+  if (json !== value) secrets.add(json)
 }
 
 export function redact(text: string): string {

@@ -28,8 +28,14 @@ export class Ancestry {
     return hit
   }
 
-  /** True only when the forge confirms `candidate` is a strict descendant of `target`. */
+  /**
+   * True when the forge confirms `candidate` is a strict descendant of `target`, false when it confirms
+   * it is not. Rejects when the forge could not tell, so a caller can tell "older" from "unknown"
+   * (and ask again later instead of remembering a guess).
+   */
   async isAhead(candidate: string, target: string): Promise<boolean> {
-    return (await this.relation(target, candidate)).relation === 'ahead'
+    const cmp = await this.relation(target, candidate)
+    if (cmp.relation === 'unknown') throw new Error(`ancestry of ${candidate.slice(0, 7)} to ${target.slice(0, 7)} is unknown: ${cmp.detail ?? 'no answer'}`)
+    return cmp.relation === 'ahead'
   }
 }

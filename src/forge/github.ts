@@ -1,4 +1,5 @@
 import { getOctokit } from '@actions/github'
+import { GitHub } from '@actions/github/lib/utils'
 import type { Clock } from '../clock.js'
 import { type HttpStatusError, statusError, withRetry } from '../http/retry.js'
 import { NetworkError } from '../http/client.js'
@@ -25,7 +26,8 @@ export class GitHubForge implements Forge {
     private readonly clock: Clock,
     private readonly log: (message: string) => void
   ) {
-    this.octokit = getOctokit(settings.token, { baseUrl: settings.apiUrl, log: undefined })
+    // An empty token still reads public repositories; getOctokit refuses one, so build the client directly.
+    this.octokit = settings.token ? getOctokit(settings.token, { baseUrl: settings.apiUrl }) : (new GitHub({ baseUrl: settings.apiUrl }) as Octokit)
   }
 
   private call<T>(what: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {

@@ -62,7 +62,8 @@ export function createHttpClient(options: { connections?: number } = {}): HttpCl
 }
 
 async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpResponse> {
-  const deadline = AbortSignal.timeout(req.timeoutMs)
+  // AbortSignal.timeout takes whole milliseconds only.
+  const deadline = AbortSignal.timeout(Math.max(1, Math.ceil(req.timeoutMs)))
   const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline
   let url = new URL(req.url)
   let method = req.method ?? 'GET'

@@ -85,7 +85,7 @@ export async function withRetry<T>(fn: (attempt: number, remainingMs: number) =>
   return pRetry(
     async (attempt) => {
       try {
-        return await fn(attempt, Math.max(1, deadline - clock.now()))
+        return await fn(attempt, Math.max(1, Math.floor(deadline - clock.now())))
       } catch (error) {
         if (!isTransient(error)) throw new AbortError(error as Error)
         throw error

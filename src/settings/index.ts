@@ -1,5 +1,8 @@
 import { type CommonSettings, type EventPayload, parseCommon } from './common.js'
-import type { Env } from './reader.js'
+import { parseImageTag, parsePromote, type PromoteSettings } from './promote.js'
+import { type Env, InputReader } from './reader.js'
+import { parseRollout, type RolloutSettings } from './rollout.js'
+import { parseVerify, type VerifySettings, verifySecrets } from './verify.js'
 
 /**
  * Every input, parsed and validated once, before any side effect. A pure function of the environment
@@ -8,12 +11,32 @@ import type { Env } from './reader.js'
 export interface Settings extends CommonSettings {
   /** Every value that must be masked in logs: tokens, passwords, header values. */
   secrets: string[]
+  /** `image-tag` template: what builds push, and the default `promote-from`. */
+  imageTag: string
+  /** Promotion of `promote-tag`; undefined in deploy/reconcile without `image` or `promote-command`. */
+  promote?: PromoteSettings
+  /** Settle verification; parsed for verify, deploy and reconcile. */
+  verify?: VerifySettings
+  /** Redeploy driver, canary and waves; parsed for deploy and reconcile. */
+  rollout?: RolloutSettings
+  /** Reconcile only: report drift and change nothing. */
+  dryRun: boolean
 }
 
 export function parseSettings(env: Env, payload?: EventPayload): Settings {
   const common = parseCommon(env, payload)
   const secrets = [common.forge.token].filter((s) => s.length > 0)
-  return { ...common, secrets }
+  // Promotion section: parsed only for the modes that can promote, so a gate run ignores stray inputs.
+  const promoteInput = new InputReader(env)
+  const imageTag = parseImageTag(promoteInput)
+  const promote = ['promote', 'deploy', 'reconcile'].includes(common.mode) ? parsePromote(promoteInput, imageTag, common.mode === 'promote') : undefined
+  if (promote?.credentials) secrets.push(promote.credentials.password)
+  const verify = ['verify', 'deploy', 'reconcile'].includes(common.mode) ? parseVerify(env, common) : undefined
+  if (verify) secrets.push(...verifySecrets(verify))
+  const rollout = verify && ['deploy', 'reconcile'].includes(common.mode) ? parseRollout(env, common, verify, imageTag) : undefined
+  if (rollout?.driver.kind === 'http' && rollout.driver.token) secrets.push(rollout.driver.token)
+  const dryRun = common.mode === 'reconcile' ? new InputReader(env).bool('dry-run', false) : false
+  return { ...common, secrets, imageTag, promote, verify, rollout, dryRun }
 }
 
 export type { Env } from './reader.js'

@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { Fleet } from '../simulator/fleet.js'
+import { type ActionRun, runAction } from '../simulator/run-action.js'
+
+/** The incident and its mirror, replayed against the built dist/index.js on a loopback fleet. */
+let fleet: Fleet | undefined
+afterEach(async () => {
+  await fleet?.close()
+  fleet = undefined
+})
+
+function waitFor(predicate: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const start = Date.now()
+  return new Promise((resolve, reject) => {
+    const tick = (): void => {
+      if (predicate()) resolve()
+      else if (Date.now() - start > timeoutMs) reject(new Error(`timed out waiting for ${what}`))
+      else setTimeout(tick, 10)
+    }
+    tick()
+  })
+}
+
+describe('the incident, replayed', () => {
+  it("A's late job makes no side effect, B ends green, the canary never serves A after B", async () => {
+    const f = (fleet = await Fleet.start({ tenants: 6, drainMs: 300 }))
+    const A = await f.commit('A')
+    const B = await f.commit('B')
+    const inputs = f.deployInputs({ canary: 'tenant-001', 'max-parallel': '3' })
+
+    let bOut = ''
+    const bJob = runAction({ inputs, env: f.runEnv(B), onStdout: (c) => (bOut += c) })
+    // A's job starts after B already owns main and has begun rolling the canary.
+    await waitFor(() => f.controlPlane.applied('tenant-001').length > 0, "B's canary redeploy")
+    const aJob = runAction({ inputs, env: f.runEnv(A) })
+    const [b, a] = await Promise.all([bJob, aJob])
+
+    expect(a.exitCode).toBe(0)
+    expect(a.outputs).toMatchObject({ result: 'skipped-superseded', superseded: 'true', 'head-sha': B, rolled: '[]', promoted: 'false' })
+    expect(a.outputs.reason).toContain(B.slice(0, 7))
+    expect(f.controlPlane.calls.filter((c) => c.sha === A)).toEqual([])
+
+    expect(b.exitCode).toBe(0)
+    expect(b.outputs.result).toBe('deployed')
+    expect(JSON.parse(b.outputs.rolled!)).toHaveLength(6)
+    expect(b.outputs.stale).toBe('[]')
+    for (const name of f.names) expect(f.tenants.serving(name)).toBe(B)
+    expect(f.wentBackward(B, A)).toEqual([])
+    expect(f.liveHistory('tenant-001')).toEqual([f.base, B])
+    expect(bOut).toMatch(/\[canary\] 1 of 1 on target/)
+  })
+
+  it("the mirror: A's job mid-rollout when B lands steps aside neutral, without reporting B's tenants stale", async () => {
+    const f = (fleet = await Fleet.start({ tenants: 6, drainMs: 400 }))
+    const A = await f.commit('A')
+    const inputs = f.deployInputs({ 'max-parallel': '2' })
+
+    let aOut = ''
+    const aJob = runAction({ inputs, env: f.runEnv(A), onStdout: (c) => (aOut += c) })
+    // B lands while A's first wave is settling; B's job then moves every tenant forward.
+    await waitFor(() => f.controlPlane.applied().length >= 2, "A's first wave")
+    const B = await f.commit('B')
+    const bJob = runAction({ inputs, env: f.runEnv(B) })
+    const [a, b] = await Promise.all([aJob, bJob])
+
+    expect(a.exitCode).toBe(0)
+    expect(a.outputs.result).toBe('skipped-superseded')
+    expect(a.outputs.reason).toMatch(new RegExp(`Superseded before wave \\d: .*${B.slice(0, 7)}`))
+    expect(a.outputs.stale).toBe('[]')
+    expect(a.outputs.promoted).toBe('false')
+    expect(aOut).not.toMatch(/::error/)
+    // A sent nothing after it saw B own main.
+    const noticedAt = f.controlPlane.calls.findIndex((c) => c.sha === B)
+    expect(f.controlPlane.calls.slice(noticedAt).filter((c) => c.sha === A).length).toBeLessThanOrEqual(2)
+
+    expect(b.exitCode).toBe(0)
+    expect(b.outputs.result).toBe('deployed')
+    for (const name of f.names) expect(f.tenants.serving(name)).toBe(B)
+    expect(f.wentBackward(B, A)).toEqual([])
+  })
+})
+
+describe('forward only', () => {
+  it('with the gate switched off, an older job still never rolls a tenant backward', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 4, drainMs: 0 }))
+    const A = await f.commit('A')
+    const B = await f.commit('B')
+    for (const n of f.names) f.tenants.redeploy(n, B)
+    const a = await runAction({ inputs: f.deployInputs({ 'superseded-check': 'false' }), env: f.runEnv(A) })
+    expect(a.exitCode).toBe(0)
+    expect(a.outputs.result).toBe('deployed')
+    expect(a.outputs.rolled).toBe('[]')
+    expect(JSON.parse(a.outputs.ahead!)).toHaveLength(4)
+    expect(f.controlPlane.calls).toEqual([])
+    const report = a.report as { tenants: { action: string }[] }
+    expect(report.tenants.every((t) => t.action === 'skipped-ahead')).toBe(true)
+  }, 30_000)
+
+  it('re-running a finished deploy is idempotent: nothing is redeployed again', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 3, drainMs: 50 }))
+    const B = await f.commit('B')
+    const first: ActionRun = await runAction({ inputs: f.deployInputs(), env: f.runEnv(B) })
+    expect(first.outputs.result).toBe('deployed')
+    const calls = f.controlPlane.calls.length
+    const again = await runAction({ inputs: f.deployInputs(), env: f.runEnv(B) })
+    expect(again.outputs).toMatchObject({ result: 'deployed', rolled: '[]', verified: '3' })
+    expect(f.controlPlane.calls.length).toBe(calls)
+  })
+})

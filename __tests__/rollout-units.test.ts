@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { Ancestry } from '../src/forge/ancestry.js'
+import { createForge } from '../src/forge/factory.js'
+import type { GateDecision } from '../src/gate/decide.js'
+import { createHttpClient, type HttpClient } from '../src/http/client.js'
+import { planSteps } from '../src/rollout/plan.js'
+import type { RedeployRequest, Redeployer } from '../src/rollout/redeployer.js'
+import { MAX_REISSUES, Sweeper } from '../src/rollout/sweeper.js'
+import { InstantClock } from '../simulator/clocks.js'
+import { FakeForge } from '../simulator/fake-forge.js'
+import { GitRepo } from '../simulator/git-repo.js'
+
+describe('planSteps', () => {
+  const fleet = ['a', 'b', 'c', 'd', 'e', 'f', 'g']
+
+  it('canary first, then waves of max-parallel in fleet order', () => {
+    expect(planSteps(fleet, ['c'], 3)).toEqual([
+      { name: 'canary', kind: 'canary', tenants: ['c'] },
+      { name: 'wave 1', kind: 'wave', tenants: ['a', 'b', 'd'] },
+      { name: 'wave 2', kind: 'wave', tenants: ['e', 'f', 'g'] }
+    ])
+  })
+
+  it('without a canary the first wave leads', () => {
+    expect(planSteps(fleet, [], 5).map((s) => s.tenants)).toEqual([['a', 'b', 'c', 'd', 'e'], ['f', 'g']])
+  })
+
+  it('every tenant appears exactly once', () => {
+    for (let p = 1; p <= 8; p++) {
+      const steps = planSteps(fleet, ['g', 'a'], p)
+      expect(steps.flatMap((s) => s.tenants).sort()).toEqual([...fleet].sort())
+      expect(steps.every((s) => s.kind === 'canary' || s.tenants.length <= p)).toBe(true)
+    }
+  })
+})
+
+describe('Sweeper: re-issuing a redeploy when a tenant regresses', () => {
+  let repo: GitRepo
+  let forge: FakeForge
+  let http: HttpClient
+  let ancestry: Ancestry
+  let O: string
+  let A: string
+  let B: string
+  let C: string
+
+  beforeAll(async () => {
+    repo = await GitRepo.create()
+    O = await repo.commit('O')
+    A = await repo.commit('A')
+    B = await repo.commit('B')
+    await repo.setBranch('side', O)
+    C = await repo.commit('unrelated', 'side')
+    await repo.setBranch('main', B)
+    forge = await FakeForge.start({ flavour: 'github', repo })
+    http = createHttpClient()
+    ancestry = new Ancestry(createForge({ kind: 'github', apiUrl: forge.apiUrl, token: '', owner: 'acme', repo: 'app', serverUrl: forge.serverUrl, retry: { maxTotalMs: 1000, baseDelayMs: 1, maxDelayMs: 1, maxAttempts: 2 }, requestTimeoutMs: 2000 }, { http, clock: new InstantClock(), log: () => undefined }))
+  })
+  afterAll(async () => {
+    await http.close()
+    await forge.close()
+    await repo.dispose()
+  })
+
+  function sweeper(superseded = false, force = false): { s: Sweeper; sent: RedeployRequest[]; logs: string[] } {
+    const sent: RedeployRequest[] = []
+    const logs: string[] = []
+    const redeployer: Redeployer = { redeploy: async (req) => (sent.push(req), { ok: true, detail: '' }) }
+    const decision: GateDecision = { superseded, headSha: B, basis: superseded ? 'ahead' : 'identical', reason: 'r' }
+    const s = new Sweeper({ target: B, request: (tenant, current) => ({ tenant, tag: 't', sha: B, environment: 'p', current }), redeployer, ancestry, gate: async () => decision, force, log: (m) => logs.push(m) })
+    return { s, sent, logs }
+  }
+
+  it('a tenant still on its pre-redeploy commit is draining: no re-issue', async () => {
+    const { s, sent } = sweeper()
+    s.watch('t', O)
+    s.observe('t', { sha: O })
+    await s.settle()
+    expect(sent).toEqual([])
+  })
+
+  it('a tenant that moves to a different older commit after our redeploy is re-issued, with {current}', async () => {
+    const { s, sent } = sweeper()
+    s.watch('t', O)
+    s.observe('t', { sha: A })
+    await s.settle()
+    expect(sent).toEqual([{ tenant: 't', tag: 't', sha: B, environment: 'p', current: A }])
+  })
+
+  it('a tenant seen on target that falls back to its old commit is re-issued', async () => {
+    const { s, sent } = sweeper()
+    s.watch('t', A)
+    s.observe('t', { sha: B })
+    s.observe('t', { sha: A })
+    await s.settle()
+    expect(sent.map((r) => r.current)).toEqual([A])
+  })
+
+  it('a newer or unrelated commit is not ours to undo', async () => {
+    const { s, sent } = sweeper()
+    s.watch('t', O)
+    s.observe('t', { sha: C })
+    await s.settle()
+    expect(sent).toEqual([])
+  })
+
+  it('a superseded job re-issues nothing (unless forced)', async () => {
+    const quiet = sweeper(true)
+    quiet.s.watch('t', O)
+    quiet.s.observe('t', { sha: A })
+    await quiet.s.settle()
+    expect(quiet.sent).toEqual([])
+    expect(quiet.logs.join()).toMatch(/superseded/)
+
+    const forced = sweeper(true, true)
+    forced.s.watch('t', O)
+    forced.s.observe('t', { sha: A })
+    await forced.s.settle()
+    expect(forced.sent).toHaveLength(1)
+  })
+
+  it(`re-issues at most ${MAX_REISSUES} times per tenant`, async () => {
+    const { s, sent } = sweeper()
+    s.watch('t', O)
+    for (let i = 0; i < 10; i++) {
+      s.observe('t', { sha: B })
+      s.observe('t', { sha: i % 2 ? A : O })
+      await s.settle()
+    }
+    expect(sent).toHaveLength(MAX_REISSUES)
+    expect(s.reissued.get('t')).toBe(MAX_REISSUES)
+  })
+})

@@ -1,0 +1,111 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { type Clock, systemClock } from '../src/clock.js'
+import { sameCommit } from '../src/forge/types.js'
+import { type RunningServer, sendJson, startServer } from './server.js'
+import type { TenantSimulator } from './tenants.js'
+
+/**
+ * The user's control plane, simulated: `POST /redeploy` (or `/tenants/<name>/redeploy`) with a JSON body
+ * `{tenant, tag, sha, current?}` starts the tenant's drain to `sha`. It can be slow (latency per request,
+ * applied before the redeploy takes effect, which is how an older job's redeploy lands late), fail on
+ * demand, and run in compare-and-set mode: a `current` that is not what the tenant serves is refused
+ * with 409, so a stale redeploy can never move a tenant backward.
+ */
+export type ControlPlaneFault = { status: number; headers?: Record<string, string>; body?: string } | { hang: true }
+
+export interface RedeployCall {
+  tenant: string
+  sha: string
+  tag: string
+  current?: string
+  receivedAt: number
+  outcome: 'applied' | 'refused-cas' | 'fault' | 'bad-request'
+}
+
+export interface ControlPlaneOptions {
+  tenants: TenantSimulator
+  clock?: Clock
+  /** Refuse a redeploy whose `current` is not the SHA the tenant serves. */
+  compareAndSet?: boolean
+  /** Delay before a redeploy takes effect and is answered, per call. */
+  latencyMs?: (tenant: string) => number
+  /** Required `Authorization: Bearer <token>` when set. */
+  token?: string
+}
+
+export class ControlPlane {
+  readonly calls: RedeployCall[] = []
+  private readonly faults: ControlPlaneFault[] = []
+  private server!: RunningServer
+  private readonly clock: Clock
+
+  private constructor(private readonly options: ControlPlaneOptions) {
+    this.clock = options.clock ?? systemClock
+  }
+
+  static async start(options: ControlPlaneOptions): Promise<ControlPlane> {
+    const cp = new ControlPlane(options)
+    cp.server = await startServer((req, res, body) => cp.handle(req, res, body))
+    return cp
+  }
+
+  /** A `redeploy-url` for the action. */
+  get redeployUrl(): string {
+    return `${this.server.url}/redeploy`
+  }
+
+  get url(): string {
+    return this.server.url
+  }
+
+  /** Faults that each answer one request, in order. */
+  inject(...faults: ControlPlaneFault[]): void {
+    this.faults.push(...faults)
+  }
+
+  applied(tenant?: string): RedeployCall[] {
+    return this.calls.filter((c) => c.outcome === 'applied' && (tenant === undefined || c.tenant === tenant))
+  }
+
+  close(): Promise<void> {
+    return this.server.close()
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://cp')
+    const m = /^\/(?:tenants\/([^/]+)\/)?redeploy$/.exec(url.pathname)
+    if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true })
+    if (!m) return sendJson(res, 404, { error: 'not found' })
+    if (this.options.token && req.headers.authorization !== `Bearer ${this.options.token}`) return sendJson(res, 401, { error: 'unauthorized' })
+    let body: { tenant?: string; tag?: string; sha?: string; current?: string }
+    try {
+      body = JSON.parse(raw.toString('utf8') || '{}')
+    } catch {
+      return sendJson(res, 400, { error: 'body is not JSON' })
+    }
+    const tenant = m[1] ? decodeURIComponent(m[1]) : (body.tenant ?? '')
+    const call: RedeployCall = { tenant, sha: body.sha ?? '', tag: body.tag ?? '', current: body.current, receivedAt: this.clock.now(), outcome: 'bad-request' }
+    this.calls.push(call)
+    const fault = this.faults.shift()
+    if (fault) {
+      call.outcome = 'fault'
+      if ('hang' in fault) return
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers })
+      res.end(fault.body ?? JSON.stringify({ error: `injected ${fault.status}` }))
+      return
+    }
+    if (!tenant || !body.sha || !this.options.tenants.has(tenant)) return sendJson(res, 400, { error: `unknown tenant or missing sha: ${tenant}` })
+    const latency = this.options.latencyMs?.(tenant) ?? 0
+    if (latency > 0) await this.clock.sleep(latency)
+    if (this.options.compareAndSet) {
+      const serving = this.options.tenants.serving(tenant)
+      if (body.current === undefined || !sameCommit(body.current, serving)) {
+        call.outcome = 'refused-cas'
+        return sendJson(res, 409, { error: `compare-and-set failed: ${tenant} serves ${serving.slice(0, 7)}, not ${String(body.current).slice(0, 7)}` })
+      }
+    }
+    this.options.tenants.redeploy(tenant, body.sha)
+    call.outcome = 'applied'
+    return sendJson(res, 202, { tenant, sha: body.sha, accepted: true })
+  }
+}

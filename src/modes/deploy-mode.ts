@@ -1,0 +1,75 @@
+import * as core from '@actions/core'
+import { type CommandRunner, execRunner } from '../command/runner.js'
+import type { RunContext } from '../context.js'
+import { InputError } from '../errors.js'
+import { announce } from '../gate/announce.js'
+import type { Outcome } from '../outcome.js'
+import type { PromotionResult } from '../promote/promote.js'
+import { createRedeployer } from '../rollout/redeployer.js'
+import { judgeGate, runRollout } from '../rollout/rollout.js'
+import { Timeline } from '../rollout/timeline.js'
+import type { RolloutResult } from '../rollout/types.js'
+import { createProber } from '../verify/prober.js'
+import { loadTenants } from '../verify/tenants.js'
+import { finishRun } from './finish.js'
+import { progressReporter } from './progress.js'
+import { promotionStep } from './promotion-step.js'
+
+/**
+ * `mode: deploy`: gate, canary, soak, waves, confirm, then forward-only promotion, with the gate asked
+ * again before every wave and right before the promotion. A job that finds itself superseded at any
+ * point starts nothing new and ends neutral.
+ */
+export async function runDeployMode(ctx: RunContext, runner: CommandRunner = execRunner): Promise<Outcome> {
+  const { settings } = ctx
+  const verify = settings.verify
+  const rollout = settings.rollout
+  if (!verify || !rollout) throw new Error('mode deploy started without its settings')
+  const startedAt = new Date()
+  const timeline = new Timeline(ctx.clock)
+  const sha = settings.target.sha
+
+  const first = await timeline.run('gate', () => core.group('Superseded gate', () => ctx.gate.check()), judgeGate)
+  if (!announce(first, settings.gate, 'deploy').proceed) {
+    const result: RolloutResult = { result: 'skipped-superseded', reason: first.reason, headSha: first.headSha, tenants: [], phases: timeline.phases }
+    return finishRun(ctx, { rollout: result, gate: first, startedAt, tag: rollout.tag })
+  }
+
+  const fleet = await core.group('Tenants', () => loadTenants(verify, ctx.http, ctx.clock, ctx.signal))
+  const stray = rollout.canary.find((c) => !fleet.includes(c))
+  if (stray) throw new InputError('canary', rollout.canary.join(','), `names of the fleet (${JSON.stringify(stray)} is not among the ${fleet.length} tenants)`)
+  core.info(`${fleet.length} tenant(s); canary: ${rollout.canary.join(', ') || 'none'}; waves of ${rollout.maxParallel}; tag ${rollout.tag}`)
+
+  const result = await runRollout({
+    fleet,
+    rollout,
+    verify,
+    target: settings.target,
+    gateSettings: settings.gate,
+    gate: ctx.gate,
+    ancestry: ctx.ancestry,
+    prober: createProber(verify, ctx.http, sha),
+    redeployer: createRedeployer(rollout, { http: ctx.http, clock: ctx.clock, runner, log: (m) => core.info(m) }),
+    clock: ctx.clock,
+    signal: ctx.signal,
+    timeline,
+    initial: first,
+    onProgress: progressReporter(ctx.clock)
+  })
+
+  let promotion: PromotionResult | undefined
+  let gate = first
+  if (result.result === 'deployed' && settings.promote && !ctx.signal.aborted) {
+    const step = await timeline.run('promotion', () => core.group('Promotion', () => promotionStep(ctx, runner)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }))
+    promotion = step.result
+    gate = step.gate ?? gate
+    if (promotion.outcome === 'skipped-superseded') {
+      result.result = 'skipped-superseded'
+      result.reason = `Superseded before promotion: ${promotion.reason}`
+    } else if (promotion.outcome === 'failed') {
+      result.result = 'failed'
+      result.reason = `Every tenant was verified, but ${promotion.reason.charAt(0).toLowerCase()}${promotion.reason.slice(1)}`
+    }
+  }
+  return finishRun(ctx, { rollout: result, gate, startedAt, tag: rollout.tag, promotion })
+}

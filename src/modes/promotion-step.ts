@@ -1,0 +1,47 @@
+import * as core from '@actions/core'
+import type { CommandRunner } from '../command/runner.js'
+import type { RunContext } from '../context.js'
+import { announce } from '../gate/announce.js'
+import type { GateDecision } from '../gate/decide.js'
+import { promote, type PromotionResult } from '../promote/promote.js'
+import { registerSecret } from '../redact.js'
+import { createRegistry } from '../registry/client.js'
+
+/**
+ * One forward-only promotion with the gate asked right before the write. Shared by `mode: promote`
+ * and the last step of deploy and reconcile. Returns the last gate decision too, for the report.
+ */
+export async function promotionStep(ctx: RunContext, runner: CommandRunner, initial?: GateDecision): Promise<{ result: PromotionResult; gate: GateDecision | undefined }> {
+  const settings = ctx.settings.promote
+  if (!settings) throw new Error('promotion started without `image` or `promote-command`')
+  const registry =
+    settings.image && !settings.command
+      ? createRegistry(settings.image, {
+          http: ctx.http,
+          clock: ctx.clock,
+          retry: settings.retry,
+          timeoutMs: settings.requestTimeoutMs,
+          credentials: settings.credentials,
+          signal: ctx.signal,
+          log: (m) => core.info(m),
+          onSecret: registerSecret
+        })
+      : undefined
+  let last = initial
+  const result = await promote({
+    settings,
+    sha: ctx.settings.target.sha,
+    environment: ctx.settings.target.environment,
+    force: ctx.settings.gate.force,
+    registry,
+    runner,
+    ancestry: ctx.ancestry,
+    checkGate: async () => {
+      const decision = await ctx.gate.check()
+      last = decision
+      return { superseded: !announce(decision, ctx.settings.gate, 'promotion').proceed, reason: decision.reason }
+    },
+    signal: ctx.signal
+  })
+  return { result, gate: last }
+}

@@ -1,0 +1,113 @@
+import * as core from '@actions/core'
+import { type CommandRunner, execRunner } from '../command/runner.js'
+import type { RunContext } from '../context.js'
+import { SupersededGate } from '../gate/gate.js'
+import type { Outcome } from '../outcome.js'
+import { type DriftEntry, readDrift } from '../reconcile/drift.js'
+import { createRedeployer } from '../rollout/redeployer.js'
+import { runRollout } from '../rollout/rollout.js'
+import { Timeline } from '../rollout/timeline.js'
+import type { RolloutResult, TenantRecord } from '../rollout/types.js'
+import { commitVars, render } from '../template.js'
+import { createProber } from '../verify/prober.js'
+import { loadTenants } from '../verify/tenants.js'
+import { finishRun } from './finish.js'
+import { progressReporter } from './progress.js'
+import { promotionStep } from './promotion-step.js'
+
+/**
+ * `mode: reconcile`, for a scheduled workflow: bring the fleet (and `:latest`) to the head of the branch
+ * when a cancelled or failed deploy left tenants behind. One read per tenant finds the drift; behind
+ * tenants go through the same forward-only rollout as a deploy, with the gate stopping it as soon as
+ * the head moves (a newer deploy owns the fleet then). Ahead and unreachable tenants are left alone.
+ */
+export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = execRunner): Promise<Outcome> {
+  const { settings } = ctx
+  const { verify, rollout } = settings
+  if (!verify || !rollout) throw new Error('mode reconcile started without its settings')
+  const startedAt = new Date()
+  const timeline = new Timeline(ctx.clock)
+
+  // Without the head there is nothing to reconcile to: this fails the step (unlike the deploy gate).
+  const head = await timeline.run('head', () => core.group('Branch head', () => ctx.forge.branchHead(settings.target.branch)), (h) => ({ outcome: 'read', detail: h }))
+  const target = { ...settings.target, sha: head }
+  const tag = render(rollout.imageTag, commitVars(head, target.environment))
+  const gate = new SupersededGate(ctx.forge, ctx.ancestry, target, settings.gate)
+  const headCtx: RunContext = { ...ctx, settings: { ...settings, target }, gate }
+  core.info(`${settings.target.branch} is at ${head.slice(0, 7)}; reconciling to tag ${tag}`)
+
+  const fleet = await core.group('Tenants', () => loadTenants(verify, ctx.http, ctx.clock, ctx.signal))
+  const prober = createProber(verify, ctx.http, head)
+  const drift = await timeline.run('drift', () => core.group(`Drift: ${fleet.length} tenant(s), one read each`, () => readDrift(fleet, head, prober, ctx.ancestry, verify.concurrency, ctx.signal)), (d) => ({ outcome: `${d.filter((x) => x.state === 'behind').length} behind` }))
+  logDrift(drift, head)
+  const behind = drift.filter((d) => d.state === 'behind')
+  const unreachable = drift.filter((d) => d.state === 'unreachable')
+  const extra = {
+    drifted: JSON.stringify(behind.map((d) => ({ tenant: d.tenant, sha: d.sha ?? null, behindBy: d.behindBy ?? null }))),
+    healed: '[]'
+  }
+
+  let result: Omit<RolloutResult, 'result'> & { result: string }
+  if (settings.dryRun) {
+    const reason = behind.length ? `${behind.length} tenant(s) behind ${head.slice(0, 7)}; dry run, nothing changed.` : `Every readable tenant is on ${head.slice(0, 7)} or ahead; dry run.`
+    result = { result: behind.length ? 'drifted' : 'in-sync', reason, headSha: head, tenants: drift.map(recordOf), phases: timeline.phases }
+    return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag }), extra)
+  }
+
+  const records = new Map(drift.map((d) => [d.tenant, recordOf(d)]))
+  let rolled: RolloutResult | undefined
+  if (behind.length) {
+    const names = behind.map((d) => d.tenant)
+    rolled = await runRollout({
+      fleet: names,
+      rollout: { ...rollout, tag, canary: rollout.canary.filter((c) => names.includes(c)) },
+      verify,
+      target,
+      gateSettings: settings.gate,
+      gate,
+      ancestry: ctx.ancestry,
+      prober,
+      redeployer: createRedeployer(rollout, { http: ctx.http, clock: ctx.clock, runner, log: (m) => core.info(m) }),
+      clock: ctx.clock,
+      signal: ctx.signal,
+      timeline,
+      onProgress: progressReporter(ctx.clock)
+    })
+    for (const r of rolled.tenants) records.set(r.tenant, r)
+  }
+  const kind = !rolled ? (unreachable.length ? 'failed' : 'in-sync') : rolled.result === 'deployed' ? (unreachable.length ? 'failed' : 'healed') : rolled.result
+  const reason = unreachable.length && (!rolled || rolled.result === 'deployed') ? `${unreachable.length} tenant(s) unreachable and not redeployed: ${unreachable.map((u) => u.tenant).join(', ')}.` : (rolled?.reason ?? `Every tenant is on ${head.slice(0, 7)} or ahead.`)
+  result = { result: kind, reason, headSha: head, tenants: [...records.values()], phases: timeline.phases }
+
+  let promotion
+  if ((kind === 'healed' || kind === 'in-sync') && settings.promote && !ctx.signal.aborted) {
+    const step = await timeline.run('promotion', () => core.group('Promotion', () => promotionStep(headCtx, runner)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }))
+    promotion = step.result
+    if (promotion.outcome === 'failed') result = { ...result, result: 'failed', reason: promotion.reason }
+    if (promotion.outcome === 'skipped-superseded') result = { ...result, result: 'skipped-superseded', reason: `The head moved before promotion: ${promotion.reason}` }
+  }
+  const healed = rolled ? rolled.tenants.filter((t) => t.verdict && (t.verdict.verdict === 'on-target' || t.verdict.verdict === 'ahead')).map((t) => t.tenant) : []
+  return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, promotion }), { ...extra, healed: JSON.stringify(healed) })
+}
+
+function recordOf(d: DriftEntry): TenantRecord {
+  const record: TenantRecord = { tenant: d.tenant, step: 'drift', action: 'not-started', before: d.sha, reissues: 0 }
+  if (d.state === 'in-sync' || d.state === 'ahead') {
+    record.action = d.state === 'in-sync' ? 'skipped-on-target' : 'skipped-ahead'
+    record.verdict = { tenant: d.tenant, verdict: d.state === 'in-sync' ? 'on-target' : 'ahead', sha: d.sha, polls: 1, settleMs: 0, elapsedMs: 0, url: '' }
+  } else if (d.state === 'unreachable') {
+    record.verdict = { tenant: d.tenant, verdict: 'unreachable', polls: 1, elapsedMs: 0, url: '', lastError: d.error }
+  }
+  return record
+}
+
+function logDrift(drift: DriftEntry[], head: string): void {
+  for (const d of drift) {
+    if (d.state === 'behind') core.warning(`${d.tenant} serves ${d.sha?.slice(0, 7)}, ${d.behindBy === undefined ? 'not known to be' : `${d.behindBy} commit(s)`} behind ${head.slice(0, 7)}`, { title: `Drift: ${d.tenant}` })
+    if (d.state === 'unreachable') core.warning(`${d.tenant} could not be read (${d.error}); it is reported, not redeployed`, { title: `Unreachable: ${d.tenant}` })
+  }
+}
+
+function withOutputs(outcome: Outcome, extra: Record<string, string>): Outcome {
+  return { ...outcome, outputs: { ...outcome.outputs, ...extra } }
+}

@@ -1,0 +1,131 @@
+import type { Clock } from '../clock.js'
+import { truncate } from '../errors.js'
+import type { HttpClient, HttpResponse } from '../http/client.js'
+import { type RetryPolicy, RETRYABLE_STATUSES, statusError, withRetry } from '../http/retry.js'
+import { parseChallenges, realmProblem } from './challenge.js'
+import { RegistryError } from './errors.js'
+
+export interface Credentials {
+  username: string
+  password: string
+}
+
+export interface AuthDeps {
+  registryUrl: URL
+  repository: string
+  credentials: Credentials | undefined
+  http: HttpClient
+  clock: Clock
+  retry: RetryPolicy
+  timeoutMs: number
+  signal?: AbortSignal
+  log: (message: string) => void
+  /** Told about every credential form this class creates (tokens, Basic values), to mask them. */
+  onSecret?: (value: string) => void
+}
+
+/**
+ * The registry login dance as docker and crane do it: start anonymous; on a 401 follow the challenge,
+ * Basic with the credentials, or Bearer by asking the challenge's realm for a token scoped to
+ * `repository:<name>:pull,push`. Each scheme is tried once: a second 401 means the credentials are wrong.
+ */
+export class RegistryAuth {
+  private header: string | undefined
+  private triedBasic = false
+  private triedBearer = false
+
+  constructor(private readonly deps: AuthDeps) {}
+
+  get authorization(): string | undefined {
+    return this.header
+  }
+
+  private get who(): string {
+    return this.deps.credentials ? `user ${this.deps.credentials.username}` : 'anonymous access'
+  }
+
+  /** Handles a 401 so the request can be repeated, or throws a RegistryError that says why it cannot. */
+  async answer(res: HttpResponse, what: string, write: boolean): Promise<void> {
+    const challenges = parseChallenges(res.headers['www-authenticate'] ?? '')
+    const bearer = challenges.find((c) => c.scheme === 'bearer')
+    const basic = challenges.find((c) => c.scheme === 'basic')
+    const repo = this.deps.repository
+    if (bearer?.params.error === 'insufficient_scope') {
+      const lacking = write ? 'no push scope' : 'no pull access'
+      throw new RegistryError('scope', `${what}: ${this.who} has ${lacking} on ${repo} (the registry answered insufficient_scope for ${bearer.params.scope ?? 'this request'})${this.hint(write)}.`, 401)
+    }
+    if (bearer?.params.realm) {
+      if (this.triedBearer) throw this.badCredentials(what, 'the registry refused the token it was given')
+      this.triedBearer = true
+      this.header = `Bearer ${await this.fetchToken(bearer.params.realm, bearer.params.service)}`
+      return
+    }
+    if (basic) {
+      if (!this.deps.credentials) throw new RegistryError('credentials', `${what}: the registry asks for credentials; set registry-username and registry-password.`, 401)
+      if (this.triedBasic) throw this.badCredentials(what, 'Basic authentication was refused')
+      this.triedBasic = true
+      const { username, password } = this.deps.credentials
+      this.header = `Basic ${basic64(username, password)}`
+      this.deps.onSecret?.(basic64(username, password))
+      return
+    }
+    throw new RegistryError('credentials', `${what}: HTTP 401 without a Basic or Bearer challenge (${truncate(res.headers['www-authenticate'] ?? 'no WWW-Authenticate', 120)}).`, 401)
+  }
+
+  private hint(write: boolean): string {
+    if (!this.deps.credentials) return '; set registry-username and registry-password'
+    return write ? '; give these credentials write (push) access to the repository' : '; give these credentials read access to the repository'
+  }
+
+  private badCredentials(what: string, detail: string): RegistryError {
+    return new RegistryError('credentials', `${what}: bad credentials, ${detail} for ${this.who}${this.deps.credentials ? '' : '; set registry-username and registry-password'}.`, 401)
+  }
+
+  private async fetchToken(realmText: string, service: string | undefined): Promise<string> {
+    let realm: URL
+    try {
+      realm = new URL(realmText)
+    } catch {
+      throw new RegistryError('refused-realm', `The registry named a token realm that is not a URL: ${JSON.stringify(truncate(realmText, 120))}.`)
+    }
+    const problem = realmProblem(realm, this.deps.registryUrl)
+    if (problem) {
+      throw new RegistryError('refused-realm', `Refused to ask the token realm ${realm.origin}${realm.pathname} for a token: ${problem}. Credentials are only sent to the registry's own host.`)
+    }
+    const url = new URL(realm)
+    if (service) url.searchParams.set('service', service)
+    url.searchParams.set('scope', `repository:${this.deps.repository}:pull,push`)
+    const headers: Record<string, string> = { accept: 'application/json' }
+    const creds = this.deps.credentials
+    if (creds) {
+      headers.authorization = `Basic ${basic64(creds.username, creds.password)}`
+      this.deps.onSecret?.(basic64(creds.username, creds.password))
+    }
+    const what = `token service ${realm.origin}`
+    const res = await withRetry(
+      async (_attempt, remainingMs) => {
+        const r = await this.deps.http.send({ url, headers, timeoutMs: Math.max(1, Math.floor(Math.min(this.deps.timeoutMs, remainingMs))), signal: this.deps.signal })
+        if (RETRYABLE_STATUSES.has(r.status)) throw statusError(what, r, this.deps.clock.now())
+        return r
+      },
+      { policy: this.deps.retry, clock: this.deps.clock, signal: this.deps.signal, onRetry: ({ delayMs, error }) => this.deps.log(`${String(error)}; retrying in ${delayMs} ms`) }
+    )
+    if (res.status === 401 || res.status === 403) {
+      throw new RegistryError('credentials', `Bad credentials: the ${what} refused ${this.who} (HTTP ${res.status})${creds ? '; check registry-username and registry-password' : '; set registry-username and registry-password'}.`, res.status)
+    }
+    if (res.status !== 200) throw new RegistryError('status', `The ${what} answered HTTP ${res.status}.`, res.status)
+    let body: { token?: unknown; access_token?: unknown }
+    try {
+      body = JSON.parse(res.body.toString('utf8')) as typeof body
+    } catch {
+      throw new RegistryError('invalid', `The ${what} answered something that is not JSON.`)
+    }
+    const token = typeof body.token === 'string' && body.token ? body.token : body.access_token
+    if (typeof token !== 'string' || !token) throw new RegistryError('invalid', `The ${what} answered without a token or access_token.`)
+    this.deps.onSecret?.(token)
+    this.deps.log(`Got a registry token from ${realm.origin} for ${this.who}.`)
+    return token
+  }
+}
+
+const basic64 = (username: string, password: string): string => Buffer.from(`${username}:${password}`).toString('base64')

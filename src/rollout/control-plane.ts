@@ -1,0 +1,46 @@
+import { errorMessage } from '../errors.js'
+import { DEFAULT_RETRY, statusError, withRetry } from '../http/retry.js'
+import type { RedeployDriver } from '../settings/rollout.js'
+import { encodeJsonString, encodeUrlPart, render } from '../template.js'
+import { type RedeployerDeps, type RedeployRequest, type RedeployResult, type Redeployer, requestVars } from './redeployer.js'
+
+type HttpDriver = Extract<RedeployDriver, { kind: 'http' }>
+
+/**
+ * The control plane's redeploy endpoint. Any 2xx is an accepted redeploy. 5xx, 429 and connection
+ * errors are retried (honouring Retry-After); other 4xx are final, so a control plane that refuses a
+ * stale compare-and-set (409) is believed at once.
+ */
+export class ControlPlaneRedeployer implements Redeployer {
+  constructor(
+    private readonly driver: HttpDriver,
+    private readonly timeoutMs: number,
+    private readonly deps: RedeployerDeps
+  ) {}
+
+  async redeploy(req: RedeployRequest, signal?: AbortSignal): Promise<RedeployResult> {
+    const vars = requestVars(req)
+    const url = render(this.driver.url, vars, encodeUrlPart)
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' }
+    if (this.driver.token) headers.authorization = `Bearer ${this.driver.token}`
+    const body = this.driver.body ? render(this.driver.body, vars, encodeJsonString) : undefined
+    try {
+      await withRetry(
+        async (_attempt, remainingMs) => {
+          const res = await this.deps.http.send({ url, method: this.driver.method, headers, body, timeoutMs: Math.min(this.timeoutMs, remainingMs), maxBodyBytes: 16 * 1024, signal })
+          if (res.status < 200 || res.status >= 300) throw statusError(`control plane (${req.tenant})`, res)
+          return res
+        },
+        {
+          policy: DEFAULT_RETRY,
+          clock: this.deps.clock,
+          signal,
+          onRetry: ({ delayMs, error }) => this.deps.log(`redeploy ${req.tenant}: ${errorMessage(error)}; retrying in ${delayMs} ms`)
+        }
+      )
+      return { ok: true, detail: '' }
+    } catch (error) {
+      return { ok: false, detail: errorMessage(error) }
+    }
+  }
+}
