@@ -136,6 +136,9 @@ describe('halting and cancellation', () => {
     expect(r.outputs).toMatchObject({ result: 'cancelled', promoted: 'false' })
     expect(f.controlPlane.calls.map((c) => c.tenant)).toEqual(['tenant-001', 'tenant-002'])
     expect(r.summary).toMatch(/cancelled/)
+    // One line for the tenants cut short, not one error per tenant.
+    expect(r.commands.filter((c) => c.command === 'error' && /is stale/.test(c.message))).toEqual([])
+    expect(r.stdout).toMatch(/::warning title=Cancelled mid-verification::2 tenant\(s\) were still settling/)
     expect((r.report as Report).result).toBe('cancelled')
   })
 })

@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { Fleet } from '../simulator/fleet.js'
+import { LocalRegistry } from '../simulator/registry.js'
 import { type ActionRun, runAction } from '../simulator/run-action.js'
 
 /** The incident and its mirror, replayed against the built dist/index.js on a loopback fleet. */
 let fleet: Fleet | undefined
+let registry: LocalRegistry | undefined
 afterEach(async () => {
   await fleet?.close()
+  await registry?.stop()
   fleet = undefined
+  registry = undefined
 })
 
 function waitFor(predicate: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
@@ -22,11 +26,15 @@ function waitFor(predicate: () => boolean, what: string, timeoutMs = 20_000): Pr
 }
 
 describe('the incident, replayed', () => {
-  it("A's late job makes no side effect, B ends green, the canary never serves A after B", async () => {
+  it("A's late job makes no side effect, B ends green, the canary never serves A after B, :latest ends on B", async () => {
     const f = (fleet = await Fleet.start({ tenants: 6, drainMs: 300 }))
+    const reg = (registry = await LocalRegistry.start())
     const A = await f.commit('A')
     const B = await f.commit('B')
-    const inputs = f.deployInputs({ canary: 'tenant-001', 'max-parallel': '3' })
+    await reg.pushImage('acme/app', 'latest', { revision: f.base })
+    const imageA = await reg.pushImage('acme/app', `staging-${A.slice(0, 7)}`, { revision: A })
+    const imageB = await reg.pushImage('acme/app', `staging-${B.slice(0, 7)}`, { revision: B })
+    const inputs = f.deployInputs({ canary: 'tenant-001', 'max-parallel': '3', image: `${reg.host}/acme/app` })
 
     let bOut = ''
     const bJob = runAction({ inputs, env: f.runEnv(B), onStdout: (c) => (bOut += c) })
@@ -48,6 +56,28 @@ describe('the incident, replayed', () => {
     expect(f.wentBackward(B, A)).toEqual([])
     expect(f.liveHistory('tenant-001')).toEqual([f.base, B])
     expect(bOut).toMatch(/\[canary\] 1 of 1 on target/)
+
+    // Settle times come from each tenant's own wave, not from the re-reads after the soak and at the end.
+    const tenants = (b.report as { tenants: { tenant: string; settleSeconds: number; polls: number }[] }).tenants
+    for (const t of tenants) expect(t.settleSeconds).toBeGreaterThanOrEqual(0.25)
+    expect(b.outputs).toMatchObject({ promoted: 'true', 'promoted-digest': imageB.digest })
+    expect(await reg.digestOf('acme/app', 'latest')).toBe(imageB.digest)
+    expect(imageA.digest).not.toBe(imageB.digest)
+  })
+
+  it("a late A job that somehow got past the gate still cannot move :latest back from B", async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2, drainMs: 0 }))
+    const reg = (registry = await LocalRegistry.start())
+    const A = await f.commit('A')
+    const B = await f.commit('B')
+    await reg.pushImage('acme/app', `staging-${A.slice(0, 7)}`, { revision: A })
+    const imageB = await reg.pushImage('acme/app', `staging-${B.slice(0, 7)}`, { revision: B })
+    const inputs = f.deployInputs({ image: `${reg.host}/acme/app` })
+    expect((await runAction({ inputs, env: f.runEnv(B) })).outputs.promoted).toBe('true')
+    const late = await runAction({ inputs: { ...inputs, 'superseded-check': 'false' }, env: f.runEnv(A) })
+    expect(late.outputs).toMatchObject({ result: 'deployed', rolled: '[]', promoted: 'false' })
+    expect(late.outputs.reason).toMatch(/latest stays where it is \(forward-only\)/)
+    expect(await reg.digestOf('acme/app', 'latest')).toBe(imageB.digest)
   })
 
   it("the mirror: A's job mid-rollout when B lands steps aside neutral, without reporting B's tenants stale", async () => {

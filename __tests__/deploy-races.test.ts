@@ -108,9 +108,20 @@ describe('overlapping deploy jobs (property-based)', () => {
   }, 240_000)
 
   it('with a compare-and-set control plane, no tenant ever moves backward', async () => {
+    // Found by this property: the newest job's compare-and-set refused because an older job's redeploy
+    // went live between its read and its write; it must read again and retry, not fail the tenant.
+    const casRefusedOnce: Schedule = {
+      jobs: [
+        { landGapMs: 394, startDelayMs: 202 },
+        { landGapMs: 394, startDelayMs: 295 },
+        { landGapMs: 5, startDelayMs: 6 }
+      ],
+      drains: [196, 3, 4, 7],
+      latencies: [143, 1, 112, 35]
+    }
     await fc.assert(
       fc.asyncProperty(schedule, (s) => play(s, true)),
-      { numRuns: 6, endOnFailure: true }
+      { numRuns: 6, endOnFailure: true, examples: [[casRefusedOnce]] }
     )
   }, 240_000)
 })

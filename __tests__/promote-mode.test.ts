@@ -21,6 +21,7 @@ let proxy: RegistryProxy
 let dir: string
 let A: string, B: string, C: string
 const savedOutput = process.env.GITHUB_OUTPUT
+const savedTemp = process.env.RUNNER_TEMP
 /** The last `::error::` line the action printed (how core.setFailed reaches the log). */
 let lastError = ''
 
@@ -45,6 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   jest.restoreAllMocks()
   process.env.GITHUB_OUTPUT = savedOutput
+  process.env.RUNNER_TEMP = savedTemp
   await proxy.close()
   await registry.stop()
   await forge.close()
@@ -61,6 +63,8 @@ async function promoteMode(sha: string, inputs: Record<string, string>): Promise
   const file = join(dir, `out-${Math.random().toString(36).slice(2)}`)
   await writeFile(file, '')
   process.env.GITHUB_OUTPUT = file
+  // The JSON report goes under RUNNER_TEMP; keep it inside this test's folder.
+  process.env.RUNNER_TEMP = dir
   const env: Record<string, string> = {
     INPUT_MODE: 'promote',
     INPUT_FORGE: 'gitea',

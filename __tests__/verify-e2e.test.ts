@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { VerifyReport } from '../src/verify/report.js'
+import type { RunReport } from '../src/report/model.js'
 import { FakeForge } from '../simulator/fake-forge.js'
 import { GitRepo } from '../simulator/git-repo.js'
 import { runAction } from '../simulator/run-action.js'
@@ -66,8 +66,8 @@ describe('mode: verify end to end', () => {
       expect(errors[1]).toMatch(/^tenant delta is unreachable: actual=none .* after 2s, \d+ polls; last error: .*(timed out|no answer within 0.5s)/)
       expect(errors.at(-1)).toMatch(/2 of 5 tenants did not settle/)
 
-      const report = JSON.parse(await readFile(r.outputs['report-path']!, 'utf8')) as VerifyReport
-      expect(report.schemaVersion).toBe(1)
+      const report = JSON.parse(await readFile(r.outputs['report-path']!, 'utf8')) as RunReport
+      expect(report).toMatchObject({ schema: 'rollout-guard/report', schemaVersion: 1, mode: 'verify', result: 'failed', conclusion: 'failure' })
       expect(report.tenants.map((t) => [t.tenant, t.verdict])).toEqual([
         ['alpha', 'on-target'],
         ['beta', 'ahead'],

@@ -1,19 +1,23 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { createContext } from '../src/context.js'
 import { createForge } from '../src/forge/factory.js'
 import type { Forge } from '../src/forge/types.js'
 import { createHttpClient, type HttpClient } from '../src/http/client.js'
 import { runVerifyMode } from '../src/modes/verify-mode.js'
 import type { Outcome } from '../src/outcome.js'
+import { registerSecret } from '../src/redact.js'
+import { concludeRun } from '../src/report/conclude.js'
+import { escapeMarkdown } from '../src/report/escape.js'
+import type { RunReport } from '../src/report/model.js'
+import { writeReport } from '../src/report/write.js'
 import { parseSettings } from '../src/settings/index.js'
-import { type VerifyReport, writeVerifyReport } from '../src/verify/report.js'
-import { escapeMarkdown } from '../src/verify/summary.js'
 import { InstantClock } from '../simulator/clocks.js'
 import { FakeForge } from '../simulator/fake-forge.js'
 import { GitRepo } from '../simulator/git-repo.js'
+import { parseOutputFile } from '../simulator/run-action.js'
 import { TenantSimulator } from '../simulator/tenants.js'
 import { VirtualClock } from '../simulator/virtual-clock.js'
 
@@ -58,12 +62,23 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-/** Runs the mode in this process with virtual time; real requests hold the clock still while in flight. */
-async function runMode(inputs: Record<string, string>): Promise<{ outcome: Outcome; stdout: string; summary: string }> {
+afterEach(() => {
+  // core.setFailed marks the process as failed; the test decides what failure means.
+  process.exitCode = undefined
+})
+
+/**
+ * Runs the mode in this process with virtual time (real requests hold the clock still while in flight),
+ * then concludes it as main does: report, summary, outputs.
+ */
+async function runMode(inputs: Record<string, string>): Promise<{ outcome: Outcome; outputs: Record<string, string>; stdout: string; summary: string }> {
   const summaryFile = join(dir, `summary-${Date.now()}.md`)
+  const outputFile = join(dir, `output-${Date.now()}`)
   await writeFile(summaryFile, '')
-  const saved = { summary: process.env.GITHUB_STEP_SUMMARY, temp: process.env.RUNNER_TEMP }
+  await writeFile(outputFile, '')
+  const saved = { summary: process.env.GITHUB_STEP_SUMMARY, temp: process.env.RUNNER_TEMP, output: process.env.GITHUB_OUTPUT }
   process.env.GITHUB_STEP_SUMMARY = summaryFile
+  process.env.GITHUB_OUTPUT = outputFile
   process.env.RUNNER_TEMP = dir
   const env: Record<string, string> = { GITHUB_SHA: TARGET, GITHUB_REPOSITORY: 'acme/app', GITHUB_API_URL: forge.apiUrl, GITEA_ACTIONS: 'true', GITHUB_RUN_ID: '99', INPUT_MODE: 'verify' }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
@@ -78,11 +93,15 @@ async function runMode(inputs: Record<string, string>): Promise<{ outcome: Outco
   })
   try {
     const ctx = createContext(settings, { clock, http: trackedHttp, forge: trackedForge })
+    const startedAt = new Date()
     const outcome = await clock.run(runVerifyMode(ctx))
-    return { outcome, stdout: lines.join(''), summary: await readFile(summaryFile, 'utf8') }
+    await concludeRun(settings, undefined, outcome, startedAt)
+    const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
+    return { outcome, outputs, stdout: lines.join(''), summary: await readFile(summaryFile, 'utf8') }
   } finally {
     spy.mockRestore()
     process.env.GITHUB_STEP_SUMMARY = saved.summary
+    process.env.GITHUB_OUTPUT = saved.output
     process.env.RUNNER_TEMP = saved.temp
   }
 }
@@ -101,7 +120,9 @@ describe('mode: verify', () => {
 
   it('prints one error line per failing tenant, in the documented shape', () => {
     const errors = result.stdout.split('\n').filter((l) => l.startsWith('::error'))
-    expect(errors).toHaveLength(3)
+    // One per failing tenant, then the step's own failure.
+    expect(errors).toHaveLength(4)
+    expect(errors[3]).toMatch(/^::error::3 of 5 tenants did not settle/)
     expect(errors[0]).toBe(`::error title=Tenant acme%3A stale::tenant acme is stale: actual=${OLD.slice(0, 7)} expected=${TARGET.slice(0, 7)} after 240s, 13 polls`)
     expect(errors[1]).toMatch(new RegExp(`^::error title=Tenant hooli%3A unreachable::tenant hooli is unreachable: actual=none expected=${TARGET.slice(0, 7)} after 240s, 13 polls; last error: HTTP 500: `))
     expect(errors[2]).toContain('tenant umbrella is invalid: actual=none')
@@ -120,32 +141,39 @@ describe('mode: verify', () => {
   })
 
   it('writes the versioned JSON report under RUNNER_TEMP', async () => {
-    const path = result.outcome.outputs['report-path']!
+    const path = result.outputs['report-path']!
     expect(path.startsWith(dir)).toBe(true)
-    const report = JSON.parse(await readFile(path, 'utf8')) as VerifyReport
+    const report = JSON.parse(await readFile(path, 'utf8')) as RunReport
     expect(report).toMatchObject({
+      schema: 'rollout-guard/report',
       schemaVersion: 1,
-      kind: 'rollout-guard/verify',
+      mode: 'verify',
       result: 'failed',
+      conclusion: 'failure',
       repository: 'acme/app',
       run: { id: '99' },
-      target: { sha: TARGET, environment: 'production', branch: 'main' },
-      settings: { budgetSeconds: 240, intervalSeconds: 20, requestTimeoutSeconds: 10, buildinfoField: 'auto' },
-      counts: { total: 5, ok: 2, 'on-target': 1, ahead: 1, stale: 1, unreachable: 1, invalid: 1 }
+      target: { sha: TARGET, environment: 'production', branch: 'main', tag: null },
+      decision: null,
+      verification: { budgetSeconds: 240, intervalSeconds: 20, requestTimeoutSeconds: 10, buildinfoField: 'auto' },
+      counts: { total: 5, ok: 2, failed: 3, 'on-target': 1, ahead: 1, stale: 1, unreachable: 1, invalid: 1 }
     })
+    expect(report.phases).toEqual([expect.objectContaining({ name: 'verify', outcome: 'failed', detail: '2 of 5 on target or ahead', durationSeconds: 240 })])
     expect(report.tenants.find((t) => t.tenant === 'globex')).toMatchObject({ verdict: 'on-target', ok: true, sha: TARGET, polls: 4, settleSeconds: 60 })
-    expect(report.tenants.find((t) => t.tenant === 'acme')).toMatchObject({ verdict: 'stale', ok: false, sha: OLD, settleSeconds: null, elapsedSeconds: 240 })
+    expect(report.tenants.find((t) => t.tenant === 'acme')).toMatchObject({ verdict: 'stale', ok: false, sha: OLD, settleSeconds: null, elapsedSeconds: 240, step: null, action: null })
   })
 
   it('summarises failing tenants first, with tenant text escaped', () => {
-    const rows = result.summary.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Tenant'))
+    const table = result.summary.slice(result.summary.indexOf('### Tenants'))
+    const rows = table.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Tenant'))
     expect(rows.map((r) => r.split(' | ')[0]!.slice(2))).toEqual(['acme', 'hooli', 'umbrella', 'initech', 'globex'])
     expect(result.summary).not.toContain('<script>')
     expect(result.summary).not.toContain('**bold**')
     expect(result.summary).toContain('&lt;script&gt;')
     // A newline in tenant text must not end the table row.
     expect(rows[1]).toContain('\\# heading')
-    expect(result.summary).toContain('| globex | ✅ on-target | `' + TARGET.slice(0, 7) + '` | 60s | 4 |')
+    // Verify has no steps, actions or "before" SHAs: those columns are left out.
+    expect(result.summary).toContain('| Tenant | Verdict | Now | Settled in | Polls | Note |')
+    expect(result.summary).toContain(`| globex | ✅ on-target | <code>${TARGET.slice(0, 7)}</code> | 1m 00s | 4 |  |`)
   })
 
   it('an all-good fleet verifies', async () => {
@@ -163,8 +191,9 @@ describe('mode: verify', () => {
 
 describe('report and summary hygiene', () => {
   it('a secret is blanked in the report file, in every JSON form', async () => {
-    const report = { schemaVersion: 1, run: {}, finishedAt: new Date().toISOString(), tenants: [{ lastError: 'echoed "tok\\en-secret" back' }] } as unknown as VerifyReport
-    const path = await writeVerifyReport(report, { dir, secrets: ['tok\\en-secret'] })
+    registerSecret('tok\\en-secret')
+    const report = { schemaVersion: 1, mode: 'verify', run: { id: null }, finishedAt: new Date().toISOString(), tenants: [{ lastError: 'echoed "tok\\en-secret" back' }] } as unknown as RunReport
+    const path = await writeReport(report, dir)
     const text = await readFile(path, 'utf8')
     expect(text).not.toContain('secret')
     expect(text).toContain('***')

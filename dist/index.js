@@ -17,7 +17,7 @@ if (problem) {
     process.exitCode = 1;
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(348), __nccwpck_require__.e(793)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1793));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(348), __nccwpck_require__.e(553)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6553));
     await run();
 }
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { type CheckRunLog, ForgeReports, type StatusLog } from './forge-reports.js'
 import type { GitRepo } from './git-repo.js'
 import { type RunningServer, sendJson, startServer } from './server.js'
 
@@ -11,6 +12,8 @@ import { type RunningServer, sendJson, startServer } from './server.js'
  */
 export type ForgeFlavour = 'github' | 'gitea-1.22' | 'gitea-1.23'
 
+export type { CheckRunLog, StatusLog } from './forge-reports.js'
+
 export type Route = 'branch' | 'compare' | 'commits' | 'statuses' | 'check-runs'
 
 export type Fault =
@@ -18,6 +21,14 @@ export type Fault =
   | { hang: true }
   | { reset: true }
   | { malformed: true }
+  /** Holds the request until the promise settles, then answers it normally. */
+  | { wait: Promise<unknown> }
+
+/** What GitHub answers a token that lacks `checks: write` or `statuses: write`. */
+export const PERMISSION_DENIED: Fault = {
+  status: 403,
+  body: JSON.stringify({ message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' })
+}
 
 export interface RecordedRequest {
   method: string
@@ -39,10 +50,14 @@ export interface FakeForgeOptions {
 export class FakeForge {
   readonly requests: RecordedRequest[] = []
   private readonly faults = new Map<Route, Fault[]>()
-  private checkRunId = 0
+  /** Routes that answer this fault to every request until clearFaults(). */
+  private readonly denied = new Map<Route, Fault>()
+  private readonly reports: ForgeReports
   private server!: RunningServer
 
-  private constructor(readonly options: Required<Omit<FakeForgeOptions, 'token'>> & { token?: string }) {}
+  private constructor(readonly options: Required<Omit<FakeForgeOptions, 'token'>> & { token?: string }) {
+    this.reports = new ForgeReports(options.flavour === 'github')
+  }
 
   static async start(options: FakeForgeOptions): Promise<FakeForge> {
     const forge = new FakeForge({ owner: 'acme', name: 'app', ...options })
@@ -72,8 +87,30 @@ export class FakeForge {
     this.faults.set(route, [...(this.faults.get(route) ?? []), ...faults])
   }
 
+  /** Every request to `route` gets `fault` (a 403 by default) until clearFaults(). */
+  deny(route: Route, fault: Fault = PERMISSION_DENIED): void {
+    this.denied.set(route, fault)
+  }
+
   clearFaults(): void {
     this.faults.clear()
+    this.denied.clear()
+  }
+
+  /** Forgets every request, check run and status seen so far (faults stay). */
+  clearLog(): void {
+    this.requests.length = 0
+    this.reports.clear()
+  }
+
+  /** Check runs created so far, with their PATCHes, in creation order. */
+  checkRuns(): CheckRunLog[] {
+    return [...this.reports.checkRuns.values()]
+  }
+
+  /** Commit statuses accepted so far (refused ones are in `requests` only). */
+  statuses(): StatusLog[] {
+    return this.reports.statuses.slice()
   }
 
   calls(route: Route): RecordedRequest[] {
@@ -99,8 +136,9 @@ export class FakeForge {
       if (!auth.endsWith(` ${this.options.token}`)) return sendJson(res, 401, { message: 'Bad credentials' })
     }
     if (route !== 'other') {
-      const fault = this.faults.get(route)?.shift()
-      if (fault) return applyFault(res, fault)
+      const fault = this.faults.get(route)?.shift() ?? this.denied.get(route)
+      if (fault && 'wait' in fault) await fault.wait.catch(() => undefined)
+      else if (fault) return applyFault(res, fault)
     }
     const rest = decodeURIComponent(path.slice(base.length))
     switch (route) {
@@ -111,11 +149,9 @@ export class FakeForge {
       case 'commits':
         return this.commits(res, url)
       case 'statuses':
-        return sendJson(res, 201, { id: this.requests.length, status: (body as { state?: string })?.state, context: (body as { context?: string })?.context })
+        return this.reports.status(res, rest.slice('/statuses/'.length), body)
       case 'check-runs':
-        if (this.flavour !== 'github') return sendJson(res, 404, { message: 'Not Found' })
-        if (req.method === 'POST') return sendJson(res, 201, { id: ++this.checkRunId })
-        return sendJson(res, 200, { id: Number(path.split('/').pop()) })
+        return this.reports.checkRun(res, req.method ?? 'GET', rest, body)
       default:
         return sendJson(res, 404, { message: 'Not Found' })
     }
@@ -178,6 +214,7 @@ function applyFault(res: ServerResponse, fault: Fault): void {
     res.socket?.destroy()
     return
   }
+  if ('wait' in fault) return
   if ('malformed' in fault) {
     res.writeHead(200, { 'content-type': 'application/json' })
     res.end('{"name": "main", "commit": ')

@@ -111,7 +111,9 @@ export class LocalRegistry {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode === null) {
+    // A child ended by a signal (Ctrl-C reaches the whole process group) has signalCode set and exitCode
+    // null; waiting for its 'exit' again would wait forever.
+    if (this.child.exitCode === null && this.child.signalCode === null) {
       const exited = new Promise((r) => this.child.once('exit', r))
       this.child.kill('SIGTERM')
       await exited

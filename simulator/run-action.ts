@@ -33,6 +33,12 @@ export interface RunActionOptions {
   /** Called with each chunk of stdout as it arrives. */
   onStdout?: (chunk: string) => void
   keepTemp?: boolean
+  /**
+   * Cancels the run the way a runner does: SIGINT when it aborts, then SIGKILL if the process is still
+   * there after `killAfterMs` (5 s), so a caller that is shutting down never leaves the process behind.
+   */
+  signal?: AbortSignal
+  killAfterMs?: number
 }
 
 export function defaultDist(): string {
@@ -71,8 +77,17 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   })
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
   const timer = options.cancelAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGTERM'), options.cancelAfterMs)
+  let killer: NodeJS.Timeout | undefined
+  const onAbort = (): void => {
+    child.kill('SIGINT')
+    killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 5000)
+  }
+  if (options.signal?.aborted) onAbort()
+  else options.signal?.addEventListener('abort', onAbort, { once: true })
   const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)))
   if (timer) clearTimeout(timer)
+  if (killer) clearTimeout(killer)
+  options.signal?.removeEventListener('abort', onAbort)
 
   const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
   const reportPath = outputs['report-path']

@@ -5,6 +5,7 @@ import { createForge } from './forge/factory.js'
 import type { Forge } from './forge/types.js'
 import { SupersededGate } from './gate/gate.js'
 import { createHttpClient, type HttpClient } from './http/client.js'
+import { NO_REPORTER, type Reporter } from './report/publish/types.js'
 import type { Settings } from './settings/index.js'
 
 /** Everything a mode needs from the outside world, built once from the settings. */
@@ -17,6 +18,8 @@ export interface RunContext {
   gate: SupersededGate
   /** Aborted on SIGINT/SIGTERM (a cancelled run): start nothing new. */
   signal: AbortSignal
+  /** The check run or commit status on the commit; main starts and finishes it (reconcile starts it on the head). */
+  reporter: Reporter
 }
 
 export interface ContextOverrides {
@@ -24,6 +27,7 @@ export interface ContextOverrides {
   http?: HttpClient
   forge?: Forge
   signal?: AbortSignal
+  reporter?: Reporter
 }
 
 export function createContext(settings: Settings, overrides: ContextOverrides = {}): RunContext {
@@ -32,5 +36,5 @@ export function createContext(settings: Settings, overrides: ContextOverrides = 
   const forge = overrides.forge ?? createForge(settings.forge, { http, clock, log: (m) => core.info(m) })
   const ancestry = new Ancestry(forge)
   const gate = new SupersededGate(forge, ancestry, settings.target, settings.gate)
-  return { settings, clock, http, forge, ancestry, gate, signal: overrides.signal ?? new AbortController().signal }
+  return { settings, clock, http, forge, ancestry, gate, signal: overrides.signal ?? new AbortController().signal, reporter: overrides.reporter ?? NO_REPORTER }
 }

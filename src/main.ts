@@ -9,6 +9,8 @@ import { runPromoteMode } from './modes/promote-mode.js'
 import { runReconcileMode } from './modes/reconcile-mode.js'
 import { runVerifyMode } from './modes/verify-mode.js'
 import type { Outcome } from './outcome.js'
+import { concludeRun } from './report/conclude.js'
+import { createReporter } from './report/publish/factory.js'
 import { type Env, type EventPayload, type Mode, parseSettings } from './settings/index.js'
 
 type ModeRunner = (ctx: RunContext) => Promise<Outcome>
@@ -23,21 +25,27 @@ const RUNNERS: Partial<Record<Mode, ModeRunner>> = {
 }
 
 /**
- * Parses every input, builds the outside-world adapters, runs the chosen mode and writes its outputs.
- * One catch: whatever escapes a mode fails the step with its message.
+ * Parses every input, builds the outside-world adapters, runs the chosen mode and concludes it: report,
+ * summary, outputs, check or status. Whatever escapes a mode fails the step with its message, and is
+ * still reported; only invalid inputs end the step before anything is reported.
  */
 export async function run(env: Env = process.env, overrides: ContextOverrides = {}): Promise<void> {
   let ctx: RunContext | undefined
+  const startedAt = new Date()
   try {
     const settings = parseSettings(env, loadEventPayload(env))
     for (const secret of settings.secrets) registerSecret(secret)
     const runner = RUNNERS[settings.mode]
     if (!runner) throw new Error(`mode '${settings.mode}' is not available in this version of Rollout Guard`)
     ctx = createContext(settings, { signal: cancelOnSignals(), ...overrides })
-    const outcome = await runner(ctx)
-    core.setOutput('result', outcome.result)
-    for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, redact(value))
-    if (outcome.failure) core.setFailed(redact(outcome.failure))
+    ctx.reporter = overrides.reporter ?? createReporter(settings, { http: ctx.http, clock: ctx.clock, forge: overrides.forge })
+    // Not awaited: the check run starts alongside the gate instead of before it. The reporter keeps its
+    // own order (the final update waits for this one). Reconcile starts it once it knows the head.
+    if (settings.mode !== 'reconcile') void ctx.reporter.start(settings.target.sha)
+    // A mode that throws still gets a report, a summary and a failing check: only invalid inputs (above)
+    // end the step before anything is reported.
+    const outcome = await runner(ctx).catch((error: unknown): Outcome => ({ result: 'failed', failure: errorMessage(error), outputs: {} }))
+    await concludeRun(settings, ctx.reporter, outcome, startedAt)
   } catch (error) {
     core.setOutput('result', 'failed')
     core.setFailed(redact(errorMessage(error)))

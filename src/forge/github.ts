@@ -106,9 +106,10 @@ export class GitHubForge implements Forge {
   }
 }
 
+/** The REST body of a check run create/update; GitHub wants `output.title` and `summary` with every output. */
 function checkBody(u: CheckRunUpdate) {
   return {
-    status: u.status,
+    ...(u.status ? { status: u.status } : {}),
     ...(u.conclusion ? { conclusion: u.conclusion, completed_at: new Date().toISOString() } : {}),
     ...(u.detailsUrl ? { details_url: u.detailsUrl } : {}),
     output: {

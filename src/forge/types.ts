@@ -36,7 +36,8 @@ export interface CheckAnnotation {
 }
 
 export interface CheckRunUpdate {
-  status: 'in_progress' | 'completed'
+  /** Left out by the PATCHes that only append annotations to a completed run. */
+  status?: 'in_progress' | 'completed'
   conclusion?: 'success' | 'neutral' | 'failure' | 'cancelled'
   title: string
   summary: string

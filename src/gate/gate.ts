@@ -16,11 +16,19 @@ export class SupersededGate {
     private readonly settings: GateSettings
   ) {}
 
+  /** The most recent decision, for the report: what the run last knew about who owns the branch. */
+  last: GateDecision | undefined
+
   get enabled(): boolean {
     return this.settings.enabled
   }
 
   async check(): Promise<GateDecision> {
+    this.last = await this.ask()
+    return this.last
+  }
+
+  private async ask(): Promise<GateDecision> {
     const { sha, branch } = this.target
     if (!this.settings.enabled) {
       return {

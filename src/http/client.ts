@@ -62,26 +62,37 @@ export function createHttpClient(options: { connections?: number } = {}): HttpCl
 }
 
 async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpResponse> {
-  // AbortSignal.timeout takes whole milliseconds only.
-  const deadline = AbortSignal.timeout(Math.max(1, Math.ceil(req.timeoutMs)))
-  const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline
-  let url = new URL(req.url)
-  let method = req.method ?? 'GET'
-  let body = req.body
-  for (let hop = 0; ; hop++) {
-    const res = await exchange(dispatcher, url, method, req.headers ?? {}, body, signal, req.maxBodyBytes ?? DEFAULT_MAX_BODY)
-    if (!req.followSameOriginRedirects || !REDIRECTS.has(res.status) || !res.headers.location) return res
-    const next = new URL(res.headers.location, url)
-    if (next.origin !== url.origin) {
-      // Extra headers (tokens) must never travel to another origin, so the hop is refused outright.
-      throw new NetworkError(`redirect to another origin refused: ${url.origin} -> ${next.origin}`, 'REDIRECT_CROSS_ORIGIN')
+  // A deadline that ends with the exchange. AbortSignal.timeout() keeps its timer (and AbortSignal.any()
+  // its links) alive for the whole timeout after every request: at the thousands of requests a second
+  // of a large fleet's settle loop, tens of thousands of live timers and signals.
+  const controller = new AbortController()
+  const signal = controller.signal
+  const timer = setTimeout(() => controller.abort(new DOMException('request timed out', 'TimeoutError')), Math.max(1, req.timeoutMs))
+  const onAbort = (): void => controller.abort(req.signal?.reason)
+  if (req.signal?.aborted) onAbort()
+  else req.signal?.addEventListener('abort', onAbort, { once: true })
+  try {
+    let url = new URL(req.url)
+    let method = req.method ?? 'GET'
+    let body = req.body
+    for (let hop = 0; ; hop++) {
+      const res = await exchange(dispatcher, url, method, req.headers ?? {}, body, signal, req.maxBodyBytes ?? DEFAULT_MAX_BODY)
+      if (!req.followSameOriginRedirects || !REDIRECTS.has(res.status) || !res.headers.location) return res
+      const next = new URL(res.headers.location, url)
+      if (next.origin !== url.origin) {
+        // Extra headers (tokens) must never travel to another origin, so the hop is refused outright.
+        throw new NetworkError(`redirect to another origin refused: ${url.origin} -> ${next.origin}`, 'REDIRECT_CROSS_ORIGIN')
+      }
+      if (hop >= 4) throw new NetworkError(`too many redirects (last: ${next.pathname})`, 'REDIRECT_LOOP')
+      if (res.status === 303) {
+        method = 'GET'
+        body = undefined
+      }
+      url = next
     }
-    if (hop >= 4) throw new NetworkError(`too many redirects (last: ${next.pathname})`, 'REDIRECT_LOOP')
-    if (res.status === 303) {
-      method = 'GET'
-      body = undefined
-    }
-    url = next
+  } finally {
+    clearTimeout(timer)
+    req.signal?.removeEventListener('abort', onAbort)
   }
 }
 

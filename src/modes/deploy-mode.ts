@@ -69,6 +69,8 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
     } else if (promotion.outcome === 'failed') {
       result.result = 'failed'
       result.reason = `Every tenant was verified, but ${promotion.reason.charAt(0).toLowerCase()}${promotion.reason.slice(1)}`
+    } else {
+      result.reason = `${result.reason} ${promotion.reason}`
     }
   }
   return finishRun(ctx, { rollout: result, gate, startedAt, tag: rollout.tag, promotion })

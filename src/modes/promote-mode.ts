@@ -5,6 +5,10 @@ import { announce } from '../gate/announce.js'
 import type { GateDecision } from '../gate/decide.js'
 import type { Outcome } from '../outcome.js'
 import type { PromotionResult } from '../promote/promote.js'
+import type { RunRecord } from '../report/model.js'
+import { judgeGate } from '../rollout/rollout.js'
+import { Timeline } from '../rollout/timeline.js'
+import { commitVars, render } from '../template.js'
 import { promotionStep } from './promotion-step.js'
 import { supersededOutcome } from './superseded.js'
 
@@ -15,12 +19,19 @@ import { supersededOutcome } from './superseded.js'
  */
 export async function runPromoteMode(ctx: RunContext, runner: CommandRunner = execRunner): Promise<Outcome> {
   if (!ctx.settings.promote) throw new Error('mode: promote needs `image` or `promote-command`')
-  const first = await core.group('Superseded gate', () => ctx.gate.check())
+  const startedAt = new Date()
+  const timeline = new Timeline(ctx.clock)
+  const { target } = ctx.settings
+  const base = { startedAt, tag: render(ctx.settings.imageTag, commitVars(target.sha, target.environment)), tenants: [] }
+  const first = await timeline.run('gate', () => core.group('Superseded gate', () => ctx.gate.check()), judgeGate)
   if (!announce(first, ctx.settings.gate, 'promote').proceed) {
-    return supersededOutcome(ctx, first.reason, first.headSha, { promoted: 'false', 'promoted-digest': '' })
+    const record: RunRecord = { ...base, reason: first.reason, gate: first, phases: timeline.phases }
+    return { ...supersededOutcome(ctx, first.reason, first.headSha, { promoted: 'false', 'promoted-digest': '' }), record }
   }
-  const { result, gate } = await core.group('Promotion', () => promotionStep(ctx, runner, first))
-  return toOutcome(ctx, result, gate ?? first)
+  const step = await timeline.run('promotion', () => core.group('Promotion', () => promotionStep(ctx, runner, first)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }))
+  const gate = step.gate ?? first
+  const record: RunRecord = { ...base, reason: step.result.reason, gate, phases: timeline.phases, promotion: step.result }
+  return { ...toOutcome(ctx, step.result, gate), record }
 }
 
 function toOutcome(ctx: RunContext, result: PromotionResult, gate: GateDecision): Outcome {

@@ -31,6 +31,8 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
   // Without the head there is nothing to reconcile to: this fails the step (unlike the deploy gate).
   const head = await timeline.run('head', () => core.group('Branch head', () => ctx.forge.branchHead(settings.target.branch)), (h) => ({ outcome: 'read', detail: h }))
   const target = { ...settings.target, sha: head }
+  // The check or status goes on the commit this run reconciles to, so it can only start now.
+  void ctx.reporter.start(head)
   const tag = render(rollout.imageTag, commitVars(head, target.environment))
   const gate = new SupersededGate(ctx.forge, ctx.ancestry, target, settings.gate)
   const headCtx: RunContext = { ...ctx, settings: { ...settings, target }, gate }

@@ -3,10 +3,11 @@ import { formatSeconds } from '../clock.js'
 import type { RunContext } from '../context.js'
 import type { Outcome } from '../outcome.js'
 import { redact } from '../redact.js'
+import { byFailingFirst } from '../report/failures.js'
+import { isFailing, tenantFromVerdict } from '../report/model.js'
+import { Timeline } from '../rollout/timeline.js'
 import { verifyFleet } from '../verify/fleet.js'
 import { createProber } from '../verify/prober.js'
-import { buildVerifyReport, writeVerifyReport } from '../verify/report.js'
-import { failureMessage, sortForDisplay, verifySummaryMarkdown } from '../verify/summary.js'
 import { loadTenants } from '../verify/tenants.js'
 import { isOk, type TenantVerdict } from '../verify/types.js'
 
@@ -27,8 +28,13 @@ export async function runVerifyMode(ctx: RunContext): Promise<Outcome> {
   })
 
   const startedAt = new Date()
+  const timeline = new Timeline(ctx.clock)
   const title = `Settle verification: ${tenants.length} tenants on ${target.slice(0, 7)}, budget ${formatSeconds(verify.budgetMs)}, every ${formatSeconds(verify.intervalMs)}`
-  const judged = await core.group(title, async () => {
+  const judge = (verdicts: TenantVerdict[]): { outcome: string; detail: string } => {
+    const ok = verdicts.filter((v) => isOk(v.verdict)).length
+    return { outcome: ok === verdicts.length ? 'ok' : 'failed', detail: `${ok} of ${verdicts.length} on target or ahead` }
+  }
+  const judged = await timeline.run('verify', () => core.group(title, async () => {
     const result = await verifyFleet(tenants, {
       target,
       prober: createProber(verify, ctx.http, target),
@@ -41,35 +47,25 @@ export async function runVerifyMode(ctx: RunContext): Promise<Outcome> {
       signal: ctx.signal,
       onProgress: progressLog()
     })
-    for (const v of sortForDisplay(result).filter((r) => isOk(r.verdict))) {
+    for (const v of result.filter((r) => isOk(r.verdict)).sort((a, b) => a.tenant.localeCompare(b.tenant))) {
       core.info(`${v.tenant}: ${v.verdict} ${v.sha?.slice(0, 7) ?? ''} after ${formatSeconds(v.settleMs ?? v.elapsedMs)} (${v.polls} poll${v.polls === 1 ? '' : 's'})`)
     }
     return result
-  })
+  }), judge)
 
   // Error text can echo what a tenant sent back (a header value included): redact before any of it is shown.
   const verdicts = judged.map((v) => ({ ...v, url: redact(v.url), lastError: v.lastError === undefined ? undefined : redact(v.lastError) }))
-  const report = buildVerifyReport({ ...settings, verify }, verdicts, { startedAt, finishedAt: new Date() })
-  const reportPath = await writeVerifyReport(report, { secrets: settings.secrets })
-  core.info(`Report: ${reportPath}`)
-
-  const failing = sortForDisplay(verdicts).filter((v) => !isOk(v.verdict))
-  for (const v of failing) core.error(failureMessage(v, target, verify.budgetMs), { title: `Tenant ${v.tenant}: ${v.verdict}` })
-
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    const markdown = verifySummaryMarkdown(verdicts, { target, environment: verify.environment, budgetMs: verify.budgetMs, intervalMs: verify.intervalMs, reportPath })
-    await core.summary.addRaw(markdown).write()
-  }
-
-  const outputs = { ...verificationOutputs(verdicts), 'report-path': reportPath }
-  if (failing.length === 0) return { result: 'verified', outputs }
-  const names = failing.map((v) => `${v.tenant} (${v.verdict})`)
+  const rows = verdicts.map((v) => tenantFromVerdict(v))
+  const failing = rows.filter(isFailing).sort(byFailingFirst)
+  const ok = failing.length === 0
+  const names = failing.map((t) => `${t.tenant} (${t.verdict})`)
   const cancelled = ctx.signal.aborted ? ' The run was cancelled before every budget ended.' : ''
-  return {
-    result: 'failed',
-    failure: `${failing.length} of ${verdicts.length} tenants did not settle on ${target.slice(0, 7)} within ${formatSeconds(verify.budgetMs)}: ${names.slice(0, 20).join(', ')}${names.length > 20 ? `, and ${names.length - 20} more` : ''}.${cancelled}`,
-    outputs
-  }
+  const reason = ok
+    ? `All ${verdicts.length} tenants serve ${target.slice(0, 7)} or a newer commit.`
+    : `${failing.length} of ${verdicts.length} tenants did not settle on ${target.slice(0, 7)} within ${formatSeconds(verify.budgetMs)}: ${names.slice(0, 20).join(', ')}${names.length > 20 ? `, and ${names.length - 20} more` : ''}.${cancelled}`
+  const record = { reason, startedAt, phases: timeline.phases, tenants: rows }
+  const outputs = { ...verificationOutputs(verdicts), reason }
+  return ok ? { result: 'verified', outputs, record } : { result: 'failed', failure: reason, outputs, record }
 }
 
 /** `verified`, `stale` and `ahead` outputs, shared with the modes that verify a wave. */

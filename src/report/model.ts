@@ -3,32 +3,58 @@ import type { PromotionResult } from '../promote/promote.js'
 import type { PhaseRecord } from '../rollout/timeline.js'
 import type { TenantRecord } from '../rollout/types.js'
 import type { Settings } from '../settings/index.js'
+import { renderTags } from '../settings/promote.js'
 import { isOk, type TenantVerdict } from '../verify/types.js'
 
 /**
- * The JSON report (`report-path` output): one versioned schema for every mode. Within a schemaVersion
- * fields are only ever added; a rename or removal bumps it. Documented in the README.
+ * The JSON report (`report-path` output): one versioned schema for every mode, documented field by
+ * field in src/report/schema.ts. Within a schemaVersion fields are only ever added; a rename, a removal
+ * or a change of meaning bumps it.
  */
 export const REPORT_SCHEMA = 'rollout-guard/report'
 export const REPORT_SCHEMA_VERSION = 1
 
+/** What the check or commit status shows: the step's own success or failure, neutral when superseded. */
+export type Conclusion = 'success' | 'neutral' | 'failure'
+
 export interface ReportTenant {
   tenant: string
-  /** canary, wave N, or null when the mode has no steps. */
   step: string | null
-  /** What the rollout did (deploy/reconcile); null for verify. */
   action: TenantRecord['action'] | null
-  /** SHA served before the redeploy, from the pre-flight read. */
   before: string | null
   verdict: TenantVerdict['verdict'] | 'redeploy-failed' | 'not-started'
   ok: boolean
   sha: string | null
   polls: number
   settleSeconds: number | null
+  elapsedSeconds: number | null
+  cancelled: boolean
   lastError: string | null
   redeployError: string | null
   reissues: number
   url: string | null
+}
+
+export interface ReportPhase {
+  name: string
+  startedAt: string
+  endedAt: string
+  durationSeconds: number
+  outcome: string
+  detail: string | null
+}
+
+export interface ReportPromotion {
+  outcome: PromotionResult['outcome']
+  promoted: boolean
+  image: string | null
+  from: string | null
+  tag: string | null
+  digest: string | null
+  previousDigest: string | null
+  previousRevision: string | null
+  forced: boolean
+  reason: string
 }
 
 export interface RunReport {
@@ -36,79 +62,143 @@ export interface RunReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION
   mode: string
   result: string
+  conclusion: Conclusion
   reason: string
   repository: string
   forge: string
   run: { id: string | null; url: string | null; workflow: string | null; job: string | null; actor: string | null; event: string | null }
   target: { sha: string; branch: string; environment: string; tag: string | null }
-  head: { sha: string | null; superseded: boolean; basis: string; reason: string } | null
+  head: string | null
+  decision: { superseded: boolean; forced: boolean; basis: string; reason: string } | null
   startedAt: string
   finishedAt: string
-  phases: Array<Omit<PhaseRecord, 'durationMs' | 'detail'> & { durationSeconds: number; detail: string | null }>
+  durationSeconds: number
+  phases: ReportPhase[]
   counts: { total: number; ok: number; failed: number; [verdict: string]: number }
   tenants: ReportTenant[]
-  promotion: (Omit<PromotionResult, 'digest'> & { digest: string | null }) | null
+  verification: { buildinfoUrl: string; buildinfoField: string; budgetSeconds: number; intervalSeconds: number; requestTimeoutSeconds: number } | null
+  promotion: ReportPromotion | null
 }
 
-const sec = (ms: number | undefined): number | null => (ms === undefined ? null : Math.round(ms) / 1000)
-
-export function tenantFromRecord(r: TenantRecord): ReportTenant {
-  const v = r.verdict
-  const verdict = r.action === 'redeploy-failed' ? 'redeploy-failed' : (v?.verdict ?? 'not-started')
-  return {
-    tenant: r.tenant,
-    step: r.step || null,
-    action: r.action,
-    before: r.before ?? null,
-    verdict,
-    ok: v !== undefined && r.action !== 'redeploy-failed' && isOk(v.verdict),
-    sha: v?.sha ?? null,
-    polls: v?.polls ?? 0,
-    settleSeconds: sec(v?.settleMs),
-    lastError: v?.lastError ?? null,
-    redeployError: r.redeployError ?? null,
-    reissues: r.reissues,
-    url: v?.url ?? null
-  }
-}
-
-export interface ReportInput {
-  settings: Settings
-  result: string
+/** What a mode did, handed back with its Outcome; main turns it into the report, summary and check. */
+export interface RunRecord {
   reason: string
+  startedAt: Date
+  /** The commit the run acted on when it is not the `sha` input (reconcile: the head it reconciled to). */
+  targetSha?: string
   tag?: string
   gate?: GateDecision
-  startedAt: Date
-  finishedAt: Date
+  head?: string
   phases: PhaseRecord[]
   tenants: ReportTenant[]
   promotion?: PromotionResult
 }
 
-export function buildReport(i: ReportInput): RunReport {
-  const { settings: s } = i
-  const counts: RunReport['counts'] = { total: i.tenants.length, ok: 0, failed: 0 }
-  for (const t of i.tenants) {
+const sec = (ms: number | undefined): number | null => (ms === undefined ? null : Math.round(ms) / 1000)
+
+export function tenantFromVerdict(v: TenantVerdict, extra: Partial<ReportTenant> = {}): ReportTenant {
+  return {
+    tenant: v.tenant,
+    step: null,
+    action: null,
+    before: null,
+    verdict: v.verdict,
+    ok: isOk(v.verdict),
+    sha: v.sha ?? null,
+    polls: v.polls,
+    settleSeconds: sec(v.settleMs),
+    elapsedSeconds: sec(v.elapsedMs),
+    cancelled: v.cancelled === true,
+    lastError: v.lastError ?? null,
+    redeployError: null,
+    reissues: 0,
+    url: v.url || null,
+    ...extra
+  }
+}
+
+export function tenantFromRecord(r: TenantRecord): ReportTenant {
+  const judged = r.verdict ? tenantFromVerdict(r.verdict) : notJudged(r.tenant)
+  const failedRedeploy = r.action === 'redeploy-failed'
+  return {
+    ...judged,
+    step: r.step || null,
+    action: r.action,
+    before: r.before ?? null,
+    verdict: failedRedeploy ? 'redeploy-failed' : judged.verdict,
+    ok: judged.ok && !failedRedeploy,
+    redeployError: r.redeployError ?? null,
+    reissues: r.reissues
+  }
+}
+
+function notJudged(tenant: string): ReportTenant {
+  return { tenant, step: null, action: null, before: null, verdict: 'not-started', ok: false, sha: null, polls: 0, settleSeconds: null, elapsedSeconds: null, cancelled: false, lastError: null, redeployError: null, reissues: 0, url: null }
+}
+
+/** Failing: judged and not OK (a tenant never started is listed, but is not a failure of its own). */
+export function isFailing(t: ReportTenant): boolean {
+  return !t.ok && t.verdict !== 'not-started'
+}
+
+export function conclusionOf(result: string, failed: boolean): Conclusion {
+  if (failed) return 'failure'
+  return result === 'skipped-superseded' ? 'neutral' : 'success'
+}
+
+export function buildReport(settings: Settings, outcome: { result: string; failure?: string }, record: RunRecord, finishedAt: Date): RunReport {
+  const s = settings
+  const counts: RunReport['counts'] = { total: record.tenants.length, ok: 0, failed: 0 }
+  for (const t of record.tenants) {
     counts[t.verdict] = (counts[t.verdict] ?? 0) + 1
     if (t.ok) counts.ok += 1
-    else if (t.verdict !== 'not-started') counts.failed += 1
+    else if (isFailing(t)) counts.failed += 1
   }
+  const g = record.gate
+  const sha = record.targetSha ?? s.target.sha
   return {
     schema: REPORT_SCHEMA,
     schemaVersion: REPORT_SCHEMA_VERSION,
     mode: s.mode,
-    result: i.result,
-    reason: i.reason,
+    result: outcome.result,
+    conclusion: conclusionOf(outcome.result, outcome.failure !== undefined),
+    reason: record.reason,
     repository: `${s.forge.owner}/${s.forge.repo}`,
     forge: s.forge.kind,
     run: { id: s.run.runId ?? null, url: s.run.runUrl ?? null, workflow: s.run.workflow ?? null, job: s.run.job ?? null, actor: s.run.actor ?? null, event: s.run.event ?? null },
-    target: { sha: s.target.sha, branch: s.target.branch, environment: s.target.environment, tag: i.tag ?? null },
-    head: i.gate ? { sha: i.gate.headSha ?? null, superseded: i.gate.superseded, basis: i.gate.basis, reason: i.gate.reason } : null,
-    startedAt: i.startedAt.toISOString(),
-    finishedAt: i.finishedAt.toISOString(),
-    phases: i.phases.map((p) => ({ name: p.name, startedAt: p.startedAt, endedAt: p.endedAt, durationSeconds: p.durationMs / 1000, outcome: p.outcome, detail: p.detail ?? null })),
+    target: { sha, branch: s.target.branch, environment: s.target.environment, tag: record.tag ?? null },
+    head: record.head ?? g?.headSha ?? null,
+    decision: g ? { superseded: g.superseded, forced: g.superseded && s.gate.force, basis: g.basis, reason: g.reason } : null,
+    startedAt: record.startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationSeconds: Math.max(0, finishedAt.getTime() - record.startedAt.getTime()) / 1000,
+    phases: record.phases.map((p) => ({ name: p.name, startedAt: p.startedAt, endedAt: p.endedAt, durationSeconds: p.durationMs / 1000, outcome: p.outcome, detail: p.detail ?? null })),
     counts,
-    tenants: i.tenants,
-    promotion: i.promotion ? { ...i.promotion, digest: i.promotion.digest ?? null } : null
+    tenants: record.tenants,
+    verification: s.verify
+      ? { buildinfoUrl: s.verify.buildinfoUrl, buildinfoField: s.verify.buildinfoField, budgetSeconds: sec(s.verify.budgetMs)!, intervalSeconds: sec(s.verify.intervalMs)!, requestTimeoutSeconds: sec(s.verify.requestTimeoutMs)! }
+      : null,
+    promotion: record.promotion ? promotionOf(settings, sha, record.promotion) : null
+  }
+}
+
+function promotionOf(settings: Settings, sha: string, p: PromotionResult): ReportPromotion {
+  let tags: { from: string; tag: string } | undefined
+  try {
+    tags = settings.promote ? renderTags(settings.promote, sha, settings.target.environment) : undefined
+  } catch {
+    tags = undefined
+  }
+  return {
+    outcome: p.outcome,
+    promoted: p.promoted,
+    image: settings.promote?.image?.display ?? null,
+    from: tags?.from ?? null,
+    tag: tags?.tag ?? null,
+    digest: p.digest ?? null,
+    previousDigest: p.previousDigest ?? null,
+    previousRevision: p.previousRevision ?? null,
+    forced: p.forced === true,
+    reason: p.reason
   }
 }

@@ -1,66 +1,104 @@
-import { formatSeconds } from '../clock.js'
-import { truncate } from '../errors.js'
-import { escapeMarkdown } from '../verify/summary.js'
+import { codeText, escapeMarkdown } from './escape.js'
+import { byFailingFirst } from './failures.js'
 import type { ReportTenant, RunReport } from './model.js'
 
 /**
- * The job summary for modes that change things (deploy, reconcile): the decision and why, a phase
- * timeline, the tenant table with failing tenants first, and the promotion. Everything that came from
- * a tenant, the forge or the registry is escaped.
+ * The one Markdown summary of a run, for every mode: the job summary, and the check run's output on
+ * GitHub. The outcome and why, the gate's decision, a phase timeline with durations, the tenant table
+ * (failing first) and the promotion. Every value that came from a tenant, the forge, a registry or an
+ * input is escaped; no value starts a line.
  */
+
+/** Rows past this are left to the JSON report: GitHub caps a step summary at 1 MiB. */
 export const MAX_TENANT_ROWS = 500
 
-const ICON: Record<string, string> = {
-  deployed: '✅',
-  healed: '✅',
-  'in-sync': '✅',
-  drifted: '⚠️',
-  verified: '✅',
-  'skipped-superseded': '⏭️',
-  failed: '❌',
-  cancelled: '⛔'
-}
+const ICON: Record<string, string> = { success: '✅', neutral: '⏭️', failure: '❌' }
+const VERDICT_ICON: Record<ReportTenant['verdict'], string> = { 'on-target': '✅', ahead: '⏩', stale: '❌', unreachable: '❌', invalid: '❌', 'redeploy-failed': '❌', 'not-started': '⏸️' }
 
-const short = (sha: string | null | undefined): string => (sha ? `\`${sha.slice(0, 7)}\`` : '—')
+const sha7 = (sha: string | null | undefined): string => (sha ? `<code>${escapeMarkdown(sha.slice(0, 7))}</code>` : '—')
+
+/** Our own ISO timestamps as `2026-11-22 21:52:07`; anything else shows as a dash. */
+const utc = (iso: string): string => (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(iso) ? iso.slice(0, 19).replace('T', ' ') : '—')
+
+/** `42s`, `3m 05s`, `1h 02m`: short enough for a table column. */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s`
+  const s = Math.round(seconds)
+  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`
+  return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+}
 
 export function runSummaryMarkdown(r: RunReport, reportPath?: string): string {
   const lines = [
-    `## ${ICON[r.result] ?? 'ℹ️'} Rollout Guard ${escapeMarkdown(r.mode)} to ${escapeMarkdown(r.target.environment)}: ${escapeMarkdown(r.result)}`,
+    `## ${ICON[r.conclusion]} Rollout Guard ${escapeMarkdown(r.mode)}, ${escapeMarkdown(r.target.environment)}: ${escapeMarkdown(r.result)}`,
     '',
-    escapeMarkdown(r.reason),
+    `${ICON[r.conclusion]} ${escapeMarkdown(r.reason, 2000)}`,
     '',
-    `Target ${short(r.target.sha)} on \`${escapeMarkdown(r.target.branch)}\`${r.target.tag ? `, tag \`${escapeMarkdown(r.target.tag)}\`` : ''}; branch head ${short(r.head?.sha)}${r.head ? ` (${escapeMarkdown(r.head.basis)})` : ''}.`,
-    ''
+    ...overview(r),
+    ...phases(r),
+    ...tenants(r),
+    ...promotion(r)
   ]
-  if (r.phases.length) {
-    lines.push('### Phases', '', '| Phase | Outcome | Duration | Detail |', '|---|---|---|---|')
-    for (const p of r.phases) {
-      lines.push(`| ${escapeMarkdown(p.name)} | ${escapeMarkdown(p.outcome)} | ${formatSeconds(p.durationSeconds * 1000)} | ${p.detail ? escapeMarkdown(truncate(p.detail, 200)) : ''} |`)
-    }
-    lines.push('')
-  }
-  if (r.tenants.length) {
-    lines.push(`### Tenants (${r.counts.ok} of ${r.counts.total} OK)`, '', '| Tenant | Step | Action | Verdict | Before | Now | Settled in | Polls | Note |', '|---|---|---|---|---|---|---|---|---|')
-    const rows = [...r.tenants].sort(byFailingFirst)
-    for (const t of rows.slice(0, MAX_TENANT_ROWS)) {
-      const note = t.redeployError ?? t.lastError ?? (t.reissues ? `redeploy re-issued ${t.reissues}×` : '')
-      lines.push(
-        `| ${escapeMarkdown(t.tenant)} | ${escapeMarkdown(t.step ?? '')} | ${escapeMarkdown(t.action ?? '')} | ${t.ok ? '✅' : t.verdict === 'not-started' ? '⏸️' : '❌'} ${escapeMarkdown(t.verdict)} | ${short(t.before)} | ${short(t.sha)} | ${t.settleSeconds === null ? '—' : formatSeconds(t.settleSeconds * 1000)} | ${t.polls} | ${note ? escapeMarkdown(truncate(note, 160)) : ''} |`
-      )
-    }
-    if (rows.length > MAX_TENANT_ROWS) lines.push('', `${rows.length - MAX_TENANT_ROWS} more tenants are in the JSON report.`)
-    lines.push('')
-  }
-  if (r.promotion) {
-    const p = r.promotion
-    lines.push('### Promotion', '', `${p.promoted ? '✅' : p.outcome === 'failed' ? '❌' : '⏭️'} ${escapeMarkdown(p.outcome)}: ${escapeMarkdown(p.reason)}${p.digest ? ` (digest \`${escapeMarkdown(p.digest)}\`)` : ''}`, '')
-  }
-  if (reportPath) lines.push(`JSON report: \`${escapeMarkdown(reportPath)}\` (output \`report-path\`).`, '')
+  if (reportPath) lines.push(`JSON report: ${codeText(reportPath)} (output <code>report-path</code>, schema <code>${r.schema}</code> v${r.schemaVersion}).`, '')
   return lines.join('\n')
 }
 
-const RANK: Record<string, number> = { stale: 0, unreachable: 0, invalid: 0, 'redeploy-failed': 0, 'not-started': 1, ahead: 2, 'on-target': 3 }
+function overview(r: RunReport): string[] {
+  const rows = [`| Commit | ${sha7(r.target.sha)} on ${codeText(r.target.branch)}${r.target.tag ? `, image tag ${codeText(r.target.tag)}` : ''} |`]
+  if (r.decision) {
+    const d = r.decision
+    const verdict = d.forced ? '⚠️ superseded, overridden by `force`' : d.superseded ? '⏭️ superseded' : d.basis === 'disabled' ? '⚠️ check off' : d.basis === 'unreadable' ? '⚠️ owner (head unreadable)' : '✅ owner'
+    rows.push(`| Gate | ${verdict}: ${escapeMarkdown(d.reason, 1000)} |`)
+  } else if (r.head) {
+    rows.push(`| Branch head | ${sha7(r.head)} |`)
+  }
+  const url = r.run.url && /^https?:\/\/[^\s<>()]+$/.test(r.run.url) ? r.run.url : undefined
+  const run = url ? `[${escapeMarkdown(r.run.id ?? 'run')}](${url})` : escapeMarkdown(r.run.id ?? 'local')
+  rows.push(`| Run | ${run}, ${formatDuration(r.durationSeconds)}, finished ${utc(r.finishedAt)} UTC |`)
+  return ['| | |', '|---|---|', ...rows, '']
+}
 
-function byFailingFirst(a: ReportTenant, b: ReportTenant): number {
-  return (RANK[a.verdict] ?? 0) - (RANK[b.verdict] ?? 0) || a.tenant.localeCompare(b.tenant)
+function phases(r: RunReport): string[] {
+  if (!r.phases.length) return []
+  const total = r.phases.reduce((n, p) => n + p.durationSeconds, 0)
+  const rows = r.phases.map((p, i) => `| ${i + 1} | ${escapeMarkdown(p.name)} | ${escapeMarkdown(p.outcome)} | ${utc(p.startedAt).slice(11)} | ${formatDuration(p.durationSeconds)} | ${p.detail ? escapeMarkdown(p.detail, 200) : ''} |`)
+  return ['### Timeline', '', '| # | Phase | Outcome | Started (UTC) | Duration | Detail |', '|---|---|---|---|---|---|', ...rows, `| | total | | | ${formatDuration(total)} | |`, '']
+}
+
+/** Columns that carry nothing in this run (verify has no steps, actions or before) are left out. */
+const COLUMNS: Array<{ head: string; cell: (t: ReportTenant) => string; used: (t: ReportTenant) => boolean }> = [
+  { head: 'Tenant', cell: (t) => escapeMarkdown(t.tenant), used: () => true },
+  { head: 'Step', cell: (t) => escapeMarkdown(t.step ?? ''), used: (t) => t.step !== null },
+  { head: 'Action', cell: (t) => escapeMarkdown(t.action ?? ''), used: (t) => t.action !== null },
+  { head: 'Verdict', cell: (t) => `${VERDICT_ICON[t.verdict]} ${escapeMarkdown(t.verdict)}`, used: () => true },
+  { head: 'Before', cell: (t) => sha7(t.before), used: (t) => t.before !== null },
+  { head: 'Now', cell: (t) => sha7(t.sha), used: () => true },
+  { head: 'Settled in', cell: (t) => (t.settleSeconds === null ? '—' : formatDuration(t.settleSeconds)), used: () => true },
+  { head: 'Polls', cell: (t) => String(t.polls), used: () => true },
+  { head: 'Note', cell: (t) => escapeMarkdown(t.redeployError ?? t.lastError ?? (t.reissues ? `redeploy re-issued ${t.reissues}×` : ''), 160), used: () => true }
+]
+
+function tenants(r: RunReport): string[] {
+  if (!r.tenants.length) return []
+  const columns = COLUMNS.filter((c) => r.tenants.some(c.used))
+  const rows = [...r.tenants].sort(byFailingFirst)
+  const lines = [
+    `### Tenants: ${r.counts.ok} of ${r.counts.total} OK${r.counts.failed ? `, ${r.counts.failed} failing` : ''}`,
+    '',
+    `| ${columns.map((c) => c.head).join(' | ')} |`,
+    `|${columns.map(() => '---|').join('')}`,
+    ...rows.slice(0, MAX_TENANT_ROWS).map((t) => `| ${columns.map((c) => c.cell(t)).join(' | ')} |`)
+  ]
+  if (rows.length > MAX_TENANT_ROWS) lines.push('', `${rows.length - MAX_TENANT_ROWS} more tenants are in the JSON report.`)
+  return [...lines, '']
+}
+
+function promotion(r: RunReport): string[] {
+  const p = r.promotion
+  if (!p) return []
+  const icon = p.outcome === 'failed' ? '❌' : p.promoted ? '✅' : '⏭️'
+  const move = p.from && p.tag ? ` ${codeText(p.from)} → ${codeText(p.tag)}${p.image ? ` in ${codeText(p.image)}` : ''}` : ''
+  const lines = [`### Promotion`, '', `${icon} **${escapeMarkdown(p.outcome)}**${move}: ${escapeMarkdown(p.reason, 1000)}`, '']
+  if (p.digest) lines.push(`Digest ${codeText(p.digest)}${p.previousDigest && p.previousDigest !== p.digest ? `, before ${codeText(p.previousDigest)}` : ''}${p.forced ? ' (forced)' : ''}.`, '')
+  return lines
 }

@@ -11,7 +11,7 @@ import type { RunReport } from './model.js'
  */
 export async function writeReport(report: RunReport, dir = process.env.RUNNER_TEMP || tmpdir()): Promise<string> {
   await mkdir(dir, { recursive: true })
-  const stamp = report.finishedAt.replace(/[^0-9]/g, '').slice(0, 14)
+  const stamp = report.finishedAt.replace(/[^0-9]/g, '').slice(0, 17)
   const path = join(dir, `rollout-guard-${report.mode}-${report.run.id ?? 'local'}-${stamp}-${process.pid}.json`)
   await writeFile(path, `${redact(JSON.stringify(report, null, 2))}\n`, { encoding: 'utf8', mode: 0o600 })
   return path

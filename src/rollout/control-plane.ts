@@ -1,5 +1,5 @@
 import { errorMessage } from '../errors.js'
-import { DEFAULT_RETRY, statusError, withRetry } from '../http/retry.js'
+import { DEFAULT_RETRY, HttpStatusError, statusError, withRetry } from '../http/retry.js'
 import type { RedeployDriver } from '../settings/rollout.js'
 import { encodeJsonString, encodeUrlPart, render } from '../template.js'
 import { type RedeployerDeps, type RedeployRequest, type RedeployResult, type Redeployer, requestVars } from './redeployer.js'
@@ -40,7 +40,7 @@ export class ControlPlaneRedeployer implements Redeployer {
       )
       return { ok: true, detail: '' }
     } catch (error) {
-      return { ok: false, detail: errorMessage(error) }
+      return { ok: false, detail: errorMessage(error), conflict: error instanceof HttpStatusError && error.status === 409 }
     }
   }
 }

@@ -19,6 +19,8 @@ export interface RedeployResult {
   ok: boolean
   /** For a failure: the status and a body excerpt, or the exit code and stderr tail. */
   detail: string
+  /** The control plane refused a compare-and-set: the tenant no longer serves `current` (HTTP 409). */
+  conflict?: boolean
 }
 
 /** The user's control plane, as the rollout sees it. Never rejects: failures come back as `ok: false`. */

@@ -9,13 +9,16 @@ import type { GateSettings, TargetSettings } from '../settings/common.js'
 import type { RolloutSettings } from '../settings/rollout.js'
 import type { VerifySettings } from '../settings/verify.js'
 import { verifyFleet } from '../verify/fleet.js'
-import type { TenantProber, TenantVerdict } from '../verify/types.js'
+import { isOk, type TenantProber } from '../verify/types.js'
+import { describeFailures, judgeGate, summarise } from './describe.js'
 import { planSteps, type Step } from './plan.js'
 import type { RedeployRequest, Redeployer } from './redeployer.js'
 import { Sweeper } from './sweeper.js'
-import { rollTenant } from './tenant-step.js'
+import { rollTenant, type TenantStepDeps } from './tenant-step.js'
 import { Timeline } from './timeline.js'
 import { isFailed, type RolloutResult, type TenantRecord } from './types.js'
+
+export { judgeGate } from './describe.js'
 
 export interface RolloutDeps {
   fleet: string[]
@@ -40,28 +43,98 @@ export interface RolloutDeps {
  * Stops starting redeploys as soon as the job is superseded, halted or cancelled, and always returns a
  * full account of what it did (promotion is the caller's, after a `deployed` result).
  */
-export async function runRollout(deps: RolloutDeps): Promise<RolloutResult> {
-  const { target, rollout, signal } = deps
-  const timeline = deps.timeline ?? new Timeline(deps.clock)
-  const records = new Map<string, TenantRecord>(deps.fleet.map((t) => [t, { tenant: t, step: '', action: 'not-started', reissues: 0 }]))
-  const request = (tenant: string, current: string): RedeployRequest => ({ tenant, tag: rollout.tag, sha: target.sha, environment: target.environment, current })
-  const sweeper = new Sweeper({
-    target: target.sha,
-    request,
-    redeployer: deps.redeployer,
-    ancestry: deps.ancestry,
-    gate: () => deps.gate.check(),
-    force: deps.gateSettings.force,
-    log: (m) => core.warning(m),
-    signal
-  })
-  const finish = (result: RolloutResult['result'], reason: string, headSha?: string): RolloutResult => {
-    for (const r of records.values()) r.reissues = sweeper.reissued.get(r.tenant) ?? 0
-    return { result, reason, headSha, tenants: [...records.values()], phases: timeline.phases }
+export function runRollout(deps: RolloutDeps): Promise<RolloutResult> {
+  return new Rollout(deps).run()
+}
+
+class Rollout {
+  private readonly timeline: Timeline
+  private readonly records: Map<string, TenantRecord>
+  private readonly sweeper: Sweeper
+  private readonly stepDeps: TenantStepDeps
+  private headSha: string | undefined
+
+  constructor(private readonly deps: RolloutDeps) {
+    const { target, rollout } = deps
+    this.timeline = deps.timeline ?? new Timeline(deps.clock)
+    this.records = new Map(deps.fleet.map((t) => [t, { tenant: t, step: '', action: 'not-started', reissues: 0 }]))
+    const request = (tenant: string, current: string): RedeployRequest => ({ tenant, tag: rollout.tag, sha: target.sha, environment: target.environment, current })
+    this.sweeper = new Sweeper({ target: target.sha, request, redeployer: deps.redeployer, ancestry: deps.ancestry, gate: () => deps.gate.check(), force: deps.gateSettings.force, log: (m) => core.warning(m), signal: deps.signal })
+    this.stepDeps = { target: target.sha, force: deps.gateSettings.force, prober: deps.prober, ancestry: deps.ancestry, redeployer: deps.redeployer, sweeper: this.sweeper, request, signal: deps.signal }
   }
-  const verify = async (phase: string, tenants: string[]): Promise<TenantVerdict[]> => {
+
+  async run(): Promise<RolloutResult> {
+    const { rollout, signal } = this.deps
+    const steps = planSteps(this.deps.fleet, rollout.canary, rollout.maxParallel)
+    for (const [i, step] of steps.entries()) {
+      if (signal.aborted) return this.finish('cancelled', `The run was cancelled before ${step.name}; nothing was started after that.`)
+      const where = i === 0 ? 'before the first redeploy' : `before ${step.name}`
+      const decision = i === 0 && this.deps.initial ? this.deps.initial : await this.askGate(step, where)
+      if (decision.superseded && !this.deps.gateSettings.force) return this.finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`)
+
+      await this.timeline.run(step.name, () => core.group(`${cap(step.name)}: ${step.tenants.length} tenant(s)`, () => this.roll(step)), () => this.judge(step))
+      if (step.kind === 'canary') await this.soakAndReverify(step)
+      if (signal.aborted) return this.finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`)
+
+      const failed = this.failures()
+      if (step.kind === 'canary' && failed.length > 0) return this.finish('failed', `The canary failed (${describeFailures(failed)}); the rest of the fleet was not touched.`)
+      if (failed.length > rollout.maxFailures) {
+        const left = steps.length - i - 1
+        return this.finish('failed', `${failed.length} tenant(s) failed (${describeFailures(failed)}), more than max-failures (${rollout.maxFailures}); halted after ${step.name}${left ? `, ${left} wave(s) not started` : ''}.`)
+      }
+    }
+    if (steps.length > 1) await this.confirm()
+    if (signal.aborted) return this.finish('cancelled', 'The run was cancelled while confirming the fleet.')
+    const failed = this.failures()
+    if (failed.length > 0) return this.finish('failed', `${failed.length} tenant(s) failed: ${describeFailures(failed)}.`)
+    return this.finish('deployed', `${this.deps.fleet.length} tenant(s) verified on ${this.deps.target.sha.slice(0, 7)} or newer (${summarise([...this.records.values()])}).`)
+  }
+
+  private async askGate(step: Step, where: string): Promise<GateDecision> {
+    const decision = await this.timeline.run(`gate (${step.name})`, () => core.group(`Superseded gate ${where}`, () => this.deps.gate.check()), judgeGate)
+    this.headSha = decision.headSha ?? this.headSha
+    announce(decision, this.deps.gateSettings, where)
+    return decision
+  }
+
+  /** Pre-flight and redeploy the step's tenants (max-parallel at once), then verify those that started. */
+  private async roll(step: Step): Promise<void> {
+    const limit = pLimit(this.deps.rollout.maxParallel)
+    const rolled = await Promise.all(step.tenants.map((t) => limit(() => rollTenant(t, step.name, this.stepDeps))))
+    for (const r of rolled) {
+      this.records.set(r.tenant, r)
+      // The error annotation comes once, at the end, with every other failing tenant's.
+      if (r.action === 'redeploy-failed') core.info(`redeploy of ${r.tenant} failed: ${r.redeployError}`)
+    }
+    const started = rolled.filter((r) => r.action !== 'redeploy-failed' && r.action !== 'not-started').map((r) => r.tenant)
+    if (started.length) await this.verify(step.name, started)
+  }
+
+  /** The canary must still serve the target after the soak: a revert by another job shows here. */
+  private async soakAndReverify(step: Step): Promise<void> {
+    const { rollout, signal, clock } = this.deps
+    if (this.failures().length || rollout.soakMs <= 0 || signal.aborted) return
+    await this.timeline.run('soak', () => core.group(`Soak: ${rollout.soakMs / 1000}s`, () => clock.sleep(rollout.soakMs, signal).catch(() => undefined)), () => ({ outcome: signal.aborted ? 'cancelled' : 'ok' }))
+    await this.timeline.run('canary re-verify', () => core.group('Canary, verified again after the soak', () => this.verify('canary re-verify', step.tenants, true)), () => this.judge(step))
+  }
+
+  /** One more read of every verified tenant, so a regression that landed after its wave is healed too. */
+  private async confirm(): Promise<void> {
+    if (this.deps.signal.aborted) return
+    const ok = [...this.records.values()].filter((r) => !isFailed(r) && r.action !== 'not-started').map((r) => r.tenant)
+    const judge = (): { outcome: string } => ({ outcome: this.failures().length ? 'failed' : 'ok' })
+    await this.timeline.run('confirm', () => core.group(`Confirm: the whole fleet once more (${ok.length})`, () => this.verify('confirm', ok, true)), judge)
+  }
+
+  /**
+   * `again` marks a re-verification (after the soak, the final confirm): a tenant that is still fine keeps
+   * the verdict of its first verification, whose settle time and polls are the ones worth reporting.
+   */
+  private async verify(phase: string, tenants: string[], again = false): Promise<void> {
+    const { deps } = this
+    deps.onProgress?.(phase, 0, tenants.length, 0)
     const verdicts = await verifyFleet(tenants, {
-      target: target.sha,
+      target: deps.target.sha,
       prober: deps.prober,
       ancestry: deps.ancestry,
       clock: deps.clock,
@@ -69,88 +142,33 @@ export async function runRollout(deps: RolloutDeps): Promise<RolloutResult> {
       intervalMs: deps.verify.intervalMs,
       requestTimeoutMs: deps.verify.requestTimeoutMs,
       concurrency: deps.verify.concurrency,
-      signal,
-      onObservation: sweeper.observe,
+      signal: deps.signal,
+      onObservation: this.sweeper.observe,
       onProgress: (done, total, ok) => deps.onProgress?.(phase, done, total, ok)
     })
-    await sweeper.settle()
-    for (const v of verdicts) records.get(v.tenant)!.verdict = v
-    return verdicts
-  }
-  const failures = (): TenantRecord[] => [...records.values()].filter(isFailed)
-
-  let headSha: string | undefined
-  const steps = planSteps(deps.fleet, rollout.canary, rollout.maxParallel)
-  for (const [i, step] of steps.entries()) {
-    if (signal.aborted) return finish('cancelled', `The run was cancelled before ${step.name}; nothing was started after that.`, headSha)
-    const where = i === 0 ? 'before the first redeploy' : `before ${step.name}`
-    const decision =
-      i === 0 && deps.initial
-        ? deps.initial
-        : await timeline.run(`gate (${step.name})`, () => core.group(`Superseded gate ${where}`, () => deps.gate.check()), judgeGate)
-    headSha = decision.headSha ?? headSha
-    if (!(i === 0 && deps.initial) && !announce(decision, deps.gateSettings, where).proceed) {
-      return finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`, headSha)
+    await this.sweeper.settle()
+    for (const v of verdicts) {
+      const record = this.records.get(v.tenant)!
+      if (!again || !record.verdict || !isOk(v.verdict) || record.verdict.verdict !== v.verdict) record.verdict = v
     }
-    await timeline.run(step.name, () => core.group(`${cap(step.name)}: ${step.tenants.length} tenant(s)`, () => runStep(step)), () => stepJudgement(step))
-    if (step.kind === 'canary' && !failures().length && rollout.soakMs > 0 && !signal.aborted) {
-      await timeline.run('soak', () => core.group(`Soak: ${rollout.soakMs / 1000}s`, () => deps.clock.sleep(rollout.soakMs, signal).catch(() => undefined)), () => ({ outcome: signal.aborted ? 'cancelled' : 'ok' }))
-      await timeline.run('canary re-verify', () => core.group('Canary, verified again after the soak', () => verify('canary re-verify', step.tenants)), () => stepJudgement(step))
-    }
-    if (signal.aborted) return finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`, headSha)
-    const failed = failures()
-    if (step.kind === 'canary' && failed.length > 0) {
-      return finish('failed', `The canary failed (${describe(failed)}); the rest of the fleet was not touched.`, headSha)
-    }
-    if (failed.length > rollout.maxFailures) {
-      const left = steps.length - i - 1
-      return finish('failed', `${failed.length} tenant(s) failed (${describe(failed)}), more than max-failures (${rollout.maxFailures}); halted after ${step.name}${left ? `, ${left} wave(s) not started` : ''}.`, headSha)
-    }
-  }
-  if (steps.length > 1 && !signal.aborted) {
-    const ok = [...records.values()].filter((r) => !isFailed(r) && r.action !== 'not-started').map((r) => r.tenant)
-    await timeline.run('confirm', () => core.group(`Confirm: the whole fleet once more (${ok.length})`, () => verify('confirm', ok)), (v) => ({ outcome: v.every((x) => x.verdict === 'on-target' || x.verdict === 'ahead') ? 'ok' : 'failed' }))
-  }
-  if (signal.aborted) return finish('cancelled', 'The run was cancelled while confirming the fleet.', headSha)
-  const failed = failures()
-  if (failed.length > 0) return finish('failed', `${failed.length} tenant(s) failed: ${describe(failed)}.`, headSha)
-  const counts = count([...records.values()])
-  return finish('deployed', `${deps.fleet.length} tenant(s) verified on ${target.sha.slice(0, 7)} or newer (${counts}).`, headSha)
-
-  async function runStep(step: Step): Promise<void> {
-    const limit = pLimit(rollout.maxParallel)
-    const stepDeps = { target: target.sha, force: deps.gateSettings.force, prober: deps.prober, ancestry: deps.ancestry, redeployer: deps.redeployer, sweeper, request, signal }
-    const rolled = await Promise.all(step.tenants.map((t) => limit(() => rollTenant(t, step.name, stepDeps))))
-    for (const r of rolled) {
-      records.set(r.tenant, r)
-      // The error annotation comes once, at the end, with every other failing tenant's.
-      if (r.action === 'redeploy-failed') core.info(`redeploy of ${r.tenant} failed: ${r.redeployError}`)
-    }
-    const started = rolled.filter((r) => r.action !== 'redeploy-failed' && r.action !== 'not-started').map((r) => r.tenant)
-    if (started.length) await verify(step.name, started)
   }
 
-  function stepJudgement(step: Step): { outcome: string; detail?: string } {
-    const bad = step.tenants.map((t) => records.get(t)!).filter(isFailed)
-    if (signal.aborted) return { outcome: 'cancelled' }
-    return bad.length ? { outcome: 'failed', detail: describe(bad) } : { outcome: 'ok' }
+  private judge(step: Step): { outcome: string; detail?: string } {
+    if (this.deps.signal.aborted) return { outcome: 'cancelled' }
+    const bad = step.tenants.map((t) => this.records.get(t)!).filter(isFailed)
+    return bad.length ? { outcome: 'failed', detail: describeFailures(bad) } : { outcome: 'ok' }
   }
-}
 
-export function judgeGate(d: GateDecision): { outcome: string; detail: string } {
-  return { outcome: d.superseded ? 'superseded' : d.basis === 'unreadable' ? 'owner (head unreadable)' : 'owner', detail: d.reason }
+  private failures(): TenantRecord[] {
+    return [...this.records.values()].filter(isFailed)
+  }
+
+  private finish(result: RolloutResult['result'], reason: string): RolloutResult {
+    for (const r of this.records.values()) r.reissues = this.sweeper.reissued.get(r.tenant) ?? 0
+    return { result, reason, headSha: this.headSha, tenants: [...this.records.values()], phases: this.timeline.phases }
+  }
 }
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)
-}
-
-function describe(failed: TenantRecord[]): string {
-  const names = failed.slice(0, 5).map((r) => `${r.tenant} ${r.action === 'redeploy-failed' ? 'redeploy-failed' : r.verdict?.verdict}`)
-  return names.join(', ') + (failed.length > 5 ? `, and ${failed.length - 5} more` : '')
-}
-
-function count(records: TenantRecord[]): string {
-  const n = (a: TenantRecord['action']): number => records.filter((r) => r.action === a).length
-  return `${n('redeployed')} redeployed, ${n('skipped-on-target')} already on target, ${n('skipped-ahead')} ahead`
 }

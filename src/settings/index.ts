@@ -1,6 +1,7 @@
 import { type CommonSettings, type EventPayload, parseCommon } from './common.js'
 import { parseImageTag, parsePromote, type PromoteSettings } from './promote.js'
 import { type Env, InputReader } from './reader.js'
+import { parseReport, type ReportSettings } from './report.js'
 import { parseRollout, type RolloutSettings } from './rollout.js'
 import { parseVerify, type VerifySettings, verifySecrets } from './verify.js'
 
@@ -21,6 +22,8 @@ export interface Settings extends CommonSettings {
   rollout?: RolloutSettings
   /** Reconcile only: report drift and change nothing. */
   dryRun: boolean
+  /** The check run or commit status on the target commit. */
+  report: ReportSettings
 }
 
 export function parseSettings(env: Env, payload?: EventPayload): Settings {
@@ -36,7 +39,8 @@ export function parseSettings(env: Env, payload?: EventPayload): Settings {
   const rollout = verify && ['deploy', 'reconcile'].includes(common.mode) ? parseRollout(env, common, verify, imageTag) : undefined
   if (rollout?.driver.kind === 'http' && rollout.driver.token) secrets.push(rollout.driver.token)
   const dryRun = common.mode === 'reconcile' ? new InputReader(env).bool('dry-run', false) : false
-  return { ...common, secrets, imageTag, promote, verify, rollout, dryRun }
+  const report = parseReport(env, common)
+  return { ...common, secrets, imageTag, promote, verify, rollout, dryRun, report }
 }
 
 export type { Env } from './reader.js'

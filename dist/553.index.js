@@ -1,8 +1,8 @@
-export const id = 793;
-export const ids = [793];
+export const id = 553;
+export const ids = [553];
 export const modules = {
 
-/***/ 1793:
+/***/ 6553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -187,28 +187,42 @@ function createHttpClient(options = {}) {
     };
 }
 async function send(dispatcher, req) {
-    // AbortSignal.timeout takes whole milliseconds only.
-    const deadline = AbortSignal.timeout(Math.max(1, Math.ceil(req.timeoutMs)));
-    const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
-    let url = new URL(req.url);
-    let method = req.method ?? 'GET';
-    let body = req.body;
-    for (let hop = 0;; hop++) {
-        const res = await exchange(dispatcher, url, method, req.headers ?? {}, body, signal, req.maxBodyBytes ?? DEFAULT_MAX_BODY);
-        if (!req.followSameOriginRedirects || !REDIRECTS.has(res.status) || !res.headers.location)
-            return res;
-        const next = new URL(res.headers.location, url);
-        if (next.origin !== url.origin) {
-            // Extra headers (tokens) must never travel to another origin, so the hop is refused outright.
-            throw new NetworkError(`redirect to another origin refused: ${url.origin} -> ${next.origin}`, 'REDIRECT_CROSS_ORIGIN');
+    // A deadline that ends with the exchange. AbortSignal.timeout() keeps its timer (and AbortSignal.any()
+    // its links) alive for the whole timeout after every request: at the thousands of requests a second
+    // of a large fleet's settle loop, tens of thousands of live timers and signals.
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const timer = setTimeout(() => controller.abort(new DOMException('request timed out', 'TimeoutError')), Math.max(1, req.timeoutMs));
+    const onAbort = () => controller.abort(req.signal?.reason);
+    if (req.signal?.aborted)
+        onAbort();
+    else
+        req.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+        let url = new URL(req.url);
+        let method = req.method ?? 'GET';
+        let body = req.body;
+        for (let hop = 0;; hop++) {
+            const res = await exchange(dispatcher, url, method, req.headers ?? {}, body, signal, req.maxBodyBytes ?? DEFAULT_MAX_BODY);
+            if (!req.followSameOriginRedirects || !REDIRECTS.has(res.status) || !res.headers.location)
+                return res;
+            const next = new URL(res.headers.location, url);
+            if (next.origin !== url.origin) {
+                // Extra headers (tokens) must never travel to another origin, so the hop is refused outright.
+                throw new NetworkError(`redirect to another origin refused: ${url.origin} -> ${next.origin}`, 'REDIRECT_CROSS_ORIGIN');
+            }
+            if (hop >= 4)
+                throw new NetworkError(`too many redirects (last: ${next.pathname})`, 'REDIRECT_LOOP');
+            if (res.status === 303) {
+                method = 'GET';
+                body = undefined;
+            }
+            url = next;
         }
-        if (hop >= 4)
-            throw new NetworkError(`too many redirects (last: ${next.pathname})`, 'REDIRECT_LOOP');
-        if (res.status === 303) {
-            method = 'GET';
-            body = undefined;
-        }
-        url = next;
+    }
+    finally {
+        clearTimeout(timer);
+        req.signal?.removeEventListener('abort', onAbort);
     }
 }
 async function exchange(dispatcher, url, method, headers, body, signal, maxBodyBytes) {
@@ -633,9 +647,10 @@ class GitHubForge {
         }
     };
 }
+/** The REST body of a check run create/update; GitHub wants `output.title` and `summary` with every output. */
 function checkBody(u) {
     return {
-        status: u.status,
+        ...(u.status ? { status: u.status } : {}),
         ...(u.conclusion ? { conclusion: u.conclusion, completed_at: new Date().toISOString() } : {}),
         ...(u.detailsUrl ? { details_url: u.detailsUrl } : {}),
         output: {
@@ -756,10 +771,16 @@ class SupersededGate {
         this.target = target;
         this.settings = settings;
     }
+    /** The most recent decision, for the report: what the run last knew about who owns the branch. */
+    last;
     get enabled() {
         return this.settings.enabled;
     }
     async check() {
+        this.last = await this.ask();
+        return this.last;
+    }
+    async ask() {
         const { sha, branch } = this.target;
         if (!this.settings.enabled) {
             return {
@@ -784,7 +805,15 @@ class SupersededGate {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/publish/types.ts
+/** `report: none`, and the default for code that runs a mode without the entry point. */
+const NO_REPORTER = {
+    start: async () => undefined,
+    finish: async () => undefined
+};
+
 ;// CONCATENATED MODULE: ./src/context.ts
+
 
 
 
@@ -797,7 +826,7 @@ function createContext(settings, overrides = {}) {
     const forge = overrides.forge ?? createForge(settings.forge, { http, clock, log: (m) => core/* info */.pq(m) });
     const ancestry = new Ancestry(forge);
     const gate = new SupersededGate(forge, ancestry, settings.target, settings.gate);
-    return { settings, clock, http, forge, ancestry, gate, signal: overrides.signal ?? new AbortController().signal };
+    return { settings, clock, http, forge, ancestry, gate, signal: overrides.signal ?? new AbortController().signal, reporter: overrides.reporter ?? NO_REPORTER };
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
@@ -1007,7 +1036,7 @@ class ControlPlaneRedeployer {
             return { ok: true, detail: '' };
         }
         catch (error) {
-            return { ok: false, detail: errorMessage(error) };
+            return { ok: false, detail: errorMessage(error), conflict: error instanceof HttpStatusError && error.status === 409 };
         }
     }
 }
@@ -1101,6 +1130,7 @@ function judge(seen, verdict, cancelled) {
     return verdict({ verdict: 'unreachable', ...extra, lastError: extra.lastError ?? 'no answer' });
 }
 const TIMED_OUT = Symbol('timed out');
+const ANSWERED = Symbol('answered');
 /**
  * One request, limited to the request timeout and to what is left before `hardEnd`. The limit is
  * enforced through the clock (not only the HTTP client's own timer) so virtual time governs it too.
@@ -1120,7 +1150,8 @@ async function probeOnce(tenant, run, hardEnd) {
         abort.abort(new DOMException('probe time limit', 'TimeoutError'));
         return { error: `no answer within ${formatSeconds(limitMs)}` };
     }
-    stopTimer.abort();
+    // With a reason given, abort() skips building a DOMException (and its stack) on every answered probe.
+    stopTimer.abort(ANSWERED);
     return first ?? (await probe);
 }
 
@@ -1189,6 +1220,32 @@ async function fleet_classify(obs, target, ancestry) {
     if (sameCommit(obs.sha, target))
         return 'on-target';
     return (await ancestry.isAhead(obs.sha, target).catch(() => false)) ? 'ahead' : 'behind-or-unknown';
+}
+
+;// CONCATENATED MODULE: ./src/verify/types.ts
+/**
+ * The verifier's vocabulary, shared by `mode: verify`, the rollout (which verifies each wave) and
+ * reconcile (which reads every tenant once before deciding what to redeploy).
+ */
+const OK_VERDICTS = new Set(['on-target', 'ahead']);
+function isOk(verdict) {
+    return OK_VERDICTS.has(verdict);
+}
+
+;// CONCATENATED MODULE: ./src/rollout/describe.ts
+/** Short human renderings of rollout state, for reasons, phase details and log lines. */
+function judgeGate(d) {
+    return { outcome: d.superseded ? 'superseded' : d.basis === 'unreadable' ? 'owner (head unreadable)' : 'owner', detail: d.reason };
+}
+/** `acme stale, globex redeploy-failed, and 3 more`. */
+function describeFailures(failed) {
+    const names = failed.slice(0, 5).map((r) => `${r.tenant} ${r.action === 'redeploy-failed' ? 'redeploy-failed' : r.verdict?.verdict}`);
+    return names.join(', ') + (failed.length > 5 ? `, and ${failed.length - 5} more` : '');
+}
+/** `3 redeployed, 1 already on target, 2 ahead`. */
+function summarise(records) {
+    const n = (a) => records.filter((r) => r.action === a).length;
+    return `${n('redeployed')} redeployed, ${n('skipped-on-target')} already on target, ${n('skipped-ahead')} ahead`;
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/plan.ts
@@ -1287,38 +1344,43 @@ class Sweeper {
  */
 async function rollTenant(tenant, step, deps) {
     const record = { tenant, step, action: 'not-started', reissues: 0 };
-    if (deps.signal.aborted)
-        return record;
-    const obs = await deps.prober.probe(tenant, deps.signal);
-    record.before = obs.sha;
-    const seen = await fleet_classify(obs, deps.target, deps.ancestry);
-    if (seen === 'on-target') {
-        record.action = 'skipped-on-target';
-        deps.sweeper.watch(tenant, obs.sha);
-        return record;
-    }
-    if (seen === 'ahead') {
-        if (!deps.force) {
-            record.action = 'skipped-ahead';
-            core/* info */.pq(`${tenant} already serves ${obs.sha?.slice(0, 7)}, a descendant of ${deps.target.slice(0, 7)}: not rolled back`);
+    // A compare-and-set refusal means the tenant changed between our read and our redeploy: read it again
+    // and decide again (it may now be on the target or ahead), as a CAS loop does.
+    for (let attempt = 1; attempt <= CAS_ATTEMPTS; attempt++) {
+        if (deps.signal.aborted)
+            return record;
+        const obs = await deps.prober.probe(tenant, deps.signal);
+        if (attempt === 1)
+            record.before = obs.sha;
+        const seen = await fleet_classify(obs, deps.target, deps.ancestry);
+        if (seen === 'on-target' || (seen === 'ahead' && !deps.force)) {
+            record.action = seen === 'on-target' ? 'skipped-on-target' : 'skipped-ahead';
+            if (seen === 'ahead')
+                core/* info */.pq(`${tenant} already serves ${obs.sha?.slice(0, 7)}, a descendant of ${deps.target.slice(0, 7)}: not rolled back`);
             deps.sweeper.watch(tenant, obs.sha);
             return record;
         }
-        core/* warning */.$e(`${tenant} serves ${obs.sha?.slice(0, 7)}, newer than ${deps.target.slice(0, 7)}; force: true rolls it back`, { title: 'Backward redeploy forced' });
-    }
-    // A cancel that arrived during the pre-flight still stops this tenant: nothing new starts after a cancel.
-    if (deps.signal.aborted)
-        return record;
-    const res = await deps.redeployer.redeploy(deps.request(tenant, obs.sha ?? ''), deps.signal);
-    if (!res.ok) {
+        if (seen === 'ahead')
+            core/* warning */.$e(`${tenant} serves ${obs.sha?.slice(0, 7)}, newer than ${deps.target.slice(0, 7)}; force: true rolls it back`, { title: 'Backward redeploy forced' });
+        // A cancel that arrived during the pre-flight still stops this tenant: nothing new starts after a cancel.
+        if (deps.signal.aborted)
+            return record;
+        const res = await deps.redeployer.redeploy(deps.request(tenant, obs.sha ?? ''), deps.signal);
+        if (res.ok) {
+            record.action = 'redeployed';
+            deps.sweeper.watch(tenant, obs.sha);
+            return record;
+        }
         record.action = 'redeploy-failed';
         record.redeployError = res.detail;
-        return record;
+        if (!res.conflict)
+            return record;
+        core/* info */.pq(`${tenant}: the control plane refused a stale compare-and-set (${res.detail}); reading it again`);
     }
-    record.action = 'redeployed';
-    deps.sweeper.watch(tenant, obs.sha);
     return record;
 }
+/** Reads and redeploys at most this often when a compare-and-set control plane keeps refusing. */
+const CAS_ATTEMPTS = 3;
 
 ;// CONCATENATED MODULE: ./src/rollout/timeline.ts
 /**
@@ -1375,34 +1437,110 @@ function isFailed(r) {
 
 
 
+
+
+
 /**
  * gate → canary → verify → soak → verify again → for each wave: gate, redeploy, verify → confirm.
  * Stops starting redeploys as soon as the job is superseded, halted or cancelled, and always returns a
  * full account of what it did (promotion is the caller's, after a `deployed` result).
  */
-async function runRollout(deps) {
-    const { target, rollout, signal } = deps;
-    const timeline = deps.timeline ?? new Timeline(deps.clock);
-    const records = new Map(deps.fleet.map((t) => [t, { tenant: t, step: '', action: 'not-started', reissues: 0 }]));
-    const request = (tenant, current) => ({ tenant, tag: rollout.tag, sha: target.sha, environment: target.environment, current });
-    const sweeper = new Sweeper({
-        target: target.sha,
-        request,
-        redeployer: deps.redeployer,
-        ancestry: deps.ancestry,
-        gate: () => deps.gate.check(),
-        force: deps.gateSettings.force,
-        log: (m) => core/* warning */.$e(m),
-        signal
-    });
-    const finish = (result, reason, headSha) => {
-        for (const r of records.values())
-            r.reissues = sweeper.reissued.get(r.tenant) ?? 0;
-        return { result, reason, headSha, tenants: [...records.values()], phases: timeline.phases };
-    };
-    const verify = async (phase, tenants) => {
+function runRollout(deps) {
+    return new Rollout(deps).run();
+}
+class Rollout {
+    deps;
+    timeline;
+    records;
+    sweeper;
+    stepDeps;
+    headSha;
+    constructor(deps) {
+        this.deps = deps;
+        const { target, rollout } = deps;
+        this.timeline = deps.timeline ?? new Timeline(deps.clock);
+        this.records = new Map(deps.fleet.map((t) => [t, { tenant: t, step: '', action: 'not-started', reissues: 0 }]));
+        const request = (tenant, current) => ({ tenant, tag: rollout.tag, sha: target.sha, environment: target.environment, current });
+        this.sweeper = new Sweeper({ target: target.sha, request, redeployer: deps.redeployer, ancestry: deps.ancestry, gate: () => deps.gate.check(), force: deps.gateSettings.force, log: (m) => core/* warning */.$e(m), signal: deps.signal });
+        this.stepDeps = { target: target.sha, force: deps.gateSettings.force, prober: deps.prober, ancestry: deps.ancestry, redeployer: deps.redeployer, sweeper: this.sweeper, request, signal: deps.signal };
+    }
+    async run() {
+        const { rollout, signal } = this.deps;
+        const steps = planSteps(this.deps.fleet, rollout.canary, rollout.maxParallel);
+        for (const [i, step] of steps.entries()) {
+            if (signal.aborted)
+                return this.finish('cancelled', `The run was cancelled before ${step.name}; nothing was started after that.`);
+            const where = i === 0 ? 'before the first redeploy' : `before ${step.name}`;
+            const decision = i === 0 && this.deps.initial ? this.deps.initial : await this.askGate(step, where);
+            if (decision.superseded && !this.deps.gateSettings.force)
+                return this.finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`);
+            await this.timeline.run(step.name, () => core/* group */.Os(`${cap(step.name)}: ${step.tenants.length} tenant(s)`, () => this.roll(step)), () => this.judge(step));
+            if (step.kind === 'canary')
+                await this.soakAndReverify(step);
+            if (signal.aborted)
+                return this.finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`);
+            const failed = this.failures();
+            if (step.kind === 'canary' && failed.length > 0)
+                return this.finish('failed', `The canary failed (${describeFailures(failed)}); the rest of the fleet was not touched.`);
+            if (failed.length > rollout.maxFailures) {
+                const left = steps.length - i - 1;
+                return this.finish('failed', `${failed.length} tenant(s) failed (${describeFailures(failed)}), more than max-failures (${rollout.maxFailures}); halted after ${step.name}${left ? `, ${left} wave(s) not started` : ''}.`);
+            }
+        }
+        if (steps.length > 1)
+            await this.confirm();
+        if (signal.aborted)
+            return this.finish('cancelled', 'The run was cancelled while confirming the fleet.');
+        const failed = this.failures();
+        if (failed.length > 0)
+            return this.finish('failed', `${failed.length} tenant(s) failed: ${describeFailures(failed)}.`);
+        return this.finish('deployed', `${this.deps.fleet.length} tenant(s) verified on ${this.deps.target.sha.slice(0, 7)} or newer (${summarise([...this.records.values()])}).`);
+    }
+    async askGate(step, where) {
+        const decision = await this.timeline.run(`gate (${step.name})`, () => core/* group */.Os(`Superseded gate ${where}`, () => this.deps.gate.check()), judgeGate);
+        this.headSha = decision.headSha ?? this.headSha;
+        announce(decision, this.deps.gateSettings, where);
+        return decision;
+    }
+    /** Pre-flight and redeploy the step's tenants (max-parallel at once), then verify those that started. */
+    async roll(step) {
+        const limit = (0,p_limit/* default */.A)(this.deps.rollout.maxParallel);
+        const rolled = await Promise.all(step.tenants.map((t) => limit(() => rollTenant(t, step.name, this.stepDeps))));
+        for (const r of rolled) {
+            this.records.set(r.tenant, r);
+            // The error annotation comes once, at the end, with every other failing tenant's.
+            if (r.action === 'redeploy-failed')
+                core/* info */.pq(`redeploy of ${r.tenant} failed: ${r.redeployError}`);
+        }
+        const started = rolled.filter((r) => r.action !== 'redeploy-failed' && r.action !== 'not-started').map((r) => r.tenant);
+        if (started.length)
+            await this.verify(step.name, started);
+    }
+    /** The canary must still serve the target after the soak: a revert by another job shows here. */
+    async soakAndReverify(step) {
+        const { rollout, signal, clock } = this.deps;
+        if (this.failures().length || rollout.soakMs <= 0 || signal.aborted)
+            return;
+        await this.timeline.run('soak', () => core/* group */.Os(`Soak: ${rollout.soakMs / 1000}s`, () => clock.sleep(rollout.soakMs, signal).catch(() => undefined)), () => ({ outcome: signal.aborted ? 'cancelled' : 'ok' }));
+        await this.timeline.run('canary re-verify', () => core/* group */.Os('Canary, verified again after the soak', () => this.verify('canary re-verify', step.tenants, true)), () => this.judge(step));
+    }
+    /** One more read of every verified tenant, so a regression that landed after its wave is healed too. */
+    async confirm() {
+        if (this.deps.signal.aborted)
+            return;
+        const ok = [...this.records.values()].filter((r) => !isFailed(r) && r.action !== 'not-started').map((r) => r.tenant);
+        const judge = () => ({ outcome: this.failures().length ? 'failed' : 'ok' });
+        await this.timeline.run('confirm', () => core/* group */.Os(`Confirm: the whole fleet once more (${ok.length})`, () => this.verify('confirm', ok, true)), judge);
+    }
+    /**
+     * `again` marks a re-verification (after the soak, the final confirm): a tenant that is still fine keeps
+     * the verdict of its first verification, whose settle time and polls are the ones worth reporting.
+     */
+    async verify(phase, tenants, again = false) {
+        const { deps } = this;
+        deps.onProgress?.(phase, 0, tenants.length, 0);
         const verdicts = await verifyFleet(tenants, {
-            target: target.sha,
+            target: deps.target.sha,
             prober: deps.prober,
             ancestry: deps.ancestry,
             clock: deps.clock,
@@ -1410,90 +1548,34 @@ async function runRollout(deps) {
             intervalMs: deps.verify.intervalMs,
             requestTimeoutMs: deps.verify.requestTimeoutMs,
             concurrency: deps.verify.concurrency,
-            signal,
-            onObservation: sweeper.observe,
+            signal: deps.signal,
+            onObservation: this.sweeper.observe,
             onProgress: (done, total, ok) => deps.onProgress?.(phase, done, total, ok)
         });
-        await sweeper.settle();
-        for (const v of verdicts)
-            records.get(v.tenant).verdict = v;
-        return verdicts;
-    };
-    const failures = () => [...records.values()].filter(isFailed);
-    let headSha;
-    const steps = planSteps(deps.fleet, rollout.canary, rollout.maxParallel);
-    for (const [i, step] of steps.entries()) {
-        if (signal.aborted)
-            return finish('cancelled', `The run was cancelled before ${step.name}; nothing was started after that.`, headSha);
-        const where = i === 0 ? 'before the first redeploy' : `before ${step.name}`;
-        const decision = i === 0 && deps.initial
-            ? deps.initial
-            : await timeline.run(`gate (${step.name})`, () => core/* group */.Os(`Superseded gate ${where}`, () => deps.gate.check()), judgeGate);
-        headSha = decision.headSha ?? headSha;
-        if (!(i === 0 && deps.initial) && !announce(decision, deps.gateSettings, where).proceed) {
-            return finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`, headSha);
-        }
-        await timeline.run(step.name, () => core/* group */.Os(`${cap(step.name)}: ${step.tenants.length} tenant(s)`, () => runStep(step)), () => stepJudgement(step));
-        if (step.kind === 'canary' && !failures().length && rollout.soakMs > 0 && !signal.aborted) {
-            await timeline.run('soak', () => core/* group */.Os(`Soak: ${rollout.soakMs / 1000}s`, () => deps.clock.sleep(rollout.soakMs, signal).catch(() => undefined)), () => ({ outcome: signal.aborted ? 'cancelled' : 'ok' }));
-            await timeline.run('canary re-verify', () => core/* group */.Os('Canary, verified again after the soak', () => verify('canary re-verify', step.tenants)), () => stepJudgement(step));
-        }
-        if (signal.aborted)
-            return finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`, headSha);
-        const failed = failures();
-        if (step.kind === 'canary' && failed.length > 0) {
-            return finish('failed', `The canary failed (${describe(failed)}); the rest of the fleet was not touched.`, headSha);
-        }
-        if (failed.length > rollout.maxFailures) {
-            const left = steps.length - i - 1;
-            return finish('failed', `${failed.length} tenant(s) failed (${describe(failed)}), more than max-failures (${rollout.maxFailures}); halted after ${step.name}${left ? `, ${left} wave(s) not started` : ''}.`, headSha);
+        await this.sweeper.settle();
+        for (const v of verdicts) {
+            const record = this.records.get(v.tenant);
+            if (!again || !record.verdict || !isOk(v.verdict) || record.verdict.verdict !== v.verdict)
+                record.verdict = v;
         }
     }
-    if (steps.length > 1 && !signal.aborted) {
-        const ok = [...records.values()].filter((r) => !isFailed(r) && r.action !== 'not-started').map((r) => r.tenant);
-        await timeline.run('confirm', () => core/* group */.Os(`Confirm: the whole fleet once more (${ok.length})`, () => verify('confirm', ok)), (v) => ({ outcome: v.every((x) => x.verdict === 'on-target' || x.verdict === 'ahead') ? 'ok' : 'failed' }));
-    }
-    if (signal.aborted)
-        return finish('cancelled', 'The run was cancelled while confirming the fleet.', headSha);
-    const failed = failures();
-    if (failed.length > 0)
-        return finish('failed', `${failed.length} tenant(s) failed: ${describe(failed)}.`, headSha);
-    const counts = count([...records.values()]);
-    return finish('deployed', `${deps.fleet.length} tenant(s) verified on ${target.sha.slice(0, 7)} or newer (${counts}).`, headSha);
-    async function runStep(step) {
-        const limit = (0,p_limit/* default */.A)(rollout.maxParallel);
-        const stepDeps = { target: target.sha, force: deps.gateSettings.force, prober: deps.prober, ancestry: deps.ancestry, redeployer: deps.redeployer, sweeper, request, signal };
-        const rolled = await Promise.all(step.tenants.map((t) => limit(() => rollTenant(t, step.name, stepDeps))));
-        for (const r of rolled) {
-            records.set(r.tenant, r);
-            // The error annotation comes once, at the end, with every other failing tenant's.
-            if (r.action === 'redeploy-failed')
-                core/* info */.pq(`redeploy of ${r.tenant} failed: ${r.redeployError}`);
-        }
-        const started = rolled.filter((r) => r.action !== 'redeploy-failed' && r.action !== 'not-started').map((r) => r.tenant);
-        if (started.length)
-            await verify(step.name, started);
-    }
-    function stepJudgement(step) {
-        const bad = step.tenants.map((t) => records.get(t)).filter(isFailed);
-        if (signal.aborted)
+    judge(step) {
+        if (this.deps.signal.aborted)
             return { outcome: 'cancelled' };
-        return bad.length ? { outcome: 'failed', detail: describe(bad) } : { outcome: 'ok' };
+        const bad = step.tenants.map((t) => this.records.get(t)).filter(isFailed);
+        return bad.length ? { outcome: 'failed', detail: describeFailures(bad) } : { outcome: 'ok' };
     }
-}
-function judgeGate(d) {
-    return { outcome: d.superseded ? 'superseded' : d.basis === 'unreadable' ? 'owner (head unreadable)' : 'owner', detail: d.reason };
+    failures() {
+        return [...this.records.values()].filter(isFailed);
+    }
+    finish(result, reason) {
+        for (const r of this.records.values())
+            r.reissues = this.sweeper.reissued.get(r.tenant) ?? 0;
+        return { result, reason, headSha: this.headSha, tenants: [...this.records.values()], phases: this.timeline.phases };
+    }
 }
 function cap(s) {
     return s.charAt(0).toUpperCase() + s.slice(1);
-}
-function describe(failed) {
-    const names = failed.slice(0, 5).map((r) => `${r.tenant} ${r.action === 'redeploy-failed' ? 'redeploy-failed' : r.verdict?.verdict}`);
-    return names.join(', ') + (failed.length > 5 ? `, and ${failed.length - 5} more` : '');
-}
-function count(records) {
-    const n = (a) => records.filter((r) => r.action === a).length;
-    return `${n('redeployed')} redeployed, ${n('skipped-on-target')} already on target, ${n('skipped-ahead')} ahead`;
 }
 
 ;// CONCATENATED MODULE: ./src/verify/buildinfo.ts
@@ -1713,306 +1795,6 @@ function parseTenantList(text) {
     return checkTenantNames('tenants-url', names);
 }
 
-;// CONCATENATED MODULE: ./src/verify/types.ts
-/**
- * The verifier's vocabulary, shared by `mode: verify`, the rollout (which verifies each wave) and
- * reconcile (which reads every tenant once before deciding what to redeploy).
- */
-const OK_VERDICTS = new Set(['on-target', 'ahead']);
-function isOk(verdict) {
-    return OK_VERDICTS.has(verdict);
-}
-
-;// CONCATENATED MODULE: ./src/report/model.ts
-
-/**
- * The JSON report (`report-path` output): one versioned schema for every mode. Within a schemaVersion
- * fields are only ever added; a rename or removal bumps it. Documented in the README.
- */
-const REPORT_SCHEMA = 'rollout-guard/report';
-const REPORT_SCHEMA_VERSION = 1;
-const sec = (ms) => (ms === undefined ? null : Math.round(ms) / 1000);
-function tenantFromRecord(r) {
-    const v = r.verdict;
-    const verdict = r.action === 'redeploy-failed' ? 'redeploy-failed' : (v?.verdict ?? 'not-started');
-    return {
-        tenant: r.tenant,
-        step: r.step || null,
-        action: r.action,
-        before: r.before ?? null,
-        verdict,
-        ok: v !== undefined && r.action !== 'redeploy-failed' && isOk(v.verdict),
-        sha: v?.sha ?? null,
-        polls: v?.polls ?? 0,
-        settleSeconds: sec(v?.settleMs),
-        lastError: v?.lastError ?? null,
-        redeployError: r.redeployError ?? null,
-        reissues: r.reissues,
-        url: v?.url ?? null
-    };
-}
-function buildReport(i) {
-    const { settings: s } = i;
-    const counts = { total: i.tenants.length, ok: 0, failed: 0 };
-    for (const t of i.tenants) {
-        counts[t.verdict] = (counts[t.verdict] ?? 0) + 1;
-        if (t.ok)
-            counts.ok += 1;
-        else if (t.verdict !== 'not-started')
-            counts.failed += 1;
-    }
-    return {
-        schema: REPORT_SCHEMA,
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        mode: s.mode,
-        result: i.result,
-        reason: i.reason,
-        repository: `${s.forge.owner}/${s.forge.repo}`,
-        forge: s.forge.kind,
-        run: { id: s.run.runId ?? null, url: s.run.runUrl ?? null, workflow: s.run.workflow ?? null, job: s.run.job ?? null, actor: s.run.actor ?? null, event: s.run.event ?? null },
-        target: { sha: s.target.sha, branch: s.target.branch, environment: s.target.environment, tag: i.tag ?? null },
-        head: i.gate ? { sha: i.gate.headSha ?? null, superseded: i.gate.superseded, basis: i.gate.basis, reason: i.gate.reason } : null,
-        startedAt: i.startedAt.toISOString(),
-        finishedAt: i.finishedAt.toISOString(),
-        phases: i.phases.map((p) => ({ name: p.name, startedAt: p.startedAt, endedAt: p.endedAt, durationSeconds: p.durationMs / 1000, outcome: p.outcome, detail: p.detail ?? null })),
-        counts,
-        tenants: i.tenants,
-        promotion: i.promotion ? { ...i.promotion, digest: i.promotion.digest ?? null } : null
-    };
-}
-
-;// CONCATENATED MODULE: ./src/verify/summary.ts
-
-
-
-/**
- * The human side of a verification: one error line per failing tenant and the job summary table.
- * Tenant-supplied text (body excerpts in errors) is escaped before it goes into Markdown.
- */
-/** Markdown and inline HTML neutralised; newlines flattened so a value cannot break out of a table cell. */
-function escapeMarkdown(text) {
-    return text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!|~@:])/g, '\\$1');
-}
-const summary_short = (sha) => (sha ? sha.slice(0, 7) : 'none');
-/** `tenant acme is stale: actual=7a72516 expected=7f25373 after 240s, 13 polls` (+ the last error). */
-function failureMessage(v, target, budgetMs) {
-    const after = v.cancelled ? `${formatSeconds(v.elapsedMs)} (cancelled)` : formatSeconds(budgetMs);
-    const polls = `${v.polls} poll${v.polls === 1 ? '' : 's'}`;
-    const base = `tenant ${v.tenant} is ${v.verdict}: actual=${summary_short(v.sha)} expected=${summary_short(target)} after ${after}, ${polls}`;
-    return v.lastError ? `${base}; last error: ${truncate(v.lastError, 300)}` : base;
-}
-const ORDER = { stale: 0, unreachable: 1, invalid: 2, ahead: 3, 'on-target': 4 };
-/** Failing tenants first (stale, unreachable, invalid), then ahead, then on target; by name within. */
-function sortForDisplay(verdicts) {
-    return [...verdicts].sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict] || a.tenant.localeCompare(b.tenant));
-}
-const ICON = { 'on-target': '✅', ahead: '⏩', stale: '❌', unreachable: '❌', invalid: '❌' };
-/** Rows past this are left to the JSON report: GitHub caps a step summary at 1 MiB. */
-const MAX_SUMMARY_ROWS = 500;
-function verifySummaryMarkdown(verdicts, info) {
-    const ok = verdicts.filter((v) => isOk(v.verdict)).length;
-    const failed = verdicts.length - ok;
-    const ahead = verdicts.filter((v) => v.verdict === 'ahead').length;
-    const lines = [
-        `## Settle verification: ${escapeMarkdown(info.environment)}`,
-        '',
-        failed === 0
-            ? `✅ All ${verdicts.length} tenants serve \`${summary_short(info.target)}\`${ahead ? ` (${ahead} already ahead of it)` : ''}.`
-            : `❌ ${failed} of ${verdicts.length} tenants did not settle on \`${summary_short(info.target)}\`; ${ok} did${ahead ? ` (${ahead} ahead)` : ''}.`,
-        '',
-        `Budget ${formatSeconds(info.budgetMs)} per tenant, polled every ${formatSeconds(info.intervalMs)}.`,
-        '',
-        '| Tenant | Verdict | SHA | Time to settle | Polls | Last error |',
-        '|---|---|---|---|---|---|'
-    ];
-    const rows = sortForDisplay(verdicts);
-    for (const v of rows.slice(0, MAX_SUMMARY_ROWS)) {
-        const settle = v.settleMs === undefined ? '—' : formatSeconds(v.settleMs);
-        const error = v.lastError ? escapeMarkdown(truncate(v.lastError, 160)) : '';
-        lines.push(`| ${escapeMarkdown(v.tenant)} | ${ICON[v.verdict]} ${v.verdict} | ${v.sha ? `\`${summary_short(v.sha)}\`` : '—'} | ${settle} | ${v.polls} | ${error} |`);
-    }
-    if (rows.length > MAX_SUMMARY_ROWS) {
-        lines.push('', `${rows.length - MAX_SUMMARY_ROWS} more tenants are listed in the JSON report${info.reportPath ? ` (\`report-path\`)` : ''}.`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-/**
- * The job summary for modes that change things (deploy, reconcile): the decision and why, a phase
- * timeline, the tenant table with failing tenants first, and the promotion. Everything that came from
- * a tenant, the forge or the registry is escaped.
- */
-const MAX_TENANT_ROWS = 500;
-const summary_ICON = {
-    deployed: '✅',
-    healed: '✅',
-    'in-sync': '✅',
-    drifted: '⚠️',
-    verified: '✅',
-    'skipped-superseded': '⏭️',
-    failed: '❌',
-    cancelled: '⛔'
-};
-const report_summary_short = (sha) => (sha ? `\`${sha.slice(0, 7)}\`` : '—');
-function runSummaryMarkdown(r, reportPath) {
-    const lines = [
-        `## ${summary_ICON[r.result] ?? 'ℹ️'} Rollout Guard ${escapeMarkdown(r.mode)} to ${escapeMarkdown(r.target.environment)}: ${escapeMarkdown(r.result)}`,
-        '',
-        escapeMarkdown(r.reason),
-        '',
-        `Target ${report_summary_short(r.target.sha)} on \`${escapeMarkdown(r.target.branch)}\`${r.target.tag ? `, tag \`${escapeMarkdown(r.target.tag)}\`` : ''}; branch head ${report_summary_short(r.head?.sha)}${r.head ? ` (${escapeMarkdown(r.head.basis)})` : ''}.`,
-        ''
-    ];
-    if (r.phases.length) {
-        lines.push('### Phases', '', '| Phase | Outcome | Duration | Detail |', '|---|---|---|---|');
-        for (const p of r.phases) {
-            lines.push(`| ${escapeMarkdown(p.name)} | ${escapeMarkdown(p.outcome)} | ${formatSeconds(p.durationSeconds * 1000)} | ${p.detail ? escapeMarkdown(truncate(p.detail, 200)) : ''} |`);
-        }
-        lines.push('');
-    }
-    if (r.tenants.length) {
-        lines.push(`### Tenants (${r.counts.ok} of ${r.counts.total} OK)`, '', '| Tenant | Step | Action | Verdict | Before | Now | Settled in | Polls | Note |', '|---|---|---|---|---|---|---|---|---|');
-        const rows = [...r.tenants].sort(byFailingFirst);
-        for (const t of rows.slice(0, MAX_TENANT_ROWS)) {
-            const note = t.redeployError ?? t.lastError ?? (t.reissues ? `redeploy re-issued ${t.reissues}×` : '');
-            lines.push(`| ${escapeMarkdown(t.tenant)} | ${escapeMarkdown(t.step ?? '')} | ${escapeMarkdown(t.action ?? '')} | ${t.ok ? '✅' : t.verdict === 'not-started' ? '⏸️' : '❌'} ${escapeMarkdown(t.verdict)} | ${report_summary_short(t.before)} | ${report_summary_short(t.sha)} | ${t.settleSeconds === null ? '—' : formatSeconds(t.settleSeconds * 1000)} | ${t.polls} | ${note ? escapeMarkdown(truncate(note, 160)) : ''} |`);
-        }
-        if (rows.length > MAX_TENANT_ROWS)
-            lines.push('', `${rows.length - MAX_TENANT_ROWS} more tenants are in the JSON report.`);
-        lines.push('');
-    }
-    if (r.promotion) {
-        const p = r.promotion;
-        lines.push('### Promotion', '', `${p.promoted ? '✅' : p.outcome === 'failed' ? '❌' : '⏭️'} ${escapeMarkdown(p.outcome)}: ${escapeMarkdown(p.reason)}${p.digest ? ` (digest \`${escapeMarkdown(p.digest)}\`)` : ''}`, '');
-    }
-    if (reportPath)
-        lines.push(`JSON report: \`${escapeMarkdown(reportPath)}\` (output \`report-path\`).`, '');
-    return lines.join('\n');
-}
-const RANK = { stale: 0, unreachable: 0, invalid: 0, 'redeploy-failed': 0, 'not-started': 1, ahead: 2, 'on-target': 3 };
-function byFailingFirst(a, b) {
-    return (RANK[a.verdict] ?? 0) - (RANK[b.verdict] ?? 0) || a.tenant.localeCompare(b.tenant);
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/report/write.ts
-
-
-
-
-/**
- * Writes the report under RUNNER_TEMP (the runner removes it after the job; upload it as an artifact
- * to keep it) and returns the path. Secrets are redacted from the serialised text, because a later
- * step may publish the file.
- */
-async function writeReport(report, dir = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)()) {
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const stamp = report.finishedAt.replace(/[^0-9]/g, '').slice(0, 14);
-    const path = (0,external_node_path_.join)(dir, `rollout-guard-${report.mode}-${report.run.id ?? 'local'}-${stamp}-${process.pid}.json`);
-    await (0,promises_.writeFile)(path, `${redact(JSON.stringify(report, null, 2))}\n`, { encoding: 'utf8', mode: 0o600 });
-    return path;
-}
-
-;// CONCATENATED MODULE: ./src/modes/finish.ts
-
-
-
-
-
-
-/**
- * The common ending of the modes that change the fleet: error annotations for failing tenants, the JSON
- * report, the job summary, and the outputs. The step fails for `failed` and `cancelled`, and for
- * `skipped-superseded` only when the workflow asked for `on-superseded: fail`.
- */
-async function finishRun(ctx, run) {
-    const { settings } = ctx;
-    const r = run.rollout;
-    const budgetMs = settings.verify?.budgetMs ?? 0;
-    for (const t of r.tenants.filter(isFailed)) {
-        const message = t.action === 'redeploy-failed' ? `tenant ${t.tenant} redeploy failed: ${t.redeployError}` : failureMessage(t.verdict, settings.target.sha, budgetMs);
-        core/* error */.z3(message, { title: `Tenant ${t.tenant}: ${t.action === 'redeploy-failed' ? 'redeploy-failed' : t.verdict?.verdict}` });
-    }
-    const report = buildReport({
-        settings,
-        result: r.result,
-        reason: r.reason,
-        tag: run.tag,
-        gate: run.gate,
-        startedAt: run.startedAt,
-        finishedAt: new Date(),
-        phases: r.phases,
-        tenants: r.tenants.map(tenantFromRecord),
-        promotion: run.promotion
-    });
-    const reportPath = await writeReport(report);
-    core/* info */.pq(`Report: ${reportPath}`);
-    if (process.env.GITHUB_STEP_SUMMARY)
-        await core/* summary */.z.addRaw(runSummaryMarkdown(report, reportPath)).write();
-    const ok = report.tenants.filter((t) => t.ok);
-    const failing = report.tenants.filter((t) => !t.ok && t.verdict !== 'not-started');
-    const outputs = {
-        superseded: String(r.result === 'skipped-superseded'),
-        'head-sha': r.headSha ?? run.gate?.headSha ?? '',
-        reason: r.reason,
-        rolled: JSON.stringify(r.tenants.filter((t) => t.action === 'redeployed').map((t) => t.tenant)),
-        verified: String(ok.length),
-        stale: JSON.stringify(failing.map((t) => ({ tenant: t.tenant, verdict: t.verdict, sha: t.sha, polls: t.polls, lastError: t.redeployError ?? t.lastError }))),
-        ahead: JSON.stringify(report.tenants.filter((t) => t.verdict === 'ahead').map((t) => ({ tenant: t.tenant, sha: t.sha }))),
-        'report-path': reportPath,
-        promoted: String(run.promotion?.promoted ?? false),
-        'promoted-digest': run.promotion && (run.promotion.outcome === 'promoted' || run.promotion.outcome === 'unchanged') ? (run.promotion.digest ?? '') : ''
-    };
-    switch (r.result) {
-        case 'skipped-superseded':
-            core/* notice */.lm(r.reason, { title: 'Superseded: this job stepped aside' });
-            return { result: r.result, failure: settings.gate.onSuperseded === 'fail' ? r.reason : undefined, outputs };
-        case 'failed':
-        case 'cancelled':
-            return { result: r.result, failure: r.reason, outputs };
-        default:
-            core/* info */.pq(r.reason);
-            return { result: r.result, outputs };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/modes/progress.ts
-
-
-/**
- * Progress while tenants settle: a line each time another tenth of a phase's tenants is judged (and
- * at the end), so ten thousand tenants do not flood the log and ten still show every step.
- */
-function progressReporter(clock) {
-    const state = new Map();
-    return (phase, done, total, ok) => {
-        let s = state.get(phase);
-        if (!s || done === 0) {
-            s = { tenth: 0, startedAt: clock.now() };
-            state.set(phase, s);
-        }
-        const tenth = Math.floor((done * 10) / Math.max(1, total));
-        if (tenth > s.tenth || done === total) {
-            s.tenth = tenth;
-            core/* info */.pq(`[${phase}] ${ok} of ${total} on target or ahead, ${done - ok} failed, ${total - done} settling (${formatSeconds(clock.now() - s.startedAt)})`);
-        }
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
 
 const DOCKER_HUB_API = 'registry-1.docker.io';
@@ -2169,6 +1951,195 @@ function renderTags(settings, sha, environment) {
             throw new InputError(name, value, 'an OCI tag once rendered (up to 128 letters, digits, `_`, `.` or `-`)');
     }
     return { from, tag };
+}
+
+;// CONCATENATED MODULE: ./src/report/model.ts
+
+
+/**
+ * The JSON report (`report-path` output): one versioned schema for every mode, documented field by
+ * field in src/report/schema.ts. Within a schemaVersion fields are only ever added; a rename, a removal
+ * or a change of meaning bumps it.
+ */
+const REPORT_SCHEMA = 'rollout-guard/report';
+const REPORT_SCHEMA_VERSION = 1;
+const sec = (ms) => (ms === undefined ? null : Math.round(ms) / 1000);
+function tenantFromVerdict(v, extra = {}) {
+    return {
+        tenant: v.tenant,
+        step: null,
+        action: null,
+        before: null,
+        verdict: v.verdict,
+        ok: isOk(v.verdict),
+        sha: v.sha ?? null,
+        polls: v.polls,
+        settleSeconds: sec(v.settleMs),
+        elapsedSeconds: sec(v.elapsedMs),
+        cancelled: v.cancelled === true,
+        lastError: v.lastError ?? null,
+        redeployError: null,
+        reissues: 0,
+        url: v.url || null,
+        ...extra
+    };
+}
+function tenantFromRecord(r) {
+    const judged = r.verdict ? tenantFromVerdict(r.verdict) : notJudged(r.tenant);
+    const failedRedeploy = r.action === 'redeploy-failed';
+    return {
+        ...judged,
+        step: r.step || null,
+        action: r.action,
+        before: r.before ?? null,
+        verdict: failedRedeploy ? 'redeploy-failed' : judged.verdict,
+        ok: judged.ok && !failedRedeploy,
+        redeployError: r.redeployError ?? null,
+        reissues: r.reissues
+    };
+}
+function notJudged(tenant) {
+    return { tenant, step: null, action: null, before: null, verdict: 'not-started', ok: false, sha: null, polls: 0, settleSeconds: null, elapsedSeconds: null, cancelled: false, lastError: null, redeployError: null, reissues: 0, url: null };
+}
+/** Failing: judged and not OK (a tenant never started is listed, but is not a failure of its own). */
+function isFailing(t) {
+    return !t.ok && t.verdict !== 'not-started';
+}
+function conclusionOf(result, failed) {
+    if (failed)
+        return 'failure';
+    return result === 'skipped-superseded' ? 'neutral' : 'success';
+}
+function buildReport(settings, outcome, record, finishedAt) {
+    const s = settings;
+    const counts = { total: record.tenants.length, ok: 0, failed: 0 };
+    for (const t of record.tenants) {
+        counts[t.verdict] = (counts[t.verdict] ?? 0) + 1;
+        if (t.ok)
+            counts.ok += 1;
+        else if (isFailing(t))
+            counts.failed += 1;
+    }
+    const g = record.gate;
+    const sha = record.targetSha ?? s.target.sha;
+    return {
+        schema: REPORT_SCHEMA,
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        mode: s.mode,
+        result: outcome.result,
+        conclusion: conclusionOf(outcome.result, outcome.failure !== undefined),
+        reason: record.reason,
+        repository: `${s.forge.owner}/${s.forge.repo}`,
+        forge: s.forge.kind,
+        run: { id: s.run.runId ?? null, url: s.run.runUrl ?? null, workflow: s.run.workflow ?? null, job: s.run.job ?? null, actor: s.run.actor ?? null, event: s.run.event ?? null },
+        target: { sha, branch: s.target.branch, environment: s.target.environment, tag: record.tag ?? null },
+        head: record.head ?? g?.headSha ?? null,
+        decision: g ? { superseded: g.superseded, forced: g.superseded && s.gate.force, basis: g.basis, reason: g.reason } : null,
+        startedAt: record.startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationSeconds: Math.max(0, finishedAt.getTime() - record.startedAt.getTime()) / 1000,
+        phases: record.phases.map((p) => ({ name: p.name, startedAt: p.startedAt, endedAt: p.endedAt, durationSeconds: p.durationMs / 1000, outcome: p.outcome, detail: p.detail ?? null })),
+        counts,
+        tenants: record.tenants,
+        verification: s.verify
+            ? { buildinfoUrl: s.verify.buildinfoUrl, buildinfoField: s.verify.buildinfoField, budgetSeconds: sec(s.verify.budgetMs), intervalSeconds: sec(s.verify.intervalMs), requestTimeoutSeconds: sec(s.verify.requestTimeoutMs) }
+            : null,
+        promotion: record.promotion ? promotionOf(settings, sha, record.promotion) : null
+    };
+}
+function promotionOf(settings, sha, p) {
+    let tags;
+    try {
+        tags = settings.promote ? renderTags(settings.promote, sha, settings.target.environment) : undefined;
+    }
+    catch {
+        tags = undefined;
+    }
+    return {
+        outcome: p.outcome,
+        promoted: p.promoted,
+        image: settings.promote?.image?.display ?? null,
+        from: tags?.from ?? null,
+        tag: tags?.tag ?? null,
+        digest: p.digest ?? null,
+        previousDigest: p.previousDigest ?? null,
+        previousRevision: p.previousRevision ?? null,
+        forced: p.forced === true,
+        reason: p.reason
+    };
+}
+
+;// CONCATENATED MODULE: ./src/modes/finish.ts
+
+
+/**
+ * The common ending of the modes that change the fleet (deploy, reconcile): their outputs and the
+ * record main turns into the report, summary and check. The step fails for `failed` and `cancelled`,
+ * and for `skipped-superseded` only when the workflow asked for `on-superseded: fail`.
+ */
+async function finishRun(ctx, run) {
+    const { settings } = ctx;
+    const r = run.rollout;
+    const tenants = r.tenants.map(tenantFromRecord);
+    // The gate is asked again before every wave and the promotion: report what it said last, not first.
+    const gate = run.gate && ctx.gate.last ? ctx.gate.last : run.gate;
+    const record = {
+        reason: r.reason,
+        startedAt: run.startedAt,
+        targetSha: settings.target.sha,
+        tag: run.tag,
+        gate,
+        head: r.headSha ?? gate?.headSha,
+        phases: r.phases,
+        tenants,
+        promotion: run.promotion
+    };
+    const failing = tenants.filter(isFailing);
+    const outputs = {
+        superseded: String(r.result === 'skipped-superseded'),
+        'head-sha': r.headSha ?? run.gate?.headSha ?? '',
+        reason: r.reason,
+        rolled: JSON.stringify(r.tenants.filter((t) => t.action === 'redeployed').map((t) => t.tenant)),
+        verified: String(tenants.filter((t) => t.ok).length),
+        stale: JSON.stringify(failing.map((t) => ({ tenant: t.tenant, verdict: t.verdict, sha: t.sha, polls: t.polls, lastError: t.redeployError ?? t.lastError }))),
+        ahead: JSON.stringify(tenants.filter((t) => t.verdict === 'ahead').map((t) => ({ tenant: t.tenant, sha: t.sha }))),
+        promoted: String(run.promotion?.promoted ?? false),
+        'promoted-digest': run.promotion && (run.promotion.outcome === 'promoted' || run.promotion.outcome === 'unchanged') ? (run.promotion.digest ?? '') : ''
+    };
+    switch (r.result) {
+        case 'skipped-superseded':
+            core/* notice */.lm(r.reason, { title: 'Superseded: this job stepped aside' });
+            return { result: r.result, failure: settings.gate.onSuperseded === 'fail' ? r.reason : undefined, outputs, record };
+        case 'failed':
+        case 'cancelled':
+            return { result: r.result, failure: r.reason, outputs, record };
+        default:
+            core/* info */.pq(r.reason);
+            return { result: r.result, outputs, record };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/progress.ts
+
+
+/**
+ * Progress while tenants settle: a line each time another tenth of a phase's tenants is judged (and
+ * at the end), so ten thousand tenants do not flood the log and ten still show every step.
+ */
+function progressReporter(clock) {
+    const state = new Map();
+    return (phase, done, total, ok) => {
+        let s = state.get(phase);
+        if (!s || done === 0) {
+            s = { tenth: 0, startedAt: clock.now() };
+            state.set(phase, s);
+        }
+        const tenth = Math.floor((done * 10) / Math.max(1, total));
+        if (tenth > s.tenth || done === total) {
+            s.tenth = tenth;
+            core/* info */.pq(`[${phase}] ${ok} of ${total} on target or ahead, ${done - ok} failed, ${total - done} settling (${formatSeconds(clock.now() - s.startedAt)})`);
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/promote/command.ts
@@ -2849,6 +2820,9 @@ async function runDeployMode(ctx, runner = execRunner) {
             result.result = 'failed';
             result.reason = `Every tenant was verified, but ${promotion.reason.charAt(0).toLowerCase()}${promotion.reason.slice(1)}`;
         }
+        else {
+            result.reason = `${result.reason} ${promotion.reason}`;
+        }
     }
     return finishRun(ctx, { rollout: result, gate, startedAt, tag: rollout.tag, promotion });
 }
@@ -2870,24 +2844,29 @@ function supersededOutcome(ctx, reason, headSha, extra = {}) {
 
 
 
+
+
 /** `mode: gate`: answer "does this job still own the branch?" and nothing else. */
 async function runGateMode(ctx) {
-    const decision = await core/* group */.Os('Superseded gate', () => ctx.gate.check());
+    const startedAt = new Date();
+    const timeline = new Timeline(ctx.clock);
+    const decision = await timeline.run('gate', () => core/* group */.Os('Superseded gate', () => ctx.gate.check()), judgeGate);
     const { proceed } = announce(decision, ctx.settings.gate, 'gate');
+    const reason = proceed && decision.superseded ? `${decision.reason} Overridden by force: true.` : decision.reason;
+    const record = { reason, startedAt, gate: decision, phases: timeline.phases, tenants: [] };
     if (!proceed)
-        return supersededOutcome(ctx, decision.reason, decision.headSha);
-    const forced = decision.superseded;
+        return { ...supersededOutcome(ctx, decision.reason, decision.headSha), record };
     return {
         result: 'owner',
-        outputs: {
-            superseded: 'false',
-            'head-sha': decision.headSha ?? '',
-            reason: forced ? `${decision.reason} Overridden by force: true.` : decision.reason
-        }
+        outputs: { superseded: 'false', 'head-sha': decision.headSha ?? '', reason },
+        record
     };
 }
 
 ;// CONCATENATED MODULE: ./src/modes/promote-mode.ts
+
+
+
 
 
 
@@ -2901,12 +2880,19 @@ async function runGateMode(ctx) {
 async function runPromoteMode(ctx, runner = execRunner) {
     if (!ctx.settings.promote)
         throw new Error('mode: promote needs `image` or `promote-command`');
-    const first = await core/* group */.Os('Superseded gate', () => ctx.gate.check());
+    const startedAt = new Date();
+    const timeline = new Timeline(ctx.clock);
+    const { target } = ctx.settings;
+    const base = { startedAt, tag: render(ctx.settings.imageTag, commitVars(target.sha, target.environment)), tenants: [] };
+    const first = await timeline.run('gate', () => core/* group */.Os('Superseded gate', () => ctx.gate.check()), judgeGate);
     if (!announce(first, ctx.settings.gate, 'promote').proceed) {
-        return supersededOutcome(ctx, first.reason, first.headSha, { promoted: 'false', 'promoted-digest': '' });
+        const record = { ...base, reason: first.reason, gate: first, phases: timeline.phases };
+        return { ...supersededOutcome(ctx, first.reason, first.headSha, { promoted: 'false', 'promoted-digest': '' }), record };
     }
-    const { result, gate } = await core/* group */.Os('Promotion', () => promotionStep(ctx, runner, first));
-    return toOutcome(ctx, result, gate ?? first);
+    const step = await timeline.run('promotion', () => core/* group */.Os('Promotion', () => promotionStep(ctx, runner, first)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }));
+    const gate = step.gate ?? first;
+    const record = { ...base, reason: step.result.reason, gate, phases: timeline.phases, promotion: step.result };
+    return { ...toOutcome(ctx, step.result, gate), record };
 }
 function toOutcome(ctx, result, gate) {
     const holds = result.outcome === 'promoted' || result.outcome === 'unchanged';
@@ -2979,6 +2965,8 @@ async function runReconcileMode(ctx, runner = execRunner) {
     // Without the head there is nothing to reconcile to: this fails the step (unlike the deploy gate).
     const head = await timeline.run('head', () => core/* group */.Os('Branch head', () => ctx.forge.branchHead(settings.target.branch)), (h) => ({ outcome: 'read', detail: h }));
     const target = { ...settings.target, sha: head };
+    // The check or status goes on the commit this run reconciles to, so it can only start now.
+    void ctx.reporter.start(head);
     const tag = render(rollout.imageTag, commitVars(head, target.environment));
     const gate = new SupersededGate(ctx.forge, ctx.ancestry, target, settings.gate);
     const headCtx = { ...ctx, settings: { ...settings, target }, gate };
@@ -3059,76 +3047,37 @@ function withOutputs(outcome, extra) {
     return { ...outcome, outputs: { ...outcome.outputs, ...extra } };
 }
 
-;// CONCATENATED MODULE: ./src/verify/report.ts
+;// CONCATENATED MODULE: ./src/report/failures.ts
 
 
 
-
-/**
- * The machine-readable result of `mode: verify`, for follow-up steps (`report-path` output). The
- * schema is versioned: fields are only ever added within a `schemaVersion`; a rename or removal bumps it.
- */
-const VERIFY_REPORT_SCHEMA_VERSION = 1;
-const seconds = (ms) => Math.round(ms) / 1000;
-function buildVerifyReport(settings, verdicts, times) {
-    const counts = { total: verdicts.length, ok: 0, 'on-target': 0, ahead: 0, stale: 0, unreachable: 0, invalid: 0 };
-    for (const v of verdicts) {
-        counts[v.verdict] += 1;
-        if (isOk(v.verdict))
-            counts.ok += 1;
-    }
-    const { run, forge, target, verify } = settings;
-    return {
-        schemaVersion: VERIFY_REPORT_SCHEMA_VERSION,
-        kind: 'rollout-guard/verify',
-        result: counts.ok === counts.total ? 'verified' : 'failed',
-        repository: `${forge.owner}/${forge.repo}`,
-        run: { id: run.runId, url: run.runUrl, workflow: run.workflow, job: run.job, actor: run.actor, event: run.event },
-        target: { sha: target.sha, environment: target.environment, branch: target.branch },
-        settings: {
-            buildinfoUrl: verify.buildinfoUrl,
-            buildinfoField: verify.buildinfoField,
-            budgetSeconds: seconds(verify.budgetMs),
-            intervalSeconds: seconds(verify.intervalMs),
-            requestTimeoutSeconds: seconds(verify.requestTimeoutMs)
-        },
-        startedAt: times.startedAt.toISOString(),
-        finishedAt: times.finishedAt.toISOString(),
-        counts,
-        tenants: verdicts.map((v) => ({
-            tenant: v.tenant,
-            verdict: v.verdict,
-            ok: isOk(v.verdict),
-            sha: v.sha ?? null,
-            polls: v.polls,
-            settleSeconds: v.settleMs === undefined ? null : seconds(v.settleMs),
-            elapsedSeconds: seconds(v.elapsedMs),
-            lastError: v.lastError ?? null,
-            url: v.url,
-            cancelled: v.cancelled === true
-        }))
-    };
+const failures_short = (sha) => (sha ? sha.slice(0, 7) : 'none');
+/** `tenant acme is stale: actual=7a72516 expected=7f25373 after 240s, 13 polls` (+ the last error). */
+function tenantFailure(t, target, budgetSeconds) {
+    const title = `Tenant ${t.tenant}: ${t.verdict}`;
+    if (t.verdict === 'redeploy-failed')
+        return { tenant: t.tenant, title, message: `tenant ${t.tenant} redeploy failed: ${truncate(t.redeployError ?? 'no reason given', 300)}` };
+    const waited = t.cancelled || budgetSeconds === null ? (t.elapsedSeconds ?? 0) : budgetSeconds;
+    const after = `${formatSeconds(waited * 1000)}${t.cancelled ? ' (cancelled)' : ''}`;
+    const base = `tenant ${t.tenant} is ${t.verdict}: actual=${failures_short(t.sha)} expected=${failures_short(target)} after ${after}, ${t.polls} poll${t.polls === 1 ? '' : 's'}`;
+    return { tenant: t.tenant, title, message: t.lastError ? `${base}; last error: ${truncate(t.lastError, 300)}` : base };
 }
-/**
- * Writes the report under RUNNER_TEMP (the runner cleans it after the job) and returns its path.
- * Secrets are blanked in the serialised text: a token in a URL template must not reach a file that a
- * later step may upload as an artifact.
- */
-async function writeVerifyReport(report, options = {}) {
-    const dir = options.dir || process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const stamp = report.finishedAt.replace(/[^0-9]/g, '').slice(0, 17);
-    const path = (0,external_node_path_.join)(dir, `rollout-guard-verify-${report.run.id ?? 'local'}-${stamp}-${process.pid}.json`);
-    let text = JSON.stringify(report, null, 2);
-    for (const secret of options.secrets ?? []) {
-        if (secret.length >= 4)
-            text = text.split(JSON.stringify(secret).slice(1, -1)).join('***');
-    }
-    await (0,promises_.writeFile)(path, `${text}\n`, { encoding: 'utf8', mode: 0o600 });
-    return path;
+/** Lower ranks first: the failures a reader must act on, then tenants never started, then the good ones. */
+const RANK = { 'redeploy-failed': 0, stale: 1, unreachable: 2, invalid: 3, 'not-started': 4, ahead: 5, 'on-target': 6 };
+/** Failing tenants first, by kind of failure, then by name. */
+function byFailingFirst(a, b) {
+    return RANK[a.verdict] - RANK[b.verdict] || a.tenant.localeCompare(b.tenant);
+}
+/** Tenants that failed on their own; those cut short by a cancel are summed up by the caller instead. */
+function failuresOf(report) {
+    return report.tenants
+        .filter((t) => isFailing(t) && !t.cancelled)
+        .sort(byFailingFirst)
+        .map((t) => tenantFailure(t, report.target.sha, report.verification?.budgetSeconds ?? null));
 }
 
 ;// CONCATENATED MODULE: ./src/modes/verify-mode.ts
+
 
 
 
@@ -3154,8 +3103,13 @@ async function runVerifyMode(ctx) {
         return names;
     });
     const startedAt = new Date();
+    const timeline = new Timeline(ctx.clock);
     const title = `Settle verification: ${tenants.length} tenants on ${target.slice(0, 7)}, budget ${formatSeconds(verify.budgetMs)}, every ${formatSeconds(verify.intervalMs)}`;
-    const judged = await core/* group */.Os(title, async () => {
+    const judge = (verdicts) => {
+        const ok = verdicts.filter((v) => isOk(v.verdict)).length;
+        return { outcome: ok === verdicts.length ? 'ok' : 'failed', detail: `${ok} of ${verdicts.length} on target or ahead` };
+    };
+    const judged = await timeline.run('verify', () => core/* group */.Os(title, async () => {
         const result = await verifyFleet(tenants, {
             target,
             prober: createProber(verify, ctx.http, target),
@@ -3168,33 +3122,24 @@ async function runVerifyMode(ctx) {
             signal: ctx.signal,
             onProgress: progressLog()
         });
-        for (const v of sortForDisplay(result).filter((r) => isOk(r.verdict))) {
+        for (const v of result.filter((r) => isOk(r.verdict)).sort((a, b) => a.tenant.localeCompare(b.tenant))) {
             core/* info */.pq(`${v.tenant}: ${v.verdict} ${v.sha?.slice(0, 7) ?? ''} after ${formatSeconds(v.settleMs ?? v.elapsedMs)} (${v.polls} poll${v.polls === 1 ? '' : 's'})`);
         }
         return result;
-    });
+    }), judge);
     // Error text can echo what a tenant sent back (a header value included): redact before any of it is shown.
     const verdicts = judged.map((v) => ({ ...v, url: redact(v.url), lastError: v.lastError === undefined ? undefined : redact(v.lastError) }));
-    const report = buildVerifyReport({ ...settings, verify }, verdicts, { startedAt, finishedAt: new Date() });
-    const reportPath = await writeVerifyReport(report, { secrets: settings.secrets });
-    core/* info */.pq(`Report: ${reportPath}`);
-    const failing = sortForDisplay(verdicts).filter((v) => !isOk(v.verdict));
-    for (const v of failing)
-        core/* error */.z3(failureMessage(v, target, verify.budgetMs), { title: `Tenant ${v.tenant}: ${v.verdict}` });
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        const markdown = verifySummaryMarkdown(verdicts, { target, environment: verify.environment, budgetMs: verify.budgetMs, intervalMs: verify.intervalMs, reportPath });
-        await core/* summary */.z.addRaw(markdown).write();
-    }
-    const outputs = { ...verificationOutputs(verdicts), 'report-path': reportPath };
-    if (failing.length === 0)
-        return { result: 'verified', outputs };
-    const names = failing.map((v) => `${v.tenant} (${v.verdict})`);
+    const rows = verdicts.map((v) => tenantFromVerdict(v));
+    const failing = rows.filter(isFailing).sort(byFailingFirst);
+    const ok = failing.length === 0;
+    const names = failing.map((t) => `${t.tenant} (${t.verdict})`);
     const cancelled = ctx.signal.aborted ? ' The run was cancelled before every budget ended.' : '';
-    return {
-        result: 'failed',
-        failure: `${failing.length} of ${verdicts.length} tenants did not settle on ${target.slice(0, 7)} within ${formatSeconds(verify.budgetMs)}: ${names.slice(0, 20).join(', ')}${names.length > 20 ? `, and ${names.length - 20} more` : ''}.${cancelled}`,
-        outputs
-    };
+    const reason = ok
+        ? `All ${verdicts.length} tenants serve ${target.slice(0, 7)} or a newer commit.`
+        : `${failing.length} of ${verdicts.length} tenants did not settle on ${target.slice(0, 7)} within ${formatSeconds(verify.budgetMs)}: ${names.slice(0, 20).join(', ')}${names.length > 20 ? `, and ${names.length - 20} more` : ''}.${cancelled}`;
+    const record = { reason, startedAt, phases: timeline.phases, tenants: rows };
+    const outputs = { ...verificationOutputs(verdicts), reason };
+    return ok ? { result: 'verified', outputs, record } : { result: 'failed', failure: reason, outputs, record };
 }
 /** `verified`, `stale` and `ahead` outputs, shared with the modes that verify a wave. */
 function verificationOutputs(verdicts) {
@@ -3216,6 +3161,443 @@ function progressLog() {
             core/* info */.pq(`${done}/${total} tenants judged, ${ok} on target or ahead`);
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Text from outside (a tenant's answer, a control plane's or registry's error body, a branch name,
+ * the forge) is never trusted in what we render. Markdown goes to the job summary and the check run;
+ * plain text goes to check titles, annotations and commit-status descriptions. Both are flattened to one
+ * line and capped, so a 100 KB answer or a newline cannot break a table row or flood a page.
+ */
+/** Default cap of one escaped value, in characters, before escaping. */
+const MAX_VALUE_CHARS = 500;
+/** C0/C1 controls except tab, and bidirectional overrides that could make a line read differently. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Cuts to `max` code points (never inside a surrogate pair) with a trailing ellipsis. */
+function cut(text, max) {
+    if (text.length <= max)
+        return text;
+    const points = Array.from(text);
+    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/** One line of plain text: newlines and runs of whitespace become one space, controls go, length capped. */
+function plainText(text, max = MAX_VALUE_CHARS) {
+    return cut(text.replace(/[\r\n\t]+/g, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim(), max);
+}
+/**
+ * Safe inside Markdown, inline HTML and a table cell: HTML special characters become entities, Markdown
+ * punctuation is backslash-escaped (so no emphasis, link, image, heading, mention or code span can
+ * start), `|` cannot split a cell, and the value stays on one line. Cut before escaping, so an entity
+ * or escape is never cut in half. Callers never put a value at the start of a line (where `-`, `1.` or
+ * `===` would mean something), so those are left as they are.
+ */
+function escapeMarkdown(text, max = MAX_VALUE_CHARS) {
+    return plainText(text, max)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_{}[\]()#+!|~@:])/g, '\\$1');
+}
+/** A value shown as code (branch, tag, digest, path), escaped like any other text. */
+function codeText(text, max = MAX_VALUE_CHARS) {
+    return `<code>${escapeMarkdown(text, max)}</code>`;
+}
+/**
+ * Keeps `text` within `limit` (as measured) by cutting whole lines from the end and appending `note`.
+ * Cutting at a line keeps every table row, entity and escape intact.
+ */
+function cutMarkdown(text, limit, note, measure = (s) => s.length) {
+    const total = measure(text);
+    if (total <= limit)
+        return text;
+    const lines = text.split('\n');
+    let lo = 0;
+    let hi = lines.length;
+    // The longest prefix of whole lines that still leaves room for the note.
+    while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        const candidate = `${lines.slice(0, mid).join('\n')}\n\n${note(mid, lines.length)}\n`;
+        if (measure(candidate) <= limit)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return `${lines.slice(0, lo).join('\n')}\n\n${note(lo, lines.length)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+/**
+ * The one Markdown summary of a run, for every mode: the job summary, and the check run's output on
+ * GitHub. The outcome and why, the gate's decision, a phase timeline with durations, the tenant table
+ * (failing first) and the promotion. Every value that came from a tenant, the forge, a registry or an
+ * input is escaped; no value starts a line.
+ */
+/** Rows past this are left to the JSON report: GitHub caps a step summary at 1 MiB. */
+const MAX_TENANT_ROWS = 500;
+const ICON = { success: '✅', neutral: '⏭️', failure: '❌' };
+const VERDICT_ICON = { 'on-target': '✅', ahead: '⏩', stale: '❌', unreachable: '❌', invalid: '❌', 'redeploy-failed': '❌', 'not-started': '⏸️' };
+const sha7 = (sha) => (sha ? `<code>${escapeMarkdown(sha.slice(0, 7))}</code>` : '—');
+/** Our own ISO timestamps as `2026-11-22 21:52:07`; anything else shows as a dash. */
+const utc = (iso) => (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(iso) ? iso.slice(0, 19).replace('T', ' ') : '—');
+/** `42s`, `3m 05s`, `1h 02m`: short enough for a table column. */
+function formatDuration(seconds) {
+    if (seconds < 60)
+        return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s`;
+    const s = Math.round(seconds);
+    if (s < 3600)
+        return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+    return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+function runSummaryMarkdown(r, reportPath) {
+    const lines = [
+        `## ${ICON[r.conclusion]} Rollout Guard ${escapeMarkdown(r.mode)}, ${escapeMarkdown(r.target.environment)}: ${escapeMarkdown(r.result)}`,
+        '',
+        `${ICON[r.conclusion]} ${escapeMarkdown(r.reason, 2000)}`,
+        '',
+        ...overview(r),
+        ...phases(r),
+        ...tenants(r),
+        ...promotion(r)
+    ];
+    if (reportPath)
+        lines.push(`JSON report: ${codeText(reportPath)} (output <code>report-path</code>, schema <code>${r.schema}</code> v${r.schemaVersion}).`, '');
+    return lines.join('\n');
+}
+function overview(r) {
+    const rows = [`| Commit | ${sha7(r.target.sha)} on ${codeText(r.target.branch)}${r.target.tag ? `, image tag ${codeText(r.target.tag)}` : ''} |`];
+    if (r.decision) {
+        const d = r.decision;
+        const verdict = d.forced ? '⚠️ superseded, overridden by `force`' : d.superseded ? '⏭️ superseded' : d.basis === 'disabled' ? '⚠️ check off' : d.basis === 'unreadable' ? '⚠️ owner (head unreadable)' : '✅ owner';
+        rows.push(`| Gate | ${verdict}: ${escapeMarkdown(d.reason, 1000)} |`);
+    }
+    else if (r.head) {
+        rows.push(`| Branch head | ${sha7(r.head)} |`);
+    }
+    const url = r.run.url && /^https?:\/\/[^\s<>()]+$/.test(r.run.url) ? r.run.url : undefined;
+    const run = url ? `[${escapeMarkdown(r.run.id ?? 'run')}](${url})` : escapeMarkdown(r.run.id ?? 'local');
+    rows.push(`| Run | ${run}, ${formatDuration(r.durationSeconds)}, finished ${utc(r.finishedAt)} UTC |`);
+    return ['| | |', '|---|---|', ...rows, ''];
+}
+function phases(r) {
+    if (!r.phases.length)
+        return [];
+    const total = r.phases.reduce((n, p) => n + p.durationSeconds, 0);
+    const rows = r.phases.map((p, i) => `| ${i + 1} | ${escapeMarkdown(p.name)} | ${escapeMarkdown(p.outcome)} | ${utc(p.startedAt).slice(11)} | ${formatDuration(p.durationSeconds)} | ${p.detail ? escapeMarkdown(p.detail, 200) : ''} |`);
+    return ['### Timeline', '', '| # | Phase | Outcome | Started (UTC) | Duration | Detail |', '|---|---|---|---|---|---|', ...rows, `| | total | | | ${formatDuration(total)} | |`, ''];
+}
+/** Columns that carry nothing in this run (verify has no steps, actions or before) are left out. */
+const COLUMNS = [
+    { head: 'Tenant', cell: (t) => escapeMarkdown(t.tenant), used: () => true },
+    { head: 'Step', cell: (t) => escapeMarkdown(t.step ?? ''), used: (t) => t.step !== null },
+    { head: 'Action', cell: (t) => escapeMarkdown(t.action ?? ''), used: (t) => t.action !== null },
+    { head: 'Verdict', cell: (t) => `${VERDICT_ICON[t.verdict]} ${escapeMarkdown(t.verdict)}`, used: () => true },
+    { head: 'Before', cell: (t) => sha7(t.before), used: (t) => t.before !== null },
+    { head: 'Now', cell: (t) => sha7(t.sha), used: () => true },
+    { head: 'Settled in', cell: (t) => (t.settleSeconds === null ? '—' : formatDuration(t.settleSeconds)), used: () => true },
+    { head: 'Polls', cell: (t) => String(t.polls), used: () => true },
+    { head: 'Note', cell: (t) => escapeMarkdown(t.redeployError ?? t.lastError ?? (t.reissues ? `redeploy re-issued ${t.reissues}×` : ''), 160), used: () => true }
+];
+function tenants(r) {
+    if (!r.tenants.length)
+        return [];
+    const columns = COLUMNS.filter((c) => r.tenants.some(c.used));
+    const rows = [...r.tenants].sort(byFailingFirst);
+    const lines = [
+        `### Tenants: ${r.counts.ok} of ${r.counts.total} OK${r.counts.failed ? `, ${r.counts.failed} failing` : ''}`,
+        '',
+        `| ${columns.map((c) => c.head).join(' | ')} |`,
+        `|${columns.map(() => '---|').join('')}`,
+        ...rows.slice(0, MAX_TENANT_ROWS).map((t) => `| ${columns.map((c) => c.cell(t)).join(' | ')} |`)
+    ];
+    if (rows.length > MAX_TENANT_ROWS)
+        lines.push('', `${rows.length - MAX_TENANT_ROWS} more tenants are in the JSON report.`);
+    return [...lines, ''];
+}
+function promotion(r) {
+    const p = r.promotion;
+    if (!p)
+        return [];
+    const icon = p.outcome === 'failed' ? '❌' : p.promoted ? '✅' : '⏭️';
+    const move = p.from && p.tag ? ` ${codeText(p.from)} → ${codeText(p.tag)}${p.image ? ` in ${codeText(p.image)}` : ''}` : '';
+    const lines = [`### Promotion`, '', `${icon} **${escapeMarkdown(p.outcome)}**${move}: ${escapeMarkdown(p.reason, 1000)}`, ''];
+    if (p.digest)
+        lines.push(`Digest ${codeText(p.digest)}${p.previousDigest && p.previousDigest !== p.digest ? `, before ${codeText(p.previousDigest)}` : ''}${p.forced ? ' (forced)' : ''}.`, '');
+    return lines;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/report/write.ts
+
+
+
+
+/**
+ * Writes the report under RUNNER_TEMP (the runner removes it after the job; upload it as an artifact
+ * to keep it) and returns the path. Secrets are redacted from the serialised text, because a later
+ * step may publish the file.
+ */
+async function writeReport(report, dir = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)()) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const stamp = report.finishedAt.replace(/[^0-9]/g, '').slice(0, 17);
+    const path = (0,external_node_path_.join)(dir, `rollout-guard-${report.mode}-${report.run.id ?? 'local'}-${stamp}-${process.pid}.json`);
+    await (0,promises_.writeFile)(path, `${redact(JSON.stringify(report, null, 2))}\n`, { encoding: 'utf8', mode: 0o600 });
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/report/conclude.ts
+
+
+
+
+
+
+
+
+/** GitHub refuses a step summary over 1 MiB; stay a little under it. */
+const JOB_SUMMARY_MAX_BYTES = 1_000_000;
+/**
+ * The common ending of every mode, in this order: one `::error::` line per failing tenant, the JSON
+ * report, the job summary, the outputs, the check run or commit status (same Markdown as the summary),
+ * and last the step's failure. Writing the report or the summary can only warn; the step's result is
+ * the mode's.
+ */
+async function concludeRun(settings, reporter, outcome, startedAt) {
+    const record = outcome.record ?? { reason: outcome.failure ?? outcome.outputs.reason ?? outcome.result, startedAt, phases: [], tenants: [] };
+    // Redacted value by value, before any escaping: an escaped secret (`ghs\_...`) would no longer match.
+    const report = redactDeep(buildReport(settings, outcome, record, new Date()));
+    const failures = failuresOf(report);
+    // A cancelled run cuts every tenant's budget short; one line says so instead of one error per tenant.
+    const cut = report.tenants.filter((t) => t.cancelled && !t.ok).length;
+    for (const f of failures)
+        core/* error */.z3(f.message, { title: f.title });
+    if (cut > 0)
+        core/* warning */.$e(`${cut} tenant(s) were still settling when the run was cancelled; their verdicts are as of the cancel.`, { title: 'Cancelled mid-verification' });
+    let reportPath = '';
+    try {
+        reportPath = await writeReport(report);
+        core/* info */.pq(`Report: ${reportPath}`);
+    }
+    catch (error) {
+        core/* warning */.$e(`The JSON report could not be written: ${errorMessage(error)}`);
+    }
+    const markdown = runSummaryMarkdown(report, reportPath || undefined);
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        try {
+            const note = (kept, total) => `_Summary cut to ${kept} of ${total} lines to stay under GitHub's 1 MiB limit; every tenant is in the JSON report._`;
+            await core/* summary */.z.addRaw(cutMarkdown(markdown, JOB_SUMMARY_MAX_BYTES, note, (s) => Buffer.byteLength(s))).write();
+        }
+        catch (error) {
+            core/* warning */.$e(`The job summary could not be written: ${errorMessage(error)}`);
+        }
+    }
+    core/* setOutput */.uH('result', outcome.result);
+    for (const [name, value] of Object.entries(outcome.outputs))
+        core/* setOutput */.uH(name, redact(value));
+    core/* setOutput */.uH('report-path', reportPath);
+    await reporter?.finish({ report, markdown, failures });
+    if (outcome.failure)
+        core/* setFailed */.C1(redact(outcome.failure));
+}
+function redactDeep(value) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map(redactDeep);
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)]));
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/report/publish/problems.ts
+
+
+
+function troubleOf(error) {
+    if (error instanceof HttpStatusError) {
+        if (error.status === 401 || error.status === 403)
+            return 'permission';
+        return isTransient(error) ? 'transient' : 'refused';
+    }
+    return error instanceof NetworkError ? 'transient' : 'refused';
+}
+const UNAFFECTED = 'The deploy itself is not affected; the result is in the job summary and the JSON report.';
+function checkWarning(name, error, verb, fallback) {
+    const trouble = troubleOf(error);
+    const why = `The check run '${name}' could not be ${verb}: ${errorMessage(error)}${trouble === 'transient' ? ' (after retries)' : ''}.`;
+    const fix = trouble === 'permission' ? ' Add `checks: write` to the job\'s `permissions:`.' : ' Reporting needs `checks: write` in the job\'s `permissions:`.';
+    return `${why}${fix}${fallback ? ' The result goes to a commit status instead.' : ''} ${UNAFFECTED}`;
+}
+function statusWarning(forge, name, error) {
+    const trouble = troubleOf(error);
+    const why = `The commit status '${name}' could not be set: ${errorMessage(error)}${trouble === 'transient' ? ' (after retries)' : ''}.`;
+    const fix = forge === 'gitea'
+        ? ' The token needs `statuses: write` (write access to the repository). Gitea 1.26 token scopes have no statuses scope: pass a token with `write:repository` scope as `token`, or set `report: none`.'
+        : ' Add `statuses: write` to the job\'s `permissions:`, or set `report: none`.';
+    return `${why}${fix} ${UNAFFECTED}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/publish/forge-reporter.ts
+
+
+/** GitHub's limits for one check run request. */
+const CHECK_SUMMARY_MAX = 65_535;
+const ANNOTATIONS_PER_REQUEST = 50;
+/** Beyond this many failing tenants the table in the summary says it all; each batch resends the summary. */
+const MAX_ANNOTATIONS = 500;
+/** Commit-status description limits: GitHub refuses more than 140 characters; Gitea keeps 255. */
+const STATUS_DESCRIPTION_MAX = { github: 140, gitea: 255 };
+/**
+ * Reports over the forge API: a check run created `in_progress` and completed at the end, or a
+ * `pending` commit status replaced at the end. A check refused for permissions falls back to a status;
+ * a status refused for permissions stops reporting. Transient failures at the start are tried again at
+ * the end; nothing here ever throws.
+ */
+class ForgeReporter {
+    forge;
+    o;
+    log;
+    channel;
+    checkId;
+    sha;
+    started;
+    constructor(forge, o, log) {
+        this.forge = forge;
+        this.o = o;
+        this.log = log;
+        this.channel = o.channel === 'check' && forge.checks ? 'check' : 'status';
+    }
+    start(sha) {
+        if (!this.started) {
+            this.sha = sha;
+            this.started = this.begin(sha).catch((error) => this.log.warning(`Reporting the start failed: ${String(error)}`));
+        }
+        return this.started;
+    }
+    async finish(end) {
+        try {
+            await this.started;
+            const sha = this.sha ?? end.report.target.sha;
+            if (this.channel === 'check') {
+                try {
+                    await this.completeCheck(sha, end);
+                    return;
+                }
+                catch (error) {
+                    if (!this.checkRefused(error, this.checkId === undefined))
+                        return;
+                }
+            }
+            if (this.channel === 'status')
+                await this.setStatus(sha, statusState(end.report.conclusion), statusDescription(end), true);
+        }
+        catch (error) {
+            this.log.warning(`Reporting the result failed: ${String(error)}`);
+        }
+    }
+    async begin(sha) {
+        const title = `Running: ${this.o.mode}, ${this.o.environment}`;
+        if (this.channel === 'check') {
+            try {
+                const link = this.o.runUrl ? ` Follow it on the [run page](${this.o.runUrl}).` : '';
+                const summary = `Rollout Guard is running ${escapeMarkdown(this.o.mode)} for <code>${escapeMarkdown(sha.slice(0, 7))}</code> in ${escapeMarkdown(this.o.environment)}.${link}`;
+                this.checkId = await this.forge.checks.create(sha, this.o.name, { status: 'in_progress', title, summary, detailsUrl: this.o.runUrl });
+                return;
+            }
+            catch (error) {
+                if (troubleOf(error) === 'transient') {
+                    this.log.info(`The check run could not be created yet (${String(error)}); trying again when the run ends.`);
+                    return;
+                }
+                if (!this.checkRefused(error, true))
+                    return;
+            }
+        }
+        if (this.channel === 'status')
+            await this.setStatus(sha, 'pending', title, false);
+    }
+    /** Warns, and says whether the result should go to a commit status instead (refused for permissions). */
+    checkRefused(error, creating) {
+        const fallback = troubleOf(error) === 'permission';
+        this.log.warning(checkWarning(this.o.name, error, creating ? 'created' : 'completed', fallback));
+        this.channel = fallback ? 'status' : 'off';
+        return fallback;
+    }
+    async setStatus(sha, state, description, final) {
+        try {
+            await this.forge.createCommitStatus({ sha, state, context: this.o.name, description: plainText(description, STATUS_DESCRIPTION_MAX[this.forge.kind]), targetUrl: this.o.runUrl });
+        }
+        catch (error) {
+            const trouble = troubleOf(error);
+            // A pending status lost to a passing fault is replaced by the final one; anything else is said now.
+            if (!final && trouble === 'transient') {
+                this.log.info(`The pending commit status could not be set (${String(error)}); the final one follows when the run ends.`);
+                return;
+            }
+            this.log.warning(statusWarning(this.forge.kind, this.o.name, error));
+            if (trouble !== 'transient')
+                this.channel = 'off';
+        }
+    }
+    async completeCheck(sha, end) {
+        const { report } = end;
+        const title = plainText(report.conclusion === 'neutral' ? report.reason : `${report.result}: ${report.reason}`, 255);
+        const summary = cutMarkdown(end.markdown, CHECK_SUMMARY_MAX, (kept, total) => `_Summary cut to ${kept} of ${total} lines: GitHub keeps at most ${CHECK_SUMMARY_MAX.toLocaleString('en')} characters in a check. The whole summary is on the run page, and every tenant is in the JSON report._`);
+        const annotations = end.failures.slice(0, MAX_ANNOTATIONS).map((f) => ({ path: this.o.annotationPath, level: 'failure', title: plainText(f.title, 255), message: plainText(f.message, 4000) }));
+        const batches = [];
+        for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
+            batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+        const first = { status: 'completed', conclusion: report.conclusion, title, summary, annotations: batches[0], detailsUrl: this.o.runUrl };
+        const checks = this.forge.checks;
+        if (this.checkId === undefined)
+            this.checkId = await checks.create(sha, this.o.name, first);
+        else
+            await checks.update(this.checkId, first);
+        for (let i = 1; i < batches.length; i++) {
+            try {
+                await checks.update(this.checkId, { title, summary, annotations: batches[i] });
+            }
+            catch (error) {
+                const unsent = annotations.length - i * ANNOTATIONS_PER_REQUEST;
+                this.log.warning(`${checkWarning(this.o.name, error, 'given its annotations', false)} ${unsent} annotation(s) were not sent.`);
+                return;
+            }
+        }
+        if (end.failures.length > MAX_ANNOTATIONS)
+            this.log.info(`${end.failures.length - MAX_ANNOTATIONS} failing tenant(s) beyond the first ${MAX_ANNOTATIONS} have no annotation; the summary lists them.`);
+    }
+}
+function statusState(c) {
+    // Commit statuses have no neutral: a superseded job succeeded at stepping aside, and says so.
+    return c === 'failure' ? 'failure' : 'success';
+}
+function statusDescription(end) {
+    const r = end.report;
+    return r.conclusion === 'neutral' ? `Superseded: ${r.reason}` : r.reason;
+}
+
+;// CONCATENATED MODULE: ./src/report/publish/factory.ts
+
+
+
+
+/** A reporting call may retry transient errors this long at most: it must not hold up the end of a deploy. */
+const REPORT_RETRY_MS = 10_000;
+function createReporter(settings, deps) {
+    const { report } = settings;
+    if (report.kind === 'none')
+        return NO_REPORTER;
+    const retry = { ...settings.forge.retry, maxTotalMs: Math.min(settings.forge.retry.maxTotalMs, REPORT_RETRY_MS) };
+    const forge = deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core/* info */.pq(m) });
+    return new ForgeReporter(forge, { channel: report.kind, name: report.name, runUrl: settings.run.runUrl, annotationPath: report.annotationPath, mode: settings.mode, environment: settings.target.environment }, { warning: (m) => core/* warning */.$e(m, { title: 'Reporting' }), info: (m) => core/* info */.pq(m) });
 }
 
 ;// CONCATENATED MODULE: ./src/settings/reader.ts
@@ -3385,6 +3767,35 @@ function parseCommon(env, payload) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/settings/report.ts
+
+
+
+const CHECK_NAME_PLACEHOLDERS = ['environment', 'mode'];
+const DEFAULT_CHECK_NAME = 'rollout-guard/{environment}';
+function parseReport(env, common) {
+    const input = new InputReader(env);
+    const chosen = input.oneOf('report', ['auto', 'check', 'status', 'none'], 'auto');
+    const gitea = common.forge.kind === 'gitea';
+    if (chosen === 'check' && gitea)
+        throw new InputError('report', 'check', '`status`, `none` or `auto` on Gitea, which has no Checks API');
+    const kind = chosen === 'auto' ? (gitea ? 'status' : 'check') : chosen;
+    const template = input.string('check-name', DEFAULT_CHECK_NAME);
+    checkTemplate('check-name', template, CHECK_NAME_PLACEHOLDERS);
+    const name = render(template, { environment: common.target.environment, mode: common.mode });
+    // eslint-disable-next-line no-control-regex
+    if (name.length > 100 || /[\u0000-\u001f\u007f]/.test(name)) {
+        throw new InputError('check-name', template, 'a name of at most 100 characters on one line once rendered (placeholders {environment}, {mode})');
+    }
+    return { kind, name, annotationPath: workflowPath(env, `${common.forge.owner}/${common.forge.repo}`) };
+}
+/** `owner/repo/.github/workflows/deploy.yml@refs/heads/main` → `.github/workflows/deploy.yml`. */
+function workflowPath(env, repository) {
+    const ref = env.GITHUB_WORKFLOW_REF ?? '';
+    const path = ref.replace(/@[^@]*$/, '');
+    return path.startsWith(`${repository}/`) && path.length > repository.length + 1 ? path.slice(repository.length + 1) : '.github';
+}
+
 ;// CONCATENATED MODULE: ./src/settings/rollout.ts
 
 
@@ -3550,6 +3961,7 @@ function checkBuildinfoUrl(template, environment) {
 
 
 
+
 function parseSettings(env, payload) {
     const common = parseCommon(env, payload);
     const secrets = [common.forge.token].filter((s) => s.length > 0);
@@ -3566,10 +3978,13 @@ function parseSettings(env, payload) {
     if (rollout?.driver.kind === 'http' && rollout.driver.token)
         secrets.push(rollout.driver.token);
     const dryRun = common.mode === 'reconcile' ? new InputReader(env).bool('dry-run', false) : false;
-    return { ...common, secrets, imageTag, promote, verify, rollout, dryRun };
+    const report = parseReport(env, common);
+    return { ...common, secrets, imageTag, promote, verify, rollout, dryRun, report };
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -3590,11 +4005,13 @@ const RUNNERS = {
     verify: runVerifyMode
 };
 /**
- * Parses every input, builds the outside-world adapters, runs the chosen mode and writes its outputs.
- * One catch: whatever escapes a mode fails the step with its message.
+ * Parses every input, builds the outside-world adapters, runs the chosen mode and concludes it: report,
+ * summary, outputs, check or status. Whatever escapes a mode fails the step with its message, and is
+ * still reported; only invalid inputs end the step before anything is reported.
  */
 async function run(env = process.env, overrides = {}) {
     let ctx;
+    const startedAt = new Date();
     try {
         const settings = parseSettings(env, loadEventPayload(env));
         for (const secret of settings.secrets)
@@ -3603,12 +4020,15 @@ async function run(env = process.env, overrides = {}) {
         if (!runner)
             throw new Error(`mode '${settings.mode}' is not available in this version of Rollout Guard`);
         ctx = createContext(settings, { signal: cancelOnSignals(), ...overrides });
-        const outcome = await runner(ctx);
-        core/* setOutput */.uH('result', outcome.result);
-        for (const [name, value] of Object.entries(outcome.outputs))
-            core/* setOutput */.uH(name, redact(value));
-        if (outcome.failure)
-            core/* setFailed */.C1(redact(outcome.failure));
+        ctx.reporter = overrides.reporter ?? createReporter(settings, { http: ctx.http, clock: ctx.clock, forge: overrides.forge });
+        // Not awaited: the check run starts alongside the gate instead of before it. The reporter keeps its
+        // own order (the final update waits for this one). Reconcile starts it once it knows the head.
+        if (settings.mode !== 'reconcile')
+            void ctx.reporter.start(settings.target.sha);
+        // A mode that throws still gets a report, a summary and a failing check: only invalid inputs (above)
+        // end the step before anything is reported.
+        const outcome = await runner(ctx).catch((error) => ({ result: 'failed', failure: errorMessage(error), outputs: {} }));
+        await concludeRun(settings, ctx.reporter, outcome, startedAt);
     }
     catch (error) {
         core/* setOutput */.uH('result', 'failed');

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type RunReport } from '../src/report/model.js'
+import { REPORT_FIELDS, validateReport } from '../src/report/schema.js'
+import { Fleet } from '../simulator/fleet.js'
+import { runAction } from '../simulator/run-action.js'
+
+/** Every mode's report, from the built action, against the documented schema: no field missing, none extra. */
+const DIGEST = `sha256:${'d'.repeat(64)}`
+let fleet: Fleet
+let dir: string
+let A: string
+let B: string
+const reports: Array<{ name: string; report: RunReport; outputs: Record<string, string> }> = []
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rg-schema-'))
+  const script = join(dir, 'retag.sh')
+  await writeFile(script, `#!/bin/sh\necho "moved, digest: ${DIGEST}"\n`)
+  await chmod(script, 0o755)
+  fleet = await Fleet.start({ tenants: 3 })
+  A = await fleet.commit('A')
+  B = await fleet.commit('B')
+  const f = fleet
+  const promote = { image: 'registry.example.com/acme/app', 'promote-command': `${script} {source} {target}` }
+  const cases: Array<[string, Record<string, string>, string]> = [
+    ['gate owner', { mode: 'gate', token: f.token }, B],
+    ['gate superseded', { mode: 'gate', token: f.token }, A],
+    ['verify failed', { ...f.deployInputs({ 'settle-budget-seconds': '0.3' }), mode: 'verify' }, B],
+    ['reconcile dry run', { ...f.deployInputs(), mode: 'reconcile', 'dry-run': 'true' }, A],
+    ['deploy with promotion', f.deployInputs(promote), B],
+    ['verify passed', { ...f.deployInputs(), mode: 'verify' }, B],
+    ['deploy superseded', f.deployInputs(), A],
+    ['promote', { mode: 'promote', token: f.token, ...promote }, B],
+    ['reconcile in sync', { ...f.deployInputs(), mode: 'reconcile' }, A],
+    ['reconcile without a head (the mode throws)', { ...f.deployInputs(), mode: 'reconcile', branch: 'gone' }, A]
+  ]
+  for (const [name, inputs, sha] of cases) {
+    const r = await runAction({ inputs, env: f.runEnv(sha) })
+    reports.push({ name, report: r.report as RunReport, outputs: r.outputs })
+  }
+}, 120_000)
+
+afterAll(async () => {
+  await fleet.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('the JSON report schema', () => {
+  it('every mode sets report-path, and every report matches the documented shape', () => {
+    for (const { name, report, outputs } of reports) {
+      expect([name, outputs['report-path']]).toEqual([name, expect.stringMatching(/rollout-guard-\w+-4242-\d+-\d+\.json$/)])
+      expect([name, validateReport(report)]).toEqual([name, []])
+      expect([name, report.schema, report.schemaVersion, report.result]).toEqual([name, REPORT_SCHEMA, REPORT_SCHEMA_VERSION, outputs.result])
+    }
+    expect(new Set(reports.map((r) => r.report.mode))).toEqual(new Set(['gate', 'verify', 'deploy', 'promote', 'reconcile']))
+  })
+
+  it('together the reports use every documented field, so the documentation lists nothing that is never written', () => {
+    const seen = new Set<string>()
+    const walk = (node: unknown, prefix: string): void => {
+      if (!node || typeof node !== 'object') return
+      for (const [k, v] of Object.entries(node)) {
+        const path = prefix === 'counts.' && !['total', 'ok', 'failed'].includes(k) ? 'counts.*' : `${prefix}${k}`
+        seen.add(path)
+        if (Array.isArray(v)) v.forEach((item) => walk(item, `${path}[].`))
+        else walk(v, `${path}.`)
+      }
+    }
+    for (const { report } of reports) walk(report, '')
+    expect(Object.keys(REPORT_FIELDS).filter((p) => !seen.has(p))).toEqual([])
+  })
+
+  it('says what each mode did: conclusion, decision, phases, tenants, promotion', () => {
+    const by = (name: string): RunReport => reports.find((r) => r.name === name)!.report
+    expect(by('gate owner')).toMatchObject({ conclusion: 'success', head: B, decision: { superseded: false, basis: 'identical', forced: false }, tenants: [], verification: null, promotion: null })
+    expect(by('gate superseded')).toMatchObject({ result: 'skipped-superseded', conclusion: 'neutral', decision: { superseded: true, basis: 'ahead' } })
+    expect(by('verify failed')).toMatchObject({ conclusion: 'failure', decision: null, counts: { total: 3, failed: 3, stale: 3 } })
+    expect(by('deploy with promotion').phases.map((p) => p.name)).toEqual(['gate', 'wave 1', 'promotion'])
+    expect(by('deploy with promotion').promotion).toMatchObject({ outcome: 'promoted', promoted: true, image: 'registry.example.com/acme/app', from: `staging-${B.slice(0, 7)}`, tag: 'latest', digest: DIGEST })
+    expect(by('promote')).toMatchObject({ target: { tag: `staging-${B.slice(0, 7)}` }, promotion: { digest: DIGEST } })
+    expect(by('promote').phases.map((p) => p.name)).toEqual(['gate', 'promotion'])
+    expect(by('reconcile in sync')).toMatchObject({ target: { sha: B }, head: B, decision: null })
+    expect(by('reconcile without a head (the mode throws)')).toMatchObject({ result: 'failed', conclusion: 'failure', phases: [], tenants: [], reason: expect.stringMatching(/GET branch gone answered HTTP 404/) })
+    for (const { report } of reports) for (const p of report.phases) expect(Date.parse(p.endedAt)).toBeGreaterThanOrEqual(Date.parse(p.startedAt))
+  })
+
+  it('the validator finds a missing, an undocumented and a mistyped field', () => {
+    const report = JSON.parse(JSON.stringify(reports[0]!.report)) as Record<string, unknown>
+    delete report.reason
+    report.extra = 1
+    report.head = 42
+    ;(report.run as Record<string, unknown>).id = 7
+    expect(validateReport(report).sort()).toEqual(['extra: not documented', 'head: 42 is not string|null', 'reason: missing', 'run.id: 7 is not string|null'])
+  })
+})

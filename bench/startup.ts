@@ -1,0 +1,76 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { FakeForge } from '../simulator/fake-forge.js'
+import { GitRepo } from '../simulator/git-repo.js'
+import type { ActionRunner } from './action.js'
+import { closeOnExit, run } from './children.js'
+import { median, percentile } from './stats.js'
+
+/**
+ * Section 3: how long `node dist/index.js` takes in `mode: gate` (the cheapest real run: parse the
+ * inputs, ask the forge for the branch head, write the outputs) against a fake forge on loopback, and
+ * what a bare `node -e 0` costs on the same machine, for scale.
+ */
+export interface StartupRow {
+  runs: number
+  medianMs: number
+  minMs: number
+  p90Ms: number
+  bareNodeMedianMs: number
+  ok: boolean
+  problem?: string
+}
+
+export interface BundleSize {
+  files: { name: string; bytes: number }[]
+  totalBytes: number
+  gzipBytes: number
+}
+
+const WARM_UP = 2
+
+export async function runStartup(runner: ActionRunner, runs: number): Promise<StartupRow> {
+  const repo = await GitRepo.create()
+  const closeRepo = closeOnExit(() => repo.dispose())
+  const token = 'bench-forge-token-0123456789'
+  const forge = await FakeForge.start({ flavour: 'github', repo, token })
+  const closeForge = closeOnExit(() => forge.close())
+  try {
+    const sha = await repo.commit('release')
+    const env = { GITHUB_SHA: sha, GITHUB_REPOSITORY: forge.repository, GITHUB_API_URL: forge.apiUrl, GITHUB_SERVER_URL: forge.serverUrl }
+    const times: number[] = []
+    let problem: string | undefined
+    for (let i = 0; i < WARM_UP + runs; i++) {
+      const t = await runner.run({ mode: 'gate', token }, env, 30_000)
+      if (t.exitCode !== 0 || t.outputs.result !== 'owner') problem ??= t.problem ?? `result ${t.outputs.result ?? 'none'}`
+      if (i >= WARM_UP) times.push(t.ms)
+    }
+    const bare: number[] = []
+    for (let i = 0; i < WARM_UP + runs; i++) {
+      const t = await run(process.execPath, ['-e', '0'], { timeoutMs: 30_000 })
+      if (i >= WARM_UP) bare.push(t.ms)
+    }
+    return {
+      runs,
+      medianMs: median(times),
+      minMs: Math.min(...times),
+      p90Ms: percentile(times, 90),
+      bareNodeMedianMs: median(bare),
+      ok: problem === undefined,
+      problem
+    }
+  } finally {
+    await closeForge()
+    await closeRepo()
+  }
+}
+
+/** Every JavaScript file ncc wrote next to the entry (it splits lazily loaded chunks out). */
+export async function bundleSize(dist: string): Promise<BundleSize> {
+  const dir = dirname(dist)
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.js')).sort()
+  const files = await Promise.all(names.map(async (name) => ({ name, bytes: (await stat(join(dir, name))).size })))
+  const all = Buffer.concat(await Promise.all(names.map((n) => readFile(join(dir, n)))))
+  return { files, totalBytes: all.length, gzipBytes: gzipSync(all).length }
+}

@@ -1,0 +1,93 @@
+import { seconds } from './stats.js'
+import type { BenchResult } from './targets.js'
+import type { Timed } from './versus.js'
+import { DEFAULT_WAVE } from './versus.js'
+
+/** The figures as rows, shared by the terminal table and BENCHMARKS.md. */
+export interface Table {
+  title: string
+  headers: string[]
+  rows: string[][]
+}
+
+const time = (t: Timed | undefined): string => (t === undefined ? 'not measured' : t.ok ? `${seconds(t.ms)} s` : `FAILED (${seconds(t.ms)} s)`)
+const times = (a: Timed | undefined, b: Timed): string => (a?.ok && b.ok ? `${(a.ms / b.ms).toFixed(1)}x` : '—')
+const count = (n: number): string => n.toLocaleString('en-US')
+
+export function tables(r: BenchResult): Table[] {
+  const out: Table[] = []
+  if (r.versus) {
+    out.push({
+      title: '1a. Verify only: the fleet was redeployed at once, prove every tenant serves the commit',
+      headers: ['tenants', 'slowest drain', 'serial curl loop', 'requests/tenant', 'Rollout Guard', 'requests/tenant', 'faster by'],
+      rows: r.versus.map((v) => [
+        count(v.n),
+        `${seconds(v.slowestDrainMs)} s`,
+        time(v.verifySerial),
+        v.verifySerial ? v.verifySerial.requests.toFixed(1) : '—',
+        time(v.verifyGuard),
+        v.verifyGuard.requests.toFixed(1),
+        times(v.verifySerial, v.verifyGuard)
+      ])
+    })
+    out.push({
+      title: '1b. Redeploy and verify: the whole job, from a fleet on the old commit',
+      headers: ['tenants', 'sum of drains', 'serial redeploy-and-wait', `deploy, waves of ${DEFAULT_WAVE}`, 'faster by', 'deploy, one wave', 'faster by'],
+      rows: r.versus.map((v) => [
+        count(v.n),
+        `${seconds(v.totalDrainMs, 1)} s`,
+        time(v.redeploySerial),
+        time(v.deployWaves),
+        times(v.redeploySerial, v.deployWaves),
+        time(v.deployOneWave),
+        times(v.redeploySerial, v.deployOneWave)
+      ])
+    })
+  }
+  if (r.scaling) {
+    out.push({
+      title: '2. Scaling: verifyFleet in its own process, fleet redeployed at once',
+      headers: ['tenants', 'proven', 'wall', 'slowest drain', 'overhead', 'req/tenant mean/max', 'over bound', 'req/s', 'RSS before/peak', 'peak heap used/reserved', 'peak fds/sockets', 'connections', 'loop delay p99'],
+      rows: r.scaling.map((s) => [
+        count(s.n),
+        `${count(s.ok)}/${count(s.n)}`,
+        `${seconds(s.wallMs)} s`,
+        `${seconds(s.slowestDrainMs)} s`,
+        `${seconds(s.overheadMs)} s`,
+        `${s.meanRequests.toFixed(2)} / ${s.maxRequests}${s.countsAgree ? '' : ' (verifier counted otherwise)'}`,
+        count(s.overBound),
+        count(s.requestsPerSecond),
+        `${s.rssBeforeMb} / ${s.peakRssMb} MB`,
+        `${s.peakHeapMb} / ${s.peakHeapTotalMb} MB`,
+        `${s.peakFds} / ${s.peakSockets}`,
+        count(s.tenantConnections),
+        `${s.loopDelayP99Ms} ms`
+      ])
+    })
+  }
+  if (r.startup || r.bundle) {
+    const rows: string[][] = []
+    const s = r.startup
+    if (s) {
+      rows.push([`node dist/index.js, mode: gate (${s.runs} runs)`, `median ${s.medianMs.toFixed(0)} ms, min ${s.minMs.toFixed(0)} ms, p90 ${s.p90Ms.toFixed(0)} ms${s.ok ? '' : ` FAILED: ${s.problem}`}`])
+      rows.push([`node -e 0 (${s.runs} runs)`, `median ${s.bareNodeMedianMs.toFixed(0)} ms`])
+    }
+    if (r.bundle) {
+      const files = r.bundle.files.map((f) => `${f.name} ${(f.bytes / 1024).toFixed(0)} KiB`).join(', ')
+      rows.push(['dist/*.js', `${(r.bundle.totalBytes / 1e6).toFixed(2)} MB (${(r.bundle.gzipBytes / 1e6).toFixed(2)} MB gzipped): ${files}`])
+    }
+    out.push({ title: '3. Start-up and bundle', headers: ['what', 'figure'], rows })
+  }
+  return out
+}
+
+export function textTable(t: Table): string {
+  const widths = t.headers.map((h, i) => Math.max(h.length, ...t.rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()
+  return [t.title, line(t.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...t.rows.map(line)].join('\n')
+}
+
+export function markdownTable(t: Table): string {
+  const esc = (c: string): string => c.replace(/\|/g, '\\|')
+  return [`| ${t.headers.map(esc).join(' | ')} |`, `|${t.headers.map(() => '---').join('|')}|`, ...t.rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n')
+}

@@ -1,0 +1,27 @@
+import { parseArgs } from 'node:util'
+import { TENANT_NAMES } from './plan.js'
+import { DEFAULT_OUT, runDemo } from './run-demo.js'
+
+/** `npm run demo -- [--out report.html] [--no-registry] [--dist build/index.js]` */
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string' },
+    'no-registry': { type: 'boolean', default: false },
+    dist: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false }
+  }
+})
+
+if (values.help) {
+  console.log(`npm run demo -- [--out <file.html>] [--no-registry] [--dist <file>]
+
+Replays the incident on a fleet simulated on this machine: B's deploy job rolls ${TENANT_NAMES.length} tenants forward and
+promotes :latest; A's older job starts late and steps aside. Needs no network and no configuration.
+
+  --out <file>     where the HTML report goes (default ${DEFAULT_OUT})
+  --no-registry    run without the local registry; promotion is shown as skipped
+  --dist <file>    another build of the action (development; default dist/index.js)`)
+} else {
+  const result = await runDemo({ out: values.out, registry: !values['no-registry'], dist: values.dist })
+  process.exitCode = result.exitCode
+}

@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { collect } from './collect.js'
+import { renderHtml } from './html.js'
+import { Interrupted, Lifecycle } from './lifecycle.js'
+import { type JobResult, playIncident } from './jobs.js'
+import { type Paint, paintFor } from './markdown-text.js'
+import { type DemoPlan, defaultPlan } from './plan.js'
+import { startStage, type Stage } from './stage.js'
+import { Terminal } from './terminal.js'
+import { judge, type Verdict } from './verdict.js'
+
+/**
+ * `npm run demo`: the incident replayed on a fleet on this machine. Starts the simulator, runs the
+ * bundled action twice and overlapping the way the incident happened, prints both job summaries and
+ * a verdict checked against the simulator's records, writes an HTML report, and stops everything it
+ * started on every way out.
+ */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+export const DEFAULT_OUT = join(ROOT, '.rollout-guard', 'demo-report.html')
+
+export interface DemoOptions {
+  /** Where the HTML report goes. */
+  out?: string
+  plan?: Partial<DemoPlan>
+  /** false: no registry even when docker-registry is installed (promotion is shown as skipped). */
+  registry?: boolean
+  write?: (text: string) => void
+  paint?: Paint
+  width?: number
+  /** Catch SIGINT/SIGTERM to stop cleanly (the CLI does; an embedding test may not want to). */
+  trapSignals?: boolean
+  dist?: string
+}
+
+export interface DemoResult {
+  exitCode: number
+  verdict?: Verdict
+  htmlPath?: string
+  /** What was stopped at the end, newest first. */
+  stopped: string[]
+}
+
+const MIN_NODE = [22, 19]
+
+export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
+  const write = options.write ?? ((text: string) => void process.stdout.write(text))
+  const term = new Terminal(write, options.paint ?? paintFor(process.stdout), options.width ?? Math.min(120, Math.max(72, process.stdout.columns ?? 100)))
+  const plan = defaultPlan(options.plan)
+  const dist = options.dist ?? join(ROOT, 'dist', 'index.js')
+  const out = resolve(options.out ?? DEFAULT_OUT)
+
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
+  if (major < MIN_NODE[0]! || (major === MIN_NODE[0] && minor < MIN_NODE[1]!)) {
+    term.error(`The demo runs the action on this Node (${process.version}); it needs 22.19 or later. Run it with \`npm run demo\`, which uses the Node 24 that \`npm ci\` installed.`)
+    return { exitCode: 1, stopped: [] }
+  }
+  if (!existsSync(dist)) {
+    term.error(`${dist} is missing: build it with \`npm run build\` first.`)
+    return { exitCode: 1, stopped: [] }
+  }
+
+  const life = new Lifecycle()
+  if (options.trapSignals !== false) life.trapSignals((name) => term.interrupted(name))
+  const t0 = performance.now()
+  const wall0 = Date.now()
+  let verdict: Verdict | undefined
+  let exitCode = 1
+  try {
+    term.intro(plan)
+    const stage = await startStage(plan, (what, stop) => life.track(what, stop), options.registry !== false)
+    life.check()
+    term.stage(stage, plan)
+    const jobs = await playIncident(stage, plan, {
+      dist,
+      signal: life.signal,
+      t0,
+      onStart: (name, sha) => term.jobStart(name, sha, plan),
+      onLine: (name, line) => term.jobLine(name, line, fleetCount(stage)),
+      onEnd: (job) => term.jobEnd(job)
+    })
+    life.check()
+    for (const job of [jobs.A, jobs.B]) term.summary(job)
+    verdict = await judge(stage, jobs)
+    term.checks(verdict)
+    await writeReport(out, await collect(stage, plan, jobs, verdict, { t0, wall0, dist }))
+    exitCode = verdict.ok ? 0 : 1
+  } catch (error) {
+    if (error instanceof Interrupted || life.signal.aborted) exitCode = life.interruptedBy === 'SIGTERM' ? 143 : 130
+    else term.error(`The demo failed: ${(error as Error).stack ?? String(error)}`)
+  } finally {
+    await life.stopAll()
+  }
+  term.stopped(life.stopped, life.failures, performance.now() - t0)
+  if (life.failures.length > 0 && exitCode === 0) exitCode = 1
+  if (verdict && exitCode !== 130 && exitCode !== 143) term.verdict(verdict, out)
+  return { exitCode, verdict, htmlPath: verdict ? out : undefined, stopped: life.stopped }
+}
+
+async function writeReport(path: string, data: Parameters<typeof renderHtml>[0]): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, renderHtml(data), 'utf8')
+}
+
+/** How much of the fleet serves B right now: `13 of 36`. */
+function fleetCount(stage: Stage): () => string {
+  return () => {
+    const { fleet, commits } = stage
+    const onB = fleet.names.filter((n) => fleet.tenants.serving(n) === commits.B).length
+    return `${onB} of ${fleet.names.length} tenants serve B`
+  }
+}
+
+export type { JobResult }

@@ -1,0 +1,30 @@
+import * as core from '@actions/core'
+import type { Clock } from '../../clock.js'
+import { createForge } from '../../forge/factory.js'
+import type { Forge } from '../../forge/types.js'
+import type { HttpClient } from '../../http/client.js'
+import type { Settings } from '../../settings/index.js'
+import { ForgeReporter } from './forge-reporter.js'
+import { NO_REPORTER, type Reporter } from './types.js'
+
+/** A reporting call may retry transient errors this long at most: it must not hold up the end of a deploy. */
+export const REPORT_RETRY_MS = 10_000
+
+export interface ReporterDeps {
+  http: HttpClient
+  clock: Clock
+  /** Used as given (tests); otherwise a forge client with the shorter retry budget is built. */
+  forge?: Forge
+}
+
+export function createReporter(settings: Settings, deps: ReporterDeps): Reporter {
+  const { report } = settings
+  if (report.kind === 'none') return NO_REPORTER
+  const retry = { ...settings.forge.retry, maxTotalMs: Math.min(settings.forge.retry.maxTotalMs, REPORT_RETRY_MS) }
+  const forge = deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m) })
+  return new ForgeReporter(
+    forge,
+    { channel: report.kind, name: report.name, runUrl: settings.run.runUrl, annotationPath: report.annotationPath, mode: settings.mode, environment: settings.target.environment },
+    { warning: (m) => core.warning(m, { title: 'Reporting' }), info: (m) => core.info(m) }
+  )
+}

@@ -1,0 +1,132 @@
+/**
+ * The documented shape of the JSON report, `rollout-guard/report` version 1, field by field. The README's
+ * table is written from it and the tests validate every mode's report against it, so the document and
+ * the file cannot drift apart. Not imported by the action itself.
+ *
+ * Paths: `a.b` is a field of an object, `a[]` an element of an array, `a.*` any key of a map.
+ * Types: JSON types joined by `|`; a quoted value is a constant.
+ */
+export interface FieldDoc {
+  type: string
+  description: string
+}
+
+export const REPORT_FIELDS: Record<string, FieldDoc> = {
+  schema: { type: '"rollout-guard/report"', description: 'Identifies the document.' },
+  schemaVersion: { type: '1', description: 'Bumped when a field is renamed, removed or changes meaning; fields may be added within a version.' },
+  mode: { type: 'string', description: '`gate`, `verify`, `deploy`, `promote` or `reconcile`.' },
+  result: { type: 'string', description: 'The `result` output (`deployed`, `verified`, `owner`, `skipped-superseded`, `failed`, ...).' },
+  conclusion: { type: 'string', description: '`success`, `neutral` (superseded) or `failure`: what the check run shows; `failure` exactly when the step fails.' },
+  reason: { type: 'string', description: 'One sentence: why the run ended as it did.' },
+  repository: { type: 'string', description: '`owner/name`.' },
+  forge: { type: 'string', description: '`github` or `gitea`.' },
+  run: { type: 'object', description: 'The workflow run.' },
+  'run.id': { type: 'string|null', description: '`GITHUB_RUN_ID`.' },
+  'run.url': { type: 'string|null', description: 'Link to the run page.' },
+  'run.workflow': { type: 'string|null', description: '`GITHUB_WORKFLOW`.' },
+  'run.job': { type: 'string|null', description: '`GITHUB_JOB`.' },
+  'run.actor': { type: 'string|null', description: '`GITHUB_ACTOR`.' },
+  'run.event': { type: 'string|null', description: '`GITHUB_EVENT_NAME`.' },
+  target: { type: 'object', description: 'What the run acted on.' },
+  'target.sha': { type: 'string', description: 'The commit (reconcile: the branch head it reconciled to).' },
+  'target.branch': { type: 'string', description: 'The branch whose head owns production.' },
+  'target.environment': { type: 'string', description: 'The `environment` input.' },
+  'target.tag': { type: 'string|null', description: 'The image tag of the commit (deploy, reconcile, promote); null otherwise.' },
+  head: { type: 'string|null', description: 'The branch head as last read; null when it was not read or could not be.' },
+  decision: { type: 'object|null', description: 'The superseded gate\'s last decision; null in `verify` (read-only) and `reconcile` (acts on the head itself).' },
+  'decision.superseded': { type: 'boolean', description: 'A newer commit owns the branch.' },
+  'decision.forced': { type: 'boolean', description: '`force: true` overrode a superseded decision.' },
+  'decision.basis': { type: 'string', description: '`identical`, `behind`, `ahead`, `diverged`, `unknown`, `unreadable` or `disabled`.' },
+  'decision.reason': { type: 'string', description: 'The gate\'s sentence.' },
+  startedAt: { type: 'string', description: 'ISO 8601, UTC.' },
+  finishedAt: { type: 'string', description: 'ISO 8601, UTC.' },
+  durationSeconds: { type: 'number', description: 'From start to finish.' },
+  phases: { type: 'array', description: 'The timeline, in order: `gate`, `canary`, `soak`, `canary re-verify`, `gate (wave N)`, `wave N`, `confirm`, `promotion`, `verify`, `head`, `drift`.' },
+  'phases[].name': { type: 'string', description: 'Phase name.' },
+  'phases[].startedAt': { type: 'string', description: 'ISO 8601, UTC.' },
+  'phases[].endedAt': { type: 'string', description: 'ISO 8601, UTC.' },
+  'phases[].durationSeconds': { type: 'number', description: 'Duration.' },
+  'phases[].outcome': { type: 'string', description: 'A short word: `ok`, `failed`, `owner`, `superseded`, `cancelled`, `promoted`, ...' },
+  'phases[].detail': { type: 'string|null', description: 'More about the outcome, when there is more.' },
+  counts: { type: 'object', description: 'Tenants by verdict.' },
+  'counts.total': { type: 'number', description: 'Every tenant listed.' },
+  'counts.ok': { type: 'number', description: 'On target or ahead.' },
+  'counts.failed': { type: 'number', description: 'Judged and not OK (never-started tenants are not counted here).' },
+  'counts.*': { type: 'number', description: 'One count per verdict that occurred, e.g. `"stale": 2`.' },
+  tenants: { type: 'array', description: 'Every tenant, in the order of the fleet.' },
+  'tenants[].tenant': { type: 'string', description: 'Tenant name.' },
+  'tenants[].step': { type: 'string|null', description: '`canary`, `wave N` or `drift`; null in `verify`.' },
+  'tenants[].action': { type: 'string|null', description: '`redeployed`, `skipped-on-target`, `skipped-ahead`, `redeploy-failed` or `not-started`; null in `verify`.' },
+  'tenants[].before': { type: 'string|null', description: 'The SHA it served before the redeploy.' },
+  'tenants[].verdict': { type: 'string', description: '`on-target`, `ahead`, `stale`, `unreachable`, `invalid`, `redeploy-failed` or `not-started`.' },
+  'tenants[].ok': { type: 'boolean', description: 'On target or ahead.' },
+  'tenants[].sha': { type: 'string|null', description: 'The last SHA it reported.' },
+  'tenants[].polls': { type: 'number', description: 'Build info requests made.' },
+  'tenants[].settleSeconds': { type: 'number|null', description: 'Time to settle, for OK tenants.' },
+  'tenants[].elapsedSeconds': { type: 'number|null', description: 'Time until its verdict; null when never verified.' },
+  'tenants[].cancelled': { type: 'boolean', description: 'The run was cancelled before its budget ended.' },
+  'tenants[].lastError': { type: 'string|null', description: 'The last probe error (redacted).' },
+  'tenants[].redeployError': { type: 'string|null', description: 'Why the redeploy failed (redacted).' },
+  'tenants[].reissues': { type: 'number', description: 'Redeploys sent again because the tenant regressed.' },
+  'tenants[].url': { type: 'string|null', description: 'The build info URL probed.' },
+  verification: { type: 'object|null', description: 'Settle verification settings; null in `gate` and `promote`.' },
+  'verification.buildinfoUrl': { type: 'string', description: 'The URL template.' },
+  'verification.buildinfoField': { type: 'string', description: '`auto` or a dotted path.' },
+  'verification.budgetSeconds': { type: 'number', description: 'Settle budget per tenant.' },
+  'verification.intervalSeconds': { type: 'number', description: 'Time between polls.' },
+  'verification.requestTimeoutSeconds': { type: 'number', description: 'Limit of one request.' },
+  promotion: { type: 'object|null', description: 'The promotion of `promote-tag`; null when none was attempted.' },
+  'promotion.outcome': { type: 'string', description: '`promoted`, `unchanged`, `skipped-ahead`, `skipped-superseded` or `failed`.' },
+  'promotion.promoted': { type: 'boolean', description: 'The tag was moved by this run.' },
+  'promotion.image': { type: 'string|null', description: 'The repository, e.g. `ghcr.io/acme/app`; null with `promote-command` alone.' },
+  'promotion.from': { type: 'string|null', description: 'The source tag.' },
+  'promotion.tag': { type: 'string|null', description: 'The tag moved forward.' },
+  'promotion.digest': { type: 'string|null', description: 'The digest the tag points at after the run, or the source image.' },
+  'promotion.previousDigest': { type: 'string|null', description: 'What the tag pointed at before.' },
+  'promotion.previousRevision': { type: 'string|null', description: 'The commit of the image the tag held before.' },
+  'promotion.forced': { type: 'boolean', description: '`force: true` moved it past the forward-only check.' },
+  'promotion.reason': { type: 'string', description: 'One sentence.' }
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  return typeof value
+}
+
+function accepts(type: string, value: unknown): boolean {
+  return type.split('|').some((t) => (/^["\d]/.test(t) ? JSON.stringify(value) === t : typeOf(value) === t))
+}
+
+/**
+ * Every difference between `value` and the documented shape: a missing or undocumented field, or a
+ * value of another type. An empty list means the report matches.
+ */
+export function validateReport(value: unknown, fields: Record<string, FieldDoc> = REPORT_FIELDS): string[] {
+  const problems: string[] = []
+  const walk = (node: unknown, prefix: string): void => {
+    const keys = Object.keys(node as object)
+    const documented = Object.keys(fields).filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('.') && !p.slice(prefix.length).includes('[]'))
+    const wildcard = fields[`${prefix}*`]
+    for (const path of documented) {
+      const key = path.slice(prefix.length)
+      if (key === '*') continue
+      if (!keys.includes(key)) problems.push(`${path}: missing`)
+    }
+    for (const key of keys) {
+      const path = `${prefix}${key}`
+      const doc = fields[path] ?? wildcard
+      const v = (node as Record<string, unknown>)[key]
+      if (!doc) {
+        problems.push(`${path}: not documented`)
+        continue
+      }
+      if (!accepts(doc.type, v)) problems.push(`${path}: ${JSON.stringify(v)?.slice(0, 60)} is not ${doc.type}`)
+      if (typeOf(v) === 'object') walk(v, `${path}.`)
+      if (Array.isArray(v)) v.forEach((item, i) => (typeOf(item) === 'object' ? walk(item, `${path}[].`) : problems.push(`${path}[${i}]: not an object`)))
+    }
+  }
+  if (typeOf(value) !== 'object') return ['the report is not a JSON object']
+  walk(value, '')
+  return problems
+}

@@ -1,0 +1,40 @@
+import { InputError } from '../errors.js'
+import { checkTemplate, render } from '../template.js'
+import type { CommonSettings } from './common.js'
+import { type Env, InputReader } from './reader.js'
+
+/** Where the result goes on the commit: a check run (GitHub), a commit status, or nowhere. */
+export interface ReportSettings {
+  kind: 'check' | 'status' | 'none'
+  /** Check run name or status context, placeholders rendered. */
+  name: string
+  /** Repository path the check run's annotations point at: the workflow file when the runner says which. */
+  annotationPath: string
+}
+
+export const CHECK_NAME_PLACEHOLDERS = ['environment', 'mode'] as const
+export const DEFAULT_CHECK_NAME = 'rollout-guard/{environment}'
+
+export function parseReport(env: Env, common: CommonSettings): ReportSettings {
+  const input = new InputReader(env)
+  const chosen = input.oneOf('report', ['auto', 'check', 'status', 'none'] as const, 'auto')
+  const gitea = common.forge.kind === 'gitea'
+  if (chosen === 'check' && gitea) throw new InputError('report', 'check', '`status`, `none` or `auto` on Gitea, which has no Checks API')
+  const kind = chosen === 'auto' ? (gitea ? 'status' : 'check') : chosen
+
+  const template = input.string('check-name', DEFAULT_CHECK_NAME)
+  checkTemplate('check-name', template, CHECK_NAME_PLACEHOLDERS)
+  const name = render(template, { environment: common.target.environment, mode: common.mode })
+  // eslint-disable-next-line no-control-regex
+  if (name.length > 100 || /[\u0000-\u001f\u007f]/.test(name)) {
+    throw new InputError('check-name', template, 'a name of at most 100 characters on one line once rendered (placeholders {environment}, {mode})')
+  }
+  return { kind, name, annotationPath: workflowPath(env, `${common.forge.owner}/${common.forge.repo}`) }
+}
+
+/** `owner/repo/.github/workflows/deploy.yml@refs/heads/main` → `.github/workflows/deploy.yml`. */
+function workflowPath(env: Env, repository: string): string {
+  const ref = env.GITHUB_WORKFLOW_REF ?? ''
+  const path = ref.replace(/@[^@]*$/, '')
+  return path.startsWith(`${repository}/`) && path.length > repository.length + 1 ? path.slice(repository.length + 1) : '.github'
+}
