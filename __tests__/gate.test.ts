@@ -8,6 +8,7 @@ import type { ForgeSettings } from '../src/settings/common.js'
 import { InstantClock } from '../simulator/clocks.js'
 import { FakeForge, type ForgeFlavour } from '../simulator/fake-forge.js'
 import { GitRepo } from '../simulator/git-repo.js'
+import { forgeSettingsFor } from './support/factories.js'
 
 const TOKEN = 'ghs_gateTestToken0123456789'
 
@@ -22,16 +23,7 @@ interface World {
 }
 
 function forgeSettings(fake: FakeForge, kind: 'github' | 'gitea'): ForgeSettings {
-  return {
-    kind,
-    apiUrl: fake.apiUrl,
-    token: TOKEN,
-    owner: 'acme',
-    repo: 'app',
-    serverUrl: fake.serverUrl,
-    retry: { maxTotalMs: 30_000, baseDelayMs: 500, maxDelayMs: 8_000, maxAttempts: 8 },
-    requestTimeoutMs: 2_000
-  }
+  return forgeSettingsFor(fake, { kind, token: TOKEN, retry: { maxTotalMs: 30_000, baseDelayMs: 500, maxDelayMs: 8_000, maxAttempts: 8 } })
 }
 
 function gateFor(w: World, sha: string, clock = new InstantClock(), branch = 'main'): { gate: SupersededGate; forge: Forge } {

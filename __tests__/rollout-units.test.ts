@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { Ancestry } from '../src/forge/ancestry.js'
-import { createForge } from '../src/forge/factory.js'
 import type { GateDecision } from '../src/gate/decide.js'
 import { createHttpClient, type HttpClient } from '../src/http/client.js'
 import { planSteps } from '../src/rollout/plan.js'
 import type { RedeployRequest, Redeployer } from '../src/rollout/redeployer.js'
 import { MAX_REISSUES, Sweeper } from '../src/rollout/sweeper.js'
-import { InstantClock } from '../simulator/clocks.js'
 import { FakeForge } from '../simulator/fake-forge.js'
 import { GitRepo } from '../simulator/git-repo.js'
+import { ancestryFor } from './support/factories.js'
 
 describe('planSteps', () => {
   const fleet = ['a', 'b', 'c', 'd', 'e', 'f', 'g']
@@ -54,7 +53,7 @@ describe('Sweeper: re-issuing a redeploy when a tenant regresses', () => {
     await repo.setBranch('main', B)
     forge = await FakeForge.start({ flavour: 'github', repo })
     http = createHttpClient()
-    ancestry = new Ancestry(createForge({ kind: 'github', apiUrl: forge.apiUrl, token: '', owner: 'acme', repo: 'app', serverUrl: forge.serverUrl, retry: { maxTotalMs: 1000, baseDelayMs: 1, maxDelayMs: 1, maxAttempts: 2 }, requestTimeoutMs: 2000 }, { http, clock: new InstantClock(), log: () => undefined }))
+    ancestry = ancestryFor(forge, http)
   })
   afterAll(async () => {
     await http.close()

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { systemClock } from '../src/clock.js'
 import { Ancestry } from '../src/forge/ancestry.js'
-import { createForge } from '../src/forge/factory.js'
 import { createHttpClient, type HttpClient } from '../src/http/client.js'
-import type { VerifySettings } from '../src/settings/verify.js'
+
 import { verifyFleet } from '../src/verify/fleet.js'
 import { createProber } from '../src/verify/prober.js'
 import type { AncestryOracle, TenantProber, TenantVerdict } from '../src/verify/types.js'
-import { InstantClock } from '../simulator/clocks.js'
+import { ancestryFor, verifySettingsFor } from './support/factories.js'
 import { FakeForge } from '../simulator/fake-forge.js'
 import { GitRepo } from '../simulator/git-repo.js'
 import { TenantSimulator } from '../simulator/tenants.js'
@@ -15,21 +14,7 @@ import { VirtualClock } from '../simulator/virtual-clock.js'
 
 const S = 1000
 
-function verifySettings(template: string, extra: Partial<VerifySettings> = {}): VerifySettings {
-  return {
-    tenants: [],
-    buildinfoUrl: template,
-    buildinfoField: 'auto',
-    headers: {},
-    budgetMs: 120 * S,
-    intervalMs: 20 * S,
-    // Real time: a hanging tenant costs the test this long per poll.
-    requestTimeoutMs: 300,
-    environment: 'production',
-    concurrency: 64,
-    ...extra
-  }
-}
+const verifySettings = verifySettingsFor
 
 let repo: GitRepo
 let forge: FakeForge
@@ -57,8 +42,7 @@ afterAll(async () => {
 })
 
 function realAncestry(): Ancestry {
-  const settings = { kind: 'github' as const, apiUrl: forge.apiUrl, token: 't', owner: 'acme', repo: 'app', serverUrl: forge.serverUrl, retry: { maxTotalMs: 5000, baseDelayMs: 10, maxDelayMs: 10, maxAttempts: 2 }, requestTimeoutMs: 2000 }
-  return new Ancestry(createForge(settings, { http, clock: new InstantClock(), log: () => undefined }))
+  return ancestryFor(forge, http, { token: 't' })
 }
 
 /** Real HTTP inside virtual time: the clock holds still while a request is in flight. */

@@ -5,27 +5,14 @@ import type { VerifySettings } from '../src/settings/verify.js'
 import { CACHE_BUST_PARAM, createProber } from '../src/verify/prober.js'
 import { TenantSimulator } from '../simulator/tenants.js'
 import { VirtualClock } from '../simulator/virtual-clock.js'
+import { verifySettingsFor } from './support/factories.js'
 
 const S = 1000
 const OLD = '7a72516bb0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5'
 const TARGET = '7f25373aa0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5'
 const NEWER = 'c0ffee0bb0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5'
 
-function verifySettings(template: string, extra: Partial<VerifySettings> = {}): VerifySettings {
-  return {
-    tenants: [],
-    buildinfoUrl: template,
-    buildinfoField: 'auto',
-    headers: {},
-    budgetMs: 120 * S,
-    intervalMs: 20 * S,
-    // Real time: a hanging tenant costs the test this long.
-    requestTimeoutMs: 300,
-    environment: 'production',
-    concurrency: 64,
-    ...extra
-  }
-}
+const verifySettings = verifySettingsFor
 
 let http: HttpClient
 beforeAll(() => {

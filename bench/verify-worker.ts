@@ -10,7 +10,7 @@ import { readdirSync, readlinkSync } from 'node:fs'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { createContext } from '../src/context.js'
 import { parseSettings } from '../src/settings/index.js'
-import { verifyFleet } from '../src/verify/fleet.js'
+import { settleOptions, verifyFleet } from '../src/verify/fleet.js'
 import { createProber } from '../src/verify/prober.js'
 
 export interface WorkerJob {
@@ -108,10 +108,7 @@ async function main(): Promise<void> {
     prober: createProber(verify, ctx.http, target),
     ancestry: ctx.ancestry,
     clock: ctx.clock,
-    budgetMs: verify.budgetMs,
-    intervalMs: verify.intervalMs,
-    requestTimeoutMs: verify.requestTimeoutMs,
-    concurrency: verify.concurrency,
+    ...settleOptions(verify),
     signal: ctx.signal
   })
   const finishEpochMs = epochNow()

@@ -1161,6 +1161,10 @@ async function probeOnce(tenant, run, hardEnd) {
 
 const DEFAULT_CONCURRENCY = 64;
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** The verifier's timing and throttling, as the settings give them. */
+function settleOptions(s) {
+    return { budgetMs: s.budgetMs, intervalMs: s.intervalMs, requestTimeoutMs: s.requestTimeoutMs, concurrency: s.concurrency };
+}
 /**
  * Verifies a whole fleet at once: every tenant runs its own settle loop from the same start, and only
  * the requests are throttled, so a fleet of thousands takes about one budget, not thousands.
@@ -1544,10 +1548,7 @@ class Rollout {
             prober: deps.prober,
             ancestry: deps.ancestry,
             clock: deps.clock,
-            budgetMs: deps.verify.budgetMs,
-            intervalMs: deps.verify.intervalMs,
-            requestTimeoutMs: deps.verify.requestTimeoutMs,
-            concurrency: deps.verify.concurrency,
+            ...settleOptions(deps.verify),
             signal: deps.signal,
             onObservation: this.sweeper.observe,
             onProgress: (done, total, ok) => deps.onProgress?.(phase, done, total, ok)
@@ -3087,6 +3088,7 @@ function failuresOf(report) {
 
 
 
+
 /**
  * `mode: verify`: proves that every tenant serves the target commit (or a newer one) within the
  * settle budget. Read-only: it changes nothing anywhere, so it needs no superseded check.
@@ -3110,17 +3112,16 @@ async function runVerifyMode(ctx) {
         return { outcome: ok === verdicts.length ? 'ok' : 'failed', detail: `${ok} of ${verdicts.length} on target or ahead` };
     };
     const judged = await timeline.run('verify', () => core/* group */.Os(title, async () => {
+        const progress = progressReporter(ctx.clock);
+        progress('verify', 0, tenants.length, 0);
         const result = await verifyFleet(tenants, {
             target,
             prober: createProber(verify, ctx.http, target),
             ancestry: ctx.ancestry,
             clock: ctx.clock,
-            budgetMs: verify.budgetMs,
-            intervalMs: verify.intervalMs,
-            requestTimeoutMs: verify.requestTimeoutMs,
-            concurrency: verify.concurrency,
+            ...settleOptions(verify),
             signal: ctx.signal,
-            onProgress: progressLog()
+            onProgress: (done, total, ok) => progress('verify', done, total, ok)
         });
         for (const v of result.filter((r) => isOk(r.verdict)).sort((a, b) => a.tenant.localeCompare(b.tenant))) {
             core/* info */.pq(`${v.tenant}: ${v.verdict} ${v.sha?.slice(0, 7) ?? ''} after ${formatSeconds(v.settleMs ?? v.elapsedMs)} (${v.polls} poll${v.polls === 1 ? '' : 's'})`);
@@ -3149,17 +3150,6 @@ function verificationOutputs(verdicts) {
         verified: String(verdicts.length - failing.length),
         stale: JSON.stringify(failing.map((v) => ({ tenant: v.tenant, verdict: v.verdict, sha: v.sha ?? null, polls: v.polls, lastError: v.lastError ?? null }))),
         ahead: JSON.stringify(ahead.map((v) => ({ tenant: v.tenant, sha: v.sha ?? null })))
-    };
-}
-/** One line per tenth of the fleet, so a fleet of ten thousand does not flood the log. */
-function progressLog() {
-    let lastStep = 0;
-    return (done, total, ok) => {
-        const step = Math.floor((done * 10) / total);
-        if (step > lastStep || done === total) {
-            lastStep = step;
-            core/* info */.pq(`${done}/${total} tenants judged, ${ok} on target or ahead`);
-        }
     };
 }
 

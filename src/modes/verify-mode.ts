@@ -1,12 +1,13 @@
 import * as core from '@actions/core'
 import { formatSeconds } from '../clock.js'
 import type { RunContext } from '../context.js'
+import { progressReporter } from './progress.js'
 import type { Outcome } from '../outcome.js'
 import { redact } from '../redact.js'
 import { byFailingFirst } from '../report/failures.js'
 import { isFailing, tenantFromVerdict } from '../report/model.js'
 import { Timeline } from '../rollout/timeline.js'
-import { verifyFleet } from '../verify/fleet.js'
+import { settleOptions, verifyFleet } from '../verify/fleet.js'
 import { createProber } from '../verify/prober.js'
 import { loadTenants } from '../verify/tenants.js'
 import { isOk, type TenantVerdict } from '../verify/types.js'
@@ -35,17 +36,16 @@ export async function runVerifyMode(ctx: RunContext): Promise<Outcome> {
     return { outcome: ok === verdicts.length ? 'ok' : 'failed', detail: `${ok} of ${verdicts.length} on target or ahead` }
   }
   const judged = await timeline.run('verify', () => core.group(title, async () => {
+    const progress = progressReporter(ctx.clock)
+    progress('verify', 0, tenants.length, 0)
     const result = await verifyFleet(tenants, {
       target,
       prober: createProber(verify, ctx.http, target),
       ancestry: ctx.ancestry,
       clock: ctx.clock,
-      budgetMs: verify.budgetMs,
-      intervalMs: verify.intervalMs,
-      requestTimeoutMs: verify.requestTimeoutMs,
-      concurrency: verify.concurrency,
+      ...settleOptions(verify),
       signal: ctx.signal,
-      onProgress: progressLog()
+      onProgress: (done, total, ok) => progress('verify', done, total, ok)
     })
     for (const v of result.filter((r) => isOk(r.verdict)).sort((a, b) => a.tenant.localeCompare(b.tenant))) {
       core.info(`${v.tenant}: ${v.verdict} ${v.sha?.slice(0, 7) ?? ''} after ${formatSeconds(v.settleMs ?? v.elapsedMs)} (${v.polls} poll${v.polls === 1 ? '' : 's'})`)
@@ -76,17 +76,5 @@ export function verificationOutputs(verdicts: readonly TenantVerdict[]): Record<
     verified: String(verdicts.length - failing.length),
     stale: JSON.stringify(failing.map((v) => ({ tenant: v.tenant, verdict: v.verdict, sha: v.sha ?? null, polls: v.polls, lastError: v.lastError ?? null }))),
     ahead: JSON.stringify(ahead.map((v) => ({ tenant: v.tenant, sha: v.sha ?? null })))
-  }
-}
-
-/** One line per tenth of the fleet, so a fleet of ten thousand does not flood the log. */
-function progressLog(): (done: number, total: number, ok: number) => void {
-  let lastStep = 0
-  return (done, total, ok) => {
-    const step = Math.floor((done * 10) / total)
-    if (step > lastStep || done === total) {
-      lastStep = step
-      core.info(`${done}/${total} tenants judged, ${ok} on target or ahead`)
-    }
   }
 }

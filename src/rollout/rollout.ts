@@ -8,7 +8,7 @@ import type { SupersededGate } from '../gate/gate.js'
 import type { GateSettings, TargetSettings } from '../settings/common.js'
 import type { RolloutSettings } from '../settings/rollout.js'
 import type { VerifySettings } from '../settings/verify.js'
-import { verifyFleet } from '../verify/fleet.js'
+import { settleOptions, verifyFleet } from '../verify/fleet.js'
 import { isOk, type TenantProber } from '../verify/types.js'
 import { describeFailures, judgeGate, summarise } from './describe.js'
 import { planSteps, type Step } from './plan.js'
@@ -138,10 +138,7 @@ class Rollout {
       prober: deps.prober,
       ancestry: deps.ancestry,
       clock: deps.clock,
-      budgetMs: deps.verify.budgetMs,
-      intervalMs: deps.verify.intervalMs,
-      requestTimeoutMs: deps.verify.requestTimeoutMs,
-      concurrency: deps.verify.concurrency,
+      ...settleOptions(deps.verify),
       signal: deps.signal,
       onObservation: this.sweeper.observe,
       onProgress: (done, total, ok) => deps.onProgress?.(phase, done, total, ok)

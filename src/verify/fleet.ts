@@ -1,5 +1,6 @@
 import pLimit from 'p-limit'
 import type { Clock } from '../clock.js'
+import type { VerifySettings } from '../settings/verify.js'
 import { sameCommit } from '../forge/types.js'
 import { settleTenant } from './scheduler.js'
 import type { AncestryOracle, Observation, TenantProber, TenantVerdict } from './types.js'
@@ -22,6 +23,11 @@ export interface VerifyFleetOptions {
   signal?: AbortSignal
   onProgress?: (done: number, total: number, okSoFar: number) => void
   onObservation?: (tenant: string, obs: Observation) => void
+}
+
+/** The verifier's timing and throttling, as the settings give them. */
+export function settleOptions(s: VerifySettings): Pick<VerifyFleetOptions, 'budgetMs' | 'intervalMs' | 'requestTimeoutMs' | 'concurrency'> {
+  return { budgetMs: s.budgetMs, intervalMs: s.intervalMs, requestTimeoutMs: s.requestTimeoutMs, concurrency: s.concurrency }
 }
 
 /**
