@@ -57,13 +57,6 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
-/** A condition of the environment (not of one input) that stops the action before it starts. */
-class SetupError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'SetupError';
-    }
-}
 function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, max)}…`;
 }
@@ -2006,6 +1999,14 @@ function notJudged(tenant) {
 function isFailing(t) {
     return !t.ok && t.verdict !== 'not-started';
 }
+/** The `verified`, `stale` and `ahead` outputs, the same for every mode that verifies tenants. */
+function verificationOutputs(rows) {
+    return {
+        verified: String(rows.filter((t) => t.ok).length),
+        stale: JSON.stringify(rows.filter(isFailing).map((t) => ({ tenant: t.tenant, verdict: t.verdict, sha: t.sha, polls: t.polls, lastError: t.redeployError ?? t.lastError }))),
+        ahead: JSON.stringify(rows.filter((t) => t.verdict === 'ahead').map((t) => ({ tenant: t.tenant, sha: t.sha })))
+    };
+}
 function conclusionOf(result, failed) {
     if (failed)
         return 'failure';
@@ -2095,15 +2096,12 @@ async function finishRun(ctx, run) {
         tenants,
         promotion: run.promotion
     };
-    const failing = tenants.filter(isFailing);
     const outputs = {
         superseded: String(r.result === 'skipped-superseded'),
         'head-sha': r.headSha ?? run.gate?.headSha ?? '',
         reason: r.reason,
         rolled: JSON.stringify(r.tenants.filter((t) => t.action === 'redeployed').map((t) => t.tenant)),
-        verified: String(tenants.filter((t) => t.ok).length),
-        stale: JSON.stringify(failing.map((t) => ({ tenant: t.tenant, verdict: t.verdict, sha: t.sha, polls: t.polls, lastError: t.redeployError ?? t.lastError }))),
-        ahead: JSON.stringify(tenants.filter((t) => t.verdict === 'ahead').map((t) => ({ tenant: t.tenant, sha: t.sha }))),
+        ...verificationOutputs(tenants),
         promoted: String(run.promotion?.promoted ?? false),
         'promoted-digest': run.promotion && (run.promotion.outcome === 'promoted' || run.promotion.outcome === 'unchanged') ? (run.promotion.digest ?? '') : ''
     };
@@ -3139,18 +3137,8 @@ async function runVerifyMode(ctx) {
         ? `All ${verdicts.length} tenants serve ${target.slice(0, 7)} or a newer commit.`
         : `${failing.length} of ${verdicts.length} tenants did not settle on ${target.slice(0, 7)} within ${formatSeconds(verify.budgetMs)}: ${names.slice(0, 20).join(', ')}${names.length > 20 ? `, and ${names.length - 20} more` : ''}.${cancelled}`;
     const record = { reason, startedAt, phases: timeline.phases, tenants: rows };
-    const outputs = { ...verificationOutputs(verdicts), reason };
+    const outputs = { ...verificationOutputs(rows), reason };
     return ok ? { result: 'verified', outputs, record } : { result: 'failed', failure: reason, outputs, record };
-}
-/** `verified`, `stale` and `ahead` outputs, shared with the modes that verify a wave. */
-function verificationOutputs(verdicts) {
-    const failing = verdicts.filter((v) => !isOk(v.verdict));
-    const ahead = verdicts.filter((v) => v.verdict === 'ahead');
-    return {
-        verified: String(verdicts.length - failing.length),
-        stale: JSON.stringify(failing.map((v) => ({ tenant: v.tenant, verdict: v.verdict, sha: v.sha ?? null, polls: v.polls, lastError: v.lastError ?? null }))),
-        ahead: JSON.stringify(ahead.map((v) => ({ tenant: v.tenant, sha: v.sha ?? null })))
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -3862,8 +3850,8 @@ function sampleVars() {
 
 
 
+
 const BUILDINFO_PLACEHOLDERS = ['tenant', 'sha', 'sha7', 'environment'];
-const DEFAULT_VERIFY_CONCURRENCY = 64;
 const FIELD_PATH = /^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/;
 /** Headers that would change where or how the request goes rather than what it says. */
 const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'expect']);
@@ -3911,7 +3899,7 @@ function parseVerify(env, common) {
         intervalMs,
         requestTimeoutMs,
         environment: common.target.environment,
-        concurrency: DEFAULT_VERIFY_CONCURRENCY
+        concurrency: DEFAULT_CONCURRENCY
     };
 }
 /** Header values to mask: the whole value and, for `Scheme token` values, the token alone. */

@@ -13,14 +13,6 @@ export class InputError extends Error {
   }
 }
 
-/** A condition of the environment (not of one input) that stops the action before it starts. */
-export class SetupError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'SetupError'
-  }
-}
-
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}…`
 }

@@ -3,7 +3,7 @@ import type { RunContext } from '../context.js'
 import type { GateDecision } from '../gate/decide.js'
 import type { Outcome } from '../outcome.js'
 import type { PromotionResult } from '../promote/promote.js'
-import { isFailing, tenantFromRecord } from '../report/model.js'
+import { tenantFromRecord, verificationOutputs } from '../report/model.js'
 import type { RolloutResult } from '../rollout/types.js'
 
 /**
@@ -31,15 +31,12 @@ export async function finishRun(
     tenants,
     promotion: run.promotion
   }
-  const failing = tenants.filter(isFailing)
   const outputs: Record<string, string> = {
     superseded: String(r.result === 'skipped-superseded'),
     'head-sha': r.headSha ?? run.gate?.headSha ?? '',
     reason: r.reason,
     rolled: JSON.stringify(r.tenants.filter((t) => t.action === 'redeployed').map((t) => t.tenant)),
-    verified: String(tenants.filter((t) => t.ok).length),
-    stale: JSON.stringify(failing.map((t) => ({ tenant: t.tenant, verdict: t.verdict, sha: t.sha, polls: t.polls, lastError: t.redeployError ?? t.lastError }))),
-    ahead: JSON.stringify(tenants.filter((t) => t.verdict === 'ahead').map((t) => ({ tenant: t.tenant, sha: t.sha }))),
+    ...verificationOutputs(tenants),
     promoted: String(run.promotion?.promoted ?? false),
     'promoted-digest': run.promotion && (run.promotion.outcome === 'promoted' || run.promotion.outcome === 'unchanged') ? (run.promotion.digest ?? '') : ''
   }

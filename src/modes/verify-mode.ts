@@ -1,16 +1,16 @@
 import * as core from '@actions/core'
 import { formatSeconds } from '../clock.js'
 import type { RunContext } from '../context.js'
-import { progressReporter } from './progress.js'
 import type { Outcome } from '../outcome.js'
 import { redact } from '../redact.js'
 import { byFailingFirst } from '../report/failures.js'
-import { isFailing, tenantFromVerdict } from '../report/model.js'
+import { isFailing, tenantFromVerdict, verificationOutputs } from '../report/model.js'
 import { Timeline } from '../rollout/timeline.js'
 import { settleOptions, verifyFleet } from '../verify/fleet.js'
 import { createProber } from '../verify/prober.js'
 import { loadTenants } from '../verify/tenants.js'
 import { isOk, type TenantVerdict } from '../verify/types.js'
+import { progressReporter } from './progress.js'
 
 /**
  * `mode: verify`: proves that every tenant serves the target commit (or a newer one) within the
@@ -64,17 +64,6 @@ export async function runVerifyMode(ctx: RunContext): Promise<Outcome> {
     ? `All ${verdicts.length} tenants serve ${target.slice(0, 7)} or a newer commit.`
     : `${failing.length} of ${verdicts.length} tenants did not settle on ${target.slice(0, 7)} within ${formatSeconds(verify.budgetMs)}: ${names.slice(0, 20).join(', ')}${names.length > 20 ? `, and ${names.length - 20} more` : ''}.${cancelled}`
   const record = { reason, startedAt, phases: timeline.phases, tenants: rows }
-  const outputs = { ...verificationOutputs(verdicts), reason }
+  const outputs = { ...verificationOutputs(rows), reason }
   return ok ? { result: 'verified', outputs, record } : { result: 'failed', failure: reason, outputs, record }
-}
-
-/** `verified`, `stale` and `ahead` outputs, shared with the modes that verify a wave. */
-export function verificationOutputs(verdicts: readonly TenantVerdict[]): Record<string, string> {
-  const failing = verdicts.filter((v) => !isOk(v.verdict))
-  const ahead = verdicts.filter((v) => v.verdict === 'ahead')
-  return {
-    verified: String(verdicts.length - failing.length),
-    stale: JSON.stringify(failing.map((v) => ({ tenant: v.tenant, verdict: v.verdict, sha: v.sha ?? null, polls: v.polls, lastError: v.lastError ?? null }))),
-    ahead: JSON.stringify(ahead.map((v) => ({ tenant: v.tenant, sha: v.sha ?? null })))
-  }
 }

@@ -141,6 +141,15 @@ export function isFailing(t: ReportTenant): boolean {
   return !t.ok && t.verdict !== 'not-started'
 }
 
+/** The `verified`, `stale` and `ahead` outputs, the same for every mode that verifies tenants. */
+export function verificationOutputs(rows: readonly ReportTenant[]): Record<string, string> {
+  return {
+    verified: String(rows.filter((t) => t.ok).length),
+    stale: JSON.stringify(rows.filter(isFailing).map((t) => ({ tenant: t.tenant, verdict: t.verdict, sha: t.sha, polls: t.polls, lastError: t.redeployError ?? t.lastError }))),
+    ahead: JSON.stringify(rows.filter((t) => t.verdict === 'ahead').map((t) => ({ tenant: t.tenant, sha: t.sha })))
+  }
+}
+
 export function conclusionOf(result: string, failed: boolean): Conclusion {
   if (failed) return 'failure'
   return result === 'skipped-superseded' ? 'neutral' : 'success'

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js'
 import { checkTemplate, encodeUrlPart, render } from '../template.js'
+import { DEFAULT_CONCURRENCY } from '../verify/fleet.js'
 import { checkTenantNames, requireTenantPlaceholder } from '../verify/tenants.js'
 import type { CommonSettings } from './common.js'
 import { type Env, InputReader, parseHttpUrl } from './reader.js'
@@ -24,7 +25,6 @@ export interface VerifySettings {
 }
 
 export const BUILDINFO_PLACEHOLDERS = ['tenant', 'sha', 'sha7', 'environment'] as const
-export const DEFAULT_VERIFY_CONCURRENCY = 64
 
 const FIELD_PATH = /^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/
 /** Headers that would change where or how the request goes rather than what it says. */
@@ -76,7 +76,7 @@ export function parseVerify(env: Env, common: CommonSettings): VerifySettings {
     intervalMs,
     requestTimeoutMs,
     environment: common.target.environment,
-    concurrency: DEFAULT_VERIFY_CONCURRENCY
+    concurrency: DEFAULT_CONCURRENCY
   }
 }
 
