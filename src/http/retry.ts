@@ -72,6 +72,12 @@ export interface RetryOptions {
   signal?: AbortSignal
   /** Told about each retry before its wait, for a log line. */
   onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void
+  /**
+   * Asked after each wait, right before the next attempt is sent. A side effect passes its fence here
+   * (is this job still the branch owner?): whatever it throws ends the retries with that error, so an
+   * attempt is never sent on a decision taken before the wait.
+   */
+  beforeRetry?: (info: { attempt: number; error: unknown }) => Promise<void>
 }
 
 /**
@@ -104,6 +110,8 @@ export async function withRetry<T>(fn: (attempt: number, remainingMs: number) =>
         if (clock.now() + delayMs >= deadline) throw error
         options.onRetry?.({ attempt: attemptNumber, delayMs, error })
         await clock.sleep(delayMs, signal)
+        // Thrown here, p-retry rejects with it and sends nothing more.
+        await options.beforeRetry?.({ attempt: attemptNumber + 1, error })
       }
     }
   )
