@@ -8,7 +8,7 @@ import { join } from 'node:path'
  * `npm run release` (scripts/release.ts) on a real git repository built for each test. The script and
  * every refusal are the real ones; only what the repository itself provides is small: its
  * scripts/check-dist.mjs compares dist/index.js with src/index.ts, and its CI npm scripts are one-liners
- * (the test script fails when FIXTURE_TESTS_FAIL is set). Publishing goes to a bare repository on disk.
+ * (see TEST_SCRIPT). Publishing goes to a bare repository on disk.
  */
 const SCRIPT = join(process.cwd(), 'scripts/release.ts')
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx')
@@ -40,6 +40,9 @@ if (readFileSync('dist/index.js', 'utf8') !== '// bundle of ' + readFileSync('sr
   process.exit(1)
 }
 `
+
+/** The fixture's `npm test`: fails on FIXTURE_TESTS_FAIL, leaves a file behind on FIXTURE_TESTS_LITTER. */
+const TEST_SCRIPT = `node -e "if (process.env.FIXTURE_TESTS_LITTER) require('fs').writeFileSync('coverage.txt', ''); process.exit(process.env.FIXTURE_TESTS_FAIL ? 1 : 0)"`
 
 let repo: string
 let home: string
@@ -73,7 +76,7 @@ beforeEach(() => {
   git('config', 'user.name', 'Release Tester')
   git('config', 'user.email', 'release@example.com')
   const ci = 'node -e ""'
-  const pkg = { name: 'fixture', version: '0.1.0', private: true, scripts: { lint: ci, 'lint:workflows': ci, 'docs:check': ci, test: 'node -e "process.exit(process.env.FIXTURE_TESTS_FAIL ? 1 : 0)"' } }
+  const pkg = { name: 'fixture', version: '0.1.0', private: true, scripts: { lint: ci, 'lint:workflows': ci, 'docs:check': ci, test: TEST_SCRIPT } }
   write('package.json', `${JSON.stringify(pkg, null, 2)}\n`)
   write('package-lock.json', `${JSON.stringify({ name: 'fixture', version: '0.1.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'fixture', version: '0.1.0' } } }, null, 2)}\n`)
   write('.gitignore', 'build/\n')
@@ -145,7 +148,7 @@ describe('release refuses, before any change', () => {
     expect(r.status).toBe(1)
   })
 
-  it('a branch other than main, failing CI checks, and an empty Unreleased section', () => {
+  it('a branch other than main, failing CI checks, checks that leave files behind, and an empty Unreleased section', () => {
     git('switch', '--quiet', '-c', 'topic')
     let r = release(['0.2.0', '--skip-tests'])
     expect(r.out).toContain('release refused: branch: releases are cut from main; HEAD is on topic')
@@ -154,6 +157,11 @@ describe('release refuses, before any change', () => {
     r = release(['0.2.0'], { FIXTURE_TESTS_FAIL: '1' })
     expect(r.out).toContain('release refused: CI checks: `npm run test` failed')
     expect(r.status).toBe(1)
+    expect(state()).toBe(before)
+    r = release(['0.2.0'], { FIXTURE_TESTS_LITTER: '1' })
+    expect(r.out).toContain('release refused: working tree: the checks left changes behind:\n  ?? coverage.txt')
+    expect(r.status).toBe(1)
+    rmSync(join(repo, 'coverage.txt'))
     expect(state()).toBe(before)
     write('CHANGELOG.md', CHANGELOG.replace(/(## \[Unreleased\]\n)[\s\S]*?(?=## \[0\.1\.0\])/, '$1\n'))
     git('commit', '--quiet', '-am', 'Empty the Unreleased section')
