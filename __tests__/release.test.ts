@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { compareVersions, formatVersion, parseVersion } from '../scripts/release/version.js'
 
 /**
  * `npm run release` (scripts/release.ts) on a real git repository built for each test. The script and
@@ -10,8 +11,9 @@ import { join } from 'node:path'
  * scripts/check-dist.mjs compares dist/index.js with src/index.ts, and its CI npm scripts are one-liners
  * (see TEST_SCRIPT). Publishing goes to a bare repository on disk.
  */
-const SCRIPT = join(process.cwd(), 'scripts/release.ts')
-const TSX = join(process.cwd(), 'node_modules/.bin/tsx')
+const SOURCE = process.cwd()
+const SCRIPT = join(SOURCE, 'scripts/release.ts')
+const TSX = join(SOURCE, 'node_modules/.bin/tsx')
 
 const CHANGELOG = `# Changelog
 
@@ -222,5 +224,21 @@ describe('release cuts', () => {
     } finally {
       rmSync(remote, { recursive: true, force: true })
     }
+  })
+})
+
+describe("the project's own CHANGELOG.md", () => {
+  it('has Unreleased on top, then dated X.Y.Z sections newest first, the newest being package.json’s version', () => {
+    const text = readFileSync(join(SOURCE, 'CHANGELOG.md'), 'utf8')
+    const headings = [...text.matchAll(/^## (.*)$/gm)].map((m) => m[1]!)
+    expect(headings[0]).toBe('[Unreleased]')
+    const released = headings.slice(1).map((h) => {
+      const m = /^\[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$/.exec(h)
+      if (!m) throw new Error(`CHANGELOG.md: heading "## ${h}" is not "## [X.Y.Z] - YYYY-MM-DD"`)
+      return parseVersion(m[1]!)
+    })
+    for (let i = 1; i < released.length; i++) expect(compareVersions(released[i - 1]!, released[i]!)).toBeGreaterThan(0)
+    const pkg = JSON.parse(readFileSync(join(SOURCE, 'package.json'), 'utf8')) as { version: string }
+    expect(formatVersion(released[0]!)).toBe(pkg.version)
   })
 })
