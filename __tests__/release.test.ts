@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { checkDate, cutRelease } from '../scripts/release/changelog.js'
@@ -84,7 +84,7 @@ beforeEach(() => {
   write('package-lock.json', `${JSON.stringify({ name: 'fixture', version: '0.1.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'fixture', version: '0.1.0' } } }, null, 2)}\n`)
   write('.gitignore', 'build/\n')
   write('CHANGELOG.md', CHANGELOG)
-  run('mkdir', ['-p', 'scripts', 'src', 'dist'])
+  for (const d of ['scripts', 'src', 'dist']) mkdirSync(join(repo, d))
   write('scripts/check-dist.mjs', CHECK_DIST)
   write('src/index.ts', 'export const answer = 1\n')
   write('dist/index.js', '// bundle of export const answer = 1\n')
@@ -119,6 +119,23 @@ describe('release refuses, before any change', () => {
     const before = state()
     r = release(['0.2.0', '--skip-tests'])
     expect(r.out).toContain('?? src/extra.ts')
+    expect(r.status).toBe(1)
+    expect(state()).toBe(before)
+  })
+
+  it('a main behind its upstream, as last fetched', () => {
+    const remote = join(home, 'remote.git')
+    const other = join(home, 'other')
+    git('init', '--quiet', '--bare', '--initial-branch=main', remote)
+    git('remote', 'add', 'origin', remote)
+    git('push', '--quiet', '--set-upstream', 'origin', 'main')
+    git('clone', '--quiet', remote, other)
+    git('-C', other, '-c', 'user.name=Other', '-c', 'user.email=other@example.com', 'commit', '--quiet', '--allow-empty', '-m', 'Landed meanwhile')
+    git('-C', other, 'push', '--quiet', 'origin', 'main')
+    git('fetch', '--quiet', 'origin')
+    const before = state()
+    const r = release(['0.2.0', '--skip-tests'])
+    expect(r.out).toContain('release refused: branch: main is 1 commit(s) behind origin/main; pull first (git pull --ff-only)')
     expect(r.status).toBe(1)
     expect(state()).toBe(before)
   })
@@ -208,7 +225,7 @@ describe('release cuts', () => {
     // The next release moves v0 again, and --push publishes the three refs to the remote.
     const remote = mkdtempSync(join(tmpdir(), 'rg-release-remote-'))
     try {
-      git('init', '--quiet', '--bare', remote)
+      git('init', '--quiet', '--bare', '--initial-branch=main', remote)
       git('remote', 'add', 'mirror', remote)
       git('push', '--quiet', 'mirror', 'main', 'v0.2.0', 'v0')
       write('CHANGELOG.md', read('CHANGELOG.md').replace('## [Unreleased]\n', '## [Unreleased]\n\n### Fixed\n\n- Promotion retried a 404.\n'))
