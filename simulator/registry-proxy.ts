@@ -16,11 +16,15 @@ export interface ProxyFault {
 
 export type LocalHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>
 
+/** Looks at a request before it goes on; an answer given here replaces the registry's. */
+export type Guard = (req: IncomingMessage, url: URL) => Omit<ProxyFault, 'path' | 'method'> | undefined
+
 export class RegistryProxy {
   /** `METHOD /path` of every request, in order. */
   readonly log: string[] = []
   private faults: ProxyFault[] = []
   private readonly locals = new Map<string, LocalHandler>()
+  private readonly guards: Guard[] = []
   private server!: RunningServer
 
   private constructor(private upstream: URL | undefined) {}
@@ -48,6 +52,11 @@ export class RegistryProxy {
     this.locals.set(path, handler)
   }
 
+  /** Checked on every request that is not served here, before faults and the registry. */
+  guard(check: Guard): void {
+    this.guards.push(check)
+  }
+
   /** Each fault answers the first matching request once. */
   inject(...faults: ProxyFault[]): void {
     this.faults.push(...faults)
@@ -70,6 +79,14 @@ export class RegistryProxy {
     this.log.push(`${req.method} ${url.pathname}`)
     const local = this.locals.get(url.pathname)
     if (local) return local(req, res, url)
+    for (const check of this.guards) {
+      const answer = check(req, url)
+      if (answer) {
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers })
+        res.end(answer.body ?? '')
+        return
+      }
+    }
     const i = this.faults.findIndex((f) => f.path.test(url.pathname) && (!f.method || f.method === req.method))
     if (i >= 0) {
       const [fault] = this.faults.splice(i, 1)

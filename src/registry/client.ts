@@ -142,7 +142,8 @@ class DistributionRegistry implements Registry {
     }
     return this.retried(what, async (remainingMs) => {
       // Signed storage URLs carry their own authorisation: the registry token stays with the registry.
-      const headers = sameOrigin && this.auth.authorization ? { authorization: this.auth.authorization } : undefined
+      const authorization = sameOrigin ? await this.auth.authorization() : undefined
+      const headers = authorization ? { authorization } : undefined
       return this.options.http.send({ url, headers, timeoutMs: Math.min(this.options.timeoutMs, remainingMs), maxBodyBytes: maxBytes, signal: this.options.signal })
     })
   }
@@ -152,7 +153,10 @@ class DistributionRegistry implements Registry {
     return this.retried(call.what, async (remainingMs) => {
       for (;;) {
         const headers: Record<string, string> = { ...call.headers }
-        const authorization = this.auth.authorization
+        const held = this.auth.current
+        const authorization = await this.auth.authorization()
+        // Renewing a token took a round trip: a write passes its fence again before it goes out.
+        if (authorization !== held) await call.fence?.(`${call.what} with a renewed token`)
         if (authorization) headers.authorization = authorization
         const res = await this.options.http.send({
           url,
@@ -164,10 +168,13 @@ class DistributionRegistry implements Registry {
           signal: this.options.signal,
           followSameOriginRedirects: call.method !== 'PUT' && !call.path.startsWith('blobs/')
         })
-        if (res.status !== 401) return res
+        if (res.status !== 401) {
+          this.auth.accepted(authorization)
+          return res
+        }
         await this.auth.answer(res, call.what, call.method === 'PUT')
-        // Getting a token took a round trip (and maybe retries): the write is asked for again.
-        await call.fence?.(`${call.what} with a new token`)
+        // Getting credentials took a round trip (and maybe retries): the write passes its fence again.
+        await call.fence?.(`${call.what} with new credentials`)
       }
     }, call.fence)
   }
