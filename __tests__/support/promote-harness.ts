@@ -69,10 +69,10 @@ export class PromoteBench {
     await this.git.dispose()
   }
 
-  forgeAdapter(clock: Clock = new InstantClock()): Forge {
+  forgeAdapter(clock: Clock = new InstantClock(), http: HttpClient = this.http): Forge {
     return createForge(
       { kind: 'github', apiUrl: this.forge.apiUrl, token: 'ghs_promoteFlowToken', owner: 'acme', repo: 'app', serverUrl: this.forge.serverUrl, retry: DEFAULT_RETRY, requestTimeoutMs: 2_000 },
-      { http: this.http, clock, log: () => undefined }
+      { http, clock, log: () => undefined }
     )
   }
 
