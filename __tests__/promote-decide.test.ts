@@ -73,6 +73,15 @@ describe('forward-only decision', () => {
     expect(decidePromotion(facts({ source: { revision: undefined }, target: { digest: undefined, revision: undefined } })).action).toBe('promote')
   })
 
+  it('an unreadable image is refused, and force moves past it loudly (forced)', () => {
+    const target = { revision: undefined, unreadable: true, revisionNote: 'the index refers to a missing platform image' }
+    const refused = decidePromotion(facts({ target }))
+    expect(refused.action).toBe('refuse')
+    expect(refused.reason).toMatch(/cannot tell which commit latest \(sha256:222222222222\) was built from \(the index refers to a missing platform image\)/)
+    expect(decidePromotion(facts({ target, force: true }))).toMatchObject({ action: 'promote', forced: true })
+    expect(decidePromotion(facts({ source: { revision: undefined, unreadable: true, revisionNote: 'HTTP 500' }, force: true }))).toMatchObject({ action: 'promote', forced: true })
+  })
+
   it('property: never moves the tag backward without force, never writes the same digest', () => {
     const digest = fc.constantFrom(SRC, OLD, undefined)
     const rev = fc.option(fc.stringMatching(/^[0-9a-f]{40}$/), { nil: undefined })

@@ -81,7 +81,8 @@ describe('an unreadable target is a failure', () => {
     expect(await bench.digest('broken-index')).toBe(held.digest)
 
     const forced = await bench.run(B, { tag: 'broken-index', force: true })
-    expect(forced.result.outcome).toBe('promoted')
+    expect(forced.result).toMatchObject({ outcome: 'promoted', forced: true })
+    expect(forced.result.reason).toMatch(/but force: true moves it/)
     expect(await bench.digest('broken-index')).toBe(await bench.digest(`staging-${short(B)}`))
   })
 })

@@ -11,6 +11,8 @@ export interface ImageState {
   revision: string | undefined
   /** Where the revision came from, or why it is unknown, for the reason text. */
   revisionNote?: string
+  /** The image could not be read (a manifest or blob missing, the registry failing): not "commit unknown". */
+  unreadable?: boolean
 }
 
 export interface PromotionFacts {
@@ -41,6 +43,12 @@ export function decidePromotion(f: PromotionFacts): PromotionDecision {
   }
   if (!target.digest) return { action: 'promote', forced: false, reason: `${target.tag} does not exist yet; promoting ${moving}.` }
   const held = target.revision ? `${short(target.revision)} (${short(target.digest)})` : short(target.digest)
+  const unreadable = [target.unreadable && `${target.tag} (${short(target.digest)})`, source.unreadable && source.tag].filter(Boolean).join(' and ')
+  if (unreadable) {
+    const why = `cannot tell which commit ${unreadable} was built from (${[target, source].flatMap((i) => (i.unreadable ? [i.revisionNote] : [])).join('; ')})`
+    if (f.force) return { action: 'promote', forced: true, reason: `${why}, but force: true moves it: ${moving}.` }
+    return { action: 'refuse', reason: `${why}; ${target.tag} is not moved.` }
+  }
   if (target.revision && !source.revision) {
     const unknown = `${source.tag} holds an image whose commit is unknown (${source.revisionNote ?? 'no revision annotation or label'}) and ${target.tag} holds ${held}, so nothing proves the move is forward`
     if (f.force) return { action: 'promote', forced: true, reason: `${unknown}, but force: true moves it: ${moving}.` }

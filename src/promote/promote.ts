@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import type { CommandRunner } from '../command/runner.js'
 import { errorMessage } from '../errors.js'
+import { sameCommit } from '../forge/types.js'
 import type { Manifest, Registry } from '../registry/client.js'
 import { type PromoteSettings, renderTags } from '../settings/promote.js'
 import { runPromoteCommand } from './command.js'
@@ -80,7 +81,7 @@ async function byRetag(opts: PromoteOptions, registry: Registry, tags: Tags, fen
   let targetAhead = false
   if (target.digest !== source.digest) {
     Object.assign(source, await judged(opts, registry, found, `${name}:${tags.from}`))
-    if (source.revision && source.revision.slice(0, 7) !== opts.sha.slice(0, 7).toLowerCase()) {
+    if (source.revision && !sameCommit(source.revision, opts.sha)) {
       core.info(`${name}:${tags.from} holds an image of ${source.revision}, not of this job's commit ${opts.sha}: forward-only judges ${source.revision}.`)
     }
     if (target.digest) {
@@ -127,7 +128,7 @@ async function judged(opts: PromoteOptions, registry: Registry, manifest: Manife
     return { revision: read.revision, revisionNote: read.note }
   } catch (error) {
     if (!opts.force) throw new Error(`cannot tell which commit ${what} was built from, so nothing is moved: ${errorMessage(error)}`, { cause: error })
-    return { revision: undefined, revisionNote: `unreadable: ${errorMessage(error)}` }
+    return { revision: undefined, revisionNote: errorMessage(error), unreadable: true }
   }
 }
 
