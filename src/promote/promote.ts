@@ -98,7 +98,7 @@ async function byRetag(opts: PromoteOptions, registry: Registry, tags: Tags, fen
   if (decision.action === 'unchanged') return { promoted: false, outcome: 'unchanged', digest: source.digest, ...before, reason: decision.reason }
   if (decision.action === 'skip-ahead') return { promoted: false, outcome: 'skipped-ahead', digest: source.digest, ...before, reason: decision.reason }
   if (decision.action === 'refuse') return { promoted: false, outcome: 'failed', digest: source.digest, ...before, reason: `Promotion failed: ${decision.reason}` }
-  if (decision.forced) core.warning(decision.reason, { title: 'Promotion forced backward' })
+  if (decision.forced) core.warning(decision.reason, { title: 'Promotion forced past the forward-only check' })
 
   let written: string
   try {
