@@ -74,4 +74,14 @@ describe('a retried registry write passes the gate again', () => {
     expect(a.gateCalls).toBe(3)
     expect(await bench.digest(tag)).toBe(await bench.digest(`staging-${short(A)}`))
   })
+
+  it('a job superseded before the promotion starts (deploy, reconcile) sends no registry request at all', async () => {
+    await bench.git.setBranch('main', B)
+    const before = bench.proxy.log.length
+    const a = await bench.run(A, { tag: 'fenced-first' })
+    expect(a.result).toMatchObject({ promoted: false, outcome: 'skipped-superseded' })
+    expect(a.result.reason).toMatch(/fenced-first was not moved: no registry request was sent\./)
+    expect(a.gateCalls).toBe(1)
+    expect(bench.proxy.log.length).toBe(before)
+  })
 })
