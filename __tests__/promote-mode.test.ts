@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { createReadStream } from 'node:fs'
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { createInterface } from 'node:readline'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../src/main.js'
@@ -59,7 +62,7 @@ afterEach(() => {
   process.exitCode = undefined
 })
 
-async function promoteMode(sha: string, inputs: Record<string, string>): Promise<Record<string, string>> {
+async function promoteMode(sha: string, inputs: Record<string, string>, signal?: AbortSignal): Promise<Record<string, string>> {
   const file = join(dir, `out-${Math.random().toString(36).slice(2)}`)
   await writeFile(file, '')
   process.env.GITHUB_OUTPUT = file
@@ -76,7 +79,7 @@ async function promoteMode(sha: string, inputs: Record<string, string>): Promise
     INPUT_IMAGE: `${proxy.host}/${REPO}`,
     ...inputs
   }
-  await run(env, { clock: new InstantClock() })
+  await run(env, { clock: new InstantClock(), signal })
   return parseOutputFile(await readFile(file, 'utf8'))
 }
 
@@ -143,5 +146,28 @@ describe('mode: promote', () => {
     expect(JSON.stringify(out)).not.toContain('pw-only-1234')
     // The message goes to the log as ::error::; the input name is what a user needs to fix it.
     expect(lastError).toMatch(message)
+  })
+
+  it('a cancel while promote-command runs kills it: result cancelled, not promoted, and the step fails', async () => {
+    await git.setBranch('main', B)
+    const slow = join(dir, 'slow.sh')
+    await writeFile(slow, ['#!/bin/sh', 'echo "started $$" > "$1"', 'exec sleep 60'].join('\n') + '\n')
+    await chmod(slow, 0o755)
+    const fifo = join(dir, 'mode-started.fifo')
+    execFileSync('mkfifo', [fifo])
+    const lines = createInterface({ input: createReadStream(fifo) })
+    const started = (async () => {
+      for await (const line of lines) return line
+      return ''
+    })()
+    const controller = new AbortController()
+    const pending = promoteMode(B, { INPUT_IMAGE: '', 'INPUT_PROMOTE-COMMAND': `${slow} ${fifo}`, 'INPUT_PROMOTE-TAG': 'mode-cancel' }, controller.signal)
+    expect(await started).toMatch(/^started \d+$/)
+    lines.close()
+    controller.abort(new Error('cancelled by SIGINT'))
+    const out = await pending
+    expect(out).toMatchObject({ result: 'cancelled', promoted: 'false', 'promoted-digest': '' })
+    expect(out.reason).toMatch(/Promotion cancelled/)
+    expect(process.exitCode).toBe(1)
   })
 })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http'
 import { type RunningServer, sendJson, startServer } from './server.js'
 
@@ -16,11 +17,29 @@ export interface ProxyFault {
 
 export type LocalHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>
 
+/** One request as the proxy saw it; `status` is set once it is answered (by a fault, a guard or the registry). */
+export interface Exchange {
+  method: string
+  path: string
+  /** `sha256:` of the body, for writes: which image a PUT carried. */
+  bodyDigest: string | undefined
+  status?: number
+}
+
+/** Told when a request arrives and when it is answered, in the order these happen. */
+export type ExchangeObserver = (exchange: Exchange, phase: 'request' | 'answer') => void
+
+/** Looks at a request before it goes on; an answer given here replaces the registry's. */
+export type Guard = (req: IncomingMessage, url: URL) => Omit<ProxyFault, 'path' | 'method'> | undefined
+
 export class RegistryProxy {
   /** `METHOD /path` of every request, in order. */
   readonly log: string[] = []
   private faults: ProxyFault[] = []
   private readonly locals = new Map<string, LocalHandler>()
+  private readonly guards: Guard[] = []
+  /** Watches every request and its answer (a race test's event log). */
+  observer: ExchangeObserver | undefined
   private server!: RunningServer
 
   private constructor(private upstream: URL | undefined) {}
@@ -48,6 +67,11 @@ export class RegistryProxy {
     this.locals.set(path, handler)
   }
 
+  /** Checked on every request that is not served here, before faults and the registry. */
+  guard(check: Guard): void {
+    this.guards.push(check)
+  }
+
   /** Each fault answers the first matching request once. */
   inject(...faults: ProxyFault[]): void {
     this.faults.push(...faults)
@@ -68,8 +92,22 @@ export class RegistryProxy {
   private async handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', this.server.url)
     this.log.push(`${req.method} ${url.pathname}`)
+    const exchange: Exchange = { method: req.method ?? 'GET', path: url.pathname, bodyDigest: body.length ? `sha256:${createHash('sha256').update(body).digest('hex')}` : undefined }
+    this.observer?.(exchange, 'request')
+    res.once('finish', () => {
+      exchange.status = res.statusCode
+      this.observer?.(exchange, 'answer')
+    })
     const local = this.locals.get(url.pathname)
     if (local) return local(req, res, url)
+    for (const check of this.guards) {
+      const answer = check(req, url)
+      if (answer) {
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers })
+        res.end(answer.body ?? '')
+        return
+      }
+    }
     const i = this.faults.findIndex((f) => f.path.test(url.pathname) && (!f.method || f.method === req.method))
     if (i >= 0) {
       const [fault] = this.faults.splice(i, 1)

@@ -189,6 +189,13 @@ export class LocalRegistry {
     return this.putManifest(repo, tag, mediaType, bytes)
   }
 
+  /** Deletes a manifest by digest (the config enables deletes), e.g. one platform image of an index. */
+  async deleteManifest(repo: string, digest: string): Promise<void> {
+    const res = await this.api('DELETE', `/v2/${repo}/manifests/${digest}`)
+    const text = await res.text()
+    if (res.status !== 202) throw new Error(`DELETE ${repo}@${digest} answered ${res.status}: ${text}`)
+  }
+
   /** Digest a tag points at now, read the way docker does (HEAD with every manifest type accepted). */
   async digestOf(repo: string, tag: string): Promise<string | undefined> {
     const res = await this.api('HEAD', `/v2/${repo}/manifests/${tag}`, undefined, { accept: Object.values(MEDIA).join(', ') })

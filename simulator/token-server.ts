@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { type Clock, systemClock } from '../src/clock.js'
 import { RegistryProxy } from './registry-proxy.js'
 import { selfSigned } from './self-signed.js'
 import { sendJson } from './server.js'
@@ -30,6 +31,10 @@ export interface TokenServerOptions {
   issuer?: string
   /** Docker Hub answers both fields; some services only `access_token`. */
   field?: 'token' | 'access_token' | 'both'
+  /** `expires_in` of every answer, in seconds (Docker Hub: 300). */
+  expiresIn?: number
+  /** The time tokens lapse on: a test's virtual clock, so a lifetime passes without sleeping. */
+  clock?: Clock
 }
 
 export interface TokenRequest {
@@ -43,6 +48,14 @@ export class TokenServer {
   readonly tokenRequests: TokenRequest[] = []
   /** Which field carries the token; may be changed between requests. */
   field: 'token' | 'access_token' | 'both'
+  /**
+   * How long a token issued from now on is really accepted, in seconds; `expiresIn` unless changed (a
+   * service whose tokens die sooner than it says, or are revoked: 0 refuses them at once).
+   */
+  lifetimeSeconds: number
+  /** Token id (`jti`) -> the clock time it lapses at. */
+  private readonly lapses = new Map<string, number>()
+  private readonly clock: Clock
 
   private constructor(
     private readonly options: TokenServerOptions,
@@ -53,6 +66,8 @@ export class TokenServer {
     private readonly certDer: string
   ) {
     this.field = options.field ?? 'token'
+    this.lifetimeSeconds = options.expiresIn ?? 300
+    this.clock = options.clock ?? systemClock
   }
 
   static async start(options: TokenServerOptions): Promise<TokenServer> {
@@ -62,6 +77,7 @@ export class TokenServer {
     await writeFile(certFile, cert.certPem)
     const ts = new TokenServer(options, dir, certFile, await RegistryProxy.start(), cert.key, cert.certBase64)
     ts.proxy.serve('/token', (req, res, url) => ts.token(req, res, url))
+    ts.proxy.guard((req, url) => ts.lapsed(req, url))
     return ts
   }
 
@@ -116,8 +132,29 @@ export class TokenServer {
       return [{ type, name, actions: actions.split(',').filter((a) => (allowed[name] ?? []).includes(a)) }]
     })
     const token = this.jwt(record.user ?? '', access)
+    this.lapses.set(claimsOf(token).jti, this.clock.now() + this.lifetimeSeconds * 1000)
     const answer = this.field === 'both' ? { token, access_token: token } : { [this.field]: token }
-    reply(200, { ...answer, expires_in: 300, issued_at: new Date().toISOString() })
+    reply(200, { ...answer, expires_in: this.options.expiresIn ?? 300, issued_at: new Date().toISOString() })
+  }
+
+  /**
+   * The registry's check of a token's `exp`, run on the test's clock: a lapsed token gets the answer
+   * docker-registry 2.8 gives an expired token (observed: 401, the challenge with the request's scope
+   * and `error="invalid_token"`, an UNAUTHORIZED body listing the actions). The real registry still
+   * checks the JWT itself, whose `exp` is in real time.
+   */
+  private lapsed(req: IncomingMessage, url: URL): { status: number; headers: Record<string, string>; body: string } | undefined {
+    const m = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')
+    const path = /^\/v2\/(.+?)\/(?:manifests|blobs|tags)\//.exec(url.pathname)
+    if (!m || !path) return undefined
+    const lapsesAt = this.lapses.get(claimsOf(m[1]!).jti)
+    if (lapsesAt === undefined || this.clock.now() < lapsesAt) return undefined
+    const read = req.method === 'GET' || req.method === 'HEAD'
+    const actions = read ? ['pull'] : ['pull', 'push']
+    const challenge = `Bearer realm="${this.realm}",service="${this.service}",scope="repository:${path[1]}:${actions.join(',')}",error="invalid_token"`
+    const detail = actions.map((a) => ({ Type: 'repository', Class: '', Name: path[1], Action: a }))
+    const body = req.method === 'HEAD' ? '' : JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'authentication required', detail }] })
+    return { status: 401, headers: { 'www-authenticate': challenge, 'content-type': 'application/json; charset=utf-8' }, body }
   }
 
   private jwt(subject: string, access: { type: string; name: string; actions: string[] }[]): string {
@@ -128,5 +165,13 @@ export class TokenServer {
     const input = `${b64(header)}.${b64(claims)}`
     const signature = sign('sha256', Buffer.from(input), { key: this.key, dsaEncoding: 'ieee-p1363' })
     return `${input}.${signature.toString('base64url')}`
+  }
+}
+
+function claimsOf(jwt: string): { jti: string } {
+  try {
+    return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { jti: string }
+  } catch {
+    return { jti: '' }
   }
 }

@@ -1,9 +1,11 @@
-import * as exec from '@actions/exec'
+import { spawn } from 'node:child_process'
 import { truncate } from '../errors.js'
 
 /**
  * Runs a user command without a shell: argv is split once (quotes respected, no expansion), so a
  * templated value can never become a second command. Output is kept, bounded, for error messages.
+ * A cancelled run (the signal aborts) kills the command and everything it started, and the run
+ * rejects with the signal's reason once the command has exited: a cancel never leaves it running.
  */
 export interface CommandResult {
   exitCode: number
@@ -17,29 +19,63 @@ export interface CommandRunner {
 }
 
 const KEEP = 64 * 1024
+const KILL_AFTER_MS = 5_000
+const DRAIN_MS = 10_000
 
 export const execRunner: CommandRunner = {
-  async run(argv, options) {
+  run(argv, options) {
     const [tool, ...args] = argv
-    if (!tool) throw new Error('empty command')
-    let stdout = ''
-    let stderr = ''
-    const exitCode = await exec.exec(tool, args, {
-      ignoreReturnCode: true,
-      silent: true,
-      cwd: options.cwd,
-      env: { ...(process.env as Record<string, string>), ...options.env },
-      listeners: {
-        stdout: (d: Buffer) => {
-          stdout = (stdout + d.toString('utf8')).slice(-KEEP)
-        },
-        stderr: (d: Buffer) => {
-          stderr = (stderr + d.toString('utf8')).slice(-KEEP)
+    if (!tool) return Promise.reject(new Error('empty command'))
+    const { signal } = options
+    if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new Error('cancelled'))
+    return new Promise<CommandResult>((resolve, reject) => {
+      // A process group of its own, so a cancel reaches the children a script started too.
+      const child = spawn(tool, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (d: Buffer) => {
+        stdout = (stdout + d.toString('utf8')).slice(-KEEP)
+      })
+      child.stderr.on('data', (d: Buffer) => {
+        stderr = (stderr + d.toString('utf8')).slice(-KEEP)
+      })
+      const killGroup = (name: NodeJS.Signals): void => {
+        try {
+          if (child.pid !== undefined) process.kill(-child.pid, name)
+        } catch {
+          // already gone
         }
       }
+      const onAbort = (): void => {
+        killGroup('SIGTERM')
+        // A command that ignores SIGTERM is not allowed to hold the cancelled run.
+        setTimeout(() => killGroup('SIGKILL'), KILL_AFTER_MS).unref()
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      child.once('error', (error) => {
+        signal?.removeEventListener('abort', onAbort)
+        reject(new Error(`cannot run ${tool}: ${error.message}`))
+      })
+      // 'exit', not 'close': a grandchild holding the pipes open must not keep a cancelled run waiting.
+      child.once('exit', (code, killedBy) => {
+        signal?.removeEventListener('abort', onAbort)
+        if (signal?.aborted) {
+          reject(signal.reason instanceof Error ? signal.reason : new Error('cancelled'))
+          return
+        }
+        // Let the pipes drain what the command wrote before it exited.
+        const done = (): void => resolve({ exitCode: code ?? 128 + signalNumber(killedBy), stdout, stderrTail: tail(stderr) })
+        if (child.stdout.readableEnded && child.stderr.readableEnded) return done()
+        child.once('close', done)
+        // A daemon the command left behind may hold the pipes for ever; its output is not waited for.
+        setTimeout(done, DRAIN_MS).unref()
+      })
     })
-    return { exitCode, stdout, stderrTail: tail(stderr) }
   }
+}
+
+function signalNumber(name: NodeJS.Signals | null): number {
+  return name === 'SIGKILL' ? 9 : name === 'SIGTERM' ? 15 : name === 'SIGINT' ? 2 : 1
 }
 
 export function tail(text: string, lines = 5, chars = 500): string {

@@ -66,6 +66,11 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
     if (promotion.outcome === 'skipped-superseded') {
       result.result = 'skipped-superseded'
       result.reason = `Superseded before promotion: ${promotion.reason}`
+      // The head that superseded the job, not the one read at its first gate.
+      result.headSha = step.gate?.headSha ?? result.headSha
+    } else if (promotion.outcome === 'cancelled') {
+      result.result = 'cancelled'
+      result.reason = `Every tenant was verified, but ${promotion.reason.charAt(0).toLowerCase()}${promotion.reason.slice(1)}`
     } else if (promotion.outcome === 'failed') {
       result.result = 'failed'
       result.reason = `Every tenant was verified, but ${promotion.reason.charAt(0).toLowerCase()}${promotion.reason.slice(1)}`

@@ -20,20 +20,23 @@ export async function finishRun(
   const tenants = r.tenants.map(tenantFromRecord)
   // The gate is asked again before every wave and the promotion: report what it said last, not first.
   const gate = run.gate && ctx.gate.last ? ctx.gate.last : run.gate
+  // A job superseded late (at the promotion, say) names the head that superseded it, not the first one read.
+  const supersededBy = r.result === 'skipped-superseded' && ctx.gate.last?.superseded ? ctx.gate.last.headSha : undefined
+  const head = supersededBy ?? r.headSha ?? gate?.headSha
   const record = {
     reason: r.reason,
     startedAt: run.startedAt,
     targetSha: settings.target.sha,
     tag: run.tag,
     gate,
-    head: r.headSha ?? gate?.headSha,
+    head,
     phases: r.phases,
     tenants,
     promotion: run.promotion
   }
   const outputs: Record<string, string> = {
     superseded: String(r.result === 'skipped-superseded'),
-    'head-sha': r.headSha ?? run.gate?.headSha ?? '',
+    'head-sha': supersededBy ?? r.headSha ?? run.gate?.headSha ?? '',
     reason: r.reason,
     rolled: JSON.stringify(r.tenants.filter((t) => t.action === 'redeployed').map((t) => t.tenant)),
     ...verificationOutputs(tenants),

@@ -15,7 +15,8 @@ import { supersededOutcome } from './superseded.js'
 /**
  * `mode: promote`: move `promote-tag` to the image of `promote-from`, forward only, while this commit
  * still owns the branch. The gate is asked once up front (a superseded job touches nothing, not even
- * the registry) and again right before the write.
+ * the registry), again right before the write and before each retried write. A job superseded at any
+ * of these reports the head that superseded it.
  */
 export async function runPromoteMode(ctx: RunContext, runner: CommandRunner = execRunner): Promise<Outcome> {
   if (!ctx.settings.promote) throw new Error('mode: promote needs `image` or `promote-command`')
@@ -41,7 +42,8 @@ function toOutcome(ctx: RunContext, result: PromotionResult, gate: GateDecision)
     case 'skipped-superseded':
       return supersededOutcome(ctx, result.reason, gate.headSha, outputs)
     case 'failed':
-      return { result: 'failed', failure: result.reason, outputs }
+    case 'cancelled':
+      return { result: result.outcome, failure: result.reason, outputs }
     case 'skipped-ahead':
       core.notice(result.reason, { title: 'Promotion skipped: the tag is ahead' })
       return { result: result.outcome, outputs }

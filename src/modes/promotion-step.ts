@@ -8,8 +8,10 @@ import { registerSecret } from '../redact.js'
 import { createRegistry } from '../registry/client.js'
 
 /**
- * One forward-only promotion with the gate asked right before the write. Shared by `mode: promote`
- * and the last step of deploy and reconcile. Returns the last gate decision too, for the report.
+ * One forward-only promotion with the gate asked before the first registry request (unless the caller
+ * passes the decision it took just now), right before the write and before every retried write.
+ * Shared by `mode: promote` and the last step of deploy and reconcile. Returns the last gate decision
+ * too, for the report: when the job was superseded, it names the newer head.
  */
 export async function promotionStep(ctx: RunContext, runner: CommandRunner, initial?: GateDecision): Promise<{ result: PromotionResult; gate: GateDecision | undefined }> {
   const settings = ctx.settings.promote
@@ -41,6 +43,7 @@ export async function promotionStep(ctx: RunContext, runner: CommandRunner, init
       last = decision
       return { superseded: !announce(decision, ctx.settings.gate, 'promotion').proceed, reason: decision.reason }
     },
+    gateAsked: initial !== undefined,
     signal: ctx.signal
   })
   return { result, gate: last }

@@ -1,5 +1,6 @@
 import { truncate } from '../errors.js'
 import type { Manifest, Registry } from '../registry/client.js'
+import { RegistryError } from '../registry/errors.js'
 
 /**
  * Which commit an image was built from: the `org.opencontainers.image.revision` annotation of the
@@ -23,7 +24,10 @@ interface ManifestJson {
   config?: { digest?: unknown }
 }
 
-/** Errors reading the registry propagate: an unreadable target must not count as "older". */
+/**
+ * Errors reading the registry propagate, and so does a manifest the image refers to that is missing:
+ * an unreadable image must not count as "commit unknown", which may be replaced.
+ */
 export async function readRevision(registry: Registry, manifest: Manifest, depth = 0): Promise<RevisionRead> {
   let json: ManifestJson
   try {
@@ -39,7 +43,9 @@ export async function readRevision(registry: Registry, manifest: Manifest, depth
     const child = json.manifests.find((m) => m.platform?.os !== 'unknown' && !m.annotations?.['vnd.docker.reference.type']) ?? json.manifests[0]
     if (!child || typeof child.digest !== 'string') return { revision: undefined, note: 'an empty index without a revision annotation' }
     const inner = await registry.getManifest(child.digest)
-    if (!inner) return { revision: undefined, note: `the index refers to ${child.digest.slice(0, 19)}, which is missing` }
+    // A missing platform image is an unreadable image, not an image of unknown commit: the index may
+    // well be newer, and "unknown" would let it be overwritten backward.
+    if (!inner) throw new RegistryError('not-found', `the index ${manifest.digest.slice(0, 19)} refers to the platform image ${child.digest.slice(0, 19)}, which the registry does not have (HTTP 404)`, 404)
     return readRevision(registry, inner, depth + 1)
   }
   if (typeof json.config?.digest !== 'string') return { revision: undefined, note: 'no revision annotation and no config' }

@@ -27,17 +27,39 @@ export interface AuthDeps {
 /**
  * The registry login dance as docker and crane do it: start anonymous; on a 401 follow the challenge,
  * Basic with the credentials, or Bearer by asking the challenge's realm for a token scoped to
- * `repository:<name>:pull,push`. Each scheme is tried once: a second 401 means the credentials are wrong.
+ * `repository:<name>:pull,push`. Basic is tried once: a second 401 means the credentials are wrong.
+ *
+ * Bearer tokens expire (`expires_in`, 60 s when absent, as the token specification says), so a token
+ * is fetched again shortly before it lapses, on the injected clock. A token that worked and is then
+ * refused (the registry answers 401 `invalid_token` once it lapses, or a shorter lifetime than it
+ * said) is fetched again once; only a token refused right after it was issued means bad credentials.
  */
 export class RegistryAuth {
   private header: string | undefined
   private triedBasic = false
-  private triedBearer = false
+  private bearer: { realm: string; service: string | undefined; refreshAt: number } | undefined
+  /** A request sent with the current token was accepted: a later refusal means it lapsed. */
+  private tokenProven = false
 
   constructor(private readonly deps: AuthDeps) {}
 
-  get authorization(): string | undefined {
+  /** The Authorization header as it stands, without renewing anything. */
+  get current(): string | undefined {
     return this.header
+  }
+
+  /** The Authorization header for the next request, with the token renewed first when it is about to lapse. */
+  async authorization(): Promise<string | undefined> {
+    if (this.bearer && this.deps.clock.now() >= this.bearer.refreshAt) {
+      this.deps.log('The registry token is about to expire; fetching a new one.')
+      await this.renew(this.bearer.realm, this.bearer.service)
+    }
+    return this.header
+  }
+
+  /** Told that a request sent with `sent` was not refused, so the token in it is known to work. */
+  accepted(sent: string | undefined): void {
+    if (sent !== undefined && sent === this.header) this.tokenProven = true
   }
 
   private get who(): string {
@@ -55,9 +77,9 @@ export class RegistryAuth {
       throw new RegistryError('scope', `${what}: ${this.who} has ${lacking} on ${repo} (the registry answered insufficient_scope for ${bearer.params.scope ?? 'this request'})${this.hint(write)}.`, 401)
     }
     if (bearer?.params.realm) {
-      if (this.triedBearer) throw this.badCredentials(what, 'the registry refused the token it was given')
-      this.triedBearer = true
-      this.header = `Bearer ${await this.fetchToken(bearer.params.realm, bearer.params.service)}`
+      if (this.bearer && !this.tokenProven) throw this.badCredentials(what, 'the registry refused the token it was just given')
+      if (this.bearer) this.deps.log(`${what}: the registry refused a token that worked before (${bearer.params.error ?? 'HTTP 401'}); fetching a new one.`)
+      await this.renew(bearer.params.realm, bearer.params.service)
       return
     }
     if (basic) {
@@ -72,6 +94,15 @@ export class RegistryAuth {
     throw new RegistryError('credentials', `${what}: HTTP 401 without a Basic or Bearer challenge (${truncate(res.headers['www-authenticate'] ?? 'no WWW-Authenticate', 120)}).`, 401)
   }
 
+  private async renew(realm: string, service: string | undefined): Promise<void> {
+    // The lifetime counts from the moment the token was asked for, as the specification says.
+    const askedAt = this.deps.clock.now()
+    const { token, lifetimeMs } = await this.fetchToken(realm, service)
+    this.header = `Bearer ${token}`
+    this.tokenProven = false
+    this.bearer = { realm, service, refreshAt: askedAt + lifetimeMs - Math.min(REFRESH_MARGIN_MS, lifetimeMs / 4) }
+  }
+
   private hint(write: boolean): string {
     if (!this.deps.credentials) return '; set registry-username and registry-password'
     return write ? '; give these credentials write (push) access to the repository' : '; give these credentials read access to the repository'
@@ -81,7 +112,7 @@ export class RegistryAuth {
     return new RegistryError('credentials', `${what}: bad credentials, ${detail} for ${this.who}${this.deps.credentials ? '' : '; set registry-username and registry-password'}.`, 401)
   }
 
-  private async fetchToken(realmText: string, service: string | undefined): Promise<string> {
+  private async fetchToken(realmText: string, service: string | undefined): Promise<{ token: string; lifetimeMs: number }> {
     let realm: URL
     try {
       realm = new URL(realmText)
@@ -114,7 +145,7 @@ export class RegistryAuth {
       throw new RegistryError('credentials', `Bad credentials: the ${what} refused ${this.who} (HTTP ${res.status})${creds ? '; check registry-username and registry-password' : '; set registry-username and registry-password'}.`, res.status)
     }
     if (res.status !== 200) throw new RegistryError('status', `The ${what} answered HTTP ${res.status}.`, res.status)
-    let body: { token?: unknown; access_token?: unknown }
+    let body: { token?: unknown; access_token?: unknown; expires_in?: unknown }
     try {
       body = JSON.parse(res.body.toString('utf8')) as typeof body
     } catch {
@@ -123,9 +154,15 @@ export class RegistryAuth {
     const token = typeof body.token === 'string' && body.token ? body.token : body.access_token
     if (typeof token !== 'string' || !token) throw new RegistryError('invalid', `The ${what} answered without a token or access_token.`)
     this.deps.onSecret?.(token)
-    this.deps.log(`Got a registry token from ${realm.origin} for ${this.who}.`)
-    return token
+    const seconds = typeof body.expires_in === 'number' && Number.isFinite(body.expires_in) && body.expires_in > 0 ? body.expires_in : DEFAULT_TOKEN_SECONDS
+    this.deps.log(`Got a registry token from ${realm.origin} for ${this.who}, valid for ${seconds} s.`)
+    return { token, lifetimeMs: seconds * 1000 }
   }
 }
+
+/** The token specification's lifetime for an answer without `expires_in`. */
+const DEFAULT_TOKEN_SECONDS = 60
+/** Renew this long before the lapse (at most a quarter of the lifetime), so no request carries a dying token. */
+const REFRESH_MARGIN_MS = 30_000
 
 const basic64 = (username: string, password: string): string => Buffer.from(`${username}:${password}`).toString('base64')

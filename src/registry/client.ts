@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js'
 import type { HttpClient, HttpResponse } from '../http/client.js'
-import { type RetryPolicy, RETRYABLE_STATUSES, statusError, withRetry } from '../http/retry.js'
+import { HttpStatusError, type RetryPolicy, RETRYABLE_STATUSES, statusError, withRetry } from '../http/retry.js'
 import { type Credentials, RegistryAuth } from './auth.js'
 import { RegistryError, registryDetail } from './errors.js'
 import { digestOf, MANIFEST_TYPES, mediaTypeOf } from './media.js'
@@ -28,10 +28,17 @@ export interface Registry {
   getManifest(reference: string): Promise<Manifest | undefined>
   /** The digest a tag points at now, undefined when the tag does not exist. */
   manifestDigest(reference: string): Promise<string | undefined>
-  /** PUTs the bytes under `tag` with their own Content-Type; returns the digest the registry reports. */
-  putManifest(tag: string, manifest: Manifest): Promise<string>
+  /**
+   * PUTs the bytes under `tag` with their own Content-Type; returns the digest the registry reports.
+   * `fence` is awaited before every attempt after the first (a retry after a wait, a resend with a new
+   * token); whatever it throws ends the write with that error and nothing more is sent.
+   */
+  putManifest(tag: string, manifest: Manifest, fence?: WriteFence): Promise<string>
   getBlob(digest: string, maxBytes: number): Promise<Buffer>
 }
+
+/** Asked before a write is sent again; `why` says what is about to be resent, for the message. */
+export type WriteFence = (why: string) => Promise<void>
 
 export interface RegistryOptions {
   http: HttpClient
@@ -61,6 +68,7 @@ interface Call {
   headers?: Record<string, string>
   body?: Buffer
   maxBodyBytes?: number
+  fence?: WriteFence
 }
 
 class DistributionRegistry implements Registry {
@@ -105,9 +113,9 @@ class DistributionRegistry implements Registry {
     return (await this.getManifest(reference))?.digest
   }
 
-  async putManifest(tag: string, manifest: Manifest): Promise<string> {
+  async putManifest(tag: string, manifest: Manifest, fence?: WriteFence): Promise<string> {
     const what = `PUT ${this.ref.display}:${tag}`
-    const res = await this.call({ method: 'PUT', path: `manifests/${tag}`, what, headers: { 'content-type': manifest.mediaType }, body: manifest.bytes })
+    const res = await this.call({ method: 'PUT', path: `manifests/${tag}`, what, headers: { 'content-type': manifest.mediaType }, body: manifest.bytes, fence })
     if (res.status === 404) throw new RegistryError('not-found', `${what}: HTTP 404 (${registryDetail(res)}); the repository or a manifest the index refers to is missing.`, 404)
     this.expect(res, 201, what)
     return res.headers['docker-content-digest'] || manifest.digest
@@ -134,7 +142,8 @@ class DistributionRegistry implements Registry {
     }
     return this.retried(what, async (remainingMs) => {
       // Signed storage URLs carry their own authorisation: the registry token stays with the registry.
-      const headers = sameOrigin && this.auth.authorization ? { authorization: this.auth.authorization } : undefined
+      const authorization = sameOrigin ? await this.auth.authorization() : undefined
+      const headers = authorization ? { authorization } : undefined
       return this.options.http.send({ url, headers, timeoutMs: Math.min(this.options.timeoutMs, remainingMs), maxBodyBytes: maxBytes, signal: this.options.signal })
     })
   }
@@ -144,7 +153,10 @@ class DistributionRegistry implements Registry {
     return this.retried(call.what, async (remainingMs) => {
       for (;;) {
         const headers: Record<string, string> = { ...call.headers }
-        const authorization = this.auth.authorization
+        const held = this.auth.current
+        const authorization = await this.auth.authorization()
+        // Renewing a token took a round trip: a write passes its fence again before it goes out.
+        if (authorization !== held) await call.fence?.(`${call.what} with a renewed token`)
         if (authorization) headers.authorization = authorization
         const res = await this.options.http.send({
           url,
@@ -156,13 +168,18 @@ class DistributionRegistry implements Registry {
           signal: this.options.signal,
           followSameOriginRedirects: call.method !== 'PUT' && !call.path.startsWith('blobs/')
         })
-        if (res.status !== 401) return res
+        if (res.status !== 401) {
+          this.auth.accepted(authorization)
+          return res
+        }
         await this.auth.answer(res, call.what, call.method === 'PUT')
+        // Getting credentials took a round trip (and maybe retries): the write passes its fence again.
+        await call.fence?.(`${call.what} with new credentials`)
       }
-    })
+    }, call.fence)
   }
 
-  private retried(what: string, fn: (remainingMs: number) => Promise<HttpResponse>): Promise<HttpResponse> {
+  private retried(what: string, fn: (remainingMs: number) => Promise<HttpResponse>, fence?: WriteFence): Promise<HttpResponse> {
     const { clock, retry, signal } = this.options
     return withRetry(
       async (_attempt, remainingMs) => {
@@ -171,7 +188,14 @@ class DistributionRegistry implements Registry {
         if (RETRYABLE_STATUSES.has(res.status)) throw statusError(what, res, clock.now())
         return res
       },
-      { policy: retry, clock, signal, onRetry: ({ delayMs, error }) => this.log(`${String(error instanceof Error ? error.message : error)}; retrying in ${delayMs} ms`) }
+      {
+        policy: retry,
+        clock,
+        signal,
+        onRetry: ({ delayMs, error }) => this.log(`${String(error instanceof Error ? error.message : error)}; retrying in ${delayMs} ms`),
+        // After the wait, before the attempt: a decision taken before the wait is not good enough for a write.
+        beforeRetry: fence ? ({ error }) => fence(`${what} again after ${error instanceof HttpStatusError ? `HTTP ${error.status}` : 'a network error'}`) : undefined
+      }
     )
   }
 
