@@ -2,7 +2,7 @@ import { errorMessage } from '../errors.js'
 import type { AncestryOracle } from './types.js'
 
 /** What the forge said about one SHA against the target, as far as it has said anything yet. */
-export type Relation = { kind: 'pending' } | { kind: 'ahead' } | { kind: 'behind' } | { kind: 'unknown'; detail: string }
+export type Relation = { kind: 'pending'; lastFailure?: string } | { kind: 'ahead' } | { kind: 'behind' } | { kind: 'unknown'; detail: string }
 
 /**
  * "Is this SHA a descendant of the target?", asked of the forge once per distinct SHA for a whole
@@ -29,7 +29,8 @@ export class AheadMemo {
     const key = sha.toLowerCase()
     const known = this.relations.get(key)
     if (known && known.kind !== 'unknown') return this.answers.get(key) ?? Promise.resolve()
-    this.relations.set(key, { kind: 'pending' })
+    // Asked again after a failure: the failure stays on record until the forge says something new.
+    this.relations.set(key, { kind: 'pending', lastFailure: known?.kind === 'unknown' ? known.detail : undefined })
     const answer = Promise.resolve()
       .then(() => this.ancestry.isAhead(key, this.target))
       .then(

@@ -148,6 +148,7 @@ function staleReason(seen: Seen, run: SettleRun): string | undefined {
   const short = (s: string): string => s.slice(0, 7)
   if (!sameCommit(sha, run.target)) {
     const relation = run.ahead.relation(sha)
+    if (relation.kind === 'pending' && relation.lastFailure) return `could not tell whether ${short(sha)} is ahead of ${short(run.target)}: ${relation.lastFailure}`
     if (relation.kind === 'pending') return `the forge did not say within the ${formatSeconds(run.budgetMs)} budget whether ${short(sha)} is ahead of ${short(run.target)}`
     if (relation.kind === 'unknown') return `could not tell whether ${short(sha)} is ahead of ${short(run.target)}: ${relation.detail}`
     if (relation.kind === 'behind') return undefined
