@@ -47,6 +47,8 @@ interface Seen {
   answeredOk: boolean
   /** The last SHA answers in a row (at most `confirmations`); an answer without a SHA empties it. */
   recent: Answer[]
+  /** Answers on the target itself, in any order: a flapping tenant has some. */
+  onTarget: number
 }
 
 type MakeVerdict = (v: Omit<TenantVerdict, 'tenant' | 'url' | 'polls' | 'elapsedMs'>) => TenantVerdict
@@ -56,7 +58,7 @@ export async function settleTenant(tenant: string, run: SettleRun): Promise<Tena
   const deadline = startedAt + budgetMs
   const hardEnd = deadline + run.requestTimeoutMs
   const url = run.prober.urlFor?.(tenant) ?? ''
-  const seen: Seen = { polls: 0, lastShaSince: startedAt, answeredOk: false, recent: [] }
+  const seen: Seen = { polls: 0, lastShaSince: startedAt, answeredOk: false, recent: [], onTarget: 0 }
   const verdict: MakeVerdict = (v) => ({ tenant, url, polls: seen.polls, elapsedMs: clock.now() - startedAt, ...v })
   const settled = (): TenantVerdict | undefined => decide(seen, run, verdict)
 
@@ -96,7 +98,8 @@ function record(seen: Seen, obs: Observation, run: SettleRun): void {
     seen.lastSha = obs.sha
     seen.lastError = undefined
     seen.recent = [...seen.recent, { sha: obs.sha, at: run.clock.now() }].slice(-run.confirmations)
-    if (!sameCommit(obs.sha, run.target)) void run.ahead.ask(obs.sha)
+    if (sameCommit(obs.sha, run.target)) seen.onTarget += 1
+    else void run.ahead.ask(obs.sha)
   } else {
     seen.recent = []
     seen.lastError = obs.error
@@ -151,13 +154,17 @@ function staleReason(seen: Seen, run: SettleRun): string | undefined {
     if (relation.kind === 'pending' && relation.lastFailure) return `could not tell whether ${short(sha)} is ahead of ${short(run.target)}: ${relation.lastFailure}`
     if (relation.kind === 'pending') return `the forge did not say within the ${formatSeconds(run.budgetMs)} budget whether ${short(sha)} is ahead of ${short(run.target)}`
     if (relation.kind === 'unknown') return `could not tell whether ${short(sha)} is ahead of ${short(run.target)}: ${relation.detail}`
-    if (relation.kind === 'behind') return undefined
+    if (relation.kind === 'behind') return seen.onTarget > 0 && run.confirmations > 1 ? flapped(seen, run) : undefined
   }
   const inRow = countGoodAtEnd(seen, run)
   if (inRow > 0 && inRow < run.confirmations) {
     return `only the last ${inRow} answer${inRow === 1 ? ' was' : 's were'} on ${short(run.target)} or ahead; settle-confirmations asks for ${run.confirmations} in a row`
   }
   return undefined
+}
+
+function flapped(seen: Seen, run: SettleRun): string {
+  return `it answered ${run.target.slice(0, 7)} at ${seen.onTarget} of ${seen.polls} polls, never ${run.confirmations} in a row (settle-confirmations); the last answer was ${seen.lastSha!.slice(0, 7)}`
 }
 
 function countGoodAtEnd(seen: Seen, run: SettleRun): number {
