@@ -1,8 +1,8 @@
 import type { LimitFunction } from 'p-limit'
 import { type Clock, formatSeconds } from '../clock.js'
-import { errorMessage } from '../errors.js'
 import { sameCommit } from '../forge/types.js'
 import type { AheadMemo } from './ahead.js'
+import { probeOnce } from './probe-once.js'
 import type { Observation, TenantProber, TenantVerdict } from './types.js'
 
 /**
@@ -71,7 +71,7 @@ export async function settleTenant(tenant: string, run: SettleRun): Promise<Tena
       if (done) return done
     }
     if (run.signal?.aborted) return judge(seen, run, verdict, true)
-    const obs = await run.limit(() => probeOnce(tenant, run, hardEnd))
+    const obs = await run.limit(() => probeOnce(tenant, { prober: run.prober, clock, requestTimeoutMs: run.requestTimeoutMs, signal: run.signal }, hardEnd))
     if (!obs) break
     record(seen, obs, run)
     run.onObservation?.(tenant, obs)
@@ -176,32 +176,4 @@ function countGoodAtEnd(seen: Seen, run: SettleRun): number {
   return n
 }
 
-const TIMED_OUT = Symbol('timed out')
-const ANSWERED = Symbol('answered')
 const WOKEN = Symbol('woken')
-
-/**
- * One request, limited to the request timeout and to what is left before `hardEnd`. The limit is
- * enforced through the clock (not only the HTTP client's own timer) so virtual time governs it too.
- * Returns undefined when the request waited for a slot until no time was left.
- */
-async function probeOnce(tenant: string, run: SettleRun, hardEnd: number): Promise<Observation | undefined> {
-  const limitMs = Math.min(run.requestTimeoutMs, hardEnd - run.clock.now())
-  if (limitMs <= 0) return undefined
-  const abort = new AbortController()
-  const stopTimer = new AbortController()
-  const signal = run.signal ? AbortSignal.any([run.signal, abort.signal]) : abort.signal
-  const timer = run.clock.sleep(limitMs, stopTimer.signal).then(
-    (): typeof TIMED_OUT => TIMED_OUT,
-    () => undefined
-  )
-  const probe = run.prober.probe(tenant, signal).catch((error: unknown): Observation => ({ error: errorMessage(error) }))
-  const first = await Promise.race([probe, timer])
-  if (first === TIMED_OUT) {
-    abort.abort(new DOMException('probe time limit', 'TimeoutError'))
-    return { error: `no answer within ${formatSeconds(limitMs)}` }
-  }
-  // With a reason given, abort() skips building a DOMException (and its stack) on every answered probe.
-  stopTimer.abort(ANSWERED)
-  return first ?? (await probe)
-}
