@@ -65,6 +65,7 @@ describe('a malformed buildinfo-headers line', () => {
     const secrets = secretInputs({ 'INPUT_BUILDINFO-HEADERS': `Authorization Bearer ${secret}`, 'INPUT_REGISTRY-PASSWORD': 'hunter2-pw', 'INPUT_TENANTS-URL': 'https://cp.example/t?env=prod&access_token=q-123456' })
     expect(secrets).toEqual(expect.arrayContaining([`Authorization Bearer ${secret}`, `Bearer ${secret}`, secret, 'hunter2-pw', 'q-123456']))
     expect(secrets).not.toContain('prod')
+    expect(secretInputs({ 'INPUT_BUILDINFO-URL': 'https://{tenant}.example/bi?sig=s1gn4ture&tenant={tenant}' })).toEqual(['s1gn4ture'])
   })
 })
 

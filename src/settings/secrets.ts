@@ -10,7 +10,7 @@ export function secretInputs(env: Env): string[] {
   const out = new Set<string>()
   for (const name of ['token', 'registry-password', 'control-plane-token']) add(out, input.raw(name))
   for (const value of headerSecrets(input.raw('buildinfo-headers'))) add(out, value)
-  for (const value of urlSecrets(input.raw('tenants-url'))) add(out, value)
+  for (const name of ['tenants-url', 'buildinfo-url', 'redeploy-url']) for (const value of urlSecrets(input.raw(name))) add(out, value)
   return [...out]
 }
 
