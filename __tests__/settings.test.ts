@@ -98,3 +98,69 @@ describe('settings', () => {
     expect(env).toEqual(base)
   })
 })
+
+describe('numeric inputs are checked in the milliseconds actually used', () => {
+  const verify = { INPUT_MODE: 'verify', INPUT_TENANTS: 'a b', 'INPUT_BUILDINFO-URL': 'https://{tenant}.example/buildinfo' }
+  const deploy = { ...verify, INPUT_MODE: 'deploy', 'INPUT_REDEPLOY-URL': 'https://cp.example/{tenant}' }
+  const TIMER = /to 2147483\.647 \(Node's timer limit, about 24\.8 days\)/
+  it.each<[string, string, Record<string, string>, RegExp]>([
+    // Rounds to 0 ms, or below the input's useful minimum.
+    ['forge-retry-seconds', '0.0001', {}, /from 1 to 2147483\.647/],
+    ['forge-retry-seconds', '0.5', {}, /from 1 to/],
+    ['settle-budget-seconds', '0.0001', verify, /from 0\.1 to/],
+    ['settle-interval-seconds', '0.0001', verify, /from 0\.05 to/],
+    ['settle-interval-seconds', '0.04', verify, /from 0\.05 to/],
+    ['request-timeout-seconds', '0.0001', verify, /from 0\.1 to/],
+    ['canary-soak-seconds', '0.0001', deploy, /0 or from 0\.001 to/],
+    // Above setTimeout's limit a timer fires at once: a soak of 2,200,000 s would last 0 s.
+    ['forge-retry-seconds', '2147484', {}, TIMER],
+    ['settle-budget-seconds', '2147484', verify, TIMER],
+    ['settle-interval-seconds', '2147484', verify, TIMER],
+    ['request-timeout-seconds', '2147483.648', verify, TIMER],
+    ['canary-soak-seconds', '2200000', deploy, TIMER],
+    ['max-parallel', '0', deploy, /whole number, 1 or more \(at most 1000000\)/],
+    ['max-parallel', '99999999999999999999', deploy, /at most 1000000/],
+    ['max-failures', '1000001', deploy, /whole number, 0 or more \(at most 1000000\)/],
+    ['settle-confirmations', '0', verify, /whole number, 1 or more \(at most 100\)/],
+    ['settle-confirmations', '101', verify, /at most 100/],
+    ['settle-confirmations', '14', verify, /at most 13: 14 answers one settle-interval-seconds \(20\) apart do not fit in settle-budget-seconds \(240\)/]
+  ])('%s refuses %s', (input, value, mode, expected) => {
+    const e = errorOf({ ...mode, [`INPUT_${input.toUpperCase()}`]: value })
+    expect(e.input).toBe(input)
+    expect(e.message).toContain(`Input '${input}' has the value ${JSON.stringify(value)}; expected`)
+    expect(e.expected).toMatch(expected)
+  })
+
+  it('accepts the limits themselves', () => {
+    const s = parseSettings({ ...base, ...deploy, 'INPUT_FORGE-RETRY-SECONDS': '1', 'INPUT_SETTLE-BUDGET-SECONDS': '2147483.647', 'INPUT_SETTLE-INTERVAL-SECONDS': '0.05', 'INPUT_REQUEST-TIMEOUT-SECONDS': '0.1', 'INPUT_CANARY-SOAK-SECONDS': '0', 'INPUT_SETTLE-CONFIRMATIONS': '100' })
+    expect(s.forge.retry.maxTotalMs).toBe(1000)
+    expect(s.verify).toMatchObject({ budgetMs: 2 ** 31 - 1, intervalMs: 50, requestTimeoutMs: 100, confirmations: 100 })
+    expect(s.rollout?.soakMs).toBe(0)
+    expect(parseSettings({ ...base, ...verify, 'INPUT_SETTLE-CONFIRMATIONS': '13' }).verify?.confirmations).toBe(13)
+  })
+})
+
+describe('tags are rendered with the run’s real values before any side effect', () => {
+  const deploy = { INPUT_MODE: 'deploy', INPUT_TENANTS: 'a b', 'INPUT_BUILDINFO-URL': 'https://{tenant}.example/buildinfo', 'INPUT_REDEPLOY-URL': 'https://cp.example/{tenant}' }
+  it('an environment that makes the image tag start with `-` is refused, showing the rendered tag', () => {
+    const e = errorOf({ ...deploy, INPUT_ENVIRONMENT: '-eu', 'INPUT_IMAGE-TAG': '{environment}-{sha7}' })
+    expect(e.input).toBe('image-tag')
+    expect(e.value).toBe('{environment}-{sha7}')
+    expect(e.expected).toContain('it renders as "-eu-aaaaaaa" with environment "-eu"')
+  })
+
+  it('promote-tag and promote-from too', () => {
+    const promote = { INPUT_MODE: 'promote', INPUT_IMAGE: 'ghcr.io/acme/app', INPUT_ENVIRONMENT: '.eu' }
+    expect(errorOf({ ...promote, 'INPUT_PROMOTE-TAG': '{environment}' }).input).toBe('promote-tag')
+    expect(errorOf({ ...promote, 'INPUT_IMAGE-TAG': 'v1', 'INPUT_PROMOTE-FROM': '{environment}-x' }).input).toBe('promote-from')
+  })
+
+  it('a template that would pass for a short SHA but not for a full one is refused at once', () => {
+    const e = errorOf({ ...deploy, INPUT_SHA: 'abcdef1', 'INPUT_IMAGE-TAG': `${'x'.repeat(90)}-{sha}` })
+    expect(e.input).toBe('image-tag')
+  })
+
+  it('the default and ordinary environments still render valid tags', () => {
+    expect(parseSettings({ ...base, ...deploy, INPUT_ENVIRONMENT: 'eu-west', 'INPUT_IMAGE-TAG': '{environment}-{sha7}' }).rollout?.tag).toBe('eu-west-aaaaaaa')
+  })
+})

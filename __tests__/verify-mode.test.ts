@@ -71,7 +71,10 @@ afterEach(() => {
  * Runs the mode in this process with virtual time (real requests hold the clock still while in flight),
  * then concludes it as main does: report, summary, outputs.
  */
-async function runMode(inputs: Record<string, string>): Promise<{ outcome: Outcome; outputs: Record<string, string>; stdout: string; summary: string }> {
+async function runMode(
+  inputs: Record<string, string>,
+  opts: { cancelWhen?: (tenantUrl: string) => boolean } = {}
+): Promise<{ outcome: Outcome; outputs: Record<string, string>; stdout: string; summary: string }> {
   const summaryFile = join(dir, `summary-${Date.now()}.md`)
   const outputFile = join(dir, `output-${Date.now()}`)
   await writeFile(summaryFile, '')
@@ -85,14 +88,25 @@ async function runMode(inputs: Record<string, string>): Promise<{ outcome: Outco
   const settings = parseSettings(env)
   const realForge = createForge(settings.forge, { http, clock: new InstantClock(), log: () => undefined })
   const trackedForge: Forge = { ...realForge, kind: realForge.kind, branchHead: (b) => realForge.branchHead(b), createCommitStatus: (s) => realForge.createCommitStatus(s), compare: (b, h) => clock.track(realForge.compare(b, h)) }
-  const trackedHttp: HttpClient = { send: (req) => clock.track(http.send(req)), close: async () => undefined }
+  // Cancels the run as the runner would (SIGINT), on an event: the answer to a chosen request.
+  const cancel = new AbortController()
+  const trackedHttp: HttpClient = {
+    send: (req) =>
+      clock.track(
+        http.send(req).then((res) => {
+          if (opts.cancelWhen?.(String(req.url))) cancel.abort(new Error('cancelled by SIGINT'))
+          return res
+        })
+      ),
+    close: async () => undefined
+  }
   const lines: string[] = []
   const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     lines.push(String(chunk))
     return true
   })
   try {
-    const ctx = createContext(settings, { clock, http: trackedHttp, forge: trackedForge })
+    const ctx = createContext(settings, { clock, http: trackedHttp, forge: trackedForge, signal: cancel.signal })
     const startedAt = new Date()
     const outcome = await clock.run(runVerifyMode(ctx))
     await concludeRun(settings, undefined, outcome, startedAt)
@@ -186,6 +200,42 @@ describe('mode: verify', () => {
   it('reads the tenant list from tenants-url', async () => {
     const r = await runMode({ 'tenants-url': sim.tenantsUrl, 'buildinfo-url': sim.buildinfoTemplate, 'settle-budget-seconds': '40' })
     expect(JSON.parse(r.outcome.outputs.stale!).map((s: { tenant: string }) => s.tenant)).toEqual(['acme', 'hooli', 'umbrella'])
+  })
+})
+
+describe('a cancelled verify', () => {
+  it('reports cancelled (result, reason and summary), not a failure to settle within the budget', async () => {
+    const start = clock.now()
+    // The run is cancelled once acme (stuck on the old commit) has answered its second poll, 20s in.
+    let acmePolls = 0
+    const r = await runMode(
+      { tenants: 'initech acme globex', 'buildinfo-url': sim.buildinfoTemplate },
+      { cancelWhen: (url) => url.includes('/t/acme/') && ++acmePolls === 2 }
+    )
+    expect(clock.now() - start).toBe(20_000)
+    expect(r.outcome.result).toBe('cancelled')
+    expect(r.outputs.result).toBe('cancelled')
+    expect(r.outcome.failure).toBe(`Verification was cancelled after 20s, before the 240s budget ended: 2 of 3 tenants serve ${TARGET.slice(0, 7)} or a newer commit; not settled yet: acme (stale).`)
+    expect(r.outcome.failure).not.toMatch(/did not settle within/)
+    const report = JSON.parse(await readFile(r.outputs['report-path']!, 'utf8')) as RunReport
+    expect(report).toMatchObject({ result: 'cancelled', conclusion: 'failure', reason: r.outcome.failure })
+    expect(report.phases).toEqual([expect.objectContaining({ name: 'verify', outcome: 'cancelled' })])
+  })
+})
+
+describe('settle-confirmations on the simulator', () => {
+  it('a tenant flapping between two replicas (old and new) is verified on one target answer by default, never with 2', async () => {
+    sim.add('flappy', { sha: OLD, drain: 'alternate' })
+    // Mid-rollout for longer than both runs: each request lands on the old or the new replica in turn.
+    sim.redeploy('flappy', TARGET, 10_000_000)
+    const once = await runMode({ tenants: 'flappy', 'buildinfo-url': sim.buildinfoTemplate })
+    expect(once.outcome.result).toBe('verified')
+    const twice = await runMode({ tenants: 'flappy', 'buildinfo-url': sim.buildinfoTemplate, 'settle-confirmations': '2' })
+    expect(twice.outcome.result).toBe('failed')
+    const [stale] = JSON.parse(twice.outcome.outputs.stale!) as Array<{ tenant: string; verdict: string; polls: number }>
+    expect(stale).toMatchObject({ tenant: 'flappy', verdict: 'stale', polls: 13 })
+    expect(twice.stdout).toMatch(/tenant flappy is stale: .*; last error: .* (only the last 1 answer was on|at [0-9]+ of 13 polls, never 2 in a row)/)
+    expect(new Set(sim.history('flappy').map((h) => h.sha))).toEqual(new Set([OLD, TARGET]))
   })
 })
 

@@ -178,6 +178,89 @@ describe('settle loop in virtual time', () => {
   })
 })
 
+/** A forge whose compare takes `ms` of virtual time (its retries), then fails: ancestry unknown. */
+function slowAncestry(clock: VirtualClock, ms: number) {
+  let asked = 0
+  return {
+    get asked() {
+      return asked
+    },
+    async isAhead(): Promise<boolean> {
+      asked += 1
+      await clock.sleep(ms)
+      throw new Error('compare answered HTTP 503')
+    }
+  }
+}
+
+describe('ancestry never holds up a tenant (the forge answers on the side)', () => {
+  it('with compare hanging, a 2s budget gives its verdict at 2s, and the error says the forge did not answer in time', async () => {
+    const clock = new VirtualClock()
+    const prober = new ScriptedProber(clock, () => () => on(OLD))
+    const ancestry = slowAncestry(clock, 30 * S)
+    const [v] = await clock.run(verifyFleet(['acme'], options(clock, prober, { ancestry, budgetMs: 2 * S, intervalMs: 0.5 * S })))
+    expect(v).toMatchObject({ verdict: 'stale', sha: OLD, elapsedMs: 2 * S, polls: 5 })
+    expect(v!.lastError).toBe(`the forge did not say within the 2s budget whether ${OLD.slice(0, 7)} is ahead of ${TARGET.slice(0, 7)}`)
+    expect(prober.polls.get('acme')).toEqual([0, 500, 1000, 1500, 2000])
+  })
+
+  it('a tenant that reaches the target 1.5s into a 6s budget is verified while compare still hangs', async () => {
+    const { v, times } = await verifyOne(settlesAt(1.5 * S), { budgetMs: 6 * S, intervalMs: 1 * S, ancestry: { isAhead: () => new Promise<boolean>(() => undefined) } })
+    expect(v).toMatchObject({ verdict: 'on-target', polls: 3, settleMs: 2 * S })
+    expect(times).toEqual([0, 1, 2].map((s) => s * S))
+  })
+
+  it('a slow but conclusive answer settles an ahead tenant when it arrives, between polls', async () => {
+    const clock = new VirtualClock()
+    const prober = new ScriptedProber(clock, () => () => on(NEWER))
+    const ancestry = { isAhead: async () => (await clock.sleep(3 * S), true) }
+    const [v] = await clock.run(verifyFleet(['acme'], options(clock, prober, { ancestry, budgetMs: 20 * S, intervalMs: 10 * S })))
+    expect(v).toMatchObject({ verdict: 'ahead', polls: 1, settleMs: 0, elapsedMs: 3 * S })
+  })
+
+  it('an unknown answer is asked again at the next poll that reports the SHA, and says why when the budget ends', async () => {
+    const clock = new VirtualClock()
+    const prober = new ScriptedProber(clock, () => () => on(NEWER))
+    const ancestry = slowAncestry(clock, 0)
+    const [v] = await clock.run(verifyFleet(['acme'], options(clock, prober, { ancestry, budgetMs: 40 * S })))
+    expect(v).toMatchObject({ verdict: 'stale', polls: 3 })
+    expect(v!.lastError).toMatch(/could not tell whether c0ffee0 is ahead of 7f25373: compare answered HTTP 503/)
+    expect(ancestry.asked).toBe(3)
+  })
+})
+
+describe('settle-confirmations', () => {
+  // Two replicas behind a load balancer mid-rollout: answers alternate between the new and the old one.
+  const flapping: Script = (_now, poll) => on(poll % 2 ? TARGET : OLD)
+
+  it('with the default of 1, one target answer verifies (a flapping tenant too)', async () => {
+    expect((await verifyOne(flapping)).v).toMatchObject({ verdict: 'on-target', polls: 1 })
+  })
+
+  it('with 2, a flapping tenant is never verified, and the error says why', async () => {
+    const { v } = await verifyOne(flapping, { confirmations: 2 })
+    expect(v).toMatchObject({ verdict: 'stale', polls: 13, sha: TARGET })
+    expect(v.lastError).toBe('only the last 1 answer was on 7f25373 or ahead; settle-confirmations asks for 2 in a row')
+  })
+
+  it('with 3, a tenant that settles is verified at its third target answer in a row', async () => {
+    const { v, times } = await verifyOne(settlesAt(65 * S), { confirmations: 3 })
+    expect(v).toMatchObject({ verdict: 'on-target', polls: 7, settleMs: 120 * S })
+    expect(times.at(-1)).toBe(120 * S)
+  })
+
+  it('an error between two target answers starts the count again', async () => {
+    const answers: Observation[] = [on(TARGET), { error: 'ECONNRESET' }, on(TARGET)]
+    const { v } = await verifyOne((_now, poll) => answers[poll - 1] ?? on(TARGET), { confirmations: 2 })
+    expect(v).toMatchObject({ verdict: 'on-target', polls: 4, settleMs: 60 * S })
+  })
+
+  it('answers ahead of the target count as confirmations', async () => {
+    const { v } = await verifyOne((_now, poll) => on(poll === 1 ? TARGET : NEWER), { confirmations: 2 })
+    expect(v).toMatchObject({ verdict: 'ahead', sha: NEWER, polls: 2, settleMs: 20 * S })
+  })
+})
+
 describe('a fleet of 1,000 tenants in virtual time', () => {
   it('bounds requests in flight, keeps every schedule, and judges every tenant correctly', async () => {
     const clock = new VirtualClock()

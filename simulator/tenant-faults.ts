@@ -15,6 +15,8 @@ export type TenantFault = (
   | { html: true }
   | { huge: true }
   | { redirect: 'same-origin' | 'cross-origin' }
+  /** An auth proxy's error page that quotes a request header back, after `prefix` (as some do). */
+  | { status: number; echo: string; prefix?: string }
 ) & { until?: number }
 
 export interface FaultContext {
@@ -23,6 +25,8 @@ export interface FaultContext {
   sha: string
   /** Where a cross-origin redirect points: the same server under another host name. */
   otherOrigin: string
+  /** The request's headers, lower-cased names. */
+  headers: Record<string, string | string[] | undefined>
 }
 
 export function misbehave(res: ServerResponse, fault: TenantFault, ctx: FaultContext): void {
@@ -44,5 +48,9 @@ export function misbehave(res: ServerResponse, fault: TenantFault, ctx: FaultCon
     return
   }
   res.writeHead(fault.status, { 'content-type': 'text/plain' })
+  if ('echo' in fault) {
+    res.end(`${fault.prefix ?? 'Rejected '}${fault.echo}: ${String(ctx.headers[fault.echo.toLowerCase()] ?? '')}\n`)
+    return
+  }
   res.end(fault.body ?? `injected ${fault.status}`)
 }

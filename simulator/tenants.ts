@@ -185,7 +185,7 @@ export class TenantSimulator {
     if (fault && !(redirected && 'redirect' in fault)) {
       // A huge body still carries the SHA the tenant runs; the others serve none.
       if ('huge' in fault) this.record(t, t.sha)
-      return misbehave(res, fault, { tenant: t.name, sha: t.sha, otherOrigin: this.otherOrigin })
+      return misbehave(res, fault, { tenant: t.name, sha: t.sha, otherOrigin: this.otherOrigin, headers: req.headers })
     }
     let sha = t.sha
     if (t.pending && t.drain === 'alternate') {

@@ -1,6 +1,10 @@
+import { excerpt } from './redact.js'
+
 /**
  * An input that cannot be used. Thrown before any side effect; the message names the input, the value
- * and the expected form so the workflow author can fix it without reading the source.
+ * and the expected form so the workflow author can fix it without reading the source. Secret-bearing
+ * inputs are registered before any input is read, so the value shown here is already masked; inputs
+ * whose value must never be shown at all (header values) pass a description instead.
  */
 export class InputError extends Error {
   constructor(
@@ -8,14 +12,16 @@ export class InputError extends Error {
     readonly value: string,
     readonly expected: string
   ) {
-    super(`Input '${input}' has the value ${JSON.stringify(truncate(value, 200))}; expected ${expected}.`)
+    super(`Input '${input}' has the value ${JSON.stringify(excerpt(value, 200))}; expected ${expected}.`)
     this.name = 'InputError'
   }
 }
 
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}…`
-}
+/**
+ * @deprecated Use `excerpt` from redact.ts. Kept as an alias that masks secrets before it cuts, so no
+ * caller can shorten outside text before redacting it.
+ */
+export const truncate = (text: string, max: number): string => excerpt(text, max)
 
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message

@@ -12,6 +12,7 @@ import type { Outcome } from './outcome.js'
 import { concludeRun } from './report/conclude.js'
 import { createReporter } from './report/publish/factory.js'
 import { type Env, type EventPayload, type Mode, parseSettings } from './settings/index.js'
+import { secretInputs } from './settings/secrets.js'
 
 type ModeRunner = (ctx: RunContext) => Promise<Outcome>
 
@@ -33,8 +34,10 @@ export async function run(env: Env = process.env, overrides: ContextOverrides = 
   let ctx: RunContext | undefined
   const startedAt = new Date()
   try {
+    // Secrets first, from the raw inputs: an input error below (a malformed header line, a bad URL)
+    // may quote an input, and must find every secret already masked.
+    for (const secret of secretInputs(env)) registerSecret(secret)
     const settings = parseSettings(env, loadEventPayload(env))
-    for (const secret of settings.secrets) registerSecret(secret)
     const runner = RUNNERS[settings.mode]
     if (!runner) throw new Error(`mode '${settings.mode}' is not available in this version of Rollout Guard`)
     ctx = createContext(settings, { signal: cancelOnSignals(), ...overrides })

@@ -19,6 +19,19 @@ export function registerSecret(value: string): void {
 
 export function redact(text: string): string {
   let out = text
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('***')
+  // Longest first: a secret that contains another (`Bearer tok` and `tok`) is masked whole.
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) if (s.length >= 4) out = out.split(s).join('***')
   return out
+}
+
+/**
+ * The only way to shorten text that came from outside (a response body, a command's output, an
+ * input value): secrets are masked on the whole text first, then it is cut. Cutting first would leave
+ * the start of a secret that straddles the cut unmatched, and print it. `oneLine` folds whitespace
+ * runs into one space (after masking, so a secret that contains a run of spaces still matches).
+ */
+export function excerpt(text: string, max: number, opts: { oneLine?: boolean } = {}): string {
+  let out = redact(text)
+  if (opts.oneLine) out = out.replace(/\s+/g, ' ').trim()
+  return out.length <= max ? out : `${out.slice(0, max)}…`
 }

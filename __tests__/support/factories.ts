@@ -40,6 +40,7 @@ export function verifySettingsFor(template: string, extra: Partial<VerifySetting
     requestTimeoutMs: 300,
     environment: 'production',
     concurrency: 64,
+    confirmations: 1,
     ...extra
   }
 }

@@ -33,7 +33,8 @@ export async function runVerifyMode(ctx: RunContext): Promise<Outcome> {
   const title = `Settle verification: ${tenants.length} tenants on ${target.slice(0, 7)}, budget ${formatSeconds(verify.budgetMs)}, every ${formatSeconds(verify.intervalMs)}`
   const judge = (verdicts: TenantVerdict[]): { outcome: string; detail: string } => {
     const ok = verdicts.filter((v) => isOk(v.verdict)).length
-    return { outcome: ok === verdicts.length ? 'ok' : 'failed', detail: `${ok} of ${verdicts.length} on target or ahead` }
+    const outcome = ok === verdicts.length ? 'ok' : ctx.signal.aborted ? 'cancelled' : 'failed'
+    return { outcome, detail: `${ok} of ${verdicts.length} on target or ahead` }
   }
   const judged = await timeline.run('verify', () => core.group(title, async () => {
     const progress = progressReporter(ctx.clock)
@@ -59,11 +60,17 @@ export async function runVerifyMode(ctx: RunContext): Promise<Outcome> {
   const failing = rows.filter(isFailing).sort(byFailingFirst)
   const ok = failing.length === 0
   const names = failing.map((t) => `${t.tenant} (${t.verdict})`)
-  const cancelled = ctx.signal.aborted ? ' The run was cancelled before every budget ended.' : ''
+  const listed = `${names.slice(0, 20).join(', ')}${names.length > 20 ? `, and ${names.length - 20} more` : ''}`
+  // A cancel cuts every budget short: the tenants not yet settled are not known to have failed.
+  const cancelled = !ok && ctx.signal.aborted
+  const after = formatSeconds(Math.max(0, ...verdicts.map((v) => v.elapsedMs)))
   const reason = ok
     ? `All ${verdicts.length} tenants serve ${target.slice(0, 7)} or a newer commit.`
-    : `${failing.length} of ${verdicts.length} tenants did not settle on ${target.slice(0, 7)} within ${formatSeconds(verify.budgetMs)}: ${names.slice(0, 20).join(', ')}${names.length > 20 ? `, and ${names.length - 20} more` : ''}.${cancelled}`
+    : cancelled
+      ? `Verification was cancelled after ${after}, before the ${formatSeconds(verify.budgetMs)} budget ended: ${verdicts.length - failing.length} of ${verdicts.length} tenants serve ${target.slice(0, 7)} or a newer commit; not settled yet: ${listed}.`
+      : `${failing.length} of ${verdicts.length} tenants did not settle on ${target.slice(0, 7)} within ${formatSeconds(verify.budgetMs)}: ${listed}.`
   const record = { reason, startedAt, phases: timeline.phases, tenants: rows }
   const outputs = { ...verificationOutputs(rows), reason }
-  return ok ? { result: 'verified', outputs, record } : { result: 'failed', failure: reason, outputs, record }
+  if (ok) return { result: 'verified', outputs, record }
+  return { result: cancelled ? 'cancelled' : 'failed', failure: reason, outputs, record }
 }

@@ -55,6 +55,9 @@ export interface CommonSettings {
   run: RunInfo
 }
 
+/** Under a second the forge cannot be asked twice: one blip would leave the gate without an answer. */
+export const MIN_FORGE_RETRY_MS = 1000
+
 const OWNER_REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/
 const BRANCH = /^(?!\/|.*(\.\.|\/\/|@\{|\\|\.lock$|\/$))[^\s~^:?*[\p{Cc}]+$/u
 
@@ -94,7 +97,7 @@ export function parseCommon(env: Env, payload: EventPayload | undefined): Common
       owner: m[1]!,
       repo: m[2]!,
       serverUrl,
-      retry: { ...DEFAULT_RETRY, maxTotalMs: input.seconds('forge-retry-seconds', DEFAULT_RETRY.maxTotalMs / 1000) },
+      retry: { ...DEFAULT_RETRY, maxTotalMs: input.seconds('forge-retry-seconds', DEFAULT_RETRY.maxTotalMs / 1000, { minMs: MIN_FORGE_RETRY_MS }) },
       requestTimeoutMs: 10_000
     },
     target: { sha, branch, environment },

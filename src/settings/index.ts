@@ -3,7 +3,8 @@ import { parseImageTag, parsePromote, type PromoteSettings } from './promote.js'
 import { type Env, InputReader } from './reader.js'
 import { parseReport, type ReportSettings } from './report.js'
 import { parseRollout, type RolloutSettings } from './rollout.js'
-import { parseVerify, type VerifySettings, verifySecrets } from './verify.js'
+import { secretInputs } from './secrets.js'
+import { parseVerify, type VerifySettings } from './verify.js'
 
 /**
  * Every input, parsed and validated once, before any side effect. A pure function of the environment
@@ -27,17 +28,15 @@ export interface Settings extends CommonSettings {
 }
 
 export function parseSettings(env: Env, payload?: EventPayload): Settings {
+  // Read first, from the raw inputs: main registers them before calling this, so no error can print one.
+  const secrets = secretInputs(env)
   const common = parseCommon(env, payload)
-  const secrets = [common.forge.token].filter((s) => s.length > 0)
   // Promotion section: parsed only for the modes that can promote, so a gate run ignores stray inputs.
   const promoteInput = new InputReader(env)
-  const imageTag = parseImageTag(promoteInput)
-  const promote = ['promote', 'deploy', 'reconcile'].includes(common.mode) ? parsePromote(promoteInput, imageTag, common.mode === 'promote') : undefined
-  if (promote?.credentials) secrets.push(promote.credentials.password)
+  const imageTag = parseImageTag(promoteInput, common.target)
+  const promote = ['promote', 'deploy', 'reconcile'].includes(common.mode) ? parsePromote(promoteInput, imageTag, common.mode === 'promote', common.target) : undefined
   const verify = ['verify', 'deploy', 'reconcile'].includes(common.mode) ? parseVerify(env, common) : undefined
-  if (verify) secrets.push(...verifySecrets(verify))
   const rollout = verify && ['deploy', 'reconcile'].includes(common.mode) ? parseRollout(env, common, verify, imageTag) : undefined
-  if (rollout?.driver.kind === 'http' && rollout.driver.token) secrets.push(rollout.driver.token)
   const dryRun = common.mode === 'reconcile' ? new InputReader(env).bool('dry-run', false) : false
   const report = parseReport(env, common)
   return { ...common, secrets, imageTag, promote, verify, rollout, dryRun, report }

@@ -29,18 +29,25 @@ export const TAG_VARS = ['sha', 'sha7', 'environment'] as const
 export const COMMAND_VARS = [...TAG_VARS, 'image', 'from', 'tag', 'source', 'target'] as const
 export const DEFAULT_IMAGE_TAG = 'staging-{sha7}'
 
-const SAMPLE = commitVars('0123456789abcdef0123456789abcdef01234567', 'production')
+const SAMPLE_SHA = '0123456789abcdef0123456789abcdef01234567'
+const TAG_FORM = 'an OCI tag: up to 128 letters, digits, `_`, `.` or `-`, not starting with `.` or `-` (placeholders {sha}, {sha7}, {environment})'
+
+/** The commit and environment tags are rendered for; without them (unit tests), sample values. */
+export interface TagTarget {
+  sha: string
+  environment: string
+}
 
 /** The `image-tag` input: the tag builds push, and the default source of a promotion. */
-export function parseImageTag(input: InputReader): string {
-  return parseTagTemplate(input, 'image-tag', DEFAULT_IMAGE_TAG)
+export function parseImageTag(input: InputReader, target?: TagTarget): string {
+  return parseTagTemplate(input, 'image-tag', DEFAULT_IMAGE_TAG, target)
 }
 
 /**
  * undefined when neither `image` nor `promote-command` is set and promotion is optional (deploy mode
  * without promotion). Every check runs here, before any request.
  */
-export function parsePromote(input: InputReader, imageTagTemplate: string, required: boolean): PromoteSettings | undefined {
+export function parsePromote(input: InputReader, imageTagTemplate: string, required: boolean, target?: TagTarget): PromoteSettings | undefined {
   const imageText = input.raw('image')
   const commandText = input.raw('promote-command')
   if (!imageText && !commandText) {
@@ -48,8 +55,8 @@ export function parsePromote(input: InputReader, imageTagTemplate: string, requi
     throw new InputError('image', '', 'the repository to promote in, such as `ghcr.io/acme/app` (or a `promote-command`)')
   }
   const image = imageText ? parseImageRef('image', imageText) : undefined
-  const from = parseTagTemplate(input, 'promote-from', imageTagTemplate)
-  const tag = parseTagTemplate(input, 'promote-tag', 'latest')
+  const from = parseTagTemplate(input, 'promote-from', imageTagTemplate, target)
+  const tag = parseTagTemplate(input, 'promote-tag', 'latest', target)
   if (from === tag) throw new InputError('promote-tag', tag, `a tag other than promote-from (${from}): a tag cannot be promoted onto itself`)
 
   const username = input.raw('registry-username')
@@ -83,11 +90,21 @@ export function parsePromote(input: InputReader, imageTagTemplate: string, requi
   }
 }
 
-function parseTagTemplate(input: InputReader, name: string, fallback: string): string {
+/**
+ * Checked once rendered with this run's real values (an `environment` such as `-eu` makes
+ * `{environment}-{sha7}` invalid), and with a full 40-digit SHA, the longest any later run of the same
+ * inputs renders (reconcile renders the head's SHA): all before the first side effect.
+ */
+function parseTagTemplate(input: InputReader, name: string, fallback: string, target?: TagTarget): string {
   const template = input.string(name, fallback)
   checkTemplate(name, template, TAG_VARS)
-  if (!isValidTag(render(template, SAMPLE))) {
-    throw new InputError(name, template, 'an OCI tag: up to 128 letters, digits, `_`, `.` or `-`, not starting with `.` or `-` (placeholders {sha}, {sha7}, {environment})')
+  const environment = target?.environment ?? 'production'
+  for (const sha of [target?.sha ?? SAMPLE_SHA, SAMPLE_SHA]) {
+    const rendered = render(template, commitVars(sha, environment))
+    if (!isValidTag(rendered)) {
+      const shown = template === rendered ? '' : ` (it renders as ${JSON.stringify(rendered.length > 140 ? `${rendered.slice(0, 140)}…` : rendered)}${target ? ` with environment ${JSON.stringify(environment)}` : ''})`
+      throw new InputError(name, template, `${TAG_FORM}${shown}`)
+    }
   }
   return template
 }

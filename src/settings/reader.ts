@@ -6,6 +6,9 @@ import { InputError } from '../errors.js'
  */
 export type Env = Readonly<Record<string, string | undefined>>
 
+/** setTimeout's limit (a signed 32-bit count of milliseconds); a longer delay fires at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1
+
 export class InputReader {
   constructor(readonly env: Env) {}
 
@@ -35,21 +38,29 @@ export class InputReader {
     return match
   }
 
-  /** A positive number of seconds, decimals allowed, returned in milliseconds. */
-  seconds(name: string, fallback: number, opts: { allowZero?: boolean } = {}): number {
+  /**
+   * A duration in seconds (decimals allowed), returned in milliseconds. The range is checked on the
+   * milliseconds actually used: `0.0001` would round to 0 ms (a poll storm, a timeout nothing meets),
+   * and a timer longer than MAX_TIMER_MS fires at once in Node (a soak of 0 s).
+   */
+  seconds(name: string, fallback: number, opts: { minMs?: number; allowZero?: boolean } = {}): number {
     const value = this.raw(name)
     if (value === '') return fallback * 1000
-    const n = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN
-    if (!Number.isFinite(n) || (opts.allowZero ? n < 0 : n <= 0)) {
-      throw new InputError(name, value, opts.allowZero ? 'a number of seconds, 0 or more (decimals allowed)' : 'a positive number of seconds (decimals allowed)')
-    }
-    return Math.round(n * 1000)
+    const minMs = opts.minMs ?? 1
+    const range = `a number of seconds${opts.allowZero ? ', 0 or' : ''} from ${minMs / 1000} to ${MAX_TIMER_MS / 1000} (Node's timer limit, about 24.8 days), decimals allowed`
+    if (!/^\d+(\.\d+)?$/.test(value)) throw new InputError(name, value, range)
+    const n = Number(value)
+    if (n === 0 && opts.allowZero) return 0
+    const ms = Math.round(n * 1000)
+    if (!(ms >= minMs && ms <= MAX_TIMER_MS)) throw new InputError(name, value, range)
+    return ms
   }
 
-  integer(name: string, fallback: number, min: number): number {
+  /** A whole number from `min` to `max`. */
+  integer(name: string, fallback: number, min: number, max = 1_000_000): number {
     const value = this.raw(name)
     if (value === '') return fallback
-    if (!/^\d+$/.test(value) || Number(value) < min) throw new InputError(name, value, `a whole number, ${min} or more`)
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new InputError(name, value, `a whole number, ${min} or more (at most ${max})`)
     return Number(value)
   }
 
@@ -70,18 +81,6 @@ export class InputReader {
       return parsed.map((x: string) => x.trim()).filter(Boolean)
     }
     return value.split(/[\s,]+/).filter(Boolean)
-  }
-
-  /** `Name: value` lines. */
-  headers(name: string): Record<string, string> {
-    const out: Record<string, string> = {}
-    for (const line of this.raw(name).split('\n')) {
-      if (!line.trim()) continue
-      const m = /^([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*:\s*(.*)$/.exec(line.trim())
-      if (!m) throw new InputError(name, line.replace(/:.*/, ': ***'), 'one `Name: value` header a line')
-      out[m[1]!] = m[2]!
-    }
-    return out
   }
 }
 

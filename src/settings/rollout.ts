@@ -1,9 +1,9 @@
 import { splitArgs } from '../command/runner.js'
 import { InputError } from '../errors.js'
 import { checkTemplate, commitVars, encodeJsonString, render } from '../template.js'
-import { checkTenantNames } from '../verify/tenants.js'
 import type { CommonSettings } from './common.js'
 import { type Env, InputReader, parseHttpUrl } from './reader.js'
+import { checkTenantNames } from './tenants.js'
 import type { VerifySettings } from './verify.js'
 
 /** How a tenant is redeployed: a command run once per tenant, or the control plane's HTTP endpoint. */

@@ -1,9 +1,10 @@
 import { InputError } from '../errors.js'
 import { checkTemplate, encodeUrlPart, render } from '../template.js'
-import { DEFAULT_CONCURRENCY } from '../verify/fleet.js'
-import { checkTenantNames, requireTenantPlaceholder } from '../verify/tenants.js'
 import type { CommonSettings } from './common.js'
+import { parseHeaders } from './headers.js'
 import { type Env, InputReader, parseHttpUrl } from './reader.js'
+import { shownUrl } from './secrets.js'
+import { checkTenantNames, requireTenantPlaceholder } from './tenants.js'
 
 /** The settle verifier's inputs (`mode: verify`, and the verify phases of deploy and reconcile). */
 export interface VerifySettings {
@@ -22,20 +23,32 @@ export interface VerifySettings {
   environment: string
   /** Requests in flight at once across the fleet (not tenants tracked, which is unbounded). */
   concurrency: number
+  /** Consecutive answers on the target (or ahead) before a tenant counts as verified. */
+  confirmations: number
 }
+
+/** Requests in flight at once across the fleet, unless a caller chooses otherwise. */
+export const DEFAULT_CONCURRENCY = 64
+/**
+ * Smallest durations accepted, in milliseconds: below them a value does harm rather than what was
+ * meant (an interval of 0.1 ms is a poll storm; a timeout of 0.1 ms judges a healthy tenant
+ * unreachable). Far below what a real fleet uses, and still short enough for tests on loopback.
+ */
+export const MIN_BUDGET_MS = 100
+export const MIN_INTERVAL_MS = 50
+export const MIN_REQUEST_TIMEOUT_MS = 100
+export const MAX_CONFIRMATIONS = 100
 
 export const BUILDINFO_PLACEHOLDERS = ['tenant', 'sha', 'sha7', 'environment'] as const
 
 const FIELD_PATH = /^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/
-/** Headers that would change where or how the request goes rather than what it says. */
-const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'expect'])
 const SAMPLE_SHA = '0123456789abcdef0123456789abcdef01234567'
 
 export function parseVerify(env: Env, common: CommonSettings): VerifySettings {
   const input = new InputReader(env)
   const tenantsRaw = input.raw('tenants')
   const tenantsUrlRaw = input.raw('tenants-url')
-  if (tenantsRaw && tenantsUrlRaw) throw new InputError('tenants-url', tenantsUrlRaw, 'to be empty when `tenants` is given (use one of the two)')
+  if (tenantsRaw && tenantsUrlRaw) throw new InputError('tenants-url', shownUrl(tenantsUrlRaw), 'to be empty when `tenants` is given (use one of the two)')
   const tenants = checkTenantNames('tenants', input.list('tenants'))
   let tenantsUrl: string | undefined
   if (tenantsUrlRaw) tenantsUrl = parseHttpUrl('tenants-url', tenantsUrlRaw).toString()
@@ -52,19 +65,20 @@ export function parseVerify(env: Env, common: CommonSettings): VerifySettings {
     throw new InputError('buildinfo-field', buildinfoField, '`auto` or a dotted path such as `build.git.sha`')
   }
 
-  const headers = input.headers('buildinfo-headers')
-  for (const name of Object.keys(headers)) {
-    if (RESERVED_HEADERS.has(name.toLowerCase())) {
-      throw new InputError('buildinfo-headers', `${name}: ***`, `headers other than ${[...RESERVED_HEADERS].join(', ')}`)
-    }
-  }
+  const headers = parseHeaders('buildinfo-headers', input.raw('buildinfo-headers'))
 
-  const budgetMs = input.seconds('settle-budget-seconds', 240)
-  const intervalMs = input.seconds('settle-interval-seconds', 20)
+  const budgetMs = input.seconds('settle-budget-seconds', 240, { minMs: MIN_BUDGET_MS })
+  const intervalMs = input.seconds('settle-interval-seconds', 20, { minMs: MIN_INTERVAL_MS })
   if (intervalMs > budgetMs) {
-    throw new InputError('settle-interval-seconds', input.raw('settle-interval-seconds') || '20', `a positive number of seconds no longer than settle-budget-seconds (${budgetMs / 1000})`)
+    throw new InputError('settle-interval-seconds', input.raw('settle-interval-seconds') || '20', `a number of seconds no longer than settle-budget-seconds (${budgetMs / 1000})`)
   }
-  const requestTimeoutMs = input.seconds('request-timeout-seconds', 10)
+  const requestTimeoutMs = input.seconds('request-timeout-seconds', 10, { minMs: MIN_REQUEST_TIMEOUT_MS })
+  const confirmations = input.integer('settle-confirmations', 1, 1, MAX_CONFIRMATIONS)
+  // The confirming answers come one interval apart: they must fit in the budget, or no tenant could pass.
+  if ((confirmations - 1) * intervalMs > budgetMs) {
+    const most = Math.floor(budgetMs / intervalMs) + 1
+    throw new InputError('settle-confirmations', String(confirmations), `at most ${most}: ${confirmations} answers one settle-interval-seconds (${intervalMs / 1000}) apart do not fit in settle-budget-seconds (${budgetMs / 1000})`)
+  }
 
   return {
     tenants,
@@ -76,20 +90,9 @@ export function parseVerify(env: Env, common: CommonSettings): VerifySettings {
     intervalMs,
     requestTimeoutMs,
     environment: common.target.environment,
-    concurrency: DEFAULT_CONCURRENCY
+    concurrency: DEFAULT_CONCURRENCY,
+    confirmations
   }
-}
-
-/** Header values to mask: the whole value and, for `Scheme token` values, the token alone. */
-export function verifySecrets(settings: VerifySettings): string[] {
-  const out: string[] = []
-  for (const value of Object.values(settings.headers)) {
-    if (!value) continue
-    out.push(value)
-    const m = /^\S+\s+(\S{6,})$/.exec(value)
-    if (m) out.push(m[1]!)
-  }
-  return out
 }
 
 function checkBuildinfoUrl(template: string, environment: string): void {

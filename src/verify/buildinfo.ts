@@ -1,4 +1,4 @@
-import { truncate } from '../errors.js'
+import { excerpt } from '../redact.js'
 
 /**
  * Reads the deployed commit out of a tenant's build info answer. Services expose it under many names
@@ -50,7 +50,7 @@ export function extractSha(body: string, field: string): Extraction {
     doc = JSON.parse(text)
   } catch {
     if (/^<(!doctype|html|head|body)\b/i.test(text)) return { problem: 'the answer is an HTML page, not build info' }
-    return { problem: `the answer is neither JSON nor a bare SHA: ${JSON.stringify(truncate(text.replace(/\s+/g, ' '), 60))}` }
+    return { problem: `the answer is neither JSON nor a bare SHA: ${JSON.stringify(excerpt(text, 60, { oneLine: true }))}` }
   }
   if (typeof doc === 'string') return SHA.test(doc.trim()) ? { sha: doc.trim().toLowerCase() } : { problem: 'the JSON string is not a SHA' }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { problem: 'the JSON answer is not an object' }
@@ -64,7 +64,7 @@ function findPath(doc: Record<string, unknown>, path: string): Extraction {
     node = (node as Record<string, unknown>)[part]
   }
   if (typeof node === 'string' && SHA.test(node.trim())) return { sha: node.trim().toLowerCase() }
-  return { problem: `field \`${path}\` is not a SHA of 7 to 40 hex digits: ${JSON.stringify(truncate(String(JSON.stringify(node)), 60))}` }
+  return { problem: `field \`${path}\` is not a SHA of 7 to 40 hex digits: ${JSON.stringify(excerpt(String(JSON.stringify(node)), 60))}` }
 }
 
 function findAuto(doc: Record<string, unknown>): Extraction {

@@ -1,11 +1,12 @@
 import pLimit from 'p-limit'
 import type { Clock } from '../clock.js'
-import type { VerifySettings } from '../settings/verify.js'
 import { sameCommit } from '../forge/types.js'
+import { DEFAULT_CONCURRENCY, type VerifySettings } from '../settings/verify.js'
+import { AheadMemo } from './ahead.js'
 import { settleTenant } from './scheduler.js'
 import type { AncestryOracle, Observation, TenantProber, TenantVerdict } from './types.js'
 
-export const DEFAULT_CONCURRENCY = 64
+export { DEFAULT_CONCURRENCY } from '../settings/verify.js'
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
 
 export interface VerifyFleetOptions {
@@ -19,6 +20,8 @@ export interface VerifyFleetOptions {
   requestTimeoutMs?: number
   /** Requests in flight at once across the fleet; every tenant keeps its own schedule regardless. */
   concurrency?: number
+  /** Consecutive answers on the target (or ahead) before a tenant is verified; 1 by default. */
+  confirmations?: number
   /** On abort no new request starts; every tenant is judged on what it reported so far. */
   signal?: AbortSignal
   onProgress?: (done: number, total: number, okSoFar: number) => void
@@ -26,8 +29,8 @@ export interface VerifyFleetOptions {
 }
 
 /** The verifier's timing and throttling, as the settings give them. */
-export function settleOptions(s: VerifySettings): Pick<VerifyFleetOptions, 'budgetMs' | 'intervalMs' | 'requestTimeoutMs' | 'concurrency'> {
-  return { budgetMs: s.budgetMs, intervalMs: s.intervalMs, requestTimeoutMs: s.requestTimeoutMs, concurrency: s.concurrency }
+export function settleOptions(s: VerifySettings): Pick<VerifyFleetOptions, 'budgetMs' | 'intervalMs' | 'requestTimeoutMs' | 'concurrency' | 'confirmations'> {
+  return { budgetMs: s.budgetMs, intervalMs: s.intervalMs, requestTimeoutMs: s.requestTimeoutMs, concurrency: s.concurrency, confirmations: s.confirmations }
 }
 
 /**
@@ -37,16 +40,16 @@ export function settleOptions(s: VerifySettings): Pick<VerifyFleetOptions, 'budg
  */
 export async function verifyFleet(tenants: string[], opts: VerifyFleetOptions): Promise<TenantVerdict[]> {
   const limit = pLimit(opts.concurrency ?? DEFAULT_CONCURRENCY)
-  const isAhead = memoiseAhead(opts.ancestry, opts.target)
   const run = {
     target: opts.target,
     prober: opts.prober,
-    isAhead,
+    ahead: new AheadMemo(opts.ancestry, opts.target),
     clock: opts.clock,
     startedAt: opts.clock.now(),
     budgetMs: opts.budgetMs,
     intervalMs: opts.intervalMs,
     requestTimeoutMs: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    confirmations: opts.confirmations ?? 1,
     limit,
     signal: opts.signal,
     onObservation: opts.onObservation
@@ -62,27 +65,6 @@ export async function verifyFleet(tenants: string[], opts: VerifyFleetOptions): 
       return v
     })
   )
-}
-
-/**
- * A fleet reports a handful of distinct SHAs however many tenants it has, so each is asked of the
- * forge once per verification. A question the forge could not answer counts as "not ahead" for now
- * and is asked again at the next poll, so a brief forge outage cannot turn an ahead tenant stale.
- */
-function memoiseAhead(ancestry: AncestryOracle, target: string): (sha: string) => Promise<boolean> {
-  const memo = new Map<string, Promise<boolean>>()
-  return (sha) => {
-    const key = sha.toLowerCase()
-    let hit = memo.get(key)
-    if (!hit) {
-      hit = ancestry.isAhead(key, target).catch(() => {
-        memo.delete(key)
-        return false
-      })
-      memo.set(key, hit)
-    }
-    return hit
-  }
 }
 
 export type Classification = 'on-target' | 'ahead' | 'behind-or-unknown' | 'unreadable'

@@ -1,5 +1,6 @@
-import { errorMessage, truncate } from '../errors.js'
+import { errorMessage } from '../errors.js'
 import type { HttpClient } from '../http/client.js'
+import { excerpt } from '../redact.js'
 import type { VerifySettings } from '../settings/verify.js'
 import { commitVars, encodeUrlPart, render } from '../template.js'
 import { extractSha } from './buildinfo.js'
@@ -35,12 +36,13 @@ export function createProber(settings: VerifySettings, http: HttpClient, targetS
       try {
         res = await http.send({ url, headers, timeoutMs: settings.requestTimeoutMs, maxBodyBytes: MAX_BUILDINFO_BYTES, signal, followSameOriginRedirects: true })
       } catch (error) {
-        return { error: errorMessage(error) }
+        return { error: excerpt(errorMessage(error), 300) }
       }
       const status = res.status
       if (status < 200 || status > 299) {
-        const excerpt = truncate(res.body.toString('utf8').replace(/\s+/g, ' ').trim(), 120)
-        return { status, error: `HTTP ${status}${excerpt ? `: ${excerpt}` : ''}` }
+        // Masked before it is cut: a page that echoes the token must not leave its first characters.
+        const shown = excerpt(res.body.toString('utf8'), 120, { oneLine: true })
+        return { status, error: `HTTP ${status}${shown ? `: ${shown}` : ''}` }
       }
       if (res.truncated) return { status, error: `the answer is larger than ${MAX_BUILDINFO_BYTES / 1024} KiB` }
       const found = extractSha(res.body.toString('utf8'), settings.buildinfoField)

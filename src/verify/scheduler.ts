@@ -1,117 +1,179 @@
 import type { LimitFunction } from 'p-limit'
 import { type Clock, formatSeconds } from '../clock.js'
-import { errorMessage } from '../errors.js'
 import { sameCommit } from '../forge/types.js'
+import type { AheadMemo } from './ahead.js'
+import { probeOnce } from './probe-once.js'
 import type { Observation, TenantProber, TenantVerdict } from './types.js'
 
 /**
  * One tenant's settle loop. The first poll goes out at once, then one every interval, and a last one
- * exactly when the budget ends; a tenant is judged only then (or as soon as it reports the target or a
- * descendant), so a tenant still draining its old container is never judged early. Every request's
- * time limit is clipped so that nothing runs past the budget plus one request timeout, however long
- * a request waited for a free slot.
+ * exactly when the budget ends; a tenant is judged only then, or as soon as its last
+ * `confirmations` answers in a row are on the target or a descendant of it, so a tenant still
+ * draining its old container (or flapping between an old and a new replica) is never judged early.
+ * Every request's time limit is clipped so that nothing runs past the budget plus one request
+ * timeout, however long a request waited for a free slot. Whether a SHA is ahead is asked of the forge
+ * on the side: polls never wait for it, and neither does the verdict past the budget.
  */
 export interface SettleRun {
   target: string
   prober: TenantProber
-  /** Memoised "is this SHA a descendant of the target?". */
-  isAhead(sha: string): Promise<boolean>
+  /** Shared "is this SHA a descendant of the target?" answers. */
+  ahead: AheadMemo
   clock: Clock
   /** Clock time verification started; every tenant's budget counts from here. */
   startedAt: number
   budgetMs: number
   intervalMs: number
   requestTimeoutMs: number
+  /** Consecutive answers on the target (or ahead) required; any other answer starts the count again. */
+  confirmations: number
   /** Bounds requests in flight across the fleet. */
   limit: LimitFunction
   signal?: AbortSignal
   onObservation?: (tenant: string, obs: Observation) => void
 }
 
+interface Answer {
+  sha: string
+  at: number
+}
+
 interface Seen {
   polls: number
   lastSha?: string
+  /** When the tenant started answering `lastSha` (its current run of that SHA). */
+  lastShaSince: number
   lastError?: string
   answeredOk: boolean
+  /** The last SHA answers in a row (at most `confirmations`); an answer without a SHA empties it. */
+  recent: Answer[]
+  /** Answers on the target itself, in any order: a flapping tenant has some. */
+  onTarget: number
 }
+
+type MakeVerdict = (v: Omit<TenantVerdict, 'tenant' | 'url' | 'polls' | 'elapsedMs'>) => TenantVerdict
 
 export async function settleTenant(tenant: string, run: SettleRun): Promise<TenantVerdict> {
   const { clock, startedAt, budgetMs, intervalMs } = run
   const deadline = startedAt + budgetMs
   const hardEnd = deadline + run.requestTimeoutMs
   const url = run.prober.urlFor?.(tenant) ?? ''
-  const seen: Seen = { polls: 0, answeredOk: false }
-  const verdict = (v: Omit<TenantVerdict, 'tenant' | 'url' | 'polls' | 'elapsedMs'>): TenantVerdict => ({
-    tenant,
-    url,
-    polls: seen.polls,
-    elapsedMs: clock.now() - startedAt,
-    ...v
-  })
+  const seen: Seen = { polls: 0, lastShaSince: startedAt, answeredOk: false, recent: [], onTarget: 0 }
+  const verdict: MakeVerdict = (v) => ({ tenant, url, polls: seen.polls, elapsedMs: clock.now() - startedAt, ...v })
+  const settled = (): TenantVerdict | undefined => decide(seen, run, verdict)
 
   let scheduled = startedAt
   for (;;) {
-    if (run.signal?.aborted) return judge(seen, verdict, true)
-    const wait = scheduled - clock.now()
-    if (wait > 0) {
-      try {
-        await clock.sleep(wait, run.signal)
-      } catch {
-        return judge(seen, verdict, true)
-      }
+    // Until the next poll is due, an ancestry answer can still settle the tenant: wake for it.
+    while (clock.now() < scheduled) {
+      if (!(await waitFor(scheduled, seen, run))) return judge(seen, run, verdict, true)
+      const done = settled()
+      if (done) return done
     }
-    const obs = await run.limit(() => probeOnce(tenant, run, hardEnd))
+    if (run.signal?.aborted) return judge(seen, run, verdict, true)
+    const obs = await run.limit(() => probeOnce(tenant, { prober: run.prober, clock, requestTimeoutMs: run.requestTimeoutMs, signal: run.signal }, hardEnd))
     if (!obs) break
-    seen.polls += 1
+    record(seen, obs, run)
     run.onObservation?.(tenant, obs)
-    if (obs.sha) {
-      seen.lastSha = obs.sha
-      if (sameCommit(obs.sha, run.target)) return verdict({ verdict: 'on-target', sha: obs.sha, settleMs: clock.now() - startedAt })
-      if (await run.isAhead(obs.sha)) return verdict({ verdict: 'ahead', sha: obs.sha, settleMs: clock.now() - startedAt })
-      seen.lastError = undefined
-    } else {
-      seen.lastError = obs.error
-      if (obs.status !== undefined && obs.status >= 200 && obs.status <= 299) seen.answeredOk = true
-    }
+    const done = settled()
+    if (done) return done
     if (scheduled >= deadline) break
     scheduled = Math.min(deadline, Math.max(scheduled + intervalMs, clock.now()))
   }
-  return judge(seen, verdict, false)
+  // A question asked during the budget is waited for until the budget ends; one first asked at the last
+  // poll gets what a request gets, up to the budget plus one request timeout.
+  const questionEnd = seen.lastShaSince >= deadline ? hardEnd : deadline
+  while (pendingShas(seen, run).length > 0 && clock.now() < questionEnd) {
+    if (!(await waitFor(questionEnd, seen, run))) return judge(seen, run, verdict, true)
+    const done = settled()
+    if (done) return done
+  }
+  return judge(seen, run, verdict, false)
+}
+
+function record(seen: Seen, obs: Observation, run: SettleRun): void {
+  seen.polls += 1
+  if (obs.sha) {
+    if (!seen.lastSha || !sameCommit(seen.lastSha, obs.sha)) seen.lastShaSince = run.clock.now()
+    seen.lastSha = obs.sha
+    seen.lastError = undefined
+    seen.recent = [...seen.recent, { sha: obs.sha, at: run.clock.now() }].slice(-run.confirmations)
+    if (sameCommit(obs.sha, run.target)) seen.onTarget += 1
+    else void run.ahead.ask(obs.sha)
+  } else {
+    seen.recent = []
+    seen.lastError = obs.error
+    if (obs.status !== undefined && obs.status >= 200 && obs.status <= 299) seen.answeredOk = true
+  }
+}
+
+/** Settled once the last `confirmations` answers are all on the target or known to be ahead of it. */
+function decide(seen: Seen, run: SettleRun, verdict: MakeVerdict): TenantVerdict | undefined {
+  if (seen.recent.length < run.confirmations) return undefined
+  const good = seen.recent.every((a) => sameCommit(a.sha, run.target) || run.ahead.relation(a.sha).kind === 'ahead')
+  if (!good) return undefined
+  const last = seen.recent.at(-1)!
+  return verdict({ verdict: sameCommit(last.sha, run.target) ? 'on-target' : 'ahead', sha: last.sha, settleMs: last.at - run.startedAt })
+}
+
+/** SHAs among the recent answers whose relation to the target the forge has not given yet. */
+function pendingShas(seen: Seen, run: SettleRun): string[] {
+  return seen.recent.map((a) => a.sha).filter((sha) => !sameCommit(sha, run.target) && run.ahead.relation(sha).kind === 'pending')
+}
+
+/**
+ * Sleeps until `until` on the clock, or until the forge answers one of the tenant's pending questions.
+ * Returns false when the run was cancelled.
+ */
+async function waitFor(until: number, seen: Seen, run: SettleRun): Promise<boolean> {
+  if (run.signal?.aborted) return false
+  const stop = new AbortController()
+  const signal = run.signal ? AbortSignal.any([run.signal, stop.signal]) : stop.signal
+  const timer = run.clock.sleep(until - run.clock.now(), signal).catch(() => undefined)
+  const answers = pendingShas(seen, run).map((sha) => run.ahead.answered(sha))
+  await Promise.race([timer, ...answers])
+  stop.abort(WOKEN)
+  return !run.signal?.aborted
 }
 
 /** A tenant that never settled: what it reported decides between stale, invalid and unreachable. */
-function judge(seen: Seen, verdict: (v: Omit<TenantVerdict, 'tenant' | 'url' | 'polls' | 'elapsedMs'>) => TenantVerdict, cancelled: boolean): TenantVerdict {
-  const extra = cancelled ? { cancelled: true, lastError: seen.lastError ?? 'verification was cancelled' } : { lastError: seen.lastError }
+function judge(seen: Seen, run: SettleRun, verdict: MakeVerdict, cancelled: boolean): TenantVerdict {
+  const why = seen.lastSha ? (staleReason(seen, run) ?? seen.lastError) : seen.lastError
+  const extra = cancelled ? { cancelled: true, lastError: why ?? 'verification was cancelled' } : { lastError: why }
   if (seen.lastSha) return verdict({ verdict: 'stale', sha: seen.lastSha, ...extra })
   if (seen.answeredOk) return verdict({ verdict: 'invalid', ...extra })
   return verdict({ verdict: 'unreachable', ...extra, lastError: extra.lastError ?? 'no answer' })
 }
 
-const TIMED_OUT = Symbol('timed out')
-const ANSWERED = Symbol('answered')
-
-/**
- * One request, limited to the request timeout and to what is left before `hardEnd`. The limit is
- * enforced through the clock (not only the HTTP client's own timer) so virtual time governs it too.
- * Returns undefined when the request waited for a slot until no time was left.
- */
-async function probeOnce(tenant: string, run: SettleRun, hardEnd: number): Promise<Observation | undefined> {
-  const limitMs = Math.min(run.requestTimeoutMs, hardEnd - run.clock.now())
-  if (limitMs <= 0) return undefined
-  const abort = new AbortController()
-  const stopTimer = new AbortController()
-  const signal = run.signal ? AbortSignal.any([run.signal, abort.signal]) : abort.signal
-  const timer = run.clock.sleep(limitMs, stopTimer.signal).then(
-    (): typeof TIMED_OUT => TIMED_OUT,
-    () => undefined
-  )
-  const probe = run.prober.probe(tenant, signal).catch((error: unknown): Observation => ({ error: errorMessage(error) }))
-  const first = await Promise.race([probe, timer])
-  if (first === TIMED_OUT) {
-    abort.abort(new DOMException('probe time limit', 'TimeoutError'))
-    return { error: `no answer within ${formatSeconds(limitMs)}` }
+/** Why a tenant that answered with a SHA is not verified, when it is not simply on an older commit. */
+function staleReason(seen: Seen, run: SettleRun): string | undefined {
+  const sha = seen.lastSha!
+  const short = (s: string): string => s.slice(0, 7)
+  if (!sameCommit(sha, run.target)) {
+    const relation = run.ahead.relation(sha)
+    if (relation.kind === 'pending' && relation.lastFailure) return `could not tell whether ${short(sha)} is ahead of ${short(run.target)}: ${relation.lastFailure}`
+    if (relation.kind === 'pending') return `the forge did not say within the ${formatSeconds(run.budgetMs)} budget whether ${short(sha)} is ahead of ${short(run.target)}`
+    if (relation.kind === 'unknown') return `could not tell whether ${short(sha)} is ahead of ${short(run.target)}: ${relation.detail}`
+    if (relation.kind === 'behind') return seen.onTarget > 0 && run.confirmations > 1 ? flapped(seen, run) : undefined
   }
-  // With a reason given, abort() skips building a DOMException (and its stack) on every answered probe.
-  stopTimer.abort(ANSWERED)
-  return first ?? (await probe)
+  const inRow = countGoodAtEnd(seen, run)
+  if (inRow > 0 && inRow < run.confirmations) {
+    return `only the last ${inRow} answer${inRow === 1 ? ' was' : 's were'} on ${short(run.target)} or ahead; settle-confirmations asks for ${run.confirmations} in a row`
+  }
+  return undefined
 }
+
+function flapped(seen: Seen, run: SettleRun): string {
+  return `it answered ${run.target.slice(0, 7)} at ${seen.onTarget} of ${seen.polls} polls, never ${run.confirmations} in a row (settle-confirmations); the last answer was ${seen.lastSha!.slice(0, 7)}`
+}
+
+function countGoodAtEnd(seen: Seen, run: SettleRun): number {
+  let n = 0
+  for (const a of [...seen.recent].reverse()) {
+    if (!(sameCommit(a.sha, run.target) || run.ahead.relation(a.sha).kind === 'ahead')) break
+    n += 1
+  }
+  return n
+}
+
+const WOKEN = Symbol('woken')
