@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type CheckRunLog, ForgeReports, type StatusLog } from './forge-reports.js'
 import type { GitRepo } from './git-repo.js'
 import { DEFAULT_GITEA_LIMITS, type GiteaLimits, GiteaRoutes, type GiteaVersion } from './gitea-routes.js'
+import { prepareGithubRules } from './github-openapi.js'
 import { githubRefusal } from './github-rules.js'
 import { type RunningServer, sendJson, startServer } from './server.js'
 
@@ -102,6 +103,7 @@ export class FakeForge {
 
   static async start(options: FakeForgeOptions): Promise<FakeForge> {
     const forge = new FakeForge({ owner: 'acme', name: 'app', ...options })
+    if (options.flavour === 'github') prepareGithubRules()
     forge.server = await startServer((req, res, body) => forge.handle(req, res, body))
     return forge
   }

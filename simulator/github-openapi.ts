@@ -40,6 +40,7 @@ export interface MatchedOperation {
   params: Record<string, string>
 }
 
+const COMPONENTS = 'https://api.github.com/openapi-components'
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
 
 let spec: Spec | undefined
@@ -53,6 +54,8 @@ function load(): Spec {
     spec = JSON.parse(readFileSync(file, 'utf8')) as Spec
     // OpenAPI 3.0 schemas: `nullable`, `example`, `x-github` and friends are not JSON-schema keywords.
     ajv = addFormats(new Ajv({ strict: false, allErrors: true, validateSchema: false, discriminator: true }))
+    // Added once: compiling each validator with the components inside it would walk them all every time.
+    ajv.addSchema({ $id: COMPONENTS, components: spec.components })
     routes = Object.keys(spec.paths)
       .map((template) => {
         const names: string[] = []
@@ -67,6 +70,27 @@ function load(): Spec {
       .sort((a, b) => a.names.length - b.names.length || b.template.length - a.template.length)
   }
   return spec
+}
+
+/**
+ * Loads the description and compiles the validators of the routes the action uses, so that the first
+ * request a test sends is not the one that pays for it (and times out on a busy machine).
+ */
+export function prepareGithubRules(): void {
+  load()
+  const probe = '/repos/o/r'
+  for (const [method, path] of [
+    ['GET', `${probe}/branches/main`],
+    ['GET', `${probe}/compare/a...b`],
+    ['GET', `${probe}/commits`],
+    ['GET', `${probe}/commits/abc1234`],
+    ['POST', `${probe}/statuses/abc1234`],
+    ['POST', `${probe}/check-runs`],
+    ['PATCH', `${probe}/check-runs/1`]
+  ] as const) {
+    const match = matchOperation(method, path)
+    if (match) schemaProblems(method, match, new URLSearchParams('sha=a&page=1&per_page=1'), {}, false)
+  }
 }
 
 /** The documented operation for `method path`, or undefined when GitHub has no such route. */
@@ -84,11 +108,19 @@ export function matchOperation(method: string, path: string): MatchedOperation |
 function validator(key: string, schema: object): ValidateFunction {
   let fn = compiled.get(key)
   if (!fn) {
-    // `#/components/...` references resolve inside this root document.
-    fn = ajv!.compile({ ...schema, components: load().components })
+    fn = ajv!.compile(rebase(schema) as object)
     compiled.set(key, fn)
   }
   return fn
+}
+
+/** An operation's `#/components/...` references, pointed at the components document added in load(). */
+function rebase(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rebase)
+  if (!value || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${COMPONENTS}${v}` : rebase(v)])
+  )
 }
 
 function resolveParam(p: Parameter | { $ref: string }): Parameter {
