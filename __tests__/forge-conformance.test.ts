@@ -80,3 +80,32 @@ describe('the strict GitHub fake', () => {
     expect((await send('GET', '/commits/0123456789')).status).toBe(422)
   })
 })
+
+describe('reports on a commit the repository does not have', () => {
+  it('GitHub answers 422 "No commit found for SHA", which is no violation (the request is well formed)', async () => {
+    const r = await send('POST', `/statuses/${'e'.repeat(40)}`, { state: 'success' })
+    expect(r.status).toBe(422)
+    expect(r.json.message).toMatch(/No commit found for SHA/)
+    expect(fake.violations).toEqual([])
+  })
+
+  it('Gitea answers 500 with an empty message, as CreateCommitStatus fails in production', async () => {
+    const gitea = await FakeForge.start({ flavour: 'gitea-1.22', repo })
+    try {
+      const res = await http.send({
+        url: `${gitea.apiUrl}/repos/acme/app/statuses/${'e'.repeat(40)}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ state: 'success', context: 'c' }),
+        timeoutMs: 5000
+      })
+      expect(res.status).toBe(500)
+      expect(JSON.parse(res.body.toString())).toMatchObject({ message: '' })
+      const single = await http.send({ url: `${gitea.apiUrl}/repos/acme/app/git/commits/${sha.slice(0, 8)}?stat=false`, timeoutMs: 5000 })
+      expect(JSON.parse(single.body.toString())).toMatchObject({ sha })
+      expect((await http.send({ url: `${gitea.apiUrl}/repos/acme/app/git/commits/${'e'.repeat(40)}`, timeoutMs: 5000 })).status).toBe(404)
+    } finally {
+      await gitea.close()
+    }
+  })
+})

@@ -191,6 +191,10 @@ export class FakeForge {
       return sendJson(res, refusal.status, { message: refusal.message, errors: refusal.errors.map((e) => ({ resource: 'Request', field: e.field, code: 'invalid', message: e.message })), documentation_url: 'https://docs.github.com/rest', status: String(refusal.status) })
     }
     const rest = decodeURIComponent(path.slice(base.length))
+    if (method === 'POST' && (route === 'statuses' || route === 'check-runs')) {
+      const unknown = await this.unknownCommitAnswer(route === 'statuses' ? rest.slice('/statuses/'.length) : String((body as { head_sha?: unknown } | undefined)?.head_sha ?? ''))
+      if (unknown) return unknown(res)
+    }
     switch (route) {
       case 'branch':
         return this.branch(res, rest.slice('/branches/'.length))
@@ -210,6 +214,17 @@ export class FakeForge {
       default:
         return sendJson(res, 404, { message: 'Not Found' })
     }
+  }
+
+  /**
+   * A report on a commit the repository does not have: GitHub answers 422 "No commit found for SHA";
+   * Gitea's CreateCommitStatus fails in GetCommit and the handler answers 500 (services/actions/commit_status.go,
+   * routers/api/v1/repo/status.go). Not a violation: the request is well formed.
+   */
+  private async unknownCommitAnswer(sha: string): Promise<((res: ServerResponse) => void) | undefined> {
+    if (!sha || (await this.options.repo.resolve(sha))) return undefined
+    if (this.flavour === 'github') return (res) => sendJson(res, 422, { message: `No commit found for SHA: ${sha}`, documentation_url: 'https://docs.github.com/rest/commits/statuses#create-a-commit-status', status: '422' })
+    return (res) => sendJson(res, 500, { message: '', url: '/api/swagger' })
   }
 
   private record(v: Violation): void {
