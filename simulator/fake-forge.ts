@@ -218,7 +218,7 @@ export class FakeForge {
 
   /**
    * A report on a commit the repository does not have: GitHub answers 422 "No commit found for SHA";
-   * Gitea's CreateCommitStatus fails in GetCommit and the handler answers 500 (services/actions/commit_status.go,
+   * Gitea's CreateCommitStatus fails in GetCommit and the handler answers 500 (services/repository/commitstatus/commitstatus.go,
    * routers/api/v1/repo/status.go). Not a violation: the request is well formed.
    */
   private async unknownCommitAnswer(sha: string): Promise<((res: ServerResponse) => void) | undefined> {
