@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { Ancestry, UNKNOWN_TTL_MS } from '../src/forge/ancestry.js'
 import { createForge } from '../src/forge/factory.js'
-import type { Comparison, Forge } from '../src/forge/types.js'
+import { type Comparison, type Forge, relationFromCounts } from '../src/forge/types.js'
 import { SupersededGate } from '../src/gate/gate.js'
 import { createHttpClient, type HttpClient } from '../src/http/client.js'
 import { InstantClock } from '../simulator/clocks.js'
@@ -84,6 +84,11 @@ describe('unrelated history pushed over main (item 3)', () => {
       createCommitStatus: async () => undefined
     }
     expect((await new Ancestry(liar).relation(old, rewritten)).relation).toBe('unknown')
+  })
+
+  it('no commits either way between two different SHAs is unknown, never identical', () => {
+    expect(relationFromCounts(old, rewritten, 0, 0).relation).toBe('unknown')
+    expect(relationFromCounts(old, old.slice(0, 7), 0, 0).relation).toBe('identical')
   })
 })
 
