@@ -109,3 +109,20 @@ describe('reports on a commit the repository does not have', () => {
     }
   })
 })
+
+it('gitea-1.26 refuses a commit status to an Actions token whose contents permission is read', async () => {
+  const gitea = await FakeForge.start({ flavour: 'gitea-1.26', repo, actionsTokenContents: 'read' })
+  try {
+    const res = await http.send({
+      url: `${gitea.apiUrl}/repos/acme/app/statuses/${sha}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ state: 'success', context: 'c' }),
+      timeoutMs: 5000
+    })
+    expect(res.status).toBe(403)
+    expect(gitea.statuses()).toEqual([])
+  } finally {
+    await gitea.close()
+  }
+})

@@ -61,6 +61,11 @@ export interface FakeForgeOptions {
   token?: string
   /** Gitea's page settings ([api] MAX_RESPONSE_ITEMS, [git] COMMITS_RANGE_SIZE, …); 50/50/30 by default. */
   limits?: Partial<GiteaLimits>
+  /**
+   * gitea-1.26: the `contents` permission of the job's Actions token (`permissions:` in the workflow or the
+   * repository's default). `read` refuses writes to the code unit, commit statuses included. Default `write`.
+   */
+  actionsTokenContents?: 'read' | 'write'
 }
 
 export class FakeForge {
@@ -82,7 +87,9 @@ export class FakeForge {
   private readonly gitea: GiteaRoutes | undefined
   private server!: RunningServer
 
-  private constructor(readonly options: Required<Omit<FakeForgeOptions, 'token' | 'limits'>> & Pick<FakeForgeOptions, 'token' | 'limits'>) {
+  private constructor(
+    readonly options: Required<Omit<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents'>> & Pick<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents'>
+  ) {
     this.reports = new ForgeReports(options.flavour === 'github')
     const version = options.flavour === 'github' ? undefined : (options.flavour.slice('gitea-'.length) as GiteaVersion)
     this.gitea = version && new GiteaRoutes(version, options.repo, { ...DEFAULT_GITEA_LIMITS, ...options.limits }, () => this.server.url)
@@ -191,6 +198,11 @@ export class FakeForge {
       return sendJson(res, refusal.status, { message: refusal.message, errors: refusal.errors.map((e) => ({ resource: 'Request', field: e.field, code: 'invalid', message: e.message })), documentation_url: 'https://docs.github.com/rest', status: String(refusal.status) })
     }
     const rest = decodeURIComponent(path.slice(base.length))
+    if (method === 'POST' && route === 'statuses' && this.flavour === 'gitea-1.26' && this.options.actionsTokenContents === 'read') {
+      // 1.26 maps the token's `contents` scope to the code unit (gitea #36173); the status route is
+      // reqRepoWriter(unit.TypeCode) (routers/api/v1/api.go).
+      return sendJson(res, 403, { message: 'user should have a permission to write to a repo', url: '/api/swagger' })
+    }
     if (method === 'POST' && (route === 'statuses' || route === 'check-runs')) {
       const unknown = await this.unknownCommitAnswer(route === 'statuses' ? rest.slice('/statuses/'.length) : String((body as { head_sha?: unknown } | undefined)?.head_sha ?? ''))
       if (unknown) return unknown(res)
