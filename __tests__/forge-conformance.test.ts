@@ -69,6 +69,12 @@ describe('the strict GitHub fake', () => {
     expect(taken[0]!.message).toMatch(pattern)
   })
 
+  it('refuses a body that is not JSON with 400, as GitHub does', async () => {
+    const res = await http.send({ url: `${fake.apiUrl}/repos/acme/app/check-runs`, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":', timeoutMs: 5000 })
+    expect(res.status).toBe(400)
+    expect(fake.takeViolations()).toMatchObject([{ status: 400, message: 'Problems parsing JSON' }])
+  })
+
   it('records a route GitHub does not have', async () => {
     expect((await send('GET', '/no-such-thing')).status).toBe(404)
     expect(fake.takeViolations()).toMatchObject([{ status: 404, path: '/repos/acme/app/no-such-thing' }])
@@ -122,6 +128,10 @@ it('gitea-1.26 refuses a commit status to an Actions token whose contents permis
     })
     expect(res.status).toBe(403)
     expect(gitea.statuses()).toEqual([])
+    // Gitea has no Checks API: calling it is a defect of the caller.
+    const check = await http.send({ url: `${gitea.apiUrl}/repos/acme/app/check-runs`, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', timeoutMs: 5000 })
+    expect(check.status).toBe(404)
+    expect(gitea.takeViolations()).toMatchObject([{ flavour: 'gitea-1.26', status: 404 }])
   } finally {
     await gitea.close()
   }

@@ -187,13 +187,19 @@ export class FakeForge {
       if (!auth.endsWith(` ${this.options.token}`)) return sendJson(res, 401, { message: 'Bad credentials' })
     }
     // Validated whatever answers it (a queued fault too): a malformed request is a defect either way.
-    const refusal = this.flavour === 'github' ? githubRefusal(method, path, url.searchParams, body, raw.length > 0 && typeof body === 'string') : undefined
+    const refusal =
+      this.flavour === 'github'
+        ? githubRefusal(method, path, url.searchParams, body, raw.length > 0 && typeof body === 'string')
+        : route === 'check-runs'
+          ? { status: 404, message: 'Not Found: Gitea has no Checks API', errors: [] }
+          : undefined
     if (refusal) this.record({ flavour: this.flavour, method, path: `${path}${url.search}`, status: refusal.status, message: refusal.message })
     if (route !== 'other') {
       const fault = this.faults.get(route)?.shift() ?? this.denied.get(route)
       if (fault && 'wait' in fault) await fault.wait.catch(() => undefined)
       else if (fault) return applyFault(res, fault)
     }
+    if (refusal && this.flavour !== 'github') return sendJson(res, refusal.status, { message: refusal.message, url: '/api/swagger' })
     if (refusal) {
       return sendJson(res, refusal.status, { message: refusal.message, errors: refusal.errors.map((e) => ({ resource: 'Request', field: e.field, code: 'invalid', message: e.message })), documentation_url: 'https://docs.github.com/rest', status: String(refusal.status) })
     }

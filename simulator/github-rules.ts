@@ -14,7 +14,7 @@ export const STATUS_DESCRIPTION_MAX = 140
 export const ANNOTATIONS_PER_REQUEST = 50
 
 export interface Refusal {
-  status: 404 | 422
+  status: 400 | 404 | 422
   message: string
   errors: SchemaProblem[]
 }
@@ -23,6 +23,8 @@ export interface Refusal {
 export function githubRefusal(method: string, path: string, query: URLSearchParams, body: unknown, rawBody: boolean): Refusal | undefined {
   const match = matchOperation(method, path)
   if (!match) return { status: 404, message: 'Not Found', errors: [] }
+  // A body that is not JSON is refused before any validation, with 400.
+  if (rawBody) return { status: 400, message: 'Problems parsing JSON', errors: [] }
   const errors = schemaProblems(method, match, query, body, rawBody)
   errors.push(...proseProblems(match.template, method, match.params, body))
   if (!errors.length) return undefined
