@@ -70,7 +70,13 @@ export class GiteaForge implements Forge {
     )
   }
 
-  async json(what: string, path: string, init: RequestOptions = {}): Promise<{ data: unknown; res: HttpResponse }> {
+  /** The parsed JSON body of a successful call. */
+  async json(what: string, path: string, init: RequestOptions = {}): Promise<unknown> {
+    return (await this.jsonAnswer(what, path, init)).data
+  }
+
+  /** The parsed JSON body with the response it came in (for its headers). */
+  async jsonAnswer(what: string, path: string, init: RequestOptions = {}): Promise<{ data: unknown; res: HttpResponse }> {
     const res = await this.request(what, path, init)
     // The HTTP client cuts bodies at its cap: half a JSON document is no answer, whatever it parses to.
     if (res.truncated) throw new ForgeAnswerError(`${what} answered a body larger than the client accepts (cut at ${res.body.length} bytes)`)
@@ -83,7 +89,7 @@ export class GiteaForge implements Forge {
 
   async branchHead(branch: string): Promise<string> {
     const path = `/branches/${branch.split('/').map(encodeURIComponent).join('/')}`
-    const { data } = await this.json(`GET branch ${branch}`, path)
+    const data = await this.json(`GET branch ${branch}`, path)
     const id = (data as { commit?: { id?: unknown } } | null)?.commit?.id
     if (typeof id !== 'string' || !FULL_SHA.test(id.toLowerCase())) {
       throw new ForgeAnswerError(`the branch answer for '${branch}' has no commit.id`)
@@ -101,7 +107,7 @@ export class GiteaForge implements Forge {
   private async countOnly(from: string, not: string): Promise<number> {
     const what = `count commits of ${from.slice(0, 7)} not in ${not.slice(0, 7)}`
     const q = `sha=${encodeURIComponent(from)}&not=${encodeURIComponent(not)}&limit=1&page=1&${LIGHT}`
-    const { data, res } = await this.json(what, `/commits?${q}`, {
+    const { data, res } = await this.jsonAnswer(what, `/commits?${q}`, {
       // Gitea 1.22 answers 500 (not 404) for a SHA it does not know, and both versions answer 500 when
       // `not` names one; in production the message is empty. Ask the single-commit route, which answers 404.
       classify: (r) => (r.status === 500 ? this.unknownAmong(what, [from, not]) : Promise.resolve(undefined))
@@ -129,7 +135,7 @@ export class GiteaForge implements Forge {
 
   async resolveCommit(ref: string): Promise<string | undefined> {
     try {
-      const { data } = await this.json(`GET commit ${ref}`, `/git/commits/${encodeURIComponent(ref)}?${LIGHT}`)
+      const data = await this.json(`GET commit ${ref}`, `/git/commits/${encodeURIComponent(ref)}?${LIGHT}`)
       const sha = (data as { sha?: unknown } | null)?.sha
       if (typeof sha !== 'string' || !FULL_SHA.test(sha.toLowerCase())) throw new ForgeAnswerError(`the commit answer for '${ref}' has no sha`)
       return sha.toLowerCase()
