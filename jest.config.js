@@ -3,6 +3,8 @@ export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
+  // Every test fails when a fake forge saw a request the real forge would refuse.
+  setupFilesAfterEnv: ['<rootDir>/__tests__/support/strict-forge.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   resolver: 'ts-jest-resolver',
   transform: {

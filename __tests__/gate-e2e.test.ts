@@ -80,6 +80,26 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('gate mode e
     expect(forge.requests.length).toBe(before)
   })
 
+  it('an abbreviated sha is resolved once, at the start: every report names the full SHA', async () => {
+    forge.clearLog()
+    const r = await runAction({ inputs: { mode: 'gate', token: TOKEN, sha: B.slice(0, 9) }, env: envFor() })
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs).toMatchObject({ superseded: 'false', result: 'owner' })
+    expect(forge.calls('commit')).toHaveLength(1)
+    const reported = flavour === 'github' ? forge.checkRuns().map((c) => String(c.create.head_sha)) : forge.statuses().map((s) => s.sha)
+    expect(reported.length).toBeGreaterThan(0)
+    expect(reported.every((s) => s === B)).toBe(true)
+  })
+
+  it('an abbreviated sha the forge does not know is an input error before any side effect', async () => {
+    forge.clearLog()
+    const r = await runAction({ inputs: { mode: 'gate', token: TOKEN, sha: '0badc0ffee' }, env: envFor() })
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toMatch(/::error::Input 'sha' has the value "0badc0ffee"; expected a commit of acme\/app/)
+    expect(forge.requests.filter((q) => q.method !== 'GET')).toEqual([])
+    expect(forge.requests.map((q) => q.route)).toEqual(['commit'])
+  })
+
   it('never prints the token, even when the forge echoes it back', async () => {
     forge.inject('branch', { status: 400, body: `{"message":"token ${TOKEN} is not allowed here"}` })
     const r = await runAction({ inputs: { mode: 'gate', token: TOKEN }, env: { ...envFor(), GITHUB_SHA: A, RUNNER_DEBUG: '1' } })

@@ -187,29 +187,6 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('superseded 
   })
 })
 
-describe('gitea 1.22 ancestry', () => {
-  it('falls back to the commit list once, then walks directly', async () => {
-    const repo = await GitRepo.create()
-    const A = await repo.commit('A')
-    for (let i = 0; i < 60; i++) await repo.commit(`filler ${i}`)
-    const forge = await FakeForge.start({ flavour: 'gitea-1.22', repo })
-    const http = createHttpClient()
-    try {
-      const logs: string[] = []
-      const adapter = createForge({ ...forgeSettings(forge, 'gitea'), token: '' }, { http, clock: new InstantClock(), log: (m) => logs.push(m) })
-      const head = await adapter.branchHead('main')
-      expect(await adapter.compare(A, head)).toMatchObject({ relation: 'ahead', aheadBy: 60 })
-      expect(await adapter.compare(head, A)).toMatchObject({ relation: 'behind', behindBy: 60 })
-      expect(forge.calls('compare')).toHaveLength(1)
-      expect(logs.join('\n')).toMatch(/walking commit history/)
-    } finally {
-      await http.close()
-      await forge.close()
-      await repo.dispose()
-    }
-  })
-})
-
 describe('no token', () => {
   it.each<ForgeFlavour>(['github', 'gitea-1.23'])('an empty token still reads a public repository on %s', async (flavour) => {
     const repo = await GitRepo.create()

@@ -1,7 +1,8 @@
 // Generates the README's inputs and outputs tables from action.yml, so the two cannot drift apart.
 // `node scripts/docs.mjs` rewrites README.md; `--check` fails when README.md is out of date.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
+import { expectedNode20Entry, NODE20_ENTRY } from './action-entries.mjs'
 
 const action = parse(readFileSync('action.yml', 'utf8'))
 const cell = (text) => String(text ?? '').trim().replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|')
@@ -29,13 +30,26 @@ function splice(text, marker, body) {
 
 const readme = readFileSync('README.md', 'utf8')
 const next = splice(splice(readme, 'inputs', inputs), 'outputs', outputs)
+const entry = expectedNode20Entry()
+const entryNow = existsSync(NODE20_ENTRY) ? readFileSync(NODE20_ENTRY, 'utf8') : ''
 if (process.argv.includes('--check')) {
+  if (entry !== entryNow) {
+    console.error(`${NODE20_ENTRY} differs from action.yml. Run \`npm run docs\` and commit it.`)
+    process.exit(1)
+  }
   if (next !== readme) {
     console.error('README.md inputs/outputs tables differ from action.yml. Run `npm run docs` and commit README.md.')
     process.exit(1)
   }
   console.log('README.md tables match action.yml.')
-} else if (next !== readme) {
-  writeFileSync('README.md', next)
-  console.log('README.md tables updated from action.yml.')
+} else {
+  if (next !== readme) {
+    writeFileSync('README.md', next)
+    console.log('README.md tables updated from action.yml.')
+  }
+  if (entry !== entryNow) {
+    mkdirSync('node20', { recursive: true })
+    writeFileSync(NODE20_ENTRY, entry)
+    console.log(`${NODE20_ENTRY} written from action.yml.`)
+  }
 }

@@ -1,20 +1,34 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type CheckRunLog, ForgeReports, type StatusLog } from './forge-reports.js'
 import type { GitRepo } from './git-repo.js'
+import { DEFAULT_GITEA_LIMITS, type GiteaLimits, GiteaRoutes, type GiteaVersion } from './gitea-routes.js'
+import { prepareGithubRules } from './github-openapi.js'
+import { githubRefusal } from './github-rules.js'
 import { type RunningServer, sendJson, startServer } from './server.js'
 
 /**
- * A fake forge on 127.0.0.1 that answers from a real git repository. Flavours reproduce the API
- * differences the action must cope with:
- * - `github`: /repos/o/r/..., branch head `commit.sha`, compare with status/ahead_by/behind_by, checks API
- * - `gitea-1.23`: /api/v1/repos/o/r/..., branch head `commit.id`, compare answers only total_commits
- * - `gitea-1.22`: as 1.23, but compare refuses SHAs with 404 (names only)
+ * A fake forge on 127.0.0.1 that answers from a real git repository, as strict as the forge it plays
+ * (simulator/README.md lists every rule and its source):
+ * - `github`: every request is checked against GitHub's OpenAPI description and its prose limits; a
+ *   refused one answers 422 as GitHub does and is recorded in `violations`, which fail the test.
+ * - `gitea-1.22`, `gitea-1.23`, `gitea-1.26`: answers as Gitea's handlers do at that version: page caps
+ *   and pagination headers, heavy compare bodies, SHAs refused by 1.22's compare, unrelated histories
+ *   as 0 commits, 500 (1.22) or 404 (1.23) for an unknown SHA.
  */
-export type ForgeFlavour = 'github' | 'gitea-1.22' | 'gitea-1.23'
+export type ForgeFlavour = 'github' | 'gitea-1.22' | 'gitea-1.23' | 'gitea-1.26'
+
+/** A request the real forge would have refused as malformed: a defect of the caller, never of the fake. */
+export interface Violation {
+  flavour: ForgeFlavour
+  method: string
+  path: string
+  status: number
+  message: string
+}
 
 export type { CheckRunLog, StatusLog } from './forge-reports.js'
 
-export type Route = 'branch' | 'compare' | 'commits' | 'statuses' | 'check-runs'
+export type Route = 'branch' | 'compare' | 'commits' | 'commit' | 'statuses' | 'check-runs'
 
 export type Fault =
   | { status: number; headers?: Record<string, string>; body?: string }
@@ -45,22 +59,58 @@ export interface FakeForgeOptions {
   name?: string
   /** When set, requests without this token are refused with 401. */
   token?: string
+  /** Gitea's page settings ([api] MAX_RESPONSE_ITEMS, [git] COMMITS_RANGE_SIZE, …); 50/50/30 by default. */
+  limits?: Partial<GiteaLimits>
+  /**
+   * gitea-1.26: the `contents` permission of the job's Actions token (`permissions:` in the workflow or the
+   * repository's default). `read` refuses writes to the code unit, commit statuses included. Default `write`.
+   */
+  actionsTokenContents?: 'read' | 'write'
 }
 
 export class FakeForge {
+  /** Violations of every fake forge in this process not yet taken; the test setup fails a test that leaves any. */
+  private static readonly pending: Violation[] = []
+
+  /** Takes every violation recorded since the last call (the per-test check of the test setup). */
+  static drainViolations(): Violation[] {
+    return FakeForge.pending.splice(0)
+  }
+
   readonly requests: RecordedRequest[] = []
+  /** Requests this forge refused as the real one would (422 on GitHub): each one is a caller defect. */
+  readonly violations: Violation[] = []
   private readonly faults = new Map<Route, Fault[]>()
   /** Routes that answer this fault to every request until clearFaults(). */
   private readonly denied = new Map<Route, Fault>()
   private readonly reports: ForgeReports
+  private readonly gitea: GiteaRoutes | undefined
   private server!: RunningServer
 
-  private constructor(readonly options: Required<Omit<FakeForgeOptions, 'token'>> & { token?: string }) {
+  private constructor(
+    readonly options: Required<Omit<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents'>> & Pick<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents'>
+  ) {
     this.reports = new ForgeReports(options.flavour === 'github')
+    const version = options.flavour === 'github' ? undefined : (options.flavour.slice('gitea-'.length) as GiteaVersion)
+    this.gitea = version && new GiteaRoutes(version, options.repo, { ...DEFAULT_GITEA_LIMITS, ...options.limits }, () => this.server.url)
+  }
+
+  /**
+   * Takes this forge's violations out of the per-test check, for a test that sends a malformed request
+   * on purpose (to see how the action copes with the refusal) and asserts them itself.
+   */
+  takeViolations(): Violation[] {
+    const mine = this.violations.splice(0)
+    for (const v of mine) {
+      const i = FakeForge.pending.indexOf(v)
+      if (i >= 0) FakeForge.pending.splice(i, 1)
+    }
+    return mine
   }
 
   static async start(options: FakeForgeOptions): Promise<FakeForge> {
     const forge = new FakeForge({ owner: 'acme', name: 'app', ...options })
+    if (options.flavour === 'github') prepareGithubRules()
     forge.server = await startServer((req, res, body) => forge.handle(req, res, body))
     return forge
   }
@@ -123,38 +173,93 @@ export class FakeForge {
 
   private async handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://forge')
+    const method = req.method ?? 'GET'
     const prefix = this.flavour === 'github' ? '' : '/api/v1'
     const base = `${prefix}/repos/${this.options.owner}/${this.options.name}`
     const path = url.pathname
-    const route = routeOf(path, base)
+    const route = routeOf(path, base, this.flavour)
     let body: unknown = undefined
     if (raw.length) body = safeJson(raw.toString('utf8'))
-    this.requests.push({ method: req.method ?? 'GET', route, path: `${path}${url.search}`, headers: req.headers, body })
+    this.requests.push({ method, route, path: `${path}${url.search}`, headers: req.headers, body })
 
     if (this.options.token) {
       const auth = String(req.headers.authorization ?? '')
       if (!auth.endsWith(` ${this.options.token}`)) return sendJson(res, 401, { message: 'Bad credentials' })
     }
+    // Validated whatever answers it (a queued fault too): a malformed request is a defect either way.
+    const refusal =
+      this.flavour === 'github'
+        ? githubRefusal(method, path, url.searchParams, body, raw.length > 0 && typeof body === 'string')
+        : route === 'check-runs'
+          ? { status: 404, message: 'Not Found: Gitea has no Checks API', errors: [] }
+          : undefined
+    if (refusal) this.record({ flavour: this.flavour, method, path: `${path}${url.search}`, status: refusal.status, message: refusal.message })
     if (route !== 'other') {
       const fault = this.faults.get(route)?.shift() ?? this.denied.get(route)
       if (fault && 'wait' in fault) await fault.wait.catch(() => undefined)
       else if (fault) return applyFault(res, fault)
     }
+    if (refusal && this.flavour !== 'github') return sendJson(res, refusal.status, { message: refusal.message, url: '/api/swagger' })
+    if (refusal) {
+      return sendJson(res, refusal.status, { message: refusal.message, errors: refusal.errors.map((e) => ({ resource: 'Request', field: e.field, code: 'invalid', message: e.message })), documentation_url: 'https://docs.github.com/rest', status: String(refusal.status) })
+    }
     const rest = decodeURIComponent(path.slice(base.length))
+    if (method === 'POST' && route === 'statuses' && this.flavour === 'gitea-1.26' && this.options.actionsTokenContents === 'read') {
+      // 1.26 maps the token's `contents` scope to the code unit (gitea #36173); the status route is
+      // reqRepoWriter(unit.TypeCode) (routers/api/v1/api.go).
+      return sendJson(res, 403, { message: 'user should have a permission to write to a repo', url: '/api/swagger' })
+    }
+    if (method === 'POST' && (route === 'statuses' || route === 'check-runs')) {
+      const unknown = await this.unknownCommitAnswer(route === 'statuses' ? rest.slice('/statuses/'.length) : String((body as { head_sha?: unknown } | undefined)?.head_sha ?? ''))
+      if (unknown) return unknown(res)
+    }
     switch (route) {
       case 'branch':
         return this.branch(res, rest.slice('/branches/'.length))
       case 'compare':
+        if (this.gitea) return this.gitea.compare(res, rest.slice('/compare/'.length), url)
         return this.compare(res, rest.slice('/compare/'.length))
       case 'commits':
+        if (this.gitea) return this.gitea.commits(res, url)
         return this.commits(res, url)
+      case 'commit':
+        if (this.gitea) return this.gitea.singleCommit(res, rest.slice('/git/commits/'.length), url)
+        return this.githubCommit(res, req, rest.slice('/commits/'.length))
       case 'statuses':
         return this.reports.status(res, rest.slice('/statuses/'.length), body)
       case 'check-runs':
-        return this.reports.checkRun(res, req.method ?? 'GET', rest, body)
+        return this.reports.checkRun(res, method, rest, body)
       default:
         return sendJson(res, 404, { message: 'Not Found' })
     }
+  }
+
+  /**
+   * A report on a commit the repository does not have: GitHub answers 422 "No commit found for SHA";
+   * Gitea's CreateCommitStatus fails in GetCommit and the handler answers 500 (services/repository/commitstatus/commitstatus.go,
+   * routers/api/v1/repo/status.go). Not a violation: the request is well formed.
+   */
+  private async unknownCommitAnswer(sha: string): Promise<((res: ServerResponse) => void) | undefined> {
+    if (!sha || (await this.options.repo.resolve(sha))) return undefined
+    if (this.flavour === 'github') return (res) => sendJson(res, 422, { message: `No commit found for SHA: ${sha}`, documentation_url: 'https://docs.github.com/rest/commits/statuses#create-a-commit-status', status: '422' })
+    return (res) => sendJson(res, 500, { message: '', url: '/api/swagger' })
+  }
+
+  private record(v: Violation): void {
+    this.violations.push(v)
+    FakeForge.pending.push(v)
+  }
+
+  /** GitHub GET /commits/{ref}: the commit, or with the `sha` media type just its SHA; 422 for an unknown ref. */
+  private async githubCommit(res: ServerResponse, req: IncomingMessage, ref: string): Promise<void> {
+    const sha = await this.options.repo.resolve(ref)
+    if (!sha) return sendJson(res, 422, { message: `No commit found for SHA: ${ref}`, documentation_url: 'https://docs.github.com/rest/commits/commits#get-a-commit', status: '422' })
+    if (String(req.headers.accept ?? '').includes('application/vnd.github.sha')) {
+      res.writeHead(200, { 'content-type': 'application/vnd.github.sha; charset=utf-8' })
+      res.end(sha)
+      return
+    }
+    return sendJson(res, 200, { sha, commit: { message: '' }, parents: [], files: [] })
   }
 
   private async branch(res: ServerResponse, name: string): Promise<void> {
@@ -169,40 +274,41 @@ export class FakeForge {
     const [baseRef, headRef] = spec.split('...')
     const repo = this.options.repo
     if (!baseRef || !headRef) return sendJson(res, 404, { message: 'Not Found' })
-    if (this.flavour === 'gitea-1.22') {
-      // 1.22 resolves only branch and tag names here; a SHA is "not found".
-      for (const ref of [baseRef, headRef]) if (!(await repo.isBranch(ref))) return sendJson(res, 404, { message: `no such branch or tag: ${ref}` })
-    }
     const base = await repo.resolve(baseRef)
     const head = await repo.resolve(headRef)
     if (!base || !head) return sendJson(res, 404, { message: 'Not Found' })
+    // No merge base: GitHub answers 404 "No common ancestor between …".
+    const mergeBase = await repo.mergeBase(base, head)
+    if (!mergeBase) return sendJson(res, 404, { message: `No common ancestor between ${baseRef} and ${headRef}.`, documentation_url: 'https://docs.github.com/rest/commits/commits#compare-two-commits', status: '404' })
     const ahead = await repo.count(base, head)
     const behind = await repo.count(head, base)
-    if (this.flavour !== 'github') return sendJson(res, 200, { total_commits: ahead, commits: [] })
     const status = ahead === 0 && behind === 0 ? 'identical' : behind === 0 ? 'ahead' : ahead === 0 ? 'behind' : 'diverged'
-    const mergeBase = await repo.mergeBase(base, head)
     return sendJson(res, 200, { status, ahead_by: ahead, behind_by: behind, total_commits: ahead, merge_base_commit: { sha: mergeBase }, commits: [], files: [] })
   }
 
   private async commits(res: ServerResponse, url: URL): Promise<void> {
     const repo = this.options.repo
     const from = url.searchParams.get('sha') ?? 'main'
-    const limit = Number(url.searchParams.get('limit') ?? url.searchParams.get('per_page') ?? 30)
+    // GitHub: per_page defaults to 30 and stops at 100; the next page is announced only in `Link`.
+    const limit = Math.min(100, Number(url.searchParams.get('per_page') ?? 30))
     const page = Number(url.searchParams.get('page') ?? 1)
     const start = await repo.resolve(from)
-    if (!start) return sendJson(res, 404, { message: `no such commit: ${from}` })
+    if (!start) return sendJson(res, 404, { message: `No commit found for SHA: ${from}` })
     const shas = await repo.log(start, (page - 1) * limit, limit)
-    const total = await repo.total(start)
-    return sendJson(res, 200, shas.map((sha) => ({ sha, commit: { message: '' } })), { 'x-total-count': String(total) })
+    const more = (await repo.total(start)) > page * limit
+    const next = new URL(`${url.pathname}${url.search}`, this.server.url)
+    next.searchParams.set('page', String(page + 1))
+    return sendJson(res, 200, shas.map((sha) => ({ sha, commit: { message: '' } })), more ? { link: `<${next.toString()}>; rel="next"` } : {})
   }
 }
 
-function routeOf(path: string, base: string): Route | 'other' {
+function routeOf(path: string, base: string, flavour: ForgeFlavour): Route | 'other' {
   if (!path.startsWith(`${base}/`)) return 'other'
   const rest = path.slice(base.length)
   if (rest.startsWith('/branches/')) return 'branch'
   if (rest.startsWith('/compare/')) return 'compare'
   if (rest === '/commits') return 'commits'
+  if (flavour === 'github' ? /^\/commits\/[^/]+$/.test(rest) : rest.startsWith('/git/commits/')) return 'commit'
   if (rest.startsWith('/statuses/')) return 'statuses'
   if (rest.startsWith('/check-runs')) return 'check-runs'
   return 'other'

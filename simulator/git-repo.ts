@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -54,6 +54,35 @@ export class GitRepo {
     else await this.git('checkout', '-q', '--orphan', branch)
   }
 
+  /**
+   * Appends `count` commits to `branch` in one `git fast-import` (thousands a second), each changing
+   * one file, and returns the new tip. `orphan` starts an unrelated history (a rewritten repository).
+   */
+  async bulkCommits(count: number, branch = 'main', options: { orphan?: boolean } = {}): Promise<string> {
+    const parent = options.orphan ? undefined : await this.resolve(`refs/heads/${branch}`)
+    const lines: string[] = []
+    for (let i = 1; i <= count; i++) {
+      this.counter += 1
+      const message = `bulk ${this.counter}`
+      const content = `${message}\n`
+      lines.push(`commit refs/heads/${branch}`, `committer Simulator <sim@example.invalid> ${1_700_000_000 + this.counter} +0000`)
+      lines.push(`data ${Buffer.byteLength(message)}`, message)
+      if (i === 1) lines.push(parent ? `from ${parent}` : 'from 0000000000000000000000000000000000000000')
+      lines.push('M 644 inline file.txt', `data ${Buffer.byteLength(content)}`, content)
+    }
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn('git', ['fast-import', '--quiet', '--force'], { cwd: this.dir, stdio: ['pipe', 'ignore', 'pipe'] })
+      let err = ''
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+      child.on('error', reject)
+      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import failed: ${err}`))))
+      child.stdin.end(`${lines.join('\n')}\n`)
+    })
+    // The work tree still shows the old tip; later commit() calls check out afresh.
+    await this.git('checkout', '-q', '-f', branch)
+    return this.git('rev-parse', `refs/heads/${branch}`)
+  }
+
   /** Points `branch` at `sha`, as a force-push would. */
   async setBranch(branch: string, sha: string): Promise<void> {
     await this.git('checkout', '-q', '--detach')
@@ -78,14 +107,15 @@ export class GitRepo {
     return this.git('merge-base', a, b).catch(() => undefined)
   }
 
-  /** History of `from`, newest first, one page. */
-  async log(from: string, skip: number, limit: number): Promise<string[]> {
-    const out = await this.git('rev-list', `--skip=${skip}`, `--max-count=${limit}`, from)
+  /** History of `from` without the commits of `not` (when given), newest first, one page. */
+  async log(from: string, skip: number, limit: number, not?: string): Promise<string[]> {
+    const out = await this.git('rev-list', `--skip=${skip}`, `--max-count=${limit}`, from, ...(not ? ['--not', not] : []))
     return out ? out.split('\n') : []
   }
 
-  async total(from: string): Promise<number> {
-    return Number(await this.git('rev-list', '--count', from))
+  /** `git rev-list --count from [--not not]`. */
+  async total(from: string, not?: string): Promise<number> {
+    return Number(await this.git('rev-list', '--count', from, ...(not ? ['--not', not] : [])))
   }
 
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {

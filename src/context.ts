@@ -1,8 +1,9 @@
 import * as core from '@actions/core'
 import { type Clock, systemClock } from './clock.js'
+import { errorMessage, InputError } from './errors.js'
 import { Ancestry } from './forge/ancestry.js'
 import { createForge } from './forge/factory.js'
-import type { Forge } from './forge/types.js'
+import { type Forge, FULL_SHA } from './forge/types.js'
 import { SupersededGate } from './gate/gate.js'
 import { createHttpClient, type HttpClient } from './http/client.js'
 import { NO_REPORTER, type Reporter } from './report/publish/types.js'
@@ -34,7 +35,32 @@ export function createContext(settings: Settings, overrides: ContextOverrides = 
   const clock = overrides.clock ?? systemClock
   const http = overrides.http ?? createHttpClient()
   const forge = overrides.forge ?? createForge(settings.forge, { http, clock, log: (m) => core.info(m) })
-  const ancestry = new Ancestry(forge)
+  const ancestry = new Ancestry(forge, clock)
   const gate = new SupersededGate(forge, ancestry, settings.target, settings.gate)
   return { settings, clock, http, forge, ancestry, gate, signal: overrides.signal ?? new AbortController().signal, reporter: overrides.reporter ?? NO_REPORTER }
+}
+
+/**
+ * The context, with an abbreviated `sha` input replaced by the full SHA the forge knows it as. GitHub's
+ * statuses and check runs take only 40 digits, so this runs once, before any side effect; a SHA the
+ * forge does not have is an input error.
+ */
+export async function createResolvedContext(settings: Settings, overrides: ContextOverrides = {}): Promise<RunContext> {
+  const ctx = createContext(settings, overrides)
+  const given = settings.target.sha
+  if (FULL_SHA.test(given)) return ctx
+  let full: string | undefined
+  try {
+    full = await ctx.forge.resolveCommit(given)
+  } catch (error) {
+    if (!overrides.http) await ctx.http.close()
+    throw new Error(`Could not resolve the abbreviated sha '${given}' to a full commit SHA: ${errorMessage(error)}`, { cause: error })
+  }
+  if (!full) {
+    if (!overrides.http) await ctx.http.close()
+    throw new InputError('sha', given, `a commit of ${settings.forge.owner}/${settings.forge.repo} (the forge has no commit with that SHA or prefix)`)
+  }
+  core.info(`sha ${given} is commit ${full}`)
+  const resolved: Settings = { ...settings, target: { ...settings.target, sha: full } }
+  return createContext(resolved, { ...overrides, clock: ctx.clock, http: ctx.http, forge: ctx.forge })
 }

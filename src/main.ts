@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
-import { type ContextOverrides, createContext, type RunContext } from './context.js'
+import { type ContextOverrides, createResolvedContext, type RunContext } from './context.js'
 import { errorMessage } from './errors.js'
 import { redact, registerSecret } from './redact.js'
 import { runDeployMode } from './modes/deploy-mode.js'
@@ -40,15 +40,17 @@ export async function run(env: Env = process.env, overrides: ContextOverrides = 
     const settings = parseSettings(env, loadEventPayload(env))
     const runner = RUNNERS[settings.mode]
     if (!runner) throw new Error(`mode '${settings.mode}' is not available in this version of Rollout Guard`)
-    ctx = createContext(settings, { signal: cancelOnSignals(), ...overrides })
-    ctx.reporter = overrides.reporter ?? createReporter(settings, { http: ctx.http, clock: ctx.clock, forge: overrides.forge })
+    // An abbreviated `sha` becomes the full SHA here, before anything is reported on it.
+    ctx = await createResolvedContext(settings, { signal: cancelOnSignals(), ...overrides })
+    const resolved = ctx.settings
+    ctx.reporter = overrides.reporter ?? createReporter(resolved, { http: ctx.http, clock: ctx.clock, forge: overrides.forge })
     // Not awaited: the check run starts alongside the gate instead of before it. The reporter keeps its
     // own order (the final update waits for this one). Reconcile starts it once it knows the head.
-    if (settings.mode !== 'reconcile') void ctx.reporter.start(settings.target.sha)
+    if (resolved.mode !== 'reconcile') void ctx.reporter.start(resolved.target.sha)
     // A mode that throws still gets a report, a summary and a failing check: only invalid inputs (above)
     // end the step before anything is reported.
     const outcome = await runner(ctx).catch((error: unknown): Outcome => ({ result: 'failed', failure: errorMessage(error), outputs: {} }))
-    await concludeRun(settings, ctx.reporter, outcome, startedAt)
+    await concludeRun(resolved, ctx.reporter, outcome, startedAt)
   } catch (error) {
     core.setOutput('result', 'failed')
     core.setFailed(redact(errorMessage(error)))

@@ -2,27 +2,37 @@ import type { Clock } from '../clock.js'
 import type { HttpClient, HttpResponse } from '../http/client.js'
 import { HttpStatusError, statusError, withRetry } from '../http/retry.js'
 import type { ForgeSettings } from '../settings/common.js'
-import { ForgeAnswerError } from './errors.js'
-import { walkRelation } from './history-walk.js'
-import { type CommitStatus, type Comparison, type Forge, FULL_SHA } from './types.js'
+import { ForgeAnswerError, UnknownCommitError } from './errors.js'
+import { type CommitStatus, type Comparison, type Forge, FULL_SHA, relationFromCounts } from './types.js'
+
+/** Query flags that keep commit answers light: no diff stats, no signature checks, no file lists. */
+const LIGHT = 'stat=false&verification=false&files=false'
+
+interface RequestOptions {
+  method?: string
+  body?: unknown
+  /** Turns a refusal into a sharper error (tried before the status is classified as transient or not). */
+  classify?: (res: HttpResponse) => Promise<Error | undefined>
+}
 
 /**
  * Gitea 1.22+ over its REST API (`/api/v1`). Differences from GitHub that matter here:
- * the branch head is `commit.id`; compare answers only `total_commits`, so ahead/behind come from asking
- * both directions; before 1.23 compare refuses SHAs (404) and from 1.25 it fails when the pull-request unit
- * is off, so ancestry then comes from a bounded walk of the commit list instead.
+ * - the branch head is `commit.id`;
+ * - compare lists every commit of the range with stats (about 2.5 KB a commit, no paging), takes no
+ *   SHAs before 1.23, calls unrelated histories "0 commits" both ways in 1.23 and fails without the
+ *   pull-request unit from 1.25. So ancestry never uses it: it counts `git rev-list head --not base`
+ *   both ways through the commit list (`sha` + `not`, its `X-Total-Count`), one light request each,
+ *   whatever the gap (routers/api/v1/repo/commits.go, v1.22 and v1.23).
  */
 export class GiteaForge implements Forge {
   readonly kind = 'gitea' as const
   readonly checks = undefined
-  private compareWorks = true
 
   constructor(
     private readonly settings: ForgeSettings,
     private readonly http: HttpClient,
     private readonly clock: Clock,
-    private readonly log: (message: string) => void,
-    private readonly maxWalk = 1000
+    private readonly log: (message: string) => void
   ) {}
 
   private get repoPath(): string {
@@ -30,11 +40,16 @@ export class GiteaForge implements Forge {
     return `${apiUrl}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`
   }
 
-  /** One API call with classified retries; non-2xx becomes an HttpStatusError. */
-  async request(what: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<HttpResponse> {
+  private headers(json: boolean): Record<string, string> {
     const headers: Record<string, string> = { accept: 'application/json' }
     if (this.settings.token) headers.authorization = `token ${this.settings.token}`
-    if (init.body !== undefined) headers['content-type'] = 'application/json'
+    if (json) headers['content-type'] = 'application/json'
+    return headers
+  }
+
+  /** One API call with classified retries; non-2xx becomes an HttpStatusError (or what `classify` says). */
+  async request(what: string, path: string, init: RequestOptions = {}): Promise<HttpResponse> {
+    const headers = this.headers(init.body !== undefined)
     return withRetry(
       async (_attempt, remainingMs) => {
         const res = await this.http.send({
@@ -44,8 +59,8 @@ export class GiteaForge implements Forge {
           body: init.body === undefined ? undefined : JSON.stringify(init.body),
           timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs)
         })
-        if (res.status < 200 || res.status >= 300) throw statusError(what, res, Date.now())
-        return res
+        if (res.status >= 200 && res.status < 300) return res
+        throw (await init.classify?.(res)) ?? statusError(what, res, Date.now())
       },
       {
         policy: this.settings.retry,
@@ -55,10 +70,18 @@ export class GiteaForge implements Forge {
     )
   }
 
-  async json(what: string, path: string): Promise<unknown> {
-    const res = await this.request(what, path)
+  /** The parsed JSON body of a successful call. */
+  async json(what: string, path: string, init: RequestOptions = {}): Promise<unknown> {
+    return (await this.jsonAnswer(what, path, init)).data
+  }
+
+  /** The parsed JSON body with the response it came in (for its headers). */
+  async jsonAnswer(what: string, path: string, init: RequestOptions = {}): Promise<{ data: unknown; res: HttpResponse }> {
+    const res = await this.request(what, path, init)
+    // The HTTP client cuts bodies at its cap: half a JSON document is no answer, whatever it parses to.
+    if (res.truncated) throw new ForgeAnswerError(`${what} answered a body larger than the client accepts (cut at ${res.body.length} bytes)`)
     try {
-      return JSON.parse(res.body.toString('utf8'))
+      return { data: JSON.parse(res.body.toString('utf8')), res }
     } catch {
       throw new ForgeAnswerError(`${what} answered a body that is not JSON`)
     }
@@ -66,8 +89,8 @@ export class GiteaForge implements Forge {
 
   async branchHead(branch: string): Promise<string> {
     const path = `/branches/${branch.split('/').map(encodeURIComponent).join('/')}`
-    const data = (await this.json(`GET branch ${branch}`, path)) as { commit?: { id?: unknown } } | null
-    const id = data?.commit?.id
+    const data = await this.json(`GET branch ${branch}`, path)
+    const id = (data as { commit?: { id?: unknown } } | null)?.commit?.id
     if (typeof id !== 'string' || !FULL_SHA.test(id.toLowerCase())) {
       throw new ForgeAnswerError(`the branch answer for '${branch}' has no commit.id`)
     }
@@ -75,35 +98,52 @@ export class GiteaForge implements Forge {
   }
 
   async compare(base: string, head: string): Promise<Comparison> {
-    if (this.compareWorks) {
-      try {
-        const ahead = await this.countCommits(base, head)
-        const behind = await this.countCommits(head, base)
-        return fromCounts(ahead, behind)
-      } catch (error) {
-        if (!(error instanceof HttpStatusError) || ![404, 500].includes(error.status)) throw error
-        // 1.22 cannot compare SHAs; 1.25 without the PR unit cannot compare at all. Walk instead, and
-        // remember so later comparisons in this run go straight to the walk.
-        this.compareWorks = false
-        this.log(`compare by SHA is not available on this Gitea (HTTP ${error.status}); walking commit history instead`)
-      }
+    const ahead = await this.countOnly(head, base)
+    const behind = await this.countOnly(base, head)
+    return relationFromCounts(base, head, ahead, behind)
+  }
+
+  /** How many commits of `from`'s history are not in `not`'s: `git rev-list --count from --not not`. */
+  private async countOnly(from: string, not: string): Promise<number> {
+    const what = `count commits of ${from.slice(0, 7)} not in ${not.slice(0, 7)}`
+    const q = `sha=${encodeURIComponent(from)}&not=${encodeURIComponent(not)}&limit=1&page=1&${LIGHT}`
+    const { data, res } = await this.jsonAnswer(what, `/commits?${q}`, {
+      // Gitea 1.22 answers 500 (not 404) for a SHA it does not know, and both versions answer 500 when
+      // `not` names one; in production the message is empty. Ask the single-commit route, which answers 404.
+      classify: (r) => (r.status === 500 ? this.unknownAmong(what, [from, not]) : Promise.resolve(undefined))
+    })
+    const total = Number(res.headers['x-total-count'])
+    if (!Array.isArray(data)) throw new ForgeAnswerError(`${what}: the commit list is not an array`)
+    if (res.headers['x-total-count'] === undefined || !Number.isInteger(total) || total < 0) {
+      throw new ForgeAnswerError(`${what}: the commit list came without a usable X-Total-Count header`)
     }
-    return walkRelation(base, head, this.maxWalk, (from, page, limit) => this.listCommits(from, page, limit))
+    // A count that disagrees with the page it came with is no count (a proxy rewrote one of them).
+    if ((total === 0) !== (data.length === 0)) throw new ForgeAnswerError(`${what}: X-Total-Count ${total} disagrees with ${data.length} commits listed`)
+    return total
   }
 
-  private async countCommits(base: string, head: string): Promise<number> {
-    const data = (await this.json(`compare ${base.slice(0, 7)}...${head.slice(0, 7)}`, `/compare/${base}...${head}`)) as {
-      total_commits?: unknown
-    } | null
-    if (typeof data?.total_commits !== 'number') throw new ForgeAnswerError('compare answered without total_commits')
-    return data.total_commits
+  /** An UnknownCommitError naming the first of `shas` the forge says it does not have, else undefined. */
+  private async unknownAmong(what: string, shas: string[]): Promise<Error | undefined> {
+    for (const sha of shas) {
+      const res = await this.http
+        .send({ url: `${this.repoPath}/git/commits/${encodeURIComponent(sha)}?${LIGHT}`, headers: this.headers(false), timeoutMs: this.settings.requestTimeoutMs })
+        .catch(() => undefined)
+      if (res?.status === 404) return new UnknownCommitError(`${what}: the forge does not know commit ${sha.slice(0, 12)}`)
+    }
+    return undefined
   }
 
-  private async listCommits(from: string, page: number, limit: number): Promise<string[]> {
-    const q = `sha=${encodeURIComponent(from)}&limit=${limit}&page=${page}&stat=false&verification=false&files=false`
-    const data = await this.json(`list commits from ${from.slice(0, 12)}`, `/commits?${q}`)
-    if (!Array.isArray(data)) throw new ForgeAnswerError('the commit list is not an array')
-    return data.map((c: { sha?: unknown }) => String(c?.sha ?? '').toLowerCase())
+  async resolveCommit(ref: string): Promise<string | undefined> {
+    try {
+      const data = await this.json(`GET commit ${ref}`, `/git/commits/${encodeURIComponent(ref)}?${LIGHT}`)
+      const sha = (data as { sha?: unknown } | null)?.sha
+      if (typeof sha !== 'string' || !FULL_SHA.test(sha.toLowerCase())) throw new ForgeAnswerError(`the commit answer for '${ref}' has no sha`)
+      return sha.toLowerCase()
+    } catch (error) {
+      // 404: no such commit; 422: not a valid ref pattern (routers/api/v1/repo/commits.go GetSingleCommit).
+      if (error instanceof HttpStatusError && [404, 422].includes(error.status)) return undefined
+      throw error
+    }
   }
 
   async createCommitStatus(s: CommitStatus): Promise<void> {
@@ -112,11 +152,4 @@ export class GiteaForge implements Forge {
       body: { state: s.state, context: s.context, description: s.description, target_url: s.targetUrl ?? '' }
     })
   }
-}
-
-function fromCounts(ahead: number, behind: number): Comparison {
-  if (ahead === 0 && behind === 0) return { relation: 'identical', aheadBy: 0, behindBy: 0 }
-  if (behind === 0) return { relation: 'ahead', aheadBy: ahead, behindBy: 0 }
-  if (ahead === 0) return { relation: 'behind', aheadBy: 0, behindBy: behind }
-  return { relation: 'diverged', aheadBy: ahead, behindBy: behind }
 }

@@ -73,6 +73,25 @@ export class GitHubForge implements Forge {
     return { relation, aheadBy: d.ahead_by, behindBy: d.behind_by }
   }
 
+  async resolveCommit(ref: string): Promise<string | undefined> {
+    const { owner, repo } = this.settings
+    try {
+      // The `sha` media type answers the bare SHA instead of the commit with its files and stats.
+      const data = await this.call(`GET commit ${ref}`, (signal) =>
+        this.octokit
+          .request('GET /repos/{owner}/{repo}/commits/{ref}', { owner, repo, ref, headers: { accept: 'application/vnd.github.sha' }, request: { signal } })
+          .then((r) => r.data as unknown)
+      )
+      const sha = String(data).trim().toLowerCase()
+      if (!FULL_SHA.test(sha)) throw new ForgeAnswerError(`the commit answer for '${ref}' is not a SHA`)
+      return sha
+    } catch (error) {
+      // 404 or 422 "No commit found for SHA" (an unknown or ambiguous abbreviation).
+      if ((error as HttpStatusError).status === 404 || (error as HttpStatusError).status === 422) return undefined
+      throw error
+    }
+  }
+
   async createCommitStatus(s: CommitStatus): Promise<void> {
     const { owner, repo } = this.settings
     await this.call(`POST status ${s.context}`, (signal) =>

@@ -55,6 +55,8 @@ export interface Forge {
   branchHead(branch: string): Promise<string>
   /** How `head` relates to `base`, by git ancestry. */
   compare(base: string, head: string): Promise<Comparison>
+  /** The full SHA of a commit given by an abbreviated SHA; undefined when the forge has no such commit. */
+  resolveCommit(ref: string): Promise<string | undefined>
   createCommitStatus(status: CommitStatus): Promise<void>
   /** Checks API; `undefined` on forges that have none (Gitea). */
   readonly checks?: {
@@ -71,4 +73,19 @@ export function sameCommit(a: string, b: string): boolean {
   const y = b.toLowerCase()
   if (Math.min(x.length, y.length) < 7) return false
   return x.length <= y.length ? y.startsWith(x) : x.startsWith(y)
+}
+
+/**
+ * The relation from `git rev-list --count` both ways (commits of head not in base, and the reverse).
+ * Zero both ways means the same commit only when the SHAs agree: Gitea 1.23's compare answers 0/0 for
+ * unrelated histories, and whatever else says 0/0 for two different commits cannot be believed.
+ */
+export function relationFromCounts(base: string, head: string, ahead: number, behind: number): Comparison {
+  if (ahead === 0 && behind === 0) {
+    if (sameCommit(base, head)) return { relation: 'identical', aheadBy: 0, behindBy: 0 }
+    return { relation: 'unknown', detail: `the forge counts no commits either way between ${base.slice(0, 7)} and ${head.slice(0, 7)}, yet they differ` }
+  }
+  if (behind === 0) return { relation: 'ahead', aheadBy: ahead, behindBy: 0 }
+  if (ahead === 0) return { relation: 'behind', aheadBy: 0, behindBy: behind }
+  return { relation: 'diverged', aheadBy: ahead, behindBy: behind }
 }
