@@ -146,6 +146,7 @@ function job(index: number, tag: string, http: HttpClient, events: Event[]): Pro
     kind: inner.kind,
     compare: (base, head) => inner.compare(base, head),
     createCommitStatus: (status) => inner.createCommitStatus(status),
+    resolveCommit: (ref) => inner.resolveCommit(ref),
     branchHead: async (branch) => {
       events.push({ kind: 'head-send', job: index })
       const head = await inner.branchHead(branch)
