@@ -53,7 +53,6 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
     clock: ctx.clock,
     signal: ctx.signal,
     timeline,
-    initial: first,
     onProgress: progressReporter(ctx.clock)
   })
 
