@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { Fleet } from '../simulator/fleet.js'
 import { LocalRegistry } from '../simulator/registry.js'
 import { type ActionRun, runAction } from '../simulator/run-action.js'
+import { waitFor } from './support/wait.js'
 
 /** The incident and its mirror, replayed against the built dist/index.js on a loopback fleet. */
 let fleet: Fleet | undefined
@@ -12,18 +13,6 @@ afterEach(async () => {
   fleet = undefined
   registry = undefined
 })
-
-function waitFor(predicate: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const start = Date.now()
-  return new Promise((resolve, reject) => {
-    const tick = (): void => {
-      if (predicate()) resolve()
-      else if (Date.now() - start > timeoutMs) reject(new Error(`timed out waiting for ${what}`))
-      else setTimeout(tick, 10)
-    }
-    tick()
-  })
-}
 
 describe('the incident, replayed', () => {
   it("A's late job makes no side effect, B ends green, the canary never serves A after B, :latest ends on B", async () => {
