@@ -22,6 +22,8 @@ export interface RedeployCall {
   tag: string
   current?: string
   receivedAt: number
+  /** When the answer was written (absent while it hangs). */
+  answeredAt?: number
   outcome: 'applied' | 'refused-cas' | 'fault' | 'bad-request'
 }
 
@@ -128,11 +130,13 @@ export class ControlPlane {
       this.notify()
       if ('hang' in fault) return
       await fault.until
+      call.answeredAt = this.clock.now()
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers })
       res.end(fault.body ?? JSON.stringify({ error: `injected ${fault.status}` }))
       return
     }
     if (!tenant || !body.sha || !this.options.tenants.has(tenant)) {
+      call.answeredAt = this.clock.now()
       this.notify()
       return sendJson(res, 400, { error: `unknown tenant or missing sha: ${tenant}` })
     }
@@ -142,12 +146,14 @@ export class ControlPlane {
       const serving = this.options.tenants.serving(tenant)
       if (body.current === undefined || !sameCommit(body.current, serving)) {
         call.outcome = 'refused-cas'
+        call.answeredAt = this.clock.now()
         this.notify()
         return sendJson(res, 409, { error: `compare-and-set failed: ${tenant} serves ${serving.slice(0, 7)}, not ${String(body.current).slice(0, 7)}` })
       }
     }
     this.options.tenants.redeploy(tenant, body.sha)
     call.outcome = 'applied'
+    call.answeredAt = this.clock.now()
     this.notify()
     return sendJson(res, 202, { tenant, sha: body.sha, accepted: true })
   }

@@ -60,7 +60,7 @@ class Rollout {
     this.records = new Map(deps.fleet.map((t) => [t, { tenant: t, step: '', action: 'not-started', reissues: 0 }]))
     const request = (tenant: string, current: string): RedeployRequest => ({ tenant, tag: rollout.tag, sha: target.sha, environment: target.environment, current })
     this.sweeper = new Sweeper({ target: target.sha, request, redeployer: deps.redeployer, ancestry: deps.ancestry, fence: this.fence, log: (m) => core.warning(m), signal: deps.signal })
-    this.stepDeps = { target: target.sha, force: deps.gateSettings.force, prober: deps.prober, ancestry: deps.ancestry, redeployer: deps.redeployer, sweeper: this.sweeper, request, signal: deps.signal, fence: this.fence }
+    this.stepDeps = { target: target.sha, force: deps.gateSettings.force, prober: deps.prober, ancestry: deps.ancestry, redeployer: deps.redeployer, sweeper: this.sweeper, request, signal: deps.signal, fence: this.fence, knownSuperseded: () => this.supersededBy }
   }
 
   /**

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type { Ancestry } from '../forge/ancestry.js'
+import type { GateDecision } from '../gate/decide.js'
 import type { TenantProber } from '../verify/types.js'
 import { preflightAction, preflightRead } from './preflight.js'
 import { type Fence, type RedeployRequest, type Redeployer, SupersededError } from './redeploy-types.js'
@@ -17,6 +18,8 @@ export interface TenantStepDeps {
   signal: AbortSignal
   /** Passed to the redeployer for its retries, and asked before a compare-and-set re-attempt. */
   fence?: Fence
+  /** What this job already learned (another tenant's fence): once superseded, no first attempt either. */
+  knownSuperseded?: () => GateDecision | undefined
 }
 
 /**
@@ -50,6 +53,12 @@ export async function rollTenant(tenant: string, step: string, deps: TenantStepD
     if (action === 'redeploy-forced-backward') core.warning(`${tenant} serves ${obs.sha?.slice(0, 7)}, newer than ${target}; force: true rolls it back`, { title: 'Backward redeploy forced' })
     // A cancel that arrived during the pre-flight still stops this tenant: nothing new starts after a cancel.
     if (deps.signal.aborted) return record
+    const known = deps.knownSuperseded?.()
+    if (known) {
+      record.action = 'stopped-superseded'
+      record.redeployError = `not sent, because this job is superseded: ${known.reason}`
+      return record
+    }
     // A compare-and-set re-attempt follows a refusal and a fresh read: it passes the fence like any retry.
     if (attempt > 1 && !(await passesFence(deps, record))) return record
     const res = await deps.redeployer.redeploy(deps.request(tenant, obs.sha ?? ''), { signal: deps.signal, fence: deps.fence })

@@ -9,8 +9,9 @@ import type { PhaseRecord } from './timeline.js'
  * - `redeploy-failed`: the control plane or command refused or failed
  * - `skipped-unknown`: it served a SHA whose ancestry to the target the forge could not establish; it may
  *   be ahead, so it was not rolled (a failure: nobody knows what it serves; `force` rolls it)
- * - `stopped-superseded`: a retry of its redeploy was due, but a newer commit owned the branch by then,
- *   so the retry was never sent (neutral: the newer job rolls it)
+ * - `stopped-superseded`: a redeploy attempt (a retry, or a first attempt after another tenant's retry
+ *   found the job superseded) was due, but a newer commit owned the branch by then, so it was never sent
+ *   (neutral: the newer job rolls it)
  * - `not-started`: the rollout stopped (superseded, halted, cancelled) before its wave
  */
 export type TenantAction = 'redeployed' | 'skipped-on-target' | 'skipped-ahead' | 'skipped-unknown' | 'redeploy-failed' | 'stopped-superseded' | 'not-started'
