@@ -46,9 +46,14 @@ describe('the incident, replayed', () => {
     expect(f.liveHistory('tenant-001')).toEqual([f.base, B])
     expect(bOut).toMatch(/\[canary\] 1 of 1 on target/)
 
-    // Settle times come from each tenant's own wave, not from the re-reads after the soak and at the end.
+    // Settle times come from each tenant's own wave, not from the re-reads after the soak and at the end
+    // (one poll, settled at once). Each tenant drains 300 ms after its redeploy, so its wave's verification
+    // saw the old commit first however late it started on a busy machine (short of 300 ms late).
     const tenants = (b.report as { tenants: { tenant: string; settleSeconds: number; polls: number }[] }).tenants
-    for (const t of tenants) expect(t.settleSeconds).toBeGreaterThanOrEqual(0.25)
+    for (const t of tenants) {
+      expect(t.polls).toBeGreaterThan(1)
+      expect(t.settleSeconds).toBeGreaterThan(0)
+    }
     expect(b.outputs).toMatchObject({ promoted: 'true', 'promoted-digest': imageB.digest })
     expect(await reg.digestOf('acme/app', 'latest')).toBe(imageB.digest)
     expect(imageA.digest).not.toBe(imageB.digest)
