@@ -5,7 +5,9 @@ import type { GateDecision } from '../src/gate/decide.js'
 import { createHttpClient, type HttpClient } from '../src/http/client.js'
 import { ControlPlaneRedeployer } from '../src/rollout/control-plane.js'
 import { preflightAction, preflightRead, type Seen } from '../src/rollout/preflight.js'
-import { type RedeployRequest, SupersededError } from '../src/rollout/redeploy-types.js'
+import { type RedeployRequest, type Redeployer, SupersededError } from '../src/rollout/redeploy-types.js'
+import { Sweeper } from '../src/rollout/sweeper.js'
+import { rollTenant, type TenantStepDeps } from '../src/rollout/tenant-step.js'
 import { InstantClock } from '../simulator/clocks.js'
 import { ControlPlane } from '../simulator/control-plane.js'
 import { TenantSimulator } from '../simulator/tenants.js'
@@ -107,5 +109,56 @@ describe('pre-flight: unknown ancestry is never taken for older', () => {
     expect((await preflightRead({ sha: NEW }, T, forge(async () => ({ relation: 'ahead', aheadBy: 2 })))).kind).toBe('ahead')
     expect((await preflightRead({ sha: OLD }, T, forge(async () => ({ relation: 'behind', behindBy: 1 })))).kind).toBe('older')
     expect((await preflightRead({ error: 'HTTP 500' }, T, forge(() => Promise.reject(new Error('never asked'))))).kind).toBe('no-answer')
+  })
+})
+
+describe('a tenant step in a job that already knows it is superseded', () => {
+  const decision: GateDecision = { superseded: true, headSha: NEW, basis: 'ahead', reason: 'main is at ccccccc, a newer commit; this job is superseded.' }
+  const ancestry = new Ancestry({ kind: 'github', compare: async () => ({ relation: 'behind', behindBy: 1 }) } as unknown as Forge)
+
+  function deps(known: GateDecision | undefined, sent: RedeployRequest[]): TenantStepDeps {
+    const redeployer: Redeployer = { redeploy: async (req) => (sent.push(req), { ok: true, detail: '' }) }
+    const request = (tenant: string, current: string): RedeployRequest => ({ tenant, tag: 'x', sha: T, environment: 'p', current })
+    const fence = async (): Promise<void> => undefined
+    return {
+      target: T,
+      force: false,
+      prober: { probe: async () => ({ sha: OLD, status: 200 }) },
+      ancestry,
+      redeployer,
+      sweeper: new Sweeper({ target: T, request, redeployer, ancestry, fence, log: () => undefined }),
+      request,
+      signal: new AbortController().signal,
+      fence,
+      knownSuperseded: () => known
+    }
+  }
+
+  it('sends no first attempt once another tenant found the job superseded', async () => {
+    const sent: RedeployRequest[] = []
+    const record = await rollTenant('t2', 'wave 1', deps(decision, sent))
+    expect(sent).toEqual([])
+    expect(record).toMatchObject({ action: 'stopped-superseded', before: OLD })
+    expect(record.redeployError).toMatch(/^not sent, because this job is superseded: main is at ccccccc/)
+  })
+
+  it('a compare-and-set re-attempt passes the fence: superseded by then, it is not sent', async () => {
+    const sent: RedeployRequest[] = []
+    const d = deps(undefined, sent)
+    d.redeployer = { redeploy: async (req) => (sent.push(req), { ok: false, detail: 'control plane (t2) answered HTTP 409', conflict: true }) }
+    d.fence = async () => {
+      throw new SupersededError(decision)
+    }
+    const record = await rollTenant('t2', 'wave 1', d)
+    expect(sent).toHaveLength(1)
+    expect(record.action).toBe('stopped-superseded')
+    expect(record.redeployError).toMatch(/HTTP 409; not retried, because this job is superseded: main is at ccccccc/)
+  })
+
+  it('still owner: the older tenant is redeployed', async () => {
+    const sent: RedeployRequest[] = []
+    const record = await rollTenant('t2', 'wave 1', deps(undefined, sent))
+    expect(sent.map((r) => r.current)).toEqual([OLD])
+    expect(record.action).toBe('redeployed')
   })
 })

@@ -144,6 +144,17 @@ describe('Sweeper: re-issuing a redeploy when a tenant regresses', () => {
     expect(forced.sent).toHaveLength(1)
   })
 
+  it("a re-issue hands the rollout's fence to the redeployer, so its retries are fenced too", async () => {
+    const fence = async (): Promise<void> => undefined
+    const seen: unknown[] = []
+    const redeployer: Redeployer = { redeploy: async (_req, options) => (seen.push(options?.fence), { ok: true, detail: '' }) }
+    const s = new Sweeper({ target: B, request: (tenant, current) => ({ tenant, tag: 't', sha: B, environment: 'p', current }), redeployer, ancestry, fence, log: () => undefined })
+    s.watch('t', O)
+    s.observe('t', { sha: A })
+    await s.settle()
+    expect(seen).toEqual([fence])
+  })
+
   it(`re-issues at most ${MAX_REISSUES} times per tenant`, async () => {
     const { s, sent } = sweeper()
     s.watch('t', O)
