@@ -88,7 +88,7 @@ class Rollout {
       if (decision.superseded && !this.deps.gateSettings.force) return this.finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`)
 
       await this.timeline.run(step.name, () => core.group(`${cap(step.name)}: ${step.tenants.length} tenant(s)`, () => this.roll(step)), () => this.judge(step))
-      if (this.supersededBy) return this.finish('skipped-superseded', `Superseded during ${step.name}: ${this.supersededBy.reason} Retries still due were not sent.`)
+      if (this.supersededBy) return this.finish('skipped-superseded', `Superseded during ${step.name}: ${this.supersededBy.reason} Nothing more was sent after that.`)
       if (step.kind === 'canary') await this.soakAndReverify(step)
       if (signal.aborted) return this.finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`)
 
