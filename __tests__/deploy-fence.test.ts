@@ -29,17 +29,17 @@ describe('a newer commit lands while a redeploy waits to be retried', () => {
     const f = (fleet = await Fleet.start({ tenants: 2, drainMs: 0 }))
     const A = await f.commit('A')
     const released = deferred()
-    // A's first redeploy fails with 503 + Retry-After, answered only once B has landed and deployed.
+    // A's first redeploy fails with 503 + Retry-After, answered only once B has landed: A's retry is due
+    // after B owns main. (A generous request timeout: on a busy machine the held answer must not time out.)
     f.controlPlane.inject({ status: 503, headers: { 'retry-after': '1' }, until: released.promise })
-    const inputs = f.deployInputs({ canary: 'tenant-001' })
+    const inputs = f.deployInputs({ canary: 'tenant-001', 'request-timeout-seconds': '60' })
     const aJob = runAction({ inputs, env: f.runEnv(A) })
     await f.controlPlane.until((cp) => cp.calls.some((c) => c.sha === A))
 
     const B = await f.commit('B')
-    const b = await runAction({ inputs, env: f.runEnv(B) })
-    expect(b.outputs.result).toBe('deployed')
     released.resolve()
-    const a = await aJob
+    const [a, b] = await Promise.all([aJob, runAction({ inputs, env: f.runEnv(B) })])
+    expect(b.outputs.result).toBe('deployed')
 
     expect(f.controlPlane.calls.filter((c) => c.sha === A)).toHaveLength(1)
     expect(f.controlPlane.applied().filter((c) => c.sha === A)).toEqual([])
