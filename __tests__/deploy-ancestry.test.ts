@@ -19,6 +19,7 @@ interface Report {
 }
 
 const compareFailures: [string, Fault][] = [
+  ['a 503 outage (retried within forge-retry-seconds, then given up)', { status: 503, body: '{"message":"Service Unavailable"}' }],
   ['a 404 (a token that cannot read a private repository)', { status: 404, body: '{"message":"Not Found"}' }],
   ['a 403 secondary rate limit with Retry-After: 60', { status: 403, headers: { 'retry-after': '60' }, body: '{"message":"You have exceeded a secondary rate limit"}' }],
   ['a 422 (the forge cannot compare these commits)', { status: 422, body: '{"message":"No common ancestor"}' }]
@@ -31,7 +32,7 @@ describe('pre-flight with compare failing', () => {
     const B = await f.commit('B')
     for (const n of f.names) f.tenants.redeploy(n, B)
     f.forge.deny('compare', fault)
-    const a = await runAction({ inputs: f.deployInputs({ 'superseded-check': 'false', 'max-parallel': '3' }), env: f.runEnv(A) })
+    const a = await runAction({ inputs: f.deployInputs({ 'superseded-check': 'false', 'max-parallel': '3', 'forge-retry-seconds': '1' }), env: f.runEnv(A) })
 
     expect(f.controlPlane.calls).toEqual([])
     for (const n of f.names) expect(f.tenants.serving(n)).toBe(B)
@@ -40,6 +41,21 @@ describe('pre-flight with compare failing', () => {
     const tenants = (a.report as Report).tenants
     expect(tenants.map((t) => t.action)).toEqual(['skipped-unknown', 'skipped-unknown', 'skipped-unknown'])
     expect(a.stdout).toMatch(new RegExp(`::error title=Tenant tenant-001%3A redeploy-failed::.*not redeployed: it serves ${B.slice(0, 7)}, whose ancestry to ${A.slice(0, 7)} could not be established .*it may be ahead`))
+  }, 60_000)
+
+  it('with the gate on but the head unreadable (fail-safe: the job proceeds), the pre-flight still holds', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2, drainMs: 0 }))
+    const A = await f.commit('A')
+    const B = await f.commit('B')
+    for (const n of f.names) f.tenants.redeploy(n, B)
+    f.forge.deny('branch', { status: 503, body: '{"message":"Service Unavailable"}' })
+    f.forge.deny('compare', { status: 503, body: '{"message":"Service Unavailable"}' })
+    const a = await runAction({ inputs: f.deployInputs({ 'forge-retry-seconds': '1' }), env: f.runEnv(A) })
+    expect(a.stdout).toMatch(/could not read the head of main/)
+    expect(f.controlPlane.calls).toEqual([])
+    for (const n of f.names) expect(f.tenants.serving(n)).toBe(B)
+    expect(a.outputs.result).toBe('failed')
+    expect((a.report as Report).tenants.map((t) => t.action)).toEqual(['skipped-unknown', 'skipped-unknown'])
   }, 60_000)
 
   it('force: true rolls a tenant of unknown ancestry anyway', async () => {
