@@ -67,6 +67,7 @@ describe('pre-flight with compare failing', () => {
     const a = await runAction({ inputs: f.deployInputs({ 'superseded-check': 'false', force: 'true' }), env: f.runEnv(A) })
     expect(f.controlPlane.applied().map((c) => c.sha)).toEqual([A, A])
     expect((a.report as Report).tenants.every((t) => t.action === 'redeployed')).toBe(true)
+    expect(a.stdout).toMatch(new RegExp(`::warning title=Redeploy forced::tenant-001 serves ${B.slice(0, 7)}, whose ancestry to ${A.slice(0, 7)} is unknown`))
   }, 60_000)
 
   it('a tenant that gives no answer at all is still rolled: the redeploy may be its fix', async () => {

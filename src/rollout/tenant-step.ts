@@ -50,6 +50,7 @@ export async function rollTenant(tenant: string, step: string, deps: TenantStepD
       record.redeployError = `not redeployed: it serves ${seen.sha.slice(0, 7)}, whose ancestry to ${target} could not be established (${seen.detail}); it may be ahead. Run again when the forge answers, or set force: true to roll it anyway`
       return record
     }
+    if (seen.kind === 'unknown') core.warning(`${tenant} serves ${seen.sha.slice(0, 7)}, whose ancestry to ${target} is unknown (${seen.detail}); force: true rolls it anyway`, { title: 'Redeploy forced' })
     if (action === 'redeploy-forced-backward') core.warning(`${tenant} serves ${obs.sha?.slice(0, 7)}, newer than ${target}; force: true rolls it back`, { title: 'Backward redeploy forced' })
     // A cancel that arrived during the pre-flight still stops this tenant: nothing new starts after a cancel.
     if (deps.signal.aborted) return record
