@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { resolve } from 'node:path'
 import { Fleet } from '../simulator/fleet.js'
 import { runAction } from '../simulator/run-action.js'
+import { waitFor } from './support/wait.js'
 
 /** Control-plane faults, command failures, halting, cancellation and bad input, end to end. */
 let fleet: Fleet | undefined
@@ -125,13 +126,22 @@ describe('halting and cancellation', () => {
     const f = (fleet = await Fleet.start({ tenants: 6, drainMs: 60_000 }))
     const B = await f.commit('B')
     let out = ''
-    const r = await runAction({
+    const cancel = new AbortController()
+    const run = runAction({
       inputs: f.deployInputs({ 'max-parallel': '2', 'settle-budget-seconds': '120', image: '127.0.0.1:1/never/used' }),
       env: f.runEnv(B),
       onStdout: (c) => (out += c),
-      cancelAfterMs: 1500
+      signal: cancel.signal
     })
-    expect(out).toMatch(/Received SIGTERM/)
+    // Cancel once the first wave's two redeploys were accepted and verification has polled both tenants.
+    const polledAfterRedeploy = (t: string): boolean => {
+      const sent = f.tenants.deployments(t)[0]
+      return sent !== undefined && f.tenants.requests(t).some((q) => q.at >= sent.requestedAt)
+    }
+    await waitFor(() => polledAfterRedeploy('tenant-001') && polledAfterRedeploy('tenant-002'), 'the first wave settling')
+    cancel.abort()
+    const r = await run
+    expect(out).toMatch(/Received SIGINT/)
     expect(r.exitCode).toBe(1)
     expect(r.outputs).toMatchObject({ result: 'cancelled', promoted: 'false' })
     expect(f.controlPlane.calls.map((c) => c.tenant)).toEqual(['tenant-001', 'tenant-002'])

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { Fleet } from '../simulator/fleet.js'
 import { LocalRegistry } from '../simulator/registry.js'
 import { type ActionRun, runAction } from '../simulator/run-action.js'
+import { waitFor } from './support/wait.js'
 
 /** The incident and its mirror, replayed against the built dist/index.js on a loopback fleet. */
 let fleet: Fleet | undefined
@@ -12,18 +13,6 @@ afterEach(async () => {
   fleet = undefined
   registry = undefined
 })
-
-function waitFor(predicate: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const start = Date.now()
-  return new Promise((resolve, reject) => {
-    const tick = (): void => {
-      if (predicate()) resolve()
-      else if (Date.now() - start > timeoutMs) reject(new Error(`timed out waiting for ${what}`))
-      else setTimeout(tick, 10)
-    }
-    tick()
-  })
-}
 
 describe('the incident, replayed', () => {
   it("A's late job makes no side effect, B ends green, the canary never serves A after B, :latest ends on B", async () => {
@@ -57,9 +46,14 @@ describe('the incident, replayed', () => {
     expect(f.liveHistory('tenant-001')).toEqual([f.base, B])
     expect(bOut).toMatch(/\[canary\] 1 of 1 on target/)
 
-    // Settle times come from each tenant's own wave, not from the re-reads after the soak and at the end.
+    // Settle times come from each tenant's own wave, not from the re-reads after the soak and at the end
+    // (one poll, settled at once). Each tenant drains 300 ms after its redeploy, so its wave's verification
+    // saw the old commit first however late it started on a busy machine (short of 300 ms late).
     const tenants = (b.report as { tenants: { tenant: string; settleSeconds: number; polls: number }[] }).tenants
-    for (const t of tenants) expect(t.settleSeconds).toBeGreaterThanOrEqual(0.25)
+    for (const t of tenants) {
+      expect(t.polls).toBeGreaterThan(1)
+      expect(t.settleSeconds).toBeGreaterThan(0)
+    }
     expect(b.outputs).toMatchObject({ promoted: 'true', 'promoted-digest': imageB.digest })
     expect(await reg.digestOf('acme/app', 'latest')).toBe(imageB.digest)
     expect(imageA.digest).not.toBe(imageB.digest)

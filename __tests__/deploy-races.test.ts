@@ -1,25 +1,80 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
+import type { RedeployCall } from '../simulator/control-plane.js'
+import type { Fault } from '../simulator/fake-forge.js'
+import { ForgeTap, type TappedRequest } from '../simulator/forge-tap.js'
 import { Fleet } from '../simulator/fleet.js'
 import { type ActionRun, runAction } from '../simulator/run-action.js'
 
 /**
  * Overlapping deploy jobs for successive commits, with random start offsets, drain times and
- * control-plane latencies, against the built dist/index.js. The invariants are the product's promise.
+ * control-plane latencies, against the built dist/index.js; each landing may also queue control-plane
+ * faults (503 + Retry-After, a short outage) and compare failures (404, a 403 secondary rate limit,
+ * a 503). Each job reads the forge through its own tap, so the test knows when *that* job read the
+ * branch head. The invariants are the product's promise:
+ *
+ * - Fence: two redeploys of one tenant by one job (a retry, a compare-and-set re-attempt, a re-issue)
+ *   always have a fresh head read of that job between the first's answer and the second's arrival.
+ * - Window: the head read a redeploy was sent on (its job's last one before it) was made before any
+ *   newer commit had landed. The window between that read and the request is one round trip for a
+ *   retry, and the tenant's pre-flight read (and its compare) for a first attempt.
+ * - No tenant moves backward with compare-and-set; without it, only through a redeploy sent within
+ *   that window (which the newer job's sweeper then heals).
  */
+/** `held`: the 503 is answered only once the next commit has landed (the retry then spans a landing). */
+type CpFault = { kind: 'retry-after'; seconds: number; held: boolean } | { kind: 'outage'; count: number }
+type CompareFault = '404' | '403-rate-limit' | '503'
+
+interface Job {
+  landGapMs: number
+  startDelayMs: number
+  cp: CpFault[]
+  compare: CompareFault[]
+}
+
 interface Schedule {
-  jobs: { landGapMs: number; startDelayMs: number }[]
+  jobs: Job[]
   drains: number[]
   latencies: number[]
 }
 
-const schedule = fc.record({
-  jobs: fc.array(fc.record({ landGapMs: fc.integer({ min: 0, max: 400 }), startDelayMs: fc.integer({ min: 0, max: 300 }) }), { minLength: 2, maxLength: 4 }),
-  drains: fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 4, maxLength: 4 }),
-  latencies: fc.array(fc.integer({ min: 0, max: 150 }), { minLength: 4, maxLength: 4 })
-})
+const cpFault: fc.Arbitrary<CpFault> = fc.oneof(
+  fc.record({ kind: fc.constant('retry-after' as const), seconds: fc.constantFrom(0.3, 1), held: fc.boolean() }),
+  fc.record({ kind: fc.constant('outage' as const), count: fc.integer({ min: 1, max: 2 }) })
+)
+
+function scheduleOf(faults: boolean, maxJobs: number): fc.Arbitrary<Schedule> {
+  return fc.record({
+    jobs: fc.array(
+      fc.record({
+        landGapMs: fc.integer({ min: 0, max: 400 }),
+        startDelayMs: fc.integer({ min: 0, max: 300 }),
+        cp: faults ? fc.array(cpFault, { maxLength: 1 }) : fc.constant([]),
+        compare: faults ? fc.array(fc.constantFrom<CompareFault>('404', '403-rate-limit', '503'), { maxLength: 2 }) : fc.constant([])
+      }),
+      { minLength: 2, maxLength: maxJobs }
+    ),
+    drains: fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 4, maxLength: 4 }),
+    latencies: fc.array(fc.integer({ min: 0, max: 150 }), { minLength: 4, maxLength: 4 })
+  })
+}
+
+const COMPARE_FAULTS: Record<CompareFault, Fault> = {
+  '404': { status: 404, body: '{"message":"Not Found"}' },
+  '403-rate-limit': { status: 403, headers: { 'retry-after': '60' }, body: '{"message":"You have exceeded a secondary rate limit"}' },
+  '503': { status: 503 }
+}
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+interface Report {
+  tenants: { tenant: string; action: string; ok: boolean }[]
+}
+
+/** The job's last head read answered before `at`. */
+function lastReadBefore(reads: TappedRequest[], at: number): TappedRequest | undefined {
+  return reads.filter((r) => r.answeredAt <= at).at(-1)
+}
 
 async function play(s: Schedule, compareAndSet: boolean): Promise<void> {
   const names = ['t1', 't2', 't3', 't4']
@@ -29,81 +84,122 @@ async function play(s: Schedule, compareAndSet: boolean): Promise<void> {
     latencyMs: (t) => s.latencies[names.indexOf(t)]!,
     compareAndSet
   })
+  const taps: ForgeTap[] = []
   try {
     const inputs = fleet.deployInputs({
       canary: 't1',
       'max-parallel': '2',
-      'settle-budget-seconds': '6',
+      'settle-budget-seconds': '8',
       ...(compareAndSet ? { 'redeploy-body': '{"tenant":"{tenant}","tag":"{tag}","sha":"{sha}","current":"{current}"}' } : {})
     })
     const commits: string[] = []
-    const landedAt: number[] = []
-    const noticedAt: (number | undefined)[] = []
+    /** When each commit had certainly landed: a head read sent after this sees it (or a newer one). */
+    const landedBy: number[] = []
     const jobs: Promise<ActionRun>[] = []
+    let releaseHeld: (() => void)[] = []
+    /** Resolves when the previous job's held 503 has been received (or that job ended without it). */
+    let heldSeen: Promise<unknown> = Promise.resolve()
     for (const [i, job] of s.jobs.entries()) {
       await sleep(job.landGapMs)
+      await heldSeen
       commits.push(await fleet.commit(`C${i + 1}`))
-      landedAt.push(performance.now())
+      landedBy.push(performance.now())
+      for (const release of releaseHeld) release()
+      releaseHeld = []
+      heldSeen = Promise.resolve()
+      for (const f of job.cp) {
+        if (f.kind === 'outage') {
+          fleet.controlPlane.inject(...Array.from({ length: f.count }, () => ({ status: 503 })))
+          continue
+        }
+        const until = f.held ? new Promise<void>((r) => releaseHeld.push(r)) : undefined
+        const faultsBefore = fleet.controlPlane.calls.filter((c) => c.outcome === 'fault').length
+        const queued = fleet.controlPlane.calls.length
+        fleet.controlPlane.inject({ status: 503, headers: { 'retry-after': String(f.seconds) }, until })
+        // The next commit lands once this 503 is being held, so the wait for its retry spans the landing.
+        if (f.held) heldSeen = fleet.controlPlane.until((cp) => cp.calls.length > queued && cp.calls.filter((c) => c.outcome === 'fault').length > faultsBefore)
+      }
+      if (job.compare.length) fleet.forge.inject('compare', ...job.compare.map((c) => COMPARE_FAULTS[c]))
+      const tap = await ForgeTap.start(fleet.forge.apiUrl)
+      taps.push(tap)
       const sha = commits[i]!
-      jobs.push(
-        sleep(job.startDelayMs).then(() =>
-          runAction({
-            inputs,
-            env: fleet.runEnv(sha),
-            onStdout: (chunk) => {
-              if (noticedAt[i] === undefined && /superseded/i.test(chunk) && /::notice/.test(chunk)) noticedAt[i] = performance.now()
-            }
-          })
-        )
-      )
+      const run = sleep(job.startDelayMs).then(() => runAction({ inputs, env: { ...fleet.runEnv(sha), GITHUB_API_URL: tap.apiUrl } }))
+      jobs.push(run)
+      // A job that ends without ever calling the control plane must not hold the next landing forever.
+      heldSeen = Promise.race([heldSeen, run])
     }
+    for (const release of releaseHeld) release()
     const runs = await Promise.all(jobs)
     const newest = commits.at(-1)!
-    const last = runs.at(-1)!
-
-    // The newest commit's job ends green, and the fleet serves the newest commit.
-    expect(last.outputs.result).toBe('deployed')
-    expect(last.exitCode).toBe(0)
-    for (const n of names) expect(fleet.tenants.serving(n)).toBe(newest)
+    const calls = fleet.controlPlane.calls
 
     for (const [i, run] of runs.entries()) {
-      // No job ends green with a tenant left stale unless it ended superseded.
-      expect(['deployed', 'skipped-superseded']).toContain(run.outputs.result)
-      expect(run.exitCode).toBe(0)
+      const mine = calls.filter((c) => c.sha === commits[i])
+      const reads = taps[i]!.headReads()
+      // A job ends green, neutral, or failed only because a tenant's ancestry could not be established.
+      if (run.outputs.result === 'failed') {
+        const failing = (run.report as Report).tenants.filter((t) => !t.ok && t.action !== 'not-started' && t.action !== 'stopped-superseded')
+        expect(failing.map((t) => t.action)).toEqual(failing.map(() => 'skipped-unknown'))
+        expect(s.jobs.some((j) => j.compare.some((c) => c !== '503'))).toBe(true)
+      } else {
+        expect(['deployed', 'skipped-superseded']).toContain(run.outputs.result)
+        expect(run.exitCode).toBe(0)
+      }
       if (run.outputs.result === 'deployed') expect(run.outputs.stale).toBe('[]')
-      // A job that has seen itself superseded makes no further side effect (50 ms for a request on the wire).
-      const seen = noticedAt[i]
-      if (seen !== undefined) {
-        const late = fleet.controlPlane.calls.filter((c) => c.sha === commits[i] && c.receivedAt > seen + 50)
-        expect(late).toEqual([])
+
+      // Fence: between two sends to one tenant, this job read the head again.
+      for (const t of names) {
+        const toT = mine.filter((c) => c.tenant === t)
+        for (let k = 1; k < toT.length; k++) {
+          const previousAnswer = toT[k - 1]!.answeredAt ?? toT[k - 1]!.receivedAt
+          const fresh = reads.some((r) => r.forwardedAt >= previousAnswer && r.answeredAt <= toT[k]!.receivedAt)
+          expect({ tenant: t, attempt: k + 1, fresh }).toEqual({ tenant: t, attempt: k + 1, fresh: true })
+        }
+      }
+      // Window: every send rests on a head read made before any newer commit had landed.
+      for (const c of mine) {
+        const read = lastReadBefore(reads, c.receivedAt)
+        expect(read).toBeDefined()
+        const landedBefore = landedBy.slice(i + 1).filter((t) => t <= read!.forwardedAt)
+        expect({ call: describeCall(c), newerLandedBeforeItsRead: landedBefore.length }).toEqual({ call: describeCall(c), newerLandedBeforeItsRead: 0 })
       }
     }
+
+    // The newest job converges the fleet, unless it could not tell where some tenants stood.
+    const last = runs.at(-1)!
+    if (last.outputs.result === 'deployed') for (const n of names) expect(fleet.tenants.serving(n)).toBe(newest)
+    else expect(last.outputs.result).toBe('failed')
 
     for (const [k, newer] of commits.entries()) {
       for (const older of commits.slice(0, k)) {
         const backward = fleet.wentBackward(newer, older)
         if (compareAndSet) {
-          // With compare-and-set the control plane refuses every stale redeploy: no backward move at all.
           expect(backward).toEqual([])
-        } else {
-          // Only a redeploy an older job sent before the newer commit landed can move a tenant back.
-          for (const t of backward) {
-            const culprits = fleet.controlPlane.applied(t).filter((c) => c.sha === older)
-            expect(culprits.some((c) => c.receivedAt <= landedAt[k]! + 50)).toBe(true)
-          }
+          continue
+        }
+        // Only a redeploy sent on a head read made before the newer commit landed can move a tenant back.
+        const reads = taps[commits.indexOf(older)]!.headReads()
+        for (const t of backward) {
+          const culprits = fleet.controlPlane.applied(t).filter((c) => c.sha === older)
+          expect(culprits.some((c) => (lastReadBefore(reads, c.receivedAt)?.forwardedAt ?? Infinity) < landedBy[k]!)).toBe(true)
         }
       }
     }
   } finally {
+    await Promise.all(taps.map((t) => t.close()))
     await fleet.close()
   }
+}
+
+function describeCall(c: RedeployCall): string {
+  return `${c.tenant} ${c.sha.slice(0, 7)} ${c.outcome} at ${Math.round(c.receivedAt)}`
 }
 
 describe('overlapping deploy jobs (property-based)', () => {
   it('converge on the newest commit without a late job acting, for any schedule', async () => {
     await fc.assert(
-      fc.asyncProperty(schedule, (s) => play(s, false)),
-      { numRuns: 6, endOnFailure: true }
+      fc.asyncProperty(scheduleOf(false, 4), (s) => play(s, false)),
+      { numRuns: 5, endOnFailure: true }
     )
   }, 240_000)
 
@@ -112,16 +208,32 @@ describe('overlapping deploy jobs (property-based)', () => {
     // went live between its read and its write; it must read again and retry, not fail the tenant.
     const casRefusedOnce: Schedule = {
       jobs: [
-        { landGapMs: 394, startDelayMs: 202 },
-        { landGapMs: 394, startDelayMs: 295 },
-        { landGapMs: 5, startDelayMs: 6 }
+        { landGapMs: 394, startDelayMs: 202, cp: [], compare: [] },
+        { landGapMs: 394, startDelayMs: 295, cp: [], compare: [] },
+        { landGapMs: 5, startDelayMs: 6, cp: [], compare: [] }
       ],
       drains: [196, 3, 4, 7],
       latencies: [143, 1, 112, 35]
     }
     await fc.assert(
-      fc.asyncProperty(schedule, (s) => play(s, true)),
-      { numRuns: 6, endOnFailure: true, examples: [[casRefusedOnce]] }
+      fc.asyncProperty(scheduleOf(false, 4), (s) => play(s, true)),
+      { numRuns: 5, endOnFailure: true, examples: [[casRefusedOnce]] }
     )
   }, 240_000)
+
+  it('with control-plane retries, outages and compare failures: fenced retries, no send on a stale head', async () => {
+    // A's first redeploy gets 503 + Retry-After while B lands: the retry must not be sent.
+    const retryAcrossLanding: Schedule = {
+      jobs: [
+        { landGapMs: 0, startDelayMs: 0, cp: [{ kind: 'retry-after', seconds: 1, held: true }], compare: [] },
+        { landGapMs: 0, startDelayMs: 0, cp: [], compare: [] }
+      ],
+      drains: [0, 0, 0, 0],
+      latencies: [0, 0, 0, 0]
+    }
+    await fc.assert(
+      fc.asyncProperty(scheduleOf(true, 3), fc.boolean(), (s, cas) => play(s, cas)),
+      { numRuns: 5, endOnFailure: true, examples: [[retryAcrossLanding, false]] }
+    )
+  }, 360_000)
 })

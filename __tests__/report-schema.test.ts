@@ -78,7 +78,7 @@ describe('the JSON report schema', () => {
     expect(by('gate owner')).toMatchObject({ conclusion: 'success', head: B, decision: { superseded: false, basis: 'identical', forced: false }, tenants: [], verification: null, promotion: null })
     expect(by('gate superseded')).toMatchObject({ result: 'skipped-superseded', conclusion: 'neutral', decision: { superseded: true, basis: 'ahead' } })
     expect(by('verify failed')).toMatchObject({ conclusion: 'failure', decision: null, counts: { total: 3, failed: 3, stale: 3 } })
-    expect(by('deploy with promotion').phases.map((p) => p.name)).toEqual(['gate', 'wave 1', 'promotion'])
+    expect(by('deploy with promotion').phases.map((p) => p.name)).toEqual(['gate', 'gate (wave 1)', 'wave 1', 'promotion'])
     expect(by('deploy with promotion').promotion).toMatchObject({ outcome: 'promoted', promoted: true, image: 'registry.example.com/acme/app', from: `staging-${B.slice(0, 7)}`, tag: 'latest', digest: DIGEST })
     expect(by('promote')).toMatchObject({ target: { tag: `staging-${B.slice(0, 7)}` }, promotion: { digest: DIGEST } })
     expect(by('promote').phases.map((p) => p.name)).toEqual(['gate', 'promotion'])

@@ -3,7 +3,7 @@ import { Ancestry } from '../src/forge/ancestry.js'
 import type { GateDecision } from '../src/gate/decide.js'
 import { createHttpClient, type HttpClient } from '../src/http/client.js'
 import { planSteps } from '../src/rollout/plan.js'
-import type { RedeployRequest, Redeployer } from '../src/rollout/redeployer.js'
+import { type RedeployRequest, type Redeployer, SupersededError } from '../src/rollout/redeploy-types.js'
 import { MAX_REISSUES, Sweeper } from '../src/rollout/sweeper.js'
 import { FakeForge } from '../simulator/fake-forge.js'
 import { GitRepo } from '../simulator/git-repo.js'
@@ -66,7 +66,11 @@ describe('Sweeper: re-issuing a redeploy when a tenant regresses', () => {
     const logs: string[] = []
     const redeployer: Redeployer = { redeploy: async (req) => (sent.push(req), { ok: true, detail: '' }) }
     const decision: GateDecision = { superseded, headSha: B, basis: superseded ? 'ahead' : 'identical', reason: 'r' }
-    const s = new Sweeper({ target: B, request: (tenant, current) => ({ tenant, tag: 't', sha: B, environment: 'p', current }), redeployer, ancestry, gate: async () => decision, force, log: (m) => logs.push(m) })
+    // The rollout's fence: throws once superseded, never under force.
+    const fence = async (): Promise<void> => {
+      if (decision.superseded && !force) throw new SupersededError(decision)
+    }
+    const s = new Sweeper({ target: B, request: (tenant, current) => ({ tenant, tag: 't', sha: B, environment: 'p', current }), redeployer, ancestry, fence, log: (m) => logs.push(m) })
     return { s, sent, logs }
   }
 
@@ -95,6 +99,28 @@ describe('Sweeper: re-issuing a redeploy when a tenant regresses', () => {
     expect(sent.map((r) => r.current)).toEqual([A])
   })
 
+  it('a failed pre-flight read is no regression: the first SHA answered is what it drains from', async () => {
+    const { s, sent, logs } = sweeper()
+    s.watch('t', undefined)
+    for (let i = 0; i < 3; i++) s.observe('t', { sha: O })
+    await s.settle()
+    expect(sent).toEqual([])
+    expect(logs).toEqual([])
+    // It still counts as a regression once it leaves that SHA for another older one, or falls back after the target.
+    s.observe('t', { sha: A })
+    await s.settle()
+    expect(sent.map((r) => r.current)).toEqual([A])
+  })
+
+  it('a tenant with no baseline that falls back after serving the target is re-issued', async () => {
+    const { s, sent } = sweeper()
+    s.watch('t', undefined)
+    s.observe('t', { sha: B })
+    s.observe('t', { sha: O })
+    await s.settle()
+    expect(sent.map((r) => r.current)).toEqual([O])
+  })
+
   it('a newer or unrelated commit is not ours to undo', async () => {
     const { s, sent } = sweeper()
     s.watch('t', O)
@@ -116,6 +142,17 @@ describe('Sweeper: re-issuing a redeploy when a tenant regresses', () => {
     forced.s.observe('t', { sha: A })
     await forced.s.settle()
     expect(forced.sent).toHaveLength(1)
+  })
+
+  it("a re-issue hands the rollout's fence to the redeployer, so its retries are fenced too", async () => {
+    const fence = async (): Promise<void> => undefined
+    const seen: unknown[] = []
+    const redeployer: Redeployer = { redeploy: async (_req, options) => (seen.push(options?.fence), { ok: true, detail: '' }) }
+    const s = new Sweeper({ target: B, request: (tenant, current) => ({ tenant, tag: 't', sha: B, environment: 'p', current }), redeployer, ancestry, fence, log: () => undefined })
+    s.watch('t', O)
+    s.observe('t', { sha: A })
+    await s.settle()
+    expect(seen).toEqual([fence])
   })
 
   it(`re-issues at most ${MAX_REISSUES} times per tenant`, async () => {

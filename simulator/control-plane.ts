@@ -11,7 +11,10 @@ import type { TenantSimulator } from './tenants.js'
  * demand, and run in compare-and-set mode: a `current` that is not what the tenant serves is refused
  * with 409, so a stale redeploy can never move a tenant backward.
  */
-export type ControlPlaneFault = { status: number; headers?: Record<string, string>; body?: string } | { hang: true }
+export type ControlPlaneFault =
+  /** `until`: the answer is held until the promise settles (a slow failure the test can line up with events). */
+  | { status: number; headers?: Record<string, string>; body?: string; until?: Promise<unknown> }
+  | { hang: true }
 
 export interface RedeployCall {
   tenant: string
@@ -19,6 +22,8 @@ export interface RedeployCall {
   tag: string
   current?: string
   receivedAt: number
+  /** When the answer was written (absent while it hangs). */
+  answeredAt?: number
   outcome: 'applied' | 'refused-cas' | 'fault' | 'bad-request'
 }
 
@@ -36,6 +41,10 @@ export interface ControlPlaneOptions {
 export class ControlPlane {
   readonly calls: RedeployCall[] = []
   private readonly faults: ControlPlaneFault[] = []
+  private readonly listeners = new Set<() => void>()
+  private tenantsHold: Promise<unknown> | undefined
+  /** How many times `GET /tenants` was asked. */
+  tenantsRequests = 0
   private server!: RunningServer
   private readonly clock: Clock
 
@@ -63,6 +72,29 @@ export class ControlPlane {
     this.faults.push(...faults)
   }
 
+  /** A `tenants-url`: the control plane's list of tenant names (as many control planes offer). */
+  get tenantsUrl(): string {
+    return `${this.server.url}/tenants`
+  }
+
+  /** Holds every `GET /tenants` answer until the promise settles (a slow fleet inventory). */
+  holdTenants(until: Promise<unknown> | undefined): void {
+    this.tenantsHold = until
+  }
+
+  /** Resolves once `predicate` holds, checked after every request this control plane receives. */
+  until(predicate: (cp: ControlPlane) => boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (!predicate(this)) return
+        this.listeners.delete(check)
+        resolve()
+      }
+      this.listeners.add(check)
+      check()
+    })
+  }
+
   applied(tenant?: string): RedeployCall[] {
     return this.calls.filter((c) => c.outcome === 'applied' && (tenant === undefined || c.tenant === tenant))
   }
@@ -75,6 +107,12 @@ export class ControlPlane {
     const url = new URL(req.url ?? '/', 'http://cp')
     const m = /^\/(?:tenants\/([^/]+)\/)?redeploy$/.exec(url.pathname)
     if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true })
+    if (req.method === 'GET' && url.pathname === '/tenants') {
+      this.tenantsRequests += 1
+      this.notify()
+      await this.tenantsHold
+      return sendJson(res, 200, this.options.tenants.names)
+    }
     if (!m) return sendJson(res, 404, { error: 'not found' })
     if (this.options.token && req.headers.authorization !== `Bearer ${this.options.token}`) return sendJson(res, 401, { error: 'unauthorized' })
     let body: { tenant?: string; tag?: string; sha?: string; current?: string }
@@ -89,23 +127,38 @@ export class ControlPlane {
     const fault = this.faults.shift()
     if (fault) {
       call.outcome = 'fault'
+      this.notify()
       if ('hang' in fault) return
+      await fault.until
+      call.answeredAt = this.clock.now()
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers })
       res.end(fault.body ?? JSON.stringify({ error: `injected ${fault.status}` }))
       return
     }
-    if (!tenant || !body.sha || !this.options.tenants.has(tenant)) return sendJson(res, 400, { error: `unknown tenant or missing sha: ${tenant}` })
+    if (!tenant || !body.sha || !this.options.tenants.has(tenant)) {
+      call.answeredAt = this.clock.now()
+      this.notify()
+      return sendJson(res, 400, { error: `unknown tenant or missing sha: ${tenant}` })
+    }
     const latency = this.options.latencyMs?.(tenant) ?? 0
     if (latency > 0) await this.clock.sleep(latency)
     if (this.options.compareAndSet) {
       const serving = this.options.tenants.serving(tenant)
       if (body.current === undefined || !sameCommit(body.current, serving)) {
         call.outcome = 'refused-cas'
+        call.answeredAt = this.clock.now()
+        this.notify()
         return sendJson(res, 409, { error: `compare-and-set failed: ${tenant} serves ${serving.slice(0, 7)}, not ${String(body.current).slice(0, 7)}` })
       }
     }
     this.options.tenants.redeploy(tenant, body.sha)
     call.outcome = 'applied'
+    call.answeredAt = this.clock.now()
+    this.notify()
     return sendJson(res, 202, { tenant, sha: body.sha, accepted: true })
+  }
+
+  private notify(): void {
+    for (const check of [...this.listeners]) check()
   }
 }

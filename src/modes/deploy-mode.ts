@@ -17,8 +17,8 @@ import { promotionStep } from './promotion-step.js'
 
 /**
  * `mode: deploy`: gate, canary, soak, waves, confirm, then forward-only promotion, with the gate asked
- * again before every wave and right before the promotion. A job that finds itself superseded at any
- * point starts nothing new and ends neutral.
+ * again once the fleet is loaded, before every wave, before every redeploy retry, and right before the
+ * promotion. A job that finds itself superseded at any point sends nothing new and ends neutral.
  */
 export async function runDeployMode(ctx: RunContext, runner: CommandRunner = execRunner): Promise<Outcome> {
   const { settings } = ctx
@@ -53,7 +53,6 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
     clock: ctx.clock,
     signal: ctx.signal,
     timeline,
-    initial: first,
     onProgress: progressReporter(ctx.clock)
   })
 

@@ -119,7 +119,8 @@ export function tenantFromVerdict(v: TenantVerdict, extra: Partial<ReportTenant>
 
 export function tenantFromRecord(r: TenantRecord): ReportTenant {
   const judged = r.verdict ? tenantFromVerdict(r.verdict) : notJudged(r.tenant)
-  const failedRedeploy = r.action === 'redeploy-failed'
+  // A tenant left alone because its ancestry is unknown failed its redeploy step: the error line says why.
+  const failedRedeploy = r.action === 'redeploy-failed' || r.action === 'skipped-unknown'
   return {
     ...judged,
     step: r.step || null,

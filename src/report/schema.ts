@@ -56,7 +56,7 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   tenants: { type: 'array', description: 'Every tenant, in the order of the fleet.' },
   'tenants[].tenant': { type: 'string', description: 'Tenant name.' },
   'tenants[].step': { type: 'string|null', description: '`canary`, `wave N` or `drift`; null in `verify`.' },
-  'tenants[].action': { type: 'string|null', description: '`redeployed`, `skipped-on-target`, `skipped-ahead`, `redeploy-failed` or `not-started`; null in `verify`.' },
+  'tenants[].action': { type: 'string|null', description: '`redeployed`, `skipped-on-target`, `skipped-ahead`, `skipped-unknown` (ancestry unknown, not rolled), `redeploy-failed`, `stopped-superseded` (a redeploy attempt not sent: a newer commit owned the branch) or `not-started`; null in `verify`.' },
   'tenants[].before': { type: 'string|null', description: 'The SHA it served before the redeploy.' },
   'tenants[].verdict': { type: 'string', description: '`on-target`, `ahead`, `stale`, `unreachable`, `invalid`, `redeploy-failed` or `not-started`.' },
   'tenants[].ok': { type: 'boolean', description: 'On target or ahead.' },

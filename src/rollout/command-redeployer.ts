@@ -2,11 +2,13 @@ import type { CommandRunner } from '../command/runner.js'
 import { errorMessage } from '../errors.js'
 import { redact } from '../redact.js'
 import { render } from '../template.js'
-import { type RedeployRequest, type RedeployResult, type Redeployer, requestVars } from './redeployer.js'
+import { type RedeployOptions, type RedeployRequest, type RedeployResult, type Redeployer, requestVars } from './redeploy-types.js'
 
 /**
  * `redeploy-command`: run once per tenant, without a shell. Each argument is templated on its own, so a
  * value can never split into two arguments or a second command; the values are also in the environment.
+ * The command is run once and never retried here, so it needs no fence: the rollout's gate before the
+ * wave (and the sweeper's before a re-issue) is the last word before it starts.
  */
 export class CommandRedeployer implements Redeployer {
   constructor(
@@ -14,7 +16,7 @@ export class CommandRedeployer implements Redeployer {
     private readonly runner: CommandRunner
   ) {}
 
-  async redeploy(req: RedeployRequest, signal?: AbortSignal): Promise<RedeployResult> {
+  async redeploy(req: RedeployRequest, { signal }: RedeployOptions = {}): Promise<RedeployResult> {
     const vars = requestVars(req)
     const argv = this.argv.map((a) => render(a, vars))
     const env = {

@@ -2,14 +2,15 @@ import { errorMessage } from '../errors.js'
 import { DEFAULT_RETRY, HttpStatusError, statusError, withRetry } from '../http/retry.js'
 import type { RedeployDriver } from '../settings/rollout.js'
 import { encodeJsonString, encodeUrlPart, render } from '../template.js'
-import { type RedeployerDeps, type RedeployRequest, type RedeployResult, type Redeployer, requestVars } from './redeployer.js'
+import { type RedeployOptions, type RedeployerDeps, type RedeployRequest, type RedeployResult, type Redeployer, requestVars, SupersededError } from './redeploy-types.js'
 
 type HttpDriver = Extract<RedeployDriver, { kind: 'http' }>
 
 /**
  * The control plane's redeploy endpoint. Any 2xx is an accepted redeploy. 5xx, 429 and connection
  * errors are retried (honouring Retry-After); other 4xx are final, so a control plane that refuses a
- * stale compare-and-set (409) is believed at once.
+ * stale compare-and-set (409) is believed at once. Every retry passes the rollout's fence after its wait:
+ * a retry is never sent on an ownership decision taken before the wait (a newer commit may have landed).
  */
 export class ControlPlaneRedeployer implements Redeployer {
   constructor(
@@ -18,12 +19,13 @@ export class ControlPlaneRedeployer implements Redeployer {
     private readonly deps: RedeployerDeps
   ) {}
 
-  async redeploy(req: RedeployRequest, signal?: AbortSignal): Promise<RedeployResult> {
+  async redeploy(req: RedeployRequest, { signal, fence }: RedeployOptions = {}): Promise<RedeployResult> {
     const vars = requestVars(req)
     const url = render(this.driver.url, vars, encodeUrlPart)
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' }
     if (this.driver.token) headers.authorization = `Bearer ${this.driver.token}`
     const body = this.driver.body ? render(this.driver.body, vars, encodeJsonString) : undefined
+    let lastError: unknown
     try {
       await withRetry(
         async (_attempt, remainingMs) => {
@@ -35,11 +37,19 @@ export class ControlPlaneRedeployer implements Redeployer {
           policy: DEFAULT_RETRY,
           clock: this.deps.clock,
           signal,
-          onRetry: ({ delayMs, error }) => this.deps.log(`redeploy ${req.tenant}: ${errorMessage(error)}; retrying in ${delayMs} ms`)
+          onRetry: ({ delayMs, error }) => {
+            lastError = error
+            this.deps.log(`redeploy ${req.tenant}: ${errorMessage(error)}; retrying in ${delayMs} ms`)
+          },
+          beforeRetry: fence ? () => fence() : undefined
         }
       )
       return { ok: true, detail: '' }
     } catch (error) {
+      if (error instanceof SupersededError) {
+        const detail = `${errorMessage(lastError)}; not retried, because this job is superseded: ${error.decision.reason}`
+        return { ok: false, detail, superseded: error.decision }
+      }
       return { ok: false, detail: errorMessage(error), conflict: error instanceof HttpStatusError && error.status === 409 }
     }
   }

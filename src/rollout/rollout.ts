@@ -12,7 +12,7 @@ import { settleOptions, verifyFleet } from '../verify/fleet.js'
 import { isOk, type TenantProber } from '../verify/types.js'
 import { describeFailures, judgeGate, summarise } from './describe.js'
 import { planSteps, type Step } from './plan.js'
-import type { RedeployRequest, Redeployer } from './redeployer.js'
+import { type RedeployRequest, type Redeployer, SupersededError } from './redeploy-types.js'
 import { Sweeper } from './sweeper.js'
 import { rollTenant, type TenantStepDeps } from './tenant-step.js'
 import { Timeline } from './timeline.js'
@@ -33,8 +33,6 @@ export interface RolloutDeps {
   clock: Clock
   signal: AbortSignal
   timeline?: Timeline
-  /** A decision the caller just made before loading the fleet; used for the first step instead of asking again. */
-  initial?: GateDecision
   onProgress?: (phase: string, done: number, total: number, ok: number) => void
 }
 
@@ -53,14 +51,30 @@ class Rollout {
   private readonly sweeper: Sweeper
   private readonly stepDeps: TenantStepDeps
   private headSha: string | undefined
+  /** Set by the fence when a retry or re-issue found a newer commit owning the branch. */
+  private supersededBy: GateDecision | undefined
 
   constructor(private readonly deps: RolloutDeps) {
     const { target, rollout } = deps
     this.timeline = deps.timeline ?? new Timeline(deps.clock)
     this.records = new Map(deps.fleet.map((t) => [t, { tenant: t, step: '', action: 'not-started', reissues: 0 }]))
     const request = (tenant: string, current: string): RedeployRequest => ({ tenant, tag: rollout.tag, sha: target.sha, environment: target.environment, current })
-    this.sweeper = new Sweeper({ target: target.sha, request, redeployer: deps.redeployer, ancestry: deps.ancestry, gate: () => deps.gate.check(), force: deps.gateSettings.force, log: (m) => core.warning(m), signal: deps.signal })
-    this.stepDeps = { target: target.sha, force: deps.gateSettings.force, prober: deps.prober, ancestry: deps.ancestry, redeployer: deps.redeployer, sweeper: this.sweeper, request, signal: deps.signal }
+    this.sweeper = new Sweeper({ target: target.sha, request, redeployer: deps.redeployer, ancestry: deps.ancestry, fence: this.fence, log: (m) => core.warning(m), signal: deps.signal })
+    this.stepDeps = { target: target.sha, force: deps.gateSettings.force, prober: deps.prober, ancestry: deps.ancestry, redeployer: deps.redeployer, sweeper: this.sweeper, request, signal: deps.signal, fence: this.fence, knownSuperseded: () => this.supersededBy }
+  }
+
+  /**
+   * Asked before every redeploy attempt that follows a wait (a retry, a compare-and-set re-attempt, a
+   * re-issue): a fresh gate answer, so nothing is sent on a decision older than one round trip.
+   */
+  private readonly fence = async (): Promise<void> => {
+    if (this.deps.gateSettings.force) return
+    if (this.supersededBy) throw new SupersededError(this.supersededBy)
+    const decision = await this.deps.gate.check()
+    if (!decision.superseded) return
+    this.supersededBy ??= decision
+    this.headSha = decision.headSha ?? this.headSha
+    throw new SupersededError(decision)
   }
 
   async run(): Promise<RolloutResult> {
@@ -69,10 +83,12 @@ class Rollout {
     for (const [i, step] of steps.entries()) {
       if (signal.aborted) return this.finish('cancelled', `The run was cancelled before ${step.name}; nothing was started after that.`)
       const where = i === 0 ? 'before the first redeploy' : `before ${step.name}`
-      const decision = i === 0 && this.deps.initial ? this.deps.initial : await this.askGate(step, where)
+      // Asked here even for the first step: a decision taken before the (possibly slow) fleet load is stale.
+      const decision = await this.askGate(step, where)
       if (decision.superseded && !this.deps.gateSettings.force) return this.finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`)
 
       await this.timeline.run(step.name, () => core.group(`${cap(step.name)}: ${step.tenants.length} tenant(s)`, () => this.roll(step)), () => this.judge(step))
+      if (this.supersededBy) return this.finish('skipped-superseded', `Superseded during ${step.name}: ${this.supersededBy.reason} Nothing more was sent after that.`)
       if (step.kind === 'canary') await this.soakAndReverify(step)
       if (signal.aborted) return this.finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`)
 
@@ -106,8 +122,9 @@ class Rollout {
       // The error annotation comes once, at the end, with every other failing tenant's.
       if (r.action === 'redeploy-failed') core.info(`redeploy of ${r.tenant} failed: ${r.redeployError}`)
     }
-    const started = rolled.filter((r) => r.action !== 'redeploy-failed' && r.action !== 'not-started').map((r) => r.tenant)
-    if (started.length) await this.verify(step.name, started)
+    const started = rolled.filter((r) => r.action === 'redeployed' || r.action === 'skipped-on-target' || r.action === 'skipped-ahead').map((r) => r.tenant)
+    // A superseded job does not wait for tenants the newer job is about to move.
+    if (started.length && !this.supersededBy) await this.verify(step.name, started)
   }
 
   /** The canary must still serve the target after the soak: a revert by another job shows here. */

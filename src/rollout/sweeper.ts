@@ -1,14 +1,16 @@
 import type { Ancestry } from '../forge/ancestry.js'
 import { sameCommit } from '../forge/types.js'
-import type { GateDecision } from '../gate/decide.js'
 import type { Observation } from '../verify/types.js'
-import type { RedeployRequest, Redeployer } from './redeployer.js'
+import { type Fence, type RedeployRequest, type Redeployer, SupersededError } from './redeploy-types.js'
 
 /** How often one tenant's redeploy is sent again before the verdict is left to the budget. */
 export const MAX_REISSUES = 3
 
 interface Watch {
-  /** The SHA it served when we last sent a redeploy (or when the pre-flight found it). */
+  /**
+   * The SHA it served when we last sent a redeploy (or when the pre-flight found it). Unknown when the
+   * pre-flight read failed: then the first SHA it answers is its baseline (what it drains from).
+   */
   baseline?: string
   seenOnTarget: boolean
   reissues: number
@@ -20,9 +22,11 @@ export interface SweeperDeps {
   request: (tenant: string, current: string) => RedeployRequest
   redeployer: Redeployer
   ancestry: Ancestry
-  /** Asked before every re-issue: a superseded job sends nothing more. */
-  gate: () => Promise<GateDecision>
-  force: boolean
+  /**
+   * Asked before every re-issue, and passed to the redeployer for its retries: throws
+   * SupersededError once a newer commit owns the branch (never, under `force`).
+   */
+  fence: Fence
   log: (message: string) => void
   signal?: AbortSignal
 }
@@ -32,7 +36,9 @@ export interface SweeperDeps {
  * again, as an orphan sweeper would. This is how the owning job heals the one backward move that no
  * gate can prevent: a redeploy an older job sent before the newer commit landed, which a control plane
  * without compare-and-set applies late. A commit change away from the baseline, or any older commit
- * after the target was seen, is a regression; a tenant still showing its baseline is just draining.
+ * after the target was seen, is a regression; a tenant still showing its baseline is just draining, and
+ * one whose pre-flight read failed is draining from the first SHA it answers. Only a SHA the forge says
+ * is strictly older than the target is ever undone.
  */
 export class Sweeper {
   private readonly watches = new Map<string, Watch>()
@@ -54,6 +60,11 @@ export class Sweeper {
       w.seenOnTarget = true
       return
     }
+    if (w.baseline === undefined && !w.seenOnTarget) {
+      // One failed read is no evidence of a regression: this is what it served, and drains from.
+      w.baseline = obs.sha
+      return
+    }
     if (w.busy || w.reissues >= MAX_REISSUES || this.deps.signal?.aborted) return
     const moved = w.baseline === undefined || !sameCommit(obs.sha, w.baseline)
     if (!w.seenOnTarget && !moved) return
@@ -68,15 +79,17 @@ export class Sweeper {
   private async reissue(tenant: string, w: Watch, seen: string): Promise<void> {
     // Only a strictly older commit is a regression; a newer or unrelated one is not ours to undo.
     if ((await this.deps.ancestry.relation(seen, this.deps.target)).relation !== 'ahead') return
-    const decision = await this.deps.gate()
-    if (decision.superseded && !this.deps.force) {
+    try {
+      await this.deps.fence()
+    } catch (error) {
+      if (!(error instanceof SupersededError)) throw error
       this.deps.log(`${tenant} regressed to ${seen.slice(0, 7)}, but this job is superseded; leaving it to the newer job`)
       return
     }
     w.reissues += 1
     this.reissued.set(tenant, w.reissues)
     this.deps.log(`${tenant} regressed to ${seen.slice(0, 7)} while verifying; sending its redeploy again (${w.reissues}/${MAX_REISSUES})`)
-    const res = await this.deps.redeployer.redeploy(this.deps.request(tenant, seen), this.deps.signal)
+    const res = await this.deps.redeployer.redeploy(this.deps.request(tenant, seen), { signal: this.deps.signal, fence: this.deps.fence })
     if (!res.ok) this.deps.log(`re-issued redeploy of ${tenant} failed: ${res.detail}`)
     w.baseline = seen
     w.seenOnTarget = false

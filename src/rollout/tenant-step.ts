@@ -1,8 +1,9 @@
 import * as core from '@actions/core'
 import type { Ancestry } from '../forge/ancestry.js'
-import { classify } from '../verify/fleet.js'
+import type { GateDecision } from '../gate/decide.js'
 import type { TenantProber } from '../verify/types.js'
-import type { RedeployRequest, Redeployer } from './redeployer.js'
+import { preflightAction, preflightRead } from './preflight.js'
+import { type Fence, type RedeployRequest, type Redeployer, SupersededError } from './redeploy-types.js'
 import type { Sweeper } from './sweeper.js'
 import type { TenantRecord } from './types.js'
 
@@ -15,43 +16,80 @@ export interface TenantStepDeps {
   sweeper: Sweeper
   request: (tenant: string, current: string) => RedeployRequest
   signal: AbortSignal
+  /** Passed to the redeployer for its retries, and asked before a compare-and-set re-attempt. */
+  fence?: Fence
+  /** What this job already learned (another tenant's fence): once superseded, no first attempt either. */
+  knownSuperseded?: () => GateDecision | undefined
 }
 
 /**
  * Pre-flight, then redeploy, for one tenant. The pre-flight read is what makes the rollout forward-only:
  * a tenant already on the target is left alone, and one on a descendant is never rolled back to it
- * (unless `force`). An unreadable or older tenant is rolled.
+ * (unless `force`). An older tenant, or one that gave no answer, is rolled; one that answered a SHA whose
+ * ancestry the forge could not establish is not (see preflight.ts).
  */
 export async function rollTenant(tenant: string, step: string, deps: TenantStepDeps): Promise<TenantRecord> {
   const record: TenantRecord = { tenant, step, action: 'not-started', reissues: 0 }
+  const target = deps.target.slice(0, 7)
   // A compare-and-set refusal means the tenant changed between our read and our redeploy: read it again
   // and decide again (it may now be on the target or ahead), as a CAS loop does.
   for (let attempt = 1; attempt <= CAS_ATTEMPTS; attempt++) {
     if (deps.signal.aborted) return record
     const obs = await deps.prober.probe(tenant, deps.signal)
     if (attempt === 1) record.before = obs.sha
-    const seen = await classify(obs, deps.target, deps.ancestry)
-    if (seen === 'on-target' || (seen === 'ahead' && !deps.force)) {
-      record.action = seen === 'on-target' ? 'skipped-on-target' : 'skipped-ahead'
-      if (seen === 'ahead') core.info(`${tenant} already serves ${obs.sha?.slice(0, 7)}, a descendant of ${deps.target.slice(0, 7)}: not rolled back`)
+    const seen = await preflightRead(obs, deps.target, deps.ancestry)
+    const action = preflightAction(seen, deps.force)
+    if (action === 'skip-on-target' || action === 'skip-ahead') {
+      record.action = action === 'skip-on-target' ? 'skipped-on-target' : 'skipped-ahead'
+      if (action === 'skip-ahead') core.info(`${tenant} already serves ${obs.sha?.slice(0, 7)}, a descendant of ${target}: not rolled back`)
       deps.sweeper.watch(tenant, obs.sha)
       return record
     }
-    if (seen === 'ahead') core.warning(`${tenant} serves ${obs.sha?.slice(0, 7)}, newer than ${deps.target.slice(0, 7)}; force: true rolls it back`, { title: 'Backward redeploy forced' })
+    if (action === 'skip-unknown' && seen.kind === 'unknown') {
+      record.action = 'skipped-unknown'
+      record.redeployError = `not redeployed: it serves ${seen.sha.slice(0, 7)}, whose ancestry to ${target} could not be established (${seen.detail}); it may be ahead. Run again when the forge answers, or set force: true to roll it anyway`
+      return record
+    }
+    if (seen.kind === 'unknown') core.warning(`${tenant} serves ${seen.sha.slice(0, 7)}, whose ancestry to ${target} is unknown (${seen.detail}); force: true rolls it anyway`, { title: 'Redeploy forced' })
+    if (action === 'redeploy-forced-backward') core.warning(`${tenant} serves ${obs.sha?.slice(0, 7)}, newer than ${target}; force: true rolls it back`, { title: 'Backward redeploy forced' })
     // A cancel that arrived during the pre-flight still stops this tenant: nothing new starts after a cancel.
     if (deps.signal.aborted) return record
-    const res = await deps.redeployer.redeploy(deps.request(tenant, obs.sha ?? ''), deps.signal)
+    const known = deps.knownSuperseded?.()
+    if (known) {
+      record.action = 'stopped-superseded'
+      record.redeployError = `not sent, because this job is superseded: ${known.reason}`
+      return record
+    }
+    // A compare-and-set re-attempt follows a refusal and a fresh read: it passes the fence like any retry.
+    if (attempt > 1 && !(await passesFence(deps, record))) return record
+    const res = await deps.redeployer.redeploy(deps.request(tenant, obs.sha ?? ''), { signal: deps.signal, fence: deps.fence })
     if (res.ok) {
       record.action = 'redeployed'
       deps.sweeper.watch(tenant, obs.sha)
       return record
     }
-    record.action = 'redeploy-failed'
     record.redeployError = res.detail
+    if (res.superseded) {
+      record.action = 'stopped-superseded'
+      return record
+    }
+    record.action = 'redeploy-failed'
     if (!res.conflict) return record
     core.info(`${tenant}: the control plane refused a stale compare-and-set (${res.detail}); reading it again`)
   }
   return record
+}
+
+async function passesFence(deps: TenantStepDeps, record: TenantRecord): Promise<boolean> {
+  try {
+    await deps.fence?.()
+    return true
+  } catch (error) {
+    if (!(error instanceof SupersededError)) throw error
+    record.action = 'stopped-superseded'
+    record.redeployError = `${record.redeployError}; not retried, because this job is superseded: ${error.decision.reason}`
+    return false
+  }
 }
 
 /** Reads and redeploys at most this often when a compare-and-set control plane keeps refusing. */

@@ -7,9 +7,14 @@ import type { PhaseRecord } from './timeline.js'
  * - `skipped-on-target`: it already served the target (re-runs are idempotent)
  * - `skipped-ahead`: it served a descendant of the target; rolling it would move it backward
  * - `redeploy-failed`: the control plane or command refused or failed
+ * - `skipped-unknown`: it served a SHA whose ancestry to the target the forge could not establish; it may
+ *   be ahead, so it was not rolled (a failure: nobody knows what it serves; `force` rolls it)
+ * - `stopped-superseded`: a redeploy attempt (a retry, or a first attempt after another tenant's retry
+ *   found the job superseded) was due, but a newer commit owned the branch by then, so it was never sent
+ *   (neutral: the newer job rolls it)
  * - `not-started`: the rollout stopped (superseded, halted, cancelled) before its wave
  */
-export type TenantAction = 'redeployed' | 'skipped-on-target' | 'skipped-ahead' | 'redeploy-failed' | 'not-started'
+export type TenantAction = 'redeployed' | 'skipped-on-target' | 'skipped-ahead' | 'skipped-unknown' | 'redeploy-failed' | 'stopped-superseded' | 'not-started'
 
 export interface TenantRecord {
   tenant: string
@@ -35,8 +40,11 @@ export interface RolloutResult {
   phases: PhaseRecord[]
 }
 
-/** A tenant counts as failed when its redeploy failed or its last verdict is neither on-target nor ahead. */
+/**
+ * A tenant counts as failed when its redeploy failed, its ancestry could not be established, or its
+ * last verdict is neither on-target nor ahead.
+ */
 export function isFailed(r: TenantRecord): boolean {
-  if (r.action === 'redeploy-failed') return true
+  if (r.action === 'redeploy-failed' || r.action === 'skipped-unknown') return true
   return r.verdict !== undefined && r.verdict.verdict !== 'on-target' && r.verdict.verdict !== 'ahead'
 }

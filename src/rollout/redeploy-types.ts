@@ -1,0 +1,71 @@
+import type { Clock } from '../clock.js'
+import type { CommandRunner } from '../command/runner.js'
+import type { GateDecision } from '../gate/decide.js'
+import type { HttpClient } from '../http/client.js'
+
+/**
+ * What every redeploy driver shares: the request, the result, the fence. Drivers depend on this file
+ * and the factory (redeployer.ts) depends on the drivers, so no driver imports the file that imports it.
+ */
+
+/** One redeploy of one tenant to the target tag. */
+export interface RedeployRequest {
+  tenant: string
+  tag: string
+  sha: string
+  environment: string
+  /** The SHA the tenant served just before this request ('' when unknown), for compare-and-set. */
+  current: string
+}
+
+export interface RedeployResult {
+  ok: boolean
+  /** For a failure: the status and a body excerpt, or the exit code and stderr tail. */
+  detail: string
+  /** The control plane refused a compare-and-set: the tenant no longer serves `current` (HTTP 409). */
+  conflict?: boolean
+  /** A retry was due but the job no longer owns the branch: nothing more was sent. */
+  superseded?: GateDecision
+}
+
+/**
+ * Asked before every attempt that follows a wait (a retry after a failure or a Retry-After): resolves
+ * while this job still owns the branch, throws {@link SupersededError} once a newer commit does.
+ */
+export type Fence = () => Promise<void>
+
+export interface RedeployOptions {
+  signal?: AbortSignal
+  fence?: Fence
+}
+
+/** The user's control plane, as the rollout sees it. Never rejects: failures come back as `ok: false`. */
+export interface Redeployer {
+  redeploy(req: RedeployRequest, options?: RedeployOptions): Promise<RedeployResult>
+}
+
+export interface RedeployerDeps {
+  http: HttpClient
+  clock: Clock
+  runner: CommandRunner
+  log: (message: string) => void
+}
+
+/** Thrown by a fence: a newer commit owns the branch, so this job sends nothing more. */
+export class SupersededError extends Error {
+  constructor(readonly decision: GateDecision) {
+    super(decision.reason)
+    this.name = 'SupersededError'
+  }
+}
+
+export function requestVars(req: RedeployRequest): Record<string, string> {
+  return {
+    tenant: req.tenant,
+    tag: req.tag,
+    sha: req.sha,
+    sha7: req.sha.slice(0, 7),
+    environment: req.environment,
+    current: req.current
+  }
+}
