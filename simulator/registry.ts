@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { REGISTRY_BIN } from './host-tools.js'
 import { freePort, type ImageSpec, MEDIA, type PushedManifest, REVISION, sha256 } from './oci.js'
 
 export { freePort, MEDIA, REVISION, sha256, type ImageSpec, type PushedManifest } from './oci.js'
@@ -14,7 +15,7 @@ export { freePort, MEDIA, REVISION, sha256, type ImageSpec, type PushedManifest 
  * its own in a temporary folder, and methods that push small images and indexes through the registry
  * HTTP API. No mock: what the registry accepts, stores and answers is what a production one does.
  */
-export const REGISTRY_BIN = process.env.DOCKER_REGISTRY_BIN ?? '/usr/bin/docker-registry'
+export { REGISTRY_BIN }
 
 export interface TokenAuthConfig {
   realm: string
