@@ -60,10 +60,12 @@ describe('decideProvision', () => {
 })
 
 describe('hostTools', () => {
-  it('takes each binary from its variable when set, else from the Debian location', () => {
+  it('takes each binary from its variable when set, else from where the tests have always looked', () => {
     const [reg, md, git] = hostTools({ DOCKER_REGISTRY_BIN: '/x/registry', CMARK_GFM_BIN: '', PATH: '/nowhere' })
     expect(reg).toMatchObject({ bin: '/x/registry', overridden: true, debianPackage: 'docker-registry' })
-    expect(md).toMatchObject({ bin: '/usr/bin/cmark-gfm', overridden: false, debianPackage: 'cmark-gfm' })
+    expect(hostTools({ PATH: '/nowhere' })[0]).toMatchObject({ bin: '/usr/bin/docker-registry', overridden: false })
+    // Not on PATH: the bare name, which the pretest step reports missing.
+    expect(md).toMatchObject({ bin: 'cmark-gfm', overridden: false, debianPackage: 'cmark-gfm' })
     expect(git).toMatchObject({ bin: 'git', overridden: false, debianPackage: 'git' })
   })
 })

@@ -10,7 +10,7 @@ import { delimiter, join } from 'node:path'
 export interface HostTool {
   /** The program, as a person would name it. */
   name: string
-  /** Where the tests look for it: the override when set, else the Debian location or the PATH. */
+  /** Where the tests look for it: the override when set, else the Debian location (the registry) or PATH. */
   bin: string
   /** The variable that overrides `bin` (none for git, which is taken from PATH as a shell would). */
   envVar?: string
@@ -53,7 +53,7 @@ export function hostTools(env: NodeJS.ProcessEnv = process.env): HostTool[] {
       debianPackage: 'docker-registry',
       neededBy: 'the registry and promotion tests'
     }),
-    tool(env, 'CMARK_GFM_BIN', '/usr/bin/cmark-gfm', {
+    tool(env, 'CMARK_GFM_BIN', onPath('cmark-gfm', env.PATH), {
       name: 'cmark-gfm',
       debianPackage: 'cmark-gfm',
       neededBy: 'the GitHub-flavoured Markdown rendering test'
