@@ -110,5 +110,5 @@ describe('ci.yml job `action`', () => {
     // `serve.ts stop` stopped the service and everything it started.
     expect(existsSync(env.SIM_STATE_DIR!)).toBe(false)
     expect((await readdir(tmp)).filter((f) => !/^(tsx-\d+|node-compile-cache)$/.test(f))).toEqual([])
-  }, 120_000)
+  }, 300_000)
 })

@@ -36,6 +36,7 @@ export interface ControlPlaneOptions {
 export class ControlPlane {
   readonly calls: RedeployCall[] = []
   private readonly faults: ControlPlaneFault[] = []
+  private onRequest?: (call: RedeployCall) => void | Promise<void>
   private server!: RunningServer
   private readonly clock: Clock
 
@@ -63,6 +64,14 @@ export class ControlPlane {
     this.faults.push(...faults)
   }
 
+  /**
+   * Awaited as each redeploy request arrives, before it is answered or takes effect: a test acts at that
+   * exact point (moves the branch head, say) instead of guessing how long the run takes to get there.
+   */
+  whenRequested(hook: ((call: RedeployCall) => void | Promise<void>) | undefined): void {
+    this.onRequest = hook
+  }
+
   applied(tenant?: string): RedeployCall[] {
     return this.calls.filter((c) => c.outcome === 'applied' && (tenant === undefined || c.tenant === tenant))
   }
@@ -86,6 +95,7 @@ export class ControlPlane {
     const tenant = m[1] ? decodeURIComponent(m[1]) : (body.tenant ?? '')
     const call: RedeployCall = { tenant, sha: body.sha ?? '', tag: body.tag ?? '', current: body.current, receivedAt: this.clock.now(), outcome: 'bad-request' }
     this.calls.push(call)
+    await this.onRequest?.(call)
     const fault = this.faults.shift()
     if (fault) {
       call.outcome = 'fault'
