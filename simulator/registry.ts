@@ -17,6 +17,9 @@ export { freePort, MEDIA, REVISION, sha256, type ImageSpec, type PushedManifest 
  */
 export { REGISTRY_BIN }
 
+/** Generous: a busy machine can take long to start a process, and a passing start never waits for it. */
+const READY_BOUND_MS = 90_000
+
 export interface TokenAuthConfig {
   realm: string
   service: string
@@ -94,9 +97,10 @@ export class LocalRegistry {
     return registry
   }
 
+  /** Until it answers (the event); the bound only turns a registry that never starts into an error. */
   private async waitReady(): Promise<void> {
     const started = Date.now()
-    while (Date.now() - started < 15_000) {
+    while (Date.now() - started < READY_BOUND_MS) {
       if (this.child.exitCode !== null) throw new Error(`docker-registry exited with ${this.child.exitCode}: ${this.stderr}`)
       try {
         const res = await fetch(`${this.url}/v2/`)
@@ -108,7 +112,7 @@ export class LocalRegistry {
       await new Promise((r) => setTimeout(r, 50))
     }
     await this.stop()
-    throw new Error(`docker-registry did not answer on ${this.url} within 15s: ${this.stderr}`)
+    throw new Error(`docker-registry did not answer on ${this.url} within ${READY_BOUND_MS / 1000}s: ${this.stderr}`)
   }
 
   async stop(): Promise<void> {
