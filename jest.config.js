@@ -10,6 +10,8 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
-  testTimeout: 60000,
+  // Generous on purpose: a passing test never waits for it, and a machine with every core busy (other
+  // jobs, CI neighbours) must not turn a slow pass into a failure.
+  testTimeout: 180000,
   maxWorkers: 2
 }

@@ -1,3 +1,4 @@
+import { data, Evaluator, Lexer, Parser } from '@actions/expressions'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -37,14 +38,19 @@ function exec(argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | 
   })
 }
 
-/** The two expression shapes the job uses; anything else is a test failure, not a silent pass. */
+/**
+ * A `with:`/`env:` value as the runner computes it: each `${{ }}` evaluated by GitHub's own evaluator
+ * (@actions/expressions) against the `env` and `steps` contexts, the results coerced to strings. An
+ * expression naming another context fails to parse, so the test cannot silently pass on a value it
+ * could not compute.
+ */
 function evaluate(value: unknown, env: Record<string, string>, outputs: Record<string, Record<string, string>>): string {
-  return String(value).replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_m, expr: string) => {
-    const e = /^env\.(\w+)$/.exec(expr)
-    if (e) return env[e[1]!] ?? ''
-    const o = /^toJSON\(steps\.(\w+)\.outputs\)$/.exec(expr)
-    if (o) return JSON.stringify(outputs[o[1]!] ?? {})
-    throw new Error(`expression not supported by this test: ${expr}`)
+  const steps = Object.fromEntries(Object.entries(outputs).map(([id, out]) => [id, { outputs: out }]))
+  const context = JSON.parse(JSON.stringify({ env, steps }), data.reviver) as data.Dictionary
+  return String(value).replace(/\$\{\{(.+?)\}\}/gs, (_m, source: string) => {
+    const lexed = new Lexer(source).lex()
+    const expr = new Parser(lexed.tokens, ['env', 'steps'], []).parse()
+    return new Evaluator(expr, context).evaluate().coerceString()
   })
 }
 
@@ -104,5 +110,5 @@ describe('ci.yml job `action`', () => {
     // `serve.ts stop` stopped the service and everything it started.
     expect(existsSync(env.SIM_STATE_DIR!)).toBe(false)
     expect((await readdir(tmp)).filter((f) => !/^(tsx-\d+|node-compile-cache)$/.test(f))).toEqual([])
-  }, 120_000)
+  }, 300_000)
 })

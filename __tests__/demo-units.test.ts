@@ -144,5 +144,5 @@ describe('runDemo without a registry', () => {
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
-  }, 60_000)
+  }, 180_000)
 })

@@ -6,10 +6,12 @@ import { type RunningServer, startServer } from '../simulator/server.js'
 describe('HttpClient', () => {
   let server: RunningServer
   let http: HttpClient
+  /** Resolved when the server has a /hang request: the moment to cancel it, on any machine. */
+  let hangSeen: () => void = () => {}
 
   beforeAll(async () => {
     server = await startServer((req, res) => {
-      if (req.url === '/hang') return // never answers; close() ends the socket
+      if (req.url === '/hang') return hangSeen() // never answers; close() ends the socket
       res.writeHead(200, { 'content-type': 'text/plain' })
       res.end('x'.repeat(1000))
     })
@@ -22,8 +24,10 @@ describe('HttpClient', () => {
 
   it("forwards the caller's cancel: a hanging request ends as CANCELLED, long before its timeout", async () => {
     const controller = new AbortController()
-    const sent = http.send({ url: `${server.url}/hang`, timeoutMs: 10_000, signal: controller.signal })
-    setTimeout(() => controller.abort(new Error('run cancelled')), 50)
+    const seen = new Promise<void>((resolve) => (hangSeen = resolve))
+    const sent = http.send({ url: `${server.url}/hang`, timeoutMs: 120_000, signal: controller.signal })
+    await seen
+    controller.abort(new Error('run cancelled'))
     const error = await sent.catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NetworkError)
     expect((error as NetworkError).code).toBe('CANCELLED')
@@ -42,7 +46,7 @@ describe('HttpClient', () => {
   })
 
   it('cuts a body at maxBodyBytes and says so', async () => {
-    const res = await http.send({ url: `${server.url}/big`, timeoutMs: 2000, maxBodyBytes: 100 })
+    const res = await http.send({ url: `${server.url}/big`, timeoutMs: 60_000, maxBodyBytes: 100 })
     expect(res.body.length).toBe(100)
     expect(res.truncated).toBe(true)
   })

@@ -17,7 +17,8 @@ const HOSTILE = '<script>alert(1)</script> | **bold** [x](http://evil)\n# headin
 const runUrl = (f: Fleet): string => `${f.forge.serverUrl}/acme/app/actions/runs/4242`
 const warnings = (r: ActionRun): string[] => r.commands.filter((c) => c.command === 'warning').map((c) => c.message)
 
-function waitFor(predicate: () => boolean, timeoutMs = 20_000): Promise<boolean> {
+/** Polls for an event; the bound only turns a hang into a failed assertion, so it is generous. */
+function waitFor(predicate: () => boolean, timeoutMs = 90_000): Promise<boolean> {
   const until = Date.now() + timeoutMs
   return new Promise((resolve) => {
     const tick = (): void => {
@@ -81,10 +82,11 @@ describe('GitHub: a check run on the commit', () => {
   it('superseded mid-rollout: the report and the summary give the decision that stopped it, not the first one', async () => {
     const f = (fleet = await Fleet.start({ tenants: 4 }))
     const A = await f.commit('A')
-    const run = runAction({ inputs: f.deployInputs({ canary: 'tenant-001', 'canary-soak-seconds': '2' }), env: f.runEnv(A) })
-    expect(await waitFor(() => f.controlPlane.calls.length > 0)).toBe(true)
-    const B = await f.commit('B')
-    const r = await run
+    // B lands while the canary's redeploy is in flight: the next gate (wave 1) is the one that sees it.
+    let moved: Promise<string> | undefined
+    f.controlPlane.whenRequested(async () => void (await (moved ??= f.commit('B'))))
+    const r = await runAction({ inputs: f.deployInputs({ canary: 'tenant-001', 'canary-soak-seconds': '2' }), env: f.runEnv(A) })
+    const B = await moved!
     expect(r.outputs.result).toBe('skipped-superseded')
     const report = r.report as RunReport
     expect(report.phases.map((p) => [p.name, p.outcome])).toContainEqual(['gate (wave 1)', 'superseded'])

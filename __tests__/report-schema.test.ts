@@ -41,7 +41,7 @@ beforeAll(async () => {
     const r = await runAction({ inputs, env: f.runEnv(sha) })
     reports.push({ name, report: r.report as RunReport, outputs: r.outputs })
   }
-}, 120_000)
+}, 300_000)
 
 afterAll(async () => {
   await fleet.close()

@@ -63,8 +63,8 @@ describe('mode: verify end to end', () => {
 
       const errors = r.commands.filter((c) => c.command === 'error').map((c) => c.message)
       expect(errors[0]).toMatch(new RegExp(`^tenant gamma is stale: actual=${OLD.slice(0, 7)} expected=${TARGET.slice(0, 7)} after 2s, \\d+ polls$`))
-      // The last request's limit is what is left of budget + timeout: under load, less than 0.5s.
-      expect(errors[1]).toMatch(/^tenant delta is unreachable: actual=none .* after 2s, \d+ polls; last error: .*(timed out|no answer within 0(\.\d)?s)/)
+      // The last poll gets what is left of the budget, which depends on how fast the earlier ones went.
+      expect(errors[1]).toMatch(/^tenant delta is unreachable: actual=none .* after 2s, \d+ polls; last error: .*(timed out|no answer within [\d.]+s)/)
       expect(errors.at(-1)).toMatch(/2 of 5 tenants did not settle/)
 
       const report = JSON.parse(await readFile(r.outputs['report-path']!, 'utf8')) as RunReport

@@ -37,11 +37,23 @@ describe('lint:workflows', () => {
     await writeFile(join(dir, 'action.yml'), (await readFile('action.yml', 'utf8')).replace('runs:\n  using: node24', 'runs:\n  using: node24\n  mian: x'))
     const r = lint(join(dir, 'typo.yml'), join(dir, 'open.yml'), join(dir, 'unpinned.yml'), join(dir, 'action.yml'))
     expect(r.status).toBe(1)
-    expect(r.out).toContain("Additional property 'runs_on' is not allowed")
+    expect(r.out).toMatch(/typo\.yml \(Line: \d+, Col: 5\): Unexpected value 'runs_on'/)
+    expect(r.out).toContain('Required property is missing: runs-on')
     expect(r.out).toContain('permissions: declare them at the top or on every job')
     expect(r.out).toMatch(/actions\/checkout@v4 is not pinned by a full commit SHA/)
-    expect(r.out).toContain("Additional property 'mian' is not allowed")
+    expect(r.out).toMatch(/action\.yml \(Line: \d+, Col: 3\): Unexpected value 'mian'/)
     expect(r.out).toContain('4 of 4 file(s) failed validation.')
+  })
+
+  it('refuses an expression in an action input description, which the runner would fail to load', async () => {
+    // The runner parses every string of action.yml for `${{ }}`, and a description allows no context:
+    // "Unrecognized named-value … Fail to load action.yml" (e.g. actions/runner#407 for the rule).
+    dir ??= await mkdtemp(join(tmpdir(), 'rg-lint-'))
+    const action = await readFile('action.yml', 'utf8')
+    await writeFile(join(dir, 'action.yml'), action.replace(/(\n {4}description: >-\n)/, '$1      Set it from `${{ vars.X }}`.\n'))
+    const r = lint(join(dir, 'action.yml'))
+    expect(r.status).toBe(1)
+    expect(r.out).toMatch(/action\.yml \(Line: \d+, Col: \d+\): Unrecognized named-value: 'vars'/)
   })
 })
 

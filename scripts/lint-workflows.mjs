@@ -1,12 +1,29 @@
-// Validates the workflow files (.github/workflows and examples/) against the GitHub workflow schema and
-// action.yml against the action metadata schema, with @action-validator/core (SchemaStore's schemas,
-// compiled to WebAssembly; no network). On top of the schemas it enforces this project's rules: every
-// workflow declares `permissions:`, and every third-party action is pinned by a full commit SHA with a
-// version comment. `node scripts/lint-workflows.mjs [files...]`; exits 1 on any problem.
-import { validateAction, validateWorkflow } from '@action-validator/core'
+// Validates the workflow files (.github/workflows and examples/) and action.yml with GitHub's own parser,
+// @actions/workflow-parser (the one behind the Actions editor support): the workflow and action metadata
+// schemas GitHub publishes, including which expression contexts each key allows (a `${{ }}` in an input's
+// description makes the runner refuse to load the action, and the parser says so). No network. On top of
+// the schemas it enforces this project's rules: every workflow declares `permissions:`, every third-party
+// action is pinned by a full commit SHA with a version comment, action.yml runs on node24 from a file that
+// exists, and every input and output is described. `node scripts/lint-workflows.mjs [files...]`; exits 1
+// on any problem.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { registerHooks } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
 import { parse } from 'yaml'
+
+// The package imports its bundled schema JSON without `with { type: 'json' }`, which Node refuses
+// (actions/languageservices#387, open). Supply the attribute for that package's JSON only; dynamic
+// imports below, so the hook is in place before the package loads.
+registerHooks({
+  load(url, context, nextLoad) {
+    if (/\/@actions\/workflow-parser\/.*\.json$/.test(url) && !context.importAttributes?.type) {
+      return nextLoad(url, { ...context, importAttributes: { ...context.importAttributes, type: 'json' } })
+    }
+    return nextLoad(url, context)
+  }
+})
+const { NoOperationTraceWriter, parseWorkflow } = await import('@actions/workflow-parser')
+const { parseAction } = await import('@actions/workflow-parser/actions/index')
 
 /** Actions that need no SHA pin: this repository itself, and the product as the examples reference it. */
 const UNPINNED_OK = [/^\.\//, /^docker:\/\//, /^acme\/rollout-guard@v\d+$/]
@@ -26,13 +43,10 @@ function workflowFiles() {
   return found.sort()
 }
 
-/** The validator nests alternatives (oneOf) as `states`; a person wants the leaves. */
-function leaves(errors, out = []) {
-  for (const e of errors) {
-    if (e.states?.length) for (const s of e.states) leaves(s.errors, out)
-    else out.push(`${e.path ?? (e.location ? `line ${e.location.line}` : '/')}: ${e.title}${e.detail ? ` (${e.detail})` : ''}`)
-  }
-  return [...new Set(out)]
+/** The parser's findings, each already naming the file, line and column. */
+function schemaProblems(parser, path, content) {
+  const result = parser({ name: path, content }, new NoOperationTraceWriter())
+  return result.context.errors.getErrors().map((e) => e.message)
 }
 
 function projectRules(text, doc) {
@@ -59,19 +73,22 @@ function checkWorkflow(path) {
   } catch (error) {
     return [`not YAML: ${error.message}`]
   }
-  return [...leaves(validateWorkflow(text).errors), ...projectRules(text, doc)]
+  return [...schemaProblems(parseWorkflow, path, text), ...projectRules(text, doc)]
 }
 
 function checkAction(path) {
   const text = readFileSync(path, 'utf8')
-  const doc = parse(text)
-  const problems = []
-  if (doc?.runs?.using !== 'node24') problems.push(`runs.using is ${JSON.stringify(doc?.runs?.using)}, expected node24`)
-  if (doc?.runs?.main && !existsSync(doc.runs.main)) problems.push(`runs.main ${doc.runs.main} does not exist`)
-  // The schema bundled with the validator predates node24 (runners accept it since v2.327.1); checked
-  // above, so the rest of the file is validated with the runtime name the schema knows.
-  const known = text.replace(/^(\s+using:\s*)node24\s*$/m, '$1node20')
-  problems.push(...leaves(validateAction(known).errors))
+  let doc
+  try {
+    doc = parse(text)
+  } catch (error) {
+    return [`not YAML: ${error.message}`]
+  }
+  const problems = schemaProblems(parseAction, path, text)
+  // The node20 entry serves runners that refuse node24 (see README); every other entry runs on node24.
+  const using = path.split(/[\\/]/).includes('node20') ? 'node20' : 'node24'
+  if (doc?.runs?.using !== using) problems.push(`runs.using is ${JSON.stringify(doc?.runs?.using)}, expected ${using}`)
+  if (doc?.runs?.main && !existsSync(resolve(dirname(path), doc.runs.main))) problems.push(`runs.main ${doc.runs.main} does not exist`)
   for (const [kind, entries] of [['input', doc?.inputs], ['output', doc?.outputs]]) {
     for (const [name, spec] of Object.entries(entries ?? {})) if (!spec?.description) problems.push(`${kind} ${name} has no description`)
   }
@@ -79,7 +96,7 @@ function checkAction(path) {
 }
 
 const files = process.argv.slice(2)
-const targets = files.length ? files : [...workflowFiles(), 'action.yml']
+const targets = files.length ? files : [...workflowFiles(), 'action.yml', 'node20/action.yml']
 let failed = 0
 for (const path of targets) {
   const problems = /(^|\/)action\.ya?ml$/.test(path) ? checkAction(path) : checkWorkflow(path)

@@ -45,6 +45,7 @@ export class ControlPlane {
   private tenantsHold: Promise<unknown> | undefined
   /** How many times `GET /tenants` was asked. */
   tenantsRequests = 0
+  private onRequest?: (call: RedeployCall) => void | Promise<void>
   private server!: RunningServer
   private readonly clock: Clock
 
@@ -95,6 +96,14 @@ export class ControlPlane {
     })
   }
 
+  /**
+   * Awaited as each redeploy request arrives, before it is answered or takes effect: a test acts at that
+   * exact point (moves the branch head, say) instead of guessing how long the run takes to get there.
+   */
+  whenRequested(hook: ((call: RedeployCall) => void | Promise<void>) | undefined): void {
+    this.onRequest = hook
+  }
+
   applied(tenant?: string): RedeployCall[] {
     return this.calls.filter((c) => c.outcome === 'applied' && (tenant === undefined || c.tenant === tenant))
   }
@@ -124,6 +133,7 @@ export class ControlPlane {
     const tenant = m[1] ? decodeURIComponent(m[1]) : (body.tenant ?? '')
     const call: RedeployCall = { tenant, sha: body.sha ?? '', tag: body.tag ?? '', current: body.current, receivedAt: this.clock.now(), outcome: 'bad-request' }
     this.calls.push(call)
+    await this.onRequest?.(call)
     const fault = this.faults.shift()
     if (fault) {
       call.outcome = 'fault'

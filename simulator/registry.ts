@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { REGISTRY_BIN } from './host-tools.js'
 import { freePort, type ImageSpec, MEDIA, type PushedManifest, REVISION, sha256 } from './oci.js'
 
 export { freePort, MEDIA, REVISION, sha256, type ImageSpec, type PushedManifest } from './oci.js'
@@ -14,7 +15,10 @@ export { freePort, MEDIA, REVISION, sha256, type ImageSpec, type PushedManifest 
  * its own in a temporary folder, and methods that push small images and indexes through the registry
  * HTTP API. No mock: what the registry accepts, stores and answers is what a production one does.
  */
-export const REGISTRY_BIN = process.env.DOCKER_REGISTRY_BIN ?? '/usr/bin/docker-registry'
+export { REGISTRY_BIN }
+
+/** Generous: a busy machine can take long to start a process, and a passing start never waits for it. */
+const READY_BOUND_MS = 90_000
 
 export interface TokenAuthConfig {
   realm: string
@@ -93,9 +97,10 @@ export class LocalRegistry {
     return registry
   }
 
+  /** Until it answers (the event); the bound only turns a registry that never starts into an error. */
   private async waitReady(): Promise<void> {
     const started = Date.now()
-    while (Date.now() - started < 15_000) {
+    while (Date.now() - started < READY_BOUND_MS) {
       if (this.child.exitCode !== null) throw new Error(`docker-registry exited with ${this.child.exitCode}: ${this.stderr}`)
       try {
         const res = await fetch(`${this.url}/v2/`)
@@ -107,7 +112,7 @@ export class LocalRegistry {
       await new Promise((r) => setTimeout(r, 50))
     }
     await this.stop()
-    throw new Error(`docker-registry did not answer on ${this.url} within 15s: ${this.stderr}`)
+    throw new Error(`docker-registry did not answer on ${this.url} within ${READY_BOUND_MS / 1000}s: ${this.stderr}`)
   }
 
   async stop(): Promise<void> {

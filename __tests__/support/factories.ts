@@ -18,7 +18,9 @@ export function forgeSettingsFor(fake: FakeForge, overrides: Partial<ForgeSettin
     serverUrl: fake.serverUrl,
     // Short retries: these tests are about answers, not about waiting.
     retry: { maxTotalMs: 5000, baseDelayMs: 10, maxDelayMs: 10, maxAttempts: 2 },
-    requestTimeoutMs: 2000,
+    // Real time, and the fake forge runs git for each answer: generous, so that a busy machine never
+    // turns an answer into "could not tell". A test about a hanging forge sets its own.
+    requestTimeoutMs: 60_000,
     ...overrides
   }
 }
