@@ -14,7 +14,8 @@ afterEach(async () => {
 })
 
 const HOSTILE = '<script>alert(1)</script> | **bold** [x](http://evil)\n# heading'
-const runUrl = (f: Fleet): string => `${f.forge.serverUrl}/acme/app/actions/runs/4242`
+/** GitHub addresses the run by GITHUB_RUN_ID (4242 in runAction); Gitea by GITHUB_RUN_NUMBER (17). */
+const runUrl = (f: Fleet): string => `${f.forge.serverUrl}/acme/app/actions/runs/${f.forge.flavour === 'github' ? 4242 : 17}`
 const warnings = (r: ActionRun): string[] => r.commands.filter((c) => c.command === 'warning').map((c) => c.message)
 
 function waitFor(predicate: () => boolean, timeoutMs = 20_000): Promise<boolean> {
@@ -165,6 +166,7 @@ describe('Gitea: a commit status on the commit', () => {
     ])
     expect(f.forge.calls('check-runs')).toEqual([])
     expect(r.summary).toMatch(/^## ✅ Rollout Guard deploy, production: deployed/)
+    expect(r.summary).toContain(`| Run | [4242](${runUrl(f)}),`)
   })
 
   it('a failed deploy ends failure; report: none reports nothing', async () => {

@@ -50,6 +50,7 @@ function settingsFor(flavour: ForgeFlavour, inputs: Record<string, string> = {})
     GITHUB_API_URL: forge.apiUrl,
     GITHUB_SERVER_URL: forge.serverUrl,
     GITHUB_RUN_ID: '77',
+    GITHUB_RUN_NUMBER: '9',
     GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/deploy.yml@refs/heads/main',
     INPUT_MODE: 'gate',
     INPUT_TOKEN: TOKEN,
@@ -217,7 +218,8 @@ describe('GitHub check run', () => {
 })
 
 describe('Gitea commit status', () => {
-  const runUrl = (): string => `${forges['gitea-1.23']!.serverUrl}/acme/app/actions/runs/77`
+  // Gitea's run page is addressed by the run number, never by GITHUB_RUN_ID (a database id).
+  const runUrl = (): string => `${forges['gitea-1.23']!.serverUrl}/acme/app/actions/runs/9`
 
   it.each([
     [{ result: 'owner' }, 'main is at this commit.', 'success', 'main is at this commit.'],

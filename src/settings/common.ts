@@ -105,13 +105,23 @@ export function parseCommon(env: Env, payload: EventPayload | undefined): Common
     },
     run: {
       runId,
-      runUrl: serverUrl && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : undefined,
+      runUrl: runPage(kind, serverUrl, repository, env),
       workflow: env.GITHUB_WORKFLOW || undefined,
       job: env.GITHUB_JOB || undefined,
       actor: env.GITHUB_ACTOR || undefined,
       event: env.GITHUB_EVENT_NAME || undefined
     }
   }
+}
+
+/**
+ * The run page. GitHub addresses a run by `GITHUB_RUN_ID`; Gitea by the run's index in the repository,
+ * `GITHUB_RUN_NUMBER` (its `GITHUB_RUN_ID` is a database id, and `/actions/runs/<id>` is another run or
+ * none: services/actions/task.go and routers/web/repo/actions/view.go, 1.22 and 1.23).
+ */
+function runPage(kind: ForgeKind, serverUrl: string, repository: string, env: Env): string | undefined {
+  const index = kind === 'gitea' ? env.GITHUB_RUN_NUMBER : env.GITHUB_RUN_ID
+  return serverUrl && index ? `${serverUrl}/${repository}/actions/runs/${index}` : undefined
 }
 
 /** The part of the event payload the settings read. */
