@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { endOfRun, formatStamp, parseStamp, type RunEnd, type RunStamp } from '../src/reconcile/deploy-record.js'
+import { endOfRun, formatStamp, parseStamp, type RunEnding, type RunStamp } from '../src/reconcile/deploy-record.js'
 import { decideDeployState, type DeployRecord } from '../src/reconcile/deploy-state.js'
 import type { ReportTenant } from '../src/report/model.js'
 
@@ -9,7 +9,7 @@ const NOW = new Date('2026-12-01T12:00:00Z')
 const MIN = 60_000
 const opts = { now: NOW, timeoutMs: 360 * MIN, sha: SHA, name: 'rollout-guard/production' }
 
-function rec(runId: string, attempt: number, end: RunEnd, minutesAgo = 5, mode = 'deploy'): DeployRecord {
+function rec(runId: string, attempt: number, end: RunEnding, minutesAgo = 5, mode = 'deploy'): DeployRecord {
   return { stamp: { mode, runId, attempt, end }, since: new Date(NOW.getTime() - minutesAgo * MIN), text: `${end} text`, url: `https://forge/runs/${runId}` }
 }
 
@@ -32,7 +32,7 @@ describe('decideDeployState: the table', () => {
     expect(decideDeployState([{ stamp: { mode: 'deploy', runId: '1', attempt: 1, end: 'running' } }], opts).action).toBe('deferred')
   })
 
-  it.each<[RunEnd, string]>([
+  it.each<[RunEnding, string]>([
     ['canary-failed', 'its canary failed'],
     ['halted', 'it halted past max-failures']
   ])('the deploy rejected the commit (%s): held, naming the run, the reason and what lifts it', (end, why) => {
@@ -43,7 +43,7 @@ describe('decideDeployState: the table', () => {
     expect(d.record?.url).toBe('https://forge/runs/40')
   })
 
-  it.each<RunEnd>(['deployed', 'superseded', 'cancelled', 'failed-tenants', 'failed'])('any other end (%s): proceeds', (end) => {
+  it.each<RunEnding>(['deployed', 'superseded', 'cancelled', 'failed-tenants', 'failed'])('any other end (%s): proceeds', (end) => {
     const d = decideDeployState([rec('40', 1, 'running'), rec('40', 1, end)], opts)
     expect(d).toMatchObject({ action: 'proceed', end })
   })

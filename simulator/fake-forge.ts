@@ -52,7 +52,8 @@ export class FakeForge {
   private readonly faults = new Map<Route, Fault[]>()
   /** Routes that answer this fault to every request until clearFaults(). */
   private readonly denied = new Map<Route, Fault>()
-  private readonly reports: ForgeReports
+  /** Check runs and statuses as sent; `backdate` ages the records written after it. */
+  readonly reports: ForgeReports
   private server!: RunningServer
 
   private constructor(readonly options: Required<Omit<FakeForgeOptions, 'token'>> & { token?: string }) {
@@ -141,6 +142,7 @@ export class FakeForge {
       else if (fault) return applyFault(res, fault)
     }
     const rest = decodeURIComponent(path.slice(base.length))
+    if (req.method === 'GET' && (route === 'statuses' || route === 'check-runs')) return void (this.reports.read(res, rest, url) || sendJson(res, 404, { message: 'Not Found' }))
     switch (route) {
       case 'branch':
         return this.branch(res, rest.slice('/branches/'.length))
@@ -203,6 +205,7 @@ function routeOf(path: string, base: string): Route | 'other' {
   if (rest.startsWith('/branches/')) return 'branch'
   if (rest.startsWith('/compare/')) return 'compare'
   if (rest === '/commits') return 'commits'
+  if (/^\/commits\/[^/]+\/(statuses|check-runs)$/.test(rest)) return rest.endsWith('/statuses') ? 'statuses' : 'check-runs'
   if (rest.startsWith('/statuses/')) return 'statuses'
   if (rest.startsWith('/check-runs')) return 'check-runs'
   return 'other'

@@ -15,10 +15,10 @@ import type { RunReport } from '../report/model.js'
  * - `failed`: the run failed before or outside the rollout (bad input, unreadable fleet, promotion)
  */
 export const RUN_ENDS = ['running', 'deployed', 'superseded', 'cancelled', 'canary-failed', 'halted', 'failed-tenants', 'failed'] as const
-export type RunEnd = (typeof RUN_ENDS)[number]
+export type RunEnding = (typeof RUN_ENDS)[number]
 
 /** The ends by which a deploy rejected its commit: reconcile must not roll it out. */
-export const REJECTING_ENDS: ReadonlySet<RunEnd> = new Set(['canary-failed', 'halted'])
+export const REJECTING_ENDS: ReadonlySet<RunEnding> = new Set(['canary-failed', 'halted'])
 
 /** Who wrote a record and how that run ended. */
 export interface RunStamp {
@@ -27,7 +27,7 @@ export interface RunStamp {
   runId: string
   /** `GITHUB_RUN_ATTEMPT`: grows with every re-run of the same run. */
   attempt: number
-  end: RunEnd
+  end: RunEnding
 }
 
 const STAMP = /rollout-guard ([a-z]+) (\d{1,20})\.(\d{1,6}) ([a-z-]+)/
@@ -41,7 +41,7 @@ export function formatStamp(s: RunStamp): string {
 export function parseStamp(text: string | null | undefined): RunStamp | undefined {
   const m = STAMP.exec(text ?? '')
   if (!m) return undefined
-  const end = m[4] as RunEnd
+  const end = m[4] as RunEnding
   if (!RUN_ENDS.includes(end)) return undefined
   return { mode: m[1]!, runId: m[2]!, attempt: Number(m[3]), end }
 }
@@ -55,7 +55,7 @@ export function compareRuns(a: Pick<RunStamp, 'runId' | 'attempt'>, b: Pick<RunS
 }
 
 /** The end of a finished run, read from its report: the result, the phases and which tenants never started. */
-export function endOfRun(report: Pick<RunReport, 'result' | 'phases' | 'tenants'>): RunEnd {
+export function endOfRun(report: Pick<RunReport, 'result' | 'phases' | 'tenants'>): RunEnding {
   switch (report.result) {
     case 'deployed':
     case 'healed':

@@ -1,4 +1,4 @@
-import { compareRuns, REJECTING_ENDS, type RunEnd, type RunStamp } from './deploy-record.js'
+import { compareRuns, REJECTING_ENDS, type RunEnding, type RunStamp } from './deploy-record.js'
 
 /** One deploy record on the head, as read back from its check run or commit status. */
 export interface DeployRecord {
@@ -27,7 +27,7 @@ export interface DeployState {
   /** The record that decided, when one did. */
   record?: DeployRecord
   /** The deciding run's end (`running` for a live or dead one). */
-  end?: RunEnd
+  end?: RunEnding
 }
 
 export interface DeployStateOptions {

@@ -41,6 +41,8 @@ export interface GateSettings {
 export interface RunInfo {
   runUrl: string | undefined
   runId: string | undefined
+  /** `GITHUB_RUN_ATTEMPT`: 1 for the first run, more for each re-run (1 when the runner does not say). */
+  attempt: number
   workflow: string | undefined
   job: string | undefined
   actor: string | undefined
@@ -105,6 +107,7 @@ export function parseCommon(env: Env, payload: EventPayload | undefined): Common
     },
     run: {
       runId,
+      attempt: /^[1-9]\d{0,5}$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1,
       runUrl: runPage(kind, serverUrl, repository, env),
       workflow: env.GITHUB_WORKFLOW || undefined,
       job: env.GITHUB_JOB || undefined,

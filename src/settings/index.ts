@@ -1,6 +1,7 @@
 import { type CommonSettings, type EventPayload, parseCommon } from './common.js'
 import { parseImageTag, parsePromote, type PromoteSettings } from './promote.js'
 import { type Env, InputReader } from './reader.js'
+import { parseReconcile, reconcileReportName, type ReconcileSettings } from './reconcile.js'
 import { parseReport, type ReportSettings } from './report.js'
 import { parseRollout, type RolloutSettings } from './rollout.js'
 import { parseVerify, type VerifySettings, verifySecrets } from './verify.js'
@@ -24,6 +25,8 @@ export interface Settings extends CommonSettings {
   dryRun: boolean
   /** The check run or commit status on the target commit. */
   report: ReportSettings
+  /** Reconcile only: how it reads the deploy records on the head. */
+  reconcile?: ReconcileSettings
 }
 
 export function parseSettings(env: Env, payload?: EventPayload): Settings {
@@ -39,8 +42,10 @@ export function parseSettings(env: Env, payload?: EventPayload): Settings {
   const rollout = verify && ['deploy', 'reconcile'].includes(common.mode) ? parseRollout(env, common, verify, imageTag) : undefined
   if (rollout?.driver.kind === 'http' && rollout.driver.token) secrets.push(rollout.driver.token)
   const dryRun = common.mode === 'reconcile' ? new InputReader(env).bool('dry-run', false) : false
-  const report = parseReport(env, common)
-  return { ...common, secrets, imageTag, promote, verify, rollout, dryRun, report }
+  const parsedReport = parseReport(env, common)
+  const reconcile = common.mode === 'reconcile' ? parseReconcile(env, common) : undefined
+  const report = reconcile ? { ...parsedReport, name: reconcileReportName(parsedReport.name, reconcile.deployRecordName) } : parsedReport
+  return { ...common, secrets, imageTag, promote, verify, rollout, dryRun, report, reconcile }
 }
 
 export type { Env } from './reader.js'
