@@ -28,6 +28,8 @@ export interface DeployState {
   record?: DeployRecord
   /** The deciding run's end (`running` for a live or dead one). */
   end?: RunEnding
+  /** The records could not be read: proceeding, loudly. */
+  unreadable?: boolean
 }
 
 export interface DeployStateOptions {

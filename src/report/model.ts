@@ -3,6 +3,7 @@ import type { PromotionResult } from '../promote/promote.js'
 import type { PhaseRecord } from '../rollout/timeline.js'
 import type { TenantRecord } from '../rollout/types.js'
 import type { Settings } from '../settings/index.js'
+import { type RunCounters, runCounters } from './counters.js'
 import { renderTags } from '../settings/promote.js'
 import { isOk, type TenantVerdict } from '../verify/types.js'
 
@@ -78,6 +79,7 @@ export interface RunReport {
   tenants: ReportTenant[]
   verification: { buildinfoUrl: string; buildinfoField: string; budgetSeconds: number; intervalSeconds: number; requestTimeoutSeconds: number } | null
   promotion: ReportPromotion | null
+  counters: RunCounters
 }
 
 /** What a mode did, handed back with its Outcome; main turns it into the report, summary and check. */
@@ -150,12 +152,13 @@ export function verificationOutputs(rows: readonly ReportTenant[]): Record<strin
   }
 }
 
+/** Neutral: the run stepped aside (superseded), or reconcile deferred to a live deploy or was held. */
 export function conclusionOf(result: string, failed: boolean): Conclusion {
   if (failed) return 'failure'
-  return result === 'skipped-superseded' ? 'neutral' : 'success'
+  return ['skipped-superseded', 'deferred', 'held'].includes(result) ? 'neutral' : 'success'
 }
 
-export function buildReport(settings: Settings, outcome: { result: string; failure?: string }, record: RunRecord, finishedAt: Date): RunReport {
+export function buildReport(settings: Settings, outcome: { result: string; failure?: string }, record: RunRecord, finishedAt: Date, counted: RunCounters = runCounters()): RunReport {
   const s = settings
   const counts: RunReport['counts'] = { total: record.tenants.length, ok: 0, failed: 0 }
   for (const t of record.tenants) {
@@ -187,7 +190,8 @@ export function buildReport(settings: Settings, outcome: { result: string; failu
     verification: s.verify
       ? { buildinfoUrl: s.verify.buildinfoUrl, buildinfoField: s.verify.buildinfoField, budgetSeconds: sec(s.verify.budgetMs)!, intervalSeconds: sec(s.verify.intervalMs)!, requestTimeoutSeconds: sec(s.verify.requestTimeoutMs)! }
       : null,
-    promotion: record.promotion ? promotionOf(settings, sha, record.promotion) : null
+    promotion: record.promotion ? promotionOf(settings, sha, record.promotion) : null,
+    counters: { ...counted, redeployReissues: record.tenants.reduce((n, t) => n + t.reissues, 0) }
   }
 }
 

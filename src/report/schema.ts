@@ -15,8 +15,8 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   schema: { type: '"rollout-guard/report"', description: 'Identifies the document.' },
   schemaVersion: { type: '1', description: 'Bumped when a field is renamed, removed or changes meaning; fields may be added within a version.' },
   mode: { type: 'string', description: '`gate`, `verify`, `deploy`, `promote` or `reconcile`.' },
-  result: { type: 'string', description: 'The `result` output (`deployed`, `verified`, `owner`, `skipped-superseded`, `failed`, ...).' },
-  conclusion: { type: 'string', description: '`success`, `neutral` (superseded) or `failure`: what the check run shows; `failure` exactly when the step fails.' },
+  result: { type: 'string', description: 'The `result` output (`deployed`, `verified`, `owner`, `skipped-superseded`, `deferred`, `held`, `failed`, ...).' },
+  conclusion: { type: 'string', description: '`success`, `neutral` (superseded; reconcile deferred or held) or `failure`: what the check run shows; `failure` exactly when the step fails.' },
   reason: { type: 'string', description: 'One sentence: why the run ended as it did.' },
   repository: { type: 'string', description: '`owner/name`.' },
   forge: { type: 'string', description: '`github` or `gitea`.' },
@@ -85,7 +85,14 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'promotion.previousDigest': { type: 'string|null', description: 'What the tag pointed at before.' },
   'promotion.previousRevision': { type: 'string|null', description: 'The commit of the image the tag held before.' },
   'promotion.forced': { type: 'boolean', description: '`force: true` moved it past the forward-only check.' },
-  'promotion.reason': { type: 'string', description: 'One sentence.' }
+  'promotion.reason': { type: 'string', description: 'One sentence.' },
+  counters: { type: 'object', description: 'What the run did, counted.' },
+  'counters.buildinfoPolls': { type: 'number', description: 'Build info requests sent to tenants.' },
+  'counters.httpRetries': { type: 'number', description: 'Requests sent again after a transient failure (forge, control plane, registry).' },
+  'counters.redeployReissues': { type: 'number', description: 'Redeploys sent again because a tenant regressed (the sum of `tenants[].reissues`).' },
+  'counters.gateChecks': { type: 'number', description: 'Questions put to the superseded gate.' },
+  'counters.defers': { type: 'number', description: 'Reconcile: 1 when it deferred to a deploy in progress on the head.' },
+  'counters.holds': { type: 'number', description: 'Reconcile: 1 when the head is held (its deploy rejected it).' }
 }
 
 function typeOf(value: unknown): string {
