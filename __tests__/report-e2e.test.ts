@@ -39,10 +39,10 @@ describe('GitHub: a check run on the commit', () => {
     expect(r.outputs.result).toBe('deployed')
     const runs = f.forge.checkRuns()
     expect(runs).toHaveLength(1)
-    expect(runs[0]!.create).toMatchObject({ head_sha: B, name: 'rollout-guard/production', status: 'in_progress', details_url: runUrl(f) })
+    expect(runs[0]!.create).toMatchObject({ head_sha: B, name: 'rollout-guard/production', status: 'in_progress', details_url: runUrl(f), external_id: 'rollout-guard deploy 4242.1 running' })
     expect(runs[0]!.updates).toHaveLength(1)
     const done = runs[0]!.updates[0]!
-    expect(done).toMatchObject({ status: 'completed', conclusion: 'success', details_url: runUrl(f), output: { title: `deployed: ${r.outputs.reason}` } })
+    expect(done).toMatchObject({ status: 'completed', conclusion: 'success', details_url: runUrl(f), external_id: 'rollout-guard deploy 4242.1 deployed', output: { title: `deployed: ${r.outputs.reason}` } })
     expect((done.output as { summary: string }).summary).toBe(r.summary)
     expect(r.summary).toMatch(/^## ✅ Rollout Guard deploy, production: deployed/)
     expect(f.forge.statuses()).toEqual([])
@@ -161,8 +161,9 @@ describe('Gitea: a commit status on the commit', () => {
     const r = await runAction({ inputs: f.deployInputs(), env: f.runEnv(B) })
     expect(r.exitCode).toBe(0)
     expect(f.forge.statuses()).toEqual([
-      { sha: B, body: { state: 'pending', context: 'rollout-guard/production', description: 'Running: deploy, production', target_url: runUrl(f) } },
-      { sha: B, body: { state: 'success', context: 'rollout-guard/production', description: r.outputs.reason, target_url: runUrl(f) } }
+      // Each status ends with the run stamp a later reconcile reads back: mode, run id and attempt, and end.
+      { sha: B, body: { state: 'pending', context: 'rollout-guard/production', description: 'Running: deploy, production [rollout-guard deploy 4242.1 running]', target_url: runUrl(f) } },
+      { sha: B, body: { state: 'success', context: 'rollout-guard/production', description: `${r.outputs.reason} [rollout-guard deploy 4242.1 deployed]`, target_url: runUrl(f) } }
     ])
     expect(f.forge.calls('check-runs')).toEqual([])
     expect(r.summary).toMatch(/^## ✅ Rollout Guard deploy, production: deployed/)
