@@ -39,14 +39,16 @@ function ownRecords(f: Fleet): string[] {
 }
 
 /** Writes a deploy record the way a deploy does, straight through the forge's API. */
-async function seedRunning(f: Fleet, sha: string, runId: string): Promise<void> {
+async function seed(f: Fleet, sha: string, runId: string, end: 'running' | 'canary-failed' = 'running'): Promise<void> {
   const headers = { authorization: `token ${f.token}`, 'content-type': 'application/json' }
   const base = `${f.forge.apiUrl}/repos/${f.forge.repository}`
-  const stamp = `rollout-guard deploy ${runId}.1 running`
+  const stamp = `rollout-guard deploy ${runId}.1 ${end}`
+  const running = end === 'running'
+  const check = running ? { status: 'in_progress' } : { status: 'completed', conclusion: 'failure' }
   const res =
     f.forge.flavour === 'github'
-      ? await fetch(`${base}/check-runs`, { method: 'POST', headers, body: JSON.stringify({ name: NAME, head_sha: sha, status: 'in_progress', external_id: stamp, output: { title: 'Running: deploy, production', summary: 'x' } }) })
-      : await fetch(`${base}/statuses/${sha}`, { method: 'POST', headers, body: JSON.stringify({ state: 'pending', context: NAME, description: `Running: deploy, production [${stamp}]` }) })
+      ? await fetch(`${base}/check-runs`, { method: 'POST', headers, body: JSON.stringify({ name: NAME, head_sha: sha, ...check, external_id: stamp, output: { title: running ? 'Running: deploy, production' : 'The canary failed', summary: 'x' } }) })
+      : await fetch(`${base}/statuses/${sha}`, { method: 'POST', headers, body: JSON.stringify({ state: running ? 'pending' : 'failure', context: NAME, description: `${running ? 'Running: deploy, production' : 'The canary failed'} [${stamp}]` }) })
   expect(res.status).toBe(201)
 }
 
@@ -127,7 +129,7 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: reconcile and the dep
     const f = (fleet = await Fleet.start({ tenants: 2, flavour }))
     const B = await f.commit('B')
     f.forge.reports.backdate(DAY_MS)
-    await seedRunning(f, B, '4100')
+    await seed(f, B, '4100')
     f.forge.reports.backdate(0)
     const r = await reconcile(f, B)
     expect(r.outputs.result).toBe('healed')
@@ -139,12 +141,26 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: reconcile and the dep
     const f = (fleet = await Fleet.start({ tenants: 2, flavour }))
     const B = await f.commit('B')
     f.forge.reports.backdate(60 * 60 * 1000)
-    await seedRunning(f, B, '4100')
+    await seed(f, B, '4100')
     f.forge.reports.backdate(0)
     expect((await reconcile(f, B)).outputs.result).toBe('deferred')
     expect(f.controlPlane.calls).toEqual([])
     const off = await reconcile(f, B, { 'respect-deploy-state': 'false' })
     expect(off.outputs.result).toBe('healed')
     expect(off.commands.some((c) => c.command === 'warning' && /respect-deploy-state is false/.test(c.message))).toBe(true)
+  })
+
+  it('force: true breaks a hold, with a warning', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2, flavour }))
+    const B = await f.commit('B')
+    await seed(f, B, '4100', 'canary-failed')
+    const held = await reconcile(f, B)
+    expect(held.outputs.result).toBe('held')
+    expect(held.outputs.reason).toContain('its canary failed (The canary failed)')
+    expect(f.controlPlane.calls).toEqual([])
+    const forced = await reconcile(f, B, { force: 'true' })
+    expect(forced.outputs.result).toBe('healed')
+    expect(forced.commands.some((c) => c.command === 'warning' && /Overridden by force: true/.test(c.message))).toBe(true)
+    for (const n of f.names) expect(f.tenants.serving(n)).toBe(B)
   })
 })

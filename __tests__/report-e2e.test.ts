@@ -154,6 +154,23 @@ describe('GitHub: a check run on the commit', () => {
   })
 })
 
+describe('counters', () => {
+  it('the report and the summary count build info polls, HTTP retries and gate checks', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2 }))
+    const B = await f.commit('B')
+    f.controlPlane.inject({ status: 503 })
+    const r = await runAction({ inputs: f.deployInputs({ 'max-parallel': '1' }), env: f.runEnv(B) })
+    expect(r.outputs.result).toBe('deployed')
+    const { counters, tenants } = r.report as RunReport
+    expect(counters.httpRetries).toBe(1)
+    // One question before the first wave and one before the second, at least.
+    expect(counters.gateChecks).toBeGreaterThanOrEqual(2)
+    expect(counters.buildinfoPolls).toBeGreaterThanOrEqual(tenants.reduce((n, t) => n + t.polls, 0))
+    expect(counters).toMatchObject({ redeployReissues: 0, defers: 0, holds: 0 })
+    expect(r.summary).toContain(`| Counters | ${counters.buildinfoPolls} build info poll(s), 1 HTTP retry, 0 redeploy re-issue(s), ${counters.gateChecks} gate check(s), 0 defer(s), 0 hold(s) |`)
+  })
+})
+
 describe('Gitea: a commit status on the commit', () => {
   it('a deploy sets pending, then success, pointing at the run', async () => {
     const f = (fleet = await Fleet.start({ tenants: 2, flavour: 'gitea-1.23' }))
