@@ -21,6 +21,8 @@ import { promotionStep } from './promotion-step.js'
  * when a cancelled or failed deploy left tenants behind. One read per tenant finds the drift; behind
  * tenants go through the same forward-only rollout as a deploy, with the gate stopping it as soon as
  * the head moves (a newer deploy owns the fleet then). Ahead and unreachable tenants are left alone.
+ * Before any of that, the head's deploy records decide whether to touch the fleet at all: a deploy in
+ * progress owns it (`deferred`), and a head whose own deploy rejected it is not rolled out (`held`).
  */
 export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = execRunner): Promise<Outcome> {
   const { settings } = ctx
