@@ -184,7 +184,7 @@ describe('Gitea: a commit status on the commit', () => {
     ])
     expect(f.forge.calls('check-runs')).toEqual([])
     expect(r.summary).toMatch(/^## ✅ Rollout Guard deploy, production: deployed/)
-    expect(r.summary).toContain(`| Run | [4242](${runUrl(f)}),`)
+    expect(r.summary).toContain(`| Run | [17](${runUrl(f)}),`)
   })
 
   it('a failed deploy ends failure; report: none reports nothing', async () => {

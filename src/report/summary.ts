@@ -53,7 +53,8 @@ function overview(r: RunReport): string[] {
     rows.push(`| Branch head | ${sha7(r.head)} |`)
   }
   const url = r.run.url && /^https?:\/\/[^\s<>()]+$/.test(r.run.url) ? r.run.url : undefined
-  const run = url ? `[${escapeMarkdown(r.run.id ?? 'run')}](${url})` : escapeMarkdown(r.run.id ?? 'local')
+  // Labelled as the page is addressed: the run id on GitHub, the run number on Gitea.
+  const run = url ? `[${escapeMarkdown(url.split('/').pop() || 'run')}](${url})` : escapeMarkdown(r.run.id ?? 'local')
   rows.push(`| Run | ${run}, ${formatDuration(r.durationSeconds)}, finished ${utc(r.finishedAt)} UTC |`)
   const c = r.counters
   rows.push(`| Counters | ${c.buildinfoPolls} build info poll(s), ${c.httpRetries} HTTP retr${c.httpRetries === 1 ? 'y' : 'ies'}, ${c.redeployReissues} redeploy re-issue(s), ${c.gateChecks} gate check(s), ${c.defers} defer(s), ${c.holds} hold(s) |`)
