@@ -80,6 +80,11 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: reconcile and the dep
     expect(d.outputs.result).toBe('deployed')
     expect(f.controlPlane.applied()).toHaveLength(4)
     expect(ownRecords(f)).toContain(`${NAME}/reconcile`)
+    if (flavour !== 'github') {
+      // Statuses have no neutral: a deferred reconcile is a success that says it deferred, not "Superseded".
+      const own = f.forge.statuses().filter((s) => s.body.context === `${NAME}/reconcile`).at(-1)!
+      expect(own.body).toMatchObject({ state: 'success', description: expect.stringMatching(/^The deploy of \w{7} in run 4242 \(attempt 1\) is in progress since/) })
+    }
   })
 
   it('after a failed canary it holds; a successful re-run lifts the hold', async () => {

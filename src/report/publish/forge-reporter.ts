@@ -180,5 +180,6 @@ function shortSummary(end: RunEnd): string {
 
 function statusDescription(end: RunEnd): string {
   const r = end.report
-  return r.conclusion === 'neutral' ? `Superseded: ${r.reason}` : r.reason
+  // Reconcile's other neutral ends (deferred, held) say what they are in their own reason.
+  return r.result === 'skipped-superseded' ? `Superseded: ${r.reason}` : r.reason
 }
