@@ -46,7 +46,7 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
   const state = await deployStateGate(ctx, head, timeline)
   if (state.action === 'deferred' || (state.action === 'held' && !settings.gate.force)) {
     const stopped = { result: state.action, reason: state.reason, headSha: head, tenants: [], phases: timeline.phases }
-    return withOutputs(await finishRun(headCtx, { rollout: stopped, gate: undefined, startedAt, tag }), { drifted: '[]', healed: '[]' })
+    return withOutputs(await finishRun(headCtx, { rollout: stopped, gate: undefined, startedAt, tag, deployState: state }), { drifted: '[]', healed: '[]' })
   }
 
   const fleet = await core.group('Tenants', () => loadTenants(verify, ctx.http, ctx.clock, ctx.signal))
@@ -66,7 +66,7 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
     const lost = unreachable.length ? `${unreachable.length} tenant(s) unreachable: ${unreachable.map((u) => u.tenant).join(', ')}. ` : ''
     const reason = behind.length ? `${lost}${behind.length} tenant(s) behind ${head.slice(0, 7)}; dry run, nothing changed.` : lost ? `${lost}Dry run, nothing changed.` : `Every tenant is on ${head.slice(0, 7)} or ahead; dry run.`
     result = { result: unreachable.length ? 'failed' : behind.length ? 'drifted' : 'in-sync', reason, headSha: head, tenants: drift.map(recordOf), phases: timeline.phases }
-    return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag }), extra)
+    return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, deployState: state }), extra)
   }
 
   const records = new Map(drift.map((d) => [d.tenant, recordOf(d)]))
@@ -102,7 +102,7 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
     if (promotion.outcome === 'skipped-superseded') result = { ...result, result: 'skipped-superseded', reason: `The head moved before promotion: ${promotion.reason}` }
   }
   const healed = rolled ? rolled.tenants.filter((t) => t.verdict && (t.verdict.verdict === 'on-target' || t.verdict.verdict === 'ahead')).map((t) => t.tenant) : []
-  return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, promotion }), { ...extra, healed: JSON.stringify(healed) })
+  return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, promotion, deployState: state }), { ...extra, healed: JSON.stringify(healed) })
 }
 
 function recordOf(d: DriftEntry): TenantRecord {
