@@ -78,9 +78,20 @@ describe('decideDeployState: the newest run attempt decides, not the latest writ
     expect(decideDeployState([rec('9007199254740993', 1, 'deployed'), rec('9007199254740992', 1, 'canary-failed')], opts).action).toBe('proceed')
   })
 
-  it('within one attempt an end beats its own earlier `running`, and a rejection beats another end', () => {
-    expect(decideDeployState([rec('40', 1, 'canary-failed'), rec('40', 1, 'running')], opts).action).toBe('held')
-    expect(decideDeployState([rec('40', 1, 'failed'), rec('40', 1, 'halted')], opts).action).toBe('held')
+  it('within one attempt an end beats its own earlier `running`', () => {
+    expect(decideDeployState([rec('40', 1, 'canary-failed', 5), rec('40', 1, 'running', 10)], opts).action).toBe('held')
+    // Statuses carry the forge's time in whole seconds: `running` and the end can tie.
+    expect(decideDeployState([rec('40', 1, 'running', 5), rec('40', 1, 'deployed', 5)], opts).action).toBe('proceed')
+    expect(decideDeployState([rec('40', 1, 'deployed', 5), rec('40', 1, 'running', 5)], opts).action).toBe('proceed')
+  })
+
+  it('re-runs a runner did not number (one stamp, several ends): the latest start decides, a rejection wins a tie', () => {
+    expect(decideDeployState([rec('40', 1, 'canary-failed', 60), rec('40', 1, 'deployed', 5)], opts).action).toBe('proceed')
+    expect(decideDeployState([rec('40', 1, 'deployed', 60), rec('40', 1, 'halted', 5)], opts).action).toBe('held')
+    expect(decideDeployState([rec('40', 1, 'failed', 5), rec('40', 1, 'halted', 5)], opts).action).toBe('held')
+    expect(decideDeployState([rec('40', 1, 'halted', 5), rec('40', 1, 'failed', 5)], opts).action).toBe('held')
+    // A re-run in progress after the failure defers, even with the same stamp.
+    expect(decideDeployState([rec('40', 1, 'canary-failed', 60), rec('40', 1, 'running', 1)], opts).action).toBe('deferred')
   })
 })
 

@@ -46,9 +46,8 @@ export interface DeployStateOptions {
 export const LIFTS_HOLD = 'A successful re-run of that deploy, a newer commit on the branch (its deploy is the repair), or `force: true` lifts the hold.'
 
 /**
- * Pure: the newest run attempt decides, not the latest write. Records of other modes are ignored. Within
- * the newest attempt an end beats `running` (a run writes `running` first), so a late write from an older
- * attempt can never re-hold a commit that a newer attempt deployed.
+ * Pure: the newest run attempt decides, not the latest write, so a late write from an older attempt can
+ * never re-hold a commit that a newer attempt deployed. Records of other modes are ignored.
  */
 export function decideDeployState(records: readonly DeployRecord[], o: DeployStateOptions): DeployState {
   const sha7 = o.sha.slice(0, 7)
@@ -57,12 +56,17 @@ export function decideDeployState(records: readonly DeployRecord[], o: DeploySta
 
   const newest = deploys.reduce((a, b) => (compareRuns(b.stamp, a.stamp) > 0 ? b : a))
   const attempt = deploys.filter((r) => compareRuns(r.stamp, newest.stamp) === 0)
-  const ended = attempt.filter((r) => r.stamp.end !== 'running')
   const run = `run ${newest.stamp.runId} (attempt ${newest.stamp.attempt})`
+  // Within the attempt the latest record decides (a status run writes `running`, then its end); on a tie
+  // (the forge's clock in seconds) an end beats `running`, and a rejection beats another end.
+  const record = attempt.reduce((a, b) => {
+    const order = (b.since?.getTime() ?? 0) - (a.since?.getTime() ?? 0)
+    if (order !== 0) return order > 0 ? b : a
+    return rank(b) > rank(a) ? b : a
+  })
 
-  if (ended.length === 0) {
-    const since = attempt.map((r) => r.since).filter((d): d is Date => d !== undefined).sort((a, b) => a.getTime() - b.getTime())[0]
-    const record = attempt.find((r) => r.since === since) ?? attempt[0]!
+  if (record.stamp.end === 'running') {
+    const since = record.since
     const ageMs = since ? o.now.getTime() - since.getTime() : 0
     const when = since ? `since ${since.toISOString()} (${minutes(ageMs)})` : 'since a time the forge did not give'
     if (ageMs < o.timeoutMs) {
@@ -76,8 +80,6 @@ export function decideDeployState(records: readonly DeployRecord[], o: DeploySta
     }
   }
 
-  // Several ends in one attempt only come from a fallback (a check, then a status): any rejection wins.
-  const record = ended.find((r) => REJECTING_ENDS.has(r.stamp.end)) ?? ended[0]!
   const end = record.stamp.end
   if (REJECTING_ENDS.has(end)) {
     const why = end === 'canary-failed' ? 'its canary failed' : 'it halted past max-failures'
@@ -85,6 +87,10 @@ export function decideDeployState(records: readonly DeployRecord[], o: DeploySta
     return { action: 'held', end, record, reason: `Held: the deploy of ${sha7} in ${run} rejected it: ${why}${words}. Nothing is redeployed toward ${sha7} and it is not promoted. ${LIFTS_HOLD}` }
   }
   return { action: 'proceed', end, record, reason: `The last deploy of ${sha7} (${run}) ended ${end}; reconciling.` }
+}
+
+function rank(r: DeployRecord): number {
+  return r.stamp.end === 'running' ? 0 : REJECTING_ENDS.has(r.stamp.end) ? 2 : 1
 }
 
 function minutes(ms: number): string {
