@@ -108,4 +108,16 @@ describe('reconcile', () => {
     const report = r.report as Report
     expect(report.tenants.find((t) => t.tenant === 'tenant-003')).toMatchObject({ verdict: 'unreachable', action: 'not-started' })
   })
+
+  it('a dry run reports the verdict it would act on: an unreachable tenant fails it too, and nothing changes', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 3 }))
+    const B = await f.commit('B')
+    for (const n of f.names) f.tenants.redeploy(n, B, 0)
+    f.tenants.setFault('tenant-002', { status: 503 })
+    const r = await runAction({ inputs: reconcileInputs(f, { 'dry-run': 'true' }), env: f.runEnv(B) })
+    expect(r.outputs.result).toBe('failed')
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.reason).toBe('1 tenant(s) unreachable: tenant-002. Dry run, nothing changed.')
+    expect(f.controlPlane.calls).toEqual([])
+  })
 })

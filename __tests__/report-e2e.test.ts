@@ -14,7 +14,8 @@ afterEach(async () => {
 })
 
 const HOSTILE = '<script>alert(1)</script> | **bold** [x](http://evil)\n# heading'
-const runUrl = (f: Fleet): string => `${f.forge.serverUrl}/acme/app/actions/runs/4242`
+/** GitHub addresses the run by GITHUB_RUN_ID (4242 in runAction); Gitea by GITHUB_RUN_NUMBER (17). */
+const runUrl = (f: Fleet): string => `${f.forge.serverUrl}/acme/app/actions/runs/${f.forge.flavour === 'github' ? 4242 : 17}`
 const warnings = (r: ActionRun): string[] => r.commands.filter((c) => c.command === 'warning').map((c) => c.message)
 
 /** Polls for an event; the bound only turns a hang into a failed assertion, so it is generous. */
@@ -39,10 +40,10 @@ describe('GitHub: a check run on the commit', () => {
     expect(r.outputs.result).toBe('deployed')
     const runs = f.forge.checkRuns()
     expect(runs).toHaveLength(1)
-    expect(runs[0]!.create).toMatchObject({ head_sha: B, name: 'rollout-guard/production', status: 'in_progress', details_url: runUrl(f) })
+    expect(runs[0]!.create).toMatchObject({ head_sha: B, name: 'rollout-guard/production', status: 'in_progress', details_url: runUrl(f), external_id: 'rollout-guard deploy 4242.1 running' })
     expect(runs[0]!.updates).toHaveLength(1)
     const done = runs[0]!.updates[0]!
-    expect(done).toMatchObject({ status: 'completed', conclusion: 'success', details_url: runUrl(f), output: { title: `deployed: ${r.outputs.reason}` } })
+    expect(done).toMatchObject({ status: 'completed', conclusion: 'success', details_url: runUrl(f), external_id: 'rollout-guard deploy 4242.1 deployed', output: { title: `deployed: ${r.outputs.reason}` } })
     expect((done.output as { summary: string }).summary).toBe(r.summary)
     expect(r.summary).toMatch(/^## ✅ Rollout Guard deploy, production: deployed/)
     expect(f.forge.statuses()).toEqual([])
@@ -155,6 +156,23 @@ describe('GitHub: a check run on the commit', () => {
   })
 })
 
+describe('counters', () => {
+  it('the report and the summary count build info polls, HTTP retries and gate checks', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2 }))
+    const B = await f.commit('B')
+    f.controlPlane.inject({ status: 503 })
+    const r = await runAction({ inputs: f.deployInputs({ 'max-parallel': '1' }), env: f.runEnv(B) })
+    expect(r.outputs.result).toBe('deployed')
+    const { counters, tenants } = r.report as RunReport
+    expect(counters.httpRetries).toBe(1)
+    // One question before the first wave and one before the second, at least.
+    expect(counters.gateChecks).toBeGreaterThanOrEqual(2)
+    expect(counters.buildinfoPolls).toBeGreaterThanOrEqual(tenants.reduce((n, t) => n + t.polls, 0))
+    expect(counters).toMatchObject({ redeployReissues: 0, defers: 0, holds: 0 })
+    expect(r.summary).toContain(`| Counters | ${counters.buildinfoPolls} build info poll(s), 1 HTTP retry, 0 redeploy re-issue(s), ${counters.gateChecks} gate check(s), 0 defer(s), 0 hold(s) |`)
+  })
+})
+
 describe('Gitea: a commit status on the commit', () => {
   it('a deploy sets pending, then success, pointing at the run', async () => {
     const f = (fleet = await Fleet.start({ tenants: 2, flavour: 'gitea-1.23' }))
@@ -162,11 +180,13 @@ describe('Gitea: a commit status on the commit', () => {
     const r = await runAction({ inputs: f.deployInputs(), env: f.runEnv(B) })
     expect(r.exitCode).toBe(0)
     expect(f.forge.statuses()).toEqual([
-      { sha: B, body: { state: 'pending', context: 'rollout-guard/production', description: 'Running: deploy, production', target_url: runUrl(f) } },
-      { sha: B, body: { state: 'success', context: 'rollout-guard/production', description: r.outputs.reason, target_url: runUrl(f) } }
+      // Each status ends with the run stamp a later reconcile reads back: mode, run id and attempt, and end.
+      { sha: B, body: { state: 'pending', context: 'rollout-guard/production', description: 'Running: deploy, production [rollout-guard deploy 4242.1 running]', target_url: runUrl(f) } },
+      { sha: B, body: { state: 'success', context: 'rollout-guard/production', description: `${r.outputs.reason} [rollout-guard deploy 4242.1 deployed]`, target_url: runUrl(f) } }
     ])
     expect(f.forge.calls('check-runs')).toEqual([])
     expect(r.summary).toMatch(/^## ✅ Rollout Guard deploy, production: deployed/)
+    expect(r.summary).toContain(`| Run | [17](${runUrl(f)}),`)
   })
 
   it('a failed deploy ends failure; report: none reports nothing', async () => {

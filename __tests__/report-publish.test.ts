@@ -50,6 +50,7 @@ function settingsFor(flavour: ForgeFlavour, inputs: Record<string, string> = {})
     GITHUB_API_URL: forge.apiUrl,
     GITHUB_SERVER_URL: forge.serverUrl,
     GITHUB_RUN_ID: '77',
+    GITHUB_RUN_NUMBER: '9',
     GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/deploy.yml@refs/heads/main',
     INPUT_MODE: 'gate',
     INPUT_TOKEN: TOKEN,
@@ -131,7 +132,7 @@ describe('GitHub check run', () => {
     expect(update.output).not.toHaveProperty('annotations')
   })
 
-  it('cuts a summary over 65,535 characters at a line, with a note', async () => {
+  it('cuts a summary over 65,535 bytes at a line, with a note', async () => {
     const settings = settingsFor('github')
     const { reporter } = reporterFor(settings)
     await reporter.start(SHA)
@@ -141,11 +142,42 @@ describe('GitHub check run', () => {
     const summary = (forges.github!.checkRuns().at(-1)!.updates[0]!.output as { summary: string }).summary
     expect(summary.length).toBeLessThanOrEqual(CHECK_SUMMARY_MAX)
     expect(summary.length).toBeGreaterThan(CHECK_SUMMARY_MAX - 200)
-    expect(summary).toMatch(/\n\n_Summary cut to \d+ of 2000 lines: GitHub keeps at most 65,535 characters in a check\. .*JSON report\._\n$/)
+    expect(summary).toMatch(/\n\n_Summary cut to \d+ of 2000 lines: GitHub keeps at most 65,535 bytes in a check\. .*JSON report\._\n$/)
     // Whole lines only: every kept table row is intact.
     const rows = summary.split('\n').filter((l) => l.startsWith('| row'))
     expect(rows.every((l) => /^\| row \d+ \| x{60} \|$/.test(l))).toBe(true)
     expect(markdown.startsWith(rows.join('\n'))).toBe(true)
+  })
+
+  it('a verify of 1,000 unreachable tenants completes its check: the summary is cut by UTF-8 bytes, not characters', async () => {
+    const settings = settingsFor('github')
+    const { reporter, warnings } = reporterFor(settings)
+    await reporter.start(SHA)
+    // Multi-byte text (a localised error page): fewer than 65,535 UTF-16 units can be far more bytes.
+    const tenants = Array.from({ length: 1000 }, (_, i) => tenantFromVerdict({ tenant: `t-${String(i).padStart(4, '0')}-überprüfung`, verdict: 'unreachable', polls: 4, elapsedMs: 2000, url: '', lastError: `connect ECONNREFUSED — Dienst nicht verfügbar ✗ ${'ü'.repeat(60)}` }))
+    await reporter.finish(endOf(settings, { result: 'failed', failure: 'x' }, '1000 tenant(s) unreachable.', tenants))
+    const run = forges.github!.checkRuns().at(-1)!
+    const summary = (run.updates[0]!.output as { summary: string }).summary
+    expect(run.updates[0]).toMatchObject({ status: 'completed', conclusion: 'failure' })
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(CHECK_SUMMARY_MAX)
+    expect(summary).toMatch(/_Summary cut to \d+ of \d+ lines: GitHub keeps at most 65,535 bytes in a check\./)
+    expect(warnings).toEqual([])
+  })
+
+  it('a final update refused for any other reason (422) still completes the check, with a short summary', async () => {
+    const settings = settingsFor('github')
+    const { reporter, warnings } = reporterFor(settings)
+    await reporter.start(SHA)
+    forges.github!.inject('check-runs', { status: 422, body: JSON.stringify({ message: 'Invalid request.', errors: ['output.summary is invalid'] }) })
+    await reporter.finish(endOf(settings, { result: 'failed', failure: 'x' }, '2 tenant(s) failed.', [stale(1), stale(2)]))
+    const run = forges.github!.checkRuns().at(-1)!
+    expect(run.updates).toHaveLength(1)
+    expect(run.updates[0]).toMatchObject({ status: 'completed', conclusion: 'failure' })
+    const summary = (run.updates[0]!.output as { summary: string }).summary
+    expect(summary.startsWith('**failed**: 2 tenant\\(s\\) failed.\n\nThe full summary could not be attached to this check; it is on the [run page](')).toBe(true)
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/could not be completed with the full summary: .*HTTP 422.* It is completed with a short summary instead\.$/)
+    expect(forges.github!.statuses()).toEqual([])
   })
 
   it('a check refused for permissions (403) falls back to a commit status, pending then final', async () => {
@@ -217,7 +249,8 @@ describe('GitHub check run', () => {
 })
 
 describe('Gitea commit status', () => {
-  const runUrl = (): string => `${forges['gitea-1.23']!.serverUrl}/acme/app/actions/runs/77`
+  // Gitea's run page is addressed by the run number, never by GITHUB_RUN_ID (a database id).
+  const runUrl = (): string => `${forges['gitea-1.23']!.serverUrl}/acme/app/actions/runs/9`
 
   it.each([
     [{ result: 'owner' }, 'main is at this commit.', 'success', 'main is at this commit.'],

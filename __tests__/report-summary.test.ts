@@ -69,9 +69,10 @@ describe('escapeMarkdown', () => {
   it('neutralises Markdown, HTML, mentions and table pipes, on one line', () => {
     const out = escapeMarkdown(HOSTILE)
     expect(out).toBe(
-      '&lt;script&gt;alert\\(1\\)&lt;/script&gt; &lt;img src=x onerror=alert\\(2\\)&gt; \\| \\*\\*bold\\*\\* \\[x\\]\\(http\\://evil\\) \\`code\\` \\@team \\#1 \\# heading \\| fake \\| row \\|'
+      '&lt;script&gt;alert\\(1\\)&lt;/script&gt; &lt;img src=x onerror=alert\\(2\\)&gt; \\| \\*\\*bold\\*\\* \\[x\\]\\(http\\://evil\\) \\`code\\` \\@<!-- -->team \\#1 \\# heading \\| fake \\| row \\|'
     )
-    expect(out).not.toMatch(/[<>\n\r]/)
+    // The only markup in an escaped value is our own empty comment that stops email autolinks.
+    expect(out.replace(/<!-- -->/g, '')).not.toMatch(/[<>\n\r]/)
     expect(unescapedPipes(out)).toBe(0)
   })
 

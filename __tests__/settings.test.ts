@@ -48,10 +48,13 @@ describe('settings', () => {
   })
 
   it('forge auto picks Gitea under act_runner and trims a trailing slash from the server URL', () => {
-    const s = parseSettings({ ...base, GITEA_ACTIONS: 'true', GITHUB_SERVER_URL: 'https://git.example/', GITHUB_API_URL: '' })
+    const s = parseSettings({ ...base, GITEA_ACTIONS: 'true', GITHUB_SERVER_URL: 'https://git.example/', GITHUB_API_URL: '', GITHUB_RUN_NUMBER: '3' })
     expect(s.forge.kind).toBe('gitea')
     expect(s.forge.apiUrl).toBe('https://git.example/api/v1')
-    expect(s.run.runUrl).toBe('https://git.example/acme/app/actions/runs/7')
+    // Gitea's run page is addressed by the run's index (GITHUB_RUN_NUMBER), not its database id.
+    expect(s.run.runUrl).toBe('https://git.example/acme/app/actions/runs/3')
+    expect(s.run.runId).toBe('7')
+    expect(parseSettings({ ...base, GITEA_ACTIONS: 'true', GITHUB_SERVER_URL: 'https://git.example/', GITHUB_API_URL: '' }).run.runUrl).toBeUndefined()
   })
 
   it('explicit inputs win over the environment', () => {

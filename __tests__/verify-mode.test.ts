@@ -251,6 +251,6 @@ describe('report and summary hygiene', () => {
 
   it('escapes Markdown and HTML', () => {
     expect(escapeMarkdown('a|b\nc <i>&')).toBe('a\\|b c &lt;i&gt;&amp;')
-    expect(escapeMarkdown('[link](x) *e* _u_ `c` @team')).toBe('\\[link\\]\\(x\\) \\*e\\* \\_u\\_ \\`c\\` \\@team')
+    expect(escapeMarkdown('[link](x) *e* _u_ `c` @team')).toBe('\\[link\\]\\(x\\) \\*e\\* \\_u\\_ \\`c\\` \\@<!-- -->team')
   })
 })

@@ -83,7 +83,8 @@ export class FakeForge {
   private readonly faults = new Map<Route, Fault[]>()
   /** Routes that answer this fault to every request until clearFaults(). */
   private readonly denied = new Map<Route, Fault>()
-  private readonly reports: ForgeReports
+  /** Check runs and statuses as sent; `backdate` ages the records written after it. */
+  readonly reports: ForgeReports
   private readonly gitea: GiteaRoutes | undefined
   private server!: RunningServer
 
@@ -213,6 +214,7 @@ export class FakeForge {
       const unknown = await this.unknownCommitAnswer(route === 'statuses' ? rest.slice('/statuses/'.length) : String((body as { head_sha?: unknown } | undefined)?.head_sha ?? ''))
       if (unknown) return unknown(res)
     }
+    if (req.method === 'GET' && (route === 'statuses' || route === 'check-runs')) return void (this.reports.read(res, rest, url) || sendJson(res, 404, { message: 'Not Found' }))
     switch (route) {
       case 'branch':
         return this.branch(res, rest.slice('/branches/'.length))
@@ -309,6 +311,7 @@ function routeOf(path: string, base: string, flavour: ForgeFlavour): Route | 'ot
   if (rest.startsWith('/compare/')) return 'compare'
   if (rest === '/commits') return 'commits'
   if (flavour === 'github' ? /^\/commits\/[^/]+$/.test(rest) : rest.startsWith('/git/commits/')) return 'commit'
+  if (/^\/commits\/[^/]+\/(statuses|check-runs)$/.test(rest)) return rest.endsWith('/statuses') ? 'statuses' : 'check-runs'
   if (rest.startsWith('/statuses/')) return 'statuses'
   if (rest.startsWith('/check-runs')) return 'check-runs'
   return 'other'

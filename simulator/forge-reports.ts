@@ -3,7 +3,16 @@ import { sendJson } from './server.js'
 
 /**
  * The reporting side of the fake forge: check runs (GitHub only) and commit statuses, kept as sent so
- * a test can assert the exact bodies, the annotation batches and the order of states.
+ * a test can assert the exact bodies, the annotation batches and the order of states, and read back as
+ * the real forges list them:
+ * - GitHub `GET /repos/{o}/{r}/commits/{ref}/check-runs` (`check_name`, `filter` latest|all, `per_page`
+ *   at most 100, `page`) answers `{ total_count, check_runs }` (@octokit/openapi, checks/list-for-ref);
+ *   `GET /repos/{o}/{r}/commits/{ref}/statuses` answers an array with `state` (repos/list-commit-statuses-for-ref).
+ * - Gitea `GET /repos/{o}/{r}/statuses/{sha}` (and `/commits/{ref}/statuses`) answers an array, newest
+ *   first, the state named `status`, `limit` capped at 50 (`[api] MAX_RESPONSE_ITEMS`), the total in
+ *   `X-Total-Count` (routers/api/v1/repo/status.go and models/git/commit_status.go, 1.22).
+ * GitHub refuses an `output.summary` or `output.text` over 65,535 bytes with 422 (its server counts
+ * UTF-8 bytes; the OpenAPI text says "characters").
  */
 
 /** One check run as the fake forge saw it: the create body, then every PATCH body in order. */
@@ -19,22 +28,41 @@ export interface StatusLog {
   body: { state?: string; context?: string; description?: string; target_url?: string }
 }
 
+export const SUMMARY_MAX_BYTES = 65_535
+
 export class ForgeReports {
   readonly checkRuns = new Map<number, CheckRunLog>()
   readonly statuses: StatusLog[] = []
+  /** When the forge received each status and check run create (ISO), kept apart from the logs tests compare. */
+  private readonly statusTimes: string[] = []
+  private readonly checkTimes = new Map<number, string>()
   private nextId = 0
+  /** Added to the wall clock for every timestamp the forge writes: a test ages records without waiting. */
+  private offsetMs = 0
 
   constructor(private readonly github: boolean) {}
 
   clear(): void {
     this.checkRuns.clear()
     this.statuses.length = 0
+    this.statusTimes.length = 0
+    this.checkTimes.clear()
+  }
+
+  /** Records written from now on carry timestamps `ms` in the past. */
+  backdate(ms: number): void {
+    this.offsetMs = -ms
+  }
+
+  private now(): string {
+    return new Date(Date.now() + this.offsetMs).toISOString()
   }
 
   /** POST /statuses/{sha}. */
   status(res: ServerResponse, sha: string, body: unknown): void {
     const b = (body ?? {}) as StatusLog['body']
     this.statuses.push({ sha, body: b })
+    this.statusTimes.push(this.now())
     // Gitea names the state `status` in its answer; GitHub says `state`.
     sendJson(res, 201, { id: this.statuses.length, [this.github ? 'state' : 'status']: b.state, context: b.context })
   }
@@ -43,9 +71,12 @@ export class ForgeReports {
   checkRun(res: ServerResponse, method: string, rest: string, body: unknown): void {
     if (!this.github) return sendJson(res, 404, { message: 'Not Found' })
     const b = (body ?? {}) as Record<string, unknown>
+    const tooBig = oversized(b)
+    if (tooBig) return sendJson(res, 422, { message: 'Invalid request.', errors: [`${tooBig} exceeds a maximum bytesize of ${SUMMARY_MAX_BYTES}`], documentation_url: 'https://docs.github.com/rest/checks/runs', status: '422' })
     if (method === 'POST' && rest === '/check-runs') {
       const id = ++this.nextId
       this.checkRuns.set(id, { id, create: b, updates: [] })
+      this.checkTimes.set(id, this.now())
       return sendJson(res, 201, { id, status: b.status ?? 'queued', conclusion: b.conclusion ?? null })
     }
     const run = this.checkRuns.get(Number(rest.slice('/check-runs/'.length)))
@@ -53,4 +84,90 @@ export class ForgeReports {
     run.updates.push(b)
     sendJson(res, 200, { id: run.id })
   }
+
+  /** Answers the list reads; false when `rest` is not one of them (the caller answers 404). */
+  read(res: ServerResponse, rest: string, url: URL): boolean {
+    const byRef = /^\/commits\/([^/]+)\/(check-runs|statuses)$/.exec(rest)
+    const bySha = /^\/statuses\/([^/]+)$/.exec(rest)
+    if (byRef?.[2] === 'check-runs') {
+      if (!this.github) return false
+      this.listCheckRuns(res, byRef[1]!, url)
+      return true
+    }
+    const sha = byRef?.[2] === 'statuses' ? byRef[1]! : bySha && !this.github ? bySha[1]! : undefined
+    if (sha === undefined) return false
+    this.listStatuses(res, sha, url)
+    return true
+  }
+
+  private listCheckRuns(res: ServerResponse, ref: string, url: URL): void {
+    const q = url.searchParams
+    const perPage = Math.min(100, Number(q.get('per_page') ?? 30))
+    const page = Number(q.get('page') ?? 1)
+    const name = q.get('check_name')
+    let runs = [...this.checkRuns.values()].map((r) => this.merged(r)).filter((r) => r.head_sha === ref && (!name || r.name === name))
+    // `latest` (the default) keeps only the most recent run of each name.
+    if ((q.get('filter') ?? 'latest') === 'latest') runs = runs.filter((r) => !runs.some((o) => o.name === r.name && (o.id as number) > (r.id as number)))
+    runs.sort((a, b) => (b.id as number) - (a.id as number))
+    sendJson(res, 200, { total_count: runs.length, check_runs: runs.slice((page - 1) * perPage, page * perPage) })
+  }
+
+  /** A check run as GitHub lists it: the create body with every PATCH applied. */
+  private merged(r: CheckRunLog): Record<string, unknown> {
+    const all = [r.create, ...r.updates]
+    const last = <T>(key: string): T | undefined => all.map((b) => b[key] as T | undefined).filter((v) => v !== undefined).at(-1)
+    const output = last<Record<string, unknown>>('output') ?? {}
+    const status = last<string>('status') ?? (last<string>('conclusion') ? 'completed' : 'queued')
+    const createdAt = this.checkTimes.get(r.id)!
+    return {
+      id: r.id,
+      node_id: `CR_${r.id}`,
+      head_sha: r.create.head_sha,
+      name: r.create.name,
+      external_id: last<string>('external_id') ?? '',
+      url: `/check-runs/${r.id}`,
+      html_url: `/runs/${r.id}`,
+      details_url: last<string>('details_url') ?? null,
+      status,
+      conclusion: status === 'completed' ? (last<string>('conclusion') ?? null) : null,
+      started_at: last<string>('started_at') ?? createdAt,
+      completed_at: status === 'completed' ? (last<string>('completed_at') ?? createdAt) : null,
+      output: { title: output.title ?? null, summary: output.summary ?? null, text: output.text ?? null, annotations_count: 0, annotations_url: `/check-runs/${r.id}/annotations` },
+      check_suite: { id: 1 },
+      app: null,
+      pull_requests: []
+    }
+  }
+
+  private listStatuses(res: ServerResponse, sha: string, url: URL): void {
+    const q = url.searchParams
+    const mine = this.statuses.map((s, i) => ({ s, id: i + 1 })).filter(({ s }) => s.sha === sha).reverse()
+    const shape = ({ s, id }: { s: StatusLog; id: number }): Record<string, unknown> => ({
+      id,
+      [this.github ? 'state' : 'status']: s.body.state,
+      context: s.body.context ?? 'default',
+      description: s.body.description ?? '',
+      target_url: s.body.target_url ?? '',
+      url: `/statuses/${sha}`,
+      created_at: this.statusTimes[id - 1],
+      updated_at: this.statusTimes[id - 1]
+    })
+    if (this.github) {
+      const perPage = Math.min(100, Number(q.get('per_page') ?? 30))
+      const page = Number(q.get('page') ?? 1)
+      return sendJson(res, 200, mine.slice((page - 1) * perPage, page * perPage).map(shape))
+    }
+    const limit = Math.min(50, Number(q.get('limit') ?? 30) || 30)
+    const page = Math.max(1, Number(q.get('page') ?? 1) || 1)
+    sendJson(res, 200, mine.slice((page - 1) * limit, page * limit).map(shape), { 'x-total-count': String(mine.length) })
+  }
+}
+
+function oversized(body: Record<string, unknown>): string | undefined {
+  const output = body.output as { summary?: unknown; text?: unknown } | undefined
+  for (const key of ['summary', 'text'] as const) {
+    const v = output?.[key]
+    if (typeof v === 'string' && Buffer.byteLength(v) > SUMMARY_MAX_BYTES) return `output.${key}`
+  }
+  return undefined
 }

@@ -61,6 +61,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     GITHUB_EVENT_PATH: eventFile,
     GITHUB_EVENT_NAME: 'push',
     GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_NUMBER: '17',
+    GITHUB_RUN_ATTEMPT: '1',
     GITHUB_WORKFLOW: 'deploy',
     GITHUB_JOB: 'deploy',
     RUNNER_TEMP: dir,

@@ -8,6 +8,7 @@ import { SupersededGate } from './gate/gate.js'
 import { createHttpClient, type HttpClient } from './http/client.js'
 import { NO_REPORTER, type Reporter } from './report/publish/types.js'
 import type { Settings } from './settings/index.js'
+import { type RunCounters, startCounting } from './report/counters.js'
 
 /** Everything a mode needs from the outside world, built once from the settings. */
 export interface RunContext {
@@ -21,6 +22,8 @@ export interface RunContext {
   signal: AbortSignal
   /** The check run or commit status on the commit; main starts and finishes it (reconcile starts it on the head). */
   reporter: Reporter
+  /** What the run did, counted, for the report and the summary. */
+  counters: RunCounters
 }
 
 export interface ContextOverrides {
@@ -37,7 +40,7 @@ export function createContext(settings: Settings, overrides: ContextOverrides = 
   const forge = overrides.forge ?? createForge(settings.forge, { http, clock, log: (m) => core.info(m) })
   const ancestry = new Ancestry(forge, clock)
   const gate = new SupersededGate(forge, ancestry, settings.target, settings.gate)
-  return { settings, clock, http, forge, ancestry, gate, signal: overrides.signal ?? new AbortController().signal, reporter: overrides.reporter ?? NO_REPORTER }
+  return { settings, clock, http, forge, ancestry, gate, signal: overrides.signal ?? new AbortController().signal, reporter: overrides.reporter ?? NO_REPORTER, counters: startCounting() }
 }
 
 /**

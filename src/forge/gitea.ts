@@ -3,7 +3,7 @@ import type { HttpClient, HttpResponse } from '../http/client.js'
 import { HttpStatusError, statusError, withRetry } from '../http/retry.js'
 import type { ForgeSettings } from '../settings/common.js'
 import { ForgeAnswerError, UnknownCommitError } from './errors.js'
-import { type CommitStatus, type Comparison, type Forge, FULL_SHA, relationFromCounts } from './types.js'
+import { type CommitStatus, type CommitStatusRead, type Comparison, type Forge, FULL_SHA, MAX_RECORD_PAGES, relationFromCounts } from './types.js'
 
 /** Query flags that keep commit answers light: no diff stats, no signature checks, no file lists. */
 const LIGHT = 'stat=false&verification=false&files=false'
@@ -151,5 +151,33 @@ export class GiteaForge implements Forge {
       method: 'POST',
       body: { state: s.state, context: s.context, description: s.description, target_url: s.targetUrl ?? '' }
     })
+  }
+
+  /**
+   * `GET /statuses/{sha}` (routers/api/v1/repo/status.go, 1.22): every status ever set, newest first,
+   * `limit`/`page` capped by `[api] MAX_RESPONSE_ITEMS`, the total in `X-Total-Count`. The state is
+   * named `status` in the answer. Paged by what the server says, never by an assumed page size.
+   */
+  async listCommitStatuses(sha: string, context: string): Promise<CommitStatusRead[]> {
+    const out: CommitStatusRead[] = []
+    let seen = 0
+    for (let page = 1; page <= MAX_RECORD_PAGES; page++) {
+      const res = await this.request(`GET statuses of ${sha.slice(0, 7)}`, `/statuses/${encodeURIComponent(sha)}?limit=50&page=${page}`)
+      let data: unknown
+      try {
+        data = JSON.parse(res.body.toString('utf8'))
+      } catch {
+        throw new ForgeAnswerError('the status list is not JSON')
+      }
+      if (!Array.isArray(data)) throw new ForgeAnswerError('the status list is not an array')
+      seen += data.length
+      for (const s of data as Array<Record<string, unknown>>) {
+        const state = s?.status ?? s?.state
+        if (s?.context === context) out.push({ state: String(state), context, description: String(s.description ?? ''), targetUrl: typeof s.target_url === 'string' ? s.target_url : undefined, createdAt: typeof s.created_at === 'string' ? s.created_at : undefined })
+      }
+      const total = Number(res.headers['x-total-count'])
+      if (data.length === 0 || (Number.isFinite(total) ? seen >= total : true)) break
+    }
+    return out
   }
 }

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js'
 import { type HttpStatusError, statusError, withRetry } from '../http/retry.js'
 import { NetworkError } from '../http/client.js'
 import type { ForgeSettings } from '../settings/common.js'
-import { type CheckRunUpdate, type CommitStatus, type Comparison, type Forge, FULL_SHA } from './types.js'
+import { type CheckRunRead, type CheckRunUpdate, type CommitStatus, type CommitStatusRead, type Comparison, type Forge, FULL_SHA, MAX_RECORD_PAGES } from './types.js'
 import { ForgeAnswerError } from './errors.js'
 
 type Octokit = ReturnType<typeof getOctokit>
@@ -108,6 +108,23 @@ export class GitHubForge implements Forge {
     )
   }
 
+  /** `GET /commits/{ref}/statuses`, 100 a page; a short page is the last (GitHub honours per_page up to 100). */
+  async listCommitStatuses(sha: string, context: string): Promise<CommitStatusRead[]> {
+    const { owner, repo } = this.settings
+    const out: CommitStatusRead[] = []
+    for (let page = 1; page <= MAX_RECORD_PAGES; page++) {
+      const data = await this.call(`GET statuses of ${sha.slice(0, 7)}`, (signal) =>
+        this.octokit.rest.repos.listCommitStatusesForRef({ owner, repo, ref: sha, per_page: 100, page, request: { signal } }).then((r) => r.data as unknown)
+      )
+      if (!Array.isArray(data)) throw new ForgeAnswerError('the status list is not an array')
+      for (const s of data as Array<Record<string, unknown>>) {
+        if (s?.context === context) out.push({ state: String(s.state), context, description: String(s.description ?? ''), targetUrl: str(s.target_url), createdAt: str(s.created_at) })
+      }
+      if (data.length < 100) break
+    }
+    return out
+  }
+
   readonly checks = {
     create: async (sha: string, name: string, u: CheckRunUpdate): Promise<number> => {
       const { owner, repo } = this.settings
@@ -121,13 +138,34 @@ export class GitHubForge implements Forge {
       await this.call(`PATCH check-run ${id}`, (signal) =>
         this.octokit.rest.checks.update({ owner, repo, check_run_id: id, ...checkBody(u), request: { signal } })
       )
+    },
+    /** `filter=all`: the default (`latest`) would hide the earlier attempts that the decision weighs. */
+    listForRef: async (sha: string, name: string): Promise<CheckRunRead[]> => {
+      const { owner, repo } = this.settings
+      const out: CheckRunRead[] = []
+      for (let page = 1; page <= MAX_RECORD_PAGES; page++) {
+        const data = await this.call(`GET check-runs ${name} of ${sha.slice(0, 7)}`, (signal) =>
+          this.octokit.rest.checks.listForRef({ owner, repo, ref: sha, check_name: name, filter: 'all', per_page: 100, page, request: { signal } }).then((r) => r.data as unknown)
+        )
+        const d = data as { total_count?: unknown; check_runs?: unknown } | null
+        if (!d || !Array.isArray(d.check_runs) || typeof d.total_count !== 'number') throw new ForgeAnswerError('the check run list has no check_runs and total_count')
+        for (const c of d.check_runs as Array<Record<string, unknown>>) {
+          const output = (c.output ?? {}) as Record<string, unknown>
+          out.push({ id: Number(c.id), name: String(c.name), status: String(c.status), conclusion: str(c.conclusion) ?? null, externalId: str(c.external_id) ?? null, startedAt: str(c.started_at) ?? null, title: str(output.title) ?? null, detailsUrl: str(c.details_url) ?? null })
+        }
+        if (d.check_runs.length === 0 || out.length >= d.total_count) break
+      }
+      return out
     }
   }
 }
 
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
+
 /** The REST body of a check run create/update; GitHub wants `output.title` and `summary` with every output. */
 function checkBody(u: CheckRunUpdate) {
   return {
+    ...(u.externalId ? { external_id: u.externalId } : {}),
     ...(u.status ? { status: u.status } : {}),
     ...(u.conclusion ? { conclusion: u.conclusion, completed_at: new Date().toISOString() } : {}),
     ...(u.detailsUrl ? { details_url: u.detailsUrl } : {}),

@@ -43,6 +43,32 @@ export interface CheckRunUpdate {
   summary: string
   annotations?: CheckAnnotation[]
   detailsUrl?: string
+  /** GitHub's `external_id`: the run's stamp, read back by reconcile. */
+  externalId?: string
+}
+
+/** Pages read at most when listing statuses or check runs: a commit with more records is not normal. */
+export const MAX_RECORD_PAGES = 10
+
+/** A commit status as read back (newest first on both forges, but callers must not rely on order). */
+export interface CommitStatusRead {
+  state: string
+  context: string
+  description: string
+  targetUrl?: string
+  createdAt?: string
+}
+
+/** A check run as read back. */
+export interface CheckRunRead {
+  id: number
+  name: string
+  status: string
+  conclusion: string | null
+  externalId: string | null
+  startedAt: string | null
+  title: string | null
+  detailsUrl: string | null
 }
 
 /**
@@ -58,10 +84,14 @@ export interface Forge {
   /** The full SHA of a commit given by an abbreviated SHA; undefined when the forge has no such commit. */
   resolveCommit(ref: string): Promise<string | undefined>
   createCommitStatus(status: CommitStatus): Promise<void>
+  /** Every status on the full SHA `sha` whose context is `context`, all pages (bounded). */
+  listCommitStatuses?(sha: string, context: string): Promise<CommitStatusRead[]>
   /** Checks API; `undefined` on forges that have none (Gitea). */
   readonly checks?: {
     create(sha: string, name: string, update: CheckRunUpdate): Promise<number>
     update(id: number, update: CheckRunUpdate): Promise<void>
+    /** Every check run named `name` on `sha`, every attempt (not only the latest), all pages (bounded). */
+    listForRef(sha: string, name: string): Promise<CheckRunRead[]>
   }
 }
 

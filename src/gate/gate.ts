@@ -3,6 +3,7 @@ import type { Ancestry } from '../forge/ancestry.js'
 import { type Forge, sameCommit } from '../forge/types.js'
 import type { GateSettings, TargetSettings } from '../settings/common.js'
 import { decide, type GateDecision } from './decide.js'
+import { runCounters } from '../report/counters.js'
 
 /**
  * Asks the forge who owns the branch. Called before the first side effect and again before every
@@ -24,6 +25,7 @@ export class SupersededGate {
   }
 
   async check(): Promise<GateDecision> {
+    runCounters().gateChecks++
     this.last = await this.ask()
     return this.last
   }

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js'
 import { truncate } from '../errors.js'
 import { redact } from '../redact.js'
 import { NetworkError, type HttpResponse } from './client.js'
+import { runCounters } from '../report/counters.js'
 
 /**
  * Classified retries for every API this action calls. Transient answers are retried with backoff,
@@ -109,6 +110,7 @@ export async function withRetry<T>(fn: (attempt: number, remainingMs: number) =>
         const delayMs = Math.max(backoff, asked)
         if (clock.now() + delayMs >= deadline) throw error
         options.onRetry?.({ attempt: attemptNumber, delayMs, error })
+        runCounters().httpRetries++
         await clock.sleep(delayMs, signal)
         // Thrown here, p-retry rejects with it and sends nothing more.
         await options.beforeRetry?.({ attempt: attemptNumber + 1, error })

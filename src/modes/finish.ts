@@ -3,6 +3,7 @@ import type { RunContext } from '../context.js'
 import type { GateDecision } from '../gate/decide.js'
 import type { Outcome } from '../outcome.js'
 import type { PromotionResult } from '../promote/promote.js'
+import type { DeployState } from '../reconcile/deploy-state.js'
 import { tenantFromRecord, verificationOutputs } from '../report/model.js'
 import type { RolloutResult } from '../rollout/types.js'
 
@@ -13,7 +14,7 @@ import type { RolloutResult } from '../rollout/types.js'
  */
 export async function finishRun(
   ctx: RunContext,
-  run: { rollout: Omit<RolloutResult, 'result'> & { result: string }; gate: GateDecision | undefined; startedAt: Date; tag: string; promotion?: PromotionResult }
+  run: { rollout: Omit<RolloutResult, 'result'> & { result: string }; gate: GateDecision | undefined; startedAt: Date; tag: string; promotion?: PromotionResult; deployState?: DeployState }
 ): Promise<Outcome> {
   const { settings } = ctx
   const r = run.rollout
@@ -32,7 +33,8 @@ export async function finishRun(
     head,
     phases: r.phases,
     tenants,
-    promotion: run.promotion
+    promotion: run.promotion,
+    deployState: run.deployState
   }
   const outputs: Record<string, string> = {
     superseded: String(r.result === 'skipped-superseded'),

@@ -3,6 +3,7 @@ import { type CommandRunner, execRunner } from '../command/runner.js'
 import type { RunContext } from '../context.js'
 import { SupersededGate } from '../gate/gate.js'
 import type { Outcome } from '../outcome.js'
+import { deployStateGate } from '../reconcile/deploy-gate.js'
 import { type DriftEntry, readDrift } from '../reconcile/drift.js'
 import { createRedeployer } from '../rollout/redeployer.js'
 import { runRollout } from '../rollout/rollout.js'
@@ -20,6 +21,8 @@ import { promotionStep } from './promotion-step.js'
  * when a cancelled or failed deploy left tenants behind. One read per tenant finds the drift; behind
  * tenants go through the same forward-only rollout as a deploy, with the gate stopping it as soon as
  * the head moves (a newer deploy owns the fleet then). Ahead and unreachable tenants are left alone.
+ * Before any of that, the head's deploy records decide whether to touch the fleet at all: a deploy in
+ * progress owns it (`deferred`), and a head whose own deploy rejected it is not rolled out (`held`).
  */
 export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = execRunner): Promise<Outcome> {
   const { settings } = ctx
@@ -38,6 +41,14 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
   const headCtx: RunContext = { ...ctx, settings: { ...settings, target }, gate }
   core.info(`${settings.target.branch} is at ${head.slice(0, 7)}; reconciling to tag ${tag}`)
 
+  // A live deploy owns the fleet, and a head its own deploy rejected is not rolled out: read the
+  // head's deploy records before anything is redeployed or promoted.
+  const state = await deployStateGate(ctx, head, timeline)
+  if (state.action === 'deferred' || (state.action === 'held' && !settings.gate.force)) {
+    const stopped = { result: state.action, reason: state.reason, headSha: head, tenants: [], phases: timeline.phases }
+    return withOutputs(await finishRun(headCtx, { rollout: stopped, gate: undefined, startedAt, tag, deployState: state }), { drifted: '[]', healed: '[]' })
+  }
+
   const fleet = await core.group('Tenants', () => loadTenants(verify, ctx.http, ctx.clock, ctx.signal))
   const prober = createProber(verify, ctx.http, head)
   const drift = await timeline.run('drift', () => core.group(`Drift: ${fleet.length} tenant(s), one read each`, () => readDrift(fleet, head, prober, ctx.ancestry, verify.concurrency, ctx.signal)), (d) => ({ outcome: `${d.filter((x) => x.state === 'behind').length} behind` }))
@@ -51,9 +62,11 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
 
   let result: Omit<RolloutResult, 'result'> & { result: string }
   if (settings.dryRun) {
-    const reason = behind.length ? `${behind.length} tenant(s) behind ${head.slice(0, 7)}; dry run, nothing changed.` : `Every readable tenant is on ${head.slice(0, 7)} or ahead; dry run.`
-    result = { result: behind.length ? 'drifted' : 'in-sync', reason, headSha: head, tenants: drift.map(recordOf), phases: timeline.phases }
-    return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag }), extra)
+    // The verdict a real run would act on: unreachable tenants fail it, so they fail the dry run too.
+    const lost = unreachable.length ? `${unreachable.length} tenant(s) unreachable: ${unreachable.map((u) => u.tenant).join(', ')}. ` : ''
+    const reason = behind.length ? `${lost}${behind.length} tenant(s) behind ${head.slice(0, 7)}; dry run, nothing changed.` : lost ? `${lost}Dry run, nothing changed.` : `Every tenant is on ${head.slice(0, 7)} or ahead; dry run.`
+    result = { result: unreachable.length ? 'failed' : behind.length ? 'drifted' : 'in-sync', reason, headSha: head, tenants: drift.map(recordOf), phases: timeline.phases }
+    return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, deployState: state }), extra)
   }
 
   const records = new Map(drift.map((d) => [d.tenant, recordOf(d)]))
@@ -89,7 +102,7 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
     if (promotion.outcome === 'skipped-superseded') result = { ...result, result: 'skipped-superseded', reason: `The head moved before promotion: ${promotion.reason}` }
   }
   const healed = rolled ? rolled.tenants.filter((t) => t.verdict && (t.verdict.verdict === 'on-target' || t.verdict.verdict === 'ahead')).map((t) => t.tenant) : []
-  return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, promotion }), { ...extra, healed: JSON.stringify(healed) })
+  return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, promotion, deployState: state }), { ...extra, healed: JSON.stringify(healed) })
 }
 
 function recordOf(d: DriftEntry): TenantRecord {

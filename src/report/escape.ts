@@ -30,6 +30,11 @@ export function plainText(text: string, max = MAX_VALUE_CHARS): string {
  * start), `|` cannot split a cell, and the value stays on one line. Cut before escaping, so an entity
  * or escape is never cut in half. Callers never put a value at the start of a line (where `-`, `1.` or
  * `===` would mean something), so those are left as they are.
+ *
+ * GFM also turns bare `www.host`, `https://host` and `user@host` into links (extended autolinks), which
+ * would let a tenant's text put a clickable link on our page. The escaped `:` already breaks a scheme;
+ * `www\.` breaks the www form. An email is matched on the merged text after escapes are gone, so only
+ * markup stops it: an empty HTML comment after the `@`, which GitHub drops when it renders.
  */
 export function escapeMarkdown(text: string, max = MAX_VALUE_CHARS): string {
   return plainText(text, max)
@@ -37,6 +42,8 @@ export function escapeMarkdown(text: string, max = MAX_VALUE_CHARS): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_{}[\]()#+!|~@:])/g, '\\$1')
+    .replace(/(www)\./gi, '$1\\.')
+    .replace(/@/g, '@<!-- -->')
 }
 
 /** A value shown as code (branch, tag, digest, path), escaped like any other text. */

@@ -1,8 +1,10 @@
 import type { GateDecision } from '../gate/decide.js'
 import type { PromotionResult } from '../promote/promote.js'
+import type { DeployState } from '../reconcile/deploy-state.js'
 import type { PhaseRecord } from '../rollout/timeline.js'
 import type { TenantRecord } from '../rollout/types.js'
 import type { Settings } from '../settings/index.js'
+import { type RunCounters, runCounters } from './counters.js'
 import { renderTags } from '../settings/promote.js'
 import { isOk, type TenantVerdict } from '../verify/types.js'
 
@@ -78,6 +80,18 @@ export interface RunReport {
   tenants: ReportTenant[]
   verification: { buildinfoUrl: string; buildinfoField: string; budgetSeconds: number; intervalSeconds: number; requestTimeoutSeconds: number } | null
   promotion: ReportPromotion | null
+  deployState: ReportDeployState | null
+  counters: RunCounters
+}
+
+/** Reconcile: what the head's deploy records said, and what reconcile made of them. */
+export interface ReportDeployState {
+  action: DeployState['action']
+  end: string | null
+  run: string | null
+  since: string | null
+  url: string | null
+  reason: string
 }
 
 /** What a mode did, handed back with its Outcome; main turns it into the report, summary and check. */
@@ -92,6 +106,8 @@ export interface RunRecord {
   phases: PhaseRecord[]
   tenants: ReportTenant[]
   promotion?: PromotionResult
+  /** Reconcile: the decision over the head's deploy records. */
+  deployState?: DeployState
 }
 
 const sec = (ms: number | undefined): number | null => (ms === undefined ? null : Math.round(ms) / 1000)
@@ -151,12 +167,13 @@ export function verificationOutputs(rows: readonly ReportTenant[]): Record<strin
   }
 }
 
+/** Neutral: the run stepped aside (superseded), or reconcile deferred to a live deploy or was held. */
 export function conclusionOf(result: string, failed: boolean): Conclusion {
   if (failed) return 'failure'
-  return result === 'skipped-superseded' ? 'neutral' : 'success'
+  return ['skipped-superseded', 'deferred', 'held'].includes(result) ? 'neutral' : 'success'
 }
 
-export function buildReport(settings: Settings, outcome: { result: string; failure?: string }, record: RunRecord, finishedAt: Date): RunReport {
+export function buildReport(settings: Settings, outcome: { result: string; failure?: string }, record: RunRecord, finishedAt: Date, counted: RunCounters = runCounters()): RunReport {
   const s = settings
   const counts: RunReport['counts'] = { total: record.tenants.length, ok: 0, failed: 0 }
   for (const t of record.tenants) {
@@ -188,8 +205,15 @@ export function buildReport(settings: Settings, outcome: { result: string; failu
     verification: s.verify
       ? { buildinfoUrl: s.verify.buildinfoUrl, buildinfoField: s.verify.buildinfoField, budgetSeconds: sec(s.verify.budgetMs)!, intervalSeconds: sec(s.verify.intervalMs)!, requestTimeoutSeconds: sec(s.verify.requestTimeoutMs)! }
       : null,
-    promotion: record.promotion ? promotionOf(settings, sha, record.promotion) : null
+    promotion: record.promotion ? promotionOf(settings, sha, record.promotion) : null,
+    deployState: record.deployState ? deployStateOf(record.deployState) : null,
+    counters: { ...counted, redeployReissues: record.tenants.reduce((n, t) => n + t.reissues, 0) }
   }
+}
+
+function deployStateOf(d: DeployState): ReportDeployState {
+  const r = d.record
+  return { action: d.action, end: d.end ?? null, run: r ? `${r.stamp.runId}.${r.stamp.attempt}` : null, since: r?.since?.toISOString() ?? null, url: r?.url ?? null, reason: d.reason }
 }
 
 function promotionOf(settings: Settings, sha: string, p: PromotionResult): ReportPromotion {

@@ -15,8 +15,8 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   schema: { type: '"rollout-guard/report"', description: 'Identifies the document.' },
   schemaVersion: { type: '1', description: 'Bumped when a field is renamed, removed or changes meaning; fields may be added within a version.' },
   mode: { type: 'string', description: '`gate`, `verify`, `deploy`, `promote` or `reconcile`.' },
-  result: { type: 'string', description: 'The `result` output (`deployed`, `verified`, `owner`, `skipped-superseded`, `failed`, ...).' },
-  conclusion: { type: 'string', description: '`success`, `neutral` (superseded) or `failure`: what the check run shows; `failure` exactly when the step fails.' },
+  result: { type: 'string', description: 'The `result` output (`deployed`, `verified`, `owner`, `skipped-superseded`, `deferred`, `held`, `failed`, ...).' },
+  conclusion: { type: 'string', description: '`success`, `neutral` (superseded; reconcile deferred or held) or `failure`: what the check run shows; `failure` exactly when the step fails.' },
   reason: { type: 'string', description: 'One sentence: why the run ended as it did.' },
   repository: { type: 'string', description: '`owner/name`.' },
   forge: { type: 'string', description: '`github` or `gitea`.' },
@@ -41,7 +41,7 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   startedAt: { type: 'string', description: 'ISO 8601, UTC.' },
   finishedAt: { type: 'string', description: 'ISO 8601, UTC.' },
   durationSeconds: { type: 'number', description: 'From start to finish.' },
-  phases: { type: 'array', description: 'The timeline, in order: `gate`, `canary`, `soak`, `canary re-verify`, `gate (wave N)`, `wave N`, `confirm`, `promotion`, `verify`, `head`, `drift`.' },
+  phases: { type: 'array', description: 'The timeline, in order: `gate`, `canary`, `soak`, `canary re-verify`, `gate (wave N)`, `wave N`, `confirm`, `promotion`, `verify`, `head`, `deploy state`, `drift`.' },
   'phases[].name': { type: 'string', description: 'Phase name.' },
   'phases[].startedAt': { type: 'string', description: 'ISO 8601, UTC.' },
   'phases[].endedAt': { type: 'string', description: 'ISO 8601, UTC.' },
@@ -85,7 +85,21 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'promotion.previousDigest': { type: 'string|null', description: 'What the tag pointed at before.' },
   'promotion.previousRevision': { type: 'string|null', description: 'The commit of the image the tag held before.' },
   'promotion.forced': { type: 'boolean', description: '`force: true` moved it past the forward-only check.' },
-  'promotion.reason': { type: 'string', description: 'One sentence.' }
+  'promotion.reason': { type: 'string', description: 'One sentence.' },
+  deployState: { type: 'object|null', description: 'Reconcile: what the deploy records on the head said; null in other modes (with `respect-deploy-state: false`, `proceed` and the warning).' },
+  'deployState.action': { type: 'string', description: '`proceed`, `deferred`, `held` or `presumed-dead`.' },
+  'deployState.end': { type: 'string|null', description: 'How the deciding deploy ended: `running`, `deployed`, `superseded`, `cancelled`, `canary-failed`, `halted`, `failed-tenants` or `failed`; null without a record.' },
+  'deployState.run': { type: 'string|null', description: 'The deciding run and attempt, `<run id>.<attempt>`.' },
+  'deployState.since': { type: 'string|null', description: 'When that run started (ISO 8601), as the forge says.' },
+  'deployState.url': { type: 'string|null', description: 'Link to that run, from its record.' },
+  'deployState.reason': { type: 'string', description: 'The sentence reconcile logged.' },
+  counters: { type: 'object', description: 'What the run did, counted.' },
+  'counters.buildinfoPolls': { type: 'number', description: 'Build info requests sent to tenants.' },
+  'counters.httpRetries': { type: 'number', description: 'Requests sent again after a transient failure (forge, control plane, registry).' },
+  'counters.redeployReissues': { type: 'number', description: 'Redeploys sent again because a tenant regressed (the sum of `tenants[].reissues`).' },
+  'counters.gateChecks': { type: 'number', description: 'Questions put to the superseded gate.' },
+  'counters.defers': { type: 'number', description: 'Reconcile: 1 when it deferred to a deploy in progress on the head.' },
+  'counters.holds': { type: 'number', description: 'Reconcile: 1 when the head is held (its deploy rejected it).' }
 }
 
 function typeOf(value: unknown): string {

@@ -52,10 +52,27 @@ function overview(r: RunReport): string[] {
   } else if (r.head) {
     rows.push(`| Branch head | ${sha7(r.head)} |`)
   }
-  const url = r.run.url && /^https?:\/\/[^\s<>()]+$/.test(r.run.url) ? r.run.url : undefined
-  const run = url ? `[${escapeMarkdown(r.run.id ?? 'run')}](${url})` : escapeMarkdown(r.run.id ?? 'local')
+  if (r.deployState) rows.push(`| Deploy record | ${deployStateCell(r.deployState)} |`)
+  const url = safeUrl(r.run.url)
+  // Labelled as the page is addressed: the run id on GitHub, the run number on Gitea.
+  const run = url ? `[${escapeMarkdown(url.split('/').pop() || 'run')}](${url})` : escapeMarkdown(r.run.id ?? 'local')
   rows.push(`| Run | ${run}, ${formatDuration(r.durationSeconds)}, finished ${utc(r.finishedAt)} UTC |`)
+  const c = r.counters
+  rows.push(`| Counters | ${c.buildinfoPolls} build info poll(s), ${c.httpRetries} HTTP retr${c.httpRetries === 1 ? 'y' : 'ies'}, ${c.redeployReissues} redeploy re-issue(s), ${c.gateChecks} gate check(s), ${c.defers} defer(s), ${c.holds} hold(s) |`)
   return ['| | |', '|---|---|', ...rows, '']
+}
+
+/** Only a plain http(s) URL becomes a link target; anything else is left out. */
+const safeUrl = (url: string | null): string | undefined => (url && /^https?:\/\/[^\s<>()]+$/.test(url) ? url : undefined)
+
+const STATE_ICON: Record<string, string> = { proceed: '✅', deferred: '⏳', held: '⛔', 'presumed-dead': '⚠️' }
+
+/** `⛔ held: run [4242.1](url) canary-failed, since 2026-12-01 10:00:00 UTC` */
+function deployStateCell(d: NonNullable<RunReport['deployState']>): string {
+  const url = safeUrl(d.url)
+  const run = d.run ? ` run ${url ? `[${escapeMarkdown(d.run)}](${url})` : escapeMarkdown(d.run)}` : ''
+  const since = d.since ? `, since ${utc(d.since)} UTC` : ''
+  return `${STATE_ICON[d.action] ?? ''} ${escapeMarkdown(d.action)}:${run} ${escapeMarkdown(d.end ?? 'no record')}${since}`
 }
 
 function phases(r: RunReport): string[] {

@@ -41,6 +41,8 @@ export interface GateSettings {
 export interface RunInfo {
   runUrl: string | undefined
   runId: string | undefined
+  /** `GITHUB_RUN_ATTEMPT`: 1 for the first run, more for each re-run (1 when the runner does not say). */
+  attempt: number
   workflow: string | undefined
   job: string | undefined
   actor: string | undefined
@@ -108,13 +110,24 @@ export function parseCommon(env: Env, payload: EventPayload | undefined): Common
     },
     run: {
       runId,
-      runUrl: serverUrl && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : undefined,
+      attempt: /^[1-9]\d{0,5}$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1,
+      runUrl: runPage(kind, serverUrl, repository, env),
       workflow: env.GITHUB_WORKFLOW || undefined,
       job: env.GITHUB_JOB || undefined,
       actor: env.GITHUB_ACTOR || undefined,
       event: env.GITHUB_EVENT_NAME || undefined
     }
   }
+}
+
+/**
+ * The run page. GitHub addresses a run by `GITHUB_RUN_ID`; Gitea by the run's index in the repository,
+ * `GITHUB_RUN_NUMBER` (its `GITHUB_RUN_ID` is a database id, and `/actions/runs/<id>` is another run or
+ * none: services/actions/task.go and routers/web/repo/actions/view.go, 1.22 and 1.23).
+ */
+function runPage(kind: ForgeKind, serverUrl: string, repository: string, env: Env): string | undefined {
+  const index = kind === 'gitea' ? env.GITHUB_RUN_NUMBER : env.GITHUB_RUN_ID
+  return serverUrl && index ? `${serverUrl}/${repository}/actions/runs/${index}` : undefined
 }
 
 /** The part of the event payload the settings read. */

@@ -1,6 +1,7 @@
 import { type CommonSettings, type EventPayload, parseCommon } from './common.js'
 import { parseImageTag, parsePromote, type PromoteSettings } from './promote.js'
 import { type Env, InputReader } from './reader.js'
+import { parseReconcile, reconcileReportName, type ReconcileSettings } from './reconcile.js'
 import { parseReport, type ReportSettings } from './report.js'
 import { parseRollout, type RolloutSettings } from './rollout.js'
 import { secretInputs } from './secrets.js'
@@ -25,6 +26,8 @@ export interface Settings extends CommonSettings {
   dryRun: boolean
   /** The check run or commit status on the target commit. */
   report: ReportSettings
+  /** Reconcile only: how it reads the deploy records on the head. */
+  reconcile?: ReconcileSettings
 }
 
 export function parseSettings(env: Env, payload?: EventPayload): Settings {
@@ -38,8 +41,10 @@ export function parseSettings(env: Env, payload?: EventPayload): Settings {
   const verify = ['verify', 'deploy', 'reconcile'].includes(common.mode) ? parseVerify(env, common) : undefined
   const rollout = verify && ['deploy', 'reconcile'].includes(common.mode) ? parseRollout(env, common, verify, imageTag) : undefined
   const dryRun = common.mode === 'reconcile' ? new InputReader(env).bool('dry-run', false) : false
-  const report = parseReport(env, common)
-  return { ...common, secrets, imageTag, promote, verify, rollout, dryRun, report }
+  const parsedReport = parseReport(env, common)
+  const reconcile = common.mode === 'reconcile' ? parseReconcile(env, common) : undefined
+  const report = reconcile ? { ...parsedReport, name: reconcileReportName(parsedReport.name, reconcile.deployRecordName) } : parsedReport
+  return { ...common, secrets, imageTag, promote, verify, rollout, dryRun, report, reconcile }
 }
 
 export type { Env } from './reader.js'

@@ -5,6 +5,7 @@ import type { VerifySettings } from '../settings/verify.js'
 import { commitVars, encodeUrlPart, render } from '../template.js'
 import { extractSha } from './buildinfo.js'
 import type { Observation, TenantProber } from './types.js'
+import { runCounters } from '../report/counters.js'
 
 /** Bodies past this are cut off and judged unreadable: build info is a few hundred bytes. */
 export const MAX_BUILDINFO_BYTES = 64 * 1024
@@ -32,6 +33,7 @@ export function createProber(settings: VerifySettings, http: HttpClient, targetS
     async probe(tenant: string, signal?: AbortSignal): Promise<Observation> {
       const url = new URL(urlFor(tenant))
       url.searchParams.set(CACHE_BUST_PARAM, `${nonce}-${(counter++).toString(36)}`)
+      runCounters().buildinfoPolls++
       let res
       try {
         res = await http.send({ url, headers, timeoutMs: settings.requestTimeoutMs, maxBodyBytes: MAX_BUILDINFO_BYTES, signal, followSameOriginRedirects: true })

@@ -24,7 +24,13 @@ export function createReporter(settings: Settings, deps: ReporterDeps): Reporter
   const forge = deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m) })
   return new ForgeReporter(
     forge,
-    { channel: report.kind, name: report.name, runUrl: settings.run.runUrl, annotationPath: report.annotationPath, mode: settings.mode, environment: settings.target.environment },
+    { channel: report.kind, name: report.name, runUrl: settings.run.runUrl, annotationPath: report.annotationPath, mode: settings.mode, environment: settings.target.environment, run: runOf(settings) },
     { warning: (m) => core.warning(m, { title: 'Reporting' }), info: (m) => core.info(m) }
   )
+}
+
+/** The run to stamp on the record; none outside a workflow run (no numeric GITHUB_RUN_ID). */
+function runOf(settings: Settings): { id: string; attempt: number } | undefined {
+  const id = settings.run.runId
+  return id && /^\d{1,20}$/.test(id) ? { id, attempt: settings.run.attempt } : undefined
 }

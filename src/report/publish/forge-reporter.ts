@@ -1,11 +1,12 @@
 import type { CheckAnnotation, CheckRunUpdate, CommitState, Forge } from '../../forge/types.js'
+import { endOfRun, formatStamp, type RunEnding } from '../../reconcile/deploy-record.js'
 import type { ForgeKind } from '../../settings/common.js'
 import { cutMarkdown, escapeMarkdown, plainText } from '../escape.js'
 import type { Conclusion } from '../model.js'
 import { checkWarning, statusWarning, troubleOf } from './problems.js'
 import type { Reporter, RunEnd } from './types.js'
 
-/** GitHub's limits for one check run request. */
+/** GitHub's limits for one check run request: `output.summary` and `text` in UTF-8 bytes, not characters. */
 export const CHECK_SUMMARY_MAX = 65_535
 export const ANNOTATIONS_PER_REQUEST = 50
 /** Beyond this many failing tenants the table in the summary says it all; each batch resends the summary. */
@@ -22,6 +23,8 @@ export interface ForgeReporterOptions {
   annotationPath: string
   mode: string
   environment: string
+  /** The run and attempt, stamped on the record so a later run can read how this one ended. */
+  run?: { id: string; attempt: number }
 }
 
 export interface ReporterLog {
@@ -69,7 +72,7 @@ export class ForgeReporter implements Reporter {
           if (!this.checkRefused(error, this.checkId === undefined)) return
         }
       }
-      if (this.channel === 'status') await this.setStatus(sha, statusState(end.report.conclusion), statusDescription(end), true)
+      if (this.channel === 'status') await this.setStatus(sha, statusState(end.report.conclusion), statusDescription(end), true, endOfRun(end.report))
     } catch (error) {
       this.log.warning(`Reporting the result failed: ${String(error)}`)
     }
@@ -81,7 +84,7 @@ export class ForgeReporter implements Reporter {
       try {
         const link = this.o.runUrl ? ` Follow it on the [run page](${this.o.runUrl}).` : ''
         const summary = `Rollout Guard is running ${escapeMarkdown(this.o.mode)} for <code>${escapeMarkdown(sha.slice(0, 7))}</code> in ${escapeMarkdown(this.o.environment)}.${link}`
-        this.checkId = await this.forge.checks!.create(sha, this.o.name, { status: 'in_progress', title, summary, detailsUrl: this.o.runUrl })
+        this.checkId = await this.forge.checks!.create(sha, this.o.name, { status: 'in_progress', title, summary, detailsUrl: this.o.runUrl, externalId: this.stamp('running') })
         return
       } catch (error) {
         if (troubleOf(error) === 'transient') {
@@ -91,7 +94,12 @@ export class ForgeReporter implements Reporter {
         if (!this.checkRefused(error, true)) return
       }
     }
-    if (this.channel === 'status') await this.setStatus(sha, 'pending', title, false)
+    if (this.channel === 'status') await this.setStatus(sha, 'pending', title, false, 'running')
+  }
+
+  /** `rollout-guard deploy 4242.1 canary-failed`, or nothing outside a workflow run. */
+  private stamp(end: RunEnding): string | undefined {
+    return this.o.run ? formatStamp({ mode: this.o.mode, runId: this.o.run.id, attempt: this.o.run.attempt, end }) : undefined
   }
 
   /** Warns, and says whether the result should go to a commit status instead (refused for permissions). */
@@ -102,9 +110,13 @@ export class ForgeReporter implements Reporter {
     return fallback
   }
 
-  private async setStatus(sha: string, state: CommitState, description: string, final: boolean): Promise<void> {
+  private async setStatus(sha: string, state: CommitState, description: string, final: boolean, end: RunEnding): Promise<void> {
+    // The stamp ends the description, and the reason is cut to leave room for it.
+    const stamp = this.stamp(end)
+    const suffix = stamp ? ` [${stamp}]` : ''
+    const text = `${plainText(description, STATUS_DESCRIPTION_MAX[this.forge.kind] - suffix.length)}${suffix}`
     try {
-      await this.forge.createCommitStatus({ sha, state, context: this.o.name, description: plainText(description, STATUS_DESCRIPTION_MAX[this.forge.kind]), targetUrl: this.o.runUrl })
+      await this.forge.createCommitStatus({ sha, state, context: this.o.name, description: text, targetUrl: this.o.runUrl })
     } catch (error) {
       const trouble = troubleOf(error)
       // A pending status lost to a passing fault is replaced by the final one; anything else is said now.
@@ -120,14 +132,27 @@ export class ForgeReporter implements Reporter {
   private async completeCheck(sha: string, end: RunEnd): Promise<void> {
     const { report } = end
     const title = plainText(report.conclusion === 'neutral' ? report.reason : `${report.result}: ${report.reason}`, 255)
-    const summary = cutMarkdown(end.markdown, CHECK_SUMMARY_MAX, (kept, total) => `_Summary cut to ${kept} of ${total} lines: GitHub keeps at most ${CHECK_SUMMARY_MAX.toLocaleString('en')} characters in a check. The whole summary is on the run page, and every tenant is in the JSON report._`)
+    const summary = cutMarkdown(end.markdown, CHECK_SUMMARY_MAX, (kept, total) => `_Summary cut to ${kept} of ${total} lines: GitHub keeps at most ${CHECK_SUMMARY_MAX.toLocaleString('en')} bytes in a check. The whole summary is on the run page, and every tenant is in the JSON report._`, (s) => Buffer.byteLength(s))
     const annotations: CheckAnnotation[] = end.failures.slice(0, MAX_ANNOTATIONS).map((f) => ({ path: this.o.annotationPath, level: 'failure', title: plainText(f.title, 255), message: plainText(f.message, 4000) }))
     const batches: CheckAnnotation[][] = []
     for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
-    const first: CheckRunUpdate = { status: 'completed', conclusion: report.conclusion, title, summary, annotations: batches[0], detailsUrl: this.o.runUrl }
+    const externalId = this.stamp(endOfRun(report))
+    const first: CheckRunUpdate = { status: 'completed', conclusion: report.conclusion, title, summary, annotations: batches[0], detailsUrl: this.o.runUrl, externalId }
     const checks = this.forge.checks!
-    if (this.checkId === undefined) this.checkId = await checks.create(sha, this.o.name, first)
-    else await checks.update(this.checkId, first)
+    try {
+      if (this.checkId === undefined) this.checkId = await checks.create(sha, this.o.name, first)
+      else await checks.update(this.checkId, first)
+    } catch (error) {
+      // A check left in progress blocks merges where it is required: whatever the refusal (422 for its
+      // size, a body the forge will not take), complete it with a short text. Permissions and outages
+      // that outlasted the retries are the caller's to handle (a status, or a warning).
+      if (troubleOf(error) !== 'refused') throw error
+      this.log.warning(`${checkWarning(this.o.name, error, 'completed with the full summary', false)} It is completed with a short summary instead.`)
+      const short: CheckRunUpdate = { status: 'completed', conclusion: report.conclusion, title, summary: shortSummary(end), detailsUrl: this.o.runUrl, externalId }
+      if (this.checkId === undefined) this.checkId = await checks.create(sha, this.o.name, short)
+      else await checks.update(this.checkId, short)
+      return
+    }
     for (let i = 1; i < batches.length; i++) {
       try {
         await checks.update(this.checkId, { title, summary, annotations: batches[i] })
@@ -146,7 +171,15 @@ function statusState(c: Conclusion): CommitState {
   return c === 'failure' ? 'failure' : 'success'
 }
 
+/** A few hundred bytes at most: the outcome, the reason, and where the rest is. */
+function shortSummary(end: RunEnd): string {
+  const r = end.report
+  const link = r.run.url && /^https?:\/\/[^\s<>()]+$/.test(r.run.url) ? ` on the [run page](${r.run.url})` : ' on the run page'
+  return `**${escapeMarkdown(r.result, 100)}**: ${escapeMarkdown(r.reason, 300)}\n\nThe full summary could not be attached to this check; it is${link}, and every tenant is in the JSON report.`
+}
+
 function statusDescription(end: RunEnd): string {
   const r = end.report
-  return r.conclusion === 'neutral' ? `Superseded: ${r.reason}` : r.reason
+  // Reconcile's other neutral ends (deferred, held) say what they are in their own reason.
+  return r.result === 'skipped-superseded' ? `Superseded: ${r.reason}` : r.reason
 }

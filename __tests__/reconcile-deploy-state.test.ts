@@ -1,0 +1,124 @@
+import { describe, expect, it } from '@jest/globals'
+import { endOfRun, formatStamp, parseStamp, type RunEnding, type RunStamp } from '../src/reconcile/deploy-record.js'
+import { decideDeployState, type DeployRecord } from '../src/reconcile/deploy-state.js'
+import type { ReportTenant } from '../src/report/model.js'
+
+/** The decision over the head's deploy records: every row of the README's table, and the run ordering. */
+const SHA = 'b'.repeat(40)
+const NOW = new Date('2026-12-01T12:00:00Z')
+const MIN = 60_000
+const opts = { now: NOW, timeoutMs: 360 * MIN, sha: SHA, name: 'rollout-guard/production' }
+
+function rec(runId: string, attempt: number, end: RunEnding, minutesAgo = 5, mode = 'deploy'): DeployRecord {
+  return { stamp: { mode, runId, attempt, end }, since: new Date(NOW.getTime() - minutesAgo * MIN), text: `${end} text`, url: `https://forge/runs/${runId}` }
+}
+
+describe('decideDeployState: the table', () => {
+  it('in progress, started less than deploy-timeout-minutes ago: deferred, naming the run and since when', () => {
+    const d = decideDeployState([rec('40', 1, 'running', 12)], opts)
+    expect(d.action).toBe('deferred')
+    expect(d.reason).toBe(`The deploy of bbbbbbb in run 40 (attempt 1) is in progress since 2026-12-01T11:48:00.000Z (12 min); reconcile defers to it and redeploys nothing.`)
+  })
+
+  it('in progress for longer than that: presumed dead, proceeds', () => {
+    const d = decideDeployState([rec('40', 1, 'running', 24 * 60)], opts)
+    expect(d.action).toBe('presumed-dead')
+    expect(d.reason).toMatch(/in progress since 2026-11-30T12:00:00\.000Z \(24 h 0 min\), longer than deploy-timeout-minutes \(6 h 0 min\); presumed dead/)
+    expect(decideDeployState([rec('40', 1, 'running', 359)], opts).action).toBe('deferred')
+    expect(decideDeployState([rec('40', 1, 'running', 360)], opts).action).toBe('presumed-dead')
+  })
+
+  it('in progress with no start time from the forge: deferred (never presumed dead on a guess)', () => {
+    expect(decideDeployState([{ stamp: { mode: 'deploy', runId: '1', attempt: 1, end: 'running' } }], opts).action).toBe('deferred')
+  })
+
+  it.each<[RunEnding, string]>([
+    ['canary-failed', 'its canary failed'],
+    ['halted', 'it halted past max-failures']
+  ])('the deploy rejected the commit (%s): held, naming the run, the reason and what lifts it', (end, why) => {
+    const d = decideDeployState([rec('40', 1, 'running'), rec('40', 1, end)], opts)
+    expect(d.action).toBe('held')
+    expect(d.reason).toContain(`in run 40 (attempt 1) rejected it: ${why} (${end} text)`)
+    expect(d.reason).toMatch(/successful re-run .* newer commit .* `force: true` lifts the hold\.$/)
+    expect(d.record?.url).toBe('https://forge/runs/40')
+  })
+
+  it.each<RunEnding>(['deployed', 'superseded', 'cancelled', 'failed-tenants', 'failed'])('any other end (%s): proceeds', (end) => {
+    const d = decideDeployState([rec('40', 1, 'running'), rec('40', 1, end)], opts)
+    expect(d).toMatchObject({ action: 'proceed', end })
+  })
+
+  it('no record, or records of other modes only: proceeds and says it found no record', () => {
+    for (const records of [[], [rec('40', 1, 'canary-failed', 5, 'verify'), rec('41', 1, 'running', 5, 'reconcile')]]) {
+      const d = decideDeployState(records, opts)
+      expect(d.action).toBe('proceed')
+      expect(d.reason).toMatch(/^No deploy record named 'rollout-guard\/production' on bbbbbbb/)
+    }
+  })
+})
+
+describe('decideDeployState: the newest run attempt decides, not the latest write', () => {
+  it('a late failure from an older attempt cannot re-hold what a newer attempt deployed', () => {
+    const records = [rec('40', 2, 'running', 30), rec('40', 2, 'deployed', 20), rec('40', 1, 'canary-failed', 1)]
+    expect(decideDeployState(records, opts).action).toBe('proceed')
+  })
+
+  it('a successful re-run lifts the hold at once; a failed re-run holds again', () => {
+    expect(decideDeployState([rec('40', 1, 'canary-failed', 60), rec('40', 2, 'deployed', 1)], opts).action).toBe('proceed')
+    expect(decideDeployState([rec('40', 1, 'deployed', 60), rec('40', 2, 'halted', 1)], opts).action).toBe('held')
+  })
+
+  it('a re-run in progress after a failure defers to the re-run', () => {
+    expect(decideDeployState([rec('40', 1, 'canary-failed', 60), rec('40', 2, 'running', 1)], opts).action).toBe('deferred')
+  })
+
+  it('a newer run beats an older one, by number and not by text (run 10 is newer than run 9)', () => {
+    expect(decideDeployState([rec('10', 1, 'deployed'), rec('9', 3, 'canary-failed')], opts).action).toBe('proceed')
+    expect(decideDeployState([rec('9', 3, 'deployed'), rec('10', 1, 'canary-failed')], opts).action).toBe('held')
+    expect(decideDeployState([rec('9007199254740993', 1, 'deployed'), rec('9007199254740992', 1, 'canary-failed')], opts).action).toBe('proceed')
+  })
+
+  it('within one attempt an end beats its own earlier `running`', () => {
+    expect(decideDeployState([rec('40', 1, 'canary-failed', 5), rec('40', 1, 'running', 10)], opts).action).toBe('held')
+    // Statuses carry the forge's time in whole seconds: `running` and the end can tie.
+    expect(decideDeployState([rec('40', 1, 'running', 5), rec('40', 1, 'deployed', 5)], opts).action).toBe('proceed')
+    expect(decideDeployState([rec('40', 1, 'deployed', 5), rec('40', 1, 'running', 5)], opts).action).toBe('proceed')
+  })
+
+  it('re-runs a runner did not number (one stamp, several ends): the latest start decides, a rejection wins a tie', () => {
+    expect(decideDeployState([rec('40', 1, 'canary-failed', 60), rec('40', 1, 'deployed', 5)], opts).action).toBe('proceed')
+    expect(decideDeployState([rec('40', 1, 'deployed', 60), rec('40', 1, 'halted', 5)], opts).action).toBe('held')
+    expect(decideDeployState([rec('40', 1, 'failed', 5), rec('40', 1, 'halted', 5)], opts).action).toBe('held')
+    expect(decideDeployState([rec('40', 1, 'halted', 5), rec('40', 1, 'failed', 5)], opts).action).toBe('held')
+    // A re-run in progress after the failure defers, even with the same stamp.
+    expect(decideDeployState([rec('40', 1, 'canary-failed', 60), rec('40', 1, 'running', 1)], opts).action).toBe('deferred')
+  })
+})
+
+describe('the stamp a run leaves on its record', () => {
+  it('round-trips, inside a longer description too, and refuses what it did not write', () => {
+    const s: RunStamp = { mode: 'deploy', runId: '123456789012', attempt: 2, end: 'canary-failed' }
+    expect(formatStamp(s)).toBe('rollout-guard deploy 123456789012.2 canary-failed')
+    expect(parseStamp(`The canary failed (t1 stale) [${formatStamp(s)}]`)).toEqual(s)
+    expect(parseStamp('rollout-guard deploy 12.1 exploded')).toBeUndefined()
+    expect(parseStamp('deployed by another tool')).toBeUndefined()
+    expect(parseStamp(null)).toBeUndefined()
+  })
+})
+
+describe('endOfRun', () => {
+  const t = (tenant: string, ok: boolean, action: ReportTenant['action'] = 'redeployed'): Pick<ReportTenant, 'tenant' | 'ok' | 'verdict' | 'action'> => ({ tenant, ok, action, verdict: action === 'not-started' ? 'not-started' : ok ? 'on-target' : 'stale' })
+  const phase = (name: string, outcome: string) => ({ name, outcome, startedAt: '', endedAt: '', durationSeconds: 0, detail: null })
+  const end = (result: string, phases: ReturnType<typeof phase>[], tenants: ReturnType<typeof t>[]) => endOfRun({ result, phases, tenants: tenants as ReportTenant[] })
+
+  it('names how a deploy ended', () => {
+    expect(end('deployed', [], [])).toBe('deployed')
+    expect(end('skipped-superseded', [], [])).toBe('superseded')
+    expect(end('cancelled', [], [])).toBe('cancelled')
+    expect(end('failed', [phase('canary', 'failed')], [t('c', false), t('w', false, 'not-started')])).toBe('canary-failed')
+    expect(end('failed', [phase('canary', 'ok'), phase('canary re-verify', 'failed')], [t('c', false)])).toBe('canary-failed')
+    expect(end('failed', [phase('canary', 'ok'), phase('wave 1', 'failed')], [t('c', true), t('w1', false), t('w2', false, 'not-started')])).toBe('halted')
+    expect(end('failed', [phase('wave 1', 'failed'), phase('wave 2', 'ok')], [t('w1', false), t('w2', true)])).toBe('failed-tenants')
+    expect(end('failed', [], [])).toBe('failed')
+  })
+})

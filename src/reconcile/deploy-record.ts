@@ -1,0 +1,79 @@
+import type { RunReport } from '../report/model.js'
+
+/**
+ * How a run ended, in a form a later run can read back from the commit. A deploy writes it into its own
+ * check run (`external_id`) or commit status (the end of its description), so reconcile can tell a live
+ * deploy from a dead one, and a rejected commit from a deploy that merely left tenants behind.
+ *
+ * - `running`: the run has started and not reported an end (yet, or ever: a killed runner)
+ * - `deployed`: every tenant verified
+ * - `superseded`: a newer commit took over, the run stepped aside
+ * - `cancelled`: the run was cancelled
+ * - `canary-failed`: the canary did not verify; the rest of the fleet was not touched
+ * - `halted`: more tenants failed than `max-failures` allows, and later waves were not started
+ * - `failed-tenants`: every wave ran, and some tenants did not verify
+ * - `failed`: the run failed before or outside the rollout (bad input, unreadable fleet, promotion)
+ */
+export const RUN_ENDS = ['running', 'deployed', 'superseded', 'cancelled', 'canary-failed', 'halted', 'failed-tenants', 'failed'] as const
+export type RunEnding = (typeof RUN_ENDS)[number]
+
+/** The ends by which a deploy rejected its commit: reconcile must not roll it out. */
+export const REJECTING_ENDS: ReadonlySet<RunEnding> = new Set(['canary-failed', 'halted'])
+
+/** Who wrote a record and how that run ended. */
+export interface RunStamp {
+  mode: string
+  /** `GITHUB_RUN_ID`: grows with every new run of the repository. */
+  runId: string
+  /** `GITHUB_RUN_ATTEMPT`: grows with every re-run of the same run. */
+  attempt: number
+  end: RunEnding
+}
+
+const STAMP = /rollout-guard ([a-z]+) (\d{1,20})\.(\d{1,6}) ([a-z-]+)/
+
+/** `rollout-guard deploy 4242.1 canary-failed`: short enough for a status description beside the reason. */
+export function formatStamp(s: RunStamp): string {
+  return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}`
+}
+
+/** The stamp found anywhere in `text` (an `external_id`, a description), or undefined. */
+export function parseStamp(text: string | null | undefined): RunStamp | undefined {
+  const m = STAMP.exec(text ?? '')
+  if (!m) return undefined
+  const end = m[4] as RunEnding
+  if (!RUN_ENDS.includes(end)) return undefined
+  return { mode: m[1]!, runId: m[2]!, attempt: Number(m[3]), end }
+}
+
+/** Orders two runs: a later run beats an earlier one, and a later attempt of one run its earlier ones. */
+export function compareRuns(a: Pick<RunStamp, 'runId' | 'attempt'>, b: Pick<RunStamp, 'runId' | 'attempt'>): number {
+  const ra = BigInt(a.runId)
+  const rb = BigInt(b.runId)
+  if (ra !== rb) return ra < rb ? -1 : 1
+  return a.attempt - b.attempt
+}
+
+/** The end of a finished run, read from its report: the result, the phases and which tenants never started. */
+export function endOfRun(report: Pick<RunReport, 'result' | 'phases' | 'tenants'>): RunEnding {
+  switch (report.result) {
+    case 'deployed':
+    case 'healed':
+    case 'in-sync':
+    case 'promoted':
+    case 'verified':
+    case 'owner':
+      return 'deployed'
+    case 'skipped-superseded':
+      return 'superseded'
+    case 'cancelled':
+      return 'cancelled'
+  }
+  if (report.result !== 'failed') return 'failed'
+  const canaryFailed = report.phases.some((p) => (p.name === 'canary' || p.name === 'canary re-verify') && p.outcome === 'failed')
+  if (canaryFailed) return 'canary-failed'
+  const failing = report.tenants.some((t) => !t.ok && t.verdict !== 'not-started')
+  if (!failing) return 'failed'
+  // Tenants left unstarted behind failing ones: the rollout stopped past max-failures.
+  return report.tenants.some((t) => t.action === 'not-started') ? 'halted' : 'failed-tenants'
+}
