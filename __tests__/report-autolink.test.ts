@@ -4,6 +4,7 @@ import { escapeMarkdown } from '../src/report/escape.js'
 import { buildReport, tenantFromVerdict } from '../src/report/model.js'
 import { runSummaryMarkdown } from '../src/report/summary.js'
 import { parseSettings } from '../src/settings/index.js'
+import { CMARK_GFM_BIN } from '../simulator/host-tools.js'
 
 /**
  * Outside text must never become a link on our page. GitHub renders summaries as GFM, whose extended
@@ -11,7 +12,7 @@ import { parseSettings } from '../src/settings/index.js'
  * reference GFM implementation (cmark-gfm, with its autolink and table extensions, raw HTML kept as
  * GitHub keeps it before sanitising) and looks for any link we did not write ourselves.
  */
-const CMARK = 'cmark-gfm'
+const CMARK = CMARK_GFM_BIN
 
 function render(markdown: string): string {
   const out = spawnSync(CMARK, ['-e', 'autolink', '-e', 'table', '--unsafe'], { input: markdown, encoding: 'utf8' })

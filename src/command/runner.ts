@@ -30,14 +30,14 @@ export const execRunner: CommandRunner = {
     if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new Error('cancelled'))
     return new Promise<CommandResult>((resolve, reject) => {
       // A process group of its own, so a cancel reaches the children a script started too.
-      const child = spawn(tool, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+      const child = spawn(tool, args, { cwd: options.cwd, env: { ...commandEnv(process.env), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', (d: Buffer) => {
-        stdout = (stdout + d.toString('utf8')).slice(-KEEP)
+        stdout = keepTail(stdout + d.toString('utf8'))
       })
       child.stderr.on('data', (d: Buffer) => {
-        stderr = (stderr + d.toString('utf8')).slice(-KEEP)
+        stderr = keepTail(stderr + d.toString('utf8'))
       })
       const killGroup = (name: NodeJS.Signals): void => {
         try {
@@ -72,6 +72,26 @@ export const execRunner: CommandRunner = {
       })
     })
   }
+}
+
+/**
+ * The runner's environment without the action's own inputs (`INPUT_*`): they carry the forge token, the
+ * control-plane token and the registry password, which a user command has no business reading. What a
+ * command needs it gets explicitly (ROLLOUT_* and REGISTRY_* variables, or the step's `env:`).
+ */
+export function commandEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.toUpperCase().startsWith('INPUT_')))
+}
+
+/**
+ * Bounded output, cut at a line start: a secret is masked as a whole, so a cut inside one would leave a
+ * piece that no longer matches the mask and could reach an error message.
+ */
+export function keepTail(text: string): string {
+  if (text.length <= KEEP) return text
+  const cut = text.slice(-KEEP)
+  const newline = cut.indexOf('\n')
+  return newline >= 0 ? cut.slice(newline + 1) : ''
 }
 
 function signalNumber(name: NodeJS.Signals | null): number {

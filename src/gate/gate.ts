@@ -6,8 +6,9 @@ import { decide, type GateDecision } from './decide.js'
 import { runCounters } from '../report/counters.js'
 
 /**
- * Asks the forge who owns the branch. Called before the first side effect and again before every
- * wave and right before promotion, so the gap between check and act stays one API round trip.
+ * Asks the forge who owns the branch. Called before the first side effect, before every wave, before
+ * the promotion's first registry request and its write, and as the fence before every retried or
+ * re-issued side effect, so the gap between check and act stays one API round trip.
  */
 export class SupersededGate {
   constructor(

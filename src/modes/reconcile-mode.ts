@@ -100,6 +100,7 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
     promotion = step.result
     if (promotion.outcome === 'failed') result = { ...result, result: 'failed', reason: promotion.reason }
     if (promotion.outcome === 'skipped-superseded') result = { ...result, result: 'skipped-superseded', reason: `The head moved before promotion: ${promotion.reason}` }
+    if (promotion.outcome === 'cancelled') result = { ...result, result: 'cancelled', reason: promotion.reason }
   }
   const healed = rolled ? rolled.tenants.filter((t) => t.verdict && (t.verdict.verdict === 'on-target' || t.verdict.verdict === 'ahead')).map((t) => t.tenant) : []
   return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, promotion, deployState: state }), { ...extra, healed: JSON.stringify(healed) })

@@ -76,7 +76,7 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'verification.intervalSeconds': { type: 'number', description: 'Time between polls.' },
   'verification.requestTimeoutSeconds': { type: 'number', description: 'Limit of one request.' },
   promotion: { type: 'object|null', description: 'The promotion of `promote-tag`; null when none was attempted.' },
-  'promotion.outcome': { type: 'string', description: '`promoted`, `unchanged`, `skipped-ahead`, `skipped-superseded` or `failed`.' },
+  'promotion.outcome': { type: 'string', description: '`promoted`, `unchanged`, `skipped-ahead`, `skipped-superseded`, `cancelled` or `failed`.' },
   'promotion.promoted': { type: 'boolean', description: 'The tag was moved by this run.' },
   'promotion.image': { type: 'string|null', description: 'The repository, e.g. `ghcr.io/acme/app`; null with `promote-command` alone.' },
   'promotion.from': { type: 'string|null', description: 'The source tag.' },
