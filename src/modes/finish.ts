@@ -13,7 +13,7 @@ import type { RolloutResult } from '../rollout/types.js'
  */
 export async function finishRun(
   ctx: RunContext,
-  run: { rollout: Omit<RolloutResult, 'result'> & { result: string }; gate: GateDecision | undefined; startedAt: Date; tag: string; promotion?: PromotionResult }
+  run: { rollout: Omit<RolloutResult, 'result'> & { result: string }; gate: GateDecision | undefined; startedAt: Date; tag: string; promotion?: PromotionResult; shard?: string }
 ): Promise<Outcome> {
   const { settings } = ctx
   const r = run.rollout
@@ -29,7 +29,8 @@ export async function finishRun(
     head: r.headSha ?? gate?.headSha,
     phases: r.phases,
     tenants,
-    promotion: run.promotion
+    promotion: run.promotion,
+    shard: run.shard
   }
   const outputs: Record<string, string> = {
     superseded: String(r.result === 'skipped-superseded'),

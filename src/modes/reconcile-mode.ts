@@ -6,6 +6,7 @@ import type { Outcome } from '../outcome.js'
 import { type DriftEntry, readDrift } from '../reconcile/drift.js'
 import { createRedeployer } from '../rollout/redeployer.js'
 import { runRollout } from '../rollout/rollout.js'
+import { applyShard } from '../rollout/shard.js'
 import { Timeline } from '../rollout/timeline.js'
 import type { RolloutResult, TenantRecord } from '../rollout/types.js'
 import { commitVars, render } from '../template.js'
@@ -38,7 +39,9 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
   const headCtx: RunContext = { ...ctx, settings: { ...settings, target }, gate }
   core.info(`${settings.target.branch} is at ${head.slice(0, 7)}; reconciling to tag ${tag}`)
 
-  const fleet = await core.group('Tenants', () => loadTenants(verify, ctx.http, ctx.clock, ctx.signal))
+  const shard = applyShard(await core.group('Tenants', () => loadTenants(verify, ctx.http, ctx.clock, ctx.signal)), settings.shard)
+  const fleet = shard.tenants
+  if (shard.label) core.info(`This job is ${shard.label}`)
   const prober = createProber(verify, ctx.http, head)
   const drift = await timeline.run('drift', () => core.group(`Drift: ${fleet.length} tenant(s), one read each`, () => readDrift(fleet, head, prober, ctx.ancestry, verify.concurrency, ctx.signal)), (d) => ({ outcome: `${d.filter((x) => x.state === 'behind').length} behind` }))
   logDrift(drift, head)
@@ -53,7 +56,7 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
   if (settings.dryRun) {
     const reason = behind.length ? `${behind.length} tenant(s) behind ${head.slice(0, 7)}; dry run, nothing changed.` : `Every readable tenant is on ${head.slice(0, 7)} or ahead; dry run.`
     result = { result: behind.length ? 'drifted' : 'in-sync', reason, headSha: head, tenants: drift.map(recordOf), phases: timeline.phases }
-    return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag }), extra)
+    return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, shard: shard.label || undefined }), extra)
   }
 
   const records = new Map(drift.map((d) => [d.tenant, recordOf(d)]))
@@ -82,14 +85,16 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
   result = { result: kind, reason, headSha: head, tenants: [...records.values()], phases: timeline.phases }
 
   let promotion
-  if ((kind === 'healed' || kind === 'in-sync') && settings.promote && !ctx.signal.aborted) {
+  // Shard jobs never promote: only the job after every shard knows the whole fleet is there.
+  if ((kind === 'healed' || kind === 'in-sync') && settings.promote && settings.shard) result = { ...result, reason: `${result.reason} Not promoted: ${shard.label}; promotion is the job after every shard (mode: promote).` }
+  else if ((kind === 'healed' || kind === 'in-sync') && settings.promote && !ctx.signal.aborted) {
     const step = await timeline.run('promotion', () => core.group('Promotion', () => promotionStep(headCtx, runner)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }))
     promotion = step.result
     if (promotion.outcome === 'failed') result = { ...result, result: 'failed', reason: promotion.reason }
     if (promotion.outcome === 'skipped-superseded') result = { ...result, result: 'skipped-superseded', reason: `The head moved before promotion: ${promotion.reason}` }
   }
   const healed = rolled ? rolled.tenants.filter((t) => t.verdict && (t.verdict.verdict === 'on-target' || t.verdict.verdict === 'ahead')).map((t) => t.tenant) : []
-  return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, promotion }), { ...extra, healed: JSON.stringify(healed) })
+  return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, promotion, shard: shard.label || undefined }), { ...extra, healed: JSON.stringify(healed) })
 }
 
 function recordOf(d: DriftEntry): TenantRecord {

@@ -78,6 +78,8 @@ export interface RunReport {
   tenants: ReportTenant[]
   verification: { buildinfoUrl: string; buildinfoField: string; budgetSeconds: number; intervalSeconds: number; requestTimeoutSeconds: number } | null
   promotion: ReportPromotion | null
+  /** `shard 2 of 4: 15 of 60 tenants`, or null when the run handled the whole fleet. */
+  shard: string | null
 }
 
 /** What a mode did, handed back with its Outcome; main turns it into the report, summary and check. */
@@ -92,6 +94,8 @@ export interface RunRecord {
   phases: PhaseRecord[]
   tenants: ReportTenant[]
   promotion?: PromotionResult
+  /** `shard 2 of 4: 15 of 60 tenants` when the run handled one shard of the fleet. */
+  shard?: string
 }
 
 const sec = (ms: number | undefined): number | null => (ms === undefined ? null : Math.round(ms) / 1000)
@@ -187,7 +191,8 @@ export function buildReport(settings: Settings, outcome: { result: string; failu
     verification: s.verify
       ? { buildinfoUrl: s.verify.buildinfoUrl, buildinfoField: s.verify.buildinfoField, budgetSeconds: sec(s.verify.budgetMs)!, intervalSeconds: sec(s.verify.intervalMs)!, requestTimeoutSeconds: sec(s.verify.requestTimeoutMs)! }
       : null,
-    promotion: record.promotion ? promotionOf(settings, sha, record.promotion) : null
+    promotion: record.promotion ? promotionOf(settings, sha, record.promotion) : null,
+    shard: record.shard ?? null
   }
 }
 

@@ -47,7 +47,7 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'phases[].endedAt': { type: 'string', description: 'ISO 8601, UTC.' },
   'phases[].durationSeconds': { type: 'number', description: 'Duration.' },
   'phases[].outcome': { type: 'string', description: 'A short word: `ok`, `failed`, `owner`, `superseded`, `cancelled`, `promoted`, ...' },
-  'phases[].detail': { type: 'string|null', description: 'More about the outcome, when there is more.' },
+  'phases[].detail': { type: 'string|null', description: 'More about the outcome, when there is more; for `canary` and `wave N`, its size first: `6 tenants, to 6 of 60 (10%)`.' },
   counts: { type: 'object', description: 'Tenants by verdict.' },
   'counts.total': { type: 'number', description: 'Every tenant listed.' },
   'counts.ok': { type: 'number', description: 'On target or ahead.' },
@@ -85,7 +85,8 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'promotion.previousDigest': { type: 'string|null', description: 'What the tag pointed at before.' },
   'promotion.previousRevision': { type: 'string|null', description: 'The commit of the image the tag held before.' },
   'promotion.forced': { type: 'boolean', description: '`force: true` moved it past the forward-only check.' },
-  'promotion.reason': { type: 'string', description: 'One sentence.' }
+  'promotion.reason': { type: 'string', description: 'One sentence.' },
+  shard: { type: 'string|null', description: '`shard 2 of 4: 15 of 60 tenants` when the run handled one shard of the fleet (`shard` input); null otherwise.' }
 }
 
 function typeOf(value: unknown): string {

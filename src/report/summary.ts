@@ -54,6 +54,7 @@ function overview(r: RunReport): string[] {
   }
   const url = r.run.url && /^https?:\/\/[^\s<>()]+$/.test(r.run.url) ? r.run.url : undefined
   const run = url ? `[${escapeMarkdown(r.run.id ?? 'run')}](${url})` : escapeMarkdown(r.run.id ?? 'local')
+  if (r.shard) rows.push(`| Shard | ${escapeMarkdown(r.shard)} |`)
   rows.push(`| Run | ${run}, ${formatDuration(r.durationSeconds)}, finished ${utc(r.finishedAt)} UTC |`)
   return ['| | |', '|---|---|', ...rows, '']
 }

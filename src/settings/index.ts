@@ -1,3 +1,4 @@
+import { parseShard, type Shard } from '../rollout/shard.js'
 import { type CommonSettings, type EventPayload, parseCommon } from './common.js'
 import { parseImageTag, parsePromote, type PromoteSettings } from './promote.js'
 import { type Env, InputReader } from './reader.js'
@@ -20,6 +21,8 @@ export interface Settings extends CommonSettings {
   verify?: VerifySettings
   /** Redeploy driver, canary and waves; parsed for deploy and reconcile. */
   rollout?: RolloutSettings
+  /** `shard: i/n`: verify, deploy and reconcile handle only this shard of the fleet (never promoting). */
+  shard?: Shard
   /** Reconcile only: report drift and change nothing. */
   dryRun: boolean
   /** The check run or commit status on the target commit. */
@@ -36,11 +39,12 @@ export function parseSettings(env: Env, payload?: EventPayload): Settings {
   if (promote?.credentials) secrets.push(promote.credentials.password)
   const verify = ['verify', 'deploy', 'reconcile'].includes(common.mode) ? parseVerify(env, common) : undefined
   if (verify) secrets.push(...verifySecrets(verify))
+  const shard = verify ? parseShard(new InputReader(env).raw('shard')) : undefined
   const rollout = verify && ['deploy', 'reconcile'].includes(common.mode) ? parseRollout(env, common, verify, imageTag) : undefined
   if (rollout?.driver.kind === 'http' && rollout.driver.token) secrets.push(rollout.driver.token)
   const dryRun = common.mode === 'reconcile' ? new InputReader(env).bool('dry-run', false) : false
   const report = parseReport(env, common)
-  return { ...common, secrets, imageTag, promote, verify, rollout, dryRun, report }
+  return { ...common, secrets, imageTag, promote, verify, rollout, shard, dryRun, report }
 }
 
 export type { Env } from './reader.js'

@@ -69,7 +69,7 @@ export async function verifyFleet(tenants: string[], opts: VerifyFleetOptions): 
  * forge once per verification. A question the forge could not answer counts as "not ahead" for now
  * and is asked again at the next poll, so a brief forge outage cannot turn an ahead tenant stale.
  */
-function memoiseAhead(ancestry: AncestryOracle, target: string): (sha: string) => Promise<boolean> {
+export function memoiseAhead(ancestry: AncestryOracle, target: string): (sha: string) => Promise<boolean> {
   const memo = new Map<string, Promise<boolean>>()
   return (sha) => {
     const key = sha.toLowerCase()
