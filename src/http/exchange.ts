@@ -78,9 +78,10 @@ export class Exchange implements Dispatcher.DispatchHandler {
   stop(reason: EndReason): void {
     if (this.settled || this.ended) return
     this.ended = reason
+    const controller = this.controller
     // Settle now, whether or not undici has started the request: a hanging server must not hold the caller.
     this.fail(new Error(reason.message))
-    this.controller?.abort(new Error(reason.message))
+    controller?.abort(new Error(reason.message))
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -126,6 +127,7 @@ export class Exchange implements Dispatcher.DispatchHandler {
     if (this.settled) return
     this.cleanUp()
     const body = this.chunks ? Buffer.concat(this.chunks, this.size) : (this.first ?? EMPTY)
+    this.first = this.chunks = undefined
     this.resolve({ status: this.status, headers: this.headers, body, truncated })
   }
 
@@ -139,6 +141,9 @@ export class Exchange implements Dispatcher.DispatchHandler {
     this.settled = true
     if (this.timer) clearTimeout(this.timer)
     this.signal?.removeEventListener('abort', this)
+    // Whatever still points at this handler (undici's request until it is dropped, a listener list)
+    // must not keep the controller and its socket buffers alive with it.
+    this.controller = undefined
   }
 
   private toNetworkError(error: unknown): Error {

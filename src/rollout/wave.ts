@@ -1,5 +1,6 @@
 import pLimit from 'p-limit'
 import { DEFAULT_CONCURRENCY, DEFAULT_REQUEST_TIMEOUT_MS, memoiseAhead, type VerifyFleetOptions } from '../verify/fleet.js'
+import { ProbeWatch } from '../verify/probe-watch.js'
 import { settleTenant } from '../verify/scheduler.js'
 import type { TenantVerdict } from '../verify/types.js'
 
@@ -21,6 +22,7 @@ export function waveVerifier(total: number, opts: VerifyFleetOptions): TenantVer
     intervalMs: opts.intervalMs,
     requestTimeoutMs: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     limit: pLimit(opts.concurrency ?? DEFAULT_CONCURRENCY),
+    watch: new ProbeWatch(opts.clock, opts.signal),
     signal: opts.signal,
     onObservation: opts.onObservation
   }

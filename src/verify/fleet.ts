@@ -2,6 +2,7 @@ import pLimit from 'p-limit'
 import type { Clock } from '../clock.js'
 import type { VerifySettings } from '../settings/verify.js'
 import { sameCommit } from '../forge/types.js'
+import { ProbeWatch } from './probe-watch.js'
 import { settleTenant } from './scheduler.js'
 import type { AncestryOracle, Observation, TenantProber, TenantVerdict } from './types.js'
 
@@ -48,6 +49,7 @@ export async function verifyFleet(tenants: string[], opts: VerifyFleetOptions): 
     intervalMs: opts.intervalMs,
     requestTimeoutMs: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     limit,
+    watch: new ProbeWatch(opts.clock, opts.signal),
     signal: opts.signal,
     onObservation: opts.onObservation
   }

@@ -2,6 +2,7 @@ import type { LimitFunction } from 'p-limit'
 import { type Clock, formatSeconds } from '../clock.js'
 import { errorMessage } from '../errors.js'
 import { sameCommit } from '../forge/types.js'
+import type { ProbeWatch } from './probe-watch.js'
 import type { Observation, TenantProber, TenantVerdict } from './types.js'
 
 /**
@@ -24,6 +25,8 @@ export interface SettleRun {
   requestTimeoutMs: number
   /** Bounds requests in flight across the fleet. */
   limit: LimitFunction
+  /** Time limits of the requests in flight (one per verification, shared by its tenants). */
+  watch: ProbeWatch
   signal?: AbortSignal
   onObservation?: (tenant: string, obs: Observation) => void
 }
@@ -87,31 +90,20 @@ function judge(seen: Seen, verdict: (v: Omit<TenantVerdict, 'tenant' | 'url' | '
   return verdict({ verdict: 'unreachable', ...extra, lastError: extra.lastError ?? 'no answer' })
 }
 
-const TIMED_OUT = Symbol('timed out')
-const ANSWERED = Symbol('answered')
-
 /**
  * One request, limited to the request timeout and to what is left before `hardEnd`. The limit is
- * enforced through the clock (not only the HTTP client's own timer) so virtual time governs it too.
+ * enforced through the clock (the run's ProbeWatch, not only the HTTP client's own timer) so virtual
+ * time governs it too; the prober ends its request once its signal aborts.
  * Returns undefined when the request waited for a slot until no time was left.
  */
 async function probeOnce(tenant: string, run: SettleRun, hardEnd: number): Promise<Observation | undefined> {
   const limitMs = Math.min(run.requestTimeoutMs, hardEnd - run.clock.now())
   if (limitMs <= 0) return undefined
-  const abort = new AbortController()
-  const stopTimer = new AbortController()
-  const signal = run.signal ? AbortSignal.any([run.signal, abort.signal]) : abort.signal
-  const timer = run.clock.sleep(limitMs, stopTimer.signal).then(
-    (): typeof TIMED_OUT => TIMED_OUT,
-    () => undefined
-  )
-  const probe = run.prober.probe(tenant, signal).catch((error: unknown): Observation => ({ error: errorMessage(error) }))
-  const first = await Promise.race([probe, timer])
-  if (first === TIMED_OUT) {
-    abort.abort(new DOMException('probe time limit', 'TimeoutError'))
-    return { error: `no answer within ${formatSeconds(limitMs)}` }
+  const watched = run.watch.start(limitMs)
+  try {
+    const obs = await run.prober.probe(tenant, watched.controller.signal).catch((error: unknown): Observation => ({ error: errorMessage(error) }))
+    return watched.timedOut ? { error: `no answer within ${formatSeconds(limitMs)}` } : obs
+  } finally {
+    run.watch.end(watched)
   }
-  // With a reason given, abort() skips building a DOMException (and its stack) on every answered probe.
-  stopTimer.abort(ANSWERED)
-  return first ?? (await probe)
 }
