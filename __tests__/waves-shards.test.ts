@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { InputError } from '../src/errors.js'
 import { checkWaveCounts, parseWaves, planSteps, stepSize } from '../src/rollout/plan.js'
 import { applyShard, fnv1a, parseShard, shardOf } from '../src/rollout/shard.js'
+import { waveVerifier } from '../src/rollout/wave.js'
 import { parseSettings } from '../src/settings/index.js'
 
 /** Progressive waves and shards: the pure planning, the hash, and the inputs refused before any side effect. */
@@ -173,5 +174,25 @@ describe('settings: waves and shard', () => {
     expect(errorOf(() => parseSettings({ ...env, INPUT_MODE: 'deploy', INPUT_WAVES: '50%, 20%' })).input).toBe('waves')
     expect(errorOf(() => parseSettings({ ...env, INPUT_MODE: 'verify', INPUT_SHARD: '5/4' })).input).toBe('shard')
     expect(parseSettings({ ...env, INPUT_MODE: 'deploy', INPUT_WAVES: '1%, 10%, 50%, 100%' }).rollout?.waves).toHaveLength(4)
+  })
+})
+
+describe('waveVerifier: progress of a wave', () => {
+  it('a tenant whose redeploy failed counts as done (not OK), so a wave never ends with tenants "settling"', async () => {
+    const seen: string[] = []
+    const clock = { now: () => 0, sleep: () => Promise.resolve() }
+    const target = 'b'.repeat(40)
+    const verifier = waveVerifier(2, {
+      target,
+      prober: { probe: async () => ({ status: 200, sha: target }) },
+      ancestry: { isAhead: async () => false },
+      clock,
+      budgetMs: 1000,
+      intervalMs: 100,
+      onProgress: (done, total, ok) => seen.push(`${done}/${total} ok ${ok}`)
+    })
+    verifier.pass()
+    expect((await verifier.verify('acme')).verdict).toBe('on-target')
+    expect(seen).toEqual(['0/2 ok 0', '1/2 ok 0', '2/2 ok 1'])
   })
 })

@@ -105,14 +105,15 @@ class Rollout {
   private async roll(step: Step): Promise<void> {
     const { deps } = this
     const limit = pLimit(deps.rollout.maxParallel)
-    const verify = waveVerifier(step.tenants.length, { ...this.settleWith(), onProgress: (done, total, ok) => deps.onProgress?.(step.name, done, total, ok) })
+    const verifier = waveVerifier(step.tenants.length, { ...this.settleWith(), onProgress: (done, total, ok) => deps.onProgress?.(step.name, done, total, ok) })
     await Promise.all(
       step.tenants.map(async (t) => {
         const r = await limit(() => rollTenant(t, step.name, this.stepDeps))
         this.records.set(r.tenant, r)
         // The error annotation comes once, at the end, with every other failing tenant's.
         if (r.action === 'redeploy-failed') core.info(`redeploy of ${r.tenant} failed: ${r.redeployError}`)
-        if (r.action !== 'redeploy-failed' && r.action !== 'not-started') r.verdict = await verify(t)
+        if (r.action !== 'redeploy-failed' && r.action !== 'not-started') r.verdict = await verifier.verify(t)
+        else verifier.pass()
       })
     )
     await this.sweeper.settle()

@@ -10,7 +10,11 @@ import type { TenantVerdict } from '../verify/types.js'
  * wave shares one bound on requests in flight and one memo of "is this SHA ahead?", as verifyFleet's
  * single batch does, so a wave of thousands asks the forge about the old commit once, not per tenant.
  */
-export type TenantVerifier = (tenant: string) => Promise<TenantVerdict>
+export interface TenantVerifier {
+  verify(tenant: string): Promise<TenantVerdict>
+  /** A tenant of the wave that will not be verified (its redeploy failed): it counts as done, not OK. */
+  pass(): void
+}
 
 export function waveVerifier(total: number, opts: VerifyFleetOptions): TenantVerifier {
   const base = {
@@ -29,11 +33,17 @@ export function waveVerifier(total: number, opts: VerifyFleetOptions): TenantVer
   let done = 0
   let ok = 0
   opts.onProgress?.(0, total, 0)
-  return async (tenant) => {
-    const v = await settleTenant(tenant, { ...base, startedAt: opts.clock.now() })
-    done += 1
-    if (v.verdict === 'on-target' || v.verdict === 'ahead') ok += 1
-    opts.onProgress?.(done, total, ok)
-    return v
+  return {
+    async verify(tenant) {
+      const v = await settleTenant(tenant, { ...base, startedAt: opts.clock.now() })
+      done += 1
+      if (v.verdict === 'on-target' || v.verdict === 'ahead') ok += 1
+      opts.onProgress?.(done, total, ok)
+      return v
+    },
+    pass() {
+      done += 1
+      opts.onProgress?.(done, total, ok)
+    }
   }
 }
