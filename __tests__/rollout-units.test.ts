@@ -14,9 +14,9 @@ describe('planSteps', () => {
 
   it('canary first, then waves of max-parallel in fleet order', () => {
     expect(planSteps(fleet, ['c'], 3)).toEqual([
-      { name: 'canary', kind: 'canary', tenants: ['c'] },
-      { name: 'wave 1', kind: 'wave', tenants: ['a', 'b', 'd'] },
-      { name: 'wave 2', kind: 'wave', tenants: ['e', 'f', 'g'] }
+      { name: 'canary', kind: 'canary', tenants: ['c'], reach: 1 },
+      { name: 'wave 1', kind: 'wave', tenants: ['a', 'b', 'd'], reach: 4 },
+      { name: 'wave 2', kind: 'wave', tenants: ['e', 'f', 'g'], reach: 7 }
     ])
   })
 

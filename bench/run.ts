@@ -5,9 +5,11 @@
  *   npm run bench                      everything, writes BENCHMARKS.md
  *   npm run bench -- --only=scaling    one or more of versus, scaling, startup (prints only)
  *   npm run bench -- --scales=100,1000 --sizes=10 --no-write --cpu-prof=<dir> --worker-flags=--trace-gc
+ *   npm run bench -- --only=versus --save=versus.json   also keeps the figures of a partial run as JSON
+ *   npm run bench -- --from=versus.json,rest.json        writes BENCHMARKS.md from sections run apart
  */
 import { existsSync, mkdtempSync } from 'node:fs'
-import { rm, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -32,12 +34,14 @@ const SECTIONS = ['versus', 'scaling', 'startup'] as const
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
-    sizes: { type: 'string', default: '10,50,100' },
+    sizes: { type: 'string', default: '10,100,1000' },
     scales: { type: 'string', default: '100,1000,10000' },
     'startup-runs': { type: 'string', default: '15' },
     'cpu-prof': { type: 'string' },
     'worker-flags': { type: 'string' },
-    'no-write': { type: 'boolean', default: false }
+    'no-write': { type: 'boolean', default: false },
+    save: { type: 'string' },
+    from: { type: 'string' }
   }
 })
 
@@ -54,7 +58,7 @@ for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw ne
 const sizes = numbers('sizes', values.sizes)
 const scales = numbers('scales', values.scales)
 const startupRuns = numbers('startup-runs', values['startup-runs'])[0]!
-const full = !values.only && values.sizes === '10,50,100' && values.scales === '100,1000,10000'
+const full = !values.only && values.sizes === '10,100,1000' && values.scales === '100,1000,10000'
 
 // Every temporary folder (fleets' git repositories, the runner's files, the compiled worker) is made
 // under one root, so an interrupted run, even one cut off inside a fleet's start-up, leaves nothing.
@@ -75,7 +79,20 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   })
 }
 
+/**
+ * BENCHMARKS.md from sections measured in separate runs (the serial loop at N = 1,000 alone takes half an
+ * hour): later files add their sections to earlier ones; the machine is the first file's.
+ */
+async function fromSaved(files: string[]): Promise<void> {
+  const parts = await Promise.all(files.map(async (f) => JSON.parse(await readFile(resolve(f), 'utf8')) as BenchResult))
+  const merged = parts.reduce((a, b) => ({ ...a, ...Object.fromEntries(Object.entries(b).filter(([k]) => ['versus', 'baselineMissing', 'scaling', 'startup', 'bundle'].includes(k))) }), parts[0]!)
+  merged.durationMs = parts.reduce((n, p) => n + p.durationMs, 0)
+  await writeFile(resolve(ROOT, 'BENCHMARKS.md'), benchmarksMarkdown(merged, parts.map((p) => p.machine)))
+  console.log(`Wrote BENCHMARKS.md from ${files.length} saved run(s)`)
+}
+
 async function main(): Promise<void> {
+  if (values.from) return fromSaved(values.from.split(','))
   const started = performance.now()
   const log = (line: string): void => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`)
   const machine = describeMachine()
@@ -124,6 +141,7 @@ async function main(): Promise<void> {
   for (const t of tables(result)) console.log(`${textTable(t)}\n`)
   for (const c of checkTargets(result)) console.log(`${c.status.toUpperCase().padEnd(12)} ${c.target}\n             ${c.measured}${c.why ? `\n             why: ${c.why}` : ''}`)
   console.log(`\nTotal ${(result.durationMs / 1000).toFixed(0)} s; load average ${machine.loadAtStart.join(' ')} at the start, ${machine.loadAtEnd?.join(' ')} at the end.`)
+  if (values.save) await writeFile(resolve(values.save), JSON.stringify(result, null, 1))
   if (full && !values['no-write']) {
     await writeFile(resolve(ROOT, 'BENCHMARKS.md'), benchmarksMarkdown(result))
     console.log('Wrote BENCHMARKS.md')

@@ -1,7 +1,7 @@
 import { seconds } from './stats.js'
 import type { BenchResult } from './targets.js'
 import type { Timed } from './versus.js'
-import { DEFAULT_WAVE } from './versus.js'
+import { DEFAULT_WAVE, PROGRESSIVE } from './versus.js'
 
 /** The figures as rows, shared by the terminal table and BENCHMARKS.md. */
 export interface Table {
@@ -32,13 +32,15 @@ export function tables(r: BenchResult): Table[] {
     })
     out.push({
       title: '1b. Redeploy and verify: the whole job, from a fleet on the old commit',
-      headers: ['tenants', 'sum of drains', 'serial redeploy-and-wait', `deploy, waves of ${DEFAULT_WAVE}`, 'faster by', 'deploy, one wave', 'faster by'],
+      headers: ['tenants', 'sum of drains', 'serial redeploy-and-wait', `deploy, waves of ${DEFAULT_WAVE}`, 'faster by', `deploy, waves ${PROGRESSIVE}`, 'faster by', 'deploy, one wave', 'faster by'],
       rows: r.versus.map((v) => [
         count(v.n),
         `${seconds(v.totalDrainMs, 1)} s`,
         time(v.redeploySerial),
         time(v.deployWaves),
         times(v.redeploySerial, v.deployWaves),
+        time(v.deployProgressive),
+        times(v.redeploySerial, v.deployProgressive),
         time(v.deployOneWave),
         times(v.redeploySerial, v.deployOneWave)
       ])

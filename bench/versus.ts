@@ -9,7 +9,8 @@ import { DRAIN_MAX_MS, drainTimes, tenantNames } from './drains.js'
  * serial curl loop, on the same loopback fleet with the same drain times.
  * - verify only: the fleet was redeployed at once; both must prove every tenant serves the commit.
  * - redeploy and verify: the job's whole work; the loop redeploys and waits one tenant after another,
- *   Rollout Guard's deploy mode in waves of `max-parallel` (the default 10, and the whole fleet at once).
+ *   Rollout Guard's deploy mode in waves of `max-parallel` (the default 10), in progressive waves
+ *   (`waves: 1%, 10%, 50%, 100%`), and with the whole fleet in one wave.
  */
 export interface VersusSettings {
   sizes: number[]
@@ -37,11 +38,13 @@ export interface VersusRow {
   verifyGuard: Timed
   redeploySerial?: Timed
   deployWaves: Timed
+  deployProgressive: Timed
   deployOneWave: Timed
 }
 
 const SCRIPT = fileURLToPath(new URL('./serial-loop.sh', import.meta.url))
 export const DEFAULT_WAVE = 10
+export const PROGRESSIVE = '1%, 10%, 50%, 100%'
 
 interface Subject {
   n: number
@@ -62,11 +65,12 @@ export async function runVersus(s: VersusSettings, log: (line: string) => void):
     }
     const rows: VersusRow[] = []
     for (const sub of subjects) {
-      log(`  N=${sub.n}: verify, serial loop then Rollout Guard; deploy in waves of ${DEFAULT_WAVE} and in one wave`)
+      log(`  N=${sub.n}: verify, serial loop then Rollout Guard; deploy in waves of ${DEFAULT_WAVE}, in waves ${PROGRESSIVE} and in one wave`)
       const verifySerial = s.curl ? await serial(sub, s, false) : undefined
       const verifyGuard = await guard(sub, s, 'verify')
-      const deployWaves = await guard(sub, s, 'deploy', DEFAULT_WAVE)
-      const deployOneWave = await guard(sub, s, 'deploy', sub.n)
+      const deployWaves = await guard(sub, s, 'deploy', { 'max-parallel': String(DEFAULT_WAVE) }, Math.ceil(sub.n / DEFAULT_WAVE))
+      const deployProgressive = await guard(sub, s, 'deploy', { waves: PROGRESSIVE }, 4)
+      const deployOneWave = await guard(sub, s, 'deploy', { 'max-parallel': String(sub.n) }, 1)
       rows.push({
         n: sub.n,
         slowestDrainMs: Math.max(...sub.drains),
@@ -74,6 +78,7 @@ export async function runVersus(s: VersusSettings, log: (line: string) => void):
         verifySerial,
         verifyGuard,
         deployWaves,
+        deployProgressive,
         deployOneWave
       })
     }
@@ -126,7 +131,8 @@ async function serial(sub: Subject, s: VersusSettings, withRedeploy: boolean): P
   return { ms: done.ms, ok, requests: meanRequests(sub, mark), problem }
 }
 
-async function guard(sub: Subject, s: VersusSettings, mode: 'verify' | 'deploy', wave = DEFAULT_WAVE): Promise<Timed> {
+/** `shape`: the inputs that shape the waves; `waves`: how many, for the time limit. */
+async function guard(sub: Subject, s: VersusSettings, mode: 'verify' | 'deploy', shape: Record<string, string> = {}, waves = 1): Promise<Timed> {
   const mark = reset(sub)
   const common = {
     'settle-budget-seconds': String(s.budgetMs / 1000),
@@ -139,8 +145,7 @@ async function guard(sub: Subject, s: VersusSettings, mode: 'verify' | 'deploy',
     const inputs = { mode: 'verify', token: sub.fleet.token, tenants: sub.fleet.names.join(','), 'buildinfo-url': sub.fleet.tenants.buildinfoTemplate, ...common }
     t = await s.runner.run(inputs, sub.fleet.runEnv(sub.target), s.budgetMs + 60_000)
   } else {
-    const inputs = sub.fleet.deployInputs({ ...common, 'max-parallel': String(wave), 'canary-soak-seconds': '0' })
-    const waves = Math.ceil(sub.n / wave)
+    const inputs = sub.fleet.deployInputs({ ...common, ...shape, 'canary-soak-seconds': '0' })
     t = await s.runner.run(inputs, sub.fleet.runEnv(sub.target), waves * s.budgetMs + 60_000)
   }
   const expected = mode === 'verify' ? t.outputs.result === 'verified' && t.outputs.verified === String(sub.n) : t.outputs.result === 'deployed'

@@ -1,5 +1,7 @@
-import { Agent, request, type Dispatcher } from 'undici'
-import { truncate } from '../errors.js'
+import { Agent, type Dispatcher } from 'undici'
+import { Exchange, NetworkError } from './exchange.js'
+
+export { NetworkError } from './exchange.js'
 
 /**
  * The one HTTP client every outside system goes through (forge, tenants, control plane, registry):
@@ -35,17 +37,6 @@ export interface HttpClient {
   close(): Promise<void>
 }
 
-/** No answer at all: refused, reset, timed out, DNS, or a refused redirect. Always worth another try. */
-export class NetworkError extends Error {
-  constructor(
-    message: string,
-    readonly code: string
-  ) {
-    super(message)
-    this.name = 'NetworkError'
-  }
-}
-
 const DEFAULT_MAX_BODY = 1024 * 1024
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 
@@ -62,108 +53,26 @@ export function createHttpClient(options: { connections?: number } = {}): HttpCl
 }
 
 async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpResponse> {
-  // A deadline that ends with the exchange. AbortSignal.timeout() keeps its timer (and AbortSignal.any()
-  // its links) alive for the whole timeout after every request: at the thousands of requests a second
-  // of a large fleet's settle loop, tens of thousands of live timers and signals.
-  const controller = new AbortController()
-  const signal = controller.signal
-  const timer = setTimeout(() => controller.abort(new DOMException('request timed out', 'TimeoutError')), Math.max(1, req.timeoutMs))
-  const onAbort = (): void => controller.abort(req.signal?.reason)
-  if (req.signal?.aborted) onAbort()
-  else req.signal?.addEventListener('abort', onAbort, { once: true })
-  try {
-    let url = new URL(req.url)
-    let method = req.method ?? 'GET'
-    let body = req.body
-    for (let hop = 0; ; hop++) {
-      const res = await exchange(dispatcher, url, method, req.headers ?? {}, body, signal, req.maxBodyBytes ?? DEFAULT_MAX_BODY)
-      if (!req.followSameOriginRedirects || !REDIRECTS.has(res.status) || !res.headers.location) return res
-      const next = new URL(res.headers.location, url)
-      if (next.origin !== url.origin) {
-        // Extra headers (tokens) must never travel to another origin, so the hop is refused outright.
-        throw new NetworkError(`redirect to another origin refused: ${url.origin} -> ${next.origin}`, 'REDIRECT_CROSS_ORIGIN')
-      }
-      if (hop >= 4) throw new NetworkError(`too many redirects (last: ${next.pathname})`, 'REDIRECT_LOOP')
-      if (res.status === 303) {
-        method = 'GET'
-        body = undefined
-      }
-      url = next
+  let url = typeof req.url === 'string' ? new URL(req.url) : req.url
+  let method = req.method ?? 'GET'
+  let body = req.body
+  for (let hop = 0; ; hop++) {
+    const where = `${url.origin}${url.pathname}`
+    const exchange = new Exchange(where, req.maxBodyBytes ?? DEFAULT_MAX_BODY, req.signal)
+    // Each hop gets the whole deadline again, as the former stream-based path gave the whole exchange one.
+    const res = await exchange.start(dispatcher, { origin: url.origin, path: `${url.pathname}${url.search}`, method: method as Dispatcher.HttpMethod, headers: req.headers, body }, req.timeoutMs)
+    const location = res.headers.location
+    if (!req.followSameOriginRedirects || !REDIRECTS.has(res.status) || !location) return { ...res, url: url.toString() }
+    const next = new URL(location, url)
+    if (next.origin !== url.origin) {
+      // Extra headers (tokens) must never travel to another origin, so the hop is refused outright.
+      throw new NetworkError(`redirect to another origin refused: ${url.origin} -> ${next.origin}`, 'REDIRECT_CROSS_ORIGIN')
     }
-  } finally {
-    clearTimeout(timer)
-    req.signal?.removeEventListener('abort', onAbort)
-  }
-}
-
-async function exchange(
-  dispatcher: Dispatcher,
-  url: URL,
-  method: string,
-  headers: Record<string, string>,
-  body: string | Uint8Array | undefined,
-  signal: AbortSignal,
-  maxBodyBytes: number
-): Promise<HttpResponse> {
-  let res: Dispatcher.ResponseData
-  try {
-    res = await request(url, {
-      method: method as Dispatcher.HttpMethod,
-      headers,
-      body,
-      signal,
-      dispatcher
-    })
-  } catch (error) {
-    throw toNetworkError(error, signal, url)
-  }
-  const chunks: Buffer[] = []
-  let size = 0
-  let truncated = false
-  try {
-    for await (const chunk of res.body) {
-      const buf = chunk as Buffer
-      if (size + buf.length > maxBodyBytes) {
-        chunks.push(buf.subarray(0, maxBodyBytes - size))
-        size = maxBodyBytes
-        truncated = true
-        break
-      }
-      chunks.push(buf)
-      size += buf.length
+    if (hop >= 4) throw new NetworkError(`too many redirects (last: ${next.pathname})`, 'REDIRECT_LOOP')
+    if (res.status === 303) {
+      method = 'GET'
+      body = undefined
     }
-  } catch (error) {
-    throw toNetworkError(error, signal, url)
-  } finally {
-    if (truncated) res.body.destroy()
+    url = next
   }
-  return {
-    status: res.statusCode,
-    headers: flattenHeaders(res.headers),
-    body: Buffer.concat(chunks, size),
-    truncated,
-    url: url.toString()
-  }
-}
-
-function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue
-    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
-  }
-  return out
-}
-
-function toNetworkError(error: unknown, signal: AbortSignal, url: URL): Error {
-  if (error instanceof NetworkError) return error
-  const where = `${url.origin}${url.pathname}`
-  if (signal.aborted) {
-    const reason = signal.reason as { name?: string } | undefined
-    if (reason?.name === 'TimeoutError') return new NetworkError(`request to ${where} timed out`, 'TIMEOUT')
-    return new NetworkError(`request to ${where} was cancelled`, 'CANCELLED')
-  }
-  const e = error as { code?: string; message?: string; cause?: { code?: string } }
-  const code = e.code ?? e.cause?.code ?? 'NETWORK'
-  return new NetworkError(`request to ${where} failed: ${truncate(e.message ?? String(error), 200)} (${code})`, code)
 }

@@ -5,8 +5,10 @@ import { InputError } from '../errors.js'
 import { announce } from '../gate/announce.js'
 import type { Outcome } from '../outcome.js'
 import type { PromotionResult } from '../promote/promote.js'
+import { checkWaveCounts } from '../rollout/plan.js'
 import { createRedeployer } from '../rollout/redeployer.js'
 import { judgeGate, runRollout } from '../rollout/rollout.js'
+import { applyShard } from '../rollout/shard.js'
 import { Timeline } from '../rollout/timeline.js'
 import type { RolloutResult } from '../rollout/types.js'
 import { createProber } from '../verify/prober.js'
@@ -35,14 +37,20 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
     return finishRun(ctx, { rollout: result, gate: first, startedAt, tag: rollout.tag })
   }
 
-  const fleet = await core.group('Tenants', () => loadTenants(verify, ctx.http, ctx.clock, ctx.signal))
-  const stray = rollout.canary.find((c) => !fleet.includes(c))
-  if (stray) throw new InputError('canary', rollout.canary.join(','), `names of the fleet (${JSON.stringify(stray)} is not among the ${fleet.length} tenants)`)
-  core.info(`${fleet.length} tenant(s); canary: ${rollout.canary.join(', ') || 'none'}; waves of ${rollout.maxParallel}; tag ${rollout.tag}`)
+  const whole = await core.group('Tenants', () => loadTenants(verify, ctx.http, ctx.clock, ctx.signal))
+  const stray = rollout.canary.find((c) => !whole.includes(c))
+  if (stray) throw new InputError('canary', rollout.canary.join(','), `names of the fleet (${JSON.stringify(stray)} is not among the ${whole.length} tenants)`)
+  checkWaveCounts(rollout.wavesRaw, rollout.waves, whole.length)
+  // A shard job rolls only its own tenants, and only the canary tenants that fall in its shard.
+  const shard = applyShard(whole, settings.shard)
+  const fleet = shard.tenants
+  const canary = rollout.canary.filter((c) => fleet.includes(c))
+  if (shard.label) core.info(`This job is ${shard.label}`)
+  core.info(`${fleet.length} tenant(s); canary: ${canary.join(', ') || 'none'}; ${rollout.waves.length ? `waves ${rollout.wavesRaw}` : `waves of ${rollout.maxParallel}`}; tag ${rollout.tag}`)
 
   const result = await runRollout({
     fleet,
-    rollout,
+    rollout: { ...rollout, canary },
     verify,
     target: settings.target,
     gateSettings: settings.gate,
@@ -58,7 +66,9 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
 
   let promotion: PromotionResult | undefined
   let gate = first
-  if (result.result === 'deployed' && settings.promote && !ctx.signal.aborted) {
+  // Shard jobs never promote: only the job after every shard (`needs:`, `mode: promote`) knows they all succeeded.
+  if (result.result === 'deployed' && settings.promote && settings.shard) result.reason = `${result.reason} Not promoted: ${shard.label}; promotion is the job after every shard (mode: promote).`
+  else if (result.result === 'deployed' && settings.promote && !ctx.signal.aborted) {
     const step = await timeline.run('promotion', () => core.group('Promotion', () => promotionStep(ctx, runner)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }))
     promotion = step.result
     gate = step.gate ?? gate
@@ -77,5 +87,5 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
       result.reason = `${result.reason} ${promotion.reason}`
     }
   }
-  return finishRun(ctx, { rollout: result, gate, startedAt, tag: rollout.tag, promotion })
+  return finishRun(ctx, { rollout: result, gate, startedAt, tag: rollout.tag, promotion, shard: shard.label || undefined })
 }

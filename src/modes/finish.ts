@@ -14,7 +14,7 @@ import type { RolloutResult } from '../rollout/types.js'
  */
 export async function finishRun(
   ctx: RunContext,
-  run: { rollout: Omit<RolloutResult, 'result'> & { result: string }; gate: GateDecision | undefined; startedAt: Date; tag: string; promotion?: PromotionResult; deployState?: DeployState }
+  run: { rollout: Omit<RolloutResult, 'result'> & { result: string }; gate: GateDecision | undefined; startedAt: Date; tag: string; promotion?: PromotionResult; deployState?: DeployState; shard?: string }
 ): Promise<Outcome> {
   const { settings } = ctx
   const r = run.rollout
@@ -34,7 +34,8 @@ export async function finishRun(
     phases: r.phases,
     tenants,
     promotion: run.promotion,
-    deployState: run.deployState
+    deployState: run.deployState,
+    shard: run.shard
   }
   const outputs: Record<string, string> = {
     superseded: String(r.result === 'skipped-superseded'),

@@ -7,6 +7,7 @@ import { deployStateGate } from '../reconcile/deploy-gate.js'
 import { type DriftEntry, readDrift } from '../reconcile/drift.js'
 import { createRedeployer } from '../rollout/redeployer.js'
 import { runRollout } from '../rollout/rollout.js'
+import { applyShard } from '../rollout/shard.js'
 import { Timeline } from '../rollout/timeline.js'
 import type { RolloutResult, TenantRecord } from '../rollout/types.js'
 import { commitVars, render } from '../template.js'
@@ -49,7 +50,9 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
     return withOutputs(await finishRun(headCtx, { rollout: stopped, gate: undefined, startedAt, tag, deployState: state }), { drifted: '[]', healed: '[]' })
   }
 
-  const fleet = await core.group('Tenants', () => loadTenants(verify, ctx.http, ctx.clock, ctx.signal))
+  const shard = applyShard(await core.group('Tenants', () => loadTenants(verify, ctx.http, ctx.clock, ctx.signal)), settings.shard)
+  const fleet = shard.tenants
+  if (shard.label) core.info(`This job is ${shard.label}`)
   const prober = createProber(verify, ctx.http, head)
   const drift = await timeline.run('drift', () => core.group(`Drift: ${fleet.length} tenant(s), one read each`, () => readDrift(fleet, head, prober, ctx.ancestry, verify.concurrency, ctx.signal)), (d) => ({ outcome: `${d.filter((x) => x.state === 'behind').length} behind` }))
   logDrift(drift, head)
@@ -66,7 +69,7 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
     const lost = unreachable.length ? `${unreachable.length} tenant(s) unreachable: ${unreachable.map((u) => u.tenant).join(', ')}. ` : ''
     const reason = behind.length ? `${lost}${behind.length} tenant(s) behind ${head.slice(0, 7)}; dry run, nothing changed.` : lost ? `${lost}Dry run, nothing changed.` : `Every tenant is on ${head.slice(0, 7)} or ahead; dry run.`
     result = { result: unreachable.length ? 'failed' : behind.length ? 'drifted' : 'in-sync', reason, headSha: head, tenants: drift.map(recordOf), phases: timeline.phases }
-    return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, deployState: state }), extra)
+    return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, deployState: state, shard: shard.label || undefined }), extra)
   }
 
   const records = new Map(drift.map((d) => [d.tenant, recordOf(d)]))
@@ -95,7 +98,9 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
   result = { result: kind, reason, headSha: head, tenants: [...records.values()], phases: timeline.phases }
 
   let promotion
-  if ((kind === 'healed' || kind === 'in-sync') && settings.promote && !ctx.signal.aborted) {
+  // Shard jobs never promote: only the job after every shard knows the whole fleet is there.
+  if ((kind === 'healed' || kind === 'in-sync') && settings.promote && settings.shard) result = { ...result, reason: `${result.reason} Not promoted: ${shard.label}; promotion is the job after every shard (mode: promote).` }
+  else if ((kind === 'healed' || kind === 'in-sync') && settings.promote && !ctx.signal.aborted) {
     const step = await timeline.run('promotion', () => core.group('Promotion', () => promotionStep(headCtx, runner)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }))
     promotion = step.result
     if (promotion.outcome === 'failed') result = { ...result, result: 'failed', reason: promotion.reason }
@@ -103,7 +108,7 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
     if (promotion.outcome === 'cancelled') result = { ...result, result: 'cancelled', reason: promotion.reason }
   }
   const healed = rolled ? rolled.tenants.filter((t) => t.verdict && (t.verdict.verdict === 'on-target' || t.verdict.verdict === 'ahead')).map((t) => t.tenant) : []
-  return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, promotion, deployState: state }), { ...extra, healed: JSON.stringify(healed) })
+  return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, promotion, deployState: state, shard: shard.label || undefined }), { ...extra, healed: JSON.stringify(healed) })
 }
 
 function recordOf(d: DriftEntry): TenantRecord {

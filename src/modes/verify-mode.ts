@@ -5,6 +5,7 @@ import type { Outcome } from '../outcome.js'
 import { redact } from '../redact.js'
 import { byFailingFirst } from '../report/failures.js'
 import { isFailing, tenantFromVerdict, verificationOutputs } from '../report/model.js'
+import { applyShard } from '../rollout/shard.js'
 import { Timeline } from '../rollout/timeline.js'
 import { settleOptions, verifyFleet } from '../verify/fleet.js'
 import { createProber } from '../verify/prober.js'
@@ -22,11 +23,13 @@ export async function runVerifyMode(ctx: RunContext): Promise<Outcome> {
   if (!verify) throw new Error('mode verify started without its settings')
   const target = settings.target.sha
 
-  const tenants = await core.group('Tenants', async () => {
+  const shard = await core.group('Tenants', async () => {
     const names = await loadTenants(verify, ctx.http, ctx.clock, ctx.signal)
     core.info(`${names.length} tenant${names.length === 1 ? '' : 's'}${verify.tenantsUrl ? ` from ${new URL(verify.tenantsUrl).origin}` : ''}`)
-    return names
+    return applyShard(names, settings.shard)
   })
+  const tenants = shard.tenants
+  if (shard.label) core.info(`This job is ${shard.label}`)
 
   const startedAt = new Date()
   const timeline = new Timeline(ctx.clock)
@@ -69,7 +72,7 @@ export async function runVerifyMode(ctx: RunContext): Promise<Outcome> {
     : cancelled
       ? `Verification was cancelled after ${after}, before the ${formatSeconds(verify.budgetMs)} budget ended: ${verdicts.length - failing.length} of ${verdicts.length} tenants serve ${target.slice(0, 7)} or a newer commit; not settled yet: ${listed}.`
       : `${failing.length} of ${verdicts.length} tenants did not settle on ${target.slice(0, 7)} within ${formatSeconds(verify.budgetMs)}: ${listed}.`
-  const record = { reason, startedAt, phases: timeline.phases, tenants: rows }
+  const record = { reason, startedAt, phases: timeline.phases, tenants: rows, shard: shard.label || undefined }
   const outputs = { ...verificationOutputs(rows), reason }
   if (ok) return { result: 'verified', outputs, record }
   return { result: cancelled ? 'cancelled' : 'failed', failure: reason, outputs, record }

@@ -82,6 +82,8 @@ export interface RunReport {
   promotion: ReportPromotion | null
   deployState: ReportDeployState | null
   counters: RunCounters
+  /** `shard 2 of 4: 15 of 60 tenants`, or null when the run handled the whole fleet. */
+  shard: string | null
 }
 
 /** Reconcile: what the head's deploy records said, and what reconcile made of them. */
@@ -108,6 +110,8 @@ export interface RunRecord {
   promotion?: PromotionResult
   /** Reconcile: the decision over the head's deploy records. */
   deployState?: DeployState
+  /** `shard 2 of 4: 15 of 60 tenants` when the run handled one shard of the fleet. */
+  shard?: string
 }
 
 const sec = (ms: number | undefined): number | null => (ms === undefined ? null : Math.round(ms) / 1000)
@@ -207,7 +211,8 @@ export function buildReport(settings: Settings, outcome: { result: string; failu
       : null,
     promotion: record.promotion ? promotionOf(settings, sha, record.promotion) : null,
     deployState: record.deployState ? deployStateOf(record.deployState) : null,
-    counters: { ...counted, redeployReissues: record.tenants.reduce((n, t) => n + t.reissues, 0) }
+    counters: { ...counted, redeployReissues: record.tenants.reduce((n, t) => n + t.reissues, 0) },
+    shard: record.shard ?? null
   }
 }
 

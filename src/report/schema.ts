@@ -47,7 +47,7 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'phases[].endedAt': { type: 'string', description: 'ISO 8601, UTC.' },
   'phases[].durationSeconds': { type: 'number', description: 'Duration.' },
   'phases[].outcome': { type: 'string', description: 'A short word: `ok`, `failed`, `owner`, `superseded`, `cancelled`, `promoted`, ...' },
-  'phases[].detail': { type: 'string|null', description: 'More about the outcome, when there is more.' },
+  'phases[].detail': { type: 'string|null', description: 'More about the outcome, when there is more; for `canary` and `wave N`, its size first: `6 tenants, to 6 of 60 (10%)`.' },
   counts: { type: 'object', description: 'Tenants by verdict.' },
   'counts.total': { type: 'number', description: 'Every tenant listed.' },
   'counts.ok': { type: 'number', description: 'On target or ahead.' },
@@ -99,7 +99,8 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'counters.redeployReissues': { type: 'number', description: 'Redeploys sent again because a tenant regressed (the sum of `tenants[].reissues`).' },
   'counters.gateChecks': { type: 'number', description: 'Questions put to the superseded gate.' },
   'counters.defers': { type: 'number', description: 'Reconcile: 1 when it deferred to a deploy in progress on the head.' },
-  'counters.holds': { type: 'number', description: 'Reconcile: 1 when the head is held (its deploy rejected it).' }
+  'counters.holds': { type: 'number', description: 'Reconcile: 1 when the head is held (its deploy rejected it).' },
+  shard: { type: 'string|null', description: '`shard 2 of 4: 15 of 60 tenants` when the run handled one shard of the fleet (`shard` input); null otherwise.' }
 }
 
 function typeOf(value: unknown): string {

@@ -56,6 +56,7 @@ function overview(r: RunReport): string[] {
   const url = safeUrl(r.run.url)
   // Labelled as the page is addressed: the run id on GitHub, the run number on Gitea.
   const run = url ? `[${escapeMarkdown(url.split('/').pop() || 'run')}](${url})` : escapeMarkdown(r.run.id ?? 'local')
+  if (r.shard) rows.push(`| Shard | ${escapeMarkdown(r.shard)} |`)
   rows.push(`| Run | ${run}, ${formatDuration(r.durationSeconds)}, finished ${utc(r.finishedAt)} UTC |`)
   const c = r.counters
   rows.push(`| Counters | ${c.buildinfoPolls} build info poll(s), ${c.httpRetries} HTTP retr${c.httpRetries === 1 ? 'y' : 'ies'}, ${c.redeployReissues} redeploy re-issue(s), ${c.gateChecks} gate check(s), ${c.defers} defer(s), ${c.holds} hold(s) |`)

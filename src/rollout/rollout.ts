@@ -8,10 +8,10 @@ import type { SupersededGate } from '../gate/gate.js'
 import type { GateSettings, TargetSettings } from '../settings/common.js'
 import type { RolloutSettings } from '../settings/rollout.js'
 import type { VerifySettings } from '../settings/verify.js'
-import { settleOptions, verifyFleet } from '../verify/fleet.js'
+import { fleetVerifier, settleOptions, verifyFleet, type VerifyFleetOptions } from '../verify/fleet.js'
 import { isOk, type TenantProber } from '../verify/types.js'
 import { describeFailures, judgeGate, summarise } from './describe.js'
-import { planSteps, type Step } from './plan.js'
+import { planSteps, type Step, stepSize } from './plan.js'
 import { type RedeployRequest, type Redeployer, SupersededError } from './redeploy-types.js'
 import { Sweeper } from './sweeper.js'
 import { rollTenant, type TenantStepDeps } from './tenant-step.js'
@@ -79,7 +79,7 @@ class Rollout {
 
   async run(): Promise<RolloutResult> {
     const { rollout, signal } = this.deps
-    const steps = planSteps(this.deps.fleet, rollout.canary, rollout.maxParallel)
+    const steps = planSteps(this.deps.fleet, rollout.canary, rollout.maxParallel, rollout.waves)
     for (const [i, step] of steps.entries()) {
       if (signal.aborted) return this.finish('cancelled', `The run was cancelled before ${step.name}; nothing was started after that.`)
       const where = i === 0 ? 'before the first redeploy' : `before ${step.name}`
@@ -87,7 +87,7 @@ class Rollout {
       const decision = await this.askGate(step, where)
       if (decision.superseded && !this.deps.gateSettings.force) return this.finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`)
 
-      await this.timeline.run(step.name, () => core.group(`${cap(step.name)}: ${step.tenants.length} tenant(s)`, () => this.roll(step)), () => this.judge(step))
+      await this.timeline.run(step.name, () => core.group(`${cap(step.name)}: ${stepSize(step, this.deps.fleet.length)}`, () => this.roll(step)), () => this.judge(step))
       if (this.supersededBy) return this.finish('skipped-superseded', `Superseded during ${step.name}: ${this.supersededBy.reason} Nothing more was sent after that.`)
       if (step.kind === 'canary') await this.soakAndReverify(step)
       if (signal.aborted) return this.finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`)
@@ -113,18 +113,27 @@ class Rollout {
     return decision
   }
 
-  /** Pre-flight and redeploy the step's tenants (max-parallel at once), then verify those that started. */
+  /**
+   * Pre-flight and redeploy the step's tenants (max-parallel at once); each tenant's verification starts
+   * as soon as its redeploy is accepted (or its pre-flight found it on the target or ahead).
+   */
   private async roll(step: Step): Promise<void> {
-    const limit = pLimit(this.deps.rollout.maxParallel)
-    const rolled = await Promise.all(step.tenants.map((t) => limit(() => rollTenant(t, step.name, this.stepDeps))))
-    for (const r of rolled) {
-      this.records.set(r.tenant, r)
-      // The error annotation comes once, at the end, with every other failing tenant's.
-      if (r.action === 'redeploy-failed') core.info(`redeploy of ${r.tenant} failed: ${r.redeployError}`)
-    }
-    const started = rolled.filter((r) => r.action === 'redeployed' || r.action === 'skipped-on-target' || r.action === 'skipped-ahead').map((r) => r.tenant)
-    // A superseded job does not wait for tenants the newer job is about to move.
-    if (started.length && !this.supersededBy) await this.verify(step.name, started)
+    const { deps } = this
+    const limit = pLimit(deps.rollout.maxParallel)
+    deps.onProgress?.(step.name, 0, step.tenants.length, 0)
+    const verifier = fleetVerifier(step.tenants.length, { ...this.settleWith(), onProgress: (done, total, ok) => deps.onProgress?.(step.name, done, total, ok) })
+    await Promise.all(
+      step.tenants.map(async (t) => {
+        const r = await limit(() => rollTenant(t, step.name, this.stepDeps))
+        this.records.set(r.tenant, r)
+        // The error annotation comes once, at the end, with every other failing tenant's.
+        if (r.action === 'redeploy-failed') core.info(`redeploy of ${r.tenant} failed: ${r.redeployError}`)
+        // A superseded job does not wait for tenants the newer job is about to move.
+        if (VERIFIED_ACTIONS.has(r.action) && !this.supersededBy) r.verdict = await verifier.verify(t)
+        else verifier.pass()
+      })
+    )
+    await this.sweeper.settle()
   }
 
   /** The canary must still serve the target after the soak: a revert by another job shows here. */
@@ -150,16 +159,7 @@ class Rollout {
   private async verify(phase: string, tenants: string[], again = false): Promise<void> {
     const { deps } = this
     deps.onProgress?.(phase, 0, tenants.length, 0)
-    const verdicts = await verifyFleet(tenants, {
-      target: deps.target.sha,
-      prober: deps.prober,
-      ancestry: deps.ancestry,
-      clock: deps.clock,
-      ...settleOptions(deps.verify),
-      signal: deps.signal,
-      onObservation: this.sweeper.observe,
-      onProgress: (done, total, ok) => deps.onProgress?.(phase, done, total, ok)
-    })
+    const verdicts = await verifyFleet(tenants, { ...this.settleWith(), onProgress: (done, total, ok) => deps.onProgress?.(phase, done, total, ok) })
     await this.sweeper.settle()
     for (const v of verdicts) {
       const record = this.records.get(v.tenant)!
@@ -167,10 +167,17 @@ class Rollout {
     }
   }
 
+  private settleWith(): VerifyFleetOptions {
+    const { deps } = this
+    return { target: deps.target.sha, prober: deps.prober, ancestry: deps.ancestry, clock: deps.clock, ...settleOptions(deps.verify), signal: deps.signal, onObservation: this.sweeper.observe }
+  }
+
   private judge(step: Step): { outcome: string; detail?: string } {
     if (this.deps.signal.aborted) return { outcome: 'cancelled' }
     const bad = step.tenants.map((t) => this.records.get(t)!).filter(isFailed)
-    return bad.length ? { outcome: 'failed', detail: describeFailures(bad) } : { outcome: 'ok' }
+    // The size of each step is part of its row in the timeline: `6 tenants, to 6 of 60 (10%)`.
+    const size = stepSize(step, this.deps.fleet.length)
+    return bad.length ? { outcome: 'failed', detail: `${size}; ${describeFailures(bad)}` } : { outcome: 'ok', detail: size }
   }
 
   private failures(): TenantRecord[] {
@@ -182,6 +189,9 @@ class Rollout {
     return { result, reason, headSha: this.headSha, tenants: [...this.records.values()], phases: this.timeline.phases }
   }
 }
+
+/** Tenants this job moved or found on the target (or ahead): the ones whose verification it waits for. */
+const VERIFIED_ACTIONS: ReadonlySet<string> = new Set(['redeployed', 'skipped-on-target', 'skipped-ahead'])
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)

@@ -1,3 +1,4 @@
+import { parseShard, type Shard } from '../rollout/shard.js'
 import { type CommonSettings, type EventPayload, parseCommon } from './common.js'
 import { parseImageTag, parsePromote, type PromoteSettings } from './promote.js'
 import { type Env, InputReader } from './reader.js'
@@ -22,6 +23,8 @@ export interface Settings extends CommonSettings {
   verify?: VerifySettings
   /** Redeploy driver, canary and waves; parsed for deploy and reconcile. */
   rollout?: RolloutSettings
+  /** `shard: i/n`: verify, deploy and reconcile handle only this shard of the fleet (never promoting). */
+  shard?: Shard
   /** Reconcile only: report drift and change nothing. */
   dryRun: boolean
   /** The check run or commit status on the target commit. */
@@ -39,12 +42,13 @@ export function parseSettings(env: Env, payload?: EventPayload): Settings {
   const imageTag = parseImageTag(promoteInput, common.target)
   const promote = ['promote', 'deploy', 'reconcile'].includes(common.mode) ? parsePromote(promoteInput, imageTag, common.mode === 'promote', common.target) : undefined
   const verify = ['verify', 'deploy', 'reconcile'].includes(common.mode) ? parseVerify(env, common) : undefined
+  const shard = verify ? parseShard(new InputReader(env).raw('shard')) : undefined
   const rollout = verify && ['deploy', 'reconcile'].includes(common.mode) ? parseRollout(env, common, verify, imageTag) : undefined
   const dryRun = common.mode === 'reconcile' ? new InputReader(env).bool('dry-run', false) : false
   const parsedReport = parseReport(env, common)
   const reconcile = common.mode === 'reconcile' ? parseReconcile(env, common) : undefined
   const report = reconcile ? { ...parsedReport, name: reconcileReportName(parsedReport.name, reconcile.deployRecordName) } : parsedReport
-  return { ...common, secrets, imageTag, promote, verify, rollout, dryRun, report, reconcile }
+  return { ...common, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile }
 }
 
 export type { Env } from './reader.js'

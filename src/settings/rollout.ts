@@ -1,5 +1,6 @@
 import { splitArgs } from '../command/runner.js'
 import { InputError } from '../errors.js'
+import { parseWaves, type WaveMark } from '../rollout/plan.js'
 import { checkTemplate, commitVars, encodeJsonString, render } from '../template.js'
 import type { CommonSettings } from './common.js'
 import { type Env, InputReader, parseHttpUrl } from './reader.js'
@@ -20,6 +21,10 @@ export interface RolloutSettings {
   canary: string[]
   soakMs: number
   maxParallel: number
+  /** `waves`: cumulative marks after the canary; empty for waves of `maxParallel`. */
+  waves: WaveMark[]
+  /** The `waves` input as given, for error messages once the fleet is known. */
+  wavesRaw: string
   maxFailures: number
   requestTimeoutMs: number
 }
@@ -47,6 +52,8 @@ export function parseRollout(env: Env, common: CommonSettings, verify: VerifySet
     canary,
     soakMs: input.seconds('canary-soak-seconds', 60, { allowZero: true }),
     maxParallel: input.integer('max-parallel', 10, 1),
+    waves: parseWaves(input.raw('waves')),
+    wavesRaw: input.raw('waves'),
     maxFailures: input.integer('max-failures', 0, 0),
     requestTimeoutMs: verify.requestTimeoutMs
   }

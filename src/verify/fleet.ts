@@ -39,32 +39,51 @@ export function settleOptions(s: VerifySettings): Pick<VerifyFleetOptions, 'budg
  * Verdicts come back in the order of `tenants`; this never rejects for a tenant's sake.
  */
 export async function verifyFleet(tenants: string[], opts: VerifyFleetOptions): Promise<TenantVerdict[]> {
-  const limit = pLimit(opts.concurrency ?? DEFAULT_CONCURRENCY)
+  const verifier = fleetVerifier(tenants.length, opts)
+  return Promise.all(tenants.map((tenant) => verifier.verify(tenant)))
+}
+
+/**
+ * Verification tenant by tenant, for a wave: each tenant's settle loop (and its budget) starts the
+ * moment it is handed over, e.g. as soon as its redeploy is accepted instead of when the slowest
+ * redeploy of its wave comes back. The tenants share one bound on requests in flight and one memo of
+ * "is this SHA ahead?", so a wave of thousands asks the forge about the old commit once, not per tenant.
+ */
+export interface TenantVerifier {
+  verify(tenant: string): Promise<TenantVerdict>
+  /** A tenant that will not be verified (its redeploy failed): it counts as done, not OK. */
+  pass(): void
+}
+
+export function fleetVerifier(total: number, opts: VerifyFleetOptions): TenantVerifier {
   const run = {
     target: opts.target,
     prober: opts.prober,
     ahead: new AheadMemo(opts.ancestry, opts.target),
     clock: opts.clock,
-    startedAt: opts.clock.now(),
     budgetMs: opts.budgetMs,
     intervalMs: opts.intervalMs,
     requestTimeoutMs: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     confirmations: opts.confirmations ?? 1,
-    limit,
+    limit: pLimit(opts.concurrency ?? DEFAULT_CONCURRENCY),
     signal: opts.signal,
     onObservation: opts.onObservation
   }
   let done = 0
   let ok = 0
-  return Promise.all(
-    tenants.map(async (tenant) => {
-      const v = await settleTenant(tenant, run)
-      done += 1
-      if (v.verdict === 'on-target' || v.verdict === 'ahead') ok += 1
-      opts.onProgress?.(done, tenants.length, ok)
+  const progressed = (good: boolean): void => {
+    done += 1
+    if (good) ok += 1
+    opts.onProgress?.(done, total, ok)
+  }
+  return {
+    async verify(tenant) {
+      const v = await settleTenant(tenant, { ...run, startedAt: opts.clock.now() })
+      progressed(v.verdict === 'on-target' || v.verdict === 'ahead')
       return v
-    })
-  )
+    },
+    pass: () => progressed(false)
+  }
 }
 
 export type Classification = 'on-target' | 'ahead' | 'behind-or-unknown' | 'unreadable'
