@@ -1,4 +1,3 @@
-import type { RunReport } from '../report/model.js'
 
 /**
  * How a run ended, in a form a later run can read back from the commit. A deploy writes it into its own
@@ -54,8 +53,15 @@ export function compareRuns(a: Pick<RunStamp, 'runId' | 'attempt'>, b: Pick<RunS
   return a.attempt - b.attempt
 }
 
+/** What `endOfRun` reads of a run's report; structural, so the report model can depend on this file. */
+export interface FinishedRun {
+  result: string
+  phases: readonly { name: string; outcome: string }[]
+  tenants: readonly { ok: boolean; verdict: string; action: string | null }[]
+}
+
 /** The end of a finished run, read from its report: the result, the phases and which tenants never started. */
-export function endOfRun(report: Pick<RunReport, 'result' | 'phases' | 'tenants'>): RunEnding {
+export function endOfRun(report: FinishedRun): RunEnding {
   switch (report.result) {
     case 'deployed':
     case 'healed':
