@@ -36,7 +36,7 @@ describe('progressive waves', () => {
       ['wave 2', '24 tenants, to 30 of 60 (50%)'],
       ['wave 3', '30 tenants, to 60 of 60 (100%)']
     ])
-    expect(report.phases.map((p) => p.name).filter((n) => n.startsWith('gate'))).toEqual(['gate', 'gate (wave 2)', 'gate (wave 3)'])
+    expect(report.phases.map((p) => p.name).filter((n) => n.startsWith('gate'))).toEqual(['gate', 'gate (wave 1)', 'gate (wave 2)', 'gate (wave 3)'])
     const per = (step: string): number => report.tenants.filter((t) => t.step === step).length
     expect([per('wave 1'), per('wave 2'), per('wave 3')]).toEqual([6, 24, 30])
     expect(r.summary).toContain('| wave 2 | ok |')
