@@ -1,8 +1,8 @@
-export const id = 553;
-export const ids = [553];
+export const id = 958;
+export const ids = [958];
 export const modules = {
 
-/***/ 6553:
+/***/ 4958:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
-var core = __webpack_require__(7264);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/clock.ts
@@ -40,90 +40,6 @@ function formatSeconds(ms) {
     return Number.isInteger(s) ? `${s}s` : `${s.toFixed(1)}s`;
 }
 
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * An input that cannot be used. Thrown before any side effect; the message names the input, the value
- * and the expected form so the workflow author can fix it without reading the source.
- */
-class InputError extends Error {
-    input;
-    value;
-    expected;
-    constructor(input, value, expected) {
-        super(`Input '${input}' has the value ${JSON.stringify(truncate(value, 200))}; expected ${expected}.`);
-        this.input = input;
-        this.value = value;
-        this.expected = expected;
-        this.name = 'InputError';
-    }
-}
-function truncate(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max)}…`;
-}
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-
-;// CONCATENATED MODULE: ./src/forge/types.ts
-const FULL_SHA = /^[0-9a-f]{40}$/;
-/** Prefix match either way, case-insensitive, at least 7 hex digits on the shorter side. */
-function sameCommit(a, b) {
-    const x = a.toLowerCase();
-    const y = b.toLowerCase();
-    if (Math.min(x.length, y.length) < 7)
-        return false;
-    return x.length <= y.length ? y.startsWith(x) : x.startsWith(y);
-}
-
-;// CONCATENATED MODULE: ./src/forge/ancestry.ts
-
-
-/**
- * Memoised ancestry questions. A fleet of thousands reports a handful of distinct SHAs, so each
- * (base, head) pair is asked of the forge once per run, however many tenants report it.
- */
-class Ancestry {
-    forge;
-    cache = new Map();
-    constructor(forge) {
-        this.forge = forge;
-    }
-    relation(base, head) {
-        if (sameCommit(base, head))
-            return Promise.resolve({ relation: 'identical' });
-        const key = `${base.toLowerCase()}...${head.toLowerCase()}`;
-        let hit = this.cache.get(key);
-        if (!hit) {
-            hit = this.forge
-                .compare(base, head)
-                .catch((error) => ({ relation: 'unknown', detail: errorMessage(error) }))
-                .then((cmp) => {
-                // Ancestry of two fixed commits never changes, but "could not tell" may: ask again next time.
-                if (cmp.relation === 'unknown')
-                    this.cache.delete(key);
-                return cmp;
-            });
-            this.cache.set(key, hit);
-        }
-        return hit;
-    }
-    /**
-     * True when the forge confirms `candidate` is a strict descendant of `target`, false when it confirms
-     * it is not. Rejects when the forge could not tell, so a caller can tell "older" from "unknown"
-     * (and ask again later instead of remembering a guess).
-     */
-    async isAhead(candidate, target) {
-        const cmp = await this.relation(target, candidate);
-        if (cmp.relation === 'unknown')
-            throw new Error(`ancestry of ${candidate.slice(0, 7)} to ${target.slice(0, 7)} is unknown: ${cmp.detail ?? 'no answer'}`);
-        return cmp.relation === 'ahead';
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/p-retry/index.js + 1 modules
-var p_retry = __webpack_require__(4995);
 ;// CONCATENATED MODULE: ./src/redact.ts
 
 /**
@@ -146,16 +62,152 @@ function registerSecret(value) {
 }
 function redact(text) {
     let out = text;
-    for (const s of secrets)
+    // Longest first: a secret that contains another (`Bearer tok` and `tok`) is masked whole.
+    for (const s of [...secrets].sort((a, b) => b.length - a.length))
         if (s.length >= 4)
             out = out.split(s).join('***');
     return out;
 }
+/**
+ * The only way to shorten text that came from outside (a response body, a command's output, an
+ * input value): secrets are masked on the whole text first, then it is cut. Cutting first would leave
+ * the start of a secret that straddles the cut unmatched, and print it. `oneLine` folds whitespace
+ * runs into one space (after masking, so a secret that contains a run of spaces still matches).
+ */
+function excerpt(text, max, opts = {}) {
+    let out = redact(text);
+    if (opts.oneLine)
+        out = out.replace(/\s+/g, ' ').trim();
+    return out.length <= max ? out : `${out.slice(0, max)}…`;
+}
 
+;// CONCATENATED MODULE: ./src/errors.ts
+
+/**
+ * An input that cannot be used. Thrown before any side effect; the message names the input, the value
+ * and the expected form so the workflow author can fix it without reading the source. Secret-bearing
+ * inputs are registered before any input is read, so the value shown here is already masked; inputs
+ * whose value must never be shown at all (header values) pass a description instead.
+ */
+class InputError extends Error {
+    input;
+    value;
+    expected;
+    constructor(input, value, expected) {
+        super(`Input '${input}' has the value ${JSON.stringify(excerpt(value, 200))}; expected ${expected}.`);
+        this.input = input;
+        this.value = value;
+        this.expected = expected;
+        this.name = 'InputError';
+    }
+}
+/**
+ * @deprecated Use `excerpt` from redact.ts. Kept as an alias that masks secrets before it cuts, so no
+ * caller can shorten outside text before redacting it.
+ */
+const truncate = (text, max) => excerpt(text, max);
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+
+;// CONCATENATED MODULE: ./src/forge/types.ts
+/** Pages read at most when listing statuses or check runs: a commit with more records is not normal. */
+const MAX_RECORD_PAGES = 10;
+const FULL_SHA = /^[0-9a-f]{40}$/;
+/** Prefix match either way, case-insensitive, at least 7 hex digits on the shorter side. */
+function sameCommit(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    if (Math.min(x.length, y.length) < 7)
+        return false;
+    return x.length <= y.length ? y.startsWith(x) : x.startsWith(y);
+}
+/**
+ * The relation from `git rev-list --count` both ways (commits of head not in base, and the reverse).
+ * Zero both ways means the same commit only when the SHAs agree: Gitea 1.23's compare answers 0/0 for
+ * unrelated histories, and whatever else says 0/0 for two different commits cannot be believed.
+ */
+function relationFromCounts(base, head, ahead, behind) {
+    if (ahead === 0 && behind === 0) {
+        if (sameCommit(base, head))
+            return { relation: 'identical', aheadBy: 0, behindBy: 0 };
+        return { relation: 'unknown', detail: `the forge counts no commits either way between ${base.slice(0, 7)} and ${head.slice(0, 7)}, yet they differ` };
+    }
+    if (behind === 0)
+        return { relation: 'ahead', aheadBy: ahead, behindBy: 0 };
+    if (ahead === 0)
+        return { relation: 'behind', aheadBy: 0, behindBy: behind };
+    return { relation: 'diverged', aheadBy: ahead, behindBy: behind };
+}
+
+;// CONCATENATED MODULE: ./src/forge/ancestry.ts
+
+
+
+/** How long "could not tell" is remembered: long enough that a fleet reporting one unknown SHA asks once. */
+const UNKNOWN_TTL_MS = 15_000;
+/**
+ * Memoised ancestry questions. A fleet of thousands reports a handful of distinct SHAs, so each
+ * (base, head) pair is asked of the forge once per run, however many tenants report it. The ancestry of
+ * two fixed commits never changes; "unknown" (an outage, a SHA the forge does not have) may, so it is
+ * kept only for `unknownTtlMs` of the injected clock.
+ */
+class Ancestry {
+    forge;
+    clock;
+    unknownTtlMs;
+    cache = new Map();
+    constructor(forge, clock = systemClock, unknownTtlMs = UNKNOWN_TTL_MS) {
+        this.forge = forge;
+        this.clock = clock;
+        this.unknownTtlMs = unknownTtlMs;
+    }
+    relation(base, head) {
+        if (sameCommit(base, head))
+            return Promise.resolve({ relation: 'identical' });
+        const key = `${base.toLowerCase()}...${head.toLowerCase()}`;
+        const hit = this.cache.get(key);
+        if (hit && this.clock.now() < hit.expiresAt)
+            return hit.answer;
+        const entry = { answer: Promise.resolve({ relation: 'unknown' }), expiresAt: Number.POSITIVE_INFINITY };
+        entry.answer = this.forge
+            .compare(base, head)
+            .catch((error) => ({ relation: 'unknown', detail: errorMessage(error) }))
+            .then((cmp) => {
+            const checked = believable(base, head, cmp);
+            if (checked.relation === 'unknown')
+                entry.expiresAt = this.clock.now() + this.unknownTtlMs;
+            return checked;
+        });
+        this.cache.set(key, entry);
+        return entry.answer;
+    }
+    /**
+     * True when the forge confirms `candidate` is a strict descendant of `target`, false when it confirms
+     * it is not. Rejects when the forge could not tell, so a caller can tell "older" from "unknown"
+     * (and ask again later instead of remembering a guess).
+     */
+    async isAhead(candidate, target) {
+        const cmp = await this.relation(target, candidate);
+        if (cmp.relation === 'unknown')
+            throw new Error(`ancestry of ${candidate.slice(0, 7)} to ${target.slice(0, 7)} is unknown: ${cmp.detail ?? 'no answer'}`);
+        return cmp.relation === 'ahead';
+    }
+}
+/** Equal SHAs are the only "identical": a forge that says so of two different commits is not believed. */
+function believable(base, head, cmp) {
+    if (cmp.relation !== 'identical')
+        return cmp;
+    return { relation: 'unknown', detail: `the forge called ${base.slice(0, 7)} and ${head.slice(0, 7)} identical, but they are different commits` };
+}
+
+// EXTERNAL MODULE: ./node_modules/p-retry/index.js + 1 modules
+var p_retry = __webpack_require__(4995);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
-;// CONCATENATED MODULE: ./src/http/client.ts
-
+;// CONCATENATED MODULE: ./src/http/exchange.ts
 
 /** No answer at all: refused, reset, timed out, DNS, or a refused redirect. Always worth another try. */
 class NetworkError extends Error {
@@ -166,6 +218,141 @@ class NetworkError extends Error {
         this.name = 'NetworkError';
     }
 }
+const EMPTY = Buffer.alloc(0);
+/** Why a request ended early: fixed objects, so no per-request allocation for the common cases. */
+const TIMED_OUT = Object.freeze({ name: 'TimeoutError', message: 'request timed out' });
+const CANCELLED = Object.freeze({ name: 'AbortError', message: 'request cancelled' });
+class Exchange {
+    where;
+    maxBodyBytes;
+    signal;
+    controller;
+    ended;
+    settled = false;
+    status = 0;
+    headers = {};
+    first;
+    chunks;
+    size = 0;
+    timer;
+    resolve;
+    reject;
+    done;
+    constructor(where, maxBodyBytes, signal) {
+        this.where = where;
+        this.maxBodyBytes = maxBodyBytes;
+        this.signal = signal;
+        this.done = new Promise((resolve, reject) => {
+            this.resolve = resolve;
+            this.reject = reject;
+        });
+    }
+    /** Sends the request, unless the caller already cancelled; `done` settles either way. */
+    start(dispatcher, options, timeoutMs) {
+        if (this.signal?.aborted) {
+            this.ended = CANCELLED;
+            this.fail(new Error(CANCELLED.message));
+            return this.done;
+        }
+        this.timer = setTimeout(onTimeout, Math.max(1, timeoutMs), this);
+        this.signal?.addEventListener('abort', this, { once: true });
+        dispatcher.dispatch(options, this);
+        return this.done;
+    }
+    /** The caller's signal fired (EventListener object: no closure per request). */
+    handleEvent() {
+        this.stop(CANCELLED);
+    }
+    stop(reason) {
+        if (this.settled || this.ended)
+            return;
+        this.ended = reason;
+        const controller = this.controller;
+        // Settle now, whether or not undici has started the request: a hanging server must not hold the caller.
+        this.fail(new Error(reason.message));
+        controller?.abort(new Error(reason.message));
+    }
+    onRequestStart(controller) {
+        this.controller = controller;
+        if (this.ended)
+            controller.abort(new Error(this.ended.message));
+    }
+    onResponseStart(_c, statusCode, headers) {
+        this.status = statusCode;
+        // undici hands the names over lower-cased already; repeated headers come as arrays.
+        for (const name in headers) {
+            const value = headers[name];
+            if (value !== undefined)
+                this.headers[name] = Array.isArray(value) ? value.join(', ') : value;
+        }
+    }
+    onResponseData(controller, chunk) {
+        if (this.settled)
+            return;
+        if (this.size + chunk.length > this.maxBodyBytes) {
+            this.keep(chunk.subarray(0, this.maxBodyBytes - this.size));
+            this.finish(true);
+            controller.abort(new Error('body too large'));
+            return;
+        }
+        this.keep(chunk);
+    }
+    onResponseEnd() {
+        this.finish(false);
+    }
+    onResponseError(_c, error) {
+        this.fail(error);
+    }
+    keep(chunk) {
+        if (!this.first)
+            this.first = chunk;
+        else
+            (this.chunks ??= [this.first]).push(chunk);
+        this.size += chunk.length;
+    }
+    finish(truncated) {
+        if (this.settled)
+            return;
+        this.cleanUp();
+        const body = this.chunks ? Buffer.concat(this.chunks, this.size) : (this.first ?? EMPTY);
+        this.first = this.chunks = undefined;
+        this.resolve({ status: this.status, headers: this.headers, body, truncated });
+    }
+    fail(error) {
+        if (this.settled)
+            return;
+        this.cleanUp();
+        this.reject(this.toNetworkError(error));
+    }
+    cleanUp() {
+        this.settled = true;
+        if (this.timer)
+            clearTimeout(this.timer);
+        this.signal?.removeEventListener('abort', this);
+        // Whatever still points at this handler (undici's request until it is dropped, a listener list)
+        // must not keep the controller and its socket buffers alive with it.
+        this.controller = undefined;
+    }
+    toNetworkError(error) {
+        if (error instanceof NetworkError)
+            return error;
+        if (this.ended === TIMED_OUT)
+            return new NetworkError(`request to ${this.where} timed out`, 'TIMEOUT');
+        if (this.ended === CANCELLED)
+            return new NetworkError(`request to ${this.where} was cancelled`, 'CANCELLED');
+        const e = error;
+        const code = e.code ?? e.cause?.code ?? 'NETWORK';
+        return new NetworkError(`request to ${this.where} failed: ${truncate(e.message ?? String(error), 200)} (${code})`, code);
+    }
+}
+function onTimeout(exchange) {
+    exchange.stop(TIMED_OUT);
+}
+
+;// CONCATENATED MODULE: ./src/http/client.ts
+
+
+
 const DEFAULT_MAX_BODY = 1024 * 1024;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 function createHttpClient(options = {}) {
@@ -180,114 +367,49 @@ function createHttpClient(options = {}) {
     };
 }
 async function send(dispatcher, req) {
-    // A deadline that ends with the exchange. AbortSignal.timeout() keeps its timer (and AbortSignal.any()
-    // its links) alive for the whole timeout after every request: at the thousands of requests a second
-    // of a large fleet's settle loop, tens of thousands of live timers and signals.
-    const controller = new AbortController();
-    const signal = controller.signal;
-    const timer = setTimeout(() => controller.abort(new DOMException('request timed out', 'TimeoutError')), Math.max(1, req.timeoutMs));
-    const onAbort = () => controller.abort(req.signal?.reason);
-    if (req.signal?.aborted)
-        onAbort();
-    else
-        req.signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-        let url = new URL(req.url);
-        let method = req.method ?? 'GET';
-        let body = req.body;
-        for (let hop = 0;; hop++) {
-            const res = await exchange(dispatcher, url, method, req.headers ?? {}, body, signal, req.maxBodyBytes ?? DEFAULT_MAX_BODY);
-            if (!req.followSameOriginRedirects || !REDIRECTS.has(res.status) || !res.headers.location)
-                return res;
-            const next = new URL(res.headers.location, url);
-            if (next.origin !== url.origin) {
-                // Extra headers (tokens) must never travel to another origin, so the hop is refused outright.
-                throw new NetworkError(`redirect to another origin refused: ${url.origin} -> ${next.origin}`, 'REDIRECT_CROSS_ORIGIN');
-            }
-            if (hop >= 4)
-                throw new NetworkError(`too many redirects (last: ${next.pathname})`, 'REDIRECT_LOOP');
-            if (res.status === 303) {
-                method = 'GET';
-                body = undefined;
-            }
-            url = next;
+    let url = typeof req.url === 'string' ? new URL(req.url) : req.url;
+    let method = req.method ?? 'GET';
+    let body = req.body;
+    for (let hop = 0;; hop++) {
+        const where = `${url.origin}${url.pathname}`;
+        const exchange = new Exchange(where, req.maxBodyBytes ?? DEFAULT_MAX_BODY, req.signal);
+        // Each hop gets the whole deadline again, as the former stream-based path gave the whole exchange one.
+        const res = await exchange.start(dispatcher, { origin: url.origin, path: `${url.pathname}${url.search}`, method: method, headers: req.headers, body }, req.timeoutMs);
+        const location = res.headers.location;
+        if (!req.followSameOriginRedirects || !REDIRECTS.has(res.status) || !location)
+            return { ...res, url: url.toString() };
+        const next = new URL(location, url);
+        if (next.origin !== url.origin) {
+            // Extra headers (tokens) must never travel to another origin, so the hop is refused outright.
+            throw new NetworkError(`redirect to another origin refused: ${url.origin} -> ${next.origin}`, 'REDIRECT_CROSS_ORIGIN');
         }
-    }
-    finally {
-        clearTimeout(timer);
-        req.signal?.removeEventListener('abort', onAbort);
-    }
-}
-async function exchange(dispatcher, url, method, headers, body, signal, maxBodyBytes) {
-    let res;
-    try {
-        res = await (0,undici/* request */.Em)(url, {
-            method: method,
-            headers,
-            body,
-            signal,
-            dispatcher
-        });
-    }
-    catch (error) {
-        throw toNetworkError(error, signal, url);
-    }
-    const chunks = [];
-    let size = 0;
-    let truncated = false;
-    try {
-        for await (const chunk of res.body) {
-            const buf = chunk;
-            if (size + buf.length > maxBodyBytes) {
-                chunks.push(buf.subarray(0, maxBodyBytes - size));
-                size = maxBodyBytes;
-                truncated = true;
-                break;
-            }
-            chunks.push(buf);
-            size += buf.length;
+        if (hop >= 4)
+            throw new NetworkError(`too many redirects (last: ${next.pathname})`, 'REDIRECT_LOOP');
+        if (res.status === 303) {
+            method = 'GET';
+            body = undefined;
         }
+        url = next;
     }
-    catch (error) {
-        throw toNetworkError(error, signal, url);
-    }
-    finally {
-        if (truncated)
-            res.body.destroy();
-    }
-    return {
-        status: res.statusCode,
-        headers: flattenHeaders(res.headers),
-        body: Buffer.concat(chunks, size),
-        truncated,
-        url: url.toString()
-    };
 }
-function flattenHeaders(raw) {
-    const out = {};
-    for (const [name, value] of Object.entries(raw)) {
-        if (value === undefined)
-            continue;
-        out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    return out;
+
+;// CONCATENATED MODULE: ./src/report/counters.ts
+function emptyCounters() {
+    return { buildinfoPolls: 0, httpRetries: 0, redeployReissues: 0, gateChecks: 0, defers: 0, holds: 0 };
 }
-function toNetworkError(error, signal, url) {
-    if (error instanceof NetworkError)
-        return error;
-    const where = `${url.origin}${url.pathname}`;
-    if (signal.aborted) {
-        const reason = signal.reason;
-        if (reason?.name === 'TimeoutError')
-            return new NetworkError(`request to ${where} timed out`, 'TIMEOUT');
-        return new NetworkError(`request to ${where} was cancelled`, 'CANCELLED');
-    }
-    const e = error;
-    const code = e.code ?? e.cause?.code ?? 'NETWORK';
-    return new NetworkError(`request to ${where} failed: ${truncate(e.message ?? String(error), 200)} (${code})`, code);
+let current = emptyCounters();
+/** Starts counting for a new run and returns its counters. */
+function startCounting() {
+    current = emptyCounters();
+    return current;
+}
+/** The counters of the run in progress. */
+function runCounters() {
+    return current;
 }
 
 ;// CONCATENATED MODULE: ./src/http/retry.ts
+
 
 
 
@@ -378,94 +500,73 @@ async function withRetry(fn, options) {
             if (clock.now() + delayMs >= deadline)
                 throw error;
             options.onRetry?.({ attempt: attemptNumber, delayMs, error });
+            runCounters().httpRetries++;
             await clock.sleep(delayMs, signal);
+            // Thrown here, p-retry rejects with it and sends nothing more.
+            await options.beforeRetry?.({ attempt: attemptNumber + 1, error });
         }
     });
 }
 
 ;// CONCATENATED MODULE: ./src/forge/errors.ts
-/** The forge answered, but not in a shape we can use (empty, malformed, missing field). */
+/** The forge answered, but not in a shape we can use (empty, malformed, cut, missing field). */
 class ForgeAnswerError extends Error {
     constructor(message) {
         super(message);
         this.name = 'ForgeAnswerError';
     }
 }
-
-;// CONCATENATED MODULE: ./src/forge/history-walk.ts
-
-const PAGE = 50;
-async function walk(from, target, maxCommits, list) {
-    let seen = 0;
-    for (let page = 1; seen < maxCommits; page++) {
-        const shas = await list(from, page, PAGE);
-        const i = shas.findIndex((s) => sameCommit(s, target));
-        if (i >= 0)
-            return { distance: seen + i, exhausted: false };
-        seen += shas.length;
-        if (shas.length < PAGE)
-            return { exhausted: true };
+/** The forge does not have the commit asked about (a locally built or never-pushed SHA): asking again will not help. */
+class UnknownCommitError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnknownCommitError';
     }
-    return { exhausted: false };
-}
-/**
- * Ancestry from the commit list alone, for forges whose compare cannot take SHAs. Bounded: at most
- * `maxCommits` of each side's history are read, and a relation that lies deeper is `unknown`, never guessed.
- */
-async function walkRelation(base, head, maxCommits, list) {
-    const fromHead = await walk(head, base, maxCommits, list);
-    if (fromHead.distance === 0)
-        return { relation: 'identical', aheadBy: 0, behindBy: 0 };
-    if (fromHead.distance !== undefined) {
-        return { relation: 'ahead', aheadBy: fromHead.distance, behindBy: 0, detail: 'from the commit history' };
-    }
-    const fromBase = await walk(base, head, maxCommits, list);
-    if (fromBase.distance !== undefined) {
-        return { relation: 'behind', aheadBy: 0, behindBy: fromBase.distance, detail: 'from the commit history' };
-    }
-    if (fromHead.exhausted && fromBase.exhausted)
-        return { relation: 'diverged', detail: 'from the full commit history' };
-    return { relation: 'unknown', detail: `neither commit is among the last ${maxCommits} commits of the other` };
 }
 
 ;// CONCATENATED MODULE: ./src/forge/gitea.ts
 
 
 
-
+/** Query flags that keep commit answers light: no diff stats, no signature checks, no file lists. */
+const LIGHT = 'stat=false&verification=false&files=false';
 /**
  * Gitea 1.22+ over its REST API (`/api/v1`). Differences from GitHub that matter here:
- * the branch head is `commit.id`; compare answers only `total_commits`, so ahead/behind come from asking
- * both directions; before 1.23 compare refuses SHAs (404) and from 1.25 it fails when the pull-request unit
- * is off, so ancestry then comes from a bounded walk of the commit list instead.
+ * - the branch head is `commit.id`;
+ * - compare lists every commit of the range with stats (about 2.5 KB a commit, no paging), takes no
+ *   SHAs before 1.23, calls unrelated histories "0 commits" both ways in 1.23 and fails without the
+ *   pull-request unit from 1.25. So ancestry never uses it: it counts `git rev-list head --not base`
+ *   both ways through the commit list (`sha` + `not`, its `X-Total-Count`), one light request each,
+ *   whatever the gap (routers/api/v1/repo/commits.go, v1.22 and v1.23).
  */
 class GiteaForge {
     settings;
     http;
     clock;
     log;
-    maxWalk;
     kind = 'gitea';
     checks = undefined;
-    compareWorks = true;
-    constructor(settings, http, clock, log, maxWalk = 1000) {
+    constructor(settings, http, clock, log) {
         this.settings = settings;
         this.http = http;
         this.clock = clock;
         this.log = log;
-        this.maxWalk = maxWalk;
     }
     get repoPath() {
         const { apiUrl, owner, repo } = this.settings;
         return `${apiUrl}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
     }
-    /** One API call with classified retries; non-2xx becomes an HttpStatusError. */
-    async request(what, path, init = {}) {
+    headers(json) {
         const headers = { accept: 'application/json' };
         if (this.settings.token)
             headers.authorization = `token ${this.settings.token}`;
-        if (init.body !== undefined)
+        if (json)
             headers['content-type'] = 'application/json';
+        return headers;
+    }
+    /** One API call with classified retries; non-2xx becomes an HttpStatusError (or what `classify` says). */
+    async request(what, path, init = {}) {
+        const headers = this.headers(init.body !== undefined);
         return withRetry(async (_attempt, remainingMs) => {
             const res = await this.http.send({
                 url: `${this.repoPath}${path}`,
@@ -474,19 +575,27 @@ class GiteaForge {
                 body: init.body === undefined ? undefined : JSON.stringify(init.body),
                 timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs)
             });
-            if (res.status < 200 || res.status >= 300)
-                throw statusError(what, res, Date.now());
-            return res;
+            if (res.status >= 200 && res.status < 300)
+                return res;
+            throw (await init.classify?.(res)) ?? statusError(what, res, Date.now());
         }, {
             policy: this.settings.retry,
             clock: this.clock,
             onRetry: ({ delayMs, error }) => this.log(`${what}: ${error.message}; retrying in ${delayMs} ms`)
         });
     }
-    async json(what, path) {
-        const res = await this.request(what, path);
+    /** The parsed JSON body of a successful call. */
+    async json(what, path, init = {}) {
+        return (await this.jsonAnswer(what, path, init)).data;
+    }
+    /** The parsed JSON body with the response it came in (for its headers). */
+    async jsonAnswer(what, path, init = {}) {
+        const res = await this.request(what, path, init);
+        // The HTTP client cuts bodies at its cap: half a JSON document is no answer, whatever it parses to.
+        if (res.truncated)
+            throw new ForgeAnswerError(`${what} answered a body larger than the client accepts (cut at ${res.body.length} bytes)`);
         try {
-            return JSON.parse(res.body.toString('utf8'));
+            return { data: JSON.parse(res.body.toString('utf8')), res };
         }
         catch {
             throw new ForgeAnswerError(`${what} answered a body that is not JSON`);
@@ -494,7 +603,7 @@ class GiteaForge {
     }
     async branchHead(branch) {
         const path = `/branches/${branch.split('/').map(encodeURIComponent).join('/')}`;
-        const data = (await this.json(`GET branch ${branch}`, path));
+        const data = await this.json(`GET branch ${branch}`, path);
         const id = data?.commit?.id;
         if (typeof id !== 'string' || !FULL_SHA.test(id.toLowerCase())) {
             throw new ForgeAnswerError(`the branch answer for '${branch}' has no commit.id`);
@@ -502,35 +611,55 @@ class GiteaForge {
         return id.toLowerCase();
     }
     async compare(base, head) {
-        if (this.compareWorks) {
-            try {
-                const ahead = await this.countCommits(base, head);
-                const behind = await this.countCommits(head, base);
-                return fromCounts(ahead, behind);
-            }
-            catch (error) {
-                if (!(error instanceof HttpStatusError) || ![404, 500].includes(error.status))
-                    throw error;
-                // 1.22 cannot compare SHAs; 1.25 without the PR unit cannot compare at all. Walk instead, and
-                // remember so later comparisons in this run go straight to the walk.
-                this.compareWorks = false;
-                this.log(`compare by SHA is not available on this Gitea (HTTP ${error.status}); walking commit history instead`);
-            }
-        }
-        return walkRelation(base, head, this.maxWalk, (from, page, limit) => this.listCommits(from, page, limit));
+        const ahead = await this.countOnly(head, base);
+        const behind = await this.countOnly(base, head);
+        return relationFromCounts(base, head, ahead, behind);
     }
-    async countCommits(base, head) {
-        const data = (await this.json(`compare ${base.slice(0, 7)}...${head.slice(0, 7)}`, `/compare/${base}...${head}`));
-        if (typeof data?.total_commits !== 'number')
-            throw new ForgeAnswerError('compare answered without total_commits');
-        return data.total_commits;
-    }
-    async listCommits(from, page, limit) {
-        const q = `sha=${encodeURIComponent(from)}&limit=${limit}&page=${page}&stat=false&verification=false&files=false`;
-        const data = await this.json(`list commits from ${from.slice(0, 12)}`, `/commits?${q}`);
+    /** How many commits of `from`'s history are not in `not`'s: `git rev-list --count from --not not`. */
+    async countOnly(from, not) {
+        const what = `count commits of ${from.slice(0, 7)} not in ${not.slice(0, 7)}`;
+        const q = `sha=${encodeURIComponent(from)}&not=${encodeURIComponent(not)}&limit=1&page=1&${LIGHT}`;
+        const { data, res } = await this.jsonAnswer(what, `/commits?${q}`, {
+            // Gitea 1.22 answers 500 (not 404) for a SHA it does not know, and both versions answer 500 when
+            // `not` names one; in production the message is empty. Ask the single-commit route, which answers 404.
+            classify: (r) => (r.status === 500 ? this.unknownAmong(what, [from, not]) : Promise.resolve(undefined))
+        });
+        const total = Number(res.headers['x-total-count']);
         if (!Array.isArray(data))
-            throw new ForgeAnswerError('the commit list is not an array');
-        return data.map((c) => String(c?.sha ?? '').toLowerCase());
+            throw new ForgeAnswerError(`${what}: the commit list is not an array`);
+        if (res.headers['x-total-count'] === undefined || !Number.isInteger(total) || total < 0) {
+            throw new ForgeAnswerError(`${what}: the commit list came without a usable X-Total-Count header`);
+        }
+        // A count that disagrees with the page it came with is no count (a proxy rewrote one of them).
+        if ((total === 0) !== (data.length === 0))
+            throw new ForgeAnswerError(`${what}: X-Total-Count ${total} disagrees with ${data.length} commits listed`);
+        return total;
+    }
+    /** An UnknownCommitError naming the first of `shas` the forge says it does not have, else undefined. */
+    async unknownAmong(what, shas) {
+        for (const sha of shas) {
+            const res = await this.http
+                .send({ url: `${this.repoPath}/git/commits/${encodeURIComponent(sha)}?${LIGHT}`, headers: this.headers(false), timeoutMs: this.settings.requestTimeoutMs })
+                .catch(() => undefined);
+            if (res?.status === 404)
+                return new UnknownCommitError(`${what}: the forge does not know commit ${sha.slice(0, 12)}`);
+        }
+        return undefined;
+    }
+    async resolveCommit(ref) {
+        try {
+            const data = await this.json(`GET commit ${ref}`, `/git/commits/${encodeURIComponent(ref)}?${LIGHT}`);
+            const sha = data?.sha;
+            if (typeof sha !== 'string' || !FULL_SHA.test(sha.toLowerCase()))
+                throw new ForgeAnswerError(`the commit answer for '${ref}' has no sha`);
+            return sha.toLowerCase();
+        }
+        catch (error) {
+            // 404: no such commit; 422: not a valid ref pattern (routers/api/v1/repo/commits.go GetSingleCommit).
+            if (error instanceof HttpStatusError && [404, 422].includes(error.status))
+                return undefined;
+            throw error;
+        }
     }
     async createCommitStatus(s) {
         await this.request(`POST status ${s.context}`, `/statuses/${s.sha}`, {
@@ -538,15 +667,37 @@ class GiteaForge {
             body: { state: s.state, context: s.context, description: s.description, target_url: s.targetUrl ?? '' }
         });
     }
-}
-function fromCounts(ahead, behind) {
-    if (ahead === 0 && behind === 0)
-        return { relation: 'identical', aheadBy: 0, behindBy: 0 };
-    if (behind === 0)
-        return { relation: 'ahead', aheadBy: ahead, behindBy: 0 };
-    if (ahead === 0)
-        return { relation: 'behind', aheadBy: 0, behindBy: behind };
-    return { relation: 'diverged', aheadBy: ahead, behindBy: behind };
+    /**
+     * `GET /statuses/{sha}` (routers/api/v1/repo/status.go, 1.22): every status ever set, newest first,
+     * `limit`/`page` capped by `[api] MAX_RESPONSE_ITEMS`, the total in `X-Total-Count`. The state is
+     * named `status` in the answer. Paged by what the server says, never by an assumed page size.
+     */
+    async listCommitStatuses(sha, context) {
+        const out = [];
+        let seen = 0;
+        for (let page = 1; page <= MAX_RECORD_PAGES; page++) {
+            const res = await this.request(`GET statuses of ${sha.slice(0, 7)}`, `/statuses/${encodeURIComponent(sha)}?limit=50&page=${page}`);
+            let data;
+            try {
+                data = JSON.parse(res.body.toString('utf8'));
+            }
+            catch {
+                throw new ForgeAnswerError('the status list is not JSON');
+            }
+            if (!Array.isArray(data))
+                throw new ForgeAnswerError('the status list is not an array');
+            seen += data.length;
+            for (const s of data) {
+                const state = s?.status ?? s?.state;
+                if (s?.context === context)
+                    out.push({ state: String(state), context, description: String(s.description ?? ''), targetUrl: typeof s.target_url === 'string' ? s.target_url : undefined, createdAt: typeof s.created_at === 'string' ? s.created_at : undefined });
+            }
+            const total = Number(res.headers['x-total-count']);
+            if (data.length === 0 || (Number.isFinite(total) ? seen >= total : true))
+                break;
+        }
+        return out;
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
@@ -615,6 +766,25 @@ class GitHubForge {
             return { relation: 'unknown', detail: `compare answered status ${JSON.stringify(d.status)}` };
         return { relation, aheadBy: d.ahead_by, behindBy: d.behind_by };
     }
+    async resolveCommit(ref) {
+        const { owner, repo } = this.settings;
+        try {
+            // The `sha` media type answers the bare SHA instead of the commit with its files and stats.
+            const data = await this.call(`GET commit ${ref}`, (signal) => this.octokit
+                .request('GET /repos/{owner}/{repo}/commits/{ref}', { owner, repo, ref, headers: { accept: 'application/vnd.github.sha' }, request: { signal } })
+                .then((r) => r.data));
+            const sha = String(data).trim().toLowerCase();
+            if (!FULL_SHA.test(sha))
+                throw new ForgeAnswerError(`the commit answer for '${ref}' is not a SHA`);
+            return sha;
+        }
+        catch (error) {
+            // 404 or 422 "No commit found for SHA" (an unknown or ambiguous abbreviation).
+            if (error.status === 404 || error.status === 422)
+                return undefined;
+            throw error;
+        }
+    }
     async createCommitStatus(s) {
         const { owner, repo } = this.settings;
         await this.call(`POST status ${s.context}`, (signal) => this.octokit.rest.repos.createCommitStatus({
@@ -628,6 +798,23 @@ class GitHubForge {
             request: { signal }
         }));
     }
+    /** `GET /commits/{ref}/statuses`, 100 a page; a short page is the last (GitHub honours per_page up to 100). */
+    async listCommitStatuses(sha, context) {
+        const { owner, repo } = this.settings;
+        const out = [];
+        for (let page = 1; page <= MAX_RECORD_PAGES; page++) {
+            const data = await this.call(`GET statuses of ${sha.slice(0, 7)}`, (signal) => this.octokit.rest.repos.listCommitStatusesForRef({ owner, repo, ref: sha, per_page: 100, page, request: { signal } }).then((r) => r.data));
+            if (!Array.isArray(data))
+                throw new ForgeAnswerError('the status list is not an array');
+            for (const s of data) {
+                if (s?.context === context)
+                    out.push({ state: String(s.state), context, description: String(s.description ?? ''), targetUrl: str(s.target_url), createdAt: str(s.created_at) });
+            }
+            if (data.length < 100)
+                break;
+        }
+        return out;
+    }
     checks = {
         create: async (sha, name, u) => {
             const { owner, repo } = this.settings;
@@ -637,12 +824,32 @@ class GitHubForge {
         update: async (id, u) => {
             const { owner, repo } = this.settings;
             await this.call(`PATCH check-run ${id}`, (signal) => this.octokit.rest.checks.update({ owner, repo, check_run_id: id, ...checkBody(u), request: { signal } }));
+        },
+        /** `filter=all`: the default (`latest`) would hide the earlier attempts that the decision weighs. */
+        listForRef: async (sha, name) => {
+            const { owner, repo } = this.settings;
+            const out = [];
+            for (let page = 1; page <= MAX_RECORD_PAGES; page++) {
+                const data = await this.call(`GET check-runs ${name} of ${sha.slice(0, 7)}`, (signal) => this.octokit.rest.checks.listForRef({ owner, repo, ref: sha, check_name: name, filter: 'all', per_page: 100, page, request: { signal } }).then((r) => r.data));
+                const d = data;
+                if (!d || !Array.isArray(d.check_runs) || typeof d.total_count !== 'number')
+                    throw new ForgeAnswerError('the check run list has no check_runs and total_count');
+                for (const c of d.check_runs) {
+                    const output = (c.output ?? {});
+                    out.push({ id: Number(c.id), name: String(c.name), status: String(c.status), conclusion: str(c.conclusion) ?? null, externalId: str(c.external_id) ?? null, startedAt: str(c.started_at) ?? null, title: str(output.title) ?? null, detailsUrl: str(c.details_url) ?? null });
+                }
+                if (d.check_runs.length === 0 || out.length >= d.total_count)
+                    break;
+            }
+            return out;
         }
     };
 }
+const str = (v) => (typeof v === 'string' ? v : undefined);
 /** The REST body of a check run create/update; GitHub wants `output.title` and `summary` with every output. */
 function checkBody(u) {
     return {
+        ...(u.externalId ? { external_id: u.externalId } : {}),
         ...(u.status ? { status: u.status } : {}),
         ...(u.conclusion ? { conclusion: u.conclusion, completed_at: new Date().toISOString() } : {}),
         ...(u.detailsUrl ? { details_url: u.detailsUrl } : {}),
@@ -749,9 +956,11 @@ function decide(sha, branch, head, cmp) {
 
 
 
+
 /**
- * Asks the forge who owns the branch. Called before the first side effect and again before every
- * wave and right before promotion, so the gap between check and act stays one API round trip.
+ * Asks the forge who owns the branch. Called before the first side effect, before every wave, before
+ * the promotion's first registry request and its write, and as the fence before every retried or
+ * re-issued side effect, so the gap between check and act stays one API round trip.
  */
 class SupersededGate {
     forge;
@@ -770,6 +979,7 @@ class SupersededGate {
         return this.settings.enabled;
     }
     async check() {
+        runCounters().gateChecks++;
         this.last = await this.ask();
         return this.last;
     }
@@ -813,45 +1023,132 @@ const NO_REPORTER = {
 
 
 
+
+
+
 function createContext(settings, overrides = {}) {
     const clock = overrides.clock ?? systemClock;
     const http = overrides.http ?? createHttpClient();
     const forge = overrides.forge ?? createForge(settings.forge, { http, clock, log: (m) => core/* info */.pq(m) });
-    const ancestry = new Ancestry(forge);
+    const ancestry = new Ancestry(forge, clock);
     const gate = new SupersededGate(forge, ancestry, settings.target, settings.gate);
-    return { settings, clock, http, forge, ancestry, gate, signal: overrides.signal ?? new AbortController().signal, reporter: overrides.reporter ?? NO_REPORTER };
+    return { settings, clock, http, forge, ancestry, gate, signal: overrides.signal ?? new AbortController().signal, reporter: overrides.reporter ?? NO_REPORTER, counters: startCounting() };
+}
+/**
+ * The context, with an abbreviated `sha` input replaced by the full SHA the forge knows it as. GitHub's
+ * statuses and check runs take only 40 digits, so this runs once, before any side effect; a SHA the
+ * forge does not have is an input error.
+ */
+async function createResolvedContext(settings, overrides = {}) {
+    const ctx = createContext(settings, overrides);
+    const given = settings.target.sha;
+    if (FULL_SHA.test(given))
+        return ctx;
+    let full;
+    try {
+        full = await ctx.forge.resolveCommit(given);
+    }
+    catch (error) {
+        if (!overrides.http)
+            await ctx.http.close();
+        throw new Error(`Could not resolve the abbreviated sha '${given}' to a full commit SHA: ${errorMessage(error)}`, { cause: error });
+    }
+    if (!full) {
+        if (!overrides.http)
+            await ctx.http.close();
+        throw new InputError('sha', given, `a commit of ${settings.forge.owner}/${settings.forge.repo} (the forge has no commit with that SHA or prefix)`);
+    }
+    core/* info */.pq(`sha ${given} is commit ${full}`);
+    const resolved = { ...settings, target: { ...settings.target, sha: full } };
+    return createContext(resolved, { ...overrides, clock: ctx.clock, http: ctx.http, forge: ctx.forge });
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __webpack_require__(1260);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/command/runner.ts
 
 
 const KEEP = 64 * 1024;
+const KILL_AFTER_MS = 5_000;
+const DRAIN_MS = 10_000;
 const execRunner = {
-    async run(argv, options) {
+    run(argv, options) {
         const [tool, ...args] = argv;
         if (!tool)
-            throw new Error('empty command');
-        let stdout = '';
-        let stderr = '';
-        const exitCode = await exec/* exec */.m(tool, args, {
-            ignoreReturnCode: true,
-            silent: true,
-            cwd: options.cwd,
-            env: { ...process.env, ...options.env },
-            listeners: {
-                stdout: (d) => {
-                    stdout = (stdout + d.toString('utf8')).slice(-KEEP);
-                },
-                stderr: (d) => {
-                    stderr = (stderr + d.toString('utf8')).slice(-KEEP);
+            return Promise.reject(new Error('empty command'));
+        const { signal } = options;
+        if (signal?.aborted)
+            return Promise.reject(signal.reason instanceof Error ? signal.reason : new Error('cancelled'));
+        return new Promise((resolve, reject) => {
+            // A process group of its own, so a cancel reaches the children a script started too.
+            const child = (0,external_node_child_process_.spawn)(tool, args, { cwd: options.cwd, env: { ...commandEnv(process.env), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+            let stdout = '';
+            let stderr = '';
+            child.stdout.on('data', (d) => {
+                stdout = keepTail(stdout + d.toString('utf8'));
+            });
+            child.stderr.on('data', (d) => {
+                stderr = keepTail(stderr + d.toString('utf8'));
+            });
+            const killGroup = (name) => {
+                try {
+                    if (child.pid !== undefined)
+                        process.kill(-child.pid, name);
                 }
-            }
+                catch {
+                    // already gone
+                }
+            };
+            const onAbort = () => {
+                killGroup('SIGTERM');
+                // A command that ignores SIGTERM is not allowed to hold the cancelled run.
+                setTimeout(() => killGroup('SIGKILL'), KILL_AFTER_MS).unref();
+            };
+            signal?.addEventListener('abort', onAbort, { once: true });
+            child.once('error', (error) => {
+                signal?.removeEventListener('abort', onAbort);
+                reject(new Error(`cannot run ${tool}: ${error.message}`));
+            });
+            // 'exit', not 'close': a grandchild holding the pipes open must not keep a cancelled run waiting.
+            child.once('exit', (code, killedBy) => {
+                signal?.removeEventListener('abort', onAbort);
+                if (signal?.aborted) {
+                    reject(signal.reason instanceof Error ? signal.reason : new Error('cancelled'));
+                    return;
+                }
+                // Let the pipes drain what the command wrote before it exited.
+                const done = () => resolve({ exitCode: code ?? 128 + signalNumber(killedBy), stdout, stderrTail: tail(stderr) });
+                if (child.stdout.readableEnded && child.stderr.readableEnded)
+                    return done();
+                child.once('close', done);
+                // A daemon the command left behind may hold the pipes for ever; its output is not waited for.
+                setTimeout(done, DRAIN_MS).unref();
+            });
         });
-        return { exitCode, stdout, stderrTail: tail(stderr) };
     }
 };
+/**
+ * The runner's environment without the action's own inputs (`INPUT_*`): they carry the forge token, the
+ * control-plane token and the registry password, which a user command has no business reading. What a
+ * command needs it gets explicitly (ROLLOUT_* and REGISTRY_* variables, or the step's `env:`).
+ */
+function commandEnv(env) {
+    return Object.fromEntries(Object.entries(env).filter(([name]) => !name.toUpperCase().startsWith('INPUT_')));
+}
+/**
+ * Bounded output, cut at a line start: a secret is masked as a whole, so a cut inside one would leave a
+ * piece that no longer matches the mask and could reach an error message.
+ */
+function keepTail(text) {
+    if (text.length <= KEEP)
+        return text;
+    const cut = text.slice(-KEEP);
+    const newline = cut.indexOf('\n');
+    return newline >= 0 ? cut.slice(newline + 1) : '';
+}
+function signalNumber(name) {
+    return name === 'SIGKILL' ? 9 : name === 'SIGTERM' ? 15 : name === 'SIGINT' ? 2 : 1;
+}
 function tail(text, lines = 5, chars = 500) {
     return truncate(text.trimEnd().split('\n').slice(-lines).join('\n'), chars);
 }
@@ -926,6 +1223,104 @@ function announce(decision, gate, where) {
     return { proceed: false };
 }
 
+;// CONCATENATED MODULE: ./src/rollout/plan.ts
+
+/**
+ * Canary first (all canary tenants together), then the rest of the fleet in the order it was given:
+ * - without `waves`, in waves of at most `maxParallel`;
+ * - with `waves`, each wave ends at its cumulative mark, rounded up (`ceil(p% × fleet)`: 10% of 15 is 2),
+ *   the canary counting toward the first. A mark the canary (or the previous mark) already reaches
+ *   adds no empty wave; a count beyond the fleet (a shard, or reconcile's behind tenants) means all of it.
+ * Pure, so the shape of a rollout is tested alone. `maxParallel` then bounds the redeploys in flight.
+ */
+function planSteps(fleet, canary, maxParallel, waves = []) {
+    const steps = [];
+    const inCanary = new Set(canary);
+    const rest = fleet.filter((t) => !inCanary.has(t));
+    const first = fleet.length - rest.length;
+    if (canary.length > 0)
+        steps.push({ name: 'canary', kind: 'canary', tenants: [...canary], reach: first });
+    const ends = waves.length ? waveEnds(fleet.length, waves) : fixedEnds(fleet.length, first, maxParallel);
+    let done = first;
+    let wave = 0;
+    for (const end of ends) {
+        if (end <= done)
+            continue;
+        steps.push({ name: `wave ${++wave}`, kind: 'wave', tenants: rest.slice(done - first, end - first), reach: end });
+        done = end;
+    }
+    return steps;
+}
+/** `6 tenants, to 6 of 60 (10%)`: a step's size and how far the rollout has reached once it is done. */
+function stepSize(step, total) {
+    const pct = total ? Math.round((step.reach * 1000) / total) / 10 : 100;
+    return `${step.tenants.length} tenant${step.tenants.length === 1 ? '' : 's'}, to ${step.reach} of ${total} (${pct}%)`;
+}
+/** Cumulative ends of the `waves` marks on a fleet of `total`, the last always the whole fleet. */
+function waveEnds(total, waves) {
+    const ends = waves.map((w) => Math.min(total, w.kind === 'count' ? w.value : Math.ceil((w.value * total) / 100)));
+    if (ends.at(-1) !== total)
+        ends.push(total);
+    return ends;
+}
+function fixedEnds(total, canary, maxParallel) {
+    const ends = [];
+    for (let end = canary + maxParallel; end < total; end += maxParallel)
+        ends.push(end);
+    ends.push(total);
+    return ends;
+}
+/**
+ * Parses `waves`: marks separated by commas, spaces or newlines, each `N%` (0 < N ≤ 100, decimals
+ * allowed) or a whole number of tenants ≥ 1, strictly increasing within each kind and across kinds
+ * where both are known (a count after a percentage is checked against the fleet in `checkWaveCounts`).
+ * A missing final 100% is added when the waves are planned.
+ */
+function parseWaves(raw) {
+    const expected = 'cumulative steps after the canary, each a percentage of the fleet or a count of tenants, strictly increasing and at most 100% (e.g. `10%, 50%, 100%`)';
+    const text = raw.trim();
+    if (!text)
+        return [];
+    const marks = [];
+    for (const item of text.split(/[\s,]+/).filter(Boolean)) {
+        const pct = /^(\d+(?:\.\d+)?)%$/.exec(item);
+        if (pct) {
+            const value = Number(pct[1]);
+            if (value <= 0 || value > 100)
+                throw new InputError('waves', raw, `${expected}; ${JSON.stringify(item)} is not above 0% and at most 100%`);
+            marks.push({ kind: 'percent', value });
+        }
+        else if (/^\d+$/.test(item) && Number(item) >= 1) {
+            marks.push({ kind: 'count', value: Number(item) });
+        }
+        else {
+            throw new InputError('waves', raw, `${expected}; ${JSON.stringify(item)} is neither a percentage nor a whole number of tenants`);
+        }
+        const [prev, last] = [marks.at(-2), marks.at(-1)];
+        if (prev && prev.kind === last.kind && last.value <= prev.value) {
+            throw new InputError('waves', raw, `${expected}; ${JSON.stringify(item)} does not increase on the step before it`);
+        }
+    }
+    return marks;
+}
+/**
+ * With the fleet known (before any redeploy): counts at most the fleet, and each mark beyond the one
+ * before it, compared unrounded so that a count and a percentage are weighed in the same terms.
+ */
+function checkWaveCounts(raw, waves, total) {
+    const expected = `cumulative steps, strictly increasing and at most the fleet (${total} tenants), e.g. \`10%, 50%, 100%\``;
+    let prev = 0;
+    for (const w of waves) {
+        const label = w.kind === 'count' ? String(w.value) : `${w.value}%`;
+        if (w.kind === 'count' && w.value > total)
+            throw new InputError('waves', raw, `${expected}; ${label} is more than the fleet`);
+        const exact = w.kind === 'count' ? w.value : (w.value * total) / 100;
+        if (exact <= prev)
+            throw new InputError('waves', raw, `${expected}; ${label} does not go beyond the step before it`);
+        prev = exact;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/template.ts
 
 const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/gi;
@@ -950,6 +1345,27 @@ function commitVars(sha, environment) {
     return { sha, sha7: sha.slice(0, 7), environment };
 }
 
+;// CONCATENATED MODULE: ./src/rollout/redeploy-types.ts
+/** Thrown by a fence: a newer commit owns the branch, so this job sends nothing more. */
+class SupersededError extends Error {
+    decision;
+    constructor(decision) {
+        super(decision.reason);
+        this.decision = decision;
+        this.name = 'SupersededError';
+    }
+}
+function requestVars(req) {
+    return {
+        tenant: req.tenant,
+        tag: req.tag,
+        sha: req.sha,
+        sha7: req.sha.slice(0, 7),
+        environment: req.environment,
+        current: req.current
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/rollout/command-redeployer.ts
 
 
@@ -958,6 +1374,8 @@ function commitVars(sha, environment) {
 /**
  * `redeploy-command`: run once per tenant, without a shell. Each argument is templated on its own, so a
  * value can never split into two arguments or a second command; the values are also in the environment.
+ * The command is run once and never retried here, so it needs no fence: the rollout's gate before the
+ * wave (and the sweeper's before a re-issue) is the last word before it starts.
  */
 class CommandRedeployer {
     argv;
@@ -966,7 +1384,7 @@ class CommandRedeployer {
         this.argv = argv;
         this.runner = runner;
     }
-    async redeploy(req, signal) {
+    async redeploy(req, { signal } = {}) {
         const vars = requestVars(req);
         const argv = this.argv.map((a) => render(a, vars));
         const env = {
@@ -996,7 +1414,8 @@ class CommandRedeployer {
 /**
  * The control plane's redeploy endpoint. Any 2xx is an accepted redeploy. 5xx, 429 and connection
  * errors are retried (honouring Retry-After); other 4xx are final, so a control plane that refuses a
- * stale compare-and-set (409) is believed at once.
+ * stale compare-and-set (409) is believed at once. Every retry passes the rollout's fence after its wait:
+ * a retry is never sent on an ownership decision taken before the wait (a newer commit may have landed).
  */
 class ControlPlaneRedeployer {
     driver;
@@ -1007,13 +1426,14 @@ class ControlPlaneRedeployer {
         this.timeoutMs = timeoutMs;
         this.deps = deps;
     }
-    async redeploy(req, signal) {
+    async redeploy(req, { signal, fence } = {}) {
         const vars = requestVars(req);
         const url = render(this.driver.url, vars, encodeUrlPart);
         const headers = { 'content-type': 'application/json', accept: 'application/json' };
         if (this.driver.token)
             headers.authorization = `Bearer ${this.driver.token}`;
         const body = this.driver.body ? render(this.driver.body, vars, encodeJsonString) : undefined;
+        let lastError;
         try {
             await withRetry(async (_attempt, remainingMs) => {
                 const res = await this.deps.http.send({ url, method: this.driver.method, headers, body, timeoutMs: Math.min(this.timeoutMs, remainingMs), maxBodyBytes: 16 * 1024, signal });
@@ -1024,11 +1444,19 @@ class ControlPlaneRedeployer {
                 policy: DEFAULT_RETRY,
                 clock: this.deps.clock,
                 signal,
-                onRetry: ({ delayMs, error }) => this.deps.log(`redeploy ${req.tenant}: ${errorMessage(error)}; retrying in ${delayMs} ms`)
+                onRetry: ({ delayMs, error }) => {
+                    lastError = error;
+                    this.deps.log(`redeploy ${req.tenant}: ${errorMessage(error)}; retrying in ${delayMs} ms`);
+                },
+                beforeRetry: fence ? () => fence() : undefined
             });
             return { ok: true, detail: '' };
         }
         catch (error) {
+            if (error instanceof SupersededError) {
+                const detail = `${errorMessage(lastError)}; not retried, because this job is superseded: ${error.decision.reason}`;
+                return { ok: false, detail, superseded: error.decision };
+            }
             return { ok: false, detail: errorMessage(error), conflict: error instanceof HttpStatusError && error.status === 409 };
         }
     }
@@ -1037,6 +1465,7 @@ class ControlPlaneRedeployer {
 ;// CONCATENATED MODULE: ./src/rollout/redeployer.ts
 
 
+/** The redeploy driver the settings name: `redeploy-command` or the control plane's `redeploy-url`. */
 function createRedeployer(settings, deps) {
     const driver = settings.driver;
     switch (driver.kind) {
@@ -1046,83 +1475,415 @@ function createRedeployer(settings, deps) {
             return new ControlPlaneRedeployer(driver, settings.requestTimeoutMs, deps);
     }
 }
-function requestVars(req) {
-    return {
-        tenant: req.tenant,
-        tag: req.tag,
-        sha: req.sha,
-        sha7: req.sha.slice(0, 7),
-        environment: req.environment,
-        current: req.current
-    };
-}
 
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
-;// CONCATENATED MODULE: ./src/verify/scheduler.ts
+;// CONCATENATED MODULE: ./src/settings/headers.ts
 
-
-
-async function settleTenant(tenant, run) {
-    const { clock, startedAt, budgetMs, intervalMs } = run;
-    const deadline = startedAt + budgetMs;
-    const hardEnd = deadline + run.requestTimeoutMs;
-    const url = run.prober.urlFor?.(tenant) ?? '';
-    const seen = { polls: 0, answeredOk: false };
-    const verdict = (v) => ({
-        tenant,
-        url,
-        polls: seen.polls,
-        elapsedMs: clock.now() - startedAt,
-        ...v
+/**
+ * `buildinfo-headers`: one `Name: value` header a line, checked against RFC 9110 before anything is
+ * sent, so a header the HTTP layer would refuse on every request (a typographic apostrophe pasted
+ * from a wiki) stops the run before the fleet is redeployed, not after. Values are secrets: an error
+ * names the input, the line and the header name, never the value.
+ */
+/** RFC 9110 §5.1 field-name = token; §5.6.2 tchar. */
+const FIELD_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+/**
+ * RFC 9110 §5.5 field-value: visible ASCII, with spaces and tabs inside. obs-text (bytes 0x80-0xFF) is
+ * refused too: it is obsolete, and a JavaScript string has characters, not bytes, so anything outside
+ * ASCII would be sent as some other byte than the author wrote (or refused by the HTTP client).
+ */
+const FIELD_VCHAR = /^[\x21-\x7e]$/;
+/** Headers that would change where or how the request goes rather than what it says. */
+const RESERVED = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'expect', 'te', 'trailer', 'keep-alive', 'proxy-connection']);
+const FORM = 'one `Name: value` header a line, the name a token (letters, digits, !#$%&\'*+.^_`|~-) and the value visible ASCII characters, spaces or tabs';
+function parseHeaders(input, text) {
+    const out = {};
+    const seen = new Map();
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.trim();
+        if (!line)
+            return;
+        const where = `line ${i + 1}`;
+        const colon = line.indexOf(':');
+        // Without a colon there is no telling the name from the value: show nothing of the line.
+        if (colon < 0)
+            throw new InputError(input, `${where}: *** (hidden: it may hold a secret)`, `${FORM}; this line has no \`:\``);
+        const name = line.slice(0, colon).trim();
+        const value = line.slice(colon + 1).trim();
+        if (!FIELD_NAME.test(name))
+            throw new InputError(input, `${where}: ***: ***`, `${FORM}; the name before \`:\` is not a token`);
+        const shown = `${where}: ${name}: ***`;
+        const bad = [...value].find((c) => c !== ' ' && c !== '\t' && !FIELD_VCHAR.test(c));
+        if (bad !== undefined) {
+            const code = `U+${bad.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+            throw new InputError(input, shown, `${FORM}; the value holds the character ${code}, which is not allowed in an HTTP header (retype quotes and dashes as ASCII)`);
+        }
+        if (RESERVED.has(name.toLowerCase()))
+            throw new InputError(input, shown, `headers other than ${[...RESERVED].join(', ')}`);
+        const first = seen.get(name.toLowerCase());
+        if (first !== undefined)
+            throw new InputError(input, shown, `each header once (line ${first} already sets ${name}; header names compare case-insensitively)`);
+        seen.set(name.toLowerCase(), i + 1);
+        out[name] = value;
     });
-    let scheduled = startedAt;
-    for (;;) {
-        if (run.signal?.aborted)
-            return judge(seen, verdict, true);
-        const wait = scheduled - clock.now();
-        if (wait > 0) {
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/settings/reader.ts
+
+/** setTimeout's limit (a signed 32-bit count of milliseconds); a longer delay fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+class InputReader {
+    env;
+    constructor(env) {
+        this.env = env;
+    }
+    /** The trimmed value, or '' when unset. */
+    raw(name) {
+        return (this.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+    }
+    string(name, fallback = '') {
+        return this.raw(name) || fallback;
+    }
+    /** YAML 1.2 core-schema booleans, as @actions/core accepts them. */
+    bool(name, fallback) {
+        const value = this.raw(name);
+        if (value === '')
+            return fallback;
+        if (['true', 'True', 'TRUE'].includes(value))
+            return true;
+        if (['false', 'False', 'FALSE'].includes(value))
+            return false;
+        throw new InputError(name, value, '`true` or `false`');
+    }
+    oneOf(name, allowed, fallback) {
+        const value = this.raw(name) || fallback;
+        const lower = value.toLowerCase();
+        const match = allowed.find((a) => a === lower);
+        if (!match)
+            throw new InputError(name, value, `one of ${allowed.map((a) => `\`${a}\``).join(', ')}`);
+        return match;
+    }
+    /**
+     * A duration in seconds (decimals allowed), returned in milliseconds. The range is checked on the
+     * milliseconds actually used: `0.0001` would round to 0 ms (a poll storm, a timeout nothing meets),
+     * and a timer longer than MAX_TIMER_MS fires at once in Node (a soak of 0 s).
+     */
+    seconds(name, fallback, opts = {}) {
+        const value = this.raw(name);
+        if (value === '')
+            return fallback * 1000;
+        const minMs = opts.minMs ?? 1;
+        const range = `a number of seconds${opts.allowZero ? ', 0 or' : ''} from ${minMs / 1000} to ${MAX_TIMER_MS / 1000} (Node's timer limit, about 24.8 days), decimals allowed`;
+        if (!/^\d+(\.\d+)?$/.test(value))
+            throw new InputError(name, value, range);
+        const n = Number(value);
+        if (n === 0 && opts.allowZero)
+            return 0;
+        const ms = Math.round(n * 1000);
+        if (!(ms >= minMs && ms <= MAX_TIMER_MS))
+            throw new InputError(name, value, range);
+        return ms;
+    }
+    /** A whole number from `min` to `max`. */
+    integer(name, fallback, min, max = 1_000_000) {
+        const value = this.raw(name);
+        if (value === '')
+            return fallback;
+        if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+            throw new InputError(name, value, `a whole number, ${min} or more (at most ${max})`);
+        return Number(value);
+    }
+    /** Names separated by newlines, commas or spaces, or a JSON array of strings. */
+    list(name) {
+        const value = this.raw(name);
+        if (value === '')
+            return [];
+        if (value.startsWith('[')) {
+            let parsed;
             try {
-                await clock.sleep(wait, run.signal);
+                parsed = JSON.parse(value);
             }
             catch {
-                return judge(seen, verdict, true);
+                throw new InputError(name, value, 'a JSON array of strings, or names separated by newlines, commas or spaces');
+            }
+            if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) {
+                throw new InputError(name, value, 'a JSON array of strings');
+            }
+            return parsed.map((x) => x.trim()).filter(Boolean);
+        }
+        return value.split(/[\s,]+/).filter(Boolean);
+    }
+}
+const HEX_SHA = /^[0-9a-f]{7,40}$/i;
+function parseSha(name, value) {
+    if (!HEX_SHA.test(value))
+        throw new InputError(name, value, 'a commit SHA of 7 to 40 hex digits');
+    return value.toLowerCase();
+}
+function parseHttpUrl(name, value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new InputError(name, value, 'an absolute http(s) URL');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new InputError(name, value, 'an absolute http(s) URL');
+    return url;
+}
+
+;// CONCATENATED MODULE: ./src/settings/secrets.ts
+
+/**
+ * Every secret an input can carry, read straight from the raw inputs before any of them is validated:
+ * main registers these for masking before the settings are parsed, so an input error (or anything
+ * else) can never print one, even when the input holding it is malformed.
+ */
+function secretInputs(env) {
+    const input = new InputReader(env);
+    const out = new Set();
+    for (const name of ['token', 'registry-password', 'control-plane-token'])
+        add(out, input.raw(name));
+    for (const value of headerSecrets(input.raw('buildinfo-headers')))
+        add(out, value);
+    for (const name of ['tenants-url', 'buildinfo-url', 'redeploy-url'])
+        for (const value of urlSecrets(input.raw(name)))
+            add(out, value);
+    return [...out];
+}
+/**
+ * `buildinfo-headers` is all secret: the whole input, each line, each value, and the token of a
+ * `Scheme token` value. A line without a colon is a malformed header whose value is still a secret
+ * (`Authorization Bearer abc...`): everything after its first word counts as the value.
+ */
+function headerSecrets(text) {
+    const out = [text];
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        if (!line)
+            continue;
+        out.push(line);
+        const colon = line.indexOf(':');
+        const value = (colon >= 0 ? line.slice(colon + 1) : line.replace(/^\S+/, '')).trim();
+        out.push(value);
+        const scheme = /^\S+\s+(\S+)$/.exec(value);
+        if (scheme)
+            out.push(scheme[1]);
+    }
+    return out;
+}
+/**
+ * Query values that look like credentials (`?token=`, `?api_key=`, `?sig=`, ...) and the password of
+ * the user-info part. Other query values (`?env=production`) are not masked: masking them would blank
+ * ordinary words in every message.
+ */
+function urlSecrets(text) {
+    const out = [];
+    const userinfo = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@]*?:([^/?#@]+)@/i.exec(text);
+    if (userinfo)
+        out.push(userinfo[1]);
+    const query = text.split('#')[0].split('?').slice(1).join('?');
+    for (const pair of query.split('&')) {
+        const eq = pair.indexOf('=');
+        const value = pair.slice(eq + 1);
+        if (eq > 0 && value && CREDENTIAL_PARAM.test(pair.slice(0, eq))) {
+            out.push(value);
+            try {
+                out.push(decodeURIComponent(value));
+            }
+            catch {
+                // not percent-encoded text: the raw value is enough
             }
         }
-        const obs = await run.limit(() => probeOnce(tenant, run, hardEnd));
-        if (!obs)
-            break;
-        seen.polls += 1;
-        run.onObservation?.(tenant, obs);
-        if (obs.sha) {
-            seen.lastSha = obs.sha;
-            if (sameCommit(obs.sha, run.target))
-                return verdict({ verdict: 'on-target', sha: obs.sha, settleMs: clock.now() - startedAt });
-            if (await run.isAhead(obs.sha))
-                return verdict({ verdict: 'ahead', sha: obs.sha, settleMs: clock.now() - startedAt });
-            seen.lastError = undefined;
-        }
-        else {
-            seen.lastError = obs.error;
-            if (obs.status !== undefined && obs.status >= 200 && obs.status <= 299)
-                seen.answeredOk = true;
-        }
-        if (scheduled >= deadline)
-            break;
-        scheduled = Math.min(deadline, Math.max(scheduled + intervalMs, clock.now()));
     }
-    return judge(seen, verdict, false);
+    return out;
 }
-/** A tenant that never settled: what it reported decides between stale, invalid and unreachable. */
-function judge(seen, verdict, cancelled) {
-    const extra = cancelled ? { cancelled: true, lastError: seen.lastError ?? 'verification was cancelled' } : { lastError: seen.lastError };
-    if (seen.lastSha)
-        return verdict({ verdict: 'stale', sha: seen.lastSha, ...extra });
-    if (seen.answeredOk)
-        return verdict({ verdict: 'invalid', ...extra });
-    return verdict({ verdict: 'unreachable', ...extra, lastError: extra.lastError ?? 'no answer' });
+const CREDENTIAL_PARAM = /token|key|secret|pass|pwd|sig|auth|credential|session|code/i;
+/** A URL for messages: origin and path only, never its query or user-info (which may hold tokens). */
+function shownUrl(text) {
+    try {
+        const url = new URL(text);
+        return `${url.origin}${url.pathname}${url.search ? '?…' : ''}`;
+    }
+    catch {
+        return text.replace(/[?#].*$/s, '?…');
+    }
 }
-const TIMED_OUT = Symbol('timed out');
+function add(set, value) {
+    // Masking a very short value would blank ordinary words everywhere; such a value is no secret anyway.
+    if (value.trim().length >= 4)
+        set.add(value.trim());
+}
+
+;// CONCATENATED MODULE: ./src/settings/tenants.ts
+
+/**
+ * Tenant names, as inputs (`tenants`, `canary`) and the `tenants-url` answer give them. A name is
+ * substituted into the build info URL (and, in deploy, into redeploy requests and commands), so only
+ * DNS-label-like tokens are accepted: nothing that could add a path segment, a user-info part, a port,
+ * a query or a fragment. The verifier uses these checks; they live with the settings, which own them.
+ */
+const TENANT = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
+const TENANT_FORM = 'a DNS-label-like tenant name: 1 to 63 letters, digits, `-` or `_`, starting and ending with a letter or digit';
+/** Validates names from `input`; duplicates are refused case-insensitively, as host names compare. */
+function checkTenantNames(input, names) {
+    const seen = new Map();
+    for (const name of names) {
+        if (!TENANT.test(name))
+            throw new InputError(input, name, TENANT_FORM);
+        const key = name.toLowerCase();
+        const first = seen.get(key);
+        if (first !== undefined)
+            throw new InputError(input, name, `each tenant listed once (${JSON.stringify(first)} is already listed)`);
+        seen.set(key, name);
+    }
+    return [...names];
+}
+/** With several tenants and no {tenant}, every tenant would be probed at the same URL. */
+function requireTenantPlaceholder(template) {
+    if (!template.includes('{tenant}')) {
+        throw new InputError('buildinfo-url', template, 'a URL template containing {tenant} (otherwise every tenant is probed at the same URL)');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/settings/verify.ts
+
+
+
+
+
+
+/** Requests in flight at once across the fleet, unless a caller chooses otherwise. */
+const DEFAULT_CONCURRENCY = 64;
+/**
+ * Smallest durations accepted, in milliseconds: below them a value does harm rather than what was
+ * meant (an interval of 0.1 ms is a poll storm; a timeout of 0.1 ms judges a healthy tenant
+ * unreachable). Far below what a real fleet uses, and still short enough for tests on loopback.
+ */
+const MIN_BUDGET_MS = 100;
+const MIN_INTERVAL_MS = 50;
+const MIN_REQUEST_TIMEOUT_MS = 100;
+const MAX_CONFIRMATIONS = 100;
+const BUILDINFO_PLACEHOLDERS = ['tenant', 'sha', 'sha7', 'environment'];
+const FIELD_PATH = /^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/;
+const SAMPLE_SHA = '0123456789abcdef0123456789abcdef01234567';
+function parseVerify(env, common) {
+    const input = new InputReader(env);
+    const tenantsRaw = input.raw('tenants');
+    const tenantsUrlRaw = input.raw('tenants-url');
+    if (tenantsRaw && tenantsUrlRaw)
+        throw new InputError('tenants-url', shownUrl(tenantsUrlRaw), 'to be empty when `tenants` is given (use one of the two)');
+    const tenants = checkTenantNames('tenants', input.list('tenants'));
+    let tenantsUrl;
+    if (tenantsUrlRaw)
+        tenantsUrl = parseHttpUrl('tenants-url', tenantsUrlRaw).toString();
+    else if (tenants.length === 0) {
+        throw new InputError('tenants', tenantsRaw, 'at least one tenant name (newline, comma or space separated, or a JSON array), or a `tenants-url`');
+    }
+    const buildinfoUrl = input.raw('buildinfo-url');
+    checkBuildinfoUrl(buildinfoUrl, common.target.environment);
+    if (tenants.length > 1)
+        requireTenantPlaceholder(buildinfoUrl);
+    const buildinfoField = input.string('buildinfo-field', 'auto');
+    if (buildinfoField !== 'auto' && !FIELD_PATH.test(buildinfoField)) {
+        throw new InputError('buildinfo-field', buildinfoField, '`auto` or a dotted path such as `build.git.sha`');
+    }
+    const headers = parseHeaders('buildinfo-headers', input.raw('buildinfo-headers'));
+    const budgetMs = input.seconds('settle-budget-seconds', 240, { minMs: MIN_BUDGET_MS });
+    const intervalMs = input.seconds('settle-interval-seconds', 20, { minMs: MIN_INTERVAL_MS });
+    if (intervalMs > budgetMs) {
+        throw new InputError('settle-interval-seconds', input.raw('settle-interval-seconds') || '20', `a number of seconds no longer than settle-budget-seconds (${budgetMs / 1000})`);
+    }
+    const requestTimeoutMs = input.seconds('request-timeout-seconds', 10, { minMs: MIN_REQUEST_TIMEOUT_MS });
+    const confirmations = input.integer('settle-confirmations', 1, 1, MAX_CONFIRMATIONS);
+    // The confirming answers come one interval apart: they must fit in the budget, or no tenant could pass.
+    if ((confirmations - 1) * intervalMs > budgetMs) {
+        const most = Math.floor(budgetMs / intervalMs) + 1;
+        throw new InputError('settle-confirmations', String(confirmations), `at most ${most}: ${confirmations} answers one settle-interval-seconds (${intervalMs / 1000}) apart do not fit in settle-budget-seconds (${budgetMs / 1000})`);
+    }
+    return {
+        tenants,
+        tenantsUrl,
+        buildinfoUrl,
+        buildinfoField,
+        headers,
+        budgetMs,
+        intervalMs,
+        requestTimeoutMs,
+        environment: common.target.environment,
+        concurrency: DEFAULT_CONCURRENCY,
+        confirmations
+    };
+}
+function checkBuildinfoUrl(template, environment) {
+    const expected = 'an http(s) URL template such as `https://{tenant}.example.com/buildinfo`';
+    if (!template)
+        throw new InputError('buildinfo-url', template, expected);
+    checkTemplate('buildinfo-url', template, BUILDINFO_PLACEHOLDERS);
+    // Rendered with sample values so that a placeholder in the scheme or an empty host is caught now.
+    const sample = render(template, { tenant: 'tenant-1', sha: SAMPLE_SHA, sha7: SAMPLE_SHA.slice(0, 7), environment }, encodeUrlPart);
+    let url;
+    try {
+        url = parseHttpUrl('buildinfo-url', sample);
+    }
+    catch {
+        throw new InputError('buildinfo-url', template, expected);
+    }
+    if (!url.hostname)
+        throw new InputError('buildinfo-url', template, expected);
+}
+
+;// CONCATENATED MODULE: ./src/verify/ahead.ts
+
+/**
+ * "Is this SHA a descendant of the target?", asked of the forge once per distinct SHA for a whole
+ * verification (a fleet of thousands reports a handful of SHAs), and readable without waiting: the
+ * settle loops look at `relation()` and keep polling while the forge thinks, so a slow or hanging
+ * compare can delay an `ahead` verdict but never a tenant's polls or its deadline. An "unknown" answer
+ * (the forge failed) is asked again the next time a tenant reports that SHA.
+ */
+class AheadMemo {
+    ancestry;
+    target;
+    relations = new Map();
+    answers = new Map();
+    constructor(ancestry, target) {
+        this.ancestry = ancestry;
+        this.target = target;
+    }
+    relation(sha) {
+        return this.relations.get(sha.toLowerCase()) ?? { kind: 'pending' };
+    }
+    /** Starts the question unless it is answered or in flight; resolves (never rejects) once answered. */
+    ask(sha) {
+        const key = sha.toLowerCase();
+        const known = this.relations.get(key);
+        if (known && known.kind !== 'unknown')
+            return this.answers.get(key) ?? Promise.resolve();
+        // Asked again after a failure: the failure stays on record until the forge says something new.
+        this.relations.set(key, { kind: 'pending', lastFailure: known?.kind === 'unknown' ? known.detail : undefined });
+        const answer = Promise.resolve()
+            .then(() => this.ancestry.isAhead(key, this.target))
+            .then((ahead) => ({ kind: ahead ? 'ahead' : 'behind' }), (error) => ({ kind: 'unknown', detail: errorMessage(error) }))
+            .then((relation) => {
+            this.relations.set(key, relation);
+        });
+        this.answers.set(key, answer);
+        return answer;
+    }
+    /** Resolves when the question about `sha` (asked before) is answered. */
+    answered(sha) {
+        return this.answers.get(sha.toLowerCase()) ?? Promise.resolve();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/probe-once.ts
+
+
+const probe_once_TIMED_OUT = Symbol('timed out');
 const ANSWERED = Symbol('answered');
 /**
  * One request, limited to the request timeout and to what is left before `hardEnd`. The limit is
@@ -1136,10 +1897,10 @@ async function probeOnce(tenant, run, hardEnd) {
     const abort = new AbortController();
     const stopTimer = new AbortController();
     const signal = run.signal ? AbortSignal.any([run.signal, abort.signal]) : abort.signal;
-    const timer = run.clock.sleep(limitMs, stopTimer.signal).then(() => TIMED_OUT, () => undefined);
+    const timer = run.clock.sleep(limitMs, stopTimer.signal).then(() => probe_once_TIMED_OUT, () => undefined);
     const probe = run.prober.probe(tenant, signal).catch((error) => ({ error: errorMessage(error) }));
     const first = await Promise.race([probe, timer]);
-    if (first === TIMED_OUT) {
+    if (first === probe_once_TIMED_OUT) {
         abort.abort(new DOMException('probe time limit', 'TimeoutError'));
         return { error: `no answer within ${formatSeconds(limitMs)}` };
     }
@@ -1148,15 +1909,159 @@ async function probeOnce(tenant, run, hardEnd) {
     return first ?? (await probe);
 }
 
+;// CONCATENATED MODULE: ./src/verify/scheduler.ts
+
+
+
+async function settleTenant(tenant, run) {
+    const { clock, startedAt, budgetMs, intervalMs } = run;
+    const deadline = startedAt + budgetMs;
+    const hardEnd = deadline + run.requestTimeoutMs;
+    const url = run.prober.urlFor?.(tenant) ?? '';
+    const seen = { polls: 0, lastShaSince: startedAt, answeredOk: false, recent: [], onTarget: 0 };
+    const verdict = (v) => ({ tenant, url, polls: seen.polls, elapsedMs: clock.now() - startedAt, ...v });
+    const settled = () => scheduler_decide(seen, run, verdict);
+    let scheduled = startedAt;
+    for (;;) {
+        // Until the next poll is due, an ancestry answer can still settle the tenant: wake for it.
+        while (clock.now() < scheduled) {
+            if (!(await waitFor(scheduled, seen, run)))
+                return judge(seen, run, verdict, true);
+            const done = settled();
+            if (done)
+                return done;
+        }
+        if (run.signal?.aborted)
+            return judge(seen, run, verdict, true);
+        const obs = await run.limit(() => probeOnce(tenant, { prober: run.prober, clock, requestTimeoutMs: run.requestTimeoutMs, signal: run.signal }, hardEnd));
+        if (!obs)
+            break;
+        record(seen, obs, run);
+        run.onObservation?.(tenant, obs);
+        const done = settled();
+        if (done)
+            return done;
+        if (scheduled >= deadline)
+            break;
+        scheduled = Math.min(deadline, Math.max(scheduled + intervalMs, clock.now()));
+    }
+    // A question asked during the budget is waited for until the budget ends; one first asked at the last
+    // poll gets what a request gets, up to the budget plus one request timeout.
+    const questionEnd = seen.lastShaSince >= deadline ? hardEnd : deadline;
+    while (pendingShas(seen, run).length > 0 && clock.now() < questionEnd) {
+        if (!(await waitFor(questionEnd, seen, run)))
+            return judge(seen, run, verdict, true);
+        const done = settled();
+        if (done)
+            return done;
+    }
+    return judge(seen, run, verdict, false);
+}
+function record(seen, obs, run) {
+    seen.polls += 1;
+    if (obs.sha) {
+        if (!seen.lastSha || !sameCommit(seen.lastSha, obs.sha))
+            seen.lastShaSince = run.clock.now();
+        seen.lastSha = obs.sha;
+        seen.lastError = undefined;
+        seen.recent = [...seen.recent, { sha: obs.sha, at: run.clock.now() }].slice(-run.confirmations);
+        if (sameCommit(obs.sha, run.target))
+            seen.onTarget += 1;
+        else
+            void run.ahead.ask(obs.sha);
+    }
+    else {
+        seen.recent = [];
+        seen.lastError = obs.error;
+        if (obs.status !== undefined && obs.status >= 200 && obs.status <= 299)
+            seen.answeredOk = true;
+    }
+}
+/** Settled once the last `confirmations` answers are all on the target or known to be ahead of it. */
+function scheduler_decide(seen, run, verdict) {
+    if (seen.recent.length < run.confirmations)
+        return undefined;
+    const good = seen.recent.every((a) => sameCommit(a.sha, run.target) || run.ahead.relation(a.sha).kind === 'ahead');
+    if (!good)
+        return undefined;
+    const last = seen.recent.at(-1);
+    return verdict({ verdict: sameCommit(last.sha, run.target) ? 'on-target' : 'ahead', sha: last.sha, settleMs: last.at - run.startedAt });
+}
+/** SHAs among the recent answers whose relation to the target the forge has not given yet. */
+function pendingShas(seen, run) {
+    return seen.recent.map((a) => a.sha).filter((sha) => !sameCommit(sha, run.target) && run.ahead.relation(sha).kind === 'pending');
+}
+/**
+ * Sleeps until `until` on the clock, or until the forge answers one of the tenant's pending questions.
+ * Returns false when the run was cancelled.
+ */
+async function waitFor(until, seen, run) {
+    if (run.signal?.aborted)
+        return false;
+    const stop = new AbortController();
+    const signal = run.signal ? AbortSignal.any([run.signal, stop.signal]) : stop.signal;
+    const timer = run.clock.sleep(until - run.clock.now(), signal).catch(() => undefined);
+    const answers = pendingShas(seen, run).map((sha) => run.ahead.answered(sha));
+    await Promise.race([timer, ...answers]);
+    stop.abort(WOKEN);
+    return !run.signal?.aborted;
+}
+/** A tenant that never settled: what it reported decides between stale, invalid and unreachable. */
+function judge(seen, run, verdict, cancelled) {
+    const why = seen.lastSha ? (staleReason(seen, run) ?? seen.lastError) : seen.lastError;
+    const extra = cancelled ? { cancelled: true, lastError: why ?? 'verification was cancelled' } : { lastError: why };
+    if (seen.lastSha)
+        return verdict({ verdict: 'stale', sha: seen.lastSha, ...extra });
+    if (seen.answeredOk)
+        return verdict({ verdict: 'invalid', ...extra });
+    return verdict({ verdict: 'unreachable', ...extra, lastError: extra.lastError ?? 'no answer' });
+}
+/** Why a tenant that answered with a SHA is not verified, when it is not simply on an older commit. */
+function staleReason(seen, run) {
+    const sha = seen.lastSha;
+    const short = (s) => s.slice(0, 7);
+    if (!sameCommit(sha, run.target)) {
+        const relation = run.ahead.relation(sha);
+        if (relation.kind === 'pending' && relation.lastFailure)
+            return `could not tell whether ${short(sha)} is ahead of ${short(run.target)}: ${relation.lastFailure}`;
+        if (relation.kind === 'pending')
+            return `the forge did not say within the ${formatSeconds(run.budgetMs)} budget whether ${short(sha)} is ahead of ${short(run.target)}`;
+        if (relation.kind === 'unknown')
+            return `could not tell whether ${short(sha)} is ahead of ${short(run.target)}: ${relation.detail}`;
+        if (relation.kind === 'behind')
+            return seen.onTarget > 0 && run.confirmations > 1 ? flapped(seen, run) : undefined;
+    }
+    const inRow = countGoodAtEnd(seen, run);
+    if (inRow > 0 && inRow < run.confirmations) {
+        return `only the last ${inRow} answer${inRow === 1 ? ' was' : 's were'} on ${short(run.target)} or ahead; settle-confirmations asks for ${run.confirmations} in a row`;
+    }
+    return undefined;
+}
+function flapped(seen, run) {
+    return `it answered ${run.target.slice(0, 7)} at ${seen.onTarget} of ${seen.polls} polls, never ${run.confirmations} in a row (settle-confirmations); the last answer was ${seen.lastSha.slice(0, 7)}`;
+}
+function countGoodAtEnd(seen, run) {
+    let n = 0;
+    for (const a of [...seen.recent].reverse()) {
+        if (!(sameCommit(a.sha, run.target) || run.ahead.relation(a.sha).kind === 'ahead'))
+            break;
+        n += 1;
+    }
+    return n;
+}
+const WOKEN = Symbol('woken');
+
 ;// CONCATENATED MODULE: ./src/verify/fleet.ts
 
 
 
-const DEFAULT_CONCURRENCY = 64;
+
+
+
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 /** The verifier's timing and throttling, as the settings give them. */
 function settleOptions(s) {
-    return { budgetMs: s.budgetMs, intervalMs: s.intervalMs, requestTimeoutMs: s.requestTimeoutMs, concurrency: s.concurrency };
+    return { budgetMs: s.budgetMs, intervalMs: s.intervalMs, requestTimeoutMs: s.requestTimeoutMs, concurrency: s.concurrency, confirmations: s.confirmations };
 }
 /**
  * Verifies a whole fleet at once: every tenant runs its own settle loop from the same start, and only
@@ -1164,50 +2069,38 @@ function settleOptions(s) {
  * Verdicts come back in the order of `tenants`; this never rejects for a tenant's sake.
  */
 async function verifyFleet(tenants, opts) {
-    const limit = (0,p_limit/* default */.A)(opts.concurrency ?? DEFAULT_CONCURRENCY);
-    const isAhead = memoiseAhead(opts.ancestry, opts.target);
+    const verifier = fleetVerifier(tenants.length, opts);
+    return Promise.all(tenants.map((tenant) => verifier.verify(tenant)));
+}
+function fleetVerifier(total, opts) {
     const run = {
         target: opts.target,
         prober: opts.prober,
-        isAhead,
+        ahead: new AheadMemo(opts.ancestry, opts.target),
         clock: opts.clock,
-        startedAt: opts.clock.now(),
         budgetMs: opts.budgetMs,
         intervalMs: opts.intervalMs,
         requestTimeoutMs: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-        limit,
+        confirmations: opts.confirmations ?? 1,
+        limit: (0,p_limit/* default */.A)(opts.concurrency ?? DEFAULT_CONCURRENCY),
         signal: opts.signal,
         onObservation: opts.onObservation
     };
     let done = 0;
     let ok = 0;
-    return Promise.all(tenants.map(async (tenant) => {
-        const v = await settleTenant(tenant, run);
+    const progressed = (good) => {
         done += 1;
-        if (v.verdict === 'on-target' || v.verdict === 'ahead')
+        if (good)
             ok += 1;
-        opts.onProgress?.(done, tenants.length, ok);
-        return v;
-    }));
-}
-/**
- * A fleet reports a handful of distinct SHAs however many tenants it has, so each is asked of the
- * forge once per verification. A question the forge could not answer counts as "not ahead" for now
- * and is asked again at the next poll, so a brief forge outage cannot turn an ahead tenant stale.
- */
-function memoiseAhead(ancestry, target) {
-    const memo = new Map();
-    return (sha) => {
-        const key = sha.toLowerCase();
-        let hit = memo.get(key);
-        if (!hit) {
-            hit = ancestry.isAhead(key, target).catch(() => {
-                memo.delete(key);
-                return false;
-            });
-            memo.set(key, hit);
-        }
-        return hit;
+        opts.onProgress?.(done, total, ok);
+    };
+    return {
+        async verify(tenant) {
+            const v = await settleTenant(tenant, { ...run, startedAt: opts.clock.now() });
+            progressed(v.verdict === 'on-target' || v.verdict === 'ahead');
+            return v;
+        },
+        pass: () => progressed(false)
     };
 }
 /** One observation against the target, e.g. the read before a redeploy that must never go backward. */
@@ -1236,7 +2129,7 @@ function judgeGate(d) {
 }
 /** `acme stale, globex redeploy-failed, and 3 more`. */
 function describeFailures(failed) {
-    const names = failed.slice(0, 5).map((r) => `${r.tenant} ${r.action === 'redeploy-failed' ? 'redeploy-failed' : r.verdict?.verdict}`);
+    const names = failed.slice(0, 5).map((r) => `${r.tenant} ${r.action === 'redeploy-failed' ? 'redeploy-failed' : r.action === 'skipped-unknown' ? 'ancestry unknown' : r.verdict?.verdict}`);
     return names.join(', ') + (failed.length > 5 ? `, and ${failed.length - 5} more` : '');
 }
 /** `3 redeployed, 1 already on target, 2 ahead`. */
@@ -1245,24 +2138,8 @@ function summarise(records) {
     return `${n('redeployed')} redeployed, ${n('skipped-on-target')} already on target, ${n('skipped-ahead')} ahead`;
 }
 
-;// CONCATENATED MODULE: ./src/rollout/plan.ts
-/**
- * Canary first (all canary tenants together), then the rest of the fleet in waves of at most
- * `maxParallel`, in the order the fleet was given. Pure, so the shape of a rollout is tested alone.
- */
-function planSteps(fleet, canary, maxParallel) {
-    const steps = [];
-    const inCanary = new Set(canary);
-    if (canary.length > 0)
-        steps.push({ name: 'canary', kind: 'canary', tenants: [...canary] });
-    const rest = fleet.filter((t) => !inCanary.has(t));
-    for (let i = 0; i < rest.length; i += maxParallel) {
-        steps.push({ name: `wave ${steps.filter((s) => s.kind === 'wave').length + 1}`, kind: 'wave', tenants: rest.slice(i, i + maxParallel) });
-    }
-    return steps;
-}
-
 ;// CONCATENATED MODULE: ./src/rollout/sweeper.ts
+
 
 /** How often one tenant's redeploy is sent again before the verdict is left to the budget. */
 const MAX_REISSUES = 3;
@@ -1271,7 +2148,9 @@ const MAX_REISSUES = 3;
  * again, as an orphan sweeper would. This is how the owning job heals the one backward move that no
  * gate can prevent: a redeploy an older job sent before the newer commit landed, which a control plane
  * without compare-and-set applies late. A commit change away from the baseline, or any older commit
- * after the target was seen, is a regression; a tenant still showing its baseline is just draining.
+ * after the target was seen, is a regression; a tenant still showing its baseline is just draining, and
+ * one whose pre-flight read failed is draining from the first SHA it answers. Only a SHA the forge says
+ * is strictly older than the target is ever undone.
  */
 class Sweeper {
     deps;
@@ -1294,6 +2173,11 @@ class Sweeper {
             w.seenOnTarget = true;
             return;
         }
+        if (w.baseline === undefined && !w.seenOnTarget) {
+            // One failed read is no evidence of a regression: this is what it served, and drains from.
+            w.baseline = obs.sha;
+            return;
+        }
         if (w.busy || w.reissues >= MAX_REISSUES || this.deps.signal?.aborted)
             return;
         const moved = w.baseline === undefined || !sameCommit(obs.sha, w.baseline);
@@ -1310,15 +2194,19 @@ class Sweeper {
         // Only a strictly older commit is a regression; a newer or unrelated one is not ours to undo.
         if ((await this.deps.ancestry.relation(seen, this.deps.target)).relation !== 'ahead')
             return;
-        const decision = await this.deps.gate();
-        if (decision.superseded && !this.deps.force) {
+        try {
+            await this.deps.fence();
+        }
+        catch (error) {
+            if (!(error instanceof SupersededError))
+                throw error;
             this.deps.log(`${tenant} regressed to ${seen.slice(0, 7)}, but this job is superseded; leaving it to the newer job`);
             return;
         }
         w.reissues += 1;
         this.reissued.set(tenant, w.reissues);
         this.deps.log(`${tenant} regressed to ${seen.slice(0, 7)} while verifying; sending its redeploy again (${w.reissues}/${MAX_REISSUES})`);
-        const res = await this.deps.redeployer.redeploy(this.deps.request(tenant, seen), this.deps.signal);
+        const res = await this.deps.redeployer.redeploy(this.deps.request(tenant, seen), { signal: this.deps.signal, fence: this.deps.fence });
         if (!res.ok)
             this.deps.log(`re-issued redeploy of ${tenant} failed: ${res.detail}`);
         w.baseline = seen;
@@ -1331,16 +2219,58 @@ class Sweeper {
     }
 }
 
+;// CONCATENATED MODULE: ./src/rollout/preflight.ts
+
+async function preflightRead(obs, target, ancestry) {
+    if (!obs.sha)
+        return { kind: 'no-answer', error: obs.error };
+    if (sameCommit(obs.sha, target))
+        return { kind: 'on-target', sha: obs.sha };
+    const cmp = await ancestry.relation(target, obs.sha);
+    switch (cmp.relation) {
+        case 'identical':
+            return { kind: 'on-target', sha: obs.sha };
+        case 'ahead':
+            return { kind: 'ahead', sha: obs.sha };
+        case 'behind':
+        case 'diverged':
+            return { kind: 'older', sha: obs.sha };
+        case 'unknown':
+            return { kind: 'unknown', sha: obs.sha, detail: cmp.detail ?? 'the forge gave no answer' };
+    }
+}
+/**
+ * Forward-only, as a pure function. A tenant that gave no answer is rolled: it may be down, and the
+ * redeploy may be its fix. A tenant that answered a SHA the forge cannot place is NOT rolled: it may be
+ * ahead, and rolling it would be the backward move this action exists to prevent (`force` overrides).
+ */
+function preflightAction(seen, force) {
+    switch (seen.kind) {
+        case 'on-target':
+            return 'skip-on-target';
+        case 'ahead':
+            return force ? 'redeploy-forced-backward' : 'skip-ahead';
+        case 'unknown':
+            return force ? 'redeploy' : 'skip-unknown';
+        case 'older':
+        case 'no-answer':
+            return 'redeploy';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/rollout/tenant-step.ts
+
 
 
 /**
  * Pre-flight, then redeploy, for one tenant. The pre-flight read is what makes the rollout forward-only:
  * a tenant already on the target is left alone, and one on a descendant is never rolled back to it
- * (unless `force`). An unreadable or older tenant is rolled.
+ * (unless `force`). An older tenant, or one that gave no answer, is rolled; one that answered a SHA whose
+ * ancestry the forge could not establish is not (see preflight.ts).
  */
 async function rollTenant(tenant, step, deps) {
     const record = { tenant, step, action: 'not-started', reissues: 0 };
+    const target = deps.target.slice(0, 7);
     // A compare-and-set refusal means the tenant changed between our read and our redeploy: read it again
     // and decide again (it may now be on the target or ahead), as a CAS loop does.
     for (let attempt = 1; attempt <= CAS_ATTEMPTS; attempt++) {
@@ -1349,32 +2279,66 @@ async function rollTenant(tenant, step, deps) {
         const obs = await deps.prober.probe(tenant, deps.signal);
         if (attempt === 1)
             record.before = obs.sha;
-        const seen = await fleet_classify(obs, deps.target, deps.ancestry);
-        if (seen === 'on-target' || (seen === 'ahead' && !deps.force)) {
-            record.action = seen === 'on-target' ? 'skipped-on-target' : 'skipped-ahead';
-            if (seen === 'ahead')
-                core/* info */.pq(`${tenant} already serves ${obs.sha?.slice(0, 7)}, a descendant of ${deps.target.slice(0, 7)}: not rolled back`);
+        const seen = await preflightRead(obs, deps.target, deps.ancestry);
+        const action = preflightAction(seen, deps.force);
+        if (action === 'skip-on-target' || action === 'skip-ahead') {
+            record.action = action === 'skip-on-target' ? 'skipped-on-target' : 'skipped-ahead';
+            if (action === 'skip-ahead')
+                core/* info */.pq(`${tenant} already serves ${obs.sha?.slice(0, 7)}, a descendant of ${target}: not rolled back`);
             deps.sweeper.watch(tenant, obs.sha);
             return record;
         }
-        if (seen === 'ahead')
-            core/* warning */.$e(`${tenant} serves ${obs.sha?.slice(0, 7)}, newer than ${deps.target.slice(0, 7)}; force: true rolls it back`, { title: 'Backward redeploy forced' });
+        if (action === 'skip-unknown' && seen.kind === 'unknown') {
+            record.action = 'skipped-unknown';
+            record.redeployError = `not redeployed: it serves ${seen.sha.slice(0, 7)}, whose ancestry to ${target} could not be established (${seen.detail}); it may be ahead. Run again when the forge answers, or set force: true to roll it anyway`;
+            return record;
+        }
+        if (seen.kind === 'unknown')
+            core/* warning */.$e(`${tenant} serves ${seen.sha.slice(0, 7)}, whose ancestry to ${target} is unknown (${seen.detail}); force: true rolls it anyway`, { title: 'Redeploy forced' });
+        if (action === 'redeploy-forced-backward')
+            core/* warning */.$e(`${tenant} serves ${obs.sha?.slice(0, 7)}, newer than ${target}; force: true rolls it back`, { title: 'Backward redeploy forced' });
         // A cancel that arrived during the pre-flight still stops this tenant: nothing new starts after a cancel.
         if (deps.signal.aborted)
             return record;
-        const res = await deps.redeployer.redeploy(deps.request(tenant, obs.sha ?? ''), deps.signal);
+        const known = deps.knownSuperseded?.();
+        if (known) {
+            record.action = 'stopped-superseded';
+            record.redeployError = `not sent, because this job is superseded: ${known.reason}`;
+            return record;
+        }
+        // A compare-and-set re-attempt follows a refusal and a fresh read: it passes the fence like any retry.
+        if (attempt > 1 && !(await passesFence(deps, record)))
+            return record;
+        const res = await deps.redeployer.redeploy(deps.request(tenant, obs.sha ?? ''), { signal: deps.signal, fence: deps.fence });
         if (res.ok) {
             record.action = 'redeployed';
             deps.sweeper.watch(tenant, obs.sha);
             return record;
         }
-        record.action = 'redeploy-failed';
         record.redeployError = res.detail;
+        if (res.superseded) {
+            record.action = 'stopped-superseded';
+            return record;
+        }
+        record.action = 'redeploy-failed';
         if (!res.conflict)
             return record;
         core/* info */.pq(`${tenant}: the control plane refused a stale compare-and-set (${res.detail}); reading it again`);
     }
     return record;
+}
+async function passesFence(deps, record) {
+    try {
+        await deps.fence?.();
+        return true;
+    }
+    catch (error) {
+        if (!(error instanceof SupersededError))
+            throw error;
+        record.action = 'stopped-superseded';
+        record.redeployError = `${record.redeployError}; not retried, because this job is superseded: ${error.decision.reason}`;
+        return false;
+    }
 }
 /** Reads and redeploys at most this often when a compare-and-set control plane keeps refusing. */
 const CAS_ATTEMPTS = 3;
@@ -1417,14 +2381,18 @@ class Timeline {
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/types.ts
-/** A tenant counts as failed when its redeploy failed or its last verdict is neither on-target nor ahead. */
+/**
+ * A tenant counts as failed when its redeploy failed, its ancestry could not be established, or its
+ * last verdict is neither on-target nor ahead.
+ */
 function isFailed(r) {
-    if (r.action === 'redeploy-failed')
+    if (r.action === 'redeploy-failed' || r.action === 'skipped-unknown')
         return true;
     return r.verdict !== undefined && r.verdict.verdict !== 'on-target' && r.verdict.verdict !== 'ahead';
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/rollout.ts
+
 
 
 
@@ -1452,26 +2420,47 @@ class Rollout {
     sweeper;
     stepDeps;
     headSha;
+    /** Set by the fence when a retry or re-issue found a newer commit owning the branch. */
+    supersededBy;
     constructor(deps) {
         this.deps = deps;
         const { target, rollout } = deps;
         this.timeline = deps.timeline ?? new Timeline(deps.clock);
         this.records = new Map(deps.fleet.map((t) => [t, { tenant: t, step: '', action: 'not-started', reissues: 0 }]));
         const request = (tenant, current) => ({ tenant, tag: rollout.tag, sha: target.sha, environment: target.environment, current });
-        this.sweeper = new Sweeper({ target: target.sha, request, redeployer: deps.redeployer, ancestry: deps.ancestry, gate: () => deps.gate.check(), force: deps.gateSettings.force, log: (m) => core/* warning */.$e(m), signal: deps.signal });
-        this.stepDeps = { target: target.sha, force: deps.gateSettings.force, prober: deps.prober, ancestry: deps.ancestry, redeployer: deps.redeployer, sweeper: this.sweeper, request, signal: deps.signal };
+        this.sweeper = new Sweeper({ target: target.sha, request, redeployer: deps.redeployer, ancestry: deps.ancestry, fence: this.fence, log: (m) => core/* warning */.$e(m), signal: deps.signal });
+        this.stepDeps = { target: target.sha, force: deps.gateSettings.force, prober: deps.prober, ancestry: deps.ancestry, redeployer: deps.redeployer, sweeper: this.sweeper, request, signal: deps.signal, fence: this.fence, knownSuperseded: () => this.supersededBy };
     }
+    /**
+     * Asked before every redeploy attempt that follows a wait (a retry, a compare-and-set re-attempt, a
+     * re-issue): a fresh gate answer, so nothing is sent on a decision older than one round trip.
+     */
+    fence = async () => {
+        if (this.deps.gateSettings.force)
+            return;
+        if (this.supersededBy)
+            throw new SupersededError(this.supersededBy);
+        const decision = await this.deps.gate.check();
+        if (!decision.superseded)
+            return;
+        this.supersededBy ??= decision;
+        this.headSha = decision.headSha ?? this.headSha;
+        throw new SupersededError(decision);
+    };
     async run() {
         const { rollout, signal } = this.deps;
-        const steps = planSteps(this.deps.fleet, rollout.canary, rollout.maxParallel);
+        const steps = planSteps(this.deps.fleet, rollout.canary, rollout.maxParallel, rollout.waves);
         for (const [i, step] of steps.entries()) {
             if (signal.aborted)
                 return this.finish('cancelled', `The run was cancelled before ${step.name}; nothing was started after that.`);
             const where = i === 0 ? 'before the first redeploy' : `before ${step.name}`;
-            const decision = i === 0 && this.deps.initial ? this.deps.initial : await this.askGate(step, where);
+            // Asked here even for the first step: a decision taken before the (possibly slow) fleet load is stale.
+            const decision = await this.askGate(step, where);
             if (decision.superseded && !this.deps.gateSettings.force)
                 return this.finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`);
-            await this.timeline.run(step.name, () => core/* group */.Os(`${cap(step.name)}: ${step.tenants.length} tenant(s)`, () => this.roll(step)), () => this.judge(step));
+            await this.timeline.run(step.name, () => core/* group */.Os(`${cap(step.name)}: ${stepSize(step, this.deps.fleet.length)}`, () => this.roll(step)), () => this.judge(step));
+            if (this.supersededBy)
+                return this.finish('skipped-superseded', `Superseded during ${step.name}: ${this.supersededBy.reason} Nothing more was sent after that.`);
             if (step.kind === 'canary')
                 await this.soakAndReverify(step);
             if (signal.aborted)
@@ -1499,19 +2488,28 @@ class Rollout {
         announce(decision, this.deps.gateSettings, where);
         return decision;
     }
-    /** Pre-flight and redeploy the step's tenants (max-parallel at once), then verify those that started. */
+    /**
+     * Pre-flight and redeploy the step's tenants (max-parallel at once); each tenant's verification starts
+     * as soon as its redeploy is accepted (or its pre-flight found it on the target or ahead).
+     */
     async roll(step) {
-        const limit = (0,p_limit/* default */.A)(this.deps.rollout.maxParallel);
-        const rolled = await Promise.all(step.tenants.map((t) => limit(() => rollTenant(t, step.name, this.stepDeps))));
-        for (const r of rolled) {
+        const { deps } = this;
+        const limit = (0,p_limit/* default */.A)(deps.rollout.maxParallel);
+        deps.onProgress?.(step.name, 0, step.tenants.length, 0);
+        const verifier = fleetVerifier(step.tenants.length, { ...this.settleWith(), onProgress: (done, total, ok) => deps.onProgress?.(step.name, done, total, ok) });
+        await Promise.all(step.tenants.map(async (t) => {
+            const r = await limit(() => rollTenant(t, step.name, this.stepDeps));
             this.records.set(r.tenant, r);
             // The error annotation comes once, at the end, with every other failing tenant's.
             if (r.action === 'redeploy-failed')
                 core/* info */.pq(`redeploy of ${r.tenant} failed: ${r.redeployError}`);
-        }
-        const started = rolled.filter((r) => r.action !== 'redeploy-failed' && r.action !== 'not-started').map((r) => r.tenant);
-        if (started.length)
-            await this.verify(step.name, started);
+            // A superseded job does not wait for tenants the newer job is about to move.
+            if (VERIFIED_ACTIONS.has(r.action) && !this.supersededBy)
+                r.verdict = await verifier.verify(t);
+            else
+                verifier.pass();
+        }));
+        await this.sweeper.settle();
     }
     /** The canary must still serve the target after the soak: a revert by another job shows here. */
     async soakAndReverify(step) {
@@ -1536,16 +2534,7 @@ class Rollout {
     async verify(phase, tenants, again = false) {
         const { deps } = this;
         deps.onProgress?.(phase, 0, tenants.length, 0);
-        const verdicts = await verifyFleet(tenants, {
-            target: deps.target.sha,
-            prober: deps.prober,
-            ancestry: deps.ancestry,
-            clock: deps.clock,
-            ...settleOptions(deps.verify),
-            signal: deps.signal,
-            onObservation: this.sweeper.observe,
-            onProgress: (done, total, ok) => deps.onProgress?.(phase, done, total, ok)
-        });
+        const verdicts = await verifyFleet(tenants, { ...this.settleWith(), onProgress: (done, total, ok) => deps.onProgress?.(phase, done, total, ok) });
         await this.sweeper.settle();
         for (const v of verdicts) {
             const record = this.records.get(v.tenant);
@@ -1553,11 +2542,17 @@ class Rollout {
                 record.verdict = v;
         }
     }
+    settleWith() {
+        const { deps } = this;
+        return { target: deps.target.sha, prober: deps.prober, ancestry: deps.ancestry, clock: deps.clock, ...settleOptions(deps.verify), signal: deps.signal, onObservation: this.sweeper.observe };
+    }
     judge(step) {
         if (this.deps.signal.aborted)
             return { outcome: 'cancelled' };
         const bad = step.tenants.map((t) => this.records.get(t)).filter(isFailed);
-        return bad.length ? { outcome: 'failed', detail: describeFailures(bad) } : { outcome: 'ok' };
+        // The size of each step is part of its row in the timeline: `6 tenants, to 6 of 60 (10%)`.
+        const size = stepSize(step, this.deps.fleet.length);
+        return bad.length ? { outcome: 'failed', detail: `${size}; ${describeFailures(bad)}` } : { outcome: 'ok', detail: size };
     }
     failures() {
         return [...this.records.values()].filter(isFailed);
@@ -1568,8 +2563,51 @@ class Rollout {
         return { result, reason, headSha: this.headSha, tenants: [...this.records.values()], phases: this.timeline.phases };
     }
 }
+/** Tenants this job moved or found on the target (or ahead): the ones whose verification it waits for. */
+const VERIFIED_ACTIONS = new Set(['redeployed', 'skipped-on-target', 'skipped-ahead']);
 function cap(s) {
     return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/rollout/shard.ts
+
+const UTF8 = new TextEncoder();
+const SHARD = /^(\d{1,4})\s*\/\s*(\d{1,4})$/;
+/** Parses `i/n` with 1 ≤ i ≤ n; empty means no sharding. */
+function parseShard(raw) {
+    const text = raw.trim();
+    if (!text)
+        return undefined;
+    const m = SHARD.exec(text);
+    const index = m ? Number(m[1]) : Number.NaN;
+    const count = m ? Number(m[2]) : Number.NaN;
+    if (!m || index < 1 || count < 1 || index > count) {
+        throw new InputError('shard', raw, '`i/n` with whole numbers 1 ≤ i ≤ n, e.g. `2/4` (from a matrix: `${{ matrix.shard }}/4`)');
+    }
+    return { index, count };
+}
+/**
+ * FNV-1a (32-bit) over the name's UTF-8 bytes: a tenant's shard depends on its name alone, never on the
+ * order of the list or on the Node version, so every matrix job agrees on who owns whom.
+ */
+function fnv1a(name) {
+    let hash = 0x811c9dc5;
+    for (const byte of UTF8.encode(name)) {
+        hash ^= byte;
+        hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash >>> 0;
+}
+/** 1-based shard of `name` among `count`. */
+function shardOf(name, count) {
+    return (fnv1a(name) % count) + 1;
+}
+/** Keeps the fleet's order; without a shard, the whole fleet. */
+function applyShard(fleet, shard) {
+    if (!shard)
+        return { tenants: [...fleet], label: '' };
+    const tenants = fleet.filter((t) => shardOf(t, shard.count) === shard.index);
+    return { tenants, label: `shard ${shard.index} of ${shard.count}: ${tenants.length} of ${fleet.length} tenants` };
 }
 
 ;// CONCATENATED MODULE: ./src/verify/buildinfo.ts
@@ -1615,7 +2653,7 @@ function extractSha(body, field) {
     catch {
         if (/^<(!doctype|html|head|body)\b/i.test(text))
             return { problem: 'the answer is an HTML page, not build info' };
-        return { problem: `the answer is neither JSON nor a bare SHA: ${JSON.stringify(truncate(text.replace(/\s+/g, ' '), 60))}` };
+        return { problem: `the answer is neither JSON nor a bare SHA: ${JSON.stringify(excerpt(text, 60, { oneLine: true }))}` };
     }
     if (typeof doc === 'string')
         return SHA.test(doc.trim()) ? { sha: doc.trim().toLowerCase() } : { problem: 'the JSON string is not a SHA' };
@@ -1632,7 +2670,7 @@ function findPath(doc, path) {
     }
     if (typeof node === 'string' && SHA.test(node.trim()))
         return { sha: node.trim().toLowerCase() };
-    return { problem: `field \`${path}\` is not a SHA of 7 to 40 hex digits: ${JSON.stringify(truncate(String(JSON.stringify(node)), 60))}` };
+    return { problem: `field \`${path}\` is not a SHA of 7 to 40 hex digits: ${JSON.stringify(excerpt(String(JSON.stringify(node)), 60))}` };
 }
 function findAuto(doc) {
     const sha = search(doc, 0, '');
@@ -1669,6 +2707,8 @@ function search(node, depth, parent) {
 
 
 
+
+
 /** Bodies past this are cut off and judged unreadable: build info is a few hundred bytes. */
 const MAX_BUILDINFO_BYTES = 64 * 1024;
 /** Query parameter that makes every probe URL unique, so no cache between us and the tenant can answer. */
@@ -1689,17 +2729,19 @@ function createProber(settings, http, targetSha) {
         async probe(tenant, signal) {
             const url = new URL(urlFor(tenant));
             url.searchParams.set(CACHE_BUST_PARAM, `${nonce}-${(counter++).toString(36)}`);
+            runCounters().buildinfoPolls++;
             let res;
             try {
                 res = await http.send({ url, headers, timeoutMs: settings.requestTimeoutMs, maxBodyBytes: MAX_BUILDINFO_BYTES, signal, followSameOriginRedirects: true });
             }
             catch (error) {
-                return { error: errorMessage(error) };
+                return { error: excerpt(errorMessage(error), 300) };
             }
             const status = res.status;
             if (status < 200 || status > 299) {
-                const excerpt = truncate(res.body.toString('utf8').replace(/\s+/g, ' ').trim(), 120);
-                return { status, error: `HTTP ${status}${excerpt ? `: ${excerpt}` : ''}` };
+                // Masked before it is cut: a page that echoes the token must not leave its first characters.
+                const shown = excerpt(res.body.toString('utf8'), 120, { oneLine: true });
+                return { status, error: `HTTP ${status}${shown ? `: ${shown}` : ''}` };
             }
             if (res.truncated)
                 return { status, error: `the answer is larger than ${MAX_BUILDINFO_BYTES / 1024} KiB` };
@@ -1720,27 +2762,14 @@ function mergeHeaders(...sets) {
 ;// CONCATENATED MODULE: ./src/verify/tenants.ts
 
 
+
+
+
+
 /**
- * The fleet's tenant names. A name is substituted into the build info URL (and, in deploy, into
- * redeploy requests and commands), so only DNS-label-like tokens are accepted: nothing that could add
- * a path segment, a user-info part, a port, a query or a fragment.
+ * The fleet's tenant names: the listed ones, or the answer of `tenants-url`, checked by the same rules
+ * as the `tenants` input.
  */
-const TENANT = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
-const TENANT_FORM = 'a DNS-label-like tenant name: 1 to 63 letters, digits, `-` or `_`, starting and ending with a letter or digit';
-/** Validates names from `input`; duplicates are refused case-insensitively, as host names compare. */
-function checkTenantNames(input, names) {
-    const seen = new Map();
-    for (const name of names) {
-        if (!TENANT.test(name))
-            throw new InputError(input, name, TENANT_FORM);
-        const key = name.toLowerCase();
-        const first = seen.get(key);
-        if (first !== undefined)
-            throw new InputError(input, name, `each tenant listed once (${JSON.stringify(first)} is already listed)`);
-        seen.set(key, name);
-    }
-    return [...names];
-}
 const LIST_FORM = 'a URL answering a JSON array of tenant names (or of objects with a string `name`)';
 /** Reads the tenant list from `tenants-url` (retrying transient errors) or returns the listed names. */
 async function loadTenants(settings, http, clock, signal) {
@@ -1754,17 +2783,11 @@ async function loadTenants(settings, http, clock, signal) {
         return r;
     }, { policy: DEFAULT_RETRY, clock, signal });
     if (res.truncated)
-        throw new InputError('tenants-url', url, `${LIST_FORM}; the answer is larger than 4 MiB`);
+        throw new InputError('tenants-url', shownUrl(url), `${LIST_FORM}; the answer is larger than 4 MiB`);
     const names = parseTenantList(res.body.toString('utf8'));
     if (names.length > 1)
         requireTenantPlaceholder(settings.buildinfoUrl);
     return names;
-}
-/** With several tenants and no {tenant}, every tenant would be probed at the same URL. */
-function requireTenantPlaceholder(template) {
-    if (!template.includes('{tenant}')) {
-        throw new InputError('buildinfo-url', template, 'a URL template containing {tenant} (otherwise every tenant is probed at the same URL)');
-    }
 }
 /** The `tenants-url` answer: `["a","b"]` or `[{"name":"a"},...]`, non-empty, valid and unique names. */
 function parseTenantList(text) {
@@ -1773,19 +2796,19 @@ function parseTenantList(text) {
         doc = JSON.parse(text);
     }
     catch {
-        throw new InputError('tenants-url', truncate(text, 120), `${LIST_FORM}; the answer is not JSON`);
+        throw new InputError('tenants-url', excerpt(text, 120), `${LIST_FORM}; the answer is not JSON`);
     }
     if (!Array.isArray(doc))
-        throw new InputError('tenants-url', truncate(text, 120), `${LIST_FORM}; the answer is not an array`);
+        throw new InputError('tenants-url', excerpt(text, 120), `${LIST_FORM}; the answer is not an array`);
     const names = doc.map((item) => {
         if (typeof item === 'string')
             return item.trim();
         if (item !== null && typeof item === 'object' && typeof item.name === 'string')
             return item.name.trim();
-        throw new InputError('tenants-url', truncate(JSON.stringify(item) ?? String(item), 120), `${LIST_FORM}; this entry is neither`);
+        throw new InputError('tenants-url', excerpt(JSON.stringify(item) ?? String(item), 120), `${LIST_FORM}; this entry is neither`);
     });
     if (names.length === 0)
-        throw new InputError('tenants-url', truncate(text, 120), `${LIST_FORM}, with at least one tenant`);
+        throw new InputError('tenants-url', excerpt(text, 120), `${LIST_FORM}, with at least one tenant`);
     return checkTenantNames('tenants-url', names);
 }
 
@@ -1873,16 +2896,17 @@ function isInternalAddress(hostname) {
 const TAG_VARS = ['sha', 'sha7', 'environment'];
 const COMMAND_VARS = [...TAG_VARS, 'image', 'from', 'tag', 'source', 'target'];
 const DEFAULT_IMAGE_TAG = 'staging-{sha7}';
-const SAMPLE = commitVars('0123456789abcdef0123456789abcdef01234567', 'production');
+const promote_SAMPLE_SHA = '0123456789abcdef0123456789abcdef01234567';
+const TAG_FORM = 'an OCI tag: up to 128 letters, digits, `_`, `.` or `-`, not starting with `.` or `-` (placeholders {sha}, {sha7}, {environment})';
 /** The `image-tag` input: the tag builds push, and the default source of a promotion. */
-function parseImageTag(input) {
-    return parseTagTemplate(input, 'image-tag', DEFAULT_IMAGE_TAG);
+function parseImageTag(input, target) {
+    return parseTagTemplate(input, 'image-tag', DEFAULT_IMAGE_TAG, target);
 }
 /**
  * undefined when neither `image` nor `promote-command` is set and promotion is optional (deploy mode
  * without promotion). Every check runs here, before any request.
  */
-function parsePromote(input, imageTagTemplate, required) {
+function parsePromote(input, imageTagTemplate, required, target) {
     const imageText = input.raw('image');
     const commandText = input.raw('promote-command');
     if (!imageText && !commandText) {
@@ -1891,8 +2915,8 @@ function parsePromote(input, imageTagTemplate, required) {
         throw new InputError('image', '', 'the repository to promote in, such as `ghcr.io/acme/app` (or a `promote-command`)');
     }
     const image = imageText ? parseImageRef('image', imageText) : undefined;
-    const from = parseTagTemplate(input, 'promote-from', imageTagTemplate);
-    const tag = parseTagTemplate(input, 'promote-tag', 'latest');
+    const from = parseTagTemplate(input, 'promote-from', imageTagTemplate, target);
+    const tag = parseTagTemplate(input, 'promote-tag', 'latest', target);
     if (from === tag)
         throw new InputError('promote-tag', tag, `a tag other than promote-from (${from}): a tag cannot be promoted onto itself`);
     const username = input.raw('registry-username');
@@ -1927,11 +2951,21 @@ function parsePromote(input, imageTagTemplate, required) {
         requestTimeoutMs: 30_000
     };
 }
-function parseTagTemplate(input, name, fallback) {
+/**
+ * Checked once rendered with this run's real values (an `environment` such as `-eu` makes
+ * `{environment}-{sha7}` invalid), and with a full 40-digit SHA, the longest any later run of the same
+ * inputs renders (reconcile renders the head's SHA): all before the first side effect.
+ */
+function parseTagTemplate(input, name, fallback, target) {
     const template = input.string(name, fallback);
     checkTemplate(name, template, TAG_VARS);
-    if (!isValidTag(render(template, SAMPLE))) {
-        throw new InputError(name, template, 'an OCI tag: up to 128 letters, digits, `_`, `.` or `-`, not starting with `.` or `-` (placeholders {sha}, {sha7}, {environment})');
+    const environment = target?.environment ?? 'production';
+    for (const sha of [target?.sha ?? promote_SAMPLE_SHA, promote_SAMPLE_SHA]) {
+        const rendered = render(template, commitVars(sha, environment));
+        if (!isValidTag(rendered)) {
+            const shown = template === rendered ? '' : ` (it renders as ${JSON.stringify(rendered.length > 140 ? `${rendered.slice(0, 140)}…` : rendered)}${target ? ` with environment ${JSON.stringify(environment)}` : ''})`;
+            throw new InputError(name, template, `${TAG_FORM}${shown}`);
+        }
     }
     return template;
 }
@@ -1948,6 +2982,7 @@ function renderTags(settings, sha, environment) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/model.ts
+
 
 
 /**
@@ -1980,7 +3015,8 @@ function tenantFromVerdict(v, extra = {}) {
 }
 function tenantFromRecord(r) {
     const judged = r.verdict ? tenantFromVerdict(r.verdict) : notJudged(r.tenant);
-    const failedRedeploy = r.action === 'redeploy-failed';
+    // A tenant left alone because its ancestry is unknown failed its redeploy step: the error line says why.
+    const failedRedeploy = r.action === 'redeploy-failed' || r.action === 'skipped-unknown';
     return {
         ...judged,
         step: r.step || null,
@@ -2007,12 +3043,13 @@ function verificationOutputs(rows) {
         ahead: JSON.stringify(rows.filter((t) => t.verdict === 'ahead').map((t) => ({ tenant: t.tenant, sha: t.sha })))
     };
 }
+/** Neutral: the run stepped aside (superseded), or reconcile deferred to a live deploy or was held. */
 function conclusionOf(result, failed) {
     if (failed)
         return 'failure';
-    return result === 'skipped-superseded' ? 'neutral' : 'success';
+    return ['skipped-superseded', 'deferred', 'held'].includes(result) ? 'neutral' : 'success';
 }
-function buildReport(settings, outcome, record, finishedAt) {
+function buildReport(settings, outcome, record, finishedAt, counted = runCounters()) {
     const s = settings;
     const counts = { total: record.tenants.length, ok: 0, failed: 0 };
     for (const t of record.tenants) {
@@ -2046,8 +3083,15 @@ function buildReport(settings, outcome, record, finishedAt) {
         verification: s.verify
             ? { buildinfoUrl: s.verify.buildinfoUrl, buildinfoField: s.verify.buildinfoField, budgetSeconds: sec(s.verify.budgetMs), intervalSeconds: sec(s.verify.intervalMs), requestTimeoutSeconds: sec(s.verify.requestTimeoutMs) }
             : null,
-        promotion: record.promotion ? promotionOf(settings, sha, record.promotion) : null
+        promotion: record.promotion ? promotionOf(settings, sha, record.promotion) : null,
+        deployState: record.deployState ? deployStateOf(record.deployState) : null,
+        counters: { ...counted, redeployReissues: record.tenants.reduce((n, t) => n + t.reissues, 0) },
+        shard: record.shard ?? null
     };
+}
+function deployStateOf(d) {
+    const r = d.record;
+    return { action: d.action, end: d.end ?? null, run: r ? `${r.stamp.runId}.${r.stamp.attempt}` : null, since: r?.since?.toISOString() ?? null, url: r?.url ?? null, reason: d.reason };
 }
 function promotionOf(settings, sha, p) {
     let tags;
@@ -2085,20 +3129,25 @@ async function finishRun(ctx, run) {
     const tenants = r.tenants.map(tenantFromRecord);
     // The gate is asked again before every wave and the promotion: report what it said last, not first.
     const gate = run.gate && ctx.gate.last ? ctx.gate.last : run.gate;
+    // A job superseded late (at the promotion, say) names the head that superseded it, not the first one read.
+    const supersededBy = r.result === 'skipped-superseded' && ctx.gate.last?.superseded ? ctx.gate.last.headSha : undefined;
+    const head = supersededBy ?? r.headSha ?? gate?.headSha;
     const record = {
         reason: r.reason,
         startedAt: run.startedAt,
         targetSha: settings.target.sha,
         tag: run.tag,
         gate,
-        head: r.headSha ?? gate?.headSha,
+        head,
         phases: r.phases,
         tenants,
-        promotion: run.promotion
+        promotion: run.promotion,
+        deployState: run.deployState,
+        shard: run.shard
     };
     const outputs = {
         superseded: String(r.result === 'skipped-superseded'),
-        'head-sha': r.headSha ?? run.gate?.headSha ?? '',
+        'head-sha': supersededBy ?? r.headSha ?? run.gate?.headSha ?? '',
         reason: r.reason,
         rolled: JSON.stringify(r.tenants.filter((t) => t.action === 'redeployed').map((t) => t.tenant)),
         ...verificationOutputs(tenants),
@@ -2165,16 +3214,30 @@ async function runPromoteCommand(settings, tags, sha, environment, runner, signa
 ;// CONCATENATED MODULE: ./src/promote/decide.ts
 const promote_decide_short = (s) => (s.startsWith('sha256:') ? s.slice(0, 19) : s.slice(0, 7));
 function decidePromotion(f) {
-    const { sha, source, target } = f;
-    const moving = `${target.tag} -> ${source.tag} (${promote_decide_short(source.digest)}, ${promote_decide_short(sha)})`;
+    const { source, target } = f;
+    const built = source.revision ? `built from ${promote_decide_short(source.revision)}` : 'commit unknown';
+    const moving = `${target.tag} -> ${source.tag} (${promote_decide_short(source.digest)}, ${built})`;
     if (target.digest === source.digest) {
         return { action: 'unchanged', reason: `${target.tag} already points at ${promote_decide_short(source.digest)}, the image of ${source.tag}; nothing to do.` };
     }
     if (!target.digest)
         return { action: 'promote', forced: false, reason: `${target.tag} does not exist yet; promoting ${moving}.` };
     const held = target.revision ? `${promote_decide_short(target.revision)} (${promote_decide_short(target.digest)})` : promote_decide_short(target.digest);
+    const unreadable = [target.unreadable && `${target.tag} (${promote_decide_short(target.digest)})`, source.unreadable && source.tag].filter(Boolean).join(' and ');
+    if (unreadable) {
+        const why = `cannot tell which commit ${unreadable} was built from (${[target, source].flatMap((i) => (i.unreadable ? [i.revisionNote] : [])).join('; ')})`;
+        if (f.force)
+            return { action: 'promote', forced: true, reason: `${why}, but force: true moves it: ${moving}.` };
+        return { action: 'refuse', reason: `${why}; ${target.tag} is not moved.` };
+    }
+    if (target.revision && !source.revision) {
+        const unknown = `${source.tag} holds an image whose commit is unknown (${source.revisionNote ?? 'no revision annotation or label'}) and ${target.tag} holds ${held}, so nothing proves the move is forward`;
+        if (f.force)
+            return { action: 'promote', forced: true, reason: `${unknown}, but force: true moves it: ${moving}.` };
+        return { action: 'refuse', reason: `${unknown}; ${target.tag} is not moved. Build ${source.tag} with the org.opencontainers.image.revision label, or run with force: true.` };
+    }
     if (f.targetAhead) {
-        const ahead = `${target.tag} holds ${held}, a newer commit than ${promote_decide_short(sha)}`;
+        const ahead = `${target.tag} holds ${held}, a newer commit than ${promote_decide_short(source.revision)}, the commit of ${source.tag}`;
         if (f.force)
             return { action: 'promote', forced: true, reason: `${ahead}, but force: true moves it back: ${moving}.` };
         return { action: 'skip-ahead', reason: `${ahead}; ${target.tag} stays where it is (forward-only).` };
@@ -2182,10 +3245,60 @@ function decidePromotion(f) {
     if (!target.revision) {
         return { action: 'promote', forced: false, reason: `${target.tag} holds ${held} whose commit is unknown (${target.revisionNote ?? 'no revision annotation or label'}); promoting ${moving}.` };
     }
-    return { action: 'promote', forced: false, reason: `${target.tag} holds ${held}, which is not newer than ${promote_decide_short(sha)}; promoting ${moving}.` };
+    return { action: 'promote', forced: false, reason: `${target.tag} holds ${held}, which is not newer than ${promote_decide_short(source.revision)}; promoting ${moving}.` };
+}
+
+;// CONCATENATED MODULE: ./src/promote/fence.ts
+/** Thrown by the fence: a newer commit owns the branch, so this write is not sent. */
+class fence_SupersededError extends Error {
+    reason;
+    stopped;
+    constructor(reason, 
+    /** What was about to be sent again, when a retry was stopped; undefined before the first attempt. */
+    stopped) {
+        super(reason);
+        this.reason = reason;
+        this.stopped = stopped;
+        this.name = 'SupersededError';
+    }
+}
+function gateFence(checkGate) {
+    return async (retrying) => {
+        const verdict = await checkGate();
+        if (verdict.superseded)
+            throw new fence_SupersededError(verdict.reason, retrying);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+
+class RegistryError extends Error {
+    kind;
+    status;
+    constructor(kind, message, status) {
+        super(message);
+        this.kind = kind;
+        this.status = status;
+        this.name = 'RegistryError';
+    }
+}
+/** `CODE: message` from the distribution error body, or a short excerpt of whatever came back. */
+function registryDetail(res) {
+    const text = res.body.toString('utf8');
+    try {
+        const parsed = JSON.parse(text);
+        const first = parsed.errors?.[0];
+        if (first)
+            return truncate([first.code, first.message].filter((x) => typeof x === 'string' && x).join(': '), 200);
+    }
+    catch {
+        // not the distribution error shape
+    }
+    return truncate(text.replace(/\s+/g, ' ').trim(), 200);
 }
 
 ;// CONCATENATED MODULE: ./src/promote/revision.ts
+
 
 /**
  * Which commit an image was built from: the `org.opencontainers.image.revision` annotation of the
@@ -2195,7 +3308,10 @@ function decidePromotion(f) {
 const REVISION_KEY = 'org.opencontainers.image.revision';
 const MAX_CONFIG = 8 * 1024 * 1024;
 const COMMIT = /^[0-9a-f]{7,40}$/i;
-/** Errors reading the registry propagate: an unreadable target must not count as "older". */
+/**
+ * Errors reading the registry propagate, and so does a manifest the image refers to that is missing:
+ * an unreadable image must not count as "commit unknown", which may be replaced.
+ */
 async function readRevision(registry, manifest, depth = 0) {
     let json;
     try {
@@ -2215,8 +3331,10 @@ async function readRevision(registry, manifest, depth = 0) {
         if (!child || typeof child.digest !== 'string')
             return { revision: undefined, note: 'an empty index without a revision annotation' };
         const inner = await registry.getManifest(child.digest);
+        // A missing platform image is an unreadable image, not an image of unknown commit: the index may
+        // well be newer, and "unknown" would let it be overwritten backward.
         if (!inner)
-            return { revision: undefined, note: `the index refers to ${child.digest.slice(0, 19)}, which is missing` };
+            throw new RegistryError('not-found', `the index ${manifest.digest.slice(0, 19)} refers to the platform image ${child.digest.slice(0, 19)}, which the registry does not have (HTTP 404)`, 404);
         return readRevision(registry, inner, depth + 1);
     }
     if (typeof json.config?.digest !== 'string')
@@ -2246,70 +3364,112 @@ function checked(value, where) {
 
 
 
+
+
 async function promote(opts) {
+    const fence = gateFence(opts.checkGate);
     try {
         const tags = renderTags(opts.settings, opts.sha, opts.environment);
+        if (opts.signal?.aborted)
+            return cancelled('the run was cancelled before it started');
+        try {
+            // Gate first: a superseded job sends no registry request and runs no command.
+            if (!opts.gateAsked)
+                await fence();
+        }
+        catch (error) {
+            if (!(error instanceof fence_SupersededError))
+                throw error;
+            const what = opts.settings.command ? 'promote-command was not run' : 'no registry request was sent';
+            return { promoted: false, outcome: 'skipped-superseded', reason: `${error.reason} ${tags.tag} was not moved: ${what}.` };
+        }
         if (opts.settings.command)
             return await byCommand(opts, tags);
         if (!opts.registry)
             throw new Error('no registry client and no promote-command: nothing can promote');
-        return await byRetag(opts, opts.registry, tags);
+        return await byRetag(opts, opts.registry, tags, fence);
     }
     catch (error) {
+        if (opts.signal?.aborted)
+            return cancelled(errorMessage(error));
         return { promoted: false, outcome: 'failed', reason: `Promotion failed: ${errorMessage(error)}` };
     }
 }
-async function byRetag(opts, registry, tags) {
+const cancelled = (detail) => ({ promoted: false, outcome: 'cancelled', reason: `Promotion cancelled (${detail}); the tag was not moved by this run.` });
+async function byRetag(opts, registry, tags, fence) {
     const name = registry.ref.display;
-    const source = await registry.getManifest(tags.from);
-    if (!source) {
+    const found = await registry.getManifest(tags.from);
+    if (!found) {
         return { promoted: false, outcome: 'failed', reason: `Source tag missing: ${name}:${tags.from} does not exist (HTTP 404); push the image of ${opts.sha.slice(0, 7)} as ${tags.from} first.` };
     }
-    core/* info */.pq(`${name}:${tags.from} is ${source.digest} (${source.mediaType}).`);
+    core/* info */.pq(`${name}:${tags.from} is ${found.digest} (${found.mediaType}).`);
     const target = { digest: await registry.manifestDigest(tags.tag), revision: undefined };
+    const source = { digest: found.digest, revision: undefined };
     let targetAhead = false;
-    if (target.digest && target.digest !== source.digest) {
-        try {
+    if (target.digest !== source.digest) {
+        Object.assign(source, await judged(opts, registry, found, `${name}:${tags.from}`));
+        if (source.revision && !sameCommit(source.revision, opts.sha)) {
+            core/* info */.pq(`${name}:${tags.from} holds an image of ${source.revision}, not of this job's commit ${opts.sha}: forward-only judges ${source.revision}.`);
+        }
+        if (target.digest) {
             // Read by digest: the image judged is the image that was there, even if the tag moves meanwhile.
             const held = await registry.getManifest(target.digest);
-            const read = held ? await readRevision(registry, held) : { revision: undefined, note: 'its manifest vanished while being read' };
-            target.revision = read.revision;
-            target.revisionNote = read.note;
+            Object.assign(target, await judged(opts, registry, held, `${name}:${tags.tag} (${target.digest})`));
         }
-        catch (error) {
-            if (!opts.force)
-                throw new Error(`cannot tell which commit ${name}:${tags.tag} (${target.digest}) was built from, so it is not moved: ${errorMessage(error)}`, { cause: error });
-            target.revisionNote = `unreadable: ${errorMessage(error)}`;
-        }
-        if (target.revision)
-            targetAhead = await opts.ancestry.isAhead(target.revision, opts.sha);
+        if (target.revision && source.revision)
+            targetAhead = await opts.ancestry.isAhead(target.revision, source.revision);
     }
     core/* info */.pq(`${name}:${tags.tag} is ${target.digest ?? 'absent'}${target.revision ? `, built from ${target.revision}` : ''}.`);
-    const decision = decidePromotion({ sha: opts.sha, source: { tag: tags.from, digest: source.digest }, target: { ...target, tag: tags.tag }, targetAhead, force: opts.force });
+    const decision = decidePromotion({ sha: opts.sha, source: { ...source, tag: tags.from }, target: { ...target, tag: tags.tag }, targetAhead, force: opts.force });
     const before = { previousDigest: target.digest, previousRevision: target.revision };
     if (decision.action === 'unchanged')
         return { promoted: false, outcome: 'unchanged', digest: source.digest, ...before, reason: decision.reason };
     if (decision.action === 'skip-ahead')
         return { promoted: false, outcome: 'skipped-ahead', digest: source.digest, ...before, reason: decision.reason };
+    if (decision.action === 'refuse')
+        return { promoted: false, outcome: 'failed', digest: source.digest, ...before, reason: `Promotion failed: ${decision.reason}` };
     if (decision.forced)
-        core/* warning */.$e(decision.reason, { title: 'Promotion forced backward' });
-    const gate = await opts.checkGate();
-    if (gate.superseded) {
-        return { promoted: false, outcome: 'skipped-superseded', digest: source.digest, ...before, reason: `${gate.reason} ${tags.tag} was not moved.` };
+        core/* warning */.$e(decision.reason, { title: 'Promotion forced past the forward-only check' });
+    let written;
+    try {
+        await fence();
+        written = await registry.putManifest(tags.tag, found, fence);
     }
-    const written = await registry.putManifest(tags.tag, source);
+    catch (error) {
+        if (!(error instanceof fence_SupersededError))
+            throw error;
+        const stopped = error.stopped ? `: ${error.stopped} was not sent` : '';
+        return { promoted: false, outcome: 'skipped-superseded', digest: source.digest, ...before, reason: `${error.reason} ${tags.tag} was not moved${stopped}.` };
+    }
     if (written !== source.digest) {
         return { promoted: false, outcome: 'failed', ...before, reason: `Promotion failed: the registry stored ${tags.tag} as ${written}, not ${source.digest}.` };
     }
     core/* info */.pq(`${name}:${tags.tag} now points at ${written}.`);
     return { promoted: true, outcome: 'promoted', digest: written, ...before, reason: decision.reason, forced: decision.forced };
 }
+/**
+ * The commit an image was built from. An image that cannot be read (a manifest or blob missing, the
+ * registry failing) is never "commit unknown": that would let an image of a newer commit be replaced.
+ * Only `force: true` goes past it, with the reason saying so.
+ */
+async function judged(opts, registry, manifest, what) {
+    try {
+        if (!manifest)
+            throw new Error('its manifest vanished while being read (HTTP 404)');
+        const read = await readRevision(registry, manifest);
+        return { revision: read.revision, revisionNote: read.note };
+    }
+    catch (error) {
+        if (!opts.force)
+            throw new Error(`cannot tell which commit ${what} was built from, so nothing is moved: ${errorMessage(error)}`, { cause: error });
+        return { revision: undefined, revisionNote: errorMessage(error), unreadable: true };
+    }
+}
 async function byCommand(opts, tags) {
-    // The command cannot be asked what the tag holds, so the gate is the only guard: it must do its own
-    // forward-only check if the registry can move tags out of order.
-    const gate = await opts.checkGate();
-    if (gate.superseded)
-        return { promoted: false, outcome: 'skipped-superseded', reason: `${gate.reason} promote-command was not run.` };
+    // The command cannot be asked what the tag holds, so the gate (asked just before) is the only guard:
+    // it must do its own forward-only check if the registry can move tags out of order.
+    if (opts.signal?.aborted)
+        return cancelled('the run was cancelled before promote-command started');
     const result = await runPromoteCommand(opts.settings, tags, opts.sha, opts.environment, opts.runner, opts.signal);
     if (!result.ok)
         return { promoted: false, outcome: 'failed', digest: result.digest, reason: `Promotion failed: ${result.detail}` };
@@ -2399,33 +3559,6 @@ function effectivePort(url) {
     return url.port || (url.protocol === 'https:' ? '443' : '80');
 }
 
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-
-class RegistryError extends Error {
-    kind;
-    status;
-    constructor(kind, message, status) {
-        super(message);
-        this.kind = kind;
-        this.status = status;
-        this.name = 'RegistryError';
-    }
-}
-/** `CODE: message` from the distribution error body, or a short excerpt of whatever came back. */
-function registryDetail(res) {
-    const text = res.body.toString('utf8');
-    try {
-        const parsed = JSON.parse(text);
-        const first = parsed.errors?.[0];
-        if (first)
-            return truncate([first.code, first.message].filter((x) => typeof x === 'string' && x).join(': '), 200);
-    }
-    catch {
-        // not the distribution error shape
-    }
-    return truncate(text.replace(/\s+/g, ' ').trim(), 200);
-}
-
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
 
 
@@ -2434,18 +3567,39 @@ function registryDetail(res) {
 /**
  * The registry login dance as docker and crane do it: start anonymous; on a 401 follow the challenge,
  * Basic with the credentials, or Bearer by asking the challenge's realm for a token scoped to
- * `repository:<name>:pull,push`. Each scheme is tried once: a second 401 means the credentials are wrong.
+ * `repository:<name>:pull,push`. Basic is tried once: a second 401 means the credentials are wrong.
+ *
+ * Bearer tokens expire (`expires_in`, 60 s when absent, as the token specification says), so a token
+ * is fetched again shortly before it lapses, on the injected clock. A token that worked and is then
+ * refused (the registry answers 401 `invalid_token` once it lapses, or a shorter lifetime than it
+ * said) is fetched again once; only a token refused right after it was issued means bad credentials.
  */
 class RegistryAuth {
     deps;
     header;
     triedBasic = false;
-    triedBearer = false;
+    bearer;
+    /** A request sent with the current token was accepted: a later refusal means it lapsed. */
+    tokenProven = false;
     constructor(deps) {
         this.deps = deps;
     }
-    get authorization() {
+    /** The Authorization header as it stands, without renewing anything. */
+    get current() {
         return this.header;
+    }
+    /** The Authorization header for the next request, with the token renewed first when it is about to lapse. */
+    async authorization() {
+        if (this.bearer && this.deps.clock.now() >= this.bearer.refreshAt) {
+            this.deps.log('The registry token is about to expire; fetching a new one.');
+            await this.renew(this.bearer.realm, this.bearer.service);
+        }
+        return this.header;
+    }
+    /** Told that a request sent with `sent` was not refused, so the token in it is known to work. */
+    accepted(sent) {
+        if (sent !== undefined && sent === this.header)
+            this.tokenProven = true;
     }
     get who() {
         return this.deps.credentials ? `user ${this.deps.credentials.username}` : 'anonymous access';
@@ -2461,10 +3615,11 @@ class RegistryAuth {
             throw new RegistryError('scope', `${what}: ${this.who} has ${lacking} on ${repo} (the registry answered insufficient_scope for ${bearer.params.scope ?? 'this request'})${this.hint(write)}.`, 401);
         }
         if (bearer?.params.realm) {
-            if (this.triedBearer)
-                throw this.badCredentials(what, 'the registry refused the token it was given');
-            this.triedBearer = true;
-            this.header = `Bearer ${await this.fetchToken(bearer.params.realm, bearer.params.service)}`;
+            if (this.bearer && !this.tokenProven)
+                throw this.badCredentials(what, 'the registry refused the token it was just given');
+            if (this.bearer)
+                this.deps.log(`${what}: the registry refused a token that worked before (${bearer.params.error ?? 'HTTP 401'}); fetching a new one.`);
+            await this.renew(bearer.params.realm, bearer.params.service);
             return;
         }
         if (basic) {
@@ -2479,6 +3634,14 @@ class RegistryAuth {
             return;
         }
         throw new RegistryError('credentials', `${what}: HTTP 401 without a Basic or Bearer challenge (${truncate(res.headers['www-authenticate'] ?? 'no WWW-Authenticate', 120)}).`, 401);
+    }
+    async renew(realm, service) {
+        // The lifetime counts from the moment the token was asked for, as the specification says.
+        const askedAt = this.deps.clock.now();
+        const { token, lifetimeMs } = await this.fetchToken(realm, service);
+        this.header = `Bearer ${token}`;
+        this.tokenProven = false;
+        this.bearer = { realm, service, refreshAt: askedAt + lifetimeMs - Math.min(REFRESH_MARGIN_MS, lifetimeMs / 4) };
     }
     hint(write) {
         if (!this.deps.credentials)
@@ -2533,10 +3696,15 @@ class RegistryAuth {
         if (typeof token !== 'string' || !token)
             throw new RegistryError('invalid', `The ${what} answered without a token or access_token.`);
         this.deps.onSecret?.(token);
-        this.deps.log(`Got a registry token from ${realm.origin} for ${this.who}.`);
-        return token;
+        const seconds = typeof body.expires_in === 'number' && Number.isFinite(body.expires_in) && body.expires_in > 0 ? body.expires_in : DEFAULT_TOKEN_SECONDS;
+        this.deps.log(`Got a registry token from ${realm.origin} for ${this.who}, valid for ${seconds} s.`);
+        return { token, lifetimeMs: seconds * 1000 };
     }
 }
+/** The token specification's lifetime for an answer without `expires_in`. */
+const DEFAULT_TOKEN_SECONDS = 60;
+/** Renew this long before the lapse (at most a quarter of the lifetime), so no request carries a dying token. */
+const REFRESH_MARGIN_MS = 30_000;
 const basic64 = (username, password) => Buffer.from(`${username}:${password}`).toString('base64');
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -2626,9 +3794,9 @@ class DistributionRegistry {
         // Some registries leave the digest out of HEAD answers; the bytes settle it.
         return (await this.getManifest(reference))?.digest;
     }
-    async putManifest(tag, manifest) {
+    async putManifest(tag, manifest, fence) {
         const what = `PUT ${this.ref.display}:${tag}`;
-        const res = await this.call({ method: 'PUT', path: `manifests/${tag}`, what, headers: { 'content-type': manifest.mediaType }, body: manifest.bytes });
+        const res = await this.call({ method: 'PUT', path: `manifests/${tag}`, what, headers: { 'content-type': manifest.mediaType }, body: manifest.bytes, fence });
         if (res.status === 404)
             throw new RegistryError('not-found', `${what}: HTTP 404 (${registryDetail(res)}); the repository or a manifest the index refers to is missing.`, 404);
         this.expect(res, 201, what);
@@ -2657,7 +3825,8 @@ class DistributionRegistry {
         }
         return this.retried(what, async (remainingMs) => {
             // Signed storage URLs carry their own authorisation: the registry token stays with the registry.
-            const headers = sameOrigin && this.auth.authorization ? { authorization: this.auth.authorization } : undefined;
+            const authorization = sameOrigin ? await this.auth.authorization() : undefined;
+            const headers = authorization ? { authorization } : undefined;
             return this.options.http.send({ url, headers, timeoutMs: Math.min(this.options.timeoutMs, remainingMs), maxBodyBytes: maxBytes, signal: this.options.signal });
         });
     }
@@ -2666,7 +3835,11 @@ class DistributionRegistry {
         return this.retried(call.what, async (remainingMs) => {
             for (;;) {
                 const headers = { ...call.headers };
-                const authorization = this.auth.authorization;
+                const held = this.auth.current;
+                const authorization = await this.auth.authorization();
+                // Renewing a token took a round trip: a write passes its fence again before it goes out.
+                if (authorization !== held)
+                    await call.fence?.(`${call.what} with a renewed token`);
                 if (authorization)
                     headers.authorization = authorization;
                 const res = await this.options.http.send({
@@ -2679,13 +3852,17 @@ class DistributionRegistry {
                     signal: this.options.signal,
                     followSameOriginRedirects: call.method !== 'PUT' && !call.path.startsWith('blobs/')
                 });
-                if (res.status !== 401)
+                if (res.status !== 401) {
+                    this.auth.accepted(authorization);
                     return res;
+                }
                 await this.auth.answer(res, call.what, call.method === 'PUT');
+                // Getting credentials took a round trip (and maybe retries): the write passes its fence again.
+                await call.fence?.(`${call.what} with new credentials`);
             }
-        });
+        }, call.fence);
     }
-    retried(what, fn) {
+    retried(what, fn, fence) {
         const { clock, retry, signal } = this.options;
         return withRetry(async (_attempt, remainingMs) => {
             // Timers want whole milliseconds; a monotonic clock hands out fractions.
@@ -2693,7 +3870,14 @@ class DistributionRegistry {
             if (RETRYABLE_STATUSES.has(res.status))
                 throw statusError(what, res, clock.now());
             return res;
-        }, { policy: retry, clock, signal, onRetry: ({ delayMs, error }) => this.log(`${String(error instanceof Error ? error.message : error)}; retrying in ${delayMs} ms`) });
+        }, {
+            policy: retry,
+            clock,
+            signal,
+            onRetry: ({ delayMs, error }) => this.log(`${String(error instanceof Error ? error.message : error)}; retrying in ${delayMs} ms`),
+            // After the wait, before the attempt: a decision taken before the wait is not good enough for a write.
+            beforeRetry: fence ? ({ error }) => fence(`${what} again after ${error instanceof HttpStatusError ? `HTTP ${error.status}` : 'a network error'}`) : undefined
+        });
     }
     expect(res, status, what) {
         if (res.status === status)
@@ -2714,8 +3898,10 @@ class DistributionRegistry {
 
 
 /**
- * One forward-only promotion with the gate asked right before the write. Shared by `mode: promote`
- * and the last step of deploy and reconcile. Returns the last gate decision too, for the report.
+ * One forward-only promotion with the gate asked before the first registry request (unless the caller
+ * passes the decision it took just now), right before the write and before every retried write.
+ * Shared by `mode: promote` and the last step of deploy and reconcile. Returns the last gate decision
+ * too, for the report: when the job was superseded, it names the newer head.
  */
 async function promotionStep(ctx, runner, initial) {
     const settings = ctx.settings.promote;
@@ -2747,6 +3933,7 @@ async function promotionStep(ctx, runner, initial) {
             last = decision;
             return { superseded: !announce(decision, ctx.settings.gate, 'promotion').proceed, reason: decision.reason };
         },
+        gateAsked: initial !== undefined,
         signal: ctx.signal
     });
     return { result, gate: last };
@@ -2765,10 +3952,12 @@ async function promotionStep(ctx, runner, initial) {
 
 
 
+
+
 /**
  * `mode: deploy`: gate, canary, soak, waves, confirm, then forward-only promotion, with the gate asked
- * again before every wave and right before the promotion. A job that finds itself superseded at any
- * point starts nothing new and ends neutral.
+ * again once the fleet is loaded, before every wave, before every redeploy retry, and right before the
+ * promotion. A job that finds itself superseded at any point sends nothing new and ends neutral.
  */
 async function runDeployMode(ctx, runner = execRunner) {
     const { settings } = ctx;
@@ -2784,14 +3973,21 @@ async function runDeployMode(ctx, runner = execRunner) {
         const result = { result: 'skipped-superseded', reason: first.reason, headSha: first.headSha, tenants: [], phases: timeline.phases };
         return finishRun(ctx, { rollout: result, gate: first, startedAt, tag: rollout.tag });
     }
-    const fleet = await core/* group */.Os('Tenants', () => loadTenants(verify, ctx.http, ctx.clock, ctx.signal));
-    const stray = rollout.canary.find((c) => !fleet.includes(c));
+    const whole = await core/* group */.Os('Tenants', () => loadTenants(verify, ctx.http, ctx.clock, ctx.signal));
+    const stray = rollout.canary.find((c) => !whole.includes(c));
     if (stray)
-        throw new InputError('canary', rollout.canary.join(','), `names of the fleet (${JSON.stringify(stray)} is not among the ${fleet.length} tenants)`);
-    core/* info */.pq(`${fleet.length} tenant(s); canary: ${rollout.canary.join(', ') || 'none'}; waves of ${rollout.maxParallel}; tag ${rollout.tag}`);
+        throw new InputError('canary', rollout.canary.join(','), `names of the fleet (${JSON.stringify(stray)} is not among the ${whole.length} tenants)`);
+    checkWaveCounts(rollout.wavesRaw, rollout.waves, whole.length);
+    // A shard job rolls only its own tenants, and only the canary tenants that fall in its shard.
+    const shard = applyShard(whole, settings.shard);
+    const fleet = shard.tenants;
+    const canary = rollout.canary.filter((c) => fleet.includes(c));
+    if (shard.label)
+        core/* info */.pq(`This job is ${shard.label}`);
+    core/* info */.pq(`${fleet.length} tenant(s); canary: ${canary.join(', ') || 'none'}; ${rollout.waves.length ? `waves ${rollout.wavesRaw}` : `waves of ${rollout.maxParallel}`}; tag ${rollout.tag}`);
     const result = await runRollout({
         fleet,
-        rollout,
+        rollout: { ...rollout, canary },
         verify,
         target: settings.target,
         gateSettings: settings.gate,
@@ -2802,18 +3998,26 @@ async function runDeployMode(ctx, runner = execRunner) {
         clock: ctx.clock,
         signal: ctx.signal,
         timeline,
-        initial: first,
         onProgress: progressReporter(ctx.clock)
     });
     let promotion;
     let gate = first;
-    if (result.result === 'deployed' && settings.promote && !ctx.signal.aborted) {
+    // Shard jobs never promote: only the job after every shard (`needs:`, `mode: promote`) knows they all succeeded.
+    if (result.result === 'deployed' && settings.promote && settings.shard)
+        result.reason = `${result.reason} Not promoted: ${shard.label}; promotion is the job after every shard (mode: promote).`;
+    else if (result.result === 'deployed' && settings.promote && !ctx.signal.aborted) {
         const step = await timeline.run('promotion', () => core/* group */.Os('Promotion', () => promotionStep(ctx, runner)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }));
         promotion = step.result;
         gate = step.gate ?? gate;
         if (promotion.outcome === 'skipped-superseded') {
             result.result = 'skipped-superseded';
             result.reason = `Superseded before promotion: ${promotion.reason}`;
+            // The head that superseded the job, not the one read at its first gate.
+            result.headSha = step.gate?.headSha ?? result.headSha;
+        }
+        else if (promotion.outcome === 'cancelled') {
+            result.result = 'cancelled';
+            result.reason = `Every tenant was verified, but ${promotion.reason.charAt(0).toLowerCase()}${promotion.reason.slice(1)}`;
         }
         else if (promotion.outcome === 'failed') {
             result.result = 'failed';
@@ -2823,7 +4027,7 @@ async function runDeployMode(ctx, runner = execRunner) {
             result.reason = `${result.reason} ${promotion.reason}`;
         }
     }
-    return finishRun(ctx, { rollout: result, gate, startedAt, tag: rollout.tag, promotion });
+    return finishRun(ctx, { rollout: result, gate, startedAt, tag: rollout.tag, promotion, shard: shard.label || undefined });
 }
 
 ;// CONCATENATED MODULE: ./src/modes/superseded.ts
@@ -2874,7 +4078,8 @@ async function runGateMode(ctx) {
 /**
  * `mode: promote`: move `promote-tag` to the image of `promote-from`, forward only, while this commit
  * still owns the branch. The gate is asked once up front (a superseded job touches nothing, not even
- * the registry) and again right before the write.
+ * the registry), again right before the write and before each retried write. A job superseded at any
+ * of these reports the head that superseded it.
  */
 async function runPromoteMode(ctx, runner = execRunner) {
     if (!ctx.settings.promote)
@@ -2900,7 +4105,8 @@ function toOutcome(ctx, result, gate) {
         case 'skipped-superseded':
             return supersededOutcome(ctx, result.reason, gate.headSha, outputs);
         case 'failed':
-            return { result: 'failed', failure: result.reason, outputs };
+        case 'cancelled':
+            return { result: result.outcome, failure: result.reason, outputs };
         case 'skipped-ahead':
             core/* notice */.lm(result.reason, { title: 'Promotion skipped: the tag is ahead' });
             return { result: result.outcome, outputs };
@@ -2908,6 +4114,223 @@ function toOutcome(ctx, result, gate) {
             core/* info */.pq(result.reason);
             return { result: result.outcome, outputs };
     }
+}
+
+;// CONCATENATED MODULE: ./src/reconcile/deploy-record.ts
+/**
+ * How a run ended, in a form a later run can read back from the commit. A deploy writes it into its own
+ * check run (`external_id`) or commit status (the end of its description), so reconcile can tell a live
+ * deploy from a dead one, and a rejected commit from a deploy that merely left tenants behind.
+ *
+ * - `running`: the run has started and not reported an end (yet, or ever: a killed runner)
+ * - `deployed`: every tenant verified
+ * - `superseded`: a newer commit took over, the run stepped aside
+ * - `cancelled`: the run was cancelled
+ * - `canary-failed`: the canary did not verify; the rest of the fleet was not touched
+ * - `halted`: more tenants failed than `max-failures` allows, and later waves were not started
+ * - `failed-tenants`: every wave ran, and some tenants did not verify
+ * - `failed`: the run failed before or outside the rollout (bad input, unreadable fleet, promotion)
+ */
+const RUN_ENDS = ['running', 'deployed', 'superseded', 'cancelled', 'canary-failed', 'halted', 'failed-tenants', 'failed'];
+/** The ends by which a deploy rejected its commit: reconcile must not roll it out. */
+const REJECTING_ENDS = new Set(['canary-failed', 'halted']);
+const STAMP = /rollout-guard ([a-z]+) (\d{1,20})\.(\d{1,6}) ([a-z-]+)/;
+/** `rollout-guard deploy 4242.1 canary-failed`: short enough for a status description beside the reason. */
+function formatStamp(s) {
+    return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}`;
+}
+/** The stamp found anywhere in `text` (an `external_id`, a description), or undefined. */
+function parseStamp(text) {
+    const m = STAMP.exec(text ?? '');
+    if (!m)
+        return undefined;
+    const end = m[4];
+    if (!RUN_ENDS.includes(end))
+        return undefined;
+    return { mode: m[1], runId: m[2], attempt: Number(m[3]), end };
+}
+/** Orders two runs: a later run beats an earlier one, and a later attempt of one run its earlier ones. */
+function compareRuns(a, b) {
+    const ra = BigInt(a.runId);
+    const rb = BigInt(b.runId);
+    if (ra !== rb)
+        return ra < rb ? -1 : 1;
+    return a.attempt - b.attempt;
+}
+/** The end of a finished run, read from its report: the result, the phases and which tenants never started. */
+function endOfRun(report) {
+    switch (report.result) {
+        case 'deployed':
+        case 'healed':
+        case 'in-sync':
+        case 'promoted':
+        case 'verified':
+        case 'owner':
+            return 'deployed';
+        case 'skipped-superseded':
+            return 'superseded';
+        case 'cancelled':
+            return 'cancelled';
+    }
+    if (report.result !== 'failed')
+        return 'failed';
+    const canaryFailed = report.phases.some((p) => (p.name === 'canary' || p.name === 'canary re-verify') && p.outcome === 'failed');
+    if (canaryFailed)
+        return 'canary-failed';
+    const failing = report.tenants.some((t) => !t.ok && t.verdict !== 'not-started');
+    if (!failing)
+        return 'failed';
+    // Tenants left unstarted behind failing ones: the rollout stopped past max-failures.
+    return report.tenants.some((t) => t.action === 'not-started') ? 'halted' : 'failed-tenants';
+}
+
+;// CONCATENATED MODULE: ./src/reconcile/deploy-state.ts
+
+const LIFTS_HOLD = 'A successful re-run of that deploy, a newer commit on the branch (its deploy is the repair), or `force: true` lifts the hold.';
+/**
+ * Pure: the newest run attempt decides, not the latest write, so a late write from an older attempt can
+ * never re-hold a commit that a newer attempt deployed. Records of other modes are ignored.
+ */
+function decideDeployState(records, o) {
+    const sha7 = o.sha.slice(0, 7);
+    const deploys = records.filter((r) => r.stamp.mode === 'deploy');
+    if (deploys.length === 0)
+        return { action: 'proceed', reason: `No deploy record named '${o.name}' on ${sha7} (report: none, or deployed by another tool); reconciling as usual.` };
+    const newest = deploys.reduce((a, b) => (compareRuns(b.stamp, a.stamp) > 0 ? b : a));
+    const attempt = deploys.filter((r) => compareRuns(r.stamp, newest.stamp) === 0);
+    const run = `run ${newest.stamp.runId} (attempt ${newest.stamp.attempt})`;
+    // Within the attempt the latest record decides (a status run writes `running`, then its end); on a tie
+    // (the forge's clock in seconds) an end beats `running`, and a rejection beats another end.
+    const record = attempt.reduce((a, b) => {
+        const order = (b.since?.getTime() ?? 0) - (a.since?.getTime() ?? 0);
+        if (order !== 0)
+            return order > 0 ? b : a;
+        return rank(b) > rank(a) ? b : a;
+    });
+    if (record.stamp.end === 'running') {
+        const since = record.since;
+        const ageMs = since ? o.now.getTime() - since.getTime() : 0;
+        const when = since ? `since ${since.toISOString()} (${minutes(ageMs)})` : 'since a time the forge did not give';
+        if (ageMs < o.timeoutMs) {
+            return { action: 'deferred', end: 'running', record, reason: `The deploy of ${sha7} in ${run} is in progress ${when}; reconcile defers to it and redeploys nothing.` };
+        }
+        return {
+            action: 'presumed-dead',
+            end: 'running',
+            record,
+            reason: `The deploy of ${sha7} in ${run} has said it is in progress ${when}, longer than deploy-timeout-minutes (${minutes(o.timeoutMs)}); presumed dead (a runner killed before it could report), reconciling.`
+        };
+    }
+    const end = record.stamp.end;
+    if (REJECTING_ENDS.has(end)) {
+        const why = end === 'canary-failed' ? 'its canary failed' : 'it halted past max-failures';
+        const words = record.text ? ` (${record.text})` : '';
+        return { action: 'held', end, record, reason: `Held: the deploy of ${sha7} in ${run} rejected it: ${why}${words}. Nothing is redeployed toward ${sha7} and it is not promoted. ${LIFTS_HOLD}` };
+    }
+    return { action: 'proceed', end, record, reason: `The last deploy of ${sha7} (${run}) ended ${end}; reconciling.` };
+}
+function rank(r) {
+    return r.stamp.end === 'running' ? 0 : REJECTING_ENDS.has(r.stamp.end) ? 2 : 1;
+}
+function minutes(ms) {
+    const m = Math.floor(ms / 60_000);
+    return m < 120 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+;// CONCATENATED MODULE: ./src/reconcile/read-records.ts
+
+const STAMP_SUFFIX = / ?\[rollout-guard [^\]]*\]$/;
+/**
+ * The deploy records on `sha` named `name`: its check runs (every attempt), or, when it has none with a
+ * stamp (Gitea; GitHub without `checks: write`, where a deploy falls back to a commit status), its
+ * commit statuses. Records without a stamp (another tool's, or an older version's) are left out.
+ */
+async function readDeployRecords(forge, sha, name) {
+    if (forge.checks) {
+        const fromChecks = (await forge.checks.listForRef(sha, name)).map(fromCheck).filter((r) => r !== undefined);
+        if (fromChecks.length > 0)
+            return fromChecks;
+    }
+    if (!forge.listCommitStatuses)
+        return [];
+    return (await forge.listCommitStatuses(sha, name)).map(fromStatus).filter((r) => r !== undefined);
+}
+function fromCheck(c) {
+    const stamp = parseStamp(c.externalId);
+    if (!stamp)
+        return undefined;
+    // Completed by someone else without our final stamp: an end we cannot name, never a live deploy.
+    if (c.status === 'completed' && stamp.end === 'running')
+        stamp.end = 'failed';
+    return { stamp, since: date(c.startedAt), text: c.title ?? undefined, url: c.detailsUrl ?? undefined };
+}
+function fromStatus(s) {
+    const stamp = parseStamp(s.description);
+    if (!stamp)
+        return undefined;
+    if (s.state !== 'pending' && stamp.end === 'running')
+        stamp.end = 'failed';
+    return { stamp, since: date(s.createdAt), text: s.description.replace(STAMP_SUFFIX, '') || undefined, url: s.targetUrl || undefined };
+}
+function date(iso) {
+    if (!iso)
+        return undefined;
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+;// CONCATENATED MODULE: ./src/reconcile/deploy-gate.ts
+
+
+
+
+/**
+ * Reconcile's look at the head's deploy records, logged and counted: deferred and held are the
+ * caller's to act on; a record that cannot be read, or `respect-deploy-state: false`, proceeds as
+ * before with a warning (a missing permission must not stop every scheduled reconcile for good).
+ */
+async function deployStateGate(ctx, head, timeline) {
+    const { settings } = ctx;
+    const rs = settings.reconcile;
+    if (!rs?.respectDeployState) {
+        const reason = 'respect-deploy-state is false: the deploy records on the head are not read, so reconcile may redo the work of a deploy still running (bypassing its canary) or roll out a commit whose canary failed.';
+        core/* warning */.$e(reason, { title: 'Deploy state ignored' });
+        return { action: 'proceed', reason };
+    }
+    const state = await timeline.run('deploy state', () => core/* group */.Os(`Deploy records on ${head.slice(0, 7)} named '${rs.deployRecordName}'`, async () => {
+        try {
+            const records = await readDeployRecords(ctx.forge, head, rs.deployRecordName);
+            core/* info */.pq(`${records.length} deploy record(s) with a run stamp`);
+            return decideDeployState(records, { now: new Date(), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName });
+        }
+        catch (error) {
+            const what = ctx.forge.kind === 'github' ? 'check runs (`checks: read`) and commit statuses (`statuses: read`)' : 'commit statuses';
+            return { action: 'proceed', unreadable: true, reason: `The deploy records on ${head.slice(0, 7)} could not be read (${errorMessage(error)}); reconciling as if there were none. Reading them needs read access to ${what}.` };
+        }
+    }), (s) => ({ outcome: s.action, detail: s.reason }));
+    const counters = ctx.counters;
+    switch (state.action) {
+        case 'deferred':
+            counters.defers++;
+            core/* notice */.lm(state.reason, { title: 'Deferred to a deploy in progress' });
+            break;
+        case 'held':
+            counters.holds++;
+            if (settings.gate.force)
+                core/* warning */.$e(`${state.reason} Overridden by force: true: reconciling toward it anyway.`, { title: 'Hold overridden by force' });
+            else
+                core/* warning */.$e(state.reason, { title: `Held: ${head.slice(0, 7)}` });
+            break;
+        case 'presumed-dead':
+            core/* warning */.$e(state.reason, { title: 'Deploy presumed dead' });
+            break;
+        default:
+            if (state.unreadable)
+                core/* warning */.$e(state.reason, { title: 'Deploy records unreadable' });
+            else
+                core/* info */.pq(state.reason);
+    }
+    return state;
 }
 
 ;// CONCATENATED MODULE: ./src/reconcile/drift.ts
@@ -2948,11 +4371,15 @@ async function readDrift(fleet, head, prober, ancestry, concurrency, signal) {
 
 
 
+
+
 /**
  * `mode: reconcile`, for a scheduled workflow: bring the fleet (and `:latest`) to the head of the branch
  * when a cancelled or failed deploy left tenants behind. One read per tenant finds the drift; behind
  * tenants go through the same forward-only rollout as a deploy, with the gate stopping it as soon as
  * the head moves (a newer deploy owns the fleet then). Ahead and unreachable tenants are left alone.
+ * Before any of that, the head's deploy records decide whether to touch the fleet at all: a deploy in
+ * progress owns it (`deferred`), and a head whose own deploy rejected it is not rolled out (`held`).
  */
 async function runReconcileMode(ctx, runner = execRunner) {
     const { settings } = ctx;
@@ -2970,7 +4397,17 @@ async function runReconcileMode(ctx, runner = execRunner) {
     const gate = new SupersededGate(ctx.forge, ctx.ancestry, target, settings.gate);
     const headCtx = { ...ctx, settings: { ...settings, target }, gate };
     core/* info */.pq(`${settings.target.branch} is at ${head.slice(0, 7)}; reconciling to tag ${tag}`);
-    const fleet = await core/* group */.Os('Tenants', () => loadTenants(verify, ctx.http, ctx.clock, ctx.signal));
+    // A live deploy owns the fleet, and a head its own deploy rejected is not rolled out: read the
+    // head's deploy records before anything is redeployed or promoted.
+    const state = await deployStateGate(ctx, head, timeline);
+    if (state.action === 'deferred' || (state.action === 'held' && !settings.gate.force)) {
+        const stopped = { result: state.action, reason: state.reason, headSha: head, tenants: [], phases: timeline.phases };
+        return withOutputs(await finishRun(headCtx, { rollout: stopped, gate: undefined, startedAt, tag, deployState: state }), { drifted: '[]', healed: '[]' });
+    }
+    const shard = applyShard(await core/* group */.Os('Tenants', () => loadTenants(verify, ctx.http, ctx.clock, ctx.signal)), settings.shard);
+    const fleet = shard.tenants;
+    if (shard.label)
+        core/* info */.pq(`This job is ${shard.label}`);
     const prober = createProber(verify, ctx.http, head);
     const drift = await timeline.run('drift', () => core/* group */.Os(`Drift: ${fleet.length} tenant(s), one read each`, () => readDrift(fleet, head, prober, ctx.ancestry, verify.concurrency, ctx.signal)), (d) => ({ outcome: `${d.filter((x) => x.state === 'behind').length} behind` }));
     logDrift(drift, head);
@@ -2982,9 +4419,11 @@ async function runReconcileMode(ctx, runner = execRunner) {
     };
     let result;
     if (settings.dryRun) {
-        const reason = behind.length ? `${behind.length} tenant(s) behind ${head.slice(0, 7)}; dry run, nothing changed.` : `Every readable tenant is on ${head.slice(0, 7)} or ahead; dry run.`;
-        result = { result: behind.length ? 'drifted' : 'in-sync', reason, headSha: head, tenants: drift.map(recordOf), phases: timeline.phases };
-        return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag }), extra);
+        // The verdict a real run would act on: unreachable tenants fail it, so they fail the dry run too.
+        const lost = unreachable.length ? `${unreachable.length} tenant(s) unreachable: ${unreachable.map((u) => u.tenant).join(', ')}. ` : '';
+        const reason = behind.length ? `${lost}${behind.length} tenant(s) behind ${head.slice(0, 7)}; dry run, nothing changed.` : lost ? `${lost}Dry run, nothing changed.` : `Every tenant is on ${head.slice(0, 7)} or ahead; dry run.`;
+        result = { result: unreachable.length ? 'failed' : behind.length ? 'drifted' : 'in-sync', reason, headSha: head, tenants: drift.map(recordOf), phases: timeline.phases };
+        return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, deployState: state, shard: shard.label || undefined }), extra);
     }
     const records = new Map(drift.map((d) => [d.tenant, recordOf(d)]));
     let rolled;
@@ -3012,16 +4451,21 @@ async function runReconcileMode(ctx, runner = execRunner) {
     const reason = unreachable.length && (!rolled || rolled.result === 'deployed') ? `${unreachable.length} tenant(s) unreachable and not redeployed: ${unreachable.map((u) => u.tenant).join(', ')}.` : (rolled?.reason ?? `Every tenant is on ${head.slice(0, 7)} or ahead.`);
     result = { result: kind, reason, headSha: head, tenants: [...records.values()], phases: timeline.phases };
     let promotion;
-    if ((kind === 'healed' || kind === 'in-sync') && settings.promote && !ctx.signal.aborted) {
+    // Shard jobs never promote: only the job after every shard knows the whole fleet is there.
+    if ((kind === 'healed' || kind === 'in-sync') && settings.promote && settings.shard)
+        result = { ...result, reason: `${result.reason} Not promoted: ${shard.label}; promotion is the job after every shard (mode: promote).` };
+    else if ((kind === 'healed' || kind === 'in-sync') && settings.promote && !ctx.signal.aborted) {
         const step = await timeline.run('promotion', () => core/* group */.Os('Promotion', () => promotionStep(headCtx, runner)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }));
         promotion = step.result;
         if (promotion.outcome === 'failed')
             result = { ...result, result: 'failed', reason: promotion.reason };
         if (promotion.outcome === 'skipped-superseded')
             result = { ...result, result: 'skipped-superseded', reason: `The head moved before promotion: ${promotion.reason}` };
+        if (promotion.outcome === 'cancelled')
+            result = { ...result, result: 'cancelled', reason: promotion.reason };
     }
     const healed = rolled ? rolled.tenants.filter((t) => t.verdict && (t.verdict.verdict === 'on-target' || t.verdict.verdict === 'ahead')).map((t) => t.tenant) : [];
-    return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, promotion }), { ...extra, healed: JSON.stringify(healed) });
+    return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, promotion, deployState: state, shard: shard.label || undefined }), { ...extra, healed: JSON.stringify(healed) });
 }
 function recordOf(d) {
     const record = { tenant: d.tenant, step: 'drift', action: 'not-started', before: d.sha, reissues: 0 };
@@ -3087,6 +4531,7 @@ function failuresOf(report) {
 
 
 
+
 /**
  * `mode: verify`: proves that every tenant serves the target commit (or a newer one) within the
  * settle budget. Read-only: it changes nothing anywhere, so it needs no superseded check.
@@ -3097,17 +4542,21 @@ async function runVerifyMode(ctx) {
     if (!verify)
         throw new Error('mode verify started without its settings');
     const target = settings.target.sha;
-    const tenants = await core/* group */.Os('Tenants', async () => {
+    const shard = await core/* group */.Os('Tenants', async () => {
         const names = await loadTenants(verify, ctx.http, ctx.clock, ctx.signal);
         core/* info */.pq(`${names.length} tenant${names.length === 1 ? '' : 's'}${verify.tenantsUrl ? ` from ${new URL(verify.tenantsUrl).origin}` : ''}`);
-        return names;
+        return applyShard(names, settings.shard);
     });
+    const tenants = shard.tenants;
+    if (shard.label)
+        core/* info */.pq(`This job is ${shard.label}`);
     const startedAt = new Date();
     const timeline = new Timeline(ctx.clock);
     const title = `Settle verification: ${tenants.length} tenants on ${target.slice(0, 7)}, budget ${formatSeconds(verify.budgetMs)}, every ${formatSeconds(verify.intervalMs)}`;
     const judge = (verdicts) => {
         const ok = verdicts.filter((v) => isOk(v.verdict)).length;
-        return { outcome: ok === verdicts.length ? 'ok' : 'failed', detail: `${ok} of ${verdicts.length} on target or ahead` };
+        const outcome = ok === verdicts.length ? 'ok' : ctx.signal.aborted ? 'cancelled' : 'failed';
+        return { outcome, detail: `${ok} of ${verdicts.length} on target or ahead` };
     };
     const judged = await timeline.run('verify', () => core/* group */.Os(title, async () => {
         const progress = progressReporter(ctx.clock);
@@ -3132,13 +4581,20 @@ async function runVerifyMode(ctx) {
     const failing = rows.filter(isFailing).sort(byFailingFirst);
     const ok = failing.length === 0;
     const names = failing.map((t) => `${t.tenant} (${t.verdict})`);
-    const cancelled = ctx.signal.aborted ? ' The run was cancelled before every budget ended.' : '';
+    const listed = `${names.slice(0, 20).join(', ')}${names.length > 20 ? `, and ${names.length - 20} more` : ''}`;
+    // A cancel cuts every budget short: the tenants not yet settled are not known to have failed.
+    const cancelled = !ok && ctx.signal.aborted;
+    const after = formatSeconds(Math.max(0, ...verdicts.map((v) => v.elapsedMs)));
     const reason = ok
         ? `All ${verdicts.length} tenants serve ${target.slice(0, 7)} or a newer commit.`
-        : `${failing.length} of ${verdicts.length} tenants did not settle on ${target.slice(0, 7)} within ${formatSeconds(verify.budgetMs)}: ${names.slice(0, 20).join(', ')}${names.length > 20 ? `, and ${names.length - 20} more` : ''}.${cancelled}`;
-    const record = { reason, startedAt, phases: timeline.phases, tenants: rows };
+        : cancelled
+            ? `Verification was cancelled after ${after}, before the ${formatSeconds(verify.budgetMs)} budget ended: ${verdicts.length - failing.length} of ${verdicts.length} tenants serve ${target.slice(0, 7)} or a newer commit; not settled yet: ${listed}.`
+            : `${failing.length} of ${verdicts.length} tenants did not settle on ${target.slice(0, 7)} within ${formatSeconds(verify.budgetMs)}: ${listed}.`;
+    const record = { reason, startedAt, phases: timeline.phases, tenants: rows, shard: shard.label || undefined };
     const outputs = { ...verificationOutputs(rows), reason };
-    return ok ? { result: 'verified', outputs, record } : { result: 'failed', failure: reason, outputs, record };
+    if (ok)
+        return { result: 'verified', outputs, record };
+    return { result: cancelled ? 'cancelled' : 'failed', failure: reason, outputs, record };
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -3170,13 +4626,20 @@ function plainText(text, max = MAX_VALUE_CHARS) {
  * start), `|` cannot split a cell, and the value stays on one line. Cut before escaping, so an entity
  * or escape is never cut in half. Callers never put a value at the start of a line (where `-`, `1.` or
  * `===` would mean something), so those are left as they are.
+ *
+ * GFM also turns bare `www.host`, `https://host` and `user@host` into links (extended autolinks), which
+ * would let a tenant's text put a clickable link on our page. The escaped `:` already breaks a scheme;
+ * `www\.` breaks the www form. An email is matched on the merged text after escapes are gone, so only
+ * markup stops it: an empty HTML comment after the `@`, which GitHub drops when it renders.
  */
 function escapeMarkdown(text, max = MAX_VALUE_CHARS) {
     return plainText(text, max)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!|~@:])/g, '\\$1');
+        .replace(/([\\`*_{}[\]()#+!|~@:])/g, '\\$1')
+        .replace(/(www)\./gi, '$1\\.')
+        .replace(/@/g, '@<!-- -->');
 }
 /** A value shown as code (branch, tag, digest, path), escaped like any other text. */
 function codeText(text, max = MAX_VALUE_CHARS) {
@@ -3255,10 +4718,27 @@ function overview(r) {
     else if (r.head) {
         rows.push(`| Branch head | ${sha7(r.head)} |`);
     }
-    const url = r.run.url && /^https?:\/\/[^\s<>()]+$/.test(r.run.url) ? r.run.url : undefined;
-    const run = url ? `[${escapeMarkdown(r.run.id ?? 'run')}](${url})` : escapeMarkdown(r.run.id ?? 'local');
+    if (r.deployState)
+        rows.push(`| Deploy record | ${deployStateCell(r.deployState)} |`);
+    const url = safeUrl(r.run.url);
+    // Labelled as the page is addressed: the run id on GitHub, the run number on Gitea.
+    const run = url ? `[${escapeMarkdown(url.split('/').pop() || 'run')}](${url})` : escapeMarkdown(r.run.id ?? 'local');
+    if (r.shard)
+        rows.push(`| Shard | ${escapeMarkdown(r.shard)} |`);
     rows.push(`| Run | ${run}, ${formatDuration(r.durationSeconds)}, finished ${utc(r.finishedAt)} UTC |`);
+    const c = r.counters;
+    rows.push(`| Counters | ${c.buildinfoPolls} build info poll(s), ${c.httpRetries} HTTP retr${c.httpRetries === 1 ? 'y' : 'ies'}, ${c.redeployReissues} redeploy re-issue(s), ${c.gateChecks} gate check(s), ${c.defers} defer(s), ${c.holds} hold(s) |`);
     return ['| | |', '|---|---|', ...rows, ''];
+}
+/** Only a plain http(s) URL becomes a link target; anything else is left out. */
+const safeUrl = (url) => (url && /^https?:\/\/[^\s<>()]+$/.test(url) ? url : undefined);
+const STATE_ICON = { proceed: '✅', deferred: '⏳', held: '⛔', 'presumed-dead': '⚠️' };
+/** `⛔ held: run [4242.1](url) canary-failed, since 2026-12-01 10:00:00 UTC` */
+function deployStateCell(d) {
+    const url = safeUrl(d.url);
+    const run = d.run ? ` run ${url ? `[${escapeMarkdown(d.run)}](${url})` : escapeMarkdown(d.run)}` : '';
+    const since = d.since ? `, since ${utc(d.since)} UTC` : '';
+    return `${STATE_ICON[d.action] ?? ''} ${escapeMarkdown(d.action)}:${run} ${escapeMarkdown(d.end ?? 'no record')}${since}`;
 }
 function phases(r) {
     if (!r.phases.length)
@@ -3426,7 +4906,8 @@ function statusWarning(forge, name, error) {
 ;// CONCATENATED MODULE: ./src/report/publish/forge-reporter.ts
 
 
-/** GitHub's limits for one check run request. */
+
+/** GitHub's limits for one check run request: `output.summary` and `text` in UTF-8 bytes, not characters. */
 const CHECK_SUMMARY_MAX = 65_535;
 const ANNOTATIONS_PER_REQUEST = 50;
 /** Beyond this many failing tenants the table in the summary says it all; each batch resends the summary. */
@@ -3475,7 +4956,7 @@ class ForgeReporter {
                 }
             }
             if (this.channel === 'status')
-                await this.setStatus(sha, statusState(end.report.conclusion), statusDescription(end), true);
+                await this.setStatus(sha, statusState(end.report.conclusion), statusDescription(end), true, endOfRun(end.report));
         }
         catch (error) {
             this.log.warning(`Reporting the result failed: ${String(error)}`);
@@ -3487,7 +4968,7 @@ class ForgeReporter {
             try {
                 const link = this.o.runUrl ? ` Follow it on the [run page](${this.o.runUrl}).` : '';
                 const summary = `Rollout Guard is running ${escapeMarkdown(this.o.mode)} for <code>${escapeMarkdown(sha.slice(0, 7))}</code> in ${escapeMarkdown(this.o.environment)}.${link}`;
-                this.checkId = await this.forge.checks.create(sha, this.o.name, { status: 'in_progress', title, summary, detailsUrl: this.o.runUrl });
+                this.checkId = await this.forge.checks.create(sha, this.o.name, { status: 'in_progress', title, summary, detailsUrl: this.o.runUrl, externalId: this.stamp('running') });
                 return;
             }
             catch (error) {
@@ -3500,7 +4981,11 @@ class ForgeReporter {
             }
         }
         if (this.channel === 'status')
-            await this.setStatus(sha, 'pending', title, false);
+            await this.setStatus(sha, 'pending', title, false, 'running');
+    }
+    /** `rollout-guard deploy 4242.1 canary-failed`, or nothing outside a workflow run. */
+    stamp(end) {
+        return this.o.run ? formatStamp({ mode: this.o.mode, runId: this.o.run.id, attempt: this.o.run.attempt, end }) : undefined;
     }
     /** Warns, and says whether the result should go to a commit status instead (refused for permissions). */
     checkRefused(error, creating) {
@@ -3509,9 +4994,13 @@ class ForgeReporter {
         this.channel = fallback ? 'status' : 'off';
         return fallback;
     }
-    async setStatus(sha, state, description, final) {
+    async setStatus(sha, state, description, final, end) {
+        // The stamp ends the description, and the reason is cut to leave room for it.
+        const stamp = this.stamp(end);
+        const suffix = stamp ? ` [${stamp}]` : '';
+        const text = `${plainText(description, STATUS_DESCRIPTION_MAX[this.forge.kind] - suffix.length)}${suffix}`;
         try {
-            await this.forge.createCommitStatus({ sha, state, context: this.o.name, description: plainText(description, STATUS_DESCRIPTION_MAX[this.forge.kind]), targetUrl: this.o.runUrl });
+            await this.forge.createCommitStatus({ sha, state, context: this.o.name, description: text, targetUrl: this.o.runUrl });
         }
         catch (error) {
             const trouble = troubleOf(error);
@@ -3528,17 +5017,34 @@ class ForgeReporter {
     async completeCheck(sha, end) {
         const { report } = end;
         const title = plainText(report.conclusion === 'neutral' ? report.reason : `${report.result}: ${report.reason}`, 255);
-        const summary = cutMarkdown(end.markdown, CHECK_SUMMARY_MAX, (kept, total) => `_Summary cut to ${kept} of ${total} lines: GitHub keeps at most ${CHECK_SUMMARY_MAX.toLocaleString('en')} characters in a check. The whole summary is on the run page, and every tenant is in the JSON report._`);
+        const summary = cutMarkdown(end.markdown, CHECK_SUMMARY_MAX, (kept, total) => `_Summary cut to ${kept} of ${total} lines: GitHub keeps at most ${CHECK_SUMMARY_MAX.toLocaleString('en')} bytes in a check. The whole summary is on the run page, and every tenant is in the JSON report._`, (s) => Buffer.byteLength(s));
         const annotations = end.failures.slice(0, MAX_ANNOTATIONS).map((f) => ({ path: this.o.annotationPath, level: 'failure', title: plainText(f.title, 255), message: plainText(f.message, 4000) }));
         const batches = [];
         for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
             batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-        const first = { status: 'completed', conclusion: report.conclusion, title, summary, annotations: batches[0], detailsUrl: this.o.runUrl };
+        const externalId = this.stamp(endOfRun(report));
+        const first = { status: 'completed', conclusion: report.conclusion, title, summary, annotations: batches[0], detailsUrl: this.o.runUrl, externalId };
         const checks = this.forge.checks;
-        if (this.checkId === undefined)
-            this.checkId = await checks.create(sha, this.o.name, first);
-        else
-            await checks.update(this.checkId, first);
+        try {
+            if (this.checkId === undefined)
+                this.checkId = await checks.create(sha, this.o.name, first);
+            else
+                await checks.update(this.checkId, first);
+        }
+        catch (error) {
+            // A check left in progress blocks merges where it is required: whatever the refusal (422 for its
+            // size, a body the forge will not take), complete it with a short text. Permissions and outages
+            // that outlasted the retries are the caller's to handle (a status, or a warning).
+            if (troubleOf(error) !== 'refused')
+                throw error;
+            this.log.warning(`${checkWarning(this.o.name, error, 'completed with the full summary', false)} It is completed with a short summary instead.`);
+            const short = { status: 'completed', conclusion: report.conclusion, title, summary: shortSummary(end), detailsUrl: this.o.runUrl, externalId };
+            if (this.checkId === undefined)
+                this.checkId = await checks.create(sha, this.o.name, short);
+            else
+                await checks.update(this.checkId, short);
+            return;
+        }
         for (let i = 1; i < batches.length; i++) {
             try {
                 await checks.update(this.checkId, { title, summary, annotations: batches[i] });
@@ -3557,9 +5063,16 @@ function statusState(c) {
     // Commit statuses have no neutral: a superseded job succeeded at stepping aside, and says so.
     return c === 'failure' ? 'failure' : 'success';
 }
+/** A few hundred bytes at most: the outcome, the reason, and where the rest is. */
+function shortSummary(end) {
+    const r = end.report;
+    const link = r.run.url && /^https?:\/\/[^\s<>()]+$/.test(r.run.url) ? ` on the [run page](${r.run.url})` : ' on the run page';
+    return `**${escapeMarkdown(r.result, 100)}**: ${escapeMarkdown(r.reason, 300)}\n\nThe full summary could not be attached to this check; it is${link}, and every tenant is in the JSON report.`;
+}
 function statusDescription(end) {
     const r = end.report;
-    return r.conclusion === 'neutral' ? `Superseded: ${r.reason}` : r.reason;
+    // Reconcile's other neutral ends (deferred, held) say what they are in their own reason.
+    return r.result === 'skipped-superseded' ? `Superseded: ${r.reason}` : r.reason;
 }
 
 ;// CONCATENATED MODULE: ./src/report/publish/factory.ts
@@ -3575,112 +5088,12 @@ function createReporter(settings, deps) {
         return NO_REPORTER;
     const retry = { ...settings.forge.retry, maxTotalMs: Math.min(settings.forge.retry.maxTotalMs, REPORT_RETRY_MS) };
     const forge = deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core/* info */.pq(m) });
-    return new ForgeReporter(forge, { channel: report.kind, name: report.name, runUrl: settings.run.runUrl, annotationPath: report.annotationPath, mode: settings.mode, environment: settings.target.environment }, { warning: (m) => core/* warning */.$e(m, { title: 'Reporting' }), info: (m) => core/* info */.pq(m) });
+    return new ForgeReporter(forge, { channel: report.kind, name: report.name, runUrl: settings.run.runUrl, annotationPath: report.annotationPath, mode: settings.mode, environment: settings.target.environment, run: runOf(settings) }, { warning: (m) => core/* warning */.$e(m, { title: 'Reporting' }), info: (m) => core/* info */.pq(m) });
 }
-
-;// CONCATENATED MODULE: ./src/settings/reader.ts
-
-class InputReader {
-    env;
-    constructor(env) {
-        this.env = env;
-    }
-    /** The trimmed value, or '' when unset. */
-    raw(name) {
-        return (this.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-    }
-    string(name, fallback = '') {
-        return this.raw(name) || fallback;
-    }
-    /** YAML 1.2 core-schema booleans, as @actions/core accepts them. */
-    bool(name, fallback) {
-        const value = this.raw(name);
-        if (value === '')
-            return fallback;
-        if (['true', 'True', 'TRUE'].includes(value))
-            return true;
-        if (['false', 'False', 'FALSE'].includes(value))
-            return false;
-        throw new InputError(name, value, '`true` or `false`');
-    }
-    oneOf(name, allowed, fallback) {
-        const value = this.raw(name) || fallback;
-        const lower = value.toLowerCase();
-        const match = allowed.find((a) => a === lower);
-        if (!match)
-            throw new InputError(name, value, `one of ${allowed.map((a) => `\`${a}\``).join(', ')}`);
-        return match;
-    }
-    /** A positive number of seconds, decimals allowed, returned in milliseconds. */
-    seconds(name, fallback, opts = {}) {
-        const value = this.raw(name);
-        if (value === '')
-            return fallback * 1000;
-        const n = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-        if (!Number.isFinite(n) || (opts.allowZero ? n < 0 : n <= 0)) {
-            throw new InputError(name, value, opts.allowZero ? 'a number of seconds, 0 or more (decimals allowed)' : 'a positive number of seconds (decimals allowed)');
-        }
-        return Math.round(n * 1000);
-    }
-    integer(name, fallback, min) {
-        const value = this.raw(name);
-        if (value === '')
-            return fallback;
-        if (!/^\d+$/.test(value) || Number(value) < min)
-            throw new InputError(name, value, `a whole number, ${min} or more`);
-        return Number(value);
-    }
-    /** Names separated by newlines, commas or spaces, or a JSON array of strings. */
-    list(name) {
-        const value = this.raw(name);
-        if (value === '')
-            return [];
-        if (value.startsWith('[')) {
-            let parsed;
-            try {
-                parsed = JSON.parse(value);
-            }
-            catch {
-                throw new InputError(name, value, 'a JSON array of strings, or names separated by newlines, commas or spaces');
-            }
-            if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) {
-                throw new InputError(name, value, 'a JSON array of strings');
-            }
-            return parsed.map((x) => x.trim()).filter(Boolean);
-        }
-        return value.split(/[\s,]+/).filter(Boolean);
-    }
-    /** `Name: value` lines. */
-    headers(name) {
-        const out = {};
-        for (const line of this.raw(name).split('\n')) {
-            if (!line.trim())
-                continue;
-            const m = /^([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*:\s*(.*)$/.exec(line.trim());
-            if (!m)
-                throw new InputError(name, line.replace(/:.*/, ': ***'), 'one `Name: value` header a line');
-            out[m[1]] = m[2];
-        }
-        return out;
-    }
-}
-const HEX_SHA = /^[0-9a-f]{7,40}$/i;
-function parseSha(name, value) {
-    if (!HEX_SHA.test(value))
-        throw new InputError(name, value, 'a commit SHA of 7 to 40 hex digits');
-    return value.toLowerCase();
-}
-function parseHttpUrl(name, value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new InputError(name, value, 'an absolute http(s) URL');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new InputError(name, value, 'an absolute http(s) URL');
-    return url;
+/** The run to stamp on the record; none outside a workflow run (no numeric GITHUB_RUN_ID). */
+function runOf(settings) {
+    const id = settings.run.runId;
+    return id && /^\d{1,20}$/.test(id) ? { id, attempt: settings.run.attempt } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/settings/common.ts
@@ -3689,6 +5102,8 @@ function parseHttpUrl(name, value) {
 
 /** Capabilities, in the order a release added them; only these are accepted by `mode`. */
 const MODES = ['gate', 'verify', 'deploy', 'promote', 'reconcile'];
+/** Under a second the forge cannot be asked twice: one blip would leave the gate without an answer. */
+const MIN_FORGE_RETRY_MS = 1000;
 const OWNER_REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
 const BRANCH = /^(?!\/|.*(\.\.|\/\/|@\{|\\|\.lock$|\/$))[^\s~^:?*[\p{Cc}]+$/u;
 function parseCommon(env, payload) {
@@ -3725,7 +5140,7 @@ function parseCommon(env, payload) {
             owner: m[1],
             repo: m[2],
             serverUrl,
-            retry: { ...DEFAULT_RETRY, maxTotalMs: input.seconds('forge-retry-seconds', DEFAULT_RETRY.maxTotalMs / 1000) },
+            retry: { ...DEFAULT_RETRY, maxTotalMs: input.seconds('forge-retry-seconds', DEFAULT_RETRY.maxTotalMs / 1000, { minMs: MIN_FORGE_RETRY_MS }) },
             requestTimeoutMs: 10_000
         },
         target: { sha, branch, environment },
@@ -3736,13 +5151,23 @@ function parseCommon(env, payload) {
         },
         run: {
             runId,
-            runUrl: serverUrl && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : undefined,
+            attempt: /^[1-9]\d{0,5}$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1,
+            runUrl: runPage(kind, serverUrl, repository, env),
             workflow: env.GITHUB_WORKFLOW || undefined,
             job: env.GITHUB_JOB || undefined,
             actor: env.GITHUB_ACTOR || undefined,
             event: env.GITHUB_EVENT_NAME || undefined
         }
     };
+}
+/**
+ * The run page. GitHub addresses a run by `GITHUB_RUN_ID`; Gitea by the run's index in the repository,
+ * `GITHUB_RUN_NUMBER` (its `GITHUB_RUN_ID` is a database id, and `/actions/runs/<id>` is another run or
+ * none: services/actions/task.go and routers/web/repo/actions/view.go, 1.22 and 1.23).
+ */
+function runPage(kind, serverUrl, repository, env) {
+    const index = kind === 'gitea' ? env.GITHUB_RUN_NUMBER : env.GITHUB_RUN_ID;
+    return serverUrl && index ? `${serverUrl}/${repository}/actions/runs/${index}` : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/settings/report.ts
@@ -3774,7 +5199,35 @@ function workflowPath(env, repository) {
     return path.startsWith(`${repository}/`) && path.length > repository.length + 1 ? path.slice(repository.length + 1) : '.github';
 }
 
+;// CONCATENATED MODULE: ./src/settings/reconcile.ts
+
+
+
+
+const DEFAULT_DEPLOY_TIMEOUT_MINUTES = 360;
+/** A week: longer than any runner keeps a job alive, and far inside the timer limit. */
+const MAX_DEPLOY_TIMEOUT_MINUTES = 10_080;
+function parseReconcile(env, common) {
+    const input = new InputReader(env);
+    const respectDeployState = input.bool('respect-deploy-state', true);
+    const raw = input.raw('deploy-timeout-minutes');
+    const minutes = raw === '' ? DEFAULT_DEPLOY_TIMEOUT_MINUTES : /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!(minutes >= 1 && minutes <= MAX_DEPLOY_TIMEOUT_MINUTES)) {
+        throw new InputError('deploy-timeout-minutes', raw, `a whole number of minutes from 1 to ${MAX_DEPLOY_TIMEOUT_MINUTES}`);
+    }
+    const template = input.string('check-name', DEFAULT_CHECK_NAME);
+    return { respectDeployState, deployTimeoutMs: minutes * 60_000, deployRecordName: render(template, { environment: common.target.environment, mode: 'deploy' }) };
+}
+/**
+ * The name a reconcile run reports under: never the deploys' own name, so no later run can take a
+ * reconcile's check or status for a deploy outcome.
+ */
+function reconcileReportName(name, deployRecordName) {
+    return name === deployRecordName ? `${name}/reconcile` : name;
+}
+
 ;// CONCATENATED MODULE: ./src/settings/rollout.ts
+
 
 
 
@@ -3802,6 +5255,8 @@ function parseRollout(env, common, verify, imageTag) {
         canary,
         soakMs: input.seconds('canary-soak-seconds', 60, { allowZero: true }),
         maxParallel: input.integer('max-parallel', 10, 1),
+        waves: parseWaves(input.raw('waves')),
+        wavesRaw: input.raw('waves'),
         maxFailures: input.integer('max-failures', 0, 0),
         requestTimeoutMs: verify.requestTimeoutMs
     };
@@ -3845,94 +5300,6 @@ function sampleVars() {
     return { tenant: 'tenant-1', tag: 'staging-0123456', ...commitVars(sha, 'production'), current: sha };
 }
 
-;// CONCATENATED MODULE: ./src/settings/verify.ts
-
-
-
-
-
-const BUILDINFO_PLACEHOLDERS = ['tenant', 'sha', 'sha7', 'environment'];
-const FIELD_PATH = /^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/;
-/** Headers that would change where or how the request goes rather than what it says. */
-const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'expect']);
-const SAMPLE_SHA = '0123456789abcdef0123456789abcdef01234567';
-function parseVerify(env, common) {
-    const input = new InputReader(env);
-    const tenantsRaw = input.raw('tenants');
-    const tenantsUrlRaw = input.raw('tenants-url');
-    if (tenantsRaw && tenantsUrlRaw)
-        throw new InputError('tenants-url', tenantsUrlRaw, 'to be empty when `tenants` is given (use one of the two)');
-    const tenants = checkTenantNames('tenants', input.list('tenants'));
-    let tenantsUrl;
-    if (tenantsUrlRaw)
-        tenantsUrl = parseHttpUrl('tenants-url', tenantsUrlRaw).toString();
-    else if (tenants.length === 0) {
-        throw new InputError('tenants', tenantsRaw, 'at least one tenant name (newline, comma or space separated, or a JSON array), or a `tenants-url`');
-    }
-    const buildinfoUrl = input.raw('buildinfo-url');
-    checkBuildinfoUrl(buildinfoUrl, common.target.environment);
-    if (tenants.length > 1)
-        requireTenantPlaceholder(buildinfoUrl);
-    const buildinfoField = input.string('buildinfo-field', 'auto');
-    if (buildinfoField !== 'auto' && !FIELD_PATH.test(buildinfoField)) {
-        throw new InputError('buildinfo-field', buildinfoField, '`auto` or a dotted path such as `build.git.sha`');
-    }
-    const headers = input.headers('buildinfo-headers');
-    for (const name of Object.keys(headers)) {
-        if (RESERVED_HEADERS.has(name.toLowerCase())) {
-            throw new InputError('buildinfo-headers', `${name}: ***`, `headers other than ${[...RESERVED_HEADERS].join(', ')}`);
-        }
-    }
-    const budgetMs = input.seconds('settle-budget-seconds', 240);
-    const intervalMs = input.seconds('settle-interval-seconds', 20);
-    if (intervalMs > budgetMs) {
-        throw new InputError('settle-interval-seconds', input.raw('settle-interval-seconds') || '20', `a positive number of seconds no longer than settle-budget-seconds (${budgetMs / 1000})`);
-    }
-    const requestTimeoutMs = input.seconds('request-timeout-seconds', 10);
-    return {
-        tenants,
-        tenantsUrl,
-        buildinfoUrl,
-        buildinfoField,
-        headers,
-        budgetMs,
-        intervalMs,
-        requestTimeoutMs,
-        environment: common.target.environment,
-        concurrency: DEFAULT_CONCURRENCY
-    };
-}
-/** Header values to mask: the whole value and, for `Scheme token` values, the token alone. */
-function verifySecrets(settings) {
-    const out = [];
-    for (const value of Object.values(settings.headers)) {
-        if (!value)
-            continue;
-        out.push(value);
-        const m = /^\S+\s+(\S{6,})$/.exec(value);
-        if (m)
-            out.push(m[1]);
-    }
-    return out;
-}
-function checkBuildinfoUrl(template, environment) {
-    const expected = 'an http(s) URL template such as `https://{tenant}.example.com/buildinfo`';
-    if (!template)
-        throw new InputError('buildinfo-url', template, expected);
-    checkTemplate('buildinfo-url', template, BUILDINFO_PLACEHOLDERS);
-    // Rendered with sample values so that a placeholder in the scheme or an empty host is caught now.
-    const sample = render(template, { tenant: 'tenant-1', sha: SAMPLE_SHA, sha7: SAMPLE_SHA.slice(0, 7), environment }, encodeUrlPart);
-    let url;
-    try {
-        url = parseHttpUrl('buildinfo-url', sample);
-    }
-    catch {
-        throw new InputError('buildinfo-url', template, expected);
-    }
-    if (!url.hostname)
-        throw new InputError('buildinfo-url', template, expected);
-}
-
 ;// CONCATENATED MODULE: ./src/settings/index.ts
 
 
@@ -3940,27 +5307,29 @@ function checkBuildinfoUrl(template, environment) {
 
 
 
+
+
+
 function parseSettings(env, payload) {
+    // Read first, from the raw inputs: main registers them before calling this, so no error can print one.
+    const secrets = secretInputs(env);
     const common = parseCommon(env, payload);
-    const secrets = [common.forge.token].filter((s) => s.length > 0);
     // Promotion section: parsed only for the modes that can promote, so a gate run ignores stray inputs.
     const promoteInput = new InputReader(env);
-    const imageTag = parseImageTag(promoteInput);
-    const promote = ['promote', 'deploy', 'reconcile'].includes(common.mode) ? parsePromote(promoteInput, imageTag, common.mode === 'promote') : undefined;
-    if (promote?.credentials)
-        secrets.push(promote.credentials.password);
+    const imageTag = parseImageTag(promoteInput, common.target);
+    const promote = ['promote', 'deploy', 'reconcile'].includes(common.mode) ? parsePromote(promoteInput, imageTag, common.mode === 'promote', common.target) : undefined;
     const verify = ['verify', 'deploy', 'reconcile'].includes(common.mode) ? parseVerify(env, common) : undefined;
-    if (verify)
-        secrets.push(...verifySecrets(verify));
+    const shard = verify ? parseShard(new InputReader(env).raw('shard')) : undefined;
     const rollout = verify && ['deploy', 'reconcile'].includes(common.mode) ? parseRollout(env, common, verify, imageTag) : undefined;
-    if (rollout?.driver.kind === 'http' && rollout.driver.token)
-        secrets.push(rollout.driver.token);
     const dryRun = common.mode === 'reconcile' ? new InputReader(env).bool('dry-run', false) : false;
-    const report = parseReport(env, common);
-    return { ...common, secrets, imageTag, promote, verify, rollout, dryRun, report };
+    const parsedReport = parseReport(env, common);
+    const reconcile = common.mode === 'reconcile' ? parseReconcile(env, common) : undefined;
+    const report = reconcile ? { ...parsedReport, name: reconcileReportName(parsedReport.name, reconcile.deployRecordName) } : parsedReport;
+    return { ...common, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile };
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -3991,22 +5360,26 @@ async function run(env = process.env, overrides = {}) {
     let ctx;
     const startedAt = new Date();
     try {
-        const settings = parseSettings(env, loadEventPayload(env));
-        for (const secret of settings.secrets)
+        // Secrets first, from the raw inputs: an input error below (a malformed header line, a bad URL)
+        // may quote an input, and must find every secret already masked.
+        for (const secret of secretInputs(env))
             registerSecret(secret);
+        const settings = parseSettings(env, loadEventPayload(env));
         const runner = RUNNERS[settings.mode];
         if (!runner)
             throw new Error(`mode '${settings.mode}' is not available in this version of Rollout Guard`);
-        ctx = createContext(settings, { signal: cancelOnSignals(), ...overrides });
-        ctx.reporter = overrides.reporter ?? createReporter(settings, { http: ctx.http, clock: ctx.clock, forge: overrides.forge });
+        // An abbreviated `sha` becomes the full SHA here, before anything is reported on it.
+        ctx = await createResolvedContext(settings, { signal: cancelOnSignals(), ...overrides });
+        const resolved = ctx.settings;
+        ctx.reporter = overrides.reporter ?? createReporter(resolved, { http: ctx.http, clock: ctx.clock, forge: overrides.forge });
         // Not awaited: the check run starts alongside the gate instead of before it. The reporter keeps its
         // own order (the final update waits for this one). Reconcile starts it once it knows the head.
-        if (settings.mode !== 'reconcile')
-            void ctx.reporter.start(settings.target.sha);
+        if (resolved.mode !== 'reconcile')
+            void ctx.reporter.start(resolved.target.sha);
         // A mode that throws still gets a report, a summary and a failing check: only invalid inputs (above)
         // end the step before anything is reported.
         const outcome = await runner(ctx).catch((error) => ({ result: 'failed', failure: errorMessage(error), outputs: {} }));
-        await concludeRun(settings, ctx.reporter, outcome, startedAt);
+        await concludeRun(resolved, ctx.reporter, outcome, startedAt);
     }
     catch (error) {
         core/* setOutput */.uH('result', 'failed');
