@@ -6,6 +6,8 @@ import { truncate } from '../errors.js'
  * templated value can never become a second command. Output is kept, bounded, for error messages.
  * A cancelled run (the signal aborts) kills the command and everything it started, and the run
  * rejects with the signal's reason once the command has exited: a cancel never leaves it running.
+ * Plain `spawn`, not @actions/exec: exec hands back no child to signal and cannot start a process
+ * group, and a cancel must reach the command and whatever it started.
  */
 export interface CommandResult {
   exitCode: number
