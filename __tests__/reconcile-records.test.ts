@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ForgeFlavour } from '../simulator/fake-forge.js'
 import { Fleet } from '../simulator/fleet.js'
 import { type ActionRun, runAction } from '../simulator/run-action.js'
+import { waitFor } from './support/wait.js'
 
 /**
  * Reconcile reads the head's deploy records (check runs on GitHub, commit statuses on Gitea) before it
@@ -14,17 +15,6 @@ afterEach(async () => {
   fleet = undefined
 })
 
-function waitFor(predicate: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const start = Date.now()
-  return new Promise((resolve, reject) => {
-    const tick = (): void => {
-      if (predicate()) resolve()
-      else if (Date.now() - start > timeoutMs) reject(new Error(`timed out waiting for ${what}`))
-      else setTimeout(tick, 10)
-    }
-    tick()
-  })
-}
 
 const NAME = 'rollout-guard/production'
 const DAY_MS = 24 * 60 * 60 * 1000

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../src/errors.js'
 import { parseSettings } from '../src/settings/index.js'
+import { errorOf as inputErrorOf } from './support/input-error.js'
 
 const SHA = 'a'.repeat(40)
 const base = {
@@ -14,13 +15,7 @@ const base = {
 }
 
 function errorOf(env: Record<string, string>): InputError {
-  try {
-    parseSettings({ ...base, ...env })
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error('expected an InputError')
+  return inputErrorOf(() => parseSettings({ ...base, ...env }))
 }
 
 describe('settings', () => {

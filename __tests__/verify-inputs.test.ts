@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { InputError } from '../src/errors.js'
 import { createHttpClient, type HttpClient } from '../src/http/client.js'
 import { parseSettings } from '../src/settings/index.js'
 import { extractSha } from '../src/verify/buildinfo.js'
 import { loadTenants, parseTenantList } from '../src/verify/tenants.js'
 import { InstantClock } from '../simulator/clocks.js'
 import { type RunningServer, startServer } from '../simulator/server.js'
+import { errorOf } from './support/input-error.js'
 
 const SHA = 'a'.repeat(40)
 const base = {
@@ -22,15 +22,6 @@ function parse(env: Record<string, string>) {
   return parseSettings({ ...base, ...env })
 }
 
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
 
 describe('verify settings', () => {
   it('defaults: 240s budget, 20s interval, 10s timeout, auto field, production', () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { InputError, truncate } from '../src/errors.js'
+import { truncate } from '../src/errors.js'
 import { createHttpClient, type HttpClient } from '../src/http/client.js'
 import { run } from '../src/main.js'
 import { excerpt, registerSecret } from '../src/redact.js'
@@ -10,6 +10,7 @@ import { createProber } from '../src/verify/prober.js'
 import { TenantSimulator } from '../simulator/tenants.js'
 import { VirtualClock } from '../simulator/virtual-clock.js'
 import { verifySettingsFor } from './support/factories.js'
+import { errorOf } from './support/input-error.js'
 
 /**
  * Secrets in inputs never reach a log line, an error, an output or a report: they are registered
@@ -26,15 +27,6 @@ const token = (tag: string): string => `${tag}_${'0123456789abcdefghijklmnopqrst
 /** Every 6-character piece of `secret` that appears in `text`: none may. */
 const leaks = (text: string, secret: string): string[] => Array.from({ length: secret.length - 5 }, (_, i) => secret.slice(i, i + 6)).filter((p) => text.includes(p))
 
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
 
 afterEach(() => {
   process.exitCode = undefined

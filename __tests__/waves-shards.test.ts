@@ -1,24 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { InputError } from '../src/errors.js'
 import { checkWaveCounts, parseWaves, planSteps, stepSize } from '../src/rollout/plan.js'
 import { applyShard, fnv1a, parseShard, shardOf } from '../src/rollout/shard.js'
 import { fleetVerifier } from '../src/verify/fleet.js'
 import { parseSettings } from '../src/settings/index.js'
 import { VirtualClock } from '../simulator/virtual-clock.js'
+import { errorOf } from './support/input-error.js'
 
 /** Progressive waves and shards: the pure planning, the hash, and the inputs refused before any side effect. */
 const names = (n: number): string[] => Array.from({ length: n }, (_, i) => `tenant-${String(i + 1).padStart(3, '0')}`)
 
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
 
 describe('planSteps with waves', () => {
   it('`10%, 50%, 100%` on 60 tenants ends its waves at 6, 30 and 60', () => {
