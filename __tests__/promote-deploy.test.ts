@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { createReadStream } from 'node:fs'
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { createInterface } from 'node:readline'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../src/main.js'
@@ -43,14 +46,14 @@ afterEach(async () => {
   fleet = undefined
 })
 
-async function deploy(f: Fleet, sha: string, extra: Record<string, string>): Promise<{ out: Record<string, string>; report: { head: string | null; promotion: { outcome: string } | null } }> {
+async function deploy(f: Fleet, sha: string, extra: Record<string, string>, signal?: AbortSignal): Promise<{ out: Record<string, string>; report: { head: string | null; promotion: { outcome: string } | null } }> {
   const file = join(dir, `out-${Math.random().toString(36).slice(2)}`)
   await writeFile(file, '')
   process.env.GITHUB_OUTPUT = file
   process.env.RUNNER_TEMP = dir
   const env: Record<string, string> = { ...f.runEnv(sha), GITHUB_OUTPUT: file, RUNNER_TEMP: dir }
   for (const [name, value] of Object.entries(f.deployInputs(extra))) env[`INPUT_${name.toUpperCase()}`] = value
-  await run(env)
+  await run(env, signal ? { signal } : {})
   const out = parseOutputFile(await readFile(file, 'utf8'))
   return { out, report: JSON.parse(await readFile(out['report-path']!, 'utf8')) as never }
 }
@@ -111,5 +114,30 @@ describe('deploy: superseded at the promotion', () => {
     expect(out).toMatchObject({ result: 'skipped-superseded', superseded: 'true', promoted: 'false', 'head-sha': D })
     expect(report.head).toBe(D)
     expect(proxy.log.slice(before)).toEqual([])
+  })
+})
+
+describe('reconcile: cancelled at its promotion', () => {
+  it('a cancel while promote-command runs kills it and the run reports cancelled, not in-sync', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 1, drainMs: 0 }))
+    const slow = join(dir, 'reconcile-slow.sh')
+    await writeFile(slow, ['#!/bin/sh', 'echo "started $$" > "$1"', 'exec sleep 60'].join('\n') + '\n')
+    await chmod(slow, 0o755)
+    const fifo = join(dir, 'reconcile-started.fifo')
+    execFileSync('mkfifo', [fifo])
+    const lines = createInterface({ input: createReadStream(fifo) })
+    const started = (async () => {
+      for await (const line of lines) return line
+      return ''
+    })()
+    const controller = new AbortController()
+    // Every tenant already serves the head, so reconcile goes straight to its promotion.
+    const pending = deploy(f, f.base, { mode: 'reconcile', 'promote-command': `${slow} ${fifo}`, 'promote-tag': 'reconcile-cancel' }, controller.signal)
+    expect(await started).toMatch(/^started \d+$/)
+    lines.close()
+    controller.abort(new Error('cancelled by SIGINT'))
+    const { out, report } = await pending
+    expect(report.promotion?.outcome).toBe('cancelled')
+    expect(out).toMatchObject({ result: 'cancelled', promoted: 'false' })
   })
 })
