@@ -104,16 +104,21 @@ async function play(s: Schedule): Promise<void> {
   const work = async (): Promise<void> => {
     let at = 0
     const tasks: Promise<void>[] = []
+    // Landings apply in commit order even when two fall on the same instant: each waits for the one
+    // before it, as pushes to one branch do (two concurrent ref updates could otherwise finish in either
+    // order and leave the older commit at the head).
+    let landing = Promise.resolve()
     for (let i = 1; i <= JOBS; i++) {
       at += s.landGapsMs[i - 1]!
       const landAt = at
       const index = i
-      tasks.push(
-        clock.sleep(landAt).then(async () => {
-          await clock.track(bench.git.setBranch('main', commits[index]!))
-          events.push({ kind: 'land', commit: index })
-        })
-      )
+      const previous = landing
+      landing = clock.sleep(landAt).then(async () => {
+        await previous
+        await clock.track(bench.git.setBranch('main', commits[index]!))
+        events.push({ kind: 'land', commit: index })
+      })
+      tasks.push(landing)
       tasks.push(
         clock.sleep(landAt + s.startDelaysMs[i - 1]!).then(async () => {
           results[index] = await job(index, tag, http, events)
@@ -231,9 +236,16 @@ describe('overlapping promotions with registry retries and outages (property-bas
     }
     // The registry is down through every job's first attempts; backoff retries end after the outage.
     const outage: Schedule = { landGapsMs: [0, 500, 500], startDelaysMs: [0, 0, 0], faults: [], outage: { fromMs: 0, lengthMs: 6_000 } }
+    // Two commits landing on the same instant (a counterexample the property once found in the harness).
+    const sameInstant: Schedule = {
+      landGapsMs: [6, 1_710, 0],
+      startDelaysMs: [7_621, 1_072, 1_345],
+      faults: [{ method: 'PUT', status: 500, retryAfterS: undefined }],
+      outage: { fromMs: 10_445, lengthMs: 500 }
+    }
     await fc.assert(
       fc.asyncProperty(schedule, (s) => play(s)),
-      { numRuns: 8, endOnFailure: true, examples: [[retryAcrossLanding], [readAcrossLanding], [outage]] }
+      { numRuns: 8, endOnFailure: true, examples: [[retryAcrossLanding], [readAcrossLanding], [outage], [sameInstant]] }
     )
   }, 240_000)
 })
