@@ -89,6 +89,9 @@ describe('shards', () => {
     for (const name of f.names) expect(f.controlPlane.applied(name)).toHaveLength(1)
     for (const name of f.names) expect(f.tenants.serving(name)).toBe(B)
     expect(existsSync(marker)).toBe(false)
+    // Each shard job leaves its own record, stamped with its shard, for reconcile to read back one by one.
+    const stamps = [...f.forge.reports.checkRuns.values()].map((c) => String(c.updates.at(-1)?.external_id ?? c.create.external_id)).sort()
+    expect(stamps).toEqual([1, 2, 3, 4].map((i) => `rollout-guard deploy 4242.1 deployed shard ${i}/4`))
   })
 
   it('verify and reconcile read only their shard', async () => {

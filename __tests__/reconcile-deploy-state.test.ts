@@ -122,3 +122,32 @@ describe('endOfRun', () => {
     expect(end('failed', [], [])).toBe('failed')
   })
 })
+
+describe('a run whose jobs are shards of a matrix', () => {
+  const part = (p: string | undefined, end: RunEnding, minutesAgo: number): DeployRecord => {
+    const r = rec('70', 1, end, minutesAgo)
+    return p ? { ...r, stamp: { ...r.stamp, part: p } } : r
+  }
+
+  it('each shard stamps its record, and the stamp reads back with its shard', () => {
+    const s: RunStamp = { mode: 'deploy', runId: '70', attempt: 1, end: 'deployed', part: '2/4' }
+    expect(formatStamp(s)).toBe('rollout-guard deploy 70.1 deployed shard 2/4')
+    expect(parseStamp(`Every tenant verified [${formatStamp(s)}]`)).toEqual(s)
+    expect(parseStamp('rollout-guard deploy 70.1 deployed')).toEqual({ mode: 'deploy', runId: '70', attempt: 1, end: 'deployed' })
+  })
+
+  it('a shard still running defers, though another shard of the attempt finished after it started', () => {
+    const d = decideDeployState([part('1/2', 'running', 10), part('2/2', 'running', 9), part('2/2', 'deployed', 1)], opts)
+    expect(d.action).toBe('deferred')
+    expect(d.reason).toMatch(/run 70 \(attempt 1\) \(shard 1\/2\) is in progress/)
+  })
+
+  it("the canary job's rejection holds, though a shard record of the same attempt came later", () => {
+    const d = decideDeployState([part(undefined, 'canary-failed', 20), part('1/2', 'deployed', 2), part('2/2', 'deployed', 1)], opts)
+    expect(d.action).toBe('held')
+  })
+
+  it('every shard ended well: proceeds', () => {
+    expect(decideDeployState([part('1/2', 'running', 10), part('1/2', 'deployed', 3), part('2/2', 'deployed', 2)], opts).action).toBe('proceed')
+  })
+})

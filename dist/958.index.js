@@ -4134,10 +4134,10 @@ function toOutcome(ctx, result, gate) {
 const RUN_ENDS = ['running', 'deployed', 'superseded', 'cancelled', 'canary-failed', 'halted', 'failed-tenants', 'failed'];
 /** The ends by which a deploy rejected its commit: reconcile must not roll it out. */
 const REJECTING_ENDS = new Set(['canary-failed', 'halted']);
-const STAMP = /rollout-guard ([a-z]+) (\d{1,20})\.(\d{1,6}) ([a-z-]+)/;
-/** `rollout-guard deploy 4242.1 canary-failed`: short enough for a status description beside the reason. */
+const STAMP = /rollout-guard ([a-z]+) (\d{1,20})\.(\d{1,6}) ([a-z-]+)(?: shard (\d{1,6}\/\d{1,6}))?/;
+/** `rollout-guard deploy 4242.1 canary-failed` (`… shard 2/4` from a shard job): short enough for a status description beside the reason. */
 function formatStamp(s) {
-    return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}`;
+    return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}${s.part ? ` shard ${s.part}` : ''}`;
 }
 /** The stamp found anywhere in `text` (an `external_id`, a description), or undefined. */
 function parseStamp(text) {
@@ -4147,7 +4147,7 @@ function parseStamp(text) {
     const end = m[4];
     if (!RUN_ENDS.includes(end))
         return undefined;
-    return { mode: m[1], runId: m[2], attempt: Number(m[3]), end };
+    return { mode: m[1], runId: m[2], attempt: Number(m[3]), end, ...(m[5] ? { part: m[5] } : {}) };
 }
 /** Orders two runs: a later run beats an earlier one, and a later attempt of one run its earlier ones. */
 function compareRuns(a, b) {
@@ -4199,35 +4199,50 @@ function decideDeployState(records, o) {
     const newest = deploys.reduce((a, b) => (compareRuns(b.stamp, a.stamp) > 0 ? b : a));
     const attempt = deploys.filter((r) => compareRuns(r.stamp, newest.stamp) === 0);
     const run = `run ${newest.stamp.runId} (attempt ${newest.stamp.attempt})`;
-    // Within the attempt the latest record decides (a status run writes `running`, then its end); on a tie
-    // (the forge's clock in seconds) an end beats `running`, and a rejection beats another end.
-    const record = attempt.reduce((a, b) => {
-        const order = (b.since?.getTime() ?? 0) - (a.since?.getTime() ?? 0);
-        if (order !== 0)
-            return order > 0 ? b : a;
-        return rank(b) > rank(a) ? b : a;
-    });
+    // Each job of the attempt (the whole fleet, or one shard of a matrix) is read on its own: within a job
+    // the latest record decides (a status run writes `running`, then its end); on a tie (the forge's clock
+    // in seconds) an end beats `running`, and a rejection beats another end.
+    const jobs = new Map();
+    for (const r of attempt) {
+        const key = r.stamp.part ?? '';
+        const seen = jobs.get(key);
+        jobs.set(key, seen ? later(seen, r) : r);
+    }
+    const ageOf = (r) => (r.since ? o.now.getTime() - r.since.getTime() : 0);
+    // Then the attempt as a whole: any job still live defers, any job that rejected the commit holds it.
+    const running = [...jobs.values()].filter((r) => r.stamp.end === 'running');
+    const live = running.find((r) => ageOf(r) < o.timeoutMs);
+    const rejected = [...jobs.values()].find((r) => REJECTING_ENDS.has(r.stamp.end));
+    const record = live ?? rejected ?? running[0] ?? [...jobs.values()].reduce(later);
+    const job = record.stamp.part ? ` (shard ${record.stamp.part})` : '';
     if (record.stamp.end === 'running') {
         const since = record.since;
-        const ageMs = since ? o.now.getTime() - since.getTime() : 0;
+        const ageMs = ageOf(record);
         const when = since ? `since ${since.toISOString()} (${minutes(ageMs)})` : 'since a time the forge did not give';
         if (ageMs < o.timeoutMs) {
-            return { action: 'deferred', end: 'running', record, reason: `The deploy of ${sha7} in ${run} is in progress ${when}; reconcile defers to it and redeploys nothing.` };
+            return { action: 'deferred', end: 'running', record, reason: `The deploy of ${sha7} in ${run}${job} is in progress ${when}; reconcile defers to it and redeploys nothing.` };
         }
         return {
             action: 'presumed-dead',
             end: 'running',
             record,
-            reason: `The deploy of ${sha7} in ${run} has said it is in progress ${when}, longer than deploy-timeout-minutes (${minutes(o.timeoutMs)}); presumed dead (a runner killed before it could report), reconciling.`
+            reason: `The deploy of ${sha7} in ${run}${job} has said it is in progress ${when}, longer than deploy-timeout-minutes (${minutes(o.timeoutMs)}); presumed dead (a runner killed before it could report), reconciling.`
         };
     }
     const end = record.stamp.end;
     if (REJECTING_ENDS.has(end)) {
         const why = end === 'canary-failed' ? 'its canary failed' : 'it halted past max-failures';
         const words = record.text ? ` (${record.text})` : '';
-        return { action: 'held', end, record, reason: `Held: the deploy of ${sha7} in ${run} rejected it: ${why}${words}. Nothing is redeployed toward ${sha7} and it is not promoted. ${LIFTS_HOLD}` };
+        return { action: 'held', end, record, reason: `Held: the deploy of ${sha7} in ${run}${job} rejected it: ${why}${words}. Nothing is redeployed toward ${sha7} and it is not promoted. ${LIFTS_HOLD}` };
     }
     return { action: 'proceed', end, record, reason: `The last deploy of ${sha7} (${run}) ended ${end}; reconciling.` };
+}
+/** The later of two records of one job; on a tie an end beats `running`, and a rejection another end. */
+function later(a, b) {
+    const order = (b.since?.getTime() ?? 0) - (a.since?.getTime() ?? 0);
+    if (order !== 0)
+        return order > 0 ? b : a;
+    return rank(b) > rank(a) ? b : a;
 }
 function rank(r) {
     return r.stamp.end === 'running' ? 0 : REJECTING_ENDS.has(r.stamp.end) ? 2 : 1;
@@ -4985,7 +5000,7 @@ class ForgeReporter {
     }
     /** `rollout-guard deploy 4242.1 canary-failed`, or nothing outside a workflow run. */
     stamp(end) {
-        return this.o.run ? formatStamp({ mode: this.o.mode, runId: this.o.run.id, attempt: this.o.run.attempt, end }) : undefined;
+        return this.o.run ? formatStamp({ mode: this.o.mode, runId: this.o.run.id, attempt: this.o.run.attempt, end, part: this.o.part }) : undefined;
     }
     /** Warns, and says whether the result should go to a commit status instead (refused for permissions). */
     checkRefused(error, creating) {
@@ -5088,7 +5103,7 @@ function createReporter(settings, deps) {
         return NO_REPORTER;
     const retry = { ...settings.forge.retry, maxTotalMs: Math.min(settings.forge.retry.maxTotalMs, REPORT_RETRY_MS) };
     const forge = deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core/* info */.pq(m) });
-    return new ForgeReporter(forge, { channel: report.kind, name: report.name, runUrl: settings.run.runUrl, annotationPath: report.annotationPath, mode: settings.mode, environment: settings.target.environment, run: runOf(settings) }, { warning: (m) => core/* warning */.$e(m, { title: 'Reporting' }), info: (m) => core/* info */.pq(m) });
+    return new ForgeReporter(forge, { channel: report.kind, name: report.name, runUrl: settings.run.runUrl, annotationPath: report.annotationPath, mode: settings.mode, environment: settings.target.environment, run: runOf(settings), part: settings.shard && `${settings.shard.index}/${settings.shard.count}` }, { warning: (m) => core/* warning */.$e(m, { title: 'Reporting' }), info: (m) => core/* info */.pq(m) });
 }
 /** The run to stamp on the record; none outside a workflow run (no numeric GITHUB_RUN_ID). */
 function runOf(settings) {

@@ -27,13 +27,18 @@ export interface RunStamp {
   /** `GITHUB_RUN_ATTEMPT`: grows with every re-run of the same run. */
   attempt: number
   end: RunEnding
+  /**
+   * The shard (`2/4`) of a matrix job: the jobs of one run attempt write one record each under the same
+   * name, and each must be read on its own. Undefined for a job that handles the whole fleet.
+   */
+  part?: string
 }
 
-const STAMP = /rollout-guard ([a-z]+) (\d{1,20})\.(\d{1,6}) ([a-z-]+)/
+const STAMP = /rollout-guard ([a-z]+) (\d{1,20})\.(\d{1,6}) ([a-z-]+)(?: shard (\d{1,6}\/\d{1,6}))?/
 
-/** `rollout-guard deploy 4242.1 canary-failed`: short enough for a status description beside the reason. */
+/** `rollout-guard deploy 4242.1 canary-failed` (`… shard 2/4` from a shard job): short enough for a status description beside the reason. */
 export function formatStamp(s: RunStamp): string {
-  return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}`
+  return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}${s.part ? ` shard ${s.part}` : ''}`
 }
 
 /** The stamp found anywhere in `text` (an `external_id`, a description), or undefined. */
@@ -42,7 +47,7 @@ export function parseStamp(text: string | null | undefined): RunStamp | undefine
   if (!m) return undefined
   const end = m[4] as RunEnding
   if (!RUN_ENDS.includes(end)) return undefined
-  return { mode: m[1]!, runId: m[2]!, attempt: Number(m[3]), end }
+  return { mode: m[1]!, runId: m[2]!, attempt: Number(m[3]), end, ...(m[5] ? { part: m[5] } : {}) }
 }
 
 /** Orders two runs: a later run beats an earlier one, and a later attempt of one run its earlier ones. */

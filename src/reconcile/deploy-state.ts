@@ -57,26 +57,35 @@ export function decideDeployState(records: readonly DeployRecord[], o: DeploySta
   const newest = deploys.reduce((a, b) => (compareRuns(b.stamp, a.stamp) > 0 ? b : a))
   const attempt = deploys.filter((r) => compareRuns(r.stamp, newest.stamp) === 0)
   const run = `run ${newest.stamp.runId} (attempt ${newest.stamp.attempt})`
-  // Within the attempt the latest record decides (a status run writes `running`, then its end); on a tie
-  // (the forge's clock in seconds) an end beats `running`, and a rejection beats another end.
-  const record = attempt.reduce((a, b) => {
-    const order = (b.since?.getTime() ?? 0) - (a.since?.getTime() ?? 0)
-    if (order !== 0) return order > 0 ? b : a
-    return rank(b) > rank(a) ? b : a
-  })
+  // Each job of the attempt (the whole fleet, or one shard of a matrix) is read on its own: within a job
+  // the latest record decides (a status run writes `running`, then its end); on a tie (the forge's clock
+  // in seconds) an end beats `running`, and a rejection beats another end.
+  const jobs = new Map<string, DeployRecord>()
+  for (const r of attempt) {
+    const key = r.stamp.part ?? ''
+    const seen = jobs.get(key)
+    jobs.set(key, seen ? later(seen, r) : r)
+  }
+  const ageOf = (r: DeployRecord): number => (r.since ? o.now.getTime() - r.since.getTime() : 0)
+  // Then the attempt as a whole: any job still live defers, any job that rejected the commit holds it.
+  const running = [...jobs.values()].filter((r) => r.stamp.end === 'running')
+  const live = running.find((r) => ageOf(r) < o.timeoutMs)
+  const rejected = [...jobs.values()].find((r) => REJECTING_ENDS.has(r.stamp.end))
+  const record = live ?? rejected ?? running[0] ?? [...jobs.values()].reduce(later)
+  const job = record.stamp.part ? ` (shard ${record.stamp.part})` : ''
 
   if (record.stamp.end === 'running') {
     const since = record.since
-    const ageMs = since ? o.now.getTime() - since.getTime() : 0
+    const ageMs = ageOf(record)
     const when = since ? `since ${since.toISOString()} (${minutes(ageMs)})` : 'since a time the forge did not give'
     if (ageMs < o.timeoutMs) {
-      return { action: 'deferred', end: 'running', record, reason: `The deploy of ${sha7} in ${run} is in progress ${when}; reconcile defers to it and redeploys nothing.` }
+      return { action: 'deferred', end: 'running', record, reason: `The deploy of ${sha7} in ${run}${job} is in progress ${when}; reconcile defers to it and redeploys nothing.` }
     }
     return {
       action: 'presumed-dead',
       end: 'running',
       record,
-      reason: `The deploy of ${sha7} in ${run} has said it is in progress ${when}, longer than deploy-timeout-minutes (${minutes(o.timeoutMs)}); presumed dead (a runner killed before it could report), reconciling.`
+      reason: `The deploy of ${sha7} in ${run}${job} has said it is in progress ${when}, longer than deploy-timeout-minutes (${minutes(o.timeoutMs)}); presumed dead (a runner killed before it could report), reconciling.`
     }
   }
 
@@ -84,9 +93,16 @@ export function decideDeployState(records: readonly DeployRecord[], o: DeploySta
   if (REJECTING_ENDS.has(end)) {
     const why = end === 'canary-failed' ? 'its canary failed' : 'it halted past max-failures'
     const words = record.text ? ` (${record.text})` : ''
-    return { action: 'held', end, record, reason: `Held: the deploy of ${sha7} in ${run} rejected it: ${why}${words}. Nothing is redeployed toward ${sha7} and it is not promoted. ${LIFTS_HOLD}` }
+    return { action: 'held', end, record, reason: `Held: the deploy of ${sha7} in ${run}${job} rejected it: ${why}${words}. Nothing is redeployed toward ${sha7} and it is not promoted. ${LIFTS_HOLD}` }
   }
   return { action: 'proceed', end, record, reason: `The last deploy of ${sha7} (${run}) ended ${end}; reconciling.` }
+}
+
+/** The later of two records of one job; on a tie an end beats `running`, and a rejection another end. */
+function later(a: DeployRecord, b: DeployRecord): DeployRecord {
+  const order = (b.since?.getTime() ?? 0) - (a.since?.getTime() ?? 0)
+  if (order !== 0) return order > 0 ? b : a
+  return rank(b) > rank(a) ? b : a
 }
 
 function rank(r: DeployRecord): number {

@@ -24,7 +24,7 @@ export function createReporter(settings: Settings, deps: ReporterDeps): Reporter
   const forge = deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m) })
   return new ForgeReporter(
     forge,
-    { channel: report.kind, name: report.name, runUrl: settings.run.runUrl, annotationPath: report.annotationPath, mode: settings.mode, environment: settings.target.environment, run: runOf(settings) },
+    { channel: report.kind, name: report.name, runUrl: settings.run.runUrl, annotationPath: report.annotationPath, mode: settings.mode, environment: settings.target.environment, run: runOf(settings), part: settings.shard && `${settings.shard.index}/${settings.shard.count}` },
     { warning: (m) => core.warning(m, { title: 'Reporting' }), info: (m) => core.info(m) }
   )
 }

@@ -25,6 +25,8 @@ export interface ForgeReporterOptions {
   environment: string
   /** The run and attempt, stamped on the record so a later run can read how this one ended. */
   run?: { id: string; attempt: number }
+  /** The shard (`2/4`) of a matrix job, stamped too: every job of a run writes its own record. */
+  part?: string
 }
 
 export interface ReporterLog {
@@ -99,7 +101,7 @@ export class ForgeReporter implements Reporter {
 
   /** `rollout-guard deploy 4242.1 canary-failed`, or nothing outside a workflow run. */
   private stamp(end: RunEnding): string | undefined {
-    return this.o.run ? formatStamp({ mode: this.o.mode, runId: this.o.run.id, attempt: this.o.run.attempt, end }) : undefined
+    return this.o.run ? formatStamp({ mode: this.o.mode, runId: this.o.run.id, attempt: this.o.run.attempt, end, part: this.o.part }) : undefined
   }
 
   /** Warns, and says whether the result should go to a commit status instead (refused for permissions). */
