@@ -17,7 +17,7 @@ if (problem) {
     process.exitCode = 1;
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(131), __nccwpck_require__.e(958)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4958));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(131), __nccwpck_require__.e(367)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1367));
     await run();
 }
 

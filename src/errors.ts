@@ -17,12 +17,6 @@ export class InputError extends Error {
   }
 }
 
-/**
- * @deprecated Use `excerpt` from redact.ts. Kept as an alias that masks secrets before it cuts, so no
- * caller can shorten outside text before redacting it.
- */
-export const truncate = (text: string, max: number): string => excerpt(text, max)
-
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   return String(error)

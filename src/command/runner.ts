@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { truncate } from '../errors.js'
+import { excerpt } from '../redact.js'
 
 /**
  * Runs a user command without a shell: argv is split once (quotes respected, no expansion), so a
@@ -101,7 +101,7 @@ function signalNumber(name: NodeJS.Signals | null): number {
 }
 
 export function tail(text: string, lines = 5, chars = 500): string {
-  return truncate(text.trimEnd().split('\n').slice(-lines).join('\n'), chars)
+  return excerpt(text.trimEnd().split('\n').slice(-lines).join('\n'), chars)
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici'
-import { truncate } from '../errors.js'
+import { excerpt } from '../redact.js'
 
 /**
  * One HTTP exchange on undici's dispatch API: a single object is the response handler, the deadline's
@@ -152,7 +152,7 @@ export class Exchange implements Dispatcher.DispatchHandler {
     if (this.ended === CANCELLED) return new NetworkError(`request to ${this.where} was cancelled`, 'CANCELLED')
     const e = error as { code?: string; message?: string; cause?: { code?: string } }
     const code = e.code ?? e.cause?.code ?? 'NETWORK'
-    return new NetworkError(`request to ${this.where} failed: ${truncate(e.message ?? String(error), 200)} (${code})`, code)
+    return new NetworkError(`request to ${this.where} failed: ${excerpt(e.message ?? String(error), 200)} (${code})`, code)
   }
 }
 

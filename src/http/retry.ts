@@ -1,7 +1,6 @@
 import pRetry, { AbortError } from 'p-retry'
 import type { Clock } from '../clock.js'
-import { truncate } from '../errors.js'
-import { redact } from '../redact.js'
+import { excerpt } from '../redact.js'
 import { NetworkError, type HttpResponse } from './client.js'
 import { runCounters } from '../report/counters.js'
 
@@ -28,8 +27,8 @@ export class HttpStatusError extends Error {
 }
 
 export function statusError(what: string, res: HttpResponse, nowMs = Date.now()): HttpStatusError {
-  const excerpt = truncate(redact(res.body.toString('utf8')).replace(/\s+/g, ' ').trim(), 200)
-  return new HttpStatusError(what, res.status, excerpt, parseRetryAfter(res.headers, nowMs))
+  const text = excerpt(res.body.toString('utf8'), 200, { oneLine: true })
+  return new HttpStatusError(what, res.status, text, parseRetryAfter(res.headers, nowMs))
 }
 
 /** Retry-After as seconds or an HTTP date; GitHub's x-ratelimit-reset when the primary limit is spent. */

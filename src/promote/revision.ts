@@ -1,4 +1,4 @@
-import { truncate } from '../errors.js'
+import { excerpt } from '../redact.js'
 import type { Manifest, Registry } from '../registry/client.js'
 import { RegistryError } from '../registry/errors.js'
 
@@ -62,5 +62,5 @@ export async function readRevision(registry: Registry, manifest: Manifest, depth
 function checked(value: unknown, where: string): RevisionRead | undefined {
   if (value === undefined || value === null || value === '') return undefined
   if (typeof value === 'string' && COMMIT.test(value)) return { revision: value.toLowerCase(), note: where }
-  return { revision: undefined, note: `the ${where} ${JSON.stringify(truncate(String(value), 60))} is not a commit SHA` }
+  return { revision: undefined, note: `the ${where} ${JSON.stringify(excerpt(String(value), 60))} is not a commit SHA` }
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js'
-import { truncate } from '../errors.js'
+import { excerpt } from '../redact.js'
 import type { HttpClient, HttpResponse } from '../http/client.js'
 import { type RetryPolicy, RETRYABLE_STATUSES, statusError, withRetry } from '../http/retry.js'
 import { parseChallenges, realmProblem } from './challenge.js'
@@ -91,7 +91,7 @@ export class RegistryAuth {
       this.deps.onSecret?.(basic64(username, password))
       return
     }
-    throw new RegistryError('credentials', `${what}: HTTP 401 without a Basic or Bearer challenge (${truncate(res.headers['www-authenticate'] ?? 'no WWW-Authenticate', 120)}).`, 401)
+    throw new RegistryError('credentials', `${what}: HTTP 401 without a Basic or Bearer challenge (${excerpt(res.headers['www-authenticate'] ?? 'no WWW-Authenticate', 120)}).`, 401)
   }
 
   private async renew(realm: string, service: string | undefined): Promise<void> {
@@ -117,7 +117,7 @@ export class RegistryAuth {
     try {
       realm = new URL(realmText)
     } catch {
-      throw new RegistryError('refused-realm', `The registry named a token realm that is not a URL: ${JSON.stringify(truncate(realmText, 120))}.`)
+      throw new RegistryError('refused-realm', `The registry named a token realm that is not a URL: ${JSON.stringify(excerpt(realmText, 120))}.`)
     }
     const problem = realmProblem(realm, this.deps.registryUrl)
     if (problem) {

@@ -1,4 +1,4 @@
-import { truncate } from '../errors.js'
+import { excerpt } from '../redact.js'
 import type { HttpResponse } from '../http/client.js'
 
 /**
@@ -24,9 +24,9 @@ export function registryDetail(res: HttpResponse): string {
   try {
     const parsed = JSON.parse(text) as { errors?: { code?: unknown; message?: unknown }[] }
     const first = parsed.errors?.[0]
-    if (first) return truncate([first.code, first.message].filter((x) => typeof x === 'string' && x).join(': '), 200)
+    if (first) return excerpt([first.code, first.message].filter((x) => typeof x === 'string' && x).join(': '), 200)
   } catch {
     // not the distribution error shape
   }
-  return truncate(text.replace(/\s+/g, ' ').trim(), 200)
+  return excerpt(text.replace(/\s+/g, ' ').trim(), 200)
 }

@@ -1,5 +1,5 @@
 import { formatSeconds } from '../clock.js'
-import { truncate } from '../errors.js'
+import { excerpt } from '../redact.js'
 import { isFailing, type ReportTenant, type RunReport } from './model.js'
 
 /**
@@ -18,11 +18,11 @@ const short = (sha: string | null): string => (sha ? sha.slice(0, 7) : 'none')
 /** `tenant acme is stale: actual=7a72516 expected=7f25373 after 240s, 13 polls` (+ the last error). */
 export function tenantFailure(t: ReportTenant, target: string, budgetSeconds: number | null): TenantFailure {
   const title = `Tenant ${t.tenant}: ${t.verdict}`
-  if (t.verdict === 'redeploy-failed') return { tenant: t.tenant, title, message: `tenant ${t.tenant} redeploy failed: ${truncate(t.redeployError ?? 'no reason given', 300)}` }
+  if (t.verdict === 'redeploy-failed') return { tenant: t.tenant, title, message: `tenant ${t.tenant} redeploy failed: ${excerpt(t.redeployError ?? 'no reason given', 300)}` }
   const waited = t.cancelled || budgetSeconds === null ? (t.elapsedSeconds ?? 0) : budgetSeconds
   const after = `${formatSeconds(waited * 1000)}${t.cancelled ? ' (cancelled)' : ''}`
   const base = `tenant ${t.tenant} is ${t.verdict}: actual=${short(t.sha)} expected=${short(target)} after ${after}, ${t.polls} poll${t.polls === 1 ? '' : 's'}`
-  return { tenant: t.tenant, title, message: t.lastError ? `${base}; last error: ${truncate(t.lastError, 300)}` : base }
+  return { tenant: t.tenant, title, message: t.lastError ? `${base}; last error: ${excerpt(t.lastError, 300)}` : base }
 }
 
 /** Lower ranks first: the failures a reader must act on, then tenants never started, then the good ones. */

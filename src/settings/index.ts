@@ -1,4 +1,3 @@
-import { parseShard, type Shard } from '../rollout/shard.js'
 import { type CommonSettings, type EventPayload, parseCommon } from './common.js'
 import { parseImageTag, parsePromote, type PromoteSettings } from './promote.js'
 import { type Env, InputReader } from './reader.js'
@@ -6,6 +5,7 @@ import { parseReconcile, reconcileReportName, type ReconcileSettings } from './r
 import { parseReport, type ReportSettings } from './report.js'
 import { parseRollout, type RolloutSettings } from './rollout.js'
 import { secretInputs } from './secrets.js'
+import { parseShard, type Shard } from './shard.js'
 import { parseVerify, type VerifySettings } from './verify.js'
 
 /**

@@ -6,7 +6,6 @@ import { AheadMemo } from './ahead.js'
 import { settleTenant } from './scheduler.js'
 import type { AncestryOracle, Observation, TenantProber, TenantVerdict } from './types.js'
 
-export { DEFAULT_CONCURRENCY } from '../settings/verify.js'
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
 
 export interface VerifyFleetOptions {

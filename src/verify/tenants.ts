@@ -7,8 +7,6 @@ import { checkTenantNames, requireTenantPlaceholder } from '../settings/tenants.
 import { shownUrl } from '../settings/secrets.js'
 import type { VerifySettings } from '../settings/verify.js'
 
-export { checkTenantNames, requireTenantPlaceholder } from '../settings/tenants.js'
-
 /**
  * The fleet's tenant names: the listed ones, or the answer of `tenants-url`, checked by the same rules
  * as the `tenants` input.

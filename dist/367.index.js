@@ -1,8 +1,8 @@
-export const id = 958;
-export const ids = [958];
+export const id = 367;
+export const ids = [367];
 export const modules = {
 
-/***/ 4958:
+/***/ 1367:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -101,11 +101,6 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
-/**
- * @deprecated Use `excerpt` from redact.ts. Kept as an alias that masks secrets before it cuts, so no
- * caller can shorten outside text before redacting it.
- */
-const truncate = (text, max) => excerpt(text, max);
 function errorMessage(error) {
     if (error instanceof Error)
         return error.message;
@@ -342,7 +337,7 @@ class Exchange {
             return new NetworkError(`request to ${this.where} was cancelled`, 'CANCELLED');
         const e = error;
         const code = e.code ?? e.cause?.code ?? 'NETWORK';
-        return new NetworkError(`request to ${this.where} failed: ${truncate(e.message ?? String(error), 200)} (${code})`, code);
+        return new NetworkError(`request to ${this.where} failed: ${excerpt(e.message ?? String(error), 200)} (${code})`, code);
     }
 }
 function onTimeout(exchange) {
@@ -413,7 +408,6 @@ function runCounters() {
 
 
 
-
 /**
  * Classified retries for every API this action calls. Transient answers are retried with backoff,
  * honouring Retry-After, inside a bounded total time so that a broken service costs a deploy seconds,
@@ -437,8 +431,8 @@ class HttpStatusError extends Error {
     }
 }
 function statusError(what, res, nowMs = Date.now()) {
-    const excerpt = truncate(redact(res.body.toString('utf8')).replace(/\s+/g, ' ').trim(), 200);
-    return new HttpStatusError(what, res.status, excerpt, parseRetryAfter(res.headers, nowMs));
+    const text = excerpt(res.body.toString('utf8'), 200, { oneLine: true });
+    return new HttpStatusError(what, res.status, text, parseRetryAfter(res.headers, nowMs));
 }
 /** Retry-After as seconds or an HTTP date; GitHub's x-ratelimit-reset when the primary limit is spent. */
 function parseRetryAfter(headers, nowMs = Date.now()) {
@@ -1150,7 +1144,7 @@ function signalNumber(name) {
     return name === 'SIGKILL' ? 9 : name === 'SIGTERM' ? 15 : name === 'SIGINT' ? 2 : 1;
 }
 function tail(text, lines = 5, chars = 500) {
-    return truncate(text.trimEnd().split('\n').slice(-lines).join('\n'), chars);
+    return excerpt(text.trimEnd().split('\n').slice(-lines).join('\n'), chars);
 }
 /**
  * Splits a command line into argv, honouring single and double quotes and backslash escapes,
@@ -2057,7 +2051,6 @@ const WOKEN = Symbol('woken');
 
 
 
-
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 /** The verifier's timing and throttling, as the settings give them. */
 function settleOptions(s) {
@@ -2570,22 +2563,7 @@ function cap(s) {
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/shard.ts
-
 const UTF8 = new TextEncoder();
-const SHARD = /^(\d{1,4})\s*\/\s*(\d{1,4})$/;
-/** Parses `i/n` with 1 ≤ i ≤ n; empty means no sharding. */
-function parseShard(raw) {
-    const text = raw.trim();
-    if (!text)
-        return undefined;
-    const m = SHARD.exec(text);
-    const index = m ? Number(m[1]) : Number.NaN;
-    const count = m ? Number(m[2]) : Number.NaN;
-    if (!m || index < 1 || count < 1 || index > count) {
-        throw new InputError('shard', raw, '`i/n` with whole numbers 1 ≤ i ≤ n, e.g. `2/4` (from a matrix: `${{ matrix.shard }}/4`)');
-    }
-    return { index, count };
-}
 /**
  * FNV-1a (32-bit) over the name's UTF-8 bytes: a tenant's shard depends on its name alone, never on the
  * order of the list or on the Node version, so every matrix job agrees on who owns whom.
@@ -2760,7 +2738,6 @@ function mergeHeaders(...sets) {
 }
 
 ;// CONCATENATED MODULE: ./src/verify/tenants.ts
-
 
 
 
@@ -3289,12 +3266,12 @@ function registryDetail(res) {
         const parsed = JSON.parse(text);
         const first = parsed.errors?.[0];
         if (first)
-            return truncate([first.code, first.message].filter((x) => typeof x === 'string' && x).join(': '), 200);
+            return excerpt([first.code, first.message].filter((x) => typeof x === 'string' && x).join(': '), 200);
     }
     catch {
         // not the distribution error shape
     }
-    return truncate(text.replace(/\s+/g, ' ').trim(), 200);
+    return excerpt(text.replace(/\s+/g, ' ').trim(), 200);
 }
 
 ;// CONCATENATED MODULE: ./src/promote/revision.ts
@@ -3354,7 +3331,7 @@ function checked(value, where) {
         return undefined;
     if (typeof value === 'string' && COMMIT.test(value))
         return { revision: value.toLowerCase(), note: where };
-    return { revision: undefined, note: `the ${where} ${JSON.stringify(truncate(String(value), 60))} is not a commit SHA` };
+    return { revision: undefined, note: `the ${where} ${JSON.stringify(excerpt(String(value), 60))} is not a commit SHA` };
 }
 
 ;// CONCATENATED MODULE: ./src/promote/promote.ts
@@ -3633,7 +3610,7 @@ class RegistryAuth {
             this.deps.onSecret?.(basic64(username, password));
             return;
         }
-        throw new RegistryError('credentials', `${what}: HTTP 401 without a Basic or Bearer challenge (${truncate(res.headers['www-authenticate'] ?? 'no WWW-Authenticate', 120)}).`, 401);
+        throw new RegistryError('credentials', `${what}: HTTP 401 without a Basic or Bearer challenge (${excerpt(res.headers['www-authenticate'] ?? 'no WWW-Authenticate', 120)}).`, 401);
     }
     async renew(realm, service) {
         // The lifetime counts from the moment the token was asked for, as the specification says.
@@ -3657,7 +3634,7 @@ class RegistryAuth {
             realm = new URL(realmText);
         }
         catch {
-            throw new RegistryError('refused-realm', `The registry named a token realm that is not a URL: ${JSON.stringify(truncate(realmText, 120))}.`);
+            throw new RegistryError('refused-realm', `The registry named a token realm that is not a URL: ${JSON.stringify(excerpt(realmText, 120))}.`);
         }
         const problem = realmProblem(realm, this.deps.registryUrl);
         if (problem) {
@@ -4514,11 +4491,11 @@ const failures_short = (sha) => (sha ? sha.slice(0, 7) : 'none');
 function tenantFailure(t, target, budgetSeconds) {
     const title = `Tenant ${t.tenant}: ${t.verdict}`;
     if (t.verdict === 'redeploy-failed')
-        return { tenant: t.tenant, title, message: `tenant ${t.tenant} redeploy failed: ${truncate(t.redeployError ?? 'no reason given', 300)}` };
+        return { tenant: t.tenant, title, message: `tenant ${t.tenant} redeploy failed: ${excerpt(t.redeployError ?? 'no reason given', 300)}` };
     const waited = t.cancelled || budgetSeconds === null ? (t.elapsedSeconds ?? 0) : budgetSeconds;
     const after = `${formatSeconds(waited * 1000)}${t.cancelled ? ' (cancelled)' : ''}`;
     const base = `tenant ${t.tenant} is ${t.verdict}: actual=${failures_short(t.sha)} expected=${failures_short(target)} after ${after}, ${t.polls} poll${t.polls === 1 ? '' : 's'}`;
-    return { tenant: t.tenant, title, message: t.lastError ? `${base}; last error: ${truncate(t.lastError, 300)}` : base };
+    return { tenant: t.tenant, title, message: t.lastError ? `${base}; last error: ${excerpt(t.lastError, 300)}` : base };
 }
 /** Lower ranks first: the failures a reader must act on, then tenants never started, then the good ones. */
 const RANK = { 'redeploy-failed': 0, stale: 1, unreachable: 2, invalid: 3, 'not-started': 4, ahead: 5, 'on-target': 6 };
@@ -5313,6 +5290,23 @@ function parseDriver(input) {
 function sampleVars() {
     const sha = '0123456789abcdef0123456789abcdef01234567';
     return { tenant: 'tenant-1', tag: 'staging-0123456', ...commitVars(sha, 'production'), current: sha };
+}
+
+;// CONCATENATED MODULE: ./src/settings/shard.ts
+
+const SHARD = /^(\d{1,4})\s*\/\s*(\d{1,4})$/;
+/** Parses `i/n` with 1 ≤ i ≤ n; empty means no sharding. */
+function parseShard(raw) {
+    const text = raw.trim();
+    if (!text)
+        return undefined;
+    const m = SHARD.exec(text);
+    const index = m ? Number(m[1]) : Number.NaN;
+    const count = m ? Number(m[2]) : Number.NaN;
+    if (!m || index < 1 || count < 1 || index > count) {
+        throw new InputError('shard', raw, '`i/n` with whole numbers 1 ≤ i ≤ n, e.g. `2/4` (from a matrix: `${{ matrix.shard }}/4`)');
+    }
+    return { index, count };
 }
 
 ;// CONCATENATED MODULE: ./src/settings/index.ts
