@@ -65,11 +65,38 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('gate mode e
     expect(r.commands.some((c) => c.command === 'warning' && /superseded-check: false/.test(c.message))).toBe(true)
   })
 
-  it('an unreadable head is not superseded, with a warning naming the cause', async () => {
+  it('a head unreadable through an outage is not superseded, with a warning naming the cause', async () => {
+    forge.deny('branch', { status: 503 })
+    try {
+      const r = await runAction({ inputs: { mode: 'gate', token: TOKEN, 'forge-retry-seconds': '1' }, env: { ...envFor(), GITHUB_SHA: A } })
+      expect(r.exitCode).toBe(0)
+      expect(r.outputs).toMatchObject({ superseded: 'false', result: 'owner', 'head-sha': '' })
+      expect(r.commands.some((c) => c.command === 'warning' && /could not read the head of main: a forge outage \(HTTP 503\)/.test(c.message))).toBe(true)
+    } finally {
+      forge.clearFaults()
+    }
+  })
+
+  it('a branch that does not exist is a misconfiguration: the step fails naming `branch`', async () => {
     const r = await runAction({ inputs: { mode: 'gate', token: TOKEN, branch: 'gone' }, env: { ...envFor(), GITHUB_SHA: A } })
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.result).toBe('failed')
+    expect(r.commands.find((c) => c.command === 'error')?.message).toMatch(/^Input 'branch': acme\/app has no branch 'gone' \(HTTP 404\)/)
+  })
+
+  it('a refused token is a misconfiguration naming `token`, and no warning blames a permission', async () => {
+    const r = await runAction({ inputs: { mode: 'gate', token: 'expired-token-value' }, env: { ...envFor(), GITHUB_SHA: A } })
+    expect(r.exitCode).toBe(1)
+    expect(r.commands.find((c) => c.command === 'error')?.message).toMatch(/^Input 'token': the forge refused the token \(HTTP 401\)/)
+    const warnings = r.commands.filter((c) => c.command === 'warning').map((c) => c.message)
+    expect(warnings.some((w) => /refused the token \(HTTP 401\)/.test(w))).toBe(true)
+    expect(warnings.filter((w) => /checks: write|statuses: write/.test(w))).toEqual([])
+  })
+
+  it('a misspelt input is named, with the input it most likely meant', async () => {
+    const r = await runAction({ inputs: { mode: 'gate', token: TOKEN, 'forge-retry-secs': '5' }, env: { ...envFor(), GITHUB_SHA: B } })
     expect(r.exitCode).toBe(0)
-    expect(r.outputs).toMatchObject({ superseded: 'false', result: 'owner', 'head-sha': '' })
-    expect(r.commands.some((c) => c.command === 'warning' && /could not read the head of gone/.test(c.message))).toBe(true)
+    expect(r.commands).toContainEqual({ command: 'warning', message: "Input 'forge-retry-secs' is not an input of this action, so it is ignored; did you mean 'forge-retry-seconds'?" })
   })
 
   it('a bad input fails before any request, naming input, value and expected form', async () => {

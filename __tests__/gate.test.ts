@@ -3,6 +3,7 @@ import { Ancestry } from '../src/forge/ancestry.js'
 import { createForge } from '../src/forge/factory.js'
 import type { Forge } from '../src/forge/types.js'
 import { SupersededGate } from '../src/gate/gate.js'
+import { MisconfigurationError } from '../src/gate/misconfig.js'
 import { createHttpClient, type HttpClient } from '../src/http/client.js'
 import type { ForgeSettings } from '../src/settings/common.js'
 import { InstantClock } from '../simulator/clocks.js'
@@ -107,10 +108,21 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('superseded 
     expect(d.reason).toMatch(/could not be determined/)
   })
 
-  it('missing branch: NOT superseded (fail-safe) with a warning naming the cause', async () => {
-    const d = await gateFor(w, w.A, new InstantClock(), 'nope').gate.check()
+  it('missing branch at the first gate: a misconfiguration naming `branch`, not a fail-safe', async () => {
+    const err = await gateFor(w, w.A, new InstantClock(), 'nope').gate.check().catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(MisconfigurationError)
+    expect((err as MisconfigurationError).input).toBe('branch')
+    expect((err as Error).message).toMatch(/^Input 'branch': acme\/app has no branch 'nope' \(HTTP 404\)\..*The forge answered: GET branch nope answered HTTP 404/)
+  })
+
+  it('the branch vanishing after it was read is an unreadable head (an outage mid-job), not a misconfiguration', async () => {
+    const { gate } = gateFor(w, w.A)
+    expect((await gate.check()).basis).toBe('ahead')
+    w.forge.inject('branch', { status: 404, body: '{"message":"Branch not found"}' })
+    const d = await gate.check()
     expect(d).toMatchObject({ superseded: false, basis: 'unreadable' })
-    expect(d.warning).toMatch(/404/)
+    expect(gate.everReadable).toBe(true)
+    expect(d.warning).toMatch(/an unexpected answer \(HTTP 404\)/)
   })
 
   it('malformed branch answer: NOT superseded, warning', async () => {
@@ -153,17 +165,43 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('superseded 
 
     const before = w.forge.calls('branch').length
     w.forge.inject('branch', { status: 403 })
-    const d = await gateFor(w, w.B, new InstantClock()).gate.check()
-    expect(d.basis).toBe('unreadable')
+    const err = await gateFor(w, w.B, new InstantClock()).gate.check().catch((e: unknown) => e)
+    expect(err).toMatchObject({ name: 'MisconfigurationError', input: 'token' })
+    expect((err as Error).message).toMatch(/not allowed to read acme\/app \(HTTP 403\)\. The (job needs `contents: read`|token needs read access)/)
     expect(w.forge.calls('branch').length - before).toBe(1)
   })
 
-  it.each([401, 404, 422])('%i is not retried', async (status) => {
+  it.each([
+    [401, 'token', /the forge refused the token \(HTTP 401\): it is empty, expired or revoked/],
+    [404, 'branch', /has no branch 'main'/],
+    [422, undefined, undefined]
+  ])('%i is not retried (a misconfiguration at the first gate names %s)', async (status, input, message) => {
     const before = w.forge.calls('branch').length
     w.forge.inject('branch', { status })
-    const d = await gateFor(w, w.A).gate.check()
-    expect(d.basis).toBe('unreadable')
+    const answer = await gateFor(w, w.A).gate.check().catch((e: unknown) => e)
+    if (input) {
+      expect(answer).toMatchObject({ name: 'MisconfigurationError', input })
+      expect((answer as Error).message).toMatch(message!)
+    } else expect(answer).toMatchObject({ basis: 'unreadable' })
     expect(w.forge.calls('branch').length - before).toBe(1)
+  })
+
+  it('a repository the token cannot see names `repository`; an API URL that is not the API names `api-url`', async () => {
+    const kind = w.forge.flavour === 'github' ? 'github' : 'gitea'
+    const gate = (overrides: Partial<ForgeSettings>): SupersededGate => {
+      const forge = createForge({ ...forgeSettings(w.forge, kind), ...overrides }, { http: w.http, clock: new InstantClock(), log: () => undefined })
+      return new SupersededGate(forge, new Ancestry(forge), { sha: w.A, branch: 'main', environment: 'production' }, { enabled: true, onSuperseded: 'skip', force: false })
+    }
+    const hidden = await gate({ repo: 'secret' }).check().catch((e: unknown) => e)
+    expect(hidden).toMatchObject({ name: 'MisconfigurationError', input: 'repository' })
+    expect((hidden as Error).message).toMatch(/acme\/secret does not exist, or the token cannot see it \(HTTP 404\)/)
+    // Gitea's web root instead of its API (no /api/v1); on GitHub, a path that is not the API (GitHub
+    // answers 404 there, which the fake records as a request GitHub refuses).
+    const wrong = kind === 'gitea' ? w.forge.serverUrl : `${w.forge.apiUrl}/web`
+    const misdirected = await gate({ apiUrl: wrong }).check().catch((e: unknown) => e)
+    if (kind === 'github') w.forge.takeViolations()
+    expect(misdirected).toMatchObject({ name: 'MisconfigurationError', input: 'api-url' })
+    expect((misdirected as Error).message).toMatch(/does not answer as the (GitHub|Gitea) API: GET .* answered HTTP 404/)
   })
 
   it('a forge that keeps failing costs the bounded retry time, then fails safe', async () => {

@@ -169,7 +169,7 @@ describe('counters', () => {
     expect(counters.gateChecks).toBeGreaterThanOrEqual(2)
     expect(counters.buildinfoPolls).toBeGreaterThanOrEqual(tenants.reduce((n, t) => n + t.polls, 0))
     expect(counters).toMatchObject({ redeployReissues: 0, defers: 0, holds: 0 })
-    expect(r.summary).toContain(`| Counters | ${counters.buildinfoPolls} build info poll(s), 1 HTTP retry, 0 redeploy re-issue(s), ${counters.gateChecks} gate check(s), 0 defer(s), 0 hold(s) |`)
+    expect(r.summary).toContain(`| Counters | ${counters.buildinfoPolls} build info poll(s), 1 HTTP retry, 0 redeploy re-issue(s), ${counters.gateChecks} gate check(s) (${counters.gateReads} head read(s)), 0 defer(s), 0 hold(s) |`)
   })
 })
 

@@ -225,14 +225,14 @@ describe('GitHub check run', () => {
     expect(runs[0]!.updates).toEqual([])
   })
 
-  it('a 5xx at the end is a warning that names the permission, and finish still resolves', async () => {
+  it('a 5xx at the end is a warning that names the outage (not a permission), and finish still resolves', async () => {
     const settings = settingsFor('github')
     const { reporter, warnings } = reporterFor(settings)
     await reporter.start(SHA)
     forges.github!.deny('check-runs', { status: 503 })
     await expect(reporter.finish(endOf(settings, { result: 'owner' }, 'fine'))).resolves.toBeUndefined()
     expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toMatch(/could not be completed: .*HTTP 503.* \(after retries\)\. Reporting needs `checks: write`/)
+    expect(warnings[0]).toMatch(/could not be completed: .*HTTP 503.* \(after retries\)\. The forge was unavailable \(an outage or a rate limit, not a setting\); nothing to change\./)
   })
 
   it('a GitHub commit status description stays within 140 characters', async () => {

@@ -24,7 +24,7 @@ describe('settings', () => {
     expect(s.mode).toBe('gate')
     expect(s.target).toEqual({ sha: SHA, branch: 'trunk', environment: 'production' })
     expect(s.forge).toMatchObject({ kind: 'github', apiUrl: 'https://api.github.com', owner: 'acme', repo: 'app', token: 'ghs_secret' })
-    expect(s.gate).toEqual({ enabled: true, onSuperseded: 'skip', force: false })
+    expect(s.gate).toEqual({ enabled: true, onSuperseded: 'skip', force: false, maxAgeMs: 5000 })
     expect(s.run.runUrl).toBe('https://github.com/acme/app/actions/runs/7')
     expect(s.secrets).toEqual(['ghs_secret'])
   })
@@ -60,7 +60,7 @@ describe('settings', () => {
 
   it('boolean inputs accept the YAML spellings', () => {
     const s = parseSettings({ ...base, 'INPUT_SUPERSEDED-CHECK': 'False', INPUT_FORCE: 'TRUE', 'INPUT_ON-SUPERSEDED': 'fail' })
-    expect(s.gate).toEqual({ enabled: false, onSuperseded: 'fail', force: true })
+    expect(s.gate).toEqual({ enabled: false, onSuperseded: 'fail', force: true, maxAgeMs: 5000 })
   })
 
   it.each([

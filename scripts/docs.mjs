@@ -1,8 +1,10 @@
-// Generates the README's inputs and outputs tables from action.yml, so the two cannot drift apart.
+// Generates the README's inputs and outputs tables from action.yml, so the two cannot drift apart, and
+// the module of declared inputs the action warns about undeclared ones with.
 // `node scripts/docs.mjs` rewrites README.md; `--check` fails when README.md is out of date.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { expectedNode20Entry, NODE20_ENTRY } from './action-entries.mjs'
+import { DECLARED_INPUTS_MODULE, declaredInputsModule } from './declared-inputs.mjs'
 
 const action = parse(readFileSync('action.yml', 'utf8'))
 const cell = (text) => String(text ?? '').trim().replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|')
@@ -32,7 +34,13 @@ const readme = readFileSync('README.md', 'utf8')
 const next = splice(splice(readme, 'inputs', inputs), 'outputs', outputs)
 const entry = expectedNode20Entry()
 const entryNow = existsSync(NODE20_ENTRY) ? readFileSync(NODE20_ENTRY, 'utf8') : ''
+const declared = declaredInputsModule(action)
+const declaredNow = existsSync(DECLARED_INPUTS_MODULE) ? readFileSync(DECLARED_INPUTS_MODULE, 'utf8') : ''
 if (process.argv.includes('--check')) {
+  if (declared !== declaredNow) {
+    console.error(`${DECLARED_INPUTS_MODULE} differs from action.yml. Run \`npm run docs\` and commit it.`)
+    process.exit(1)
+  }
   if (entry !== entryNow) {
     console.error(`${NODE20_ENTRY} differs from action.yml. Run \`npm run docs\` and commit it.`)
     process.exit(1)
@@ -46,6 +54,10 @@ if (process.argv.includes('--check')) {
   if (next !== readme) {
     writeFileSync('README.md', next)
     console.log('README.md tables updated from action.yml.')
+  }
+  if (declared !== declaredNow) {
+    writeFileSync(DECLARED_INPUTS_MODULE, declared)
+    console.log(`${DECLARED_INPUTS_MODULE} written from action.yml.`)
   }
   if (entry !== entryNow) {
     mkdirSync('node20', { recursive: true })

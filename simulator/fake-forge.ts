@@ -28,7 +28,7 @@ export interface Violation {
 
 export type { CheckRunLog, StatusLog } from './forge-reports.js'
 
-export type Route = 'branch' | 'compare' | 'commits' | 'commit' | 'statuses' | 'check-runs'
+export type Route = 'branch' | 'compare' | 'commits' | 'commit' | 'statuses' | 'check-runs' | 'repo' | 'meta'
 
 export type Fault =
   | { status: number; headers?: Record<string, string>; body?: string }
@@ -182,6 +182,9 @@ export class FakeForge {
     let body: unknown = undefined
     if (raw.length) body = safeJson(raw.toString('utf8'))
     this.requests.push({ method, route, path: `${path}${url.search}`, headers: req.headers, body })
+    // Outside /api/ Gitea serves its web UI: an unknown page is its HTML 404, whatever the token
+    // (routers/web/web.go; the API answers JSON only under /api/v1).
+    if (this.gitea && !path.startsWith('/api/')) return sendHtml(res, 404, '<!DOCTYPE html><html><head><title>Page Not Found - Gitea</title></head><body><p>The page you are trying to reach either does not exist or you are not authorized to view it.</p></body></html>')
 
     if (this.options.token) {
       const auth = String(req.headers.authorization ?? '')
@@ -216,6 +219,12 @@ export class FakeForge {
     }
     if (req.method === 'GET' && (route === 'statuses' || route === 'check-runs')) return void (this.reports.read(res, rest, url) || sendJson(res, 404, { message: 'Not Found' }))
     switch (route) {
+      case 'repo':
+        return sendJson(res, 200, { id: 1, name: this.options.name, full_name: this.repository, owner: { login: this.options.owner }, private: true, default_branch: 'main' })
+      case 'meta':
+        // GitHub `GET /` (meta/root): URL templates; Gitea `GET /api/v1/version` (routers/api/v1/misc/version.go).
+        if (this.gitea) return sendJson(res, 200, { version: `${this.gitea.version}.0` })
+        return sendJson(res, 200, { current_user_url: `${this.server.url}/user`, repository_url: `${this.server.url}/repos/{owner}/{repo}` })
       case 'branch':
         return this.branch(res, rest.slice('/branches/'.length))
       case 'compare':
@@ -305,6 +314,8 @@ export class FakeForge {
 }
 
 function routeOf(path: string, base: string, flavour: ForgeFlavour): Route | 'other' {
+  if (path === base) return 'repo'
+  if (flavour === 'github' ? path === '/' : path === '/api/v1/version') return 'meta'
   if (!path.startsWith(`${base}/`)) return 'other'
   const rest = path.slice(base.length)
   if (rest.startsWith('/branches/')) return 'branch'
@@ -331,6 +342,11 @@ function applyFault(res: ServerResponse, fault: Fault): void {
   }
   res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers })
   res.end(fault.body ?? JSON.stringify({ message: `injected ${fault.status}` }))
+}
+
+function sendHtml(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
+  res.end(html)
 }
 
 function safeJson(text: string): unknown {

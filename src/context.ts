@@ -39,7 +39,7 @@ export function createContext(settings: Settings, overrides: ContextOverrides = 
   const http = overrides.http ?? createHttpClient()
   const forge = overrides.forge ?? createForge(settings.forge, { http, clock, log: (m) => core.info(m) })
   const ancestry = new Ancestry(forge, clock)
-  const gate = new SupersededGate(forge, ancestry, settings.target, settings.gate)
+  const gate = new SupersededGate(forge, ancestry, settings.target, settings.gate, { clock })
   return { settings, clock, http, forge, ancestry, gate, signal: overrides.signal ?? new AbortController().signal, reporter: overrides.reporter ?? NO_REPORTER, counters: startCounting() }
 }
 

@@ -13,6 +13,7 @@ import { concludeRun } from './report/conclude.js'
 import { createReporter } from './report/publish/factory.js'
 import { type Env, type EventPayload, type Mode, parseSettings } from './settings/index.js'
 import { secretInputs } from './settings/secrets.js'
+import { undeclaredInputs, undeclaredWarning } from './settings/undeclared.js'
 
 type ModeRunner = (ctx: RunContext) => Promise<Outcome>
 
@@ -37,6 +38,8 @@ export async function run(env: Env = process.env, overrides: ContextOverrides = 
     // Secrets first, from the raw inputs: an input error below (a malformed header line, a bad URL)
     // may quote an input, and must find every secret already masked.
     for (const secret of secretInputs(env)) registerSecret(secret)
+    // Named before parsing: a misspelt input is ignored, and an input error below may be its consequence.
+    for (const u of undeclaredInputs(env)) core.warning(undeclaredWarning(u), { title: 'Unknown input' })
     const settings = parseSettings(env, loadEventPayload(env))
     const runner = RUNNERS[settings.mode]
     if (!runner) throw new Error(`mode '${settings.mode}' is not available in this version of Rollout Guard`)

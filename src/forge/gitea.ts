@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js'
 import type { HttpClient, HttpResponse } from '../http/client.js'
-import { HttpStatusError, statusError, withRetry } from '../http/retry.js'
+import { HttpStatusError, isTransient, statusError, withRetry } from '../http/retry.js'
 import type { ForgeSettings } from '../settings/common.js'
 import { ForgeAnswerError, UnknownCommitError } from './errors.js'
 import { type CommitStatus, type CommitStatusRead, type Comparison, type Forge, FULL_SHA, MAX_RECORD_PAGES, relationFromCounts } from './types.js'
@@ -95,6 +95,38 @@ export class GiteaForge implements Forge {
       throw new ForgeAnswerError(`the branch answer for '${branch}' has no commit.id`)
     }
     return id.toLowerCase()
+  }
+
+  get repository(): string {
+    return `${this.settings.owner}/${this.settings.repo}`
+  }
+
+  async readRepository(): Promise<void> {
+    await this.json(`GET repository ${this.repository}`, '')
+  }
+
+  /** `GET /version` (routers/api/v1/misc/version.go) answers `{"version": "1.22.x"}` at the API root only. */
+  async apiMismatch(): Promise<string | undefined> {
+    const url = `${this.settings.apiUrl}/version`
+    const res = await withRetry(
+      async (_attempt, remainingMs) => {
+        const r = await this.http.send({ url, headers: this.headers(false), timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs), maxBodyBytes: 64 * 1024 })
+        if (r.status >= 200 && r.status < 300) return r
+        throw statusError(`GET ${url}`, r, Date.now())
+      },
+      { policy: this.settings.retry, clock: this.clock }
+    ).catch((error: unknown) => {
+      if (error instanceof HttpStatusError && !isTransient(error) && error.status !== 401 && error.status !== 403) return `GET ${url} answered HTTP ${error.status}`
+      throw error
+    })
+    if (typeof res === 'string') return res
+    try {
+      const version = (JSON.parse(res.body.toString('utf8')) as { version?: unknown } | null)?.version
+      if (typeof version === 'string') return undefined
+    } catch {
+      return `GET ${url} answered a body that is not JSON (a web page?)`
+    }
+    return `GET ${url} answered JSON without a version`
   }
 
   async compare(base: string, head: string): Promise<Comparison> {

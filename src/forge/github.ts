@@ -1,7 +1,7 @@
 import { getOctokit } from '@actions/github'
 import { GitHub } from '@actions/github/lib/utils'
 import type { Clock } from '../clock.js'
-import { type HttpStatusError, statusError, withRetry } from '../http/retry.js'
+import { HttpStatusError, isTransient, statusError, withRetry } from '../http/retry.js'
 import { NetworkError } from '../http/client.js'
 import type { ForgeSettings } from '../settings/common.js'
 import { type CheckRunRead, type CheckRunUpdate, type CommitStatus, type CommitStatusRead, type Comparison, type Forge, FULL_SHA, MAX_RECORD_PAGES } from './types.js'
@@ -58,6 +58,28 @@ export class GitHubForge implements Forge {
       throw new ForgeAnswerError(`the branch answer for '${branch}' has no commit.sha`)
     }
     return sha.toLowerCase()
+  }
+
+  get repository(): string {
+    return `${this.settings.owner}/${this.settings.repo}`
+  }
+
+  async readRepository(): Promise<void> {
+    const { owner, repo } = this.settings
+    await this.call(`GET repository ${owner}/${repo}`, (signal) => this.octokit.rest.repos.get({ owner, repo, request: { signal } }))
+  }
+
+  /** The API root (`GET /`, meta/root) answers a JSON object of URL templates, `current_user_url` among them. */
+  async apiMismatch(): Promise<string | undefined> {
+    let data: unknown
+    try {
+      data = await this.call('GET the API root', (signal) => this.octokit.request('GET /', { request: { signal } }).then((r) => r.data as unknown))
+    } catch (error) {
+      if (error instanceof HttpStatusError && !isTransient(error)) return `GET ${this.settings.apiUrl}/ answered HTTP ${error.status}`
+      throw error
+    }
+    if (data && typeof data === 'object' && typeof (data as { current_user_url?: unknown }).current_user_url === 'string') return undefined
+    return `GET ${this.settings.apiUrl}/ answered ${typeof data === 'string' ? 'a body that is not JSON (a web page?)' : 'JSON that is not the API root'}`
   }
 
   async compare(base: string, head: string): Promise<Comparison> {

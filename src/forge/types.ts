@@ -77,8 +77,17 @@ export interface CheckRunRead {
  */
 export interface Forge {
   readonly kind: ForgeKind
+  /** `owner/name`, for messages. */
+  readonly repository?: string
   /** Full SHA at the tip of `branch`. Throws when it cannot be read (after transient retries). */
   branchHead(branch: string): Promise<string>
+  /** Reads the repository itself; throws what the forge answered (a 404 when it is absent or hidden). */
+  readRepository?(): Promise<void>
+  /**
+   * Whether `api-url` answers as this forge's REST API: undefined when it does, what it answered instead
+   * when not (HTML, a 404 at its root). Throws on an outage (it cannot tell).
+   */
+  apiMismatch?(): Promise<string | undefined>
   /** How `head` relates to `base`, by git ancestry. */
   compare(base: string, head: string): Promise<Comparison>
   /** The full SHA of a commit given by an abbreviated SHA; undefined when the forge has no such commit. */

@@ -12,6 +12,8 @@ export interface GateDecision {
   reason: string
   /** Set when the decision was made without the facts it needs (fail-safe paths). */
   warning?: string
+  /** Why the head could not be read (basis `unreadable`): what the forge or the network answered. */
+  unreadable?: string
 }
 
 const short = (sha: string): string => sha.slice(0, 7)
@@ -27,6 +29,7 @@ export function decide(sha: string, branch: string, head: { sha: string } | { er
       superseded: false,
       headSha: undefined,
       basis: 'unreadable',
+      unreadable: head.error,
       reason: `The head of ${branch} could not be read, so this job proceeds as the owner (fail-safe): ${head.error}`,
       warning: `Superseded check could not read the head of ${branch}: ${head.error}. Proceeding as if ${short(sha)} owns ${branch}.`
     }

@@ -9,7 +9,8 @@ import { createRegistry } from '../registry/client.js'
 
 /**
  * One forward-only promotion with the gate asked before the first registry request (unless the caller
- * passes the decision it took just now), right before the write and before every retried write.
+ * passes the decision it took just now), right before the write and before every retried write, and
+ * right before promote-command (on an answer younger than the ownership-evidence bound).
  * Shared by `mode: promote` and the last step of deploy and reconcile. Returns the last gate decision
  * too, for the report: when the job was superseded, it names the newer head.
  */
@@ -30,6 +31,14 @@ export async function promotionStep(ctx: RunContext, runner: CommandRunner, init
         })
       : undefined
   let last = initial
+  const verdict = (decision: GateDecision): { superseded: boolean; reason: string } => {
+    last = decision
+    // Once the head was readable in this job, an unreadable one is an outage: no registry write blind.
+    if (decision.basis === 'unreadable' && ctx.gate.everReadable && !ctx.settings.gate.force) {
+      throw new Error(`the head of ${ctx.settings.target.branch}, readable earlier in this job, could not be read (${decision.unreadable ?? decision.reason}), so the tag was not moved; run again once the forge answers`)
+    }
+    return { superseded: !announce(decision, ctx.settings.gate, 'promotion').proceed, reason: decision.reason }
+  }
   const result = await promote({
     settings,
     sha: ctx.settings.target.sha,
@@ -38,11 +47,8 @@ export async function promotionStep(ctx: RunContext, runner: CommandRunner, init
     registry,
     runner,
     ancestry: ctx.ancestry,
-    checkGate: async () => {
-      const decision = await ctx.gate.check()
-      last = decision
-      return { superseded: !announce(decision, ctx.settings.gate, 'promotion').proceed, reason: decision.reason }
-    },
+    checkGate: async () => verdict(await ctx.gate.check()),
+    checkFreshGate: async () => verdict(await ctx.gate.fresh()),
     gateAsked: initial !== undefined,
     signal: ctx.signal
   })

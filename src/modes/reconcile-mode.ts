@@ -38,7 +38,7 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
   // The check or status goes on the commit this run reconciles to, so it can only start now.
   void ctx.reporter.start(head)
   const tag = render(rollout.imageTag, commitVars(head, target.environment))
-  const gate = new SupersededGate(ctx.forge, ctx.ancestry, target, settings.gate)
+  const gate = new SupersededGate(ctx.forge, ctx.ancestry, target, settings.gate, { clock: ctx.clock })
   const headCtx: RunContext = { ...ctx, settings: { ...settings, target }, gate }
   core.info(`${settings.target.branch} is at ${head.slice(0, 7)}; reconciling to tag ${tag}`)
 

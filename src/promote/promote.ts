@@ -38,6 +38,11 @@ export interface PromoteOptions {
   ancestry: { isAhead(candidate: string, target: string): Promise<boolean> }
   /** The superseded gate: asked first, right before the write and before each retried write. */
   checkGate: () => Promise<GateVerdict>
+  /**
+   * The gate on an answer younger than the ownership-evidence bound (read again only when older):
+   * asked right before promote-command. Defaults to `checkGate`.
+   */
+  checkFreshGate?: () => Promise<GateVerdict>
   /** The caller asked the gate just now (mode: promote): the first question is not asked twice. */
   gateAsked?: boolean
   signal?: AbortSignal
@@ -58,7 +63,7 @@ export async function promote(opts: PromoteOptions): Promise<PromotionResult> {
       const what = opts.settings.command ? 'promote-command was not run' : 'no registry request was sent'
       return { promoted: false, outcome: 'skipped-superseded', reason: `${error.reason} ${tags.tag} was not moved: ${what}.` }
     }
-    if (opts.settings.command) return await byCommand(opts, tags)
+    if (opts.settings.command) return await byCommand(opts, tags, gateFence(opts.checkFreshGate ?? opts.checkGate))
     if (!opts.registry) throw new Error('no registry client and no promote-command: nothing can promote')
     return await byRetag(opts, opts.registry, tags, fence)
   } catch (error) {
@@ -132,10 +137,16 @@ async function judged(opts: PromoteOptions, registry: Registry, manifest: Manife
   }
 }
 
-async function byCommand(opts: PromoteOptions, tags: Tags): Promise<PromotionResult> {
-  // The command cannot be asked what the tag holds, so the gate (asked just before) is the only guard:
-  // it must do its own forward-only check if the registry can move tags out of order.
+async function byCommand(opts: PromoteOptions, tags: Tags, fence: Fence): Promise<PromotionResult> {
+  // The command cannot be asked what the tag holds, so the gate is the only guard (on an answer younger
+  // than the bound): the command must do its own forward-only check if the registry can move tags out of order.
   if (opts.signal?.aborted) return cancelled('the run was cancelled before promote-command started')
+  try {
+    await fence()
+  } catch (error) {
+    if (!(error instanceof SupersededError)) throw error
+    return { promoted: false, outcome: 'skipped-superseded', reason: `${error.reason} ${tags.tag} was not moved: promote-command was not run.` }
+  }
   const result = await runPromoteCommand(opts.settings, tags, opts.sha, opts.environment, opts.runner, opts.signal)
   if (!result.ok) return { promoted: false, outcome: 'failed', digest: result.digest, reason: `Promotion failed: ${result.detail}` }
   return { promoted: true, outcome: 'promoted', digest: result.digest, reason: `${result.detail}.` }

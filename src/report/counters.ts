@@ -11,8 +11,10 @@ export interface RunCounters {
   httpRetries: number
   /** Redeploys sent again because a tenant regressed; filled from the tenants at the end. */
   redeployReissues: number
-  /** Questions put to the superseded gate. */
+  /** Questions put to the superseded gate (a fence answered from a fresh cached answer counts too). */
   gateChecks: number
+  /** Reads of the branch head actually sent to the forge for the gate (shared by concurrent questions). */
+  gateReads: number
   /** Reconcile runs that deferred to a live deploy (0 or 1). */
   defers: number
   /** Reconcile runs held by a rejected head (0 or 1). */
@@ -20,7 +22,7 @@ export interface RunCounters {
 }
 
 export function emptyCounters(): RunCounters {
-  return { buildinfoPolls: 0, httpRetries: 0, redeployReissues: 0, gateChecks: 0, defers: 0, holds: 0 }
+  return { buildinfoPolls: 0, httpRetries: 0, redeployReissues: 0, gateChecks: 0, gateReads: 0, defers: 0, holds: 0 }
 }
 
 let current: RunCounters = emptyCounters()

@@ -98,6 +98,7 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'counters.httpRetries': { type: 'number', description: 'Requests sent again after a transient failure (forge, control plane, registry).' },
   'counters.redeployReissues': { type: 'number', description: 'Redeploys sent again because a tenant regressed (the sum of `tenants[].reissues`).' },
   'counters.gateChecks': { type: 'number', description: 'Questions put to the superseded gate.' },
+  'counters.gateReads': { type: 'number', description: 'Reads of the branch head the gate sent to the forge (questions asked at once share one read; an answer younger than the ownership-evidence bound is reused).' },
   'counters.defers': { type: 'number', description: 'Reconcile: 1 when it deferred to a deploy in progress on the head.' },
   'counters.holds': { type: 'number', description: 'Reconcile: 1 when the head is held (its deploy rejected it).' },
   shard: { type: 'string|null', description: '`shard 2 of 4: 15 of 60 tenants` when the run handled one shard of the fleet (`shard` input); null otherwise.' }

@@ -59,7 +59,7 @@ function overview(r: RunReport): string[] {
   if (r.shard) rows.push(`| Shard | ${escapeMarkdown(r.shard)} |`)
   rows.push(`| Run | ${run}, ${formatDuration(r.durationSeconds)}, finished ${utc(r.finishedAt)} UTC |`)
   const c = r.counters
-  rows.push(`| Counters | ${c.buildinfoPolls} build info poll(s), ${c.httpRetries} HTTP retr${c.httpRetries === 1 ? 'y' : 'ies'}, ${c.redeployReissues} redeploy re-issue(s), ${c.gateChecks} gate check(s), ${c.defers} defer(s), ${c.holds} hold(s) |`)
+  rows.push(`| Counters | ${c.buildinfoPolls} build info poll(s), ${c.httpRetries} HTTP retr${c.httpRetries === 1 ? 'y' : 'ies'}, ${c.redeployReissues} redeploy re-issue(s), ${c.gateChecks} gate check(s) (${c.gateReads} head read(s)), ${c.defers} defer(s), ${c.holds} hold(s) |`)
   return ['| | |', '|---|---|', ...rows, '']
 }
 

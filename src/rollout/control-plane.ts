@@ -2,7 +2,7 @@ import { errorMessage } from '../errors.js'
 import { DEFAULT_RETRY, HttpStatusError, statusError, withRetry } from '../http/retry.js'
 import type { RedeployDriver } from '../settings/rollout.js'
 import { encodeJsonString, encodeUrlPart, render } from '../template.js'
-import { type RedeployOptions, type RedeployerDeps, type RedeployRequest, type RedeployResult, type Redeployer, requestVars, SupersededError } from './redeploy-types.js'
+import { type RedeployOptions, type RedeployerDeps, type RedeployRequest, type RedeployResult, type Redeployer, OwnershipUnknownError, requestVars, SupersededError } from './redeploy-types.js'
 
 type HttpDriver = Extract<RedeployDriver, { kind: 'http' }>
 
@@ -10,7 +10,9 @@ type HttpDriver = Extract<RedeployDriver, { kind: 'http' }>
  * The control plane's redeploy endpoint. Any 2xx is an accepted redeploy. 5xx, 429 and connection
  * errors are retried (honouring Retry-After); other 4xx are final, so a control plane that refuses a
  * stale compare-and-set (409) is believed at once. Every retry passes the rollout's fence after its wait:
- * a retry is never sent on an ownership decision taken before the wait (a newer commit may have landed).
+ * a retry is never sent on an ownership decision taken before the wait (a newer commit may have landed),
+ * only on a head read sent after the wait began. The first attempt's fence is the rollout's wrapper
+ * (fenced-redeployer.ts).
  */
 export class ControlPlaneRedeployer implements Redeployer {
   constructor(
@@ -26,6 +28,8 @@ export class ControlPlaneRedeployer implements Redeployer {
     if (this.driver.token) headers.authorization = `Bearer ${this.driver.token}`
     const body = this.driver.body ? render(this.driver.body, vars, encodeJsonString) : undefined
     let lastError: unknown
+    /** When the current wait began: the retry's fence wants an answer to a read sent after it. */
+    let waitFrom = this.deps.clock.now()
     try {
       await withRetry(
         async (_attempt, remainingMs) => {
@@ -39,9 +43,10 @@ export class ControlPlaneRedeployer implements Redeployer {
           signal,
           onRetry: ({ delayMs, error }) => {
             lastError = error
+            waitFrom = this.deps.clock.now()
             this.deps.log(`redeploy ${req.tenant}: ${errorMessage(error)}; retrying in ${delayMs} ms`)
           },
-          beforeRetry: fence ? () => fence() : undefined
+          beforeRetry: fence ? () => fence({ sentSince: waitFrom }) : undefined
         }
       )
       return { ok: true, detail: '' }
@@ -50,6 +55,7 @@ export class ControlPlaneRedeployer implements Redeployer {
         const detail = `${errorMessage(lastError)}; not retried, because this job is superseded: ${error.decision.reason}`
         return { ok: false, detail, superseded: error.decision }
       }
+      if (error instanceof OwnershipUnknownError) return { ok: false, detail: `${errorMessage(lastError)}; not retried, because ${error.message}`, ownershipUnknown: error.message }
       return { ok: false, detail: errorMessage(error), conflict: error instanceof HttpStatusError && error.status === 409 }
     }
   }

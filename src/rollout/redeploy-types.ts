@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js'
 import type { CommandRunner } from '../command/runner.js'
 import type { GateDecision } from '../gate/decide.js'
+import type { Freshness } from '../gate/gate.js'
 import type { HttpClient } from '../http/client.js'
 
 /**
@@ -26,13 +27,21 @@ export interface RedeployResult {
   conflict?: boolean
   /** A retry was due but the job no longer owns the branch: nothing more was sent. */
   superseded?: GateDecision
+  /**
+   * An attempt was due but the head could not be read any more (it was readable earlier in this job):
+   * nothing more was sent. The outage, in words.
+   */
+  ownershipUnknown?: string
+  /** Nothing at all was sent for this request (its first attempt was stopped by the fence). */
+  notSent?: boolean
 }
 
 /**
- * Asked before every attempt that follows a wait (a retry after a failure or a Retry-After): resolves
- * while this job still owns the branch, throws {@link SupersededError} once a newer commit does.
+ * Asked before every attempt (the first one, and each that follows a wait): resolves while this job
+ * still owns the branch on evidence fresh enough (see Freshness), throws {@link SupersededError} once a
+ * newer commit does and {@link OwnershipUnknownError} once the head, readable before, cannot be read.
  */
-export type Fence = () => Promise<void>
+export type Fence = (need?: Freshness) => Promise<void>
 
 export interface RedeployOptions {
   signal?: AbortSignal
@@ -56,6 +65,14 @@ export class SupersededError extends Error {
   constructor(readonly decision: GateDecision) {
     super(decision.reason)
     this.name = 'SupersededError'
+  }
+}
+
+/** Thrown by a fence: the head became unreadable mid-rollout, so nothing is sent blind. */
+export class OwnershipUnknownError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'OwnershipUnknownError'
   }
 }
 

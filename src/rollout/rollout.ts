@@ -12,7 +12,10 @@ import { fleetVerifier, settleOptions, verifyFleet, type VerifyFleetOptions } fr
 import { isOk, type TenantProber } from '../verify/types.js'
 import { describeFailures, judgeGate, summarise } from './describe.js'
 import { planSteps, type Step, stepSize } from './plan.js'
-import { type RedeployRequest, type Redeployer, SupersededError } from './redeploy-types.js'
+import { errorMessage } from '../errors.js'
+import type { Freshness } from '../gate/gate.js'
+import { fencedRedeployer } from './fenced-redeployer.js'
+import { OwnershipUnknownError, type RedeployRequest, type Redeployer, SupersededError } from './redeploy-types.js'
 import { Sweeper } from './sweeper.js'
 import { rollTenant, type TenantStepDeps } from './tenant-step.js'
 import { Timeline } from './timeline.js'
@@ -53,8 +56,13 @@ class Rollout {
   private headSha: string | undefined
   /** Set by the fence when a retry or re-issue found a newer commit owning the branch. */
   private supersededBy: GateDecision | undefined
+  /** Set by the fence when the head, readable earlier in this job, could not be read: the outage, in words. */
+  private blind: string | undefined
+  private readonly deps: RolloutDeps
 
-  constructor(private readonly deps: RolloutDeps) {
+  constructor(given: RolloutDeps) {
+    // Every redeploy this rollout sends goes through the fence, whoever sends it (fenced-redeployer.ts).
+    const deps = (this.deps = { ...given, redeployer: fencedRedeployer(given.redeployer, this.fence) })
     const { target, rollout } = deps
     this.timeline = deps.timeline ?? new Timeline(deps.clock)
     this.records = new Map(deps.fleet.map((t) => [t, { tenant: t, step: '', action: 'not-started', reissues: 0 }]))
@@ -64,17 +72,35 @@ class Rollout {
   }
 
   /**
-   * Asked before every redeploy attempt that follows a wait (a retry, a compare-and-set re-attempt, a
-   * re-issue): a fresh gate answer, so nothing is sent on a decision older than one round trip.
+   * Asked before every redeploy attempt: the first (on an answer younger than the ownership-evidence
+   * bound, read again when older, one read shared by every tenant asking at once), and each that follows
+   * a wait (a retry, a compare-and-set re-attempt, a re-issue: on a read sent after the wait began).
+   * Once the head was readable in this job, an unreadable one stops the rollout instead of acting blind.
    */
-  private readonly fence = async (): Promise<void> => {
+  private readonly fence = async (need?: Freshness): Promise<void> => {
     if (this.deps.gateSettings.force) return
     if (this.supersededBy) throw new SupersededError(this.supersededBy)
-    const decision = await this.deps.gate.check()
+    if (this.blind) throw new OwnershipUnknownError(this.blind)
+    let decision: GateDecision
+    try {
+      decision = await this.deps.gate.fresh(need)
+    } catch (error) {
+      this.blind ??= `the superseded check failed: ${errorMessage(error)}`
+      throw new OwnershipUnknownError(this.blind)
+    }
+    if (decision.basis === 'unreadable' && this.deps.gate.everReadable) {
+      this.blind ??= this.outage(decision)
+      throw new OwnershipUnknownError(this.blind)
+    }
     if (!decision.superseded) return
     this.supersededBy ??= decision
     this.headSha = decision.headSha ?? this.headSha
     throw new SupersededError(decision)
+  }
+
+  private outage(decision: GateDecision): string {
+    const branch = this.deps.target.branch
+    return `the head of ${branch}, readable earlier in this job, could not be read within the forge retry budget (${decision.unreadable ?? decision.reason}), so this job cannot tell whether a newer commit owns ${branch}`
   }
 
   async run(): Promise<RolloutResult> {
@@ -86,9 +112,13 @@ class Rollout {
       // Asked here even for the first step: a decision taken before the (possibly slow) fleet load is stale.
       const decision = await this.askGate(step, where)
       if (decision.superseded && !this.deps.gateSettings.force) return this.finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`)
+      if (decision.basis === 'unreadable' && this.deps.gate.everReadable && !this.deps.gateSettings.force) {
+        return this.finish('failed', `Stopped ${where}: ${this.outage(decision)}. Nothing more was sent; run again once the forge answers.`)
+      }
 
       await this.timeline.run(step.name, () => core.group(`${cap(step.name)}: ${stepSize(step, this.deps.fleet.length)}`, () => this.roll(step)), () => this.judge(step))
       if (this.supersededBy) return this.finish('skipped-superseded', `Superseded during ${step.name}: ${this.supersededBy.reason} Nothing more was sent after that.`)
+      if (this.blind) return this.finish('failed', `Stopped during ${step.name}: ${this.blind}. Nothing more was sent; run again once the forge answers.`)
       if (step.kind === 'canary') await this.soakAndReverify(step)
       if (signal.aborted) return this.finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`)
 

@@ -1,7 +1,7 @@
 import type { Ancestry } from '../forge/ancestry.js'
 import { sameCommit } from '../forge/types.js'
 import type { Observation } from '../verify/types.js'
-import { type Fence, type RedeployRequest, type Redeployer, SupersededError } from './redeploy-types.js'
+import { type Fence, OwnershipUnknownError, type RedeployRequest, type Redeployer, SupersededError } from './redeploy-types.js'
 
 /** How often one tenant's redeploy is sent again before the verdict is left to the budget. */
 export const MAX_REISSUES = 3
@@ -80,8 +80,13 @@ export class Sweeper {
     // Only a strictly older commit is a regression; a newer or unrelated one is not ours to undo.
     if ((await this.deps.ancestry.relation(seen, this.deps.target)).relation !== 'ahead') return
     try {
-      await this.deps.fence()
+      // A new read: whatever the job knew when it first sent this tenant's redeploy predates the regression.
+      await this.deps.fence({ readNow: true })
     } catch (error) {
+      if (error instanceof OwnershipUnknownError) {
+        this.deps.log(`${tenant} regressed to ${seen.slice(0, 7)}, but its redeploy is not sent again: ${error.message}`)
+        return
+      }
       if (!(error instanceof SupersededError)) throw error
       this.deps.log(`${tenant} regressed to ${seen.slice(0, 7)}, but this job is superseded; leaving it to the newer job`)
       return

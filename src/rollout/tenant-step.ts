@@ -3,7 +3,7 @@ import type { Ancestry } from '../forge/ancestry.js'
 import type { GateDecision } from '../gate/decide.js'
 import type { TenantProber } from '../verify/types.js'
 import { preflightAction, preflightRead } from './preflight.js'
-import { type Fence, type RedeployRequest, type Redeployer, SupersededError } from './redeploy-types.js'
+import { type Fence, OwnershipUnknownError, type RedeployRequest, type Redeployer, SupersededError } from './redeploy-types.js'
 import type { Sweeper } from './sweeper.js'
 import type { TenantRecord } from './types.js'
 
@@ -16,7 +16,10 @@ export interface TenantStepDeps {
   sweeper: Sweeper
   request: (tenant: string, current: string) => RedeployRequest
   signal: AbortSignal
-  /** Passed to the redeployer for its retries, and asked before a compare-and-set re-attempt. */
+  /**
+   * Asked before a compare-and-set re-attempt for a new head read. The redeployer itself is fenced
+   * (fenced-redeployer.ts): each first attempt rests on an answer younger than the ownership bound.
+   */
   fence?: Fence
   /** What this job already learned (another tenant's fence): once superseded, no first attempt either. */
   knownSuperseded?: () => GateDecision | undefined
@@ -63,6 +66,12 @@ export async function rollTenant(tenant: string, step: string, deps: TenantStepD
     // A compare-and-set re-attempt follows a refusal and a fresh read: it passes the fence like any retry.
     if (attempt > 1 && !(await passesFence(deps, record))) return record
     const res = await deps.redeployer.redeploy(deps.request(tenant, obs.sha ?? ''), { signal: deps.signal, fence: deps.fence })
+    if (res.ownershipUnknown) {
+      // The head became unreadable mid-rollout: nothing was sent blind; the rollout stops and says why.
+      record.action = res.notSent && attempt === 1 ? 'not-started' : 'redeploy-failed'
+      record.redeployError = res.detail
+      return record
+    }
     if (res.ok) {
       record.action = 'redeployed'
       deps.sweeper.watch(tenant, obs.sha)
@@ -82,9 +91,14 @@ export async function rollTenant(tenant: string, step: string, deps: TenantStepD
 
 async function passesFence(deps: TenantStepDeps, record: TenantRecord): Promise<boolean> {
   try {
-    await deps.fence?.()
+    // A new read: the one the refused attempt was sent on is older than the refusal.
+    await deps.fence?.({ readNow: true })
     return true
   } catch (error) {
+    if (error instanceof OwnershipUnknownError) {
+      record.redeployError = `${record.redeployError}; not retried, because ${error.message}`
+      return false
+    }
     if (!(error instanceof SupersededError)) throw error
     record.action = 'stopped-superseded'
     record.redeployError = `${record.redeployError}; not retried, because this job is superseded: ${error.decision.reason}`

@@ -36,6 +36,23 @@ export interface GateSettings {
   onSuperseded: 'skip' | 'fail'
   /** Break glass: side effects go ahead even when superseded or backward. */
   force: boolean
+  /**
+   * The ownership-evidence bound: how long a gate answer may be reused for a side effect (a redeploy, a
+   * registry write, promote-command) before the head is read again. OWNERSHIP_MAX_AGE_MS, never more
+   * than one request timeout; unset means OWNERSHIP_MAX_AGE_MS.
+   */
+  maxAgeMs?: number
+}
+
+/**
+ * The ownership-evidence bound by default (docs/ownership-evidence.md): a side effect is sent only on a
+ * gate answer younger than this, so a job that waited (a hanging pre-flight read, a slow wave) asks again.
+ */
+export const OWNERSHIP_MAX_AGE_MS = 5_000
+
+/** The bound for a run whose longest single request may take `requestTimeoutMs`: never longer than one. */
+export function ownershipMaxAgeMs(requestTimeoutMs: number): number {
+  return Math.max(1, Math.min(OWNERSHIP_MAX_AGE_MS, requestTimeoutMs))
 }
 
 export interface RunInfo {
@@ -56,6 +73,9 @@ export interface CommonSettings {
   gate: GateSettings
   run: RunInfo
 }
+
+/** One forge request's deadline (each retry gets its own). */
+export const FORGE_REQUEST_TIMEOUT_MS = 10_000
 
 /** Under a second the forge cannot be asked twice: one blip would leave the gate without an answer. */
 export const MIN_FORGE_RETRY_MS = 1000
@@ -100,13 +120,14 @@ export function parseCommon(env: Env, payload: EventPayload | undefined): Common
       repo: m[2]!,
       serverUrl,
       retry: { ...DEFAULT_RETRY, maxTotalMs: input.seconds('forge-retry-seconds', DEFAULT_RETRY.maxTotalMs / 1000, { minMs: MIN_FORGE_RETRY_MS }) },
-      requestTimeoutMs: 10_000
+      requestTimeoutMs: FORGE_REQUEST_TIMEOUT_MS
     },
     target: { sha, branch, environment },
     gate: {
       enabled: input.bool('superseded-check', true),
       onSuperseded: input.oneOf('on-superseded', ['skip', 'fail'] as const, 'skip'),
-      force: input.bool('force', false)
+      force: input.bool('force', false),
+      maxAgeMs: ownershipMaxAgeMs(FORGE_REQUEST_TIMEOUT_MS)
     },
     run: {
       runId,

@@ -1,4 +1,4 @@
-import { type CommonSettings, type EventPayload, parseCommon } from './common.js'
+import { type CommonSettings, type EventPayload, ownershipMaxAgeMs, parseCommon } from './common.js'
 import { parseImageTag, parsePromote, type PromoteSettings } from './promote.js'
 import { type Env, InputReader } from './reader.js'
 import { parseReconcile, reconcileReportName, type ReconcileSettings } from './reconcile.js'
@@ -48,7 +48,9 @@ export function parseSettings(env: Env, payload?: EventPayload): Settings {
   const parsedReport = parseReport(env, common)
   const reconcile = common.mode === 'reconcile' ? parseReconcile(env, common) : undefined
   const report = reconcile ? { ...parsedReport, name: reconcileReportName(parsedReport.name, reconcile.deployRecordName) } : parsedReport
-  return { ...common, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile }
+  // A tenant's read may take one request timeout: evidence older than that is never reused for a side effect.
+  const gate = { ...common.gate, maxAgeMs: ownershipMaxAgeMs(Math.min(common.forge.requestTimeoutMs, verify?.requestTimeoutMs ?? Number.POSITIVE_INFINITY)) }
+  return { ...common, gate, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile }
 }
 
 export type { Env } from './reader.js'
