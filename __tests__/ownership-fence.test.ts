@@ -1,0 +1,201 @@
+import { describe, expect, it } from '@jest/globals'
+import { Ancestry } from '../src/forge/ancestry.js'
+import type { Comparison, Forge } from '../src/forge/types.js'
+import { SupersededGate } from '../src/gate/gate.js'
+import { HttpStatusError } from '../src/http/retry.js'
+import { startCounting } from '../src/report/counters.js'
+import type { RedeployRequest, Redeployer } from '../src/rollout/redeploy-types.js'
+import { runRollout } from '../src/rollout/rollout.js'
+import type { RolloutResult } from '../src/rollout/types.js'
+import type { GateSettings } from '../src/settings/common.js'
+import type { RolloutSettings } from '../src/settings/rollout.js'
+import { VirtualClock } from '../simulator/virtual-clock.js'
+import { verifySettingsFor } from './support/factories.js'
+
+/**
+ * The ownership-evidence fence on virtual time, with the forge, the tenants and the control plane in
+ * memory: every redeploy rests on a gate answer younger than the bound, concurrent tenants share one
+ * head read, and an outage that starts mid-rollout stops it instead of letting a redeploy through blind.
+ */
+const OLD = 'a'.repeat(40)
+const T = 'b'.repeat(40)
+const NEW = 'c'.repeat(40)
+const ORDER = [OLD, T, NEW]
+
+interface HeadRead {
+  sentAt: number
+  answeredAt: number
+  answer: string
+}
+
+interface Sent {
+  tenant: string
+  at: number
+}
+
+/** The branch, the tenants and the control plane of one scenario; `head` and `outage` change as it goes. */
+class World {
+  readonly clock = new VirtualClock()
+  head = T
+  outage = false
+  readonly reads: HeadRead[] = []
+  readonly sent: Sent[] = []
+  readonly serving = new Map<string, string>()
+
+  constructor(
+    readonly tenants: string[],
+    /** Virtual time a tenant's pre-flight (first) read takes. */
+    private readonly preflightMs: (tenant: string) => number,
+    private readonly readMs = 200
+  ) {
+    for (const t of tenants) this.serving.set(t, OLD)
+  }
+
+  readonly forge: Forge = {
+    kind: 'github',
+    repository: 'acme/app',
+    branchHead: async () => {
+      const sentAt = this.clock.now()
+      await this.clock.sleep(this.readMs)
+      if (this.outage) throw new HttpStatusError('GET branch main', 503, '', undefined)
+      this.reads.push({ sentAt, answeredAt: this.clock.now(), answer: this.head })
+      return this.head
+    },
+    compare: async (base: string, head: string): Promise<Comparison> => {
+      const d = ORDER.indexOf(head) - ORDER.indexOf(base)
+      return d === 0 ? { relation: 'identical' } : d > 0 ? { relation: 'ahead', aheadBy: d } : { relation: 'behind', behindBy: -d }
+    },
+    resolveCommit: async (ref: string) => ref,
+    createCommitStatus: async () => undefined
+  }
+
+  private readonly probed = new Set<string>()
+  readonly prober = {
+    probe: async (tenant: string) => {
+      const first = !this.probed.has(tenant)
+      this.probed.add(tenant)
+      await this.clock.sleep(first ? this.preflightMs(tenant) : 10)
+      return { sha: this.serving.get(tenant), status: 200 }
+    }
+  }
+
+  readonly redeployer: Redeployer = {
+    redeploy: async (req: RedeployRequest) => {
+      this.sent.push({ tenant: req.tenant, at: this.clock.now() })
+      this.serving.set(req.tenant, req.sha)
+      return { ok: true, detail: '' }
+    }
+  }
+
+  run(gateSettings: Partial<GateSettings> = {}, rollout: Partial<RolloutSettings> = {}): Promise<RolloutResult> {
+    const settings: GateSettings = { enabled: true, onSuperseded: 'skip', force: false, maxAgeMs: 2000, ...gateSettings }
+    const target = { sha: T, branch: 'main', environment: 'production' }
+    const ancestry = new Ancestry(this.forge, this.clock)
+    const gate = new SupersededGate(this.forge, ancestry, target, settings, { clock: this.clock })
+    return this.clock.run(() =>
+      runRollout({
+        fleet: this.tenants,
+        rollout: { imageTag: '{sha}', tag: T, driver: { kind: 'command', argv: ['true'] }, canary: [], soakMs: 0, maxParallel: 2, waves: [], wavesRaw: '', maxFailures: 0, requestTimeoutMs: 2000, ...rollout },
+        verify: verifySettingsFor('http://tenants.invalid/{tenant}', { budgetMs: 60_000, intervalMs: 1000, requestTimeoutMs: 2000, concurrency: 1000 }),
+        target,
+        gateSettings: settings,
+        gate,
+        ancestry,
+        prober: this.prober,
+        redeployer: this.redeployer,
+        clock: this.clock,
+        signal: new AbortController().signal
+      })
+    )
+  }
+
+  /** How old the newest head answer was when each redeploy was sent. */
+  evidenceAges(): number[] {
+    return this.sent.map((s) => s.at - Math.max(...this.reads.filter((r) => r.answeredAt <= s.at).map((r) => r.answeredAt)))
+  }
+}
+
+describe('a first redeploy after a long wait', () => {
+  it('is sent on a fresh answer: a pre-flight read longer than the bound reads the head again', async () => {
+    const w = new World(['t1', 't2'], (t) => (t === 't2' ? 10_000 : 50))
+    const result = await w.run()
+    expect(result.result).toBe('deployed')
+    expect(w.sent.map((s) => s.tenant).sort()).toEqual(['t1', 't2'])
+    for (const age of w.evidenceAges()) expect(age).toBeLessThan(2000)
+    // The wave gate, then t2's fence after its 10 s read.
+    expect(w.reads.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('is not sent when the head moved on during the wait: the job ends superseded, the tenant untouched', async () => {
+    const w = new World(['t1', 't2'], (t) => (t === 't2' ? 10_000 : 50))
+    void w.clock.sleep(5_000).then(() => (w.head = NEW))
+    const result = await w.run()
+    expect(result.result).toBe('skipped-superseded')
+    expect(w.sent.map((s) => s.tenant)).toEqual(['t1'])
+    expect(w.serving.get('t2')).toBe(OLD)
+    const t2 = result.tenants.find((t) => t.tenant === 't2')!
+    expect(t2.action).toBe('stopped-superseded')
+    expect(t2.redeployError).toMatch(/^not sent, because this job is superseded/)
+  })
+
+  it('under force: true, the fence is not asked (break glass)', async () => {
+    const w = new World(['t1', 't2'], (t) => (t === 't2' ? 10_000 : 50))
+    void w.clock.sleep(5_000).then(() => (w.head = NEW))
+    const result = await w.run({ force: true })
+    expect(w.sent.map((s) => s.tenant).sort()).toEqual(['t1', 't2'])
+    expect(result.result).not.toBe('skipped-superseded')
+  })
+})
+
+describe('an outage of the head read', () => {
+  it('starting mid-wave, after the head was read: nothing is sent blind, the rollout fails naming the outage', async () => {
+    const w = new World(['t1', 't2'], (t) => (t === 't2' ? 10_000 : 50))
+    void w.clock.sleep(5_000).then(() => (w.outage = true))
+    const result = await w.run()
+    expect(result.result).toBe('failed')
+    expect(result.reason).toMatch(/^Stopped during wave 1: the head of main, readable earlier in this job, could not be read within the forge retry budget \(a forge outage \(HTTP 503\)/)
+    expect(w.sent.map((s) => s.tenant)).toEqual(['t1'])
+    const t2 = result.tenants.find((t) => t.tenant === 't2')!
+    expect(t2).toMatchObject({ action: 'not-started' })
+    expect(t2.redeployError).toMatch(/^not sent, because the head of main, readable earlier in this job, could not be read/)
+  })
+
+  it('from the start (never readable in this job): the fail-safe proceeds', async () => {
+    const w = new World(['t1', 't2'], (t) => (t === 't2' ? 10_000 : 50))
+    w.outage = true
+    const result = await w.run()
+    expect(result.result).toBe('deployed')
+    expect(w.sent.map((s) => s.tenant).sort()).toEqual(['t1', 't2'])
+  })
+
+  it('starting between waves: the next wave gate stops the rollout before any of its redeploys', async () => {
+    const w = new World(['t1', 't2', 't3'], () => 50)
+    const result = await w.clock.run(async () => {
+      const run = w.run({}, { canary: ['t1'], maxParallel: 2 })
+      // After the canary's redeploy, before wave 1's gate.
+      while (w.sent.length === 0) await w.clock.sleep(10)
+      w.outage = true
+      return run
+    })
+    expect(result.result).toBe('failed')
+    expect(result.reason).toMatch(/^Stopped before wave 1: the head of main, readable earlier/)
+    expect(w.sent.map((s) => s.tenant)).toEqual(['t1'])
+  })
+})
+
+describe('a 10,000-tenant wave', () => {
+  it('makes a bounded number of head reads, every redeploy on an answer younger than the bound', async () => {
+    const tenants = Array.from({ length: 10_000 }, (_, i) => `t${i}`)
+    // Pre-flight reads of 0 to 9.9 s: first attempts spread over ten seconds, many at the same instant.
+    const w = new World(tenants, (t) => (Number(t.slice(1)) % 100) * 100)
+    const counters = startCounting()
+    const result = await w.run({}, { maxParallel: 10_000 })
+    expect(result.result).toBe('deployed')
+    expect(w.sent).toHaveLength(10_000)
+    for (const age of w.evidenceAges()) expect(age).toBeLessThan(2000)
+    // One read a bound (2 s) over the ~10 s of first attempts, plus the wave gate: not one per tenant.
+    expect(counters.gateReads).toBe(w.reads.length)
+    expect(counters.gateReads).toBeLessThanOrEqual(12)
+    expect(counters.gateChecks).toBeGreaterThanOrEqual(10_000)
+  }, 120_000)
+})
