@@ -10,7 +10,8 @@ import { type ActionRun, runAction } from '../simulator/run-action.js'
  * Overlapping deploy jobs for successive commits, with random start offsets, drain times and
  * control-plane latencies, against the built dist/index.js; each landing may also queue control-plane
  * faults (503 + Retry-After, a short outage) and compare failures (404, a 403 secondary rate limit,
- * a 503). Each job reads the forge through its own tap, so the test knows when *that* job read the
+ * a 503), and a long wait before a first attempt: a tenant's next build info read hangs for a whole
+ * request timeout (the ownership-evidence bound), and the next commit lands while it hangs. Each job reads the forge through its own tap, so the test knows when *that* job read the
  * branch head. The invariants are the product's promise:
  *
  * - Fence: two redeploys of one tenant by one job (a retry, a compare-and-set re-attempt, a re-issue)
@@ -30,6 +31,8 @@ interface Job {
   startDelayMs: number
   cp: CpFault[]
   compare: CompareFault[]
+  /** Index of a tenant whose next build info read hangs until the request timeout; null for none. */
+  hang: number | null
 }
 
 interface Schedule {
@@ -50,7 +53,8 @@ function scheduleOf(faults: boolean, maxJobs: number): fc.Arbitrary<Schedule> {
         landGapMs: fc.integer({ min: 0, max: 400 }),
         startDelayMs: fc.integer({ min: 0, max: 300 }),
         cp: faults ? fc.array(cpFault, { maxLength: 1 }) : fc.constant([]),
-        compare: faults ? fc.array(fc.constantFrom<CompareFault>('404', '403-rate-limit', '503'), { maxLength: 2 }) : fc.constant([])
+        compare: faults ? fc.array(fc.constantFrom<CompareFault>('404', '403-rate-limit', '503'), { maxLength: 2 }) : fc.constant([]),
+        hang: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null, freq: 3 })
       }),
       { minLength: 2, maxLength: maxJobs }
     ),
@@ -66,6 +70,16 @@ const COMPARE_FAULTS: Record<CompareFault, Fault> = {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+/** Resolves once `seen()` holds (polled, as the tenant simulator has no listener) or `ended` settles. */
+function seenOrEnded(seen: () => boolean, ended: Promise<unknown>): Promise<void> {
+  let over = false
+  void ended.finally(() => (over = true)).catch(() => undefined)
+  return new Promise((resolve) => {
+    const tick = (): void => (seen() || over ? resolve() : void setTimeout(tick, 10))
+    tick()
+  })
+}
 
 interface Report {
   tenants: { tenant: string; action: string; ok: boolean }[]
@@ -120,6 +134,15 @@ async function play(s: Schedule, compareAndSet: boolean): Promise<void> {
         if (f.held) heldSeen = fleet.controlPlane.until((cp) => cp.calls.length > queued && cp.calls.filter((c) => c.outcome === 'fault').length > faultsBefore)
       }
       if (job.compare.length) fleet.forge.inject('compare', ...job.compare.map((c) => COMPARE_FAULTS[c]))
+      let hangSeen: (() => boolean) | undefined
+      if (job.hang !== null) {
+        // The next read of this tenant (most likely this job's pre-flight) hangs for a request timeout;
+        // the next commit lands once it is hanging.
+        const t = names[job.hang]!
+        const before = fleet.tenants.requests(t).length
+        fleet.tenants.inject(t, { hang: true })
+        hangSeen = () => fleet.tenants.requests(t).length > before
+      }
       const tap = await ForgeTap.start(fleet.forge.apiUrl)
       taps.push(tap)
       const sha = commits[i]!
@@ -127,6 +150,7 @@ async function play(s: Schedule, compareAndSet: boolean): Promise<void> {
       jobs.push(run)
       // A job that ends without ever calling the control plane must not hold the next landing forever.
       heldSeen = Promise.race([heldSeen, run])
+      if (hangSeen) heldSeen = Promise.all([heldSeen, seenOrEnded(hangSeen, run)])
     }
     for (const release of releaseHeld) release()
     const runs = await Promise.all(jobs)
@@ -197,20 +221,30 @@ function describeCall(c: RedeployCall): string {
 
 describe('overlapping deploy jobs (property-based)', () => {
   it('converge on the newest commit without a late job acting, for any schedule', async () => {
+    // The incident of a stale gate answer: A's canary pre-flight read hangs for a request timeout, B
+    // lands and deploys meanwhile; A's first redeploy must rest on a head read made after the wait.
+    const hangAcrossLanding: Schedule = {
+      jobs: [
+        { landGapMs: 0, startDelayMs: 0, cp: [], compare: [], hang: 0 },
+        { landGapMs: 0, startDelayMs: 0, cp: [], compare: [], hang: null }
+      ],
+      drains: [0, 0, 0, 0],
+      latencies: [0, 0, 0, 0]
+    }
     await fc.assert(
       fc.asyncProperty(scheduleOf(false, 4), (s) => play(s, false)),
-      { numRuns: 5, endOnFailure: true }
+      { numRuns: 5, endOnFailure: true, examples: [[hangAcrossLanding]] }
     )
-  }, 240_000)
+  }, 300_000)
 
   it('with a compare-and-set control plane, no tenant ever moves backward', async () => {
     // Found by this property: the newest job's compare-and-set refused because an older job's redeploy
     // went live between its read and its write; it must read again and retry, not fail the tenant.
     const casRefusedOnce: Schedule = {
       jobs: [
-        { landGapMs: 394, startDelayMs: 202, cp: [], compare: [] },
-        { landGapMs: 394, startDelayMs: 295, cp: [], compare: [] },
-        { landGapMs: 5, startDelayMs: 6, cp: [], compare: [] }
+        { landGapMs: 394, startDelayMs: 202, cp: [], compare: [], hang: null },
+        { landGapMs: 394, startDelayMs: 295, cp: [], compare: [], hang: null },
+        { landGapMs: 5, startDelayMs: 6, cp: [], compare: [], hang: null }
       ],
       drains: [196, 3, 4, 7],
       latencies: [143, 1, 112, 35]
@@ -225,8 +259,8 @@ describe('overlapping deploy jobs (property-based)', () => {
     // A's first redeploy gets 503 + Retry-After while B lands: the retry must not be sent.
     const retryAcrossLanding: Schedule = {
       jobs: [
-        { landGapMs: 0, startDelayMs: 0, cp: [{ kind: 'retry-after', seconds: 1, held: true }], compare: [] },
-        { landGapMs: 0, startDelayMs: 0, cp: [], compare: [] }
+        { landGapMs: 0, startDelayMs: 0, cp: [{ kind: 'retry-after', seconds: 1, held: true }], compare: [], hang: null },
+        { landGapMs: 0, startDelayMs: 0, cp: [], compare: [], hang: null }
       ],
       drains: [0, 0, 0, 0],
       latencies: [0, 0, 0, 0]

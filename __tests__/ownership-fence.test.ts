@@ -1,4 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
+import type { CommandRunner } from '../src/command/runner.js'
+import type { RunContext } from '../src/context.js'
+import { promotionStep } from '../src/modes/promotion-step.js'
+import type { GateDecision } from '../src/gate/decide.js'
+import { promote, type PromotionResult } from '../src/promote/promote.js'
+import { parsePromote } from '../src/settings/promote.js'
+import { InputReader } from '../src/settings/reader.js'
 import { Ancestry } from '../src/forge/ancestry.js'
 import type { Comparison, Forge } from '../src/forge/types.js'
 import { SupersededGate } from '../src/gate/gate.js'
@@ -198,4 +205,97 @@ describe('a 10,000-tenant wave', () => {
     expect(counters.gateReads).toBeLessThanOrEqual(12)
     expect(counters.gateChecks).toBeGreaterThanOrEqual(10_000)
   }, 120_000)
+})
+
+describe('promote-command', () => {
+  const settings = parsePromote(new InputReader({ INPUT_IMAGE: 'registry.example.com/team/app', 'INPUT_PROMOTE-COMMAND': 'retag {source} {target}' }), 'staging-{sha7}', true)!
+
+  async function promoteWithGate(world: World, asked: boolean): Promise<{ result: PromotionResult; ran: number }> {
+    let ran = 0
+    const runner: CommandRunner = { run: async () => (ran++, { exitCode: 0, stdout: '', stderrTail: '' }) }
+    const target = { sha: T, branch: 'main', environment: 'production' }
+    const gate = new SupersededGate(world.forge, new Ancestry(world.forge, world.clock), target, { enabled: true, onSuperseded: 'skip', force: false, maxAgeMs: 2000 }, { clock: world.clock })
+    const verdict = (d: GateDecision): { superseded: boolean; reason: string } => ({ superseded: d.superseded, reason: d.reason })
+    const result = await world.clock.run(async () => {
+      if (asked) await gate.check()
+      // The caller's answer ages: a slow step between the mode's gate and the command.
+      await world.clock.sleep(10_000)
+      return promote({ settings, sha: T, environment: 'production', force: false, registry: undefined, runner, ancestry: { isAhead: async () => false }, checkGate: async () => verdict(await gate.check()), checkFreshGate: async () => verdict(await gate.fresh()), gateAsked: asked })
+    })
+    return { result, ran }
+  }
+
+  it('runs only on an answer younger than the bound: a stale answer is read again, and a newer head stops it', async () => {
+    const w = new World([], () => 0)
+    void w.clock.sleep(5_000).then(() => (w.head = NEW))
+    const { result, ran } = await promoteWithGate(w, true)
+    expect(ran).toBe(0)
+    expect(result.outcome).toBe('skipped-superseded')
+    expect(result.reason).toMatch(/promote-command was not run/)
+    expect(w.reads).toHaveLength(2)
+  })
+
+  it('runs when the fresh answer still says this job owns the branch', async () => {
+    const w = new World([], () => 0)
+    const { result, ran } = await promoteWithGate(w, true)
+    expect(ran).toBe(1)
+    expect(result.outcome).toBe('promoted')
+  })
+})
+
+describe('a promotion after the head became unreadable mid-job', () => {
+  it('moves no tag blind: promote-command is not run and the promotion fails naming the outage', async () => {
+    const w = new World([], () => 0)
+    const target = { sha: T, branch: 'main', environment: 'production' }
+    const gateSettings: GateSettings = { enabled: true, onSuperseded: 'skip', force: false, maxAgeMs: 2000 }
+    const gate = new SupersededGate(w.forge, new Ancestry(w.forge, w.clock), target, gateSettings, { clock: w.clock })
+    const settings = parsePromote(new InputReader({ INPUT_IMAGE: 'registry.example.com/team/app', 'INPUT_PROMOTE-COMMAND': 'retag {source} {target}' }), 'staging-{sha7}', true)!
+    let ran = 0
+    const runner: CommandRunner = { run: async () => (ran++, { exitCode: 0, stdout: '', stderrTail: '' }) }
+    const ctx = { settings: { promote: settings, target, gate: gateSettings }, gate, clock: w.clock, signal: new AbortController().signal } as unknown as RunContext
+    const step = await w.clock.run(async () => {
+      expect((await gate.check()).basis).toBe('identical')
+      w.outage = true
+      return promotionStep(ctx, runner)
+    })
+    expect(ran).toBe(0)
+    expect(step.result.outcome).toBe('failed')
+    expect(step.result.reason).toMatch(/^Promotion failed: the head of main, readable earlier in this job, could not be read \(a forge outage \(HTTP 503\)/)
+  })
+})
+
+describe('the gate as a fence', () => {
+  const gateOf = (w: World): SupersededGate =>
+    new SupersededGate(w.forge, new Ancestry(w.forge, w.clock), { sha: T, branch: 'main', environment: 'production' }, { enabled: true, onSuperseded: 'skip', force: false, maxAgeMs: 2000 }, { clock: w.clock })
+
+  it('questions asked at once share one read; an answer younger than the bound is reused, an older one is not', async () => {
+    const w = new World([], () => 0)
+    const gate = gateOf(w)
+    await w.clock.run(async () => {
+      await Promise.all(Array.from({ length: 50 }, () => gate.fresh()))
+      expect(w.reads).toHaveLength(1)
+      await w.clock.sleep(1_500)
+      await gate.fresh()
+      expect(w.reads).toHaveLength(1)
+      await w.clock.sleep(600)
+      await gate.fresh()
+      expect(w.reads).toHaveLength(2)
+    })
+  })
+
+  it('a retry wants a read sent after its wait began; a second send to a tenant wants a new read', async () => {
+    const w = new World([], () => 0)
+    const gate = gateOf(w)
+    await w.clock.run(async () => {
+      await gate.fresh()
+      const waitFrom = w.clock.now()
+      await w.clock.sleep(100)
+      // Young (100 ms), but sent before the wait: not good enough for the retry.
+      await gate.fresh({ sentSince: waitFrom })
+      expect(w.reads).toHaveLength(2)
+      expect(w.reads[1]!.sentAt).toBeGreaterThanOrEqual(waitFrom)
+      await gate.fresh({ readNow: true })
+      expect(w.reads).toHaveLength(3)
+    })
+  })
 })

@@ -16,8 +16,9 @@ import { PromoteBench, REPO, short } from './support/promote-harness.js'
 
 /**
  * Overlapping promotions of successive commits, on the real docker-registry behind the proxy, with
- * random landing times, job start delays, registry faults answered with Retry-After, and outages of
- * the whole registry. Virtual time: every wait is a timer, every request holds time still, so the
+ * random landing times, job start delays, registry faults answered with Retry-After, outages of
+ * the whole registry, and a long wait before a first attempt (a job's first manifest read answered
+ * seconds late, past the ownership-evidence bound). Virtual time: every wait is a timer, every request holds time still, so the
  * only interleavings are the ones the schedule makes, and none is lost to a slow machine.
  *
  * The promise checked: `:latest` never moves backward, and no PUT is sent after a newer commit owns
@@ -35,6 +36,8 @@ interface Schedule {
   startDelaysMs: number[]
   faults: Fault[]
   outage: { fromMs: number; lengthMs: number } | undefined
+  /** Per job: how late its first manifest read is answered (0 for on time). */
+  slowReadsMs?: number[]
 }
 
 const JOBS = 3
@@ -50,7 +53,8 @@ const schedule: fc.Arbitrary<Schedule> = fc.record({
     }),
     { maxLength: 5 }
   ),
-  outage: fc.option(fc.record({ fromMs: fc.integer({ min: 0, max: 20_000 }), lengthMs: fc.integer({ min: 500, max: 40_000 }) }), { nil: undefined })
+  outage: fc.option(fc.record({ fromMs: fc.integer({ min: 0, max: 20_000 }), lengthMs: fc.integer({ min: 500, max: 40_000 }) }), { nil: undefined }),
+  slowReadsMs: fc.array(fc.constantFrom(0, 0, 3_000, 12_000), { minLength: JOBS, maxLength: JOBS })
 })
 
 type Event =
@@ -121,7 +125,7 @@ async function play(s: Schedule): Promise<void> {
       tasks.push(landing)
       tasks.push(
         clock.sleep(landAt + s.startDelaysMs[i - 1]!).then(async () => {
-          results[index] = await job(index, tag, http, events)
+          results[index] = await job(index, tag, slowFirstRead(http, s.slowReadsMs?.[i - 1] ?? 0, index, events), events)
         })
       )
     }
@@ -135,6 +139,24 @@ async function play(s: Schedule): Promise<void> {
     outage = undefined
   }
   check(events, results)
+}
+
+/** The job's first manifest GET is answered `ms` late (a wait, logged as one, before its first write). */
+function slowFirstRead(http: HttpClient, ms: number, job: number, events: Event[]): HttpClient {
+  let slowed = ms <= 0
+  return {
+    send: async (req) => {
+      if (!slowed && (req.method ?? 'GET') === 'GET' && String(req.url).includes('/manifests/')) {
+        slowed = true
+        events.push({ kind: 'sleep', job })
+        const res = await http.send(req)
+        await clock.sleep(ms)
+        return res
+      }
+      return http.send(req)
+    },
+    close: async () => undefined
+  }
 }
 
 /** One job's promotion, with its forge reads and its waits written to the event log. */
@@ -236,6 +258,8 @@ describe('overlapping promotions with registry retries and outages (property-bas
     }
     // The registry is down through every job's first attempts; backoff retries end after the outage.
     const outage: Schedule = { landGapsMs: [0, 500, 500], startDelaysMs: [0, 0, 0], faults: [], outage: { fromMs: 0, lengthMs: 6_000 } }
+    // Job 1's first manifest read is answered 12 s late; job 2 lands and promotes meanwhile.
+    const slowReadAcrossLanding: Schedule = { landGapsMs: [0, 1_000, 30_000], startDelaysMs: [0, 0, 0], faults: [], outage: undefined, slowReadsMs: [12_000, 0, 0] }
     // Two commits landing on the same instant (a counterexample the property once found in the harness).
     const sameInstant: Schedule = {
       landGapsMs: [6, 1_710, 0],
@@ -245,7 +269,7 @@ describe('overlapping promotions with registry retries and outages (property-bas
     }
     await fc.assert(
       fc.asyncProperty(schedule, (s) => play(s)),
-      { numRuns: 8, endOnFailure: true, examples: [[retryAcrossLanding], [readAcrossLanding], [outage], [sameInstant]] }
+      { numRuns: 8, endOnFailure: true, examples: [[retryAcrossLanding], [readAcrossLanding], [outage], [sameInstant], [slowReadAcrossLanding]] }
     )
   }, 240_000)
 })

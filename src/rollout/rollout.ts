@@ -139,7 +139,8 @@ class Rollout {
   private async askGate(step: Step, where: string): Promise<GateDecision> {
     const decision = await this.timeline.run(`gate (${step.name})`, () => core.group(`Superseded gate ${where}`, () => this.deps.gate.check()), judgeGate)
     this.headSha = decision.headSha ?? this.headSha
-    announce(decision, this.deps.gateSettings, where)
+    // An outage after the head was readable stops the rollout (run): no "proceeding as the owner" warning.
+    if (!(decision.basis === 'unreadable' && this.deps.gate.everReadable && !this.deps.gateSettings.force)) announce(decision, this.deps.gateSettings, where)
     return decision
   }
 

@@ -28,24 +28,22 @@ export function undeclaredWarning(u: UndeclaredInput): string {
   return `Input '${u.name}' is not an input of this action, so it is ignored; did you mean '${u.closest}'?`
 }
 
+/**
+ * The declared input sharing the most whole words with `name` (`canary-soak` is `canary-soak-seconds`,
+ * not `canary`), then the fewest edits (`tokn` is `token`); ties go to the first declared.
+ */
 function closest(name: string, declared: readonly string[]): string {
+  const words = new Set(name.split(/[-_ ]+/))
   let best = declared[0] ?? ''
-  let bestScore = Number.POSITIVE_INFINITY
+  let bestScore: [number, number] = [-1, Number.POSITIVE_INFINITY]
   for (const d of declared) {
-    // A shared prefix counts for more than an edit anywhere: `settle-budget-secs` is `settle-budget-seconds`.
-    const score = distance(name, d) - commonPrefix(name, d) / 4
-    if (score < bestScore) {
+    const score: [number, number] = [d.split('-').filter((w) => words.has(w)).length, distance(name, d)]
+    if (score[0] > bestScore[0] || (score[0] === bestScore[0] && score[1] < bestScore[1])) {
       best = d
       bestScore = score
     }
   }
   return best
-}
-
-function commonPrefix(a: string, b: string): number {
-  let i = 0
-  while (i < a.length && i < b.length && a[i] === b[i]) i++
-  return i
 }
 
 /** Levenshtein distance. */
