@@ -186,6 +186,28 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('superseded 
     expect(w.forge.calls('branch').length - before).toBe(1)
   })
 
+  it('a rate limit that outlasts the retries (403 + Retry-After, 429) is an outage, never a misconfiguration', async () => {
+    for (const fault of [{ status: 403, headers: { 'retry-after': '2' }, body: '{"message":"You have exceeded a secondary rate limit"}' }, { status: 429, headers: { 'retry-after': '2' } }]) {
+      w.forge.deny('branch', fault)
+      const d = await gateFor(w, w.A).gate.check()
+      expect(d).toMatchObject({ superseded: false, basis: 'unreadable' })
+      expect(d.warning).toMatch(new RegExp(`the forge's rate limit \\(HTTP ${fault.status}\\)`))
+      w.forge.clearFaults()
+    }
+  })
+
+  it('a web page where the API should be (HTML, 200) names `api-url`; the real API answering malformed JSON stays an outage', async () => {
+    const page = { status: 200, headers: { 'content-type': 'text/html' }, body: '<!doctype html><html><body>Sign in</body></html>' }
+    w.forge.inject('branch', page)
+    w.forge.deny('meta', page)
+    const err = await gateFor(w, w.A).gate.check().catch((e: unknown) => e)
+    expect(err).toMatchObject({ name: 'MisconfigurationError', input: 'api-url' })
+    expect((err as Error).message).toMatch(/does not answer as the (GitHub|Gitea) API: GET .* answered a body that is not JSON \(a web page\?\)/)
+    w.forge.clearFaults()
+    w.forge.inject('branch', { malformed: true })
+    expect(await gateFor(w, w.A).gate.check()).toMatchObject({ basis: 'unreadable' })
+  })
+
   it('a repository the token cannot see names `repository`; an API URL that is not the API names `api-url`', async () => {
     const kind = w.forge.flavour === 'github' ? 'github' : 'gitea'
     const gate = (overrides: Partial<ForgeSettings>): SupersededGate => {

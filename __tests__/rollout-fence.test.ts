@@ -42,15 +42,18 @@ describe('the control-plane redeployer passes the fence before every retry', () 
     cp.inject({ status: 503, headers: { 'retry-after': '6' } })
     const clock = new InstantClock()
     const asked: number[] = []
+    const needs: unknown[] = []
     const res = await redeployer(clock).redeploy(req, {
-      fence: async () => {
+      fence: async (need) => {
         asked.push(clock.now())
+        needs.push(need)
         throw new SupersededError(superseded)
       }
     })
     expect(cp.calls).toHaveLength(1)
-    // Asked after the wait the server asked for, not before it.
+    // Asked after the wait the server asked for, not before it, for a head read sent after the wait began.
     expect(asked).toEqual([6000])
+    expect(needs).toEqual([{ sentSince: 0 }])
     expect(res).toMatchObject({ ok: false, superseded })
     expect(res.detail).toMatch(/HTTP 503.*; not retried, because this job is superseded: main is at ccccccc/)
   })
@@ -146,13 +149,17 @@ describe('a tenant step in a job that already knows it is superseded', () => {
     const sent: RedeployRequest[] = []
     const d = deps(undefined, sent)
     d.redeployer = { redeploy: async (req) => (sent.push(req), { ok: false, detail: 'control plane (t2) answered HTTP 409', conflict: true }) }
-    d.fence = async () => {
+    const needs: unknown[] = []
+    d.fence = async (need) => {
+      needs.push(need)
       throw new SupersededError(decision)
     }
     const record = await rollTenant('t2', 'wave 1', d)
     expect(sent).toHaveLength(1)
     expect(record.action).toBe('stopped-superseded')
     expect(record.redeployError).toMatch(/HTTP 409; not retried, because this job is superseded: main is at ccccccc/)
+    // A new head read: the answer the refused attempt went out on predates the refusal.
+    expect(needs).toEqual([{ readNow: true }])
   })
 
   it('still owner: the older tenant is redeployed', async () => {
