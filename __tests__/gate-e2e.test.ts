@@ -93,6 +93,18 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('gate mode e
     expect(warnings.filter((w) => /checks: write|statuses: write/.test(w))).toEqual([])
   })
 
+  it('an abbreviated sha read with a refused token or through a wrong api-url names that input, not `sha`', async () => {
+    const refused = await runAction({ inputs: { mode: 'gate', token: 'expired-token-value', sha: B.slice(0, 9) }, env: envFor() })
+    expect(refused.exitCode).toBe(1)
+    expect(refused.commands.find((c) => c.command === 'error')?.message).toMatch(/^Input 'token': the forge refused the token \(HTTP 401\)/)
+    // Gitea's web root (no /api/v1) answers an HTML 404 on every API route; on GitHub, a URL under the API that is not it.
+    const wrong = flavour === 'github' ? `${forge.apiUrl}/web` : forge.serverUrl
+    const misdirected = await runAction({ inputs: { mode: 'gate', token: TOKEN, sha: B.slice(0, 9), 'api-url': wrong }, env: envFor() })
+    if (flavour === 'github') forge.takeViolations()
+    expect(misdirected.exitCode).toBe(1)
+    expect(misdirected.commands.find((c) => c.command === 'error')?.message).toMatch(/^Input 'api-url': it does not answer as the (GitHub|Gitea) API/)
+  })
+
   it('a misspelt input is named, with the input it most likely meant', async () => {
     const r = await runAction({ inputs: { mode: 'gate', token: TOKEN, 'forge-retry-secs': '5' }, env: { ...envFor(), GITHUB_SHA: B } })
     expect(r.exitCode).toBe(0)
@@ -124,7 +136,8 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('gate mode e
     expect(r.exitCode).toBe(1)
     expect(r.stdout).toMatch(/::error::Input 'sha' has the value "0badc0ffee"; expected a commit of acme\/app/)
     expect(forge.requests.filter((q) => q.method !== 'GET')).toEqual([])
-    expect(forge.requests.map((q) => q.route)).toEqual(['commit'])
+    // Before blaming `sha`: is api-url the API (its root), and can the token see the repository?
+    expect(forge.requests.map((q) => q.route)).toEqual(['commit', 'meta', 'repo'])
   })
 
   it('never prints the token, even when the forge echoes it back', async () => {

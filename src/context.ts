@@ -5,6 +5,7 @@ import { Ancestry } from './forge/ancestry.js'
 import { createForge } from './forge/factory.js'
 import { type Forge, FULL_SHA } from './forge/types.js'
 import { SupersededGate } from './gate/gate.js'
+import { diagnoseHeadError, diagnoseNotFound, MisconfigurationError } from './gate/misconfig.js'
 import { createHttpClient, type HttpClient } from './http/client.js'
 import { NO_REPORTER, type Reporter } from './report/publish/types.js'
 import type { Settings } from './settings/index.js'
@@ -56,11 +57,17 @@ export async function createResolvedContext(settings: Settings, overrides: Conte
   try {
     full = await ctx.forge.resolveCommit(given)
   } catch (error) {
+    // A refused token or a wrong api-url names that input, not `sha`.
+    const misconfigured = await diagnoseHeadError(ctx.forge, settings.target.branch, error)
     if (!overrides.http) await ctx.http.close()
+    if (misconfigured instanceof MisconfigurationError && misconfigured.input !== 'branch') throw misconfigured
     throw new Error(`Could not resolve the abbreviated sha '${given}' to a full commit SHA: ${errorMessage(error)}`, { cause: error })
   }
   if (!full) {
+    // "No such commit" from a URL that is not the API, or a repository the token cannot see, is not about `sha`.
+    const misconfigured = await diagnoseNotFound(ctx.forge, `GET commit ${given} found no commit`)
     if (!overrides.http) await ctx.http.close()
+    if (misconfigured instanceof MisconfigurationError) throw misconfigured
     throw new InputError('sha', given, `a commit of ${settings.forge.owner}/${settings.forge.repo} (the forge has no commit with that SHA or prefix)`)
   }
   core.info(`sha ${given} is commit ${full}`)

@@ -40,17 +40,28 @@ export async function diagnoseHeadError(forge: Forge, branch: string, error: unk
   if (error instanceof HttpStatusError && error.status === 403) {
     return new MisconfigurationError('token', `the token is not allowed to read ${repo} (HTTP 403). ${readPermission(forge)}`, answer)
   }
-  const apiProblem = await apiMismatch(forge)
-  if (apiProblem === 'unknown') return undefined
-  if (apiProblem) return new MisconfigurationError('api-url', `it does not answer as the ${forgeName(forge)} API: ${apiProblem}. ${apiHint(forge)}`, answer)
+  const found = await diagnoseNotFound(forge, answer)
+  if (found !== 'visible') return found
   if (error instanceof HttpStatusError && error.status === 404) {
-    const visible = await repositoryVisible(forge)
-    if (visible === 'unknown') return undefined
-    if (visible) return new MisconfigurationError('branch', `${repo} has no branch '${branch}' (HTTP 404). Name the branch that owns production as \`branch\` (by default the repository's default branch).`, answer)
-    return new MisconfigurationError('repository', `${repo} does not exist, or the token cannot see it (HTTP 404). Check \`repository\` (owner/name), and that \`token\` may read it (${readPermission(forge)})`, answer)
+    return new MisconfigurationError('branch', `${repo} has no branch '${branch}' (HTTP 404). Name the branch that owns production as \`branch\` (by default the repository's default branch).`, answer)
   }
   // The API answered, but not with a branch (a malformed or cut answer, an odd status): not a setting.
   return undefined
+}
+
+/**
+ * Something the forge should have was not found: is `api-url` the forge's API, and can the token see
+ * the repository? The misconfiguration if not, 'visible' when both hold, undefined when it cannot tell.
+ */
+export async function diagnoseNotFound(forge: Forge, answer: string): Promise<MisconfigurationError | 'visible' | undefined> {
+  const apiProblem = await apiMismatch(forge)
+  if (apiProblem === 'unknown') return undefined
+  if (apiProblem) return new MisconfigurationError('api-url', `it does not answer as the ${forgeName(forge)} API: ${apiProblem}. ${apiHint(forge)}`, answer)
+  const visible = await repositoryVisible(forge)
+  if (visible === 'unknown') return undefined
+  if (visible) return 'visible'
+  const repo = forge.repository ?? 'the repository'
+  return new MisconfigurationError('repository', `${repo} does not exist, or the token cannot see it (HTTP 404). Check \`repository\` (owner/name), and that \`token\` may read it (${readPermission(forge)})`, answer)
 }
 
 /** '' when `api-url` answers as the forge's API, what it answered otherwise, 'unknown' when it could not be asked. */
