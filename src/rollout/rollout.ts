@@ -34,6 +34,11 @@ export interface RolloutDeps {
   signal: AbortSignal
   timeline?: Timeline
   onProgress?: (phase: string, done: number, total: number, ok: number) => void
+  /**
+   * Asked after the gate before every step: a reason stops the rollout there (`stopped`), with nothing
+   * more sent. Reconcile asks the head's deploy records again here.
+   */
+  beforeStep?: (where: string) => Promise<string | undefined>
 }
 
 /**
@@ -86,6 +91,8 @@ class Rollout {
       // Asked here even for the first step: a decision taken before the (possibly slow) fleet load is stale.
       const decision = await this.askGate(step, where)
       if (decision.superseded && !this.deps.gateSettings.force) return this.finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`)
+      const stop = await this.deps.beforeStep?.(where)
+      if (stop !== undefined) return this.finish('stopped', stop)
 
       await this.timeline.run(step.name, () => core.group(`${cap(step.name)}: ${stepSize(step, this.deps.fleet.length)}`, () => this.roll(step)), () => this.judge(step))
       if (this.supersededBy) return this.finish('skipped-superseded', `Superseded during ${step.name}: ${this.supersededBy.reason} Nothing more was sent after that.`)
