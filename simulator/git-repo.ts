@@ -10,6 +10,9 @@ const run = promisify(execFile)
  * A real git repository in a temporary folder: real commits, real ancestry, force-pushes included.
  * The fake forge answers every ancestry question from it, so the action is tested against git itself.
  */
+/** git commands that only read. */
+const READS = new Set(['rev-parse', 'rev-list', 'merge-base', 'log', 'cat-file'])
+
 export class GitRepo {
   private counter = 0
 
@@ -26,9 +29,22 @@ export class GitRepo {
   }
 
   async git(...args: string[]): Promise<string> {
-    const { stdout } = await run('git', args, { cwd: this.dir, maxBuffer: 64 * 1024 * 1024 })
-    return stdout.trim()
+    // Reads are remembered until the next command that may change the repository (every change goes
+    // through here), so a fake forge answering thousands of requests does not start git for each.
+    const read = READS.has(args[0]!) || (args[0] === 'branch' && args[1] === '--list')
+    if (!read) this.reads.clear()
+    const key = args.join('\0')
+    const known = read ? this.reads.get(key) : undefined
+    if (known) return known
+    const answer = run('git', args, { cwd: this.dir, maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => stdout.trim())
+    if (read) {
+      this.reads.set(key, answer)
+      answer.catch(() => this.reads.delete(key))
+    }
+    return answer
   }
+
+  private readonly reads = new Map<string, Promise<string>>()
 
   /** Commits on top of `branch` (created at its current HEAD if new) and returns the full SHA. */
   async commit(message: string, branch = 'main'): Promise<string> {

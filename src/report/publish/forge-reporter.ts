@@ -107,6 +107,10 @@ export class ForgeReporter implements Reporter {
       if (this.channel === 'check') {
         try {
           await this.completeCheck(sha, end)
+          // A deploy's end also goes to a commit status of the same name: GitHub lists check runs of the
+          // newest 1,000 check suites only (every scheduled run adds one), while the combined status keeps
+          // the latest status of each context for good. So a hold outlives any number of later runs.
+          if (this.o.heartbeatMs) await this.setStatus(sha, statusState(end.report.conclusion), statusDescription(end), true, endOfRun(end.report), end.report.result)
           return
         } catch (error) {
           if (!this.checkRefused(error, this.checkId === undefined)) return
