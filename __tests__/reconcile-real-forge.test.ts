@@ -2,8 +2,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jes
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Clock } from '../src/clock.js'
+import { createForge } from '../src/forge/factory.js'
+import type { Forge } from '../src/forge/types.js'
 import { createHttpClient, type HttpClient } from '../src/http/client.js'
 import { run } from '../src/main.js'
+import { decideDeployState } from '../src/reconcile/deploy-state.js'
+import { readDeployRecords } from '../src/reconcile/read-records.js'
+import { createReporter } from '../src/report/publish/factory.js'
+import { parseSettings } from '../src/settings/index.js'
+import { VirtualClock } from '../simulator/virtual-clock.js'
 import { shardOf } from '../src/rollout/shard.js'
 import { InstantClock } from '../simulator/clocks.js'
 import type { ForgeFlavour } from '../simulator/fake-forge.js'
@@ -163,5 +171,73 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: deploy records on a r
     expect(r.outputs.result).toBe('failed')
     expect(r.commands.find((c) => c.command === 'error')?.message).toMatch(flavour === 'github' ? /`checks: read` and `statuses: read`/ : /read access to the repository's commit statuses/)
     expect(f.controlPlane.calls).toEqual([])
+  })
+
+  it('no side effect before the running record is written; one that cannot be written is said loudly, in the summary too', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2, flavour }))
+    const B = await f.commit('B')
+    const route = flavour === 'github' ? 'check-runs' : 'statuses'
+    let release!: () => void
+    f.forge.inject(route, { wait: new Promise<void>((r) => (release = r)) })
+    let out = ''
+    const deploy = runAction({ inputs: f.deployInputs(), env: f.runEnv(B), onStdout: (d) => (out += d) })
+    await waitFor(() => f.forge.calls(route).length === 1, 'the running record on its way')
+    // The gate and the fleet load are done while the record's answer is held; the first redeploy waits for it.
+    await waitFor(() => out.includes('tenant(s); canary:'), 'the fleet loaded')
+    await fetch(`${f.forge.apiUrl}/repos/${f.forge.repository}/branches/main`, { headers: { authorization: `token ${f.token}` } })
+    const releasedAt = performance.now()
+    expect(f.controlPlane.calls).toEqual([])
+    release()
+    expect((await deploy).outputs.result).toBe('deployed')
+    expect(f.controlPlane.calls.every((c) => c.receivedAt >= releasedAt)).toBe(true)
+
+    // Now the record cannot be written at all (an outage past every retry): the deploy still runs.
+    const C = await f.commit('C')
+    f.forge.deny(route, { status: 503 })
+    const unseen = await runAction({ inputs: f.deployInputs({ 'forge-retry-seconds': '1' }), env: { ...f.runEnv(C), GITHUB_RUN_ID: '4300' } })
+    expect(unseen.outputs.result).toBe('deployed')
+    expect(unseen.commands.some((c) => c.command === 'warning' && c.message.startsWith('Reconcile cannot see this deploy'))).toBe(true)
+    expect(unseen.outputs.reason).toContain(`Reconcile cannot see this deploy: its running record '${NAME}' could not be written`)
+    expect(unseen.summary).toContain('Reconcile cannot see this deploy')
+    expect(f.forge.calls(route).filter((c) => c.method === 'POST').length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('a deploy longer than deploy-timeout-minutes that keeps its heartbeat is never presumed dead', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 1, flavour }))
+    const B = await f.commit('B')
+    const vc = new VirtualClock()
+    const T0 = Date.parse('2026-12-01T00:00:00Z')
+    const clock: Clock = { now: () => vc.now(), sleep: (ms, signal) => vc.sleep(ms, signal), wall: () => T0 + vc.now() }
+    const env: Record<string, string> = { ...f.runEnv(B), GITHUB_RUN_ID: '4242', INPUT_MODE: 'deploy', INPUT_TOKEN: f.token, INPUT_TENANTS: 'a', 'INPUT_BUILDINFO-URL': 'https://t/{tenant}', 'INPUT_REDEPLOY-URL': 'https://c/{tenant}' }
+    const settings = parseSettings(env)
+    const real = createForge(settings.forge, { http, clock: new InstantClock(), log: () => undefined })
+    // Real requests hold virtual time still while in flight.
+    const forge: Forge = {
+      kind: real.kind,
+      branchHead: (b) => vc.track(real.branchHead(b)),
+      compare: (b, h) => vc.track(real.compare(b, h)),
+      resolveCommit: (r) => vc.track(real.resolveCommit(r)),
+      createCommitStatus: (st) => vc.track(real.createCommitStatus(st)),
+      latestStatuses: (sha) => vc.track(real.latestStatuses!(sha)),
+      checks: real.checks && { create: (sha, n, u) => vc.track(real.checks!.create(sha, n, u)), update: (id, u) => vc.track(real.checks!.update(id, u)), latestByName: (sha, n) => vc.track(real.checks!.latestByName(sha, n)) }
+    }
+    const reporter = createReporter(settings, { http, clock, forge })
+    const look = async (timeoutMinutes: number) => {
+      const records = await vc.run(readDeployRecords(forge, B, { whole: NAME, shard: (i) => `${NAME} (shard ${i})` }))
+      return decideDeployState(records, { now: new Date(clock.wall!()), timeoutMs: timeoutMinutes * 60_000, sha: B, name: NAME })
+    }
+    expect(await vc.run(reporter.start(B))).toBe('recorded')
+    // Seven hours of rollout, looked at every half hour with a 15-minute timeout: live every time.
+    for (let h = 0; h < 14; h++) {
+      await vc.advance(30 * 60_000)
+      const d = await look(15)
+      expect(d.action).toBe('deferred')
+    }
+    expect((await look(15)).reason).toContain('(last heartbeat 2026-12-01T07:00:00.000Z, 0 min ago)')
+    // The runner is killed: no more heartbeats. A timeout later, it is presumed dead.
+    reporter.stop?.()
+    await vc.advance(15 * 60_000)
+    expect((await look(15)).action).toBe('presumed-dead')
+    expect((await look(16)).action).toBe('deferred')
   })
 })
