@@ -73,7 +73,7 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: reconcile and the dep
     if (flavour !== 'github') {
       // Statuses have no neutral: a deferred reconcile is a success that says it deferred, not "Superseded".
       const own = f.forge.statuses().filter((s) => s.body.context === `${NAME}/reconcile`).at(-1)!
-      expect(own.body).toMatchObject({ state: 'success', description: expect.stringMatching(/^The deploy of \w{7} in run 4242 \(attempt 1\) is in progress since/) })
+      expect(own.body).toMatchObject({ state: 'success', description: expect.stringMatching(/^The deploy of \w{7} in run 4242 \(attempt 1\) is in progress \(last heartbeat .*\[rollout-guard reconcile 5000\.1 failed at \d+ verdict deferred\]$/) })
     }
   })
 

@@ -29,21 +29,36 @@ export class GitRepo {
   }
 
   async git(...args: string[]): Promise<string> {
-    // Reads are remembered until the next command that may change the repository (every change goes
-    // through here), so a fake forge answering thousands of requests does not start git for each.
+    // Reads are remembered until a command that may change the repository starts or ends (every change
+    // goes through here), so a fake forge answering thousands of requests does not start git for each.
+    // A read that overlapped a change is not remembered: it may have seen either side of it.
     const read = READS.has(args[0]!) || (args[0] === 'branch' && args[1] === '--list')
-    if (!read) this.reads.clear()
     const key = args.join('\0')
-    const known = read ? this.reads.get(key) : undefined
-    if (known) return known
-    const answer = run('git', args, { cwd: this.dir, maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => stdout.trim())
-    if (read) {
-      this.reads.set(key, answer)
-      answer.catch(() => this.reads.delete(key))
+    if (!read) {
+      this.generation++
+      this.reads.clear()
+      try {
+        return (await run('git', args, { cwd: this.dir, maxBuffer: 64 * 1024 * 1024 })).stdout.trim()
+      } finally {
+        this.generation++
+        this.reads.clear()
+      }
     }
+    const known = this.reads.get(key)
+    if (known) return known
+    const started = this.generation
+    const answer = run('git', args, { cwd: this.dir, maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => stdout.trim())
+    this.reads.set(key, answer)
+    answer.then(
+      () => {
+        if (this.generation !== started && this.reads.get(key) === answer) this.reads.delete(key)
+      },
+      () => this.reads.get(key) === answer && this.reads.delete(key)
+    )
     return answer
   }
 
+  private generation = 0
   private readonly reads = new Map<string, Promise<string>>()
 
   /** Commits on top of `branch` (created at its current HEAD if new) and returns the full SHA. */
