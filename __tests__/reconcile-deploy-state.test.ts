@@ -17,13 +17,13 @@ describe('decideDeployState: the table', () => {
   it('in progress, started less than deploy-timeout-minutes ago: deferred, naming the run and since when', () => {
     const d = decideDeployState([rec('40', 1, 'running', 12)], opts)
     expect(d.action).toBe('deferred')
-    expect(d.reason).toBe(`The deploy of bbbbbbb in run 40 (attempt 1) is in progress since 2026-12-01T11:48:00.000Z (12 min); reconcile defers to it and redeploys nothing.`)
+    expect(d.reason).toBe(`The deploy of bbbbbbb in run 40 (attempt 1) is in progress (last heartbeat 2026-12-01T11:48:00.000Z, 12 min ago); reconcile defers to it and redeploys nothing.`)
   })
 
   it('in progress for longer than that: presumed dead, proceeds', () => {
     const d = decideDeployState([rec('40', 1, 'running', 24 * 60)], opts)
     expect(d.action).toBe('presumed-dead')
-    expect(d.reason).toMatch(/in progress since 2026-11-30T12:00:00\.000Z \(24 h 0 min\), longer than deploy-timeout-minutes \(6 h 0 min\); presumed dead/)
+    expect(d.reason).toMatch(/in progress \(last heartbeat 2026-11-30T12:00:00\.000Z, 24 h 0 min ago\), longer than deploy-timeout-minutes \(6 h 0 min\) without a heartbeat; presumed dead/)
     expect(decideDeployState([rec('40', 1, 'running', 359)], opts).action).toBe('deferred')
     expect(decideDeployState([rec('40', 1, 'running', 360)], opts).action).toBe('presumed-dead')
   })
@@ -39,7 +39,7 @@ describe('decideDeployState: the table', () => {
     const d = decideDeployState([rec('40', 1, 'running'), rec('40', 1, end)], opts)
     expect(d.action).toBe('held')
     expect(d.reason).toContain(`in run 40 (attempt 1) rejected it: ${why} (${end} text)`)
-    expect(d.reason).toMatch(/successful re-run .* newer commit .* `force: true` lifts the hold\.$/)
+    expect(d.reason).toMatch(/successful re-run of the job that rejected it, .* newer commit .* `force: true` lifts the hold; a re-run of another job does not\.$/)
     expect(d.record?.url).toBe('https://forge/runs/40')
   })
 
@@ -149,5 +149,81 @@ describe('a run whose jobs are shards of a matrix', () => {
 
   it('every shard ended well: proceeds', () => {
     expect(decideDeployState([part('1/2', 'running', 10), part('1/2', 'deployed', 3), part('2/2', 'deployed', 2)], opts).action).toBe('proceed')
+  })
+})
+
+describe('a hold is per job: the newest attempt of each job, within the newest run', () => {
+  const job = (index: number, attempt: number, end: RunEnding, minutesAgo = 5, runId = '80', count = 2): DeployRecord => {
+    const r = rec(runId, attempt, end, minutesAgo)
+    return { ...r, stamp: { ...r.stamp, part: `${index}/${count}` } }
+  }
+
+  it('a re-run of shard 2 (attempt 2, green) does not lift the hold shard 1 put on the commit', () => {
+    const d = decideDeployState([job(1, 1, 'halted', 60), job(2, 1, 'failed-tenants', 60), job(2, 2, 'deployed', 1)], opts)
+    expect(d.action).toBe('held')
+    expect(d.reason).toContain('in run 80 (attempt 1) (shard 1/2) rejected it: it halted past max-failures')
+  })
+
+  it('a successful re-run of shard 1 itself lifts it', () => {
+    expect(decideDeployState([job(1, 1, 'halted', 60), job(2, 1, 'deployed', 60), job(1, 2, 'deployed', 1)], opts).action).toBe('proceed')
+  })
+
+  it('a whole new deploy of the commit (a newer run) replaces the old one, shard count and all', () => {
+    const old = [job(1, 1, 'halted', 90), job(2, 1, 'deployed', 90), job(3, 1, 'halted', 90, '80', 3)]
+    expect(decideDeployState([...old, job(1, 1, 'deployed', 2, '81'), job(2, 1, 'deployed', 1, '81')], opts).action).toBe('proceed')
+    expect(decideDeployState([...old, job(1, 1, 'deployed', 2, '81'), job(2, 1, 'canary-failed', 1, '81')], opts).action).toBe('held')
+  })
+
+  it('an older attempt of a job never overrides a newer one, whatever the order of writes', () => {
+    expect(decideDeployState([job(1, 2, 'deployed', 30), job(1, 1, 'halted', 1), job(2, 1, 'deployed', 30)], opts).action).toBe('proceed')
+  })
+})
+
+describe('liveness is a heartbeat, and a missing shard is waited for', () => {
+  const beat = (minutesAgo: number, startedMinutesAgo: number): DeployRecord => {
+    const r = rec('90', 1, 'running', startedMinutesAgo)
+    return { ...r, stamp: { ...r.stamp, at: Math.floor((NOW.getTime() - minutesAgo * MIN) / 1000) } }
+  }
+
+  it('a deploy running for 10 h with a heartbeat 4 min ago is live, whatever deploy-timeout-minutes says of its start', () => {
+    const d = decideDeployState([beat(4, 600)], opts)
+    expect(d.action).toBe('deferred')
+    expect(d.reason).toContain('(last heartbeat 2026-12-01T11:56:00.000Z, 4 min ago)')
+  })
+
+  it('one whose heartbeat stopped a timeout ago is presumed dead', () => {
+    expect(decideDeployState([beat(360, 600)], opts).action).toBe('presumed-dead')
+    expect(decideDeployState([beat(359, 600)], opts).action).toBe('deferred')
+  })
+
+  const shard = (index: number, count: number, end: RunEnding, minutesAgo: number): DeployRecord => {
+    const r = rec('95', 1, end, minutesAgo)
+    return { ...r, stamp: { ...r.stamp, part: `${index}/${count}` } }
+  }
+
+  it('a shard with no record while its siblings are recent: deferred (queued), naming it', () => {
+    const d = decideDeployState([shard(1, 3, 'deployed', 2), shard(3, 3, 'deployed', 1)], opts)
+    expect(d.action).toBe('deferred')
+    expect(d.reason).toContain('has 3 shards and shard(s) 2/3 have not reported yet')
+  })
+
+  it('a shard that never reported, all siblings older than the timeout: presumed dead, reconciling', () => {
+    const d = decideDeployState([shard(1, 3, 'deployed', 400), shard(3, 3, 'deployed', 400)], opts)
+    expect(d.action).toBe('presumed-dead')
+    expect(d.reason).toContain('shard(s) 2/3 never reported')
+  })
+
+  it('a missing shard never hides a rejection by another', () => {
+    expect(decideDeployState([shard(1, 3, 'canary-failed', 2)], opts).action).toBe('held')
+  })
+})
+
+describe('the stamp is extensible', () => {
+  it('carries the heartbeat and reconcile\'s verdict, and ignores keys it does not know', () => {
+    const s: RunStamp = { mode: 'deploy', runId: '70', attempt: 1, end: 'running', part: '2/4', at: 1764921600 }
+    expect(formatStamp(s)).toBe('rollout-guard deploy 70.1 running shard 2/4 at 1764921600')
+    expect(parseStamp(`Running [${formatStamp(s)}]`)).toEqual(s)
+    expect(parseStamp('x [rollout-guard deploy 70.1 running shard 2/4 restore abc1234 at 1764921600]')).toEqual(s)
+    expect(parseStamp('rollout-guard reconcile 5.1 failed at 1 verdict held')).toMatchObject({ mode: 'reconcile', verdict: 'held', at: 1 })
   })
 })

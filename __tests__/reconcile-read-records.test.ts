@@ -7,7 +7,7 @@ import { InstantClock } from '../simulator/clocks.js'
 import { FakeForge, type ForgeFlavour } from '../simulator/fake-forge.js'
 import { GitRepo } from '../simulator/git-repo.js'
 
-/** Reading a head's deploy records back: every attempt, every page, as each forge pages them. */
+/** Reading a head's deploy records back: the latest of each job's name, as each forge pages and caps. */
 const TOKEN = 'read-token-1234567890'
 const NAME = 'rollout-guard/production'
 let repo: GitRepo
@@ -51,41 +51,87 @@ function forgeFor(fake: FakeForge) {
   return createForge(settings.forge, { http, clock: new InstantClock(), log: () => undefined })
 }
 
-describe('readDeployRecords', () => {
-  it('GitHub: every attempt of the named check run (filter=all), over several pages, stamps parsed', async () => {
+const NAMES = { whole: NAME, shard: (i: number) => `${NAME} (shard ${i})` }
+const get = (fake: FakeForge): string[] => fake.requests.filter((r) => r.method === 'GET').map((r) => r.path)
+
+describe('readDeployRecords: the latest record of each job, never the history', () => {
+  it('GitHub: the latest check run of each name (check_name, filter=latest), every shard the records name, and the combined status', async () => {
     await withForge('github', async (fake, post) => {
-      for (let i = 1; i <= 130; i++) await post('/check-runs', { name: NAME, head_sha: SHA, status: 'completed', conclusion: 'success', external_id: `rollout-guard deploy 700.${i} deployed`, output: { title: 't', summary: 's' } })
+      // Shard 1 with `checks: write`, 30 attempts of it; shard 2 fell back to a status; shard 3 a check run.
+      for (let i = 1; i <= 30; i++) await post('/check-runs', { name: NAMES.shard(1), head_sha: SHA, status: 'completed', conclusion: 'success', external_id: `rollout-guard deploy 700.${i} deployed shard 1/3`, output: { title: 't', summary: 's' } })
+      await post(`/statuses/${SHA}`, { state: 'failure', context: NAMES.shard(2), description: 'halted [rollout-guard deploy 700.1 halted shard 2/3]' })
+      await post('/check-runs', { name: NAMES.shard(3), head_sha: SHA, status: 'in_progress', external_id: 'rollout-guard deploy 700.1 running shard 3/3 at 1764921600', output: { title: 't', summary: 's' } })
+      // A record under a name its stamp does not belong to is not a deploy record of this environment.
       await post('/check-runs', { name: 'other', head_sha: SHA, status: 'in_progress', external_id: 'rollout-guard deploy 900.1 running', output: { title: 't', summary: 's' } })
-      const records = await readDeployRecords(forgeFor(fake), SHA, NAME)
-      expect(records).toHaveLength(130)
-      expect(records.map((r) => r.stamp.attempt).sort((a, b) => a - b)).toEqual(Array.from({ length: 130 }, (_, i) => i + 1))
-      const pages = fake.calls('check-runs').filter((c) => c.method === 'GET')
-      expect(pages.map((c) => new URL(c.path, 'http://x').searchParams.get('page'))).toEqual(['1', '2'])
-      expect(pages.every((c) => c.path.includes('filter=all') && c.path.includes(`check_name=${encodeURIComponent(NAME)}`))).toBe(true)
+      await post(`/statuses/${SHA}`, { state: 'failure', context: NAMES.shard(1), description: 'x [rollout-guard deploy 700.1 halted shard 2/3]' })
+      const records = await readDeployRecords(forgeFor(fake), SHA, NAMES)
+      expect(records.map((r) => [r.kind, r.stamp.part, r.stamp.attempt, r.stamp.end]).sort()).toEqual([
+        ['check', '1/3', 30, 'deployed'],
+        ['check', '3/3', 1, 'running'],
+        ['status', '2/3', 1, 'halted']
+      ])
+      expect(records.find((r) => r.stamp.part === '3/3')!.stamp.at).toBe(1764921600)
+      const reads = get(fake)
+      expect(reads.filter((p) => p.includes('/check-runs')).map((p) => new URL(p, 'http://x').searchParams.get('check_name'))).toEqual([NAME, NAMES.shard(1), NAMES.shard(2), NAMES.shard(3)])
+      expect(reads.filter((p) => p.includes('/check-runs')).every((p) => p.includes('filter=latest'))).toBe(true)
+      expect(reads.filter((p) => /\/commits\/\w+\/status\?/.test(p))).toHaveLength(1)
     })
   })
 
-  it('Gitea: every status of the context, paged by X-Total-Count at the server cap of 50, state read from `status`', async () => {
+  it('Gitea: the combined status (latest per context), paged by X-Total-Count at the server cap of 50, state read from `status`', async () => {
     await withForge('gitea-1.22', async (fake, post) => {
       await post(`/statuses/${SHA}`, { state: 'pending', context: NAME, description: 'Running: deploy, production [rollout-guard deploy 700.1 running]' })
-      for (let i = 0; i < 110; i++) await post(`/statuses/${SHA}`, { state: 'success', context: 'ci/other', description: 'fine' })
       await post(`/statuses/${SHA}`, { state: 'failure', context: NAME, description: 'The canary failed (t1 unreachable). [rollout-guard deploy 700.1 canary-failed]' })
-      await post(`/statuses/${SHA}`, { state: 'success', context: NAME, description: 'deployed by another tool' })
-      const records = await readDeployRecords(forgeFor(fake), SHA, NAME)
-      expect(records.map((r) => [r.stamp.end, r.text])).toEqual([
-        ['canary-failed', 'The canary failed (t1 unreachable).'],
-        ['running', 'Running: deploy, production']
-      ])
-      expect(records.every((r) => r.since instanceof Date)).toBe(true)
-      expect(fake.calls('statuses').filter((c) => c.method === 'GET')).toHaveLength(3)
+      // 600 statuses of 60 other contexts: the history is 602 long, the combined status 61 contexts.
+      fake.reports.seedStatuses(SHA, Array.from({ length: 600 }, (_, i) => ({ state: 'success', context: `ci/other-${i % 60}`, description: 'fine' })))
+      const records = await readDeployRecords(forgeFor(fake), SHA, NAMES)
+      expect(records.map((r) => [r.stamp.end, r.text])).toEqual([['canary-failed', 'The canary failed (t1 unreachable).']])
+      expect(records[0]!.since).toBeInstanceOf(Date)
+      const pages = get(fake).filter((p) => p.includes('/status?'))
+      expect(pages.map((p) => new URL(p, 'http://x').searchParams.get('page'))).toEqual(['1', '2'])
+      expect(get(fake).some((p) => p.includes('/statuses/'))).toBe(false)
     })
   })
 
-  it('GitHub without stamped check runs (a deploy that fell back to a status) reads the statuses', async () => {
+  it('a forge with more contexts than the pages read is an error, never a partial "no record"', async () => {
+    await withForge('gitea-1.22', async (fake) => {
+      fake.reports.seedStatuses(SHA, Array.from({ length: 510 }, (_, i) => ({ state: 'success', context: `ci/${i}`, description: 'fine' })))
+      await expect(readDeployRecords(forgeFor(fake), SHA, NAMES)).rejects.toThrow(/510 status contexts/)
+    })
+  })
+})
+
+describe('the fake forge pages, caps and orders as the real ones', () => {
+  it('Gitea: the status list is newest first, whole-second created_at, capped at MAX_RESPONSE_ITEMS (50) a page', async () => {
+    await withForge('gitea-1.22', async (fake, post) => {
+      for (let i = 0; i < 60; i++) await post(`/statuses/${SHA}`, { state: 'success', context: 'ci', description: `n${i}` })
+      const res = await fetch(`${fake.apiUrl}/repos/${fake.repository}/statuses/${SHA}?limit=100`, { headers: { authorization: `token ${TOKEN}` } })
+      const list = (await res.json()) as { description: string; created_at: string; status: string }[]
+      expect(list).toHaveLength(50)
+      expect(res.headers.get('x-total-count')).toBe('60')
+      expect(list[0]!.description).toBe('n59')
+      expect(list.every((s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(s.created_at) && s.status === 'success')).toBe(true)
+    })
+  })
+
+  it('GitHub: a 1,001st status for one SHA and context is refused with 422', async () => {
     await withForge('github', async (fake, post) => {
-      await post(`/statuses/${SHA}`, { state: 'failure', context: NAME, description: 'halted [rollout-guard deploy 701.2 halted]' })
-      const records = await readDeployRecords(forgeFor(fake), SHA, NAME)
-      expect(records.map((r) => r.stamp)).toEqual([{ mode: 'deploy', runId: '701', attempt: 2, end: 'halted' }])
+      fake.reports.seedStatuses(SHA, Array.from({ length: 999 }, () => ({ state: 'pending', context: 'ci', description: 'x' })))
+      await post(`/statuses/${SHA}`, { state: 'pending', context: 'ci', description: 'the 1,000th' })
+      const res = await fetch(`${fake.apiUrl}/repos/${fake.repository}/statuses/${SHA}`, { method: 'POST', headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ state: 'pending', context: 'ci' }) })
+      expect(res.status).toBe(422)
+      expect(JSON.stringify(await res.json())).toContain('maximum number of statuses')
+      await post(`/statuses/${SHA}`, { state: 'pending', context: 'another', description: 'x' })
+    })
+  })
+
+  it('GitHub: check runs for a ref come from the newest 1,000 check suites only', async () => {
+    await withForge('github', async (fake, post) => {
+      await post('/check-runs', { name: NAME, head_sha: SHA, status: 'completed', conclusion: 'failure', external_id: 'rollout-guard deploy 700.1 canary-failed', output: { title: 't', summary: 's' } })
+      fake.reports.addCheckSuites(SHA, 999)
+      expect(await readDeployRecords(forgeFor(fake), SHA, NAMES)).toHaveLength(1)
+      fake.reports.addCheckSuites(SHA, 1)
+      expect(await readDeployRecords(forgeFor(fake), SHA, NAMES)).toHaveLength(0)
     })
   })
 })

@@ -215,7 +215,7 @@ describe('GitHub check run', () => {
     forges.github!.deny('check-runs', { status: 502 })
     await reporter.start(SHA)
     expect(forges.github!.calls('check-runs').length).toBeGreaterThan(1)
-    expect(infos.join('\n')).toMatch(/trying again when the run ends/)
+    expect(infos.join('\n')).toMatch(/trying again at the next heartbeat or when the run ends/)
     expect(warnings).toEqual([])
     forges.github!.clearFaults()
     await reporter.finish(endOf(settings, { result: 'owner' }, 'fine'))

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -63,5 +63,67 @@ describe('README recipes', () => {
     const blocks = [...readme.matchAll(/```ya?ml\n([\s\S]*?)```/g)].map((m) => m[1]!)
     expect(blocks.length).toBeGreaterThan(5)
     for (const block of blocks) expect(() => parse(block)).not.toThrow()
+  })
+})
+
+/** Every recipe a reader may copy: the README's and docs' YAML blocks (GitHub) and the example workflows. */
+async function recipes(): Promise<{ where: string; gitea: boolean; workflow: Record<string, unknown> }[]> {
+  const out: { where: string; gitea: boolean; workflow: Record<string, unknown> }[] = []
+  const pages = ['README.md', ...(await readdir('docs', { recursive: true }).catch(() => [] as string[])).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))]
+  for (const page of pages) {
+    const text = await readFile(page, 'utf8')
+    ;[...text.matchAll(/```ya?ml\n([\s\S]*?)```/g)].forEach((m, i) => out.push({ where: `${page} block ${i + 1}`, gitea: false, workflow: parse(m[1]!) as Record<string, unknown> }))
+  }
+  for (const forge of ['github', 'gitea']) {
+    for (const file of await readdir(join('examples', forge))) out.push({ where: `examples/${forge}/${file}`, gitea: forge === 'gitea', workflow: parse(await readFile(join('examples', forge, file), 'utf8')) as Record<string, unknown> })
+  }
+  return out
+}
+
+type Job = { permissions?: Record<string, string> | string; steps?: { uses?: string; with?: Record<string, unknown> }[] }
+
+/** What each job of a recipe lacks for the deploy records it writes or reads (docs/deploy-records.md). */
+export function recordProblems(workflow: Record<string, unknown>, gitea: boolean): string[] {
+  const jobs = (workflow?.jobs ?? {}) as Record<string, Job>
+  const steps = Object.values(jobs).flatMap((j) => (j.steps ?? []).filter((s) => String(s.uses ?? '').includes('rollout-guard')))
+  const sharded = steps.some((s) => s.with?.shard !== undefined)
+  const problems: string[] = []
+  for (const [name, job] of Object.entries(jobs)) {
+    const perms = job.permissions ?? (workflow.permissions as Job['permissions'])
+    const may = (scope: string, level: 'read' | 'write'): boolean => perms === undefined || perms === 'write-all' || (perms === 'read-all' && level === 'read') || (typeof perms === 'object' && (perms[scope] === 'write' || (level === 'read' && perms[scope] === 'read')))
+    for (const step of (job.steps ?? []).filter((s) => String(s.uses ?? '').includes('rollout-guard'))) {
+      const mode = String(step.with?.mode ?? 'deploy')
+      if (mode === 'deploy' && sharded) {
+        if (step.with?.report === 'none') problems.push(`${name}: report: none writes no deploy record`)
+        if (gitea && !may('contents', 'write') && step.with?.token === undefined) problems.push(`${name}: commit statuses need contents: write on Gitea 1.26 (or a token)`)
+        if (!gitea && !(may('checks', 'write') && may('statuses', 'write'))) problems.push(`${name}: the deploy record needs checks: write and statuses: write`)
+      }
+      if (mode === 'reconcile' && !gitea && !(may('checks', 'read') && may('statuses', 'read'))) problems.push(`${name}: reconcile reads the records with checks: read and statuses: read`)
+    }
+  }
+  return problems
+}
+
+describe('recipes write the deploy records reconcile reads', () => {
+  it('every sharded recipe (README, docs, examples) gives each deploy job a record and the permissions for it', async () => {
+    const all = await recipes()
+    const sharded = all.filter((r) => JSON.stringify(r.workflow ?? {}).includes('"shard"'))
+    expect(sharded.map((r) => r.where)).toEqual(expect.arrayContaining(['examples/github/sharded-deploy.yml', 'examples/gitea/sharded-deploy.yml']))
+    // The README's (or its docs pages') sharded recipe is among them too.
+    expect(sharded.some((r) => /^(README|docs)/.test(r.where))).toBe(true)
+    for (const r of all) expect({ where: r.where, problems: recordProblems(r.workflow, r.gitea) }).toEqual({ where: r.where, problems: [] })
+  })
+
+  it('the check can say no: report: none, or shard jobs with contents: read only', async () => {
+    const github = parse(await readFile('examples/github/sharded-deploy.yml', 'utf8')) as { jobs: Record<string, Job> }
+    const shards = github.jobs.shards!
+    shards.permissions = { contents: 'read' }
+    expect(recordProblems(github, false)).toEqual(['shards: the deploy record needs checks: write and statuses: write'])
+    shards.permissions = { contents: 'read', checks: 'write', statuses: 'write' }
+    shards.steps![0]!.with!.report = 'none'
+    expect(recordProblems(github, false)).toEqual(['shards: report: none writes no deploy record'])
+    const gitea = parse(await readFile('examples/gitea/sharded-deploy.yml', 'utf8')) as { jobs: Record<string, Job> }
+    gitea.jobs.shards!.permissions = undefined
+    expect(recordProblems(gitea, true)).toEqual(['shards: commit statuses need contents: write on Gitea 1.26 (or a token)'])
   })
 })

@@ -87,11 +87,13 @@ export class FakeForge {
   readonly reports: ForgeReports
   private readonly gitea: GiteaRoutes | undefined
   private server!: RunningServer
+  private readonly known = new Set<string>()
 
   private constructor(
     readonly options: Required<Omit<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents'>> & Pick<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents'>
   ) {
     this.reports = new ForgeReports(options.flavour === 'github')
+    this.reports.giteaPage = { max: options.limits?.maxResponseItems ?? DEFAULT_GITEA_LIMITS.maxResponseItems, default: options.limits?.defaultPagingNum ?? DEFAULT_GITEA_LIMITS.defaultPagingNum }
     const version = options.flavour === 'github' ? undefined : (options.flavour.slice('gitea-'.length) as GiteaVersion)
     this.gitea = version && new GiteaRoutes(version, options.repo, { ...DEFAULT_GITEA_LIMITS, ...options.limits }, () => this.server.url)
   }
@@ -251,7 +253,10 @@ export class FakeForge {
    * routers/api/v1/repo/status.go). Not a violation: the request is well formed.
    */
   private async unknownCommitAnswer(sha: string): Promise<((res: ServerResponse) => void) | undefined> {
-    if (!sha || (await this.options.repo.resolve(sha))) return undefined
+    // A commit, once known, stays known: remembered, so a test that writes thousands of records does not run git for each.
+    if (this.known.has(sha)) return undefined
+    if (sha && (await this.options.repo.resolve(sha))) this.known.add(sha)
+    if (!sha || this.known.has(sha)) return undefined
     if (this.flavour === 'github') return (res) => sendJson(res, 422, { message: `No commit found for SHA: ${sha}`, documentation_url: 'https://docs.github.com/rest/commits/statuses#create-a-commit-status', status: '422' })
     return (res) => sendJson(res, 500, { message: '', url: '/api/swagger' })
   }
@@ -322,7 +327,7 @@ function routeOf(path: string, base: string, flavour: ForgeFlavour): Route | 'ot
   if (rest.startsWith('/compare/')) return 'compare'
   if (rest === '/commits') return 'commits'
   if (flavour === 'github' ? /^\/commits\/[^/]+$/.test(rest) : rest.startsWith('/git/commits/')) return 'commit'
-  if (/^\/commits\/[^/]+\/(statuses|check-runs)$/.test(rest)) return rest.endsWith('/statuses') ? 'statuses' : 'check-runs'
+  if (/^\/commits\/[^/]+\/(statuses|status|check-runs)$/.test(rest)) return rest.endsWith('/check-runs') ? 'check-runs' : 'statuses'
   if (rest.startsWith('/statuses/')) return 'statuses'
   if (rest.startsWith('/check-runs')) return 'check-runs'
   return 'other'

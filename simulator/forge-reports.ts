@@ -11,9 +11,25 @@ import { sendJson } from './server.js'
  * - Gitea `GET /repos/{o}/{r}/statuses/{sha}` (and `/commits/{ref}/statuses`) answers an array, newest
  *   first, the state named `status`, `limit` capped at 50 (`[api] MAX_RESPONSE_ITEMS`), the total in
  *   `X-Total-Count` (routers/api/v1/repo/status.go and models/git/commit_status.go, 1.22).
+ * - GitHub and Gitea `GET /repos/{o}/{r}/commits/{ref}/status`: the combined status, the latest status of
+ *   each context, newest context first (Gitea: GetCombinedCommitStatusByRef with GetLatestCommitStatus,
+ *   `max(id)` per context hash, `limit` capped at MAX_RESPONSE_ITEMS, the number of contexts in
+ *   `X-Total-Count` while the body's `total_count` counts the page; GitHub: repos/get-combined-status-for-ref,
+ *   `per_page` at most 100, `total_count` the number of contexts).
+ * - Gitea keeps `created_at` in whole seconds (timeutil.TimeStamp).
+ * - GitHub refuses a 1,001st status for one SHA and context with 422 ("Create a commit status": "a limit
+ *   of 1000 statuses per sha and context within a repository").
+ * - GitHub's check runs for a ref cover the newest 1,000 check suites only (checks/list-for-ref). Every
+ *   check run created here opens its own suite, and `addCheckSuites` adds the suites a workflow run's
+ *   own jobs open (every scheduled reconcile run is one).
  * GitHub refuses an `output.summary` or `output.text` over 65,535 bytes with 422 (its server counts
  * UTF-8 bytes; the OpenAPI text says "characters").
  */
+
+/** GitHub: statuses per SHA and context ("Create a commit status"). */
+export const GITHUB_STATUSES_PER_CONTEXT = 1000
+/** GitHub: check runs for a ref come from this many newest check suites (checks/list-for-ref). */
+export const GITHUB_CHECK_SUITE_WINDOW = 1000
 
 /** One check run as the fake forge saw it: the create body, then every PATCH body in order. */
 export interface CheckRunLog {
@@ -37,6 +53,11 @@ export class ForgeReports {
   private readonly statusTimes: string[] = []
   private readonly checkTimes = new Map<number, string>()
   private nextId = 0
+  /** Check suites per SHA, in creation order; a check run's suite is its index there. */
+  private readonly suites = new Map<string, number>()
+  private readonly suiteOf = new Map<number, number>()
+  /** Gitea's `[api] MAX_RESPONSE_ITEMS` and `DEFAULT_PAGING_NUM`. */
+  giteaPage = { max: 50, default: 30 }
   /** Added to the wall clock for every timestamp the forge writes: a test ages records without waiting. */
   private offsetMs = 0
 
@@ -55,12 +76,33 @@ export class ForgeReports {
   }
 
   private now(): string {
-    return new Date(Date.now() + this.offsetMs).toISOString()
+    const ms = Date.now() + this.offsetMs
+    // Gitea stores timeutil.TimeStamp: whole seconds, rendered without a fraction.
+    return this.github ? new Date(ms).toISOString() : new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+  }
+
+  /** `n` more check suites on `sha` (the suites of workflow runs' own jobs), as newer than every earlier one. */
+  addCheckSuites(sha: string, n: number): void {
+    this.suites.set(sha, (this.suites.get(sha) ?? 0) + n)
+  }
+
+  /**
+   * Statuses other tools wrote, stored as if POSTed (same caps and timestamps) without a request each:
+   * the noise a busy commit gathers, for tests that need thousands of them.
+   */
+  seedStatuses(sha: string, bodies: StatusLog['body'][]): void {
+    for (const b of bodies) {
+      this.statuses.push({ sha, body: b })
+      this.statusTimes.push(this.now())
+    }
   }
 
   /** POST /statuses/{sha}. */
   status(res: ServerResponse, sha: string, body: unknown): void {
     const b = (body ?? {}) as StatusLog['body']
+    if (this.github && this.statuses.filter((x) => x.sha === sha && (x.body.context ?? 'default') === (b.context ?? 'default')).length >= GITHUB_STATUSES_PER_CONTEXT) {
+      return sendJson(res, 422, { message: 'Validation Failed', errors: [{ resource: 'Status', code: 'custom', field: 'context', message: 'This SHA and context has reached the maximum number of statuses.' }], documentation_url: 'https://docs.github.com/rest/commits/statuses#create-a-commit-status', status: '422' })
+    }
     this.statuses.push({ sha, body: b })
     this.statusTimes.push(this.now())
     // Gitea names the state `status` in its answer; GitHub says `state`.
@@ -76,6 +118,9 @@ export class ForgeReports {
     if (method === 'POST' && rest === '/check-runs') {
       const id = ++this.nextId
       this.checkRuns.set(id, { id, create: b, updates: [] })
+      const sha = String(b.head_sha)
+      this.addCheckSuites(sha, 1)
+      this.suiteOf.set(id, this.suites.get(sha)!)
       this.checkTimes.set(id, this.now())
       return sendJson(res, 201, { id, status: b.status ?? 'queued', conclusion: b.conclusion ?? null })
     }
@@ -87,6 +132,11 @@ export class ForgeReports {
 
   /** Answers the list reads; false when `rest` is not one of them (the caller answers 404). */
   read(res: ServerResponse, rest: string, url: URL): boolean {
+    const combined = /^\/commits\/([^/]+)\/status$/.exec(rest)
+    if (combined) {
+      this.combinedStatus(res, combined[1]!, url)
+      return true
+    }
     const byRef = /^\/commits\/([^/]+)\/(check-runs|statuses)$/.exec(rest)
     const bySha = /^\/statuses\/([^/]+)$/.exec(rest)
     if (byRef?.[2] === 'check-runs') {
@@ -105,7 +155,9 @@ export class ForgeReports {
     const perPage = Math.min(100, Number(q.get('per_page') ?? 30))
     const page = Number(q.get('page') ?? 1)
     const name = q.get('check_name')
-    let runs = [...this.checkRuns.values()].map((r) => this.merged(r)).filter((r) => r.head_sha === ref && (!name || r.name === name))
+    // Only the newest GITHUB_CHECK_SUITE_WINDOW suites of the ref are searched.
+    const oldest = (this.suites.get(ref) ?? 0) - GITHUB_CHECK_SUITE_WINDOW
+    let runs = [...this.checkRuns.values()].filter((r) => this.suiteOf.get(r.id)! > oldest).map((r) => this.merged(r)).filter((r) => r.head_sha === ref && (!name || r.name === name))
     // `latest` (the default) keeps only the most recent run of each name.
     if ((q.get('filter') ?? 'latest') === 'latest') runs = runs.filter((r) => !runs.some((o) => o.name === r.name && (o.id as number) > (r.id as number)))
     runs.sort((a, b) => (b.id as number) - (a.id as number))
@@ -157,9 +209,39 @@ export class ForgeReports {
       const page = Number(q.get('page') ?? 1)
       return sendJson(res, 200, mine.slice((page - 1) * perPage, page * perPage).map(shape))
     }
-    const limit = Math.min(50, Number(q.get('limit') ?? 30) || 30)
-    const page = Math.max(1, Number(q.get('page') ?? 1) || 1)
+    const { limit, page } = this.giteaPaging(q)
     sendJson(res, 200, mine.slice((page - 1) * limit, page * limit).map(shape), { 'x-total-count': String(mine.length) })
+  }
+
+  /** utils.GetListOptions → convert.ToCorrectPageSize: 0 or absent gives DEFAULT_PAGING_NUM, capped by MAX_RESPONSE_ITEMS. */
+  private giteaPaging(q: URLSearchParams): { limit: number; page: number } {
+    const asked = Number(q.get('limit')) || 0
+    return { limit: asked <= 0 ? this.giteaPage.default : Math.min(asked, this.giteaPage.max), page: Math.max(1, Number(q.get('page') ?? 1) || 1) }
+  }
+
+  /** The latest status of each context on `sha`, newest context first. */
+  private combinedStatus(res: ServerResponse, sha: string, url: URL): void {
+    const latest = new Map<string, number>()
+    this.statuses.forEach((s, i) => {
+      if (s.sha === sha) latest.set(s.body.context ?? 'default', i)
+    })
+    const ids = [...latest.values()].sort((a, b) => b - a)
+    const shape = (i: number): Record<string, unknown> => {
+      const s = this.statuses[i]!
+      return { id: i + 1, [this.github ? 'state' : 'status']: s.body.state, context: s.body.context ?? 'default', description: s.body.description ?? '', target_url: s.body.target_url ?? '', url: `/statuses/${sha}`, created_at: this.statusTimes[i], updated_at: this.statusTimes[i] }
+    }
+    const states = ids.map((i) => this.statuses[i]!.body.state)
+    const state = states.some((x) => x === 'failure' || x === 'error') ? 'failure' : states.length === 0 || states.some((x) => x === 'pending') ? 'pending' : 'success'
+    const q = url.searchParams
+    if (this.github) {
+      const perPage = Math.min(100, Number(q.get('per_page') ?? 30))
+      const page = Number(q.get('page') ?? 1)
+      return sendJson(res, 200, { state, sha, total_count: ids.length, statuses: ids.slice((page - 1) * perPage, page * perPage).map(shape), repository: {}, commit_url: `/commits/${sha}`, url: `/commits/${sha}/status` })
+    }
+    const { limit, page } = this.giteaPaging(q)
+    const statuses = ids.slice((page - 1) * limit, page * limit).map(shape)
+    // Gitea's body counts the page (ToCombinedStatus: len(statuses)); the header counts every context.
+    sendJson(res, 200, { state, sha, total_count: statuses.length, statuses, repository: {}, commit_url: `/commits/${sha}`, url: `/commits/${sha}/status` }, { 'x-total-count': String(ids.length) })
   }
 }
 

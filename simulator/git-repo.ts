@@ -10,6 +10,9 @@ const run = promisify(execFile)
  * A real git repository in a temporary folder: real commits, real ancestry, force-pushes included.
  * The fake forge answers every ancestry question from it, so the action is tested against git itself.
  */
+/** git commands that only read. */
+const READS = new Set(['rev-parse', 'rev-list', 'merge-base', 'log', 'cat-file'])
+
 export class GitRepo {
   private counter = 0
 
@@ -26,9 +29,37 @@ export class GitRepo {
   }
 
   async git(...args: string[]): Promise<string> {
-    const { stdout } = await run('git', args, { cwd: this.dir, maxBuffer: 64 * 1024 * 1024 })
-    return stdout.trim()
+    // Reads are remembered until a command that may change the repository starts or ends (every change
+    // goes through here), so a fake forge answering thousands of requests does not start git for each.
+    // A read that overlapped a change is not remembered: it may have seen either side of it.
+    const read = READS.has(args[0]!) || (args[0] === 'branch' && args[1] === '--list')
+    const key = args.join('\0')
+    if (!read) {
+      this.generation++
+      this.reads.clear()
+      try {
+        return (await run('git', args, { cwd: this.dir, maxBuffer: 64 * 1024 * 1024 })).stdout.trim()
+      } finally {
+        this.generation++
+        this.reads.clear()
+      }
+    }
+    const known = this.reads.get(key)
+    if (known) return known
+    const started = this.generation
+    const answer = run('git', args, { cwd: this.dir, maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => stdout.trim())
+    this.reads.set(key, answer)
+    answer.then(
+      () => {
+        if (this.generation !== started && this.reads.get(key) === answer) this.reads.delete(key)
+      },
+      () => this.reads.get(key) === answer && this.reads.delete(key)
+    )
+    return answer
   }
+
+  private generation = 0
+  private readonly reads = new Map<string, Promise<string>>()
 
   /** Commits on top of `branch` (created at its current HEAD if new) and returns the full SHA. */
   async commit(message: string, branch = 'main'): Promise<string> {

@@ -7,6 +7,11 @@ export interface Clock {
   now(): number
   /** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>
+  /**
+   * Wall-clock time (epoch ms) for what other runs read back (a record's heartbeat). Optional: without it
+   * the system's `Date.now()` is used; virtual clocks give one so time moves for records too.
+   */
+  wall?(): number
 }
 
 export const systemClock: Clock = {
@@ -27,6 +32,11 @@ export const systemClock: Clock = {
       }
       signal?.addEventListener('abort', onAbort, { once: true })
     })
+}
+
+/** Wall-clock now (epoch ms): the clock's own when it keeps one (virtual time), else the system's. */
+export function wallNow(clock: Clock): number {
+  return clock.wall?.() ?? Date.now()
 }
 
 /** Seconds with one decimal, for human messages. */

@@ -58,6 +58,8 @@ export async function run(env: Env = process.env, overrides: ContextOverrides = 
     core.setOutput('result', 'failed')
     core.setFailed(redact(errorMessage(error)))
   } finally {
+    // A heartbeat still beating (a step that failed before the final report) must not keep the process alive.
+    ctx?.reporter.stop?.()
     if (ctx && !overrides.http) await ctx.http.close()
   }
 }

@@ -186,29 +186,24 @@ export class GiteaForge implements Forge {
   }
 
   /**
-   * `GET /statuses/{sha}` (routers/api/v1/repo/status.go, 1.22): every status ever set, newest first,
-   * `limit`/`page` capped by `[api] MAX_RESPONSE_ITEMS`, the total in `X-Total-Count`. The state is
-   * named `status` in the answer. Paged by what the server says, never by an assumed page size.
+   * `GET /commits/{ref}/status` (GetCombinedCommitStatusByRef, routers/api/v1/repo/status.go, 1.22): the
+   * latest status of each context (models/git/commit_status.go GetLatestCommitStatus), `limit`/`page`
+   * capped by `[api] MAX_RESPONSE_ITEMS`, the number of contexts in `X-Total-Count`; the state is named
+   * `status`. Paged by what the server says, never by an assumed page size.
    */
-  async listCommitStatuses(sha: string, context: string): Promise<CommitStatusRead[]> {
+  async latestStatuses(sha: string): Promise<CommitStatusRead[]> {
     const out: CommitStatusRead[] = []
-    let seen = 0
-    for (let page = 1; page <= MAX_RECORD_PAGES; page++) {
-      const res = await this.request(`GET statuses of ${sha.slice(0, 7)}`, `/statuses/${encodeURIComponent(sha)}?limit=50&page=${page}`)
-      let data: unknown
-      try {
-        data = JSON.parse(res.body.toString('utf8'))
-      } catch {
-        throw new ForgeAnswerError('the status list is not JSON')
-      }
-      if (!Array.isArray(data)) throw new ForgeAnswerError('the status list is not an array')
-      seen += data.length
-      for (const s of data as Array<Record<string, unknown>>) {
-        const state = s?.status ?? s?.state
-        if (s?.context === context) out.push({ state: String(state), context, description: String(s.description ?? ''), targetUrl: typeof s.target_url === 'string' ? s.target_url : undefined, createdAt: typeof s.created_at === 'string' ? s.created_at : undefined })
+    for (let page = 1; ; page++) {
+      const { data, res } = await this.jsonAnswer(`GET combined status of ${sha.slice(0, 7)}`, `/commits/${encodeURIComponent(sha)}/status?limit=50&page=${page}`)
+      const list = (data as { statuses?: unknown } | null)?.statuses ?? []
+      if (!Array.isArray(list)) throw new ForgeAnswerError('the combined status has no statuses list')
+      for (const s of list as Array<Record<string, unknown>>) {
+        out.push({ state: String(s?.status ?? s?.state), context: String(s?.context ?? ''), description: String(s?.description ?? ''), targetUrl: typeof s?.target_url === 'string' ? s.target_url : undefined, createdAt: typeof s?.updated_at === 'string' ? s.updated_at : typeof s?.created_at === 'string' ? s.created_at : undefined })
       }
       const total = Number(res.headers['x-total-count'])
-      if (data.length === 0 || (Number.isFinite(total) ? seen >= total : true)) break
+      if (!Number.isInteger(total) || total < 0) throw new ForgeAnswerError('the combined status came without a usable X-Total-Count header')
+      if (list.length === 0 || out.length >= total) break
+      if (page >= MAX_RECORD_PAGES) throw new ForgeAnswerError(`the commit has ${total} status contexts, more than the ${out.length} read`)
     }
     return out
   }

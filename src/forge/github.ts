@@ -130,19 +130,22 @@ export class GitHubForge implements Forge {
     )
   }
 
-  /** `GET /commits/{ref}/statuses`, 100 a page; a short page is the last (GitHub honours per_page up to 100). */
-  async listCommitStatuses(sha: string, context: string): Promise<CommitStatusRead[]> {
+  /**
+   * `GET /commits/{ref}/status`: the combined status, the latest status of each context, 100 contexts a
+   * page (OpenAPI repos/get-combined-status-for-ref); `total_count` counts the contexts.
+   */
+  async latestStatuses(sha: string): Promise<CommitStatusRead[]> {
     const { owner, repo } = this.settings
     const out: CommitStatusRead[] = []
-    for (let page = 1; page <= MAX_RECORD_PAGES; page++) {
-      const data = await this.call(`GET statuses of ${sha.slice(0, 7)}`, (signal) =>
-        this.octokit.rest.repos.listCommitStatusesForRef({ owner, repo, ref: sha, per_page: 100, page, request: { signal } }).then((r) => r.data as unknown)
+    for (let page = 1; ; page++) {
+      const data = await this.call(`GET combined status of ${sha.slice(0, 7)}`, (signal) =>
+        this.octokit.rest.repos.getCombinedStatusForRef({ owner, repo, ref: sha, per_page: 100, page, request: { signal } }).then((r) => r.data as unknown)
       )
-      if (!Array.isArray(data)) throw new ForgeAnswerError('the status list is not an array')
-      for (const s of data as Array<Record<string, unknown>>) {
-        if (s?.context === context) out.push({ state: String(s.state), context, description: String(s.description ?? ''), targetUrl: str(s.target_url), createdAt: str(s.created_at) })
-      }
-      if (data.length < 100) break
+      const d = data as { total_count?: unknown; statuses?: unknown } | null
+      if (!d || !Array.isArray(d.statuses) || typeof d.total_count !== 'number') throw new ForgeAnswerError('the combined status has no statuses and total_count')
+      for (const s of d.statuses as Array<Record<string, unknown>>) out.push({ state: String(s.state), context: String(s.context), description: String(s.description ?? ''), targetUrl: str(s.target_url), createdAt: str(s.updated_at) ?? str(s.created_at) })
+      if (d.statuses.length === 0 || out.length >= d.total_count) break
+      if (page >= MAX_RECORD_PAGES) throw new ForgeAnswerError(`the commit has ${d.total_count} status contexts, more than the ${MAX_RECORD_PAGES * 100} read`)
     }
     return out
   }
@@ -161,23 +164,18 @@ export class GitHubForge implements Forge {
         this.octokit.rest.checks.update({ owner, repo, check_run_id: id, ...checkBody(u), request: { signal } })
       )
     },
-    /** `filter=all`: the default (`latest`) would hide the earlier attempts that the decision weighs. */
-    listForRef: async (sha: string, name: string): Promise<CheckRunRead[]> => {
+    /** `filter=latest`: the newest check run of the name, whatever the attempts and re-runs before it. */
+    latestByName: async (sha: string, name: string): Promise<CheckRunRead[]> => {
       const { owner, repo } = this.settings
-      const out: CheckRunRead[] = []
-      for (let page = 1; page <= MAX_RECORD_PAGES; page++) {
-        const data = await this.call(`GET check-runs ${name} of ${sha.slice(0, 7)}`, (signal) =>
-          this.octokit.rest.checks.listForRef({ owner, repo, ref: sha, check_name: name, filter: 'all', per_page: 100, page, request: { signal } }).then((r) => r.data as unknown)
-        )
-        const d = data as { total_count?: unknown; check_runs?: unknown } | null
-        if (!d || !Array.isArray(d.check_runs) || typeof d.total_count !== 'number') throw new ForgeAnswerError('the check run list has no check_runs and total_count')
-        for (const c of d.check_runs as Array<Record<string, unknown>>) {
-          const output = (c.output ?? {}) as Record<string, unknown>
-          out.push({ id: Number(c.id), name: String(c.name), status: String(c.status), conclusion: str(c.conclusion) ?? null, externalId: str(c.external_id) ?? null, startedAt: str(c.started_at) ?? null, title: str(output.title) ?? null, detailsUrl: str(c.details_url) ?? null })
-        }
-        if (d.check_runs.length === 0 || out.length >= d.total_count) break
-      }
-      return out
+      const data = await this.call(`GET check-runs ${name} of ${sha.slice(0, 7)}`, (signal) =>
+        this.octokit.rest.checks.listForRef({ owner, repo, ref: sha, check_name: name, filter: 'latest', per_page: 100, request: { signal } }).then((r) => r.data as unknown)
+      )
+      const d = data as { total_count?: unknown; check_runs?: unknown } | null
+      if (!d || !Array.isArray(d.check_runs) || typeof d.total_count !== 'number') throw new ForgeAnswerError('the check run list has no check_runs and total_count')
+      return (d.check_runs as Array<Record<string, unknown>>).map((c) => {
+        const output = (c.output ?? {}) as Record<string, unknown>
+        return { id: Number(c.id), name: String(c.name), status: String(c.status), conclusion: str(c.conclusion) ?? null, externalId: str(c.external_id) ?? null, startedAt: str(c.started_at) ?? null, title: str(output.title) ?? null, detailsUrl: str(c.details_url) ?? null }
+      })
     }
   }
 }

@@ -47,10 +47,13 @@ export interface CheckRunUpdate {
   externalId?: string
 }
 
-/** Pages read at most when listing statuses or check runs: a commit with more records is not normal. */
+/**
+ * Pages read at most of a commit's combined status (one entry per context): a commit with more contexts
+ * than this is not normal, and the reader says it could not see them all rather than guess.
+ */
 export const MAX_RECORD_PAGES = 10
 
-/** A commit status as read back (newest first on both forges, but callers must not rely on order). */
+/** A commit status as read back (the latest of its context, from the combined status). */
 export interface CommitStatusRead {
   state: string
   context: string
@@ -93,14 +96,21 @@ export interface Forge {
   /** The full SHA of a commit given by an abbreviated SHA; undefined when the forge has no such commit. */
   resolveCommit(ref: string): Promise<string | undefined>
   createCommitStatus(status: CommitStatus): Promise<void>
-  /** Every status on the full SHA `sha` whose context is `context`, all pages (bounded). */
-  listCommitStatuses?(sha: string, context: string): Promise<CommitStatusRead[]>
+  /**
+   * The latest status of every context on the full SHA `sha` (the combined status, all pages, bounded):
+   * one entry per context however many statuses the commit gathers, so a record never pages out.
+   * Throws when the forge has more contexts than MAX_RECORD_PAGES pages hold.
+   */
+  latestStatuses?(sha: string): Promise<CommitStatusRead[]>
   /** Checks API; `undefined` on forges that have none (Gitea). */
   readonly checks?: {
     create(sha: string, name: string, update: CheckRunUpdate): Promise<number>
     update(id: number, update: CheckRunUpdate): Promise<void>
-    /** Every check run named `name` on `sha`, every attempt (not only the latest), all pages (bounded). */
-    listForRef(sha: string, name: string): Promise<CheckRunRead[]>
+    /**
+     * The latest check run named `name` on `sha` (`check_name`, `filter=latest`). GitHub lists check runs
+     * of the newest 1,000 check suites on the commit only: a record older than that is not seen here.
+     */
+    latestByName(sha: string, name: string): Promise<CheckRunRead[]>
   }
 }
 

@@ -48,6 +48,16 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
   if (shard.label) core.info(`This job is ${shard.label}`)
   core.info(`${fleet.length} tenant(s); canary: ${canary.join(', ') || 'none'}; ${rollout.waves.length ? `waves ${rollout.wavesRaw}` : `waves of ${rollout.maxParallel}`}; tag ${rollout.tag}`)
 
+  // No side effect before reconcile can see this deploy: the `running` record (started alongside the
+  // gate) is written, and tried again, before the first redeploy. A genuine deploy never skips, so one
+  // that could not be recorded goes ahead, and says so where it will be read.
+  const recorded = await ctx.reporter.start(sha)
+  const unseen =
+    recorded === 'unrecorded'
+      ? `Reconcile cannot see this deploy: its running record '${settings.report.name}' could not be written to the commit, so a scheduled reconcile may redeploy alongside it or roll out ${sha.slice(0, 7)} if its canary fails.`
+      : undefined
+  if (unseen) core.warning(unseen, { title: 'Deploy not recorded' })
+
   const result = await runRollout({
     fleet,
     rollout: { ...rollout, canary },
@@ -87,5 +97,6 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
       result.reason = `${result.reason} ${promotion.reason}`
     }
   }
+  if (unseen) result.reason = `${result.reason} ${unseen}`
   return finishRun(ctx, { rollout: result, gate, startedAt, tag: rollout.tag, promotion, shard: shard.label || undefined })
 }

@@ -3,7 +3,7 @@ import { type CommandRunner, execRunner } from '../command/runner.js'
 import type { RunContext } from '../context.js'
 import { SupersededGate } from '../gate/gate.js'
 import type { Outcome } from '../outcome.js'
-import { deployStateGate } from '../reconcile/deploy-gate.js'
+import { deployStateGate, stops } from '../reconcile/deploy-gate.js'
 import { type DriftEntry, readDrift } from '../reconcile/drift.js'
 import { createRedeployer } from '../rollout/redeployer.js'
 import { runRollout } from '../rollout/rollout.js'
@@ -44,8 +44,8 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
 
   // A live deploy owns the fleet, and a head its own deploy rejected is not rolled out: read the
   // head's deploy records before anything is redeployed or promoted.
-  const state = await deployStateGate(ctx, head, timeline)
-  if (state.action === 'deferred' || (state.action === 'held' && !settings.gate.force)) {
+  let state = await deployStateGate(ctx, head, timeline)
+  if (stops(state, settings.gate.force)) {
     const stopped = { result: state.action, reason: state.reason, headSha: head, tenants: [], phases: timeline.phases }
     return withOutputs(await finishRun(headCtx, { rollout: stopped, gate: undefined, startedAt, tag, deployState: state }), { drifted: '[]', healed: '[]' })
   }
@@ -89,12 +89,24 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
       clock: ctx.clock,
       signal: ctx.signal,
       timeline,
-      onProgress: progressReporter(ctx.clock)
+      onProgress: progressReporter(ctx.clock),
+      // Asked again before every wave, as the gate is: a deploy of the head that started (or rejected
+      // it) since the last look stops reconcile there, with nothing more redeployed.
+      beforeStep: async (where) => {
+        state = await deployStateGate(ctx, head, timeline, where)
+        return stops(state, settings.gate.force) ? state.reason : undefined
+      }
     })
     for (const r of rolled.tenants) records.set(r.tenant, r)
   }
-  const kind = !rolled ? (unreachable.length ? 'failed' : 'in-sync') : rolled.result === 'deployed' ? (unreachable.length ? 'failed' : 'healed') : rolled.result
-  const reason = unreachable.length && (!rolled || rolled.result === 'deployed') ? `${unreachable.length} tenant(s) unreachable and not redeployed: ${unreachable.map((u) => u.tenant).join(', ')}.` : (rolled?.reason ?? `Every tenant is on ${head.slice(0, 7)} or ahead.`)
+  let kind: string = !rolled ? (unreachable.length ? 'failed' : 'in-sync') : rolled.result === 'deployed' ? (unreachable.length ? 'failed' : 'healed') : rolled.result === 'stopped' ? state.action : rolled.result
+  // And once more before the promotion: `:latest` never moves to a head a deploy now owns or rejected.
+  if ((kind === 'healed' || kind === 'in-sync') && settings.promote && !settings.shard && !settings.dryRun && !ctx.signal.aborted) {
+    state = await deployStateGate(ctx, head, timeline, 'before the promotion')
+    if (stops(state, settings.gate.force)) kind = state.action
+  }
+  const stoppedBy = kind === 'deferred' || kind === 'held' ? state.reason : undefined
+  const reason = stoppedBy ?? (unreachable.length && (!rolled || rolled.result === 'deployed') ? `${unreachable.length} tenant(s) unreachable and not redeployed: ${unreachable.map((u) => u.tenant).join(', ')}.` : (rolled?.reason ?? `Every tenant is on ${head.slice(0, 7)} or ahead.`))
   result = { result: kind, reason, headSha: head, tenants: [...records.values()], phases: timeline.phases }
 
   let promotion

@@ -1,34 +1,48 @@
 import * as core from '@actions/core'
+import { wallNow } from '../clock.js'
 import type { RunContext } from '../context.js'
 import { errorMessage } from '../errors.js'
+import { troubleOf } from '../report/publish/problems.js'
 import type { Timeline } from '../rollout/timeline.js'
+import { shardRecordName } from '../settings/reconcile.js'
 import { decideDeployState, type DeployState } from './deploy-state.js'
 import { readDeployRecords } from './read-records.js'
 
+/** The permission reading deploy records needs, named in the failure when it is missing. */
+export function recordsPermission(kind: 'github' | 'gitea'): string {
+  return kind === 'github'
+    ? '`checks: read` and `statuses: read` in the job\'s `permissions:` (the check runs and commit statuses deploys write)'
+    : 'read access to the repository\'s commit statuses (a token that can read the repository)'
+}
+
 /**
- * Reconcile's look at the head's deploy records, logged and counted: deferred and held are the
- * caller's to act on; a record that cannot be read, or `respect-deploy-state: false`, proceeds as
- * before with a warning (a missing permission must not stop every scheduled reconcile for good).
+ * Reconcile's look at the head's deploy records, logged and counted: deferred and held are the caller's
+ * to act on. Asked before anything is redeployed, again before every wave and before the promotion, so
+ * a deploy that starts on the head (or rejects it) while reconcile rolls stops it there. Records that
+ * cannot be read never mean "none": a transient failure defers (the next scheduled run tries again);
+ * a refused token fails the step, naming the permission to grant.
  */
-export async function deployStateGate(ctx: RunContext, head: string, timeline: Timeline): Promise<DeployState> {
+export async function deployStateGate(ctx: RunContext, head: string, timeline: Timeline, where = 'before anything is redeployed'): Promise<DeployState> {
   const { settings } = ctx
   const rs = settings.reconcile
   if (!rs?.respectDeployState) {
     const reason = 'respect-deploy-state is false: the deploy records on the head are not read, so reconcile may redo the work of a deploy still running (bypassing its canary) or roll out a commit whose canary failed.'
-    core.warning(reason, { title: 'Deploy state ignored' })
+    if (where === 'before anything is redeployed') core.warning(reason, { title: 'Deploy state ignored' })
     return { action: 'proceed', reason }
   }
   const state = await timeline.run(
-    'deploy state',
+    `deploy state (${where})`,
     () =>
-      core.group(`Deploy records on ${head.slice(0, 7)} named '${rs.deployRecordName}'`, async (): Promise<DeployState> => {
+      core.group(`Deploy records on ${head.slice(0, 7)} named '${rs.deployRecordName}', ${where}`, async (): Promise<DeployState> => {
         try {
-          const records = await readDeployRecords(ctx.forge, head, rs.deployRecordName)
+          const records = await readDeployRecords(ctx.forge, head, { whole: rs.deployRecordName, shard: (i) => shardRecordName(rs, i) })
           core.info(`${records.length} deploy record(s) with a run stamp`)
-          return decideDeployState(records, { now: new Date(), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName })
+          return decideDeployState(records, { now: new Date(wallNow(ctx.clock)), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName })
         } catch (error) {
-          const what = ctx.forge.kind === 'github' ? 'check runs (`checks: read`) and commit statuses (`statuses: read`)' : 'commit statuses'
-          return { action: 'proceed', unreadable: true, reason: `The deploy records on ${head.slice(0, 7)} could not be read (${errorMessage(error)}); reconciling as if there were none. Reading them needs read access to ${what}.` }
+          if (troubleOf(error) === 'permission') {
+            throw new Error(`The deploy records on ${head.slice(0, 7)} could not be read: ${errorMessage(error)}. Reconcile needs ${recordsPermission(ctx.forge.kind)} to tell a live or rejected deploy from none; nothing was redeployed.`, { cause: error })
+          }
+          return { action: 'deferred', unreadable: true, reason: `The deploy records on ${head.slice(0, 7)} could not be read (${errorMessage(error)}); reconcile cannot tell whether a deploy is live or rejected the head, so it redeploys nothing and the next scheduled run tries again.` }
         }
       }),
     (s) => ({ outcome: s.action, detail: s.reason })
@@ -36,11 +50,12 @@ export async function deployStateGate(ctx: RunContext, head: string, timeline: T
   const counters = ctx.counters
   switch (state.action) {
     case 'deferred':
-      counters.defers++
-      core.notice(state.reason, { title: 'Deferred to a deploy in progress' })
+      counters.defers = 1
+      if (state.unreadable) core.warning(state.reason, { title: 'Deploy records unreadable: deferred' })
+      else core.notice(state.reason, { title: 'Deferred to a deploy in progress' })
       break
     case 'held':
-      counters.holds++
+      counters.holds = 1
       if (settings.gate.force) core.warning(`${state.reason} Overridden by force: true: reconciling toward it anyway.`, { title: 'Hold overridden by force' })
       else core.warning(state.reason, { title: `Held: ${head.slice(0, 7)}` })
       break
@@ -48,8 +63,12 @@ export async function deployStateGate(ctx: RunContext, head: string, timeline: T
       core.warning(state.reason, { title: 'Deploy presumed dead' })
       break
     default:
-      if (state.unreadable) core.warning(state.reason, { title: 'Deploy records unreadable' })
-      else core.info(state.reason)
+      core.info(state.reason)
   }
   return state
+}
+
+/** True when the state stops reconcile: a live deploy owns the fleet, or its deploy rejected the head. */
+export function stops(state: DeployState, force: boolean): boolean {
+  return state.action === 'deferred' || (state.action === 'held' && !force)
 }

@@ -24,21 +24,33 @@ export interface RunStamp {
   mode: string
   /** `GITHUB_RUN_ID`: grows with every new run of the repository. */
   runId: string
-  /** `GITHUB_RUN_ATTEMPT`: grows with every re-run of the same run. */
+  /** `GITHUB_RUN_ATTEMPT`: grows with every re-run of the same run (of all its jobs, or of one). */
   attempt: number
   end: RunEnding
   /**
-   * The shard (`2/4`) of a matrix job: the jobs of one run attempt write one record each under the same
-   * name, and each must be read on its own. Undefined for a job that handles the whole fleet.
+   * The shard (`2/4`) of a matrix job: each job of a deploy writes its own record (under its own name),
+   * and the count tells reconcile how many records the deploy has. Undefined for a whole-fleet job.
    */
   part?: string
+  /**
+   * When the writer last said it is alive, in whole seconds since the epoch (its heartbeat). Liveness
+   * counts from here; a record without it (an older version's) counts from the forge's own timestamp.
+   */
+  at?: number
+  /** Reconcile's own records: the run's result (`held`, `deferred`, …), so a run writes only when it changes. */
+  verdict?: string
 }
 
-const STAMP = /rollout-guard ([a-z]+) (\d{1,20})\.(\d{1,6}) ([a-z-]+)(?: shard (\d{1,6}\/\d{1,6}))?/
+/**
+ * `rollout-guard <mode> <run>.<attempt> <end>`, then optional `<key> <value>` pairs. Readers ignore keys
+ * they do not know, so a later version can add a field without older reconciles misreading the record.
+ */
+const STAMP = /rollout-guard ([a-z]+) (\d{1,20})\.(\d{1,6}) ([a-z-]+)((?: [a-z][a-z-]{0,19} [^\s\]]{1,64})*)/
+const PART = /^\d{1,4}\/\d{1,4}$/
 
-/** `rollout-guard deploy 4242.1 canary-failed` (`… shard 2/4` from a shard job): short enough for a status description beside the reason. */
+/** `rollout-guard deploy 4242.1 canary-failed shard 2/4 at 1764921600`: short enough for a status description beside the reason. */
 export function formatStamp(s: RunStamp): string {
-  return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}${s.part ? ` shard ${s.part}` : ''}`
+  return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}${s.part ? ` shard ${s.part}` : ''}${s.at !== undefined ? ` at ${s.at}` : ''}${s.verdict ? ` verdict ${s.verdict}` : ''}`
 }
 
 /** The stamp found anywhere in `text` (an `external_id`, a description), or undefined. */
@@ -47,7 +59,22 @@ export function parseStamp(text: string | null | undefined): RunStamp | undefine
   if (!m) return undefined
   const end = m[4] as RunEnding
   if (!RUN_ENDS.includes(end)) return undefined
-  return { mode: m[1]!, runId: m[2]!, attempt: Number(m[3]), end, ...(m[5] ? { part: m[5] } : {}) }
+  const stamp: RunStamp = { mode: m[1]!, runId: m[2]!, attempt: Number(m[3]), end }
+  const words = m[5]!.trim().split(' ').filter(Boolean)
+  for (let i = 0; i + 1 < words.length; i += 2) {
+    const [key, value] = [words[i]!, words[i + 1]!]
+    if (key === 'shard' && PART.test(value)) stamp.part = value
+    if (key === 'at' && /^\d{1,12}$/.test(value)) stamp.at = Number(value)
+    if (key === 'verdict' && /^[a-z-]{1,40}$/.test(value)) stamp.verdict = value
+  }
+  return stamp
+}
+
+/** The shard of a stamp as numbers, or undefined for a whole-fleet job. */
+export function partOf(s: Pick<RunStamp, 'part'>): { index: number; count: number } | undefined {
+  if (!s.part) return undefined
+  const [index, count] = s.part.split('/').map(Number)
+  return { index: index!, count: count! }
 }
 
 /** Orders two runs: a later run beats an earlier one, and a later attempt of one run its earlier ones. */

@@ -1,10 +1,12 @@
-import { compareRuns, REJECTING_ENDS, type RunEnding, type RunStamp } from './deploy-record.js'
+import { compareRuns, partOf, REJECTING_ENDS, type RunEnding, type RunStamp } from './deploy-record.js'
 
 /** One deploy record on the head, as read back from its check run or commit status. */
 export interface DeployRecord {
   stamp: RunStamp
-  /** When the run started (check `started_at`, status `created_at`); undefined when the forge did not say. */
+  /** When the forge says the record was written (check `started_at`, status `created_at`); undefined when it did not say. */
   since?: Date
+  /** Which kind carries it: a check run or a commit status (both are read, the newest of a job wins). */
+  kind?: 'check' | 'status'
   /** The record's own words (check title, status description), for the reader. */
   text?: string
   /** Link to the run (details URL, target URL). */
@@ -43,64 +45,89 @@ export interface DeployStateOptions {
   name: string
 }
 
-export const LIFTS_HOLD = 'A successful re-run of that deploy, a newer commit on the branch (its deploy is the repair), or `force: true` lifts the hold.'
+export const LIFTS_HOLD = 'A successful re-run of the job that rejected it, a whole new deploy of the commit that succeeds, a newer commit on the branch (its deploy is the repair), or `force: true` lifts the hold; a re-run of another job does not.'
 
 /**
- * Pure: the newest run attempt decides, not the latest write, so a late write from an older attempt can
- * never re-hold a commit that a newer attempt deployed. Records of other modes are ignored.
+ * Pure. The newest run of the commit is the deploy that counts (a whole new deploy replaces an older
+ * one); within it, each job (the whole fleet, or one shard of a matrix) is read on its own, and its
+ * newest attempt decides for that job alone. So a re-run of shard 2 never lifts shard 1's hold, and a
+ * late write from an older attempt never re-holds a job a newer attempt deployed. Then the deploy as a
+ * whole: any job still live (a heartbeat younger than the timeout) defers, any job that rejected the
+ * commit holds it, and a shard that has not reported at all is waited for while its siblings are alive.
+ * Records of other modes are ignored.
  */
 export function decideDeployState(records: readonly DeployRecord[], o: DeployStateOptions): DeployState {
   const sha7 = o.sha.slice(0, 7)
   const deploys = records.filter((r) => r.stamp.mode === 'deploy')
   if (deploys.length === 0) return { action: 'proceed', reason: `No deploy record named '${o.name}' on ${sha7} (report: none, or deployed by another tool); reconciling as usual.` }
 
-  const newest = deploys.reduce((a, b) => (compareRuns(b.stamp, a.stamp) > 0 ? b : a))
-  const attempt = deploys.filter((r) => compareRuns(r.stamp, newest.stamp) === 0)
-  const run = `run ${newest.stamp.runId} (attempt ${newest.stamp.attempt})`
-  // Each job of the attempt (the whole fleet, or one shard of a matrix) is read on its own: within a job
-  // the latest record decides (a status run writes `running`, then its end); on a tie (the forge's clock
-  // in seconds) an end beats `running`, and a rejection beats another end.
+  const newestRun = deploys.reduce((a, b) => (compareRuns({ runId: b.stamp.runId, attempt: 0 }, { runId: a.stamp.runId, attempt: 0 }) > 0 ? b : a)).stamp.runId
+  const ofRun = deploys.filter((r) => r.stamp.runId === newestRun)
+  // Within a job its newest attempt decides; within an attempt the latest record (a status run writes
+  // `running`, heartbeats, then its end); on a tie an end beats `running`, and a rejection another end.
   const jobs = new Map<string, DeployRecord>()
-  for (const r of attempt) {
-    const key = r.stamp.part ?? ''
+  for (const r of ofRun) {
+    const key = r.stamp.part ? String(partOf(r.stamp)!.index) : ''
     const seen = jobs.get(key)
-    jobs.set(key, seen ? later(seen, r) : r)
+    jobs.set(key, !seen ? r : r.stamp.attempt !== seen.stamp.attempt ? (r.stamp.attempt > seen.stamp.attempt ? r : seen) : later(seen, r))
   }
-  const ageOf = (r: DeployRecord): number => (r.since ? o.now.getTime() - r.since.getTime() : 0)
-  // Then the attempt as a whole: any job still live defers, any job that rejected the commit holds it.
-  const running = [...jobs.values()].filter((r) => r.stamp.end === 'running')
+  const ageOf = (r: DeployRecord): number => {
+    const beat = beatOf(r)
+    return beat === undefined ? 0 : o.now.getTime() - beat
+  }
+  const all = [...jobs.values()]
+  const running = all.filter((r) => r.stamp.end === 'running')
   const live = running.find((r) => ageOf(r) < o.timeoutMs)
-  const rejected = [...jobs.values()].find((r) => REJECTING_ENDS.has(r.stamp.end))
-  const record = live ?? rejected ?? running[0] ?? [...jobs.values()].reduce(later)
-  const job = record.stamp.part ? ` (shard ${record.stamp.part})` : ''
+  const rejected = all.find((r) => REJECTING_ENDS.has(r.stamp.end))
+  const run = (r: DeployRecord): string => `run ${r.stamp.runId} (attempt ${r.stamp.attempt})${r.stamp.part ? ` (shard ${r.stamp.part})` : ''}`
 
-  if (record.stamp.end === 'running') {
-    const since = record.since
-    const ageMs = ageOf(record)
-    const when = since ? `since ${since.toISOString()} (${minutes(ageMs)})` : 'since a time the forge did not give'
-    if (ageMs < o.timeoutMs) {
-      return { action: 'deferred', end: 'running', record, reason: `The deploy of ${sha7} in ${run}${job} is in progress ${when}; reconcile defers to it and redeploys nothing.` }
+  if (live) {
+    return { action: 'deferred', end: 'running', record: live, reason: `The deploy of ${sha7} in ${run(live)} is in progress ${when(live, ageOf(live))}; reconcile defers to it and redeploys nothing.` }
+  }
+  if (rejected) {
+    const end = rejected.stamp.end
+    const why = end === 'canary-failed' ? 'its canary failed' : 'it halted past max-failures'
+    const words = rejected.text ? ` (${rejected.text})` : ''
+    return { action: 'held', end, record: rejected, reason: `Held: the deploy of ${sha7} in ${run(rejected)} rejected it: ${why}${words}. Nothing is redeployed toward ${sha7} and it is not promoted. ${LIFTS_HOLD}` }
+  }
+  // Shards the deploy has (the records say how many) that wrote nothing yet: queued jobs, waited for
+  // while any sibling is recent; a deploy whose every record is older than the timeout is over.
+  const count = Math.max(0, ...ofRun.map((r) => partOf(r.stamp)?.count ?? 0))
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !jobs.has(String(i)))
+  if (missing.length) {
+    const freshest = all.reduce((a, b) => (ageOf(b) < ageOf(a) ? b : a))
+    const which = `shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')}`
+    if (ageOf(freshest) < o.timeoutMs) {
+      return { action: 'deferred', end: freshest.stamp.end, record: freshest, reason: `The deploy of ${sha7} in run ${newestRun} has ${count} shards and ${which} have not reported yet (queued, or starting); reconcile defers to it and redeploys nothing.` }
     }
+    return { action: 'presumed-dead', end: freshest.stamp.end, record: freshest, reason: `The deploy of ${sha7} in run ${newestRun} has ${count} shards and ${which} never reported, for longer than deploy-timeout-minutes (${minutes(o.timeoutMs)}); presumed dead, reconciling.` }
+  }
+  const dead = running[0]
+  if (dead) {
     return {
       action: 'presumed-dead',
       end: 'running',
-      record,
-      reason: `The deploy of ${sha7} in ${run}${job} has said it is in progress ${when}, longer than deploy-timeout-minutes (${minutes(o.timeoutMs)}); presumed dead (a runner killed before it could report), reconciling.`
+      record: dead,
+      reason: `The deploy of ${sha7} in ${run(dead)} has said it is in progress ${when(dead, ageOf(dead))}, longer than deploy-timeout-minutes (${minutes(o.timeoutMs)}) without a heartbeat; presumed dead (a runner killed before it could report), reconciling.`
     }
   }
+  const last = all.reduce(later)
+  return { action: 'proceed', end: last.stamp.end, record: last, reason: `The last deploy of ${sha7} (run ${newestRun}) ended ${last.stamp.end}; reconciling.` }
+}
 
-  const end = record.stamp.end
-  if (REJECTING_ENDS.has(end)) {
-    const why = end === 'canary-failed' ? 'its canary failed' : 'it halted past max-failures'
-    const words = record.text ? ` (${record.text})` : ''
-    return { action: 'held', end, record, reason: `Held: the deploy of ${sha7} in ${run}${job} rejected it: ${why}${words}. Nothing is redeployed toward ${sha7} and it is not promoted. ${LIFTS_HOLD}` }
-  }
-  return { action: 'proceed', end, record, reason: `The last deploy of ${sha7} (${run}) ended ${end}; reconciling.` }
+/** Epoch ms of a record's last sign of life: its heartbeat, else when the forge says it was written. */
+export function beatOf(r: DeployRecord): number | undefined {
+  return r.stamp.at !== undefined ? r.stamp.at * 1000 : r.since?.getTime()
+}
+
+function when(r: DeployRecord, ageMs: number): string {
+  const beat = beatOf(r)
+  return beat === undefined ? 'since a time the forge did not give' : `(last heartbeat ${new Date(beat).toISOString()}, ${minutes(ageMs)} ago)`
 }
 
 /** The later of two records of one job; on a tie an end beats `running`, and a rejection another end. */
 function later(a: DeployRecord, b: DeployRecord): DeployRecord {
-  const order = (b.since?.getTime() ?? 0) - (a.since?.getTime() ?? 0)
+  const order = (beatOf(b) ?? 0) - (beatOf(a) ?? 0)
   if (order !== 0) return order > 0 ? b : a
   return rank(b) > rank(a) ? b : a
 }

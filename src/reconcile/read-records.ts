@@ -1,21 +1,48 @@
 import type { CheckRunRead, CommitStatusRead, Forge } from '../forge/types.js'
-import { parseStamp } from './deploy-record.js'
+import { parseStamp, partOf } from './deploy-record.js'
 import type { DeployRecord } from './deploy-state.js'
 
 const STAMP_SUFFIX = / ?\[rollout-guard [^\]]*\]$/
 
+/** The names deploy jobs report under: the whole-fleet job's, and shard `i`'s. */
+export interface RecordNames {
+  whole: string
+  shard(index: number): string
+}
+
 /**
- * The deploy records on `sha` named `name`: its check runs (every attempt), or, when it has none with a
- * stamp (Gitea; GitHub without `checks: write`, where a deploy falls back to a commit status), its
- * commit statuses. Records without a stamp (another tool's, or an older version's) are left out.
+ * The deploy records on `sha`: the latest record of each job's name, never the full history, so no
+ * number of other statuses, check runs or re-runs can push one out of reach. Both kinds are read
+ * together (a canary job with `checks: write` beside shard jobs that fell back to statuses):
+ * - the combined status (latest status of every context), kept where the context is the name of the
+ *   job its stamp names (`shard 2/4` under shard 2's name);
+ * - on GitHub, the latest check run of the whole-fleet name and of shard 1's, then of every further
+ *   shard the records found so far say the deploy has.
+ * Records without a stamp (another tool's, or an older version's) are left out. Errors are thrown: an
+ * unreadable record is never "no record".
  */
-export async function readDeployRecords(forge: Forge, sha: string, name: string): Promise<DeployRecord[]> {
-  if (forge.checks) {
-    const fromChecks = (await forge.checks.listForRef(sha, name)).map(fromCheck).filter((r): r is DeployRecord => r !== undefined)
-    if (fromChecks.length > 0) return fromChecks
+export async function readDeployRecords(forge: Forge, sha: string, names: RecordNames): Promise<DeployRecord[]> {
+  const fromStatuses = forge.latestStatuses ? (await forge.latestStatuses(sha)).map(fromStatus).filter((r): r is DeployRecord & { name: string } => r !== undefined && r.name === nameOf(r, names)) : []
+  const records: DeployRecord[] = fromStatuses
+  if (!forge.checks) return records
+  const checks = forge.checks
+  const read = async (name: string): Promise<void> => {
+    for (const c of await checks.latestByName(sha, name)) {
+      const r = fromCheck(c)
+      if (r && c.name === name && nameOf(r, names) === name) records.push(r)
+    }
   }
-  if (!forge.listCommitStatuses) return []
-  return (await forge.listCommitStatuses(sha, name)).map(fromStatus).filter((r): r is DeployRecord => r !== undefined)
+  await read(names.whole)
+  await read(names.shard(1))
+  const count = Math.max(0, ...records.filter((r) => r.stamp.mode === 'deploy').map((r) => partOf(r.stamp)?.count ?? 0))
+  for (let i = 2; i <= count; i++) await read(names.shard(i))
+  return records
+}
+
+/** The name the job a record's stamp describes reports under. */
+function nameOf(r: DeployRecord, names: RecordNames): string {
+  const part = partOf(r.stamp)
+  return part ? names.shard(part.index) : names.whole
 }
 
 function fromCheck(c: CheckRunRead): DeployRecord | undefined {
@@ -23,14 +50,14 @@ function fromCheck(c: CheckRunRead): DeployRecord | undefined {
   if (!stamp) return undefined
   // Completed by someone else without our final stamp: an end we cannot name, never a live deploy.
   if (c.status === 'completed' && stamp.end === 'running') stamp.end = 'failed'
-  return { stamp, since: date(c.startedAt), text: c.title ?? undefined, url: c.detailsUrl ?? undefined }
+  return { stamp, since: date(c.startedAt), kind: 'check', text: c.title ?? undefined, url: c.detailsUrl ?? undefined }
 }
 
-function fromStatus(s: CommitStatusRead): DeployRecord | undefined {
+function fromStatus(s: CommitStatusRead): (DeployRecord & { name: string }) | undefined {
   const stamp = parseStamp(s.description)
   if (!stamp) return undefined
   if (s.state !== 'pending' && stamp.end === 'running') stamp.end = 'failed'
-  return { stamp, since: date(s.createdAt), text: s.description.replace(STAMP_SUFFIX, '') || undefined, url: s.targetUrl || undefined }
+  return { name: s.context, stamp, since: date(s.createdAt), kind: 'status', text: s.description.replace(STAMP_SUFFIX, '') || undefined, url: s.targetUrl || undefined }
 }
 
 function date(iso: string | null | undefined): Date | undefined {

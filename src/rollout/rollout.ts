@@ -37,6 +37,11 @@ export interface RolloutDeps {
   signal: AbortSignal
   timeline?: Timeline
   onProgress?: (phase: string, done: number, total: number, ok: number) => void
+  /**
+   * Asked after the gate before every step: a reason stops the rollout there (`stopped`), with nothing
+   * more sent. Reconcile asks the head's deploy records again here.
+   */
+  beforeStep?: (where: string) => Promise<string | undefined>
 }
 
 /**
@@ -115,6 +120,8 @@ class Rollout {
       if (decision.basis === 'unreadable' && this.deps.gate.everReadable && !this.deps.gateSettings.force) {
         return this.finish('failed', `Stopped ${where}: ${this.outage(decision)}. Nothing more was sent; run again once the forge answers.`)
       }
+      const stop = await this.deps.beforeStep?.(where)
+      if (stop !== undefined) return this.finish('stopped', stop)
 
       await this.timeline.run(step.name, () => core.group(`${cap(step.name)}: ${stepSize(step, this.deps.fleet.length)}`, () => this.roll(step)), () => this.judge(step))
       if (this.supersededBy) return this.finish('skipped-superseded', `Superseded during ${step.name}: ${this.supersededBy.reason} Nothing more was sent after that.`)

@@ -29,7 +29,8 @@ export interface TenantRecord {
   verdict?: TenantVerdict
 }
 
-export type RolloutResultKind = 'deployed' | 'skipped-superseded' | 'failed' | 'cancelled'
+/** `stopped`: the caller's `beforeStep` said stop (reconcile: a deploy of the head started, or rejected it). */
+export type RolloutResultKind = 'deployed' | 'skipped-superseded' | 'failed' | 'cancelled' | 'stopped'
 
 export interface RolloutResult {
   result: RolloutResultKind

@@ -1,7 +1,7 @@
 import { type CommonSettings, type EventPayload, ownershipMaxAgeMs, parseCommon } from './common.js'
 import { parseImageTag, parsePromote, type PromoteSettings } from './promote.js'
 import { type Env, InputReader } from './reader.js'
-import { parseReconcile, reconcileReportName, type ReconcileSettings } from './reconcile.js'
+import { parseReconcile, reconcileReportName, type ReconcileSettings, shardRecordName } from './reconcile.js'
 import { parseReport, type ReportSettings } from './report.js'
 import { parseRollout, type RolloutSettings } from './rollout.js'
 import { secretInputs } from './secrets.js'
@@ -45,9 +45,11 @@ export function parseSettings(env: Env, payload?: EventPayload): Settings {
   const shard = verify ? parseShard(new InputReader(env).raw('shard')) : undefined
   const rollout = verify && ['deploy', 'reconcile'].includes(common.mode) ? parseRollout(env, common, verify, imageTag) : undefined
   const dryRun = common.mode === 'reconcile' ? new InputReader(env).bool('dry-run', false) : false
-  const parsedReport = parseReport(env, common)
+  const parsedReport = parseReport(env, common, shard)
   const reconcile = common.mode === 'reconcile' ? parseReconcile(env, common) : undefined
-  const report = reconcile ? { ...parsedReport, name: reconcileReportName(parsedReport.name, reconcile.deployRecordName) } : parsedReport
+  // Compared with the deploy record of the same job: a sharded reconcile never writes under a deploy shard's name.
+  const deployName = reconcile && (shard ? shardRecordName(reconcile, shard.index) : reconcile.deployRecordName)
+  const report = reconcile ? { ...parsedReport, name: reconcileReportName(parsedReport.name, deployName!) } : parsedReport
   // A tenant's read may take one request timeout: evidence older than that is never reused for a side effect.
   const gate = { ...common.gate, maxAgeMs: ownershipMaxAgeMs(Math.min(common.forge.requestTimeoutMs, verify?.requestTimeoutMs ?? Number.POSITIVE_INFINITY)) }
   return { ...common, gate, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile }

@@ -2,7 +2,8 @@ import { InputError } from '../errors.js'
 import { render } from '../template.js'
 import type { CommonSettings } from './common.js'
 import { type Env, InputReader } from './reader.js'
-import { DEFAULT_CHECK_NAME } from './report.js'
+import { DEFAULT_CHECK_NAME, recordName } from './report.js'
+import { HEARTBEAT_MS } from './heartbeat.js'
 
 /** How reconcile treats the deploy records on the head (issue: it must not redo a live deploy's work). */
 export interface ReconcileSettings {
@@ -10,9 +11,14 @@ export interface ReconcileSettings {
   respectDeployState: boolean
   /** `deploy-timeout-minutes`, in ms: a deploy `running` for longer is presumed dead. */
   deployTimeoutMs: number
-  /** The name deploys report under (`check-name` rendered for mode deploy): what reconcile reads. */
+  /** The name a whole-fleet deploy reports under (`check-name` rendered for mode deploy): what reconcile reads. */
   deployRecordName: string
+  /** `check-name` with `{environment}` and `{mode}` rendered for mode deploy: shard jobs' names come from it. */
+  deployRecordTemplate: string
 }
+
+/** Writes or heartbeats older than this many heartbeats mean a dead deploy: the timeout may not be shorter. */
+export const HEARTBEATS_PER_TIMEOUT = 3
 
 export const DEFAULT_DEPLOY_TIMEOUT_MINUTES = 360
 /** A week: longer than any runner keeps a job alive, and far inside the timer limit. */
@@ -23,11 +29,21 @@ export function parseReconcile(env: Env, common: CommonSettings): ReconcileSetti
   const respectDeployState = input.bool('respect-deploy-state', true)
   const raw = input.raw('deploy-timeout-minutes')
   const minutes = raw === '' ? DEFAULT_DEPLOY_TIMEOUT_MINUTES : /^\d+$/.test(raw) ? Number(raw) : Number.NaN
-  if (!(minutes >= 1 && minutes <= MAX_DEPLOY_TIMEOUT_MINUTES)) {
-    throw new InputError('deploy-timeout-minutes', raw, `a whole number of minutes from 1 to ${MAX_DEPLOY_TIMEOUT_MINUTES}`)
+  // A live deploy refreshes its record every HEARTBEAT_MS: a shorter timeout would call it dead between beats.
+  const least = (HEARTBEATS_PER_TIMEOUT * HEARTBEAT_MS) / 60_000
+  if (!(minutes >= least && minutes <= MAX_DEPLOY_TIMEOUT_MINUTES)) {
+    throw new InputError('deploy-timeout-minutes', raw, `a whole number of minutes from ${least} (three heartbeats of a running deploy) to ${MAX_DEPLOY_TIMEOUT_MINUTES}`)
   }
   const template = input.string('check-name', DEFAULT_CHECK_NAME)
-  return { respectDeployState, deployTimeoutMs: minutes * 60_000, deployRecordName: render(template, { environment: common.target.environment, mode: 'deploy' }) }
+  const vars = { environment: common.target.environment, mode: 'deploy' }
+  // `{shard}` stays for shardRecordName; the other placeholders are this environment's.
+  const deployRecordTemplate = render(template, vars)
+  return { respectDeployState, deployTimeoutMs: minutes * 60_000, deployRecordName: recordName(template, vars), deployRecordTemplate }
+}
+
+/** The record name of shard `index` of a deploy (`check-name` rendered with `{shard}`, or the suffix). */
+export function shardRecordName(rs: Pick<ReconcileSettings, 'deployRecordTemplate'>, index: number): string {
+  return recordName(rs.deployRecordTemplate, { environment: '', mode: 'deploy' }, index)
 }
 
 /**

@@ -4,6 +4,7 @@ import { createForge } from '../../forge/factory.js'
 import type { Forge } from '../../forge/types.js'
 import type { HttpClient } from '../../http/client.js'
 import type { Settings } from '../../settings/index.js'
+import { HEARTBEAT_MS } from '../../settings/heartbeat.js'
 import { ForgeReporter } from './forge-reporter.js'
 import { NO_REPORTER, type Reporter } from './types.js'
 
@@ -24,8 +25,12 @@ export function createReporter(settings: Settings, deps: ReporterDeps): Reporter
   const forge = deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m) })
   return new ForgeReporter(
     forge,
-    { channel: report.kind, name: report.name, runUrl: settings.run.runUrl, annotationPath: report.annotationPath, mode: settings.mode, environment: settings.target.environment, run: runOf(settings), part: settings.shard && `${settings.shard.index}/${settings.shard.count}` },
-    { warning: (m) => core.warning(m, { title: 'Reporting' }), info: (m) => core.info(m) }
+    { channel: report.kind, name: report.name, runUrl: settings.run.runUrl, annotationPath: report.annotationPath, mode: settings.mode, environment: settings.target.environment, run: runOf(settings), part: settings.shard && `${settings.shard.index}/${settings.shard.count}`,
+      heartbeatMs: settings.mode === 'deploy' ? HEARTBEAT_MS : undefined,
+      onChangeOnly: settings.mode === 'reconcile'
+    },
+    { warning: (m) => core.warning(m, { title: 'Reporting' }), info: (m) => core.info(m) },
+    deps.clock
   )
 }
 

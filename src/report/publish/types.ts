@@ -13,14 +13,20 @@ export interface RunEnd {
  * `checks: write`). Neither method ever rejects: a reporting problem is a warning, never a failed deploy.
  */
 export interface Reporter {
-  /** Marks the run as started on `sha`. Only the first call counts; later ones return the same promise. */
-  start(sha: string): Promise<void>
+  /**
+   * Marks the run as started on `sha` (and, for a deploy, keeps the mark alive with a heartbeat until
+   * `finish`). Only the first call counts; later ones return the same promise, which says whether the
+   * `running` record reached the commit (`unrecorded`: it did not, and reconcile cannot see the run).
+   */
+  start(sha: string): Promise<'recorded' | 'unrecorded' | 'off'>
   /** The final state, after whatever `start` began has settled. */
   finish(end: RunEnd): Promise<void>
+  /** Stops the heartbeat without a final write (the step is ending some other way). */
+  stop?(): void
 }
 
 /** `report: none`, and the default for code that runs a mode without the entry point. */
 export const NO_REPORTER: Reporter = {
-  start: async () => undefined,
+  start: async () => 'off' as const,
   finish: async () => undefined
 }
