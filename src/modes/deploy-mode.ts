@@ -61,6 +61,7 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
     clock: ctx.clock,
     signal: ctx.signal,
     timeline,
+    canaryFailure: { mode: rollout.canaryFailure, imageTag: rollout.imageTag },
     onProgress: progressReporter(ctx.clock)
   })
 

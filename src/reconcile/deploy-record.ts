@@ -32,13 +32,29 @@ export interface RunStamp {
    * name, and each must be read on its own. Undefined for a job that handles the whole fleet.
    */
   part?: string
+  /**
+   * After a failed canary: what became of it (`canary-failure`), and how many of the canary tenants due a
+   * restore were verified back on their previous commit. Last in the stamp, so readers that predate it
+   * still read the rest.
+   */
+  restore?: RestoreStamp
 }
 
-const STAMP = /rollout-guard ([a-z]+) (\d{1,20})\.(\d{1,6}) ([a-z-]+)(?: shard (\d{1,6}\/\d{1,6}))?/
+export interface RestoreStamp {
+  outcome: string
+  verified: number
+  due: number
+}
 
-/** `rollout-guard deploy 4242.1 canary-failed` (`… shard 2/4` from a shard job): short enough for a status description beside the reason. */
+const STAMP = /rollout-guard ([a-z]+) (\d{1,20})\.(\d{1,6}) ([a-z-]+)(?: shard (\d{1,6}\/\d{1,6}))?(?: restore ([a-z-]+) (\d{1,6})\/(\d{1,6}))?/
+
+/**
+ * `rollout-guard deploy 4242.1 canary-failed` (`… shard 2/4` from a shard job, `… restore restored 1/1`
+ * after a failed canary): short enough for a status description beside the reason.
+ */
 export function formatStamp(s: RunStamp): string {
-  return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}${s.part ? ` shard ${s.part}` : ''}`
+  const restore = s.restore ? ` restore ${s.restore.outcome} ${s.restore.verified}/${s.restore.due}` : ''
+  return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}${s.part ? ` shard ${s.part}` : ''}${restore}`
 }
 
 /** The stamp found anywhere in `text` (an `external_id`, a description), or undefined. */
@@ -47,7 +63,8 @@ export function parseStamp(text: string | null | undefined): RunStamp | undefine
   if (!m) return undefined
   const end = m[4] as RunEnding
   if (!RUN_ENDS.includes(end)) return undefined
-  return { mode: m[1]!, runId: m[2]!, attempt: Number(m[3]), end, ...(m[5] ? { part: m[5] } : {}) }
+  const restore = m[6] ? { restore: { outcome: m[6], verified: Number(m[7]), due: Number(m[8]) } } : {}
+  return { mode: m[1]!, runId: m[2]!, attempt: Number(m[3]), end, ...(m[5] ? { part: m[5] } : {}), ...restore }
 }
 
 /** Orders two runs: a later run beats an earlier one, and a later attempt of one run its earlier ones. */
@@ -63,6 +80,14 @@ export interface FinishedRun {
   result: string
   phases: readonly { name: string; outcome: string }[]
   tenants: readonly { ok: boolean; verdict: string; action: string | null }[]
+  restore?: { outcome: string; tenants: readonly { to: string | null; verified: boolean }[] } | null
+}
+
+/** The restore part of a record, read from a finished run's report; undefined when the canary did not fail. */
+export function restoreOfRun(report: FinishedRun): RestoreStamp | undefined {
+  const r = report.restore
+  if (!r) return undefined
+  return { outcome: r.outcome, verified: r.tenants.filter((t) => t.verified).length, due: r.tenants.filter((t) => t.to !== null).length }
 }
 
 /** The end of a finished run, read from its report: the result, the phases and which tenants never started. */

@@ -65,6 +65,7 @@ export async function rollTenant(tenant: string, step: string, deps: TenantStepD
     const res = await deps.redeployer.redeploy(deps.request(tenant, obs.sha ?? ''), { signal: deps.signal, fence: deps.fence })
     if (res.ok) {
       record.action = 'redeployed'
+      record.movedFrom = obs.sha
       deps.sweeper.watch(tenant, obs.sha)
       return record
     }

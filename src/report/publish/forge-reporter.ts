@@ -1,5 +1,5 @@
 import type { CheckAnnotation, CheckRunUpdate, CommitState, Forge } from '../../forge/types.js'
-import { endOfRun, formatStamp, type RunEnding } from '../../reconcile/deploy-record.js'
+import { endOfRun, formatStamp, type RestoreStamp, restoreOfRun, type RunEnding } from '../../reconcile/deploy-record.js'
 import type { ForgeKind } from '../../settings/common.js'
 import { cutMarkdown, escapeMarkdown, plainText } from '../escape.js'
 import type { Conclusion } from '../model.js'
@@ -74,7 +74,7 @@ export class ForgeReporter implements Reporter {
           if (!this.checkRefused(error, this.checkId === undefined)) return
         }
       }
-      if (this.channel === 'status') await this.setStatus(sha, statusState(end.report.conclusion), statusDescription(end), true, endOfRun(end.report))
+      if (this.channel === 'status') await this.setStatus(sha, statusState(end.report.conclusion), statusDescription(end), true, endOfRun(end.report), restoreOfRun(end.report))
     } catch (error) {
       this.log.warning(`Reporting the result failed: ${String(error)}`)
     }
@@ -100,8 +100,8 @@ export class ForgeReporter implements Reporter {
   }
 
   /** `rollout-guard deploy 4242.1 canary-failed`, or nothing outside a workflow run. */
-  private stamp(end: RunEnding): string | undefined {
-    return this.o.run ? formatStamp({ mode: this.o.mode, runId: this.o.run.id, attempt: this.o.run.attempt, end, part: this.o.part }) : undefined
+  private stamp(end: RunEnding, restore?: RestoreStamp): string | undefined {
+    return this.o.run ? formatStamp({ mode: this.o.mode, runId: this.o.run.id, attempt: this.o.run.attempt, end, part: this.o.part, restore }) : undefined
   }
 
   /** Warns, and says whether the result should go to a commit status instead (refused for permissions). */
@@ -112,9 +112,9 @@ export class ForgeReporter implements Reporter {
     return fallback
   }
 
-  private async setStatus(sha: string, state: CommitState, description: string, final: boolean, end: RunEnding): Promise<void> {
+  private async setStatus(sha: string, state: CommitState, description: string, final: boolean, end: RunEnding, restore?: RestoreStamp): Promise<void> {
     // The stamp ends the description, and the reason is cut to leave room for it.
-    const stamp = this.stamp(end)
+    const stamp = this.stamp(end, restore)
     const suffix = stamp ? ` [${stamp}]` : ''
     const text = `${plainText(description, STATUS_DESCRIPTION_MAX[this.forge.kind] - suffix.length)}${suffix}`
     try {
@@ -138,7 +138,7 @@ export class ForgeReporter implements Reporter {
     const annotations: CheckAnnotation[] = end.failures.slice(0, MAX_ANNOTATIONS).map((f) => ({ path: this.o.annotationPath, level: 'failure', title: plainText(f.title, 255), message: plainText(f.message, 4000) }))
     const batches: CheckAnnotation[][] = []
     for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
-    const externalId = this.stamp(endOfRun(report))
+    const externalId = this.stamp(endOfRun(report), restoreOfRun(report))
     const first: CheckRunUpdate = { status: 'completed', conclusion: report.conclusion, title, summary, annotations: batches[0], detailsUrl: this.o.runUrl, externalId }
     const checks = this.forge.checks!
     try {
