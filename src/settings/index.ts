@@ -1,4 +1,5 @@
 import { type CommonSettings, type EventPayload, parseCommon } from './common.js'
+import { type DeploymentSettings, parseDeployment } from './deployment.js'
 import { parseImageTag, parsePromote, type PromoteSettings } from './promote.js'
 import { type Env, InputReader } from './reader.js'
 import { parseReconcile, reconcileReportName, type ReconcileSettings } from './reconcile.js'
@@ -31,6 +32,8 @@ export interface Settings extends CommonSettings {
   report: ReportSettings
   /** Reconcile only: how it reads the deploy records on the head. */
   reconcile?: ReconcileSettings
+  /** Deploy only, GitHub only: `deployment: true` creates a GitHub deployment of the commit. */
+  deployment?: DeploymentSettings
 }
 
 export function parseSettings(env: Env, payload?: EventPayload): Settings {
@@ -48,7 +51,8 @@ export function parseSettings(env: Env, payload?: EventPayload): Settings {
   const parsedReport = parseReport(env, common)
   const reconcile = common.mode === 'reconcile' ? parseReconcile(env, common) : undefined
   const report = reconcile ? { ...parsedReport, name: reconcileReportName(parsedReport.name, reconcile.deployRecordName) } : parsedReport
-  return { ...common, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile }
+  const deployment = common.mode === 'deploy' ? parseDeployment(env, common) : undefined
+  return { ...common, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile, deployment }
 }
 
 export type { Env } from './reader.js'

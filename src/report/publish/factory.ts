@@ -4,6 +4,7 @@ import { createForge } from '../../forge/factory.js'
 import type { Forge } from '../../forge/types.js'
 import type { HttpClient } from '../../http/client.js'
 import type { Settings } from '../../settings/index.js'
+import { createDeploymentTracker, type DeploymentTracker } from './deployment.js'
 import { ForgeReporter } from './forge-reporter.js'
 import { NO_REPORTER, type Reporter } from './types.js'
 
@@ -20,13 +21,25 @@ export interface ReporterDeps {
 export function createReporter(settings: Settings, deps: ReporterDeps): Reporter {
   const { report } = settings
   if (report.kind === 'none') return NO_REPORTER
-  const retry = { ...settings.forge.retry, maxTotalMs: Math.min(settings.forge.retry.maxTotalMs, REPORT_RETRY_MS) }
-  const forge = deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m) })
+  const forge = reportingForge(settings, deps)
   return new ForgeReporter(
     forge,
     { channel: report.kind, name: report.name, runUrl: settings.run.runUrl, annotationPath: report.annotationPath, mode: settings.mode, environment: settings.target.environment, run: runOf(settings), part: settings.shard && `${settings.shard.index}/${settings.shard.count}` },
     { warning: (m) => core.warning(m, { title: 'Reporting' }), info: (m) => core.info(m) }
   )
+}
+
+/** `deployment: true`: the GitHub deployment of the commit, on the same short retry budget as the check. */
+export function createDeployment(settings: Settings, deps: ReporterDeps): DeploymentTracker {
+  if (!settings.deployment) return createDeploymentTracker(settings, undefined, deploymentLog)
+  return createDeploymentTracker(settings, reportingForge(settings, deps), deploymentLog)
+}
+
+const deploymentLog = { warning: (m: string) => core.warning(m, { title: 'Deployment' }), info: (m: string) => core.info(m) }
+
+function reportingForge(settings: Settings, deps: ReporterDeps): Forge {
+  const retry = { ...settings.forge.retry, maxTotalMs: Math.min(settings.forge.retry.maxTotalMs, REPORT_RETRY_MS) }
+  return deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m) })
 }
 
 /** The run to stamp on the record; none outside a workflow run (no numeric GITHUB_RUN_ID). */
