@@ -4,7 +4,7 @@ import { createForge } from '../../forge/factory.js'
 import type { Forge } from '../../forge/types.js'
 import type { HttpClient } from '../../http/client.js'
 import type { Settings } from '../../settings/index.js'
-import { createDeploymentTracker, type DeploymentTracker } from './deployment.js'
+import { createDeploymentTracker, type DeploymentTracker, NO_DEPLOYMENT } from './deployment.js'
 import { ForgeReporter } from './forge-reporter.js'
 import { NO_REPORTER, type Reporter } from './types.js'
 
@@ -31,8 +31,7 @@ export function createReporter(settings: Settings, deps: ReporterDeps): Reporter
 
 /** `deployment: true`: the GitHub deployment of the commit, on the same short retry budget as the check. */
 export function createDeployment(settings: Settings, deps: ReporterDeps): DeploymentTracker {
-  if (!settings.deployment) return createDeploymentTracker(settings, undefined, deploymentLog)
-  return createDeploymentTracker(settings, reportingForge(settings, deps), deploymentLog)
+  return settings.deployment ? createDeploymentTracker(settings, reportingForge(settings, deps), deploymentLog) : NO_DEPLOYMENT
 }
 
 const deploymentLog = { warning: (m: string) => core.warning(m, { title: 'Deployment' }), info: (m: string) => core.info(m) }
