@@ -105,7 +105,9 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('canary restore (%s)', (fl
     f.controlPlane.whenRequested(async (call) => {
       if (call.sha === C && !D) D = await f.commit('D, the fix')
     })
-    const r = await runAction({ inputs: f.deployInputs({ canary: 'tenant-001', 'settle-budget-seconds': '1' }), env: f.runEnv(C) })
+    // The redeploy's answer waits for D's commit: a generous request timeout keeps a busy machine from
+    // turning that wait into a retry (which the fence would stop, ending the job superseded before any verdict).
+    const r = await runAction({ inputs: f.deployInputs({ canary: 'tenant-001', 'settle-budget-seconds': '1', 'request-timeout-seconds': '60' }), env: f.runEnv(C) })
 
     expect(r.exitCode).toBe(1)
     expect(r.outputs.result).toBe('failed')
