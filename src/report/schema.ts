@@ -41,7 +41,7 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   startedAt: { type: 'string', description: 'ISO 8601, UTC.' },
   finishedAt: { type: 'string', description: 'ISO 8601, UTC.' },
   durationSeconds: { type: 'number', description: 'From start to finish.' },
-  phases: { type: 'array', description: 'The timeline, in order: `gate`, `canary`, `soak`, `canary re-verify`, `gate (wave N)`, `wave N`, `confirm`, `promotion`, `verify`, `head`, `deploy state`, `drift`.' },
+  phases: { type: 'array', description: 'The timeline, in order: `gate`, `canary`, `soak`, `canary re-verify`, `canary restore`, `gate (wave N)`, `wave N`, `confirm`, `promotion`, `verify`, `head`, `deploy state`, `drift`.' },
   'phases[].name': { type: 'string', description: 'Phase name.' },
   'phases[].startedAt': { type: 'string', description: 'ISO 8601, UTC.' },
   'phases[].endedAt': { type: 'string', description: 'ISO 8601, UTC.' },
