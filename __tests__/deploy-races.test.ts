@@ -21,12 +21,18 @@ import { type ActionRun, runAction } from '../simulator/run-action.js'
  *   retry, and the tenant's pre-flight read (and its compare) for a first attempt.
  * - No tenant moves backward with compare-and-set; without it, only through a redeploy sent within
  *   that window (which the newer job's sweeper then heals).
+ * - The one exception: a commit may crash-loop (`bad`); its job's failed canary goes back to the commit
+ *   its pre-flight read (the `current` its canary redeploy was sent on) and nowhere else, and no other
+ *   tenant ever receives that commit from its job. A restore is a send like any other: fenced, and
+ *   resting on a head read made before any newer commit landed.
  */
 /** `held`: the 503 is answered only once the next commit has landed (the retry then spans a landing). */
 type CpFault = { kind: 'retry-after'; seconds: number; held: boolean } | { kind: 'outage'; count: number }
 type CompareFault = '404' | '403-rate-limit' | '503'
 
 interface Job {
+  /** The commit crash-loops on every tenant that runs it: its canary fails. */
+  bad?: boolean
   landGapMs: number
   startDelayMs: number
   cp: CpFault[]
@@ -50,6 +56,7 @@ function scheduleOf(faults: boolean, maxJobs: number): fc.Arbitrary<Schedule> {
   return fc.record({
     jobs: fc.array(
       fc.record({
+        bad: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
         landGapMs: fc.integer({ min: 0, max: 400 }),
         startDelayMs: fc.integer({ min: 0, max: 300 }),
         cp: faults ? fc.array(cpFault, { maxLength: 1 }) : fc.constant([]),
@@ -83,6 +90,7 @@ function seenOrEnded(seen: () => boolean, ended: Promise<unknown>): Promise<void
 
 interface Report {
   tenants: { tenant: string; action: string; ok: boolean }[]
+  restore: { outcome: string; tenants: { tenant: string; action: string; to: string | null }[] } | null
 }
 
 /** The job's last head read answered before `at`. */
@@ -104,7 +112,8 @@ async function play(s: Schedule, compareAndSet: boolean): Promise<void> {
       canary: 't1',
       'max-parallel': '2',
       'settle-budget-seconds': '8',
-      ...(compareAndSet ? { 'redeploy-body': '{"tenant":"{tenant}","tag":"{tag}","sha":"{sha}","current":"{current}"}' } : {})
+      // `current` is sent either way (only a compare-and-set control plane acts on it): it tells a restore apart.
+      'redeploy-body': '{"tenant":"{tenant}","tag":"{tag}","sha":"{sha}","current":"{current}"}'
     })
     const commits: string[] = []
     /** When each commit had certainly landed: a head read sent after this sees it (or a newer one). */
@@ -118,6 +127,7 @@ async function play(s: Schedule, compareAndSet: boolean): Promise<void> {
       await heldSeen
       commits.push(await fleet.commit(`C${i + 1}`))
       landedBy.push(performance.now())
+      if (job.bad) fleet.tenants.crashLoop(commits[i]!)
       for (const release of releaseHeld) release()
       releaseHeld = []
       heldSeen = Promise.resolve()
@@ -156,12 +166,34 @@ async function play(s: Schedule, compareAndSet: boolean): Promise<void> {
     const runs = await Promise.all(jobs)
     const newest = commits.at(-1)!
     const calls = fleet.controlPlane.calls
+    /** Every commit in landing order, the one every tenant started on first. */
+    const order = (sha: string | undefined): number => (sha === fleet.base ? -1 : commits.indexOf(sha ?? ''))
+    /** A restore by job i: back from commits[i] (its `current`) to an older commit. */
+    const isRestoreBy = (c: RedeployCall, i: number): boolean => c.current === commits[i] && order(c.sha) < i
+    const senderOf = (c: RedeployCall): number => (commits.indexOf(c.sha) >= 0 && order(c.sha) >= order(c.current) ? commits.indexOf(c.sha) : commits.indexOf(c.current ?? ''))
+    const anyBad = s.jobs.some((j) => j.bad)
 
     for (const [i, run] of runs.entries()) {
-      const mine = calls.filter((c) => c.sha === commits[i])
+      const mine = calls.filter((c) => c.sha === commits[i] || isRestoreBy(c, i))
       const reads = taps[i]!.headReads()
-      // A job ends green, neutral, or failed only because a tenant's ancestry could not be established.
-      if (run.outputs.result === 'failed') {
+      const restores = mine.filter((c) => isRestoreBy(c, i))
+      if (restores.length) {
+        // Only a crash-looping commit's job restores, only its canary, only to the read its canary redeploy was sent on.
+        expect(s.jobs[i]!.bad).toBe(true)
+        const canaryMoves = mine.filter((c) => c.tenant === 't1' && c.sha === commits[i])
+        for (const c of restores) {
+          expect(c.tenant).toBe('t1')
+          expect(canaryMoves.map((m) => m.current)).toContain(c.sha)
+          expect((run.report as Report).restore?.tenants.find((t) => t.tenant === 't1')?.to).toBe(c.sha)
+        }
+      }
+      // A crash-looping commit's job never moves a tenant other than its canary onto it past a failed canary.
+      if (s.jobs[i]!.bad && (run.report as Report).restore) expect(mine.filter((c) => c.sha === commits[i] && c.tenant !== 't1')).toEqual([])
+      // A job ends green, neutral, or failed only because a tenant's ancestry could not be established
+      // (or a crash-looping commit failed a canary, its own or one it was still verifying).
+      if (run.outputs.result === 'failed' && anyBad) {
+        expect(run.exitCode).toBe(1)
+      } else if (run.outputs.result === 'failed') {
         const failing = (run.report as Report).tenants.filter((t) => !t.ok && t.action !== 'not-started' && t.action !== 'stopped-superseded')
         expect(failing.map((t) => t.action)).toEqual(failing.map(() => 'skipped-unknown'))
         expect(s.jobs.some((j) => j.compare.some((c) => c !== '503'))).toBe(true)
@@ -189,23 +221,32 @@ async function play(s: Schedule, compareAndSet: boolean): Promise<void> {
       }
     }
 
-    // The newest job converges the fleet, unless it could not tell where some tenants stood.
+    // The newest job converges the fleet, unless it could not tell where some tenants stood or its own
+    // commit crash-loops (then its canary failed, and nothing else received that commit).
     const last = runs.at(-1)!
     if (last.outputs.result === 'deployed') for (const n of names) expect(fleet.tenants.serving(n)).toBe(newest)
     else expect(last.outputs.result).toBe('failed')
+    if (s.jobs.at(-1)!.bad) {
+      expect(calls.filter((c) => c.sha === newest && c.tenant !== 't1')).toEqual([])
+      const restore = (last.report as Report).restore
+      // The newest job owns the branch: its restore is never held back as superseded.
+      if (restore) expect(['restored', 'failed', 'nothing-to-restore']).toContain(restore.outcome)
+      if (restore?.outcome === 'restored') expect(fleet.tenants.serving('t1')).toBe(restore.tenants[0]!.to)
+    }
 
-    for (const [k, newer] of commits.entries()) {
-      for (const older of commits.slice(0, k)) {
+    const all = [fleet.base, ...commits]
+    for (const [k, newer] of all.entries()) {
+      for (const older of all.slice(0, k)) {
         const backward = fleet.wentBackward(newer, older)
-        if (compareAndSet) {
-          expect(backward).toEqual([])
-          continue
-        }
-        // Only a redeploy sent on a head read made before the newer commit landed can move a tenant back.
-        const reads = taps[commits.indexOf(older)]!.headReads()
         for (const t of backward) {
           const culprits = fleet.controlPlane.applied(t).filter((c) => c.sha === older)
-          expect(culprits.some((c) => (lastReadBefore(reads, c.receivedAt)?.forwardedAt ?? Infinity) < landedBy[k]!)).toBe(true)
+          // The deliberate move: the newer commit's own job restored its failed canary to its pre-flight commit.
+          const restored = culprits.some((c) => c.current === newer && isRestoreBy(c, commits.indexOf(newer)))
+          if (restored) continue
+          // Otherwise only a redeploy (or another job's restore) sent on a head read made before the newer
+          // commit landed can move a tenant back, and never through a compare-and-set control plane.
+          if (compareAndSet) expect({ tenant: t, newer: order(newer), older: order(older), backward: true }).toEqual({ tenant: t, newer: order(newer), older: order(older), backward: false })
+          expect(culprits.some((c) => (lastReadBefore(taps[senderOf(c)]!.headReads(), c.receivedAt)?.forwardedAt ?? Infinity) < landedBy[k - 1]!)).toBe(true)
         }
       }
     }
@@ -217,6 +258,27 @@ async function play(s: Schedule, compareAndSet: boolean): Promise<void> {
 
 function describeCall(c: RedeployCall): string {
   return `${c.tenant} ${c.sha.slice(0, 7)} ${c.outcome} at ${Math.round(c.receivedAt)}`
+}
+
+/** C2 crash-loops; C3, the fix, lands while C2's job may still be verifying or restoring its canary. */
+const crashLoopThenFix: Schedule = {
+  jobs: [
+    { landGapMs: 0, startDelayMs: 0, cp: [], compare: [], hang: null },
+    { bad: true, landGapMs: 200, startDelayMs: 0, cp: [], compare: [], hang: null },
+    { landGapMs: 400, startDelayMs: 0, cp: [], compare: [], hang: null }
+  ],
+  drains: [50, 0, 0, 0],
+  latencies: [20, 0, 0, 0]
+}
+
+/** The newest commit crash-loops: its canary must go back to C1 (or the base), and nothing else moves. */
+const newestCrashLoops: Schedule = {
+  jobs: [
+    { landGapMs: 0, startDelayMs: 0, cp: [], compare: [], hang: null },
+    { bad: true, landGapMs: 300, startDelayMs: 0, cp: [], compare: [], hang: null }
+  ],
+  drains: [30, 0, 0, 0],
+  latencies: [10, 0, 0, 0]
 }
 
 describe('overlapping deploy jobs (property-based)', () => {
@@ -233,7 +295,7 @@ describe('overlapping deploy jobs (property-based)', () => {
     }
     await fc.assert(
       fc.asyncProperty(scheduleOf(false, 4), (s) => play(s, false)),
-      { numRuns: 5, endOnFailure: true, examples: [[hangAcrossLanding]] }
+      { numRuns: 5, endOnFailure: true, examples: [[hangAcrossLanding], [crashLoopThenFix]] }
     )
   }, 300_000)
 
@@ -251,7 +313,7 @@ describe('overlapping deploy jobs (property-based)', () => {
     }
     await fc.assert(
       fc.asyncProperty(scheduleOf(false, 4), (s) => play(s, true)),
-      { numRuns: 5, endOnFailure: true, examples: [[casRefusedOnce]] }
+      { numRuns: 5, endOnFailure: true, examples: [[casRefusedOnce], [newestCrashLoops]] }
     )
   }, 240_000)
 

@@ -102,7 +102,7 @@ class World {
     return this.clock.run(() =>
       runRollout({
         fleet: this.tenants,
-        rollout: { imageTag: '{sha}', tag: T, driver: { kind: 'command', argv: ['true'] }, canary: [], soakMs: 0, maxParallel: 2, waves: [], wavesRaw: '', maxFailures: 0, requestTimeoutMs: 2000, ...rollout },
+        rollout: { imageTag: '{sha}', tag: T, driver: { kind: 'command', argv: ['true'] }, canary: [], soakMs: 0, maxParallel: 2, waves: [], wavesRaw: '', maxFailures: 0, requestTimeoutMs: 2000, canaryFailure: 'hold', ...rollout },
         verify: verifySettingsFor('http://tenants.invalid/{tenant}', { budgetMs: 60_000, intervalMs: 1000, requestTimeoutMs: 2000, concurrency: 1000 }),
         target,
         gateSettings: settings,

@@ -41,6 +41,11 @@ beforeAll(async () => {
     const r = await runAction({ inputs, env: f.runEnv(sha) })
     reports.push({ name, report: r.report as RunReport, outputs: r.outputs })
   }
+  // Last, as it moves the head: a crash-looping commit whose canary is restored.
+  const C = await f.commit('C, which crash-loops')
+  f.tenants.crashLoop(C)
+  const restored = await runAction({ inputs: f.deployInputs({ canary: 'tenant-001', 'settle-budget-seconds': '1' }), env: f.runEnv(C) })
+  reports.push({ name: 'deploy canary restored', report: restored.report as RunReport, outputs: restored.outputs })
 }, 300_000)
 
 afterAll(async () => {
@@ -82,6 +87,8 @@ describe('the JSON report schema', () => {
     expect(by('deploy with promotion').promotion).toMatchObject({ outcome: 'promoted', promoted: true, image: 'registry.example.com/acme/app', from: `staging-${B.slice(0, 7)}`, tag: 'latest', digest: DIGEST })
     expect(by('promote')).toMatchObject({ target: { tag: `staging-${B.slice(0, 7)}` }, promotion: { digest: DIGEST } })
     expect(by('promote').phases.map((p) => p.name)).toEqual(['gate', 'promotion'])
+    expect(by('deploy canary restored')).toMatchObject({ result: 'failed', conclusion: 'failure', restore: { outcome: 'restored', tenants: [{ tenant: 'tenant-001', action: 'restored', verified: true }] } })
+    expect(by('deploy with promotion').restore).toBeNull()
     expect(by('reconcile in sync')).toMatchObject({ target: { sha: B }, head: B, decision: null })
     expect(by('reconcile without a head (the mode throws)')).toMatchObject({ result: 'failed', conclusion: 'failure', phases: [], tenants: [], reason: expect.stringMatching(/GET branch gone answered HTTP 404/) })
     for (const { report } of reports) for (const p of report.phases) expect(Date.parse(p.endedAt)).toBeGreaterThanOrEqual(Date.parse(p.startedAt))

@@ -176,3 +176,41 @@ describe('formatDuration', () => {
     [3725, '1h 02m']
   ])('%s → %s', (seconds, text) => expect(formatDuration(seconds)).toBe(text))
 })
+
+describe('the canary restore section', () => {
+  it('lists each canary tenant, where it went back to and whether it verified there, escaping outside text', () => {
+    const base = hostileReport()
+    const report = buildReport(
+      settings(),
+      { result: 'failed', failure: 'x' },
+      {
+        reason: 'The canary failed.',
+        startedAt: new Date('2026-11-22T10:00:00Z'),
+        phases: [],
+        tenants: base.tenants,
+        restore: {
+          outcome: 'failed',
+          reason: `The canary restore did not verify for 1 of 2 tenant(s) (${HOSTILE}).`,
+          tenants: [
+            { tenant: 'on-1', action: 'restored', to: OLD, verdict: { tenant: 'on-1', verdict: 'on-target', sha: OLD, polls: 3, settleMs: 1500, elapsedMs: 1500, url: '' } },
+            { tenant: HOSTILE, action: 'restore-failed', to: OLD, detail: `control plane said ${HOSTILE}` },
+            { tenant: 'idle-1', action: 'nothing-to-restore', detail: 'its pre-flight read gave no commit' }
+          ]
+        }
+      },
+      new Date('2026-11-22T10:05:00Z')
+    )
+    expect(report.restore!.tenants.map((t) => [t.action, t.verified, t.settleSeconds])).toEqual([
+      ['restored', true, 1.5],
+      ['restore-failed', false, null],
+      ['nothing-to-restore', false, null]
+    ])
+    const md = runSummaryMarkdown(report)
+    const section = md.slice(md.indexOf('### Canary restore: failed'))
+    expect(section).toContain(`| on-1 | restored | <code>${OLD.slice(0, 7)}</code> | ✅ verified there |`)
+    expect(section).toContain('| idle-1 | nothing-to-restore | — | — | its pre-flight read gave no commit |')
+    expect(section).not.toContain('<script>')
+    for (const line of section.split('\n').filter((l) => l.startsWith('| '))) expect(unescapedPipes(line)).toBe(6)
+    expect(runSummaryMarkdown(base)).not.toContain('Canary restore')
+  })
+})

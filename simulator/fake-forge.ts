@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { type DeploymentLog, ForgeDeployments } from './forge-deployments.js'
 import { type CheckRunLog, ForgeReports, type StatusLog } from './forge-reports.js'
 import type { GitRepo } from './git-repo.js'
 import { DEFAULT_GITEA_LIMITS, type GiteaLimits, GiteaRoutes, type GiteaVersion } from './gitea-routes.js'
@@ -27,8 +28,9 @@ export interface Violation {
 }
 
 export type { CheckRunLog, StatusLog } from './forge-reports.js'
+export type { DeploymentLog } from './forge-deployments.js'
 
-export type Route = 'branch' | 'compare' | 'commits' | 'commit' | 'statuses' | 'check-runs' | 'repo' | 'meta'
+export type Route = 'branch' | 'compare' | 'commits' | 'commit' | 'statuses' | 'check-runs' | 'repo' | 'meta' | 'deployments'
 
 export type Fault =
   | { status: number; headers?: Record<string, string>; body?: string }
@@ -85,6 +87,8 @@ export class FakeForge {
   private readonly denied = new Map<Route, Fault>()
   /** Check runs and statuses as sent; `backdate` ages the records written after it. */
   readonly reports: ForgeReports
+  /** GitHub's Deployments API (the GitHub flavour only). */
+  readonly deploymentsApi: ForgeDeployments
   private readonly gitea: GiteaRoutes | undefined
   private server!: RunningServer
   private readonly known = new Set<string>()
@@ -94,6 +98,7 @@ export class FakeForge {
   ) {
     this.reports = new ForgeReports(options.flavour === 'github')
     this.reports.giteaPage = { max: options.limits?.maxResponseItems ?? DEFAULT_GITEA_LIMITS.maxResponseItems, default: options.limits?.defaultPagingNum ?? DEFAULT_GITEA_LIMITS.defaultPagingNum }
+    this.deploymentsApi = new ForgeDeployments(options.repo, () => this.reports.statuses)
     const version = options.flavour === 'github' ? undefined : (options.flavour.slice('gitea-'.length) as GiteaVersion)
     this.gitea = version && new GiteaRoutes(version, options.repo, { ...DEFAULT_GITEA_LIMITS, ...options.limits }, () => this.server.url)
   }
@@ -154,6 +159,12 @@ export class FakeForge {
   clearLog(): void {
     this.requests.length = 0
     this.reports.clear()
+    this.deploymentsApi.clear()
+  }
+
+  /** Deployments created so far (GitHub), each with its statuses in order. */
+  deployments(): DeploymentLog[] {
+    return this.deploymentsApi.deployments.slice()
   }
 
   /** Check runs created so far, with their PATCHes, in creation order. */
@@ -198,7 +209,9 @@ export class FakeForge {
         ? githubRefusal(method, path, url.searchParams, body, raw.length > 0 && typeof body === 'string')
         : route === 'check-runs'
           ? { status: 404, message: 'Not Found: Gitea has no Checks API', errors: [] }
-          : undefined
+          : route === 'deployments'
+            ? { status: 404, message: 'Not Found: Gitea has no Deployments API', errors: [] }
+            : undefined
     if (refusal) this.record({ flavour: this.flavour, method, path: `${path}${url.search}`, status: refusal.status, message: refusal.message })
     if (route !== 'other') {
       const fault = this.faults.get(route)?.shift() ?? this.denied.get(route)
@@ -242,6 +255,8 @@ export class FakeForge {
         return this.reports.status(res, rest.slice('/statuses/'.length), body)
       case 'check-runs':
         return this.reports.checkRun(res, method, rest, body)
+      case 'deployments':
+        return this.deploymentsApi.handle(res, method, rest, url, body)
       default:
         return sendJson(res, 404, { message: 'Not Found' })
     }
@@ -330,6 +345,7 @@ function routeOf(path: string, base: string, flavour: ForgeFlavour): Route | 'ot
   if (/^\/commits\/[^/]+\/(statuses|status|check-runs)$/.test(rest)) return rest.endsWith('/check-runs') ? 'check-runs' : 'statuses'
   if (rest.startsWith('/statuses/')) return 'statuses'
   if (rest.startsWith('/check-runs')) return 'check-runs'
+  if (rest.startsWith('/deployments')) return 'deployments'
   return 'other'
 }
 

@@ -86,7 +86,9 @@ export function prepareGithubRules(): void {
     ['GET', `${probe}/commits/abc1234`],
     ['POST', `${probe}/statuses/abc1234`],
     ['POST', `${probe}/check-runs`],
-    ['PATCH', `${probe}/check-runs/1`]
+    ['PATCH', `${probe}/check-runs/1`],
+    ['POST', `${probe}/deployments`],
+    ['POST', `${probe}/deployments/1/statuses`]
   ] as const) {
     const match = matchOperation(method, path)
     if (match) schemaProblems(method, match, new URLSearchParams('sha=a&page=1&per_page=1'), {}, false)

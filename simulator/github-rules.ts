@@ -40,6 +40,12 @@ function proseProblems(template: string, method: string, params: Record<string, 
       problems.push({ field: 'body/description', message: `is too long (maximum is ${STATUS_DESCRIPTION_MAX} characters)` })
     }
   }
+  // REST docs, "Create a deployment status": "The maximum description length is 140 characters."
+  if (template === '/repos/{owner}/{repo}/deployments/{deployment_id}/statuses' && method === 'POST') {
+    if (typeof b.description === 'string' && [...b.description].length > STATUS_DESCRIPTION_MAX) {
+      problems.push({ field: 'body/description', message: `is too long (maximum is ${STATUS_DESCRIPTION_MAX} characters)` })
+    }
+  }
   const checkRun = template === '/repos/{owner}/{repo}/check-runs' || template === '/repos/{owner}/{repo}/check-runs/{check_run_id}'
   if (checkRun && (method === 'POST' || method === 'PATCH')) {
     if (method === 'POST' && !FULL_SHA.test(String(b.head_sha ?? ''))) {

@@ -58,6 +58,7 @@ interface TenantState extends TenantSpec {
 export class TenantSimulator {
   private readonly tenants = new Map<string, TenantState>()
   private readonly log: TenantRequest[] = []
+  private readonly crashing = new Set<string>()
   private server!: RunningServer
 
   private constructor(readonly clock: Clock) {}
@@ -112,6 +113,14 @@ export class TenantSimulator {
       t.pending = undefined
     } else t.pending = { sha, liveAt: deployment.liveAt }
     return deployment
+  }
+
+  /**
+   * A build that crash-loops: every tenant that goes live on `sha` answers 503 (as a proxy in front of a
+   * container in CrashLoopBackOff does) for as long as it runs it, and serves again once moved off it.
+   */
+  crashLoop(sha: string): void {
+    this.crashing.add(sha.toLowerCase())
   }
 
   setFault(name: string, fault: TenantFault | undefined): void {
@@ -187,6 +196,7 @@ export class TenantSimulator {
       if ('huge' in fault) this.record(t, t.sha)
       return misbehave(res, fault, { tenant: t.name, sha: t.sha, otherOrigin: this.otherOrigin, headers: req.headers })
     }
+    if (this.crashing.has(t.sha.toLowerCase())) return misbehave(res, { status: 503, body: 'upstream connect error: container in CrashLoopBackOff' }, { tenant: t.name, sha: t.sha, otherOrigin: this.otherOrigin, headers: req.headers })
     let sha = t.sha
     if (t.pending && t.drain === 'alternate') {
       t.flip = !t.flip

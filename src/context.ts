@@ -7,6 +7,7 @@ import { type Forge, FULL_SHA } from './forge/types.js'
 import { SupersededGate } from './gate/gate.js'
 import { diagnoseHeadError, diagnoseNotFound, MisconfigurationError } from './gate/misconfig.js'
 import { createHttpClient, type HttpClient } from './http/client.js'
+import { type DeploymentTracker, NO_DEPLOYMENT } from './report/publish/deployment.js'
 import { NO_REPORTER, type Reporter } from './report/publish/types.js'
 import type { Settings } from './settings/index.js'
 import { type RunCounters, startCounting } from './report/counters.js'
@@ -25,6 +26,8 @@ export interface RunContext {
   reporter: Reporter
   /** What the run did, counted, for the report and the summary. */
   counters: RunCounters
+  /** `deployment: true`: the GitHub deployment of the commit; deploy mode starts it after its first gate. */
+  deployment: DeploymentTracker
 }
 
 export interface ContextOverrides {
@@ -33,6 +36,7 @@ export interface ContextOverrides {
   forge?: Forge
   signal?: AbortSignal
   reporter?: Reporter
+  deployment?: DeploymentTracker
 }
 
 export function createContext(settings: Settings, overrides: ContextOverrides = {}): RunContext {
@@ -41,7 +45,7 @@ export function createContext(settings: Settings, overrides: ContextOverrides = 
   const forge = overrides.forge ?? createForge(settings.forge, { http, clock, log: (m) => core.info(m) })
   const ancestry = new Ancestry(forge, clock)
   const gate = new SupersededGate(forge, ancestry, settings.target, settings.gate, { clock })
-  return { settings, clock, http, forge, ancestry, gate, signal: overrides.signal ?? new AbortController().signal, reporter: overrides.reporter ?? NO_REPORTER, counters: startCounting() }
+  return { settings, clock, http, forge, ancestry, gate, signal: overrides.signal ?? new AbortController().signal, reporter: overrides.reporter ?? NO_REPORTER, counters: startCounting(), deployment: overrides.deployment ?? NO_DEPLOYMENT }
 }
 
 /**

@@ -10,7 +10,7 @@ import { runReconcileMode } from './modes/reconcile-mode.js'
 import { runVerifyMode } from './modes/verify-mode.js'
 import type { Outcome } from './outcome.js'
 import { concludeRun } from './report/conclude.js'
-import { createReporter } from './report/publish/factory.js'
+import { createDeployment, createReporter } from './report/publish/factory.js'
 import { type Env, type EventPayload, type Mode, parseSettings } from './settings/index.js'
 import { secretInputs } from './settings/secrets.js'
 import { undeclaredInputs, undeclaredWarning } from './settings/undeclared.js'
@@ -47,13 +47,14 @@ export async function run(env: Env = process.env, overrides: ContextOverrides = 
     ctx = await createResolvedContext(settings, { signal: cancelOnSignals(), ...overrides })
     const resolved = ctx.settings
     ctx.reporter = overrides.reporter ?? createReporter(resolved, { http: ctx.http, clock: ctx.clock, forge: overrides.forge })
+    ctx.deployment = overrides.deployment ?? createDeployment(resolved, { http: ctx.http, clock: ctx.clock, forge: overrides.forge })
     // Not awaited: the check run starts alongside the gate instead of before it. The reporter keeps its
     // own order (the final update waits for this one). Reconcile starts it once it knows the head.
     if (resolved.mode !== 'reconcile') void ctx.reporter.start(resolved.target.sha)
     // A mode that throws still gets a report, a summary and a failing check: only invalid inputs (above)
     // end the step before anything is reported.
     const outcome = await runner(ctx).catch((error: unknown): Outcome => ({ result: 'failed', failure: errorMessage(error), outputs: {} }))
-    await concludeRun(resolved, ctx.reporter, outcome, startedAt)
+    await concludeRun(resolved, ctx.reporter, outcome, startedAt, ctx.deployment)
   } catch (error) {
     core.setOutput('result', 'failed')
     core.setFailed(redact(errorMessage(error)))

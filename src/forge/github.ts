@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js'
 import { HttpStatusError, isTransient, statusError, withRetry } from '../http/retry.js'
 import { NetworkError } from '../http/client.js'
 import type { ForgeSettings } from '../settings/common.js'
-import { type CheckRunRead, type CheckRunUpdate, type CommitStatus, type CommitStatusRead, type Comparison, type Forge, FULL_SHA, MAX_RECORD_PAGES } from './types.js'
+import { type CheckRunRead, type CheckRunUpdate, type CommitStatus, type CommitStatusRead, type Comparison, type DeploymentStatusUpdate, type Forge, FULL_SHA, MAX_RECORD_PAGES } from './types.js'
 import { ForgeAnswerError } from './errors.js'
 
 type Octokit = ReturnType<typeof getOctokit>
@@ -176,6 +176,39 @@ export class GitHubForge implements Forge {
         const output = (c.output ?? {}) as Record<string, unknown>
         return { id: Number(c.id), name: String(c.name), status: String(c.status), conclusion: str(c.conclusion) ?? null, externalId: str(c.external_id) ?? null, startedAt: str(c.started_at) ?? null, title: str(output.title) ?? null, detailsUrl: str(c.details_url) ?? null }
       })
+    }
+  }
+
+  /**
+   * Deployments of exactly this commit: `auto_merge: false` (GitHub would otherwise try to merge the
+   * default branch into the ref, and refuse a SHA behind it with 409), and `required_contexts: []` (by
+   * default every commit status on the ref must be `success`, and this job's own status is still pending).
+   */
+  readonly deployments = {
+    create: async (sha: string, environment: string, description: string): Promise<number> => {
+      const { owner, repo } = this.settings
+      const res = await this.call(`POST deployment ${sha.slice(0, 7)} to ${environment}`, (signal) =>
+        this.octokit.rest.repos.createDeployment({ owner, repo, ref: sha, environment, description, task: 'deploy', auto_merge: false, required_contexts: [], request: { signal } })
+      )
+      const id = (res.data as { id?: unknown }).id
+      if (typeof id !== 'number') throw new ForgeAnswerError(`the deployment answer has no id (HTTP ${res.status})`)
+      return id
+    },
+    setStatus: async (id: number, s: DeploymentStatusUpdate): Promise<void> => {
+      const { owner, repo } = this.settings
+      await this.call(`POST deployment ${id} status ${s.state}`, (signal) =>
+        this.octokit.rest.repos.createDeploymentStatus({
+          owner,
+          repo,
+          deployment_id: id,
+          state: s.state,
+          description: s.description,
+          ...(s.logUrl ? { log_url: s.logUrl } : {}),
+          ...(s.environmentUrl ? { environment_url: s.environmentUrl } : {}),
+          ...(s.autoInactive !== undefined ? { auto_inactive: s.autoInactive } : {}),
+          request: { signal }
+        })
+      )
     }
   }
 }

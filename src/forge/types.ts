@@ -74,6 +74,27 @@ export interface CheckRunRead {
   detailsUrl: string | null
 }
 
+/** A deployment status as GitHub takes it (`queued` and `pending` are never sent). */
+export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error' | 'inactive'
+
+export interface DeploymentStatusUpdate {
+  state: DeploymentState
+  /** At most 140 characters (GitHub refuses more). */
+  description: string
+  /** The run page. */
+  logUrl?: string
+  environmentUrl?: string
+  /** GitHub's `auto_inactive`: a `success` marks earlier successful deployments of the environment inactive. */
+  autoInactive?: boolean
+}
+
+/** GitHub's Deployments API, as this action uses it: one deployment per job, and its statuses. */
+export interface ForgeDeployments {
+  /** A deployment of the full SHA `sha` to `environment`; its id. */
+  create(sha: string, environment: string, description: string): Promise<number>
+  setStatus(id: number, status: DeploymentStatusUpdate): Promise<void>
+}
+
 /**
  * The forge as this action needs it. GitHub and Gitea are sibling adapters behind this interface; the
  * gate and the verifier never learn which one they talk to.
@@ -112,6 +133,8 @@ export interface Forge {
      */
     latestByName(sha: string, name: string): Promise<CheckRunRead[]>
   }
+  /** Deployments API; `undefined` on forges that have none (Gitea). */
+  readonly deployments?: ForgeDeployments
 }
 
 export const FULL_SHA = /^[0-9a-f]{40}$/

@@ -36,6 +36,8 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
     const result: RolloutResult = { result: 'skipped-superseded', reason: first.reason, headSha: first.headSha, tenants: [], phases: timeline.phases }
     return finishRun(ctx, { rollout: result, gate: first, startedAt, tag: rollout.tag })
   }
+  // After the first gate, and never for a job already superseded (not even one `force` lets through).
+  if (!first.superseded) void ctx.deployment.start(sha)
 
   const whole = await core.group('Tenants', () => loadTenants(verify, ctx.http, ctx.clock, ctx.signal))
   const stray = rollout.canary.find((c) => !whole.includes(c))
@@ -71,6 +73,7 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
     clock: ctx.clock,
     signal: ctx.signal,
     timeline,
+    canaryFailure: { mode: rollout.canaryFailure, imageTag: rollout.imageTag },
     onProgress: progressReporter(ctx.clock)
   })
 

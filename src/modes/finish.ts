@@ -35,7 +35,8 @@ export async function finishRun(
     tenants,
     promotion: run.promotion,
     deployState: run.deployState,
-    shard: run.shard
+    shard: run.shard,
+    restore: r.restore
   }
   const outputs: Record<string, string> = {
     superseded: String(r.result === 'skipped-superseded'),

@@ -39,6 +39,17 @@ export interface RunStamp {
   at?: number
   /** Reconcile's own records: the run's result (`held`, `deferred`, …), so a run writes only when it changes. */
   verdict?: string
+  /**
+   * After a failed canary: what became of it (`canary-failure`), and how many of the canary tenants due a
+   * restore were verified back on their previous commit (`restore restored:1/1`).
+   */
+  restore?: RestoreStamp
+}
+
+export interface RestoreStamp {
+  outcome: string
+  verified: number
+  due: number
 }
 
 /**
@@ -50,7 +61,8 @@ const PART = /^\d{1,4}\/\d{1,4}$/
 
 /** `rollout-guard deploy 4242.1 canary-failed shard 2/4 at 1764921600`: short enough for a status description beside the reason. */
 export function formatStamp(s: RunStamp): string {
-  return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}${s.part ? ` shard ${s.part}` : ''}${s.at !== undefined ? ` at ${s.at}` : ''}${s.verdict ? ` verdict ${s.verdict}` : ''}`
+  const restore = s.restore ? ` restore ${s.restore.outcome}:${s.restore.verified}/${s.restore.due}` : ''
+  return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}${s.part ? ` shard ${s.part}` : ''}${s.at !== undefined ? ` at ${s.at}` : ''}${s.verdict ? ` verdict ${s.verdict}` : ''}${restore}`
 }
 
 /** The stamp found anywhere in `text` (an `external_id`, a description), or undefined. */
@@ -66,6 +78,8 @@ export function parseStamp(text: string | null | undefined): RunStamp | undefine
     if (key === 'shard' && PART.test(value)) stamp.part = value
     if (key === 'at' && /^\d{1,12}$/.test(value)) stamp.at = Number(value)
     if (key === 'verdict' && /^[a-z-]{1,40}$/.test(value)) stamp.verdict = value
+    const restore = key === 'restore' ? /^([a-z-]{1,30}):(\d{1,6})\/(\d{1,6})$/.exec(value) : null
+    if (restore) stamp.restore = { outcome: restore[1]!, verified: Number(restore[2]), due: Number(restore[3]) }
   }
   return stamp
 }
@@ -90,6 +104,14 @@ export interface FinishedRun {
   result: string
   phases: readonly { name: string; outcome: string }[]
   tenants: readonly { ok: boolean; verdict: string; action: string | null }[]
+  restore?: { outcome: string; tenants: readonly { to: string | null; verified: boolean }[] } | null
+}
+
+/** The restore part of a record, read from a finished run's report; undefined when the canary did not fail. */
+export function restoreOfRun(report: FinishedRun): RestoreStamp | undefined {
+  const r = report.restore
+  if (!r) return undefined
+  return { outcome: r.outcome, verified: r.tenants.filter((t) => t.verified).length, due: r.tenants.filter((t) => t.to !== null).length }
 }
 
 /** The end of a finished run, read from its report: the result, the phases and which tenants never started. */

@@ -6,6 +6,7 @@ import type { Settings } from '../settings/index.js'
 import { cutMarkdown } from './escape.js'
 import { failuresOf } from './failures.js'
 import { buildReport, type RunRecord } from './model.js'
+import type { DeploymentTracker } from './publish/deployment.js'
 import type { Reporter } from './publish/types.js'
 import { runSummaryMarkdown } from './summary.js'
 import { writeReport } from './write.js'
@@ -19,7 +20,7 @@ export const JOB_SUMMARY_MAX_BYTES = 1_000_000
  * and last the step's failure. Writing the report or the summary can only warn; the step's result is
  * the mode's.
  */
-export async function concludeRun(settings: Settings, reporter: Reporter | undefined, outcome: Outcome, startedAt: Date): Promise<void> {
+export async function concludeRun(settings: Settings, reporter: Reporter | undefined, outcome: Outcome, startedAt: Date, deployment?: DeploymentTracker): Promise<void> {
   const record: RunRecord = outcome.record ?? { reason: outcome.failure ?? outcome.outputs.reason ?? outcome.result, startedAt, phases: [], tenants: [] }
   // Redacted value by value, before any escaping: an escaped secret (`ghs\_...`) would no longer match.
   const report = redactDeep(buildReport(settings, outcome, record, new Date()))
@@ -50,6 +51,8 @@ export async function concludeRun(settings: Settings, reporter: Reporter | undef
   for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, redact(value))
   core.setOutput('report-path', reportPath)
   await reporter?.finish({ report, markdown, failures })
+  // A mode that threw has no record: its deployment ends in `error`, not in a verdict on the fleet.
+  await deployment?.finish(report, outcome.record === undefined)
   if (outcome.failure) core.setFailed(redact(outcome.failure))
 }
 

@@ -2,7 +2,7 @@ import type { GateDecision } from '../gate/decide.js'
 import type { PromotionResult } from '../promote/promote.js'
 import type { DeployState } from '../reconcile/deploy-state.js'
 import type { PhaseRecord } from '../rollout/timeline.js'
-import type { TenantRecord } from '../rollout/types.js'
+import type { CanaryRestore, RestoreAction, TenantRecord } from '../rollout/types.js'
 import type { Settings } from '../settings/index.js'
 import { type RunCounters, runCounters } from './counters.js'
 import { renderTags } from '../settings/promote.js'
@@ -84,6 +84,28 @@ export interface RunReport {
   counters: RunCounters
   /** `shard 2 of 4: 15 of 60 tenants`, or null when the run handled the whole fleet. */
   shard: string | null
+  /** Deploy: what became of the canary after it failed (`canary-failure`); null when it did not fail. */
+  restore: ReportRestore | null
+}
+
+export interface ReportRestoreTenant {
+  tenant: string
+  action: RestoreAction
+  /** The commit it went back to (its pre-flight read before this job moved it). */
+  to: string | null
+  /** Verified exactly on `to` within the settle budget. */
+  verified: boolean
+  verdict: TenantVerdict['verdict'] | null
+  sha: string | null
+  polls: number
+  settleSeconds: number | null
+  detail: string | null
+}
+
+export interface ReportRestore {
+  outcome: CanaryRestore['outcome']
+  reason: string
+  tenants: ReportRestoreTenant[]
 }
 
 /** Reconcile: what the head's deploy records said, and what reconcile made of them. */
@@ -112,6 +134,8 @@ export interface RunRecord {
   deployState?: DeployState
   /** `shard 2 of 4: 15 of 60 tenants` when the run handled one shard of the fleet. */
   shard?: string
+  /** Deploy: the failed canary's restore. */
+  restore?: CanaryRestore
 }
 
 const sec = (ms: number | undefined): number | null => (ms === undefined ? null : Math.round(ms) / 1000)
@@ -212,7 +236,26 @@ export function buildReport(settings: Settings, outcome: { result: string; failu
     promotion: record.promotion ? promotionOf(settings, sha, record.promotion) : null,
     deployState: record.deployState ? deployStateOf(record.deployState) : null,
     counters: { ...counted, redeployReissues: record.tenants.reduce((n, t) => n + t.reissues, 0) },
-    shard: record.shard ?? null
+    shard: record.shard ?? null,
+    restore: record.restore ? restoreOf(record.restore) : null
+  }
+}
+
+function restoreOf(r: CanaryRestore): ReportRestore {
+  return {
+    outcome: r.outcome,
+    reason: r.reason,
+    tenants: r.tenants.map((t) => ({
+      tenant: t.tenant,
+      action: t.action,
+      to: t.to ?? null,
+      verified: t.action === 'restored' && t.verdict?.verdict === 'on-target',
+      verdict: t.verdict?.verdict ?? null,
+      sha: t.verdict?.sha ?? null,
+      polls: t.verdict?.polls ?? 0,
+      settleSeconds: sec(t.verdict?.settleMs),
+      detail: t.detail ?? t.verdict?.lastError ?? null
+    }))
   }
 }
 

@@ -41,7 +41,7 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   startedAt: { type: 'string', description: 'ISO 8601, UTC.' },
   finishedAt: { type: 'string', description: 'ISO 8601, UTC.' },
   durationSeconds: { type: 'number', description: 'From start to finish.' },
-  phases: { type: 'array', description: 'The timeline, in order: `gate`, `canary`, `soak`, `canary re-verify`, `gate (wave N)`, `wave N`, `confirm`, `promotion`, `verify`, `head`, `deploy state`, `drift`.' },
+  phases: { type: 'array', description: 'The timeline, in order: `gate`, `canary`, `soak`, `canary re-verify`, `canary restore`, `gate (wave N)`, `wave N`, `confirm`, `promotion`, `verify`, `head`, `deploy state`, `drift`.' },
   'phases[].name': { type: 'string', description: 'Phase name.' },
   'phases[].startedAt': { type: 'string', description: 'ISO 8601, UTC.' },
   'phases[].endedAt': { type: 'string', description: 'ISO 8601, UTC.' },
@@ -101,7 +101,20 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'counters.gateReads': { type: 'number', description: 'Reads of the branch head the gate sent to the forge (questions asked at once share one read; an answer younger than the ownership-evidence bound is reused).' },
   'counters.defers': { type: 'number', description: 'Reconcile: 1 when it deferred to a deploy in progress on the head.' },
   'counters.holds': { type: 'number', description: 'Reconcile: 1 when the head is held (its deploy rejected it).' },
-  shard: { type: 'string|null', description: '`shard 2 of 4: 15 of 60 tenants` when the run handled one shard of the fleet (`shard` input); null otherwise.' }
+  shard: { type: 'string|null', description: '`shard 2 of 4: 15 of 60 tenants` when the run handled one shard of the fleet (`shard` input); null otherwise.' },
+  restore: { type: 'object|null', description: 'Deploy: what became of the canary after it failed (`canary-failure`, docs/canary-restore.md); null when the canary did not fail, and in other modes.' },
+  'restore.outcome': { type: 'string', description: '`restored` (every tenant due a restore verified on its previous commit), `failed` (some restore refused, failed or not verified), `nothing-to-restore`, `superseded` (a newer commit owns the branch), `skipped` (ownership unproven, or cancelled) or `held` (`canary-failure: hold`).' },
+  'restore.reason': { type: 'string', description: 'One sentence, also at the end of `reason`.' },
+  'restore.tenants': { type: 'array', description: 'Every canary tenant.' },
+  'restore.tenants[].tenant': { type: 'string', description: 'Tenant name.' },
+  'restore.tenants[].action': { type: 'string', description: '`restored` (the redeploy back was accepted), `restore-failed`, `nothing-to-restore` (its pre-flight read gave no commit), `not-moved` (this job did not move it) or `not-sent`.' },
+  'restore.tenants[].to': { type: 'string|null', description: 'The commit it went (or would have gone) back to: its pre-flight read before this job moved it.' },
+  'restore.tenants[].verified': { type: 'boolean', description: 'Restored and verified exactly on `to` within the settle budget.' },
+  'restore.tenants[].verdict': { type: 'string|null', description: 'The verification on `to` (`on-target` means on `to`; the rejected build counts as `stale`); null when not verified.' },
+  'restore.tenants[].sha': { type: 'string|null', description: 'The last SHA it reported during that verification.' },
+  'restore.tenants[].polls': { type: 'number', description: 'Build info requests made for that verification.' },
+  'restore.tenants[].settleSeconds': { type: 'number|null', description: 'Time to settle on `to`, when it did.' },
+  'restore.tenants[].detail': { type: 'string|null', description: 'Why it was not restored, or the last probe error (redacted).' }
 }
 
 function typeOf(value: unknown): string {

@@ -37,6 +37,7 @@ export function runSummaryMarkdown(r: RunReport, reportPath?: string): string {
     ...overview(r),
     ...phases(r),
     ...tenants(r),
+    ...restore(r),
     ...promotion(r)
   ]
   if (reportPath) lines.push(`JSON report: ${codeText(reportPath)} (output <code>report-path</code>, schema <code>${r.schema}</code> v${r.schemaVersion}).`, '')
@@ -109,6 +110,19 @@ function tenants(r: RunReport): string[] {
   ]
   if (rows.length > MAX_TENANT_ROWS) lines.push('', `${rows.length - MAX_TENANT_ROWS} more tenants are in the JSON report.`)
   return [...lines, '']
+}
+
+const RESTORE_ICON: Record<string, string> = { restored: '↩️', failed: '❌', held: '⛔', superseded: '⏭️', skipped: '⚠️', 'nothing-to-restore': '⚠️' }
+
+/** The failed canary's restore: the one backward move, tenant by tenant, and whether it verified. */
+function restore(r: RunReport): string[] {
+  const x = r.restore
+  if (!x) return []
+  const rows = x.tenants.slice(0, MAX_TENANT_ROWS).map((t) => {
+    const result = t.verified ? '✅ verified there' : t.verdict ? `❌ ${escapeMarkdown(t.verdict)}${t.sha ? ` (serves ${sha7(t.sha)})` : ''}` : '—'
+    return `| ${escapeMarkdown(t.tenant)} | ${escapeMarkdown(t.action)} | ${sha7(t.to)} | ${result} | ${escapeMarkdown(t.detail ?? '', 160)} |`
+  })
+  return [`### Canary restore: ${escapeMarkdown(x.outcome)}`, '', `${RESTORE_ICON[x.outcome] ?? ''} ${escapeMarkdown(x.reason, 1000)}`, '', '| Tenant | Restore | Back to | Verification | Note |', '|---|---|---|---|---|', ...rows, '']
 }
 
 function promotion(r: RunReport): string[] {

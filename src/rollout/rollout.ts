@@ -6,7 +6,7 @@ import { announce } from '../gate/announce.js'
 import type { GateDecision } from '../gate/decide.js'
 import type { SupersededGate } from '../gate/gate.js'
 import type { GateSettings, TargetSettings } from '../settings/common.js'
-import type { RolloutSettings } from '../settings/rollout.js'
+import type { CanaryFailure, RolloutSettings } from '../settings/rollout.js'
 import type { VerifySettings } from '../settings/verify.js'
 import { fleetVerifier, settleOptions, verifyFleet, type VerifyFleetOptions } from '../verify/fleet.js'
 import { isOk, type TenantProber } from '../verify/types.js'
@@ -19,7 +19,8 @@ import { OwnershipUnknownError, type RedeployRequest, type Redeployer, Supersede
 import { Sweeper } from './sweeper.js'
 import { rollTenant, type TenantStepDeps } from './tenant-step.js'
 import { Timeline } from './timeline.js'
-import { isFailed, type RolloutResult, type TenantRecord } from './types.js'
+import { restoreCanary } from './restore.js'
+import { type CanaryRestore, isFailed, type RolloutResult, type TenantRecord } from './types.js'
 
 export { judgeGate } from './describe.js'
 
@@ -36,6 +37,11 @@ export interface RolloutDeps {
   clock: Clock
   signal: AbortSignal
   timeline?: Timeline
+  /**
+   * `mode: deploy` only: what a failed canary leaves behind (`canary-failure`), with the `image-tag`
+   * template that names the previous commit's image. Without it the canary is held as it failed.
+   */
+  canaryFailure?: { mode: CanaryFailure; imageTag: string }
   onProgress?: (phase: string, done: number, total: number, ok: number) => void
   /**
    * Asked after the gate before every step: a reason stops the rollout there (`stopped`), with nothing
@@ -130,7 +136,10 @@ class Rollout {
       if (signal.aborted) return this.finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`)
 
       const failed = this.failures()
-      if (step.kind === 'canary' && failed.length > 0) return this.finish('failed', `The canary failed (${describeFailures(failed)}); the rest of the fleet was not touched.`)
+      if (step.kind === 'canary' && failed.length > 0) {
+        const restore = await this.restore(step)
+        return this.finish('failed', `The canary failed (${describeFailures(failed)}); the rest of the fleet was not touched.${restore ? ` ${restore.reason}` : ''}`, restore)
+      }
       if (failed.length > rollout.maxFailures) {
         const left = steps.length - i - 1
         return this.finish('failed', `${failed.length} tenant(s) failed (${describeFailures(failed)}), more than max-failures (${rollout.maxFailures}); halted after ${step.name}${left ? `, ${left} wave(s) not started` : ''}.`)
@@ -210,6 +219,15 @@ class Rollout {
     return { target: deps.target.sha, prober: deps.prober, ancestry: deps.ancestry, clock: deps.clock, ...settleOptions(deps.verify), signal: deps.signal, onObservation: this.sweeper.observe }
   }
 
+  /** A failed canary goes back to where it was (restore.ts), unless `canary-failure: hold`. */
+  private async restore(step: Step): Promise<CanaryRestore | undefined> {
+    const { deps } = this
+    if (!deps.canaryFailure) return undefined
+    const records = step.tenants.map((t) => this.records.get(t)!)
+    const restoreDeps = { ...deps.canaryFailure, target: deps.target, gate: deps.gate, redeployer: deps.redeployer, prober: deps.prober, verify: deps.verify, clock: deps.clock, signal: deps.signal }
+    return this.timeline.run('canary restore', () => core.group('Canary restore', () => restoreCanary(records, restoreDeps)), (r) => ({ outcome: r.outcome, detail: r.reason }))
+  }
+
   private judge(step: Step): { outcome: string; detail?: string } {
     if (this.deps.signal.aborted) return { outcome: 'cancelled' }
     const bad = step.tenants.map((t) => this.records.get(t)!).filter(isFailed)
@@ -222,9 +240,9 @@ class Rollout {
     return [...this.records.values()].filter(isFailed)
   }
 
-  private finish(result: RolloutResult['result'], reason: string): RolloutResult {
+  private finish(result: RolloutResult['result'], reason: string, restore?: CanaryRestore): RolloutResult {
     for (const r of this.records.values()) r.reissues = this.sweeper.reissued.get(r.tenant) ?? 0
-    return { result, reason, headSha: this.headSha, tenants: [...this.records.values()], phases: this.timeline.phases }
+    return { result, reason, headSha: this.headSha, tenants: [...this.records.values()], phases: this.timeline.phases, ...(restore ? { restore } : {}) }
   }
 }
 

@@ -74,6 +74,7 @@ export async function rollTenant(tenant: string, step: string, deps: TenantStepD
     }
     if (res.ok) {
       record.action = 'redeployed'
+      record.movedFrom = obs.sha
       deps.sweeper.watch(tenant, obs.sha)
       return record
     }

@@ -22,6 +22,12 @@ export interface TenantRecord {
   action: TenantAction
   /** The SHA it served before the redeploy, as read in the pre-flight. */
   before?: string
+  /**
+   * For a tenant this job moved (`redeployed`): the SHA of the pre-flight read the accepted redeploy was
+   * sent on (a compare-and-set re-attempt reads again); undefined when that read gave no SHA. The only
+   * commit a failed canary is ever returned to (restore.ts).
+   */
+  movedFrom?: string
   redeployError?: string
   /** Redeploys sent again because the tenant regressed while being verified. */
   reissues: number
@@ -39,6 +45,46 @@ export interface RolloutResult {
   headSha?: string
   tenants: TenantRecord[]
   phases: PhaseRecord[]
+  /** What became of the canary tenants after a failed canary (`canary-failure`); absent otherwise. */
+  restore?: CanaryRestore
+}
+
+/**
+ * What a failed canary's restore did to one canary tenant:
+ * - `restored`: the redeploy back to `to` was accepted (`verdict` says whether it verified there)
+ * - `restore-failed`: the control plane or command refused or failed it (a compare-and-set refusal: the
+ *   tenant no longer served the rejected build, so it was not ours to move)
+ * - `nothing-to-restore`: its pre-flight read gave no commit, so there is nothing to go back to
+ * - `not-moved`: this job did not move it (already on the target or ahead, or its redeploy failed)
+ * - `not-sent`: a restore was due but not sent (held, superseded, ownership unproven, cancelled)
+ */
+export type RestoreAction = 'restored' | 'restore-failed' | 'nothing-to-restore' | 'not-moved' | 'not-sent'
+
+export interface TenantRestore {
+  tenant: string
+  action: RestoreAction
+  /** The commit it was (or would have been) returned to: its pre-flight read. */
+  to?: string
+  detail?: string
+  /** Verification on `to`, exactly (a descendant of `to`, such as the rejected build, does not count). */
+  verdict?: TenantVerdict
+}
+
+/**
+ * - `restored`: every tenant due a restore is verified back on its previous commit
+ * - `failed`: some restore was refused, failed, or did not verify within the settle budget
+ * - `nothing-to-restore`: no canary tenant was both moved by this job and read on a commit before
+ * - `superseded`: a newer commit owns the branch; its job moves the canary forward
+ * - `skipped`: ownership could not be proven (head unreadable, check off) or the run was cancelled
+ * - `held`: `canary-failure: hold`
+ */
+export type RestoreOutcome = 'restored' | 'failed' | 'nothing-to-restore' | 'superseded' | 'skipped' | 'held'
+
+export interface CanaryRestore {
+  outcome: RestoreOutcome
+  /** One sentence, appended to the run's reason. */
+  reason: string
+  tenants: TenantRestore[]
 }
 
 /**

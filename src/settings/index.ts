@@ -1,4 +1,5 @@
 import { type CommonSettings, type EventPayload, ownershipMaxAgeMs, parseCommon } from './common.js'
+import { type DeploymentSettings, parseDeployment } from './deployment.js'
 import { parseImageTag, parsePromote, type PromoteSettings } from './promote.js'
 import { type Env, InputReader } from './reader.js'
 import { parseReconcile, reconcileReportName, type ReconcileSettings, shardRecordName } from './reconcile.js'
@@ -31,6 +32,8 @@ export interface Settings extends CommonSettings {
   report: ReportSettings
   /** Reconcile only: how it reads the deploy records on the head. */
   reconcile?: ReconcileSettings
+  /** Deploy only, GitHub only: `deployment: true` creates a GitHub deployment of the commit. */
+  deployment?: DeploymentSettings
 }
 
 export function parseSettings(env: Env, payload?: EventPayload): Settings {
@@ -52,7 +55,8 @@ export function parseSettings(env: Env, payload?: EventPayload): Settings {
   const report = reconcile ? { ...parsedReport, name: reconcileReportName(parsedReport.name, deployName!) } : parsedReport
   // A tenant's read may take one request timeout: evidence older than that is never reused for a side effect.
   const gate = { ...common.gate, maxAgeMs: ownershipMaxAgeMs(Math.min(common.forge.requestTimeoutMs, verify?.requestTimeoutMs ?? Number.POSITIVE_INFINITY)) }
-  return { ...common, gate, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile }
+  const deployment = common.mode === 'deploy' ? parseDeployment(env, common) : undefined
+  return { ...common, gate, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile, deployment }
 }
 
 export type { Env } from './reader.js'

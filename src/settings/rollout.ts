@@ -27,7 +27,15 @@ export interface RolloutSettings {
   wavesRaw: string
   maxFailures: number
   requestTimeoutMs: number
+  /**
+   * `canary-failure`: what a failed canary leaves behind. `restore` returns each canary tenant this job
+   * moved to the commit its pre-flight read (docs/canary-restore.md); `hold` leaves it on the rejected build.
+   */
+  canaryFailure: CanaryFailure
 }
+
+export const CANARY_FAILURE = ['restore', 'hold'] as const
+export type CanaryFailure = (typeof CANARY_FAILURE)[number]
 
 export const REDEPLOY_PLACEHOLDERS = ['tenant', 'tag', 'sha', 'sha7', 'environment', 'current'] as const
 export const DEFAULT_REDEPLOY_BODY = '{"tenant":"{tenant}","tag":"{tag}","sha":"{sha}"}'
@@ -55,7 +63,8 @@ export function parseRollout(env: Env, common: CommonSettings, verify: VerifySet
     waves: parseWaves(input.raw('waves')),
     wavesRaw: input.raw('waves'),
     maxFailures: input.integer('max-failures', 0, 0),
-    requestTimeoutMs: verify.requestTimeoutMs
+    requestTimeoutMs: verify.requestTimeoutMs,
+    canaryFailure: input.oneOf('canary-failure', CANARY_FAILURE, 'restore')
   }
 }
 

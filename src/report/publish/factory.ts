@@ -5,6 +5,7 @@ import type { Forge } from '../../forge/types.js'
 import type { HttpClient } from '../../http/client.js'
 import type { Settings } from '../../settings/index.js'
 import { HEARTBEAT_MS } from '../../settings/heartbeat.js'
+import { createDeploymentTracker, type DeploymentTracker, NO_DEPLOYMENT } from './deployment.js'
 import { ForgeReporter } from './forge-reporter.js'
 import { NO_REPORTER, type Reporter } from './types.js'
 
@@ -21,8 +22,7 @@ export interface ReporterDeps {
 export function createReporter(settings: Settings, deps: ReporterDeps): Reporter {
   const { report } = settings
   if (report.kind === 'none') return NO_REPORTER
-  const retry = { ...settings.forge.retry, maxTotalMs: Math.min(settings.forge.retry.maxTotalMs, REPORT_RETRY_MS) }
-  const forge = deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m) })
+  const forge = reportingForge(settings, deps)
   return new ForgeReporter(
     forge,
     { channel: report.kind, name: report.name, runUrl: settings.run.runUrl, annotationPath: report.annotationPath, mode: settings.mode, environment: settings.target.environment, run: runOf(settings), part: settings.shard && `${settings.shard.index}/${settings.shard.count}`,
@@ -32,6 +32,18 @@ export function createReporter(settings: Settings, deps: ReporterDeps): Reporter
     { warning: (m) => core.warning(m, { title: 'Reporting' }), info: (m) => core.info(m) },
     deps.clock
   )
+}
+
+/** `deployment: true`: the GitHub deployment of the commit, on the same short retry budget as the check. */
+export function createDeployment(settings: Settings, deps: ReporterDeps): DeploymentTracker {
+  return settings.deployment ? createDeploymentTracker(settings, reportingForge(settings, deps), deploymentLog) : NO_DEPLOYMENT
+}
+
+const deploymentLog = { warning: (m: string) => core.warning(m, { title: 'Deployment' }), info: (m: string) => core.info(m) }
+
+function reportingForge(settings: Settings, deps: ReporterDeps): Forge {
+  const retry = { ...settings.forge.retry, maxTotalMs: Math.min(settings.forge.retry.maxTotalMs, REPORT_RETRY_MS) }
+  return deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m) })
 }
 
 /** The run to stamp on the record; none outside a workflow run (no numeric GITHUB_RUN_ID). */

@@ -1,6 +1,6 @@
 import { type Clock, systemClock, wallNow } from '../../clock.js'
 import type { CheckAnnotation, CheckRunUpdate, CommitState, Forge } from '../../forge/types.js'
-import { endOfRun, formatStamp, parseStamp, type RunEnding } from '../../reconcile/deploy-record.js'
+import { endOfRun, formatStamp, parseStamp, type RestoreStamp, restoreOfRun, type RunEnding } from '../../reconcile/deploy-record.js'
 import type { ForgeKind } from '../../settings/common.js'
 import { cutMarkdown, escapeMarkdown, plainText } from '../escape.js'
 import type { Conclusion } from '../model.js'
@@ -110,13 +110,13 @@ export class ForgeReporter implements Reporter {
           // A deploy's end also goes to a commit status of the same name: GitHub lists check runs of the
           // newest 1,000 check suites only (every scheduled run adds one), while the combined status keeps
           // the latest status of each context for good. So a hold outlives any number of later runs.
-          if (this.o.heartbeatMs) await this.setStatus(sha, statusState(end.report.conclusion), statusDescription(end), true, endOfRun(end.report), end.report.result)
+          if (this.o.heartbeatMs) await this.setStatus(sha, statusState(end.report.conclusion), statusDescription(end), true, endOfRun(end.report), end.report.result, restoreOfRun(end.report))
           return
         } catch (error) {
           if (!this.checkRefused(error, this.checkId === undefined)) return
         }
       }
-      if (this.channel === 'status') await this.setStatus(sha, statusState(end.report.conclusion), statusDescription(end), true, endOfRun(end.report), end.report.result)
+      if (this.channel === 'status') await this.setStatus(sha, statusState(end.report.conclusion), statusDescription(end), true, endOfRun(end.report), end.report.result, restoreOfRun(end.report))
     } catch (error) {
       this.log.warning(`Reporting the result failed: ${String(error)}`)
     }
@@ -190,10 +190,10 @@ export class ForgeReporter implements Reporter {
   }
 
   /** `rollout-guard deploy 4242.1 canary-failed at 1764921600`, or nothing outside a workflow run. */
-  private stamp(end: RunEnding, verdict?: string): string | undefined {
+  private stamp(end: RunEnding, verdict?: string, restore?: RestoreStamp): string | undefined {
     if (!this.o.run) return undefined
     const at = Math.floor(wallNow(this.clock) / 1000)
-    return formatStamp({ mode: this.o.mode, runId: this.o.run.id, attempt: this.o.run.attempt, end, part: this.o.part, at, ...(this.o.onChangeOnly && verdict ? { verdict } : {}) })
+    return formatStamp({ mode: this.o.mode, runId: this.o.run.id, attempt: this.o.run.attempt, end, part: this.o.part, at, ...(this.o.onChangeOnly && verdict ? { verdict } : {}), ...(restore ? { restore } : {}) })
   }
 
   /** Warns, and says whether the result should go to a commit status instead (refused for permissions). */
@@ -205,9 +205,9 @@ export class ForgeReporter implements Reporter {
   }
 
   /** True when the forge took the status. */
-  private async setStatus(sha: string, state: CommitState, description: string, final: boolean, end: RunEnding, verdict?: string): Promise<boolean> {
+  private async setStatus(sha: string, state: CommitState, description: string, final: boolean, end: RunEnding, verdict?: string, restore?: RestoreStamp): Promise<boolean> {
     // The stamp ends the description, and the reason is cut to leave room for it.
-    const stamp = this.stamp(end, verdict)
+    const stamp = this.stamp(end, verdict, restore)
     const suffix = stamp ? ` [${stamp}]` : ''
     const text = `${plainText(description, STATUS_DESCRIPTION_MAX[this.forge.kind] - suffix.length)}${suffix}`
     try {
@@ -233,7 +233,7 @@ export class ForgeReporter implements Reporter {
     const annotations: CheckAnnotation[] = end.failures.slice(0, MAX_ANNOTATIONS).map((f) => ({ path: this.o.annotationPath, level: 'failure', title: plainText(f.title, 255), message: plainText(f.message, 4000) }))
     const batches: CheckAnnotation[][] = []
     for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
-    const externalId = this.stamp(endOfRun(report), report.result)
+    const externalId = this.stamp(endOfRun(report), report.result, restoreOfRun(report))
     const first: CheckRunUpdate = { status: 'completed', conclusion: report.conclusion, title, summary, annotations: batches[0], detailsUrl: this.o.runUrl, externalId }
     const checks = this.forge.checks!
     try {

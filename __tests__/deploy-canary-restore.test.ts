@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { ForgeFlavour } from '../simulator/fake-forge.js'
+import { Fleet } from '../simulator/fleet.js'
+import { runAction } from '../simulator/run-action.js'
+
+/**
+ * A failed canary goes back to where it was (`canary-failure: restore`, the default), end to end against
+ * the built dist/index.js on GitHub and on Gitea: only to the commit its pre-flight read, only a tenant
+ * this job moved, never once a newer commit owns the branch; the job fails and the commit stays held.
+ */
+let fleet: Fleet | undefined
+afterEach(async () => {
+  await fleet?.close()
+  fleet = undefined
+})
+
+interface RestoreRow {
+  tenant: string
+  action: string
+  to: string | null
+  verified: boolean
+  verdict: string | null
+  detail: string | null
+}
+interface Report {
+  result: string
+  reason: string
+  phases: { name: string; outcome: string }[]
+  tenants: { tenant: string; action: string; verdict: string; before: string | null }[]
+  restore: { outcome: string; reason: string; tenants: RestoreRow[] } | null
+}
+
+const CAS_BODY = '{"tenant":"{tenant}","tag":"{tag}","sha":"{sha}","current":"{current}"}'
+
+/** The deploy record the run left on the commit: the check run's external_id (GitHub) or the status description. */
+function recordOf(f: Fleet): string {
+  if (f.forge.flavour === 'github') return String(f.forge.checkRuns().at(-1)?.updates.at(-1)?.external_id ?? '')
+  return f.forge.statuses().at(-1)?.body.description ?? ''
+}
+
+describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('canary restore (%s)', (flavour) => {
+  it('a crash-looping canary goes back to its previous commit and is verified there; nothing else moves; the job fails and the commit is held', async () => {
+    const f = (fleet = await Fleet.start({ flavour, tenants: 4, drainMs: 50, compareAndSet: true }))
+    const B = await f.commit('B')
+    for (const n of f.names) f.tenants.redeploy(n, B, 0)
+    const C = await f.commit('C, which crash-loops')
+    f.tenants.crashLoop(C)
+    const inputs = f.deployInputs({ canary: 'tenant-001', 'max-parallel': '2', 'settle-budget-seconds': '1', 'redeploy-body': CAS_BODY })
+    const r = await runAction({ inputs, env: f.runEnv(C) })
+
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.result).toBe('failed')
+    expect(r.outputs.reason).toMatch(/^The canary failed \(tenant-001 (stale|unreachable)\); the rest of the fleet was not touched\. Restored the canary to its previous commit and verified it there: tenant-001 to [0-9a-f]{7}\./)
+    const report = r.report as Report
+    expect(report.restore).toMatchObject({ outcome: 'restored', tenants: [{ tenant: 'tenant-001', action: 'restored', to: B, verified: true, verdict: 'on-target', detail: null }] })
+    expect(report.phases.map((p) => [p.name, p.outcome])).toEqual([['gate', 'owner'], ['gate (canary)', 'owner'], ['canary', 'failed'], ['canary restore', 'restored']])
+
+    // The canary went C and back to B, through a compare-and-set on the rejected build; no other tenant moved.
+    expect(f.liveHistory('tenant-001')).toEqual([f.base, B, C, B])
+    expect(f.tenants.serving('tenant-001')).toBe(B)
+    expect(f.controlPlane.calls.map((c) => [c.tenant, c.sha, c.current, c.tag, c.outcome])).toEqual([
+      ['tenant-001', C, B, `staging-${C.slice(0, 7)}`, 'applied'],
+      ['tenant-001', B, C, `staging-${B.slice(0, 7)}`, 'applied']
+    ])
+    for (const n of f.names.slice(1)) expect(f.tenants.deployments(n).map((d) => d.sha)).toEqual([B])
+
+    expect(r.summary).toContain('### Canary restore: restored')
+    expect(r.summary).toMatch(/\| tenant-001 \| restored \| <code>[0-9a-f]{7}<\/code> \| ✅ verified there \|/)
+    expect(r.stdout).toMatch(/::warning title=Canary restore::Restoring canary tenant-001 from the rejected [0-9a-f]{7} to [0-9a-f]{7}/)
+    expect(recordOf(f)).toMatch(/rollout-guard deploy 4242\.1 canary-failed(?: at \d+)? restore restored:1\/1\]?$/)
+
+    // The commit stays held: reconcile reads the record and does not roll C out.
+    const before = f.controlPlane.calls.length
+    const rec = await runAction({ inputs: { ...f.deployInputs(), mode: 'reconcile' }, env: { ...f.runEnv(C), GITHUB_RUN_ID: '4243' } })
+    expect(rec.outputs.result).toBe('held')
+    expect(f.controlPlane.calls.length).toBe(before)
+  })
+
+  it('a canary whose previous commit was unreadable is left on the rejected build, and the report says why', async () => {
+    const f = (fleet = await Fleet.start({ flavour, tenants: 3, drainMs: 0 }))
+    const C = await f.commit('C, which crash-loops')
+    f.tenants.crashLoop(C)
+    // Its pre-flight read gets a 500: no commit read, so it is rolled (the redeploy may be its fix) but has nothing to go back to.
+    f.tenants.inject('tenant-001', { status: 500 })
+    const r = await runAction({ inputs: f.deployInputs({ canary: 'tenant-001', 'settle-budget-seconds': '1' }), env: f.runEnv(C) })
+
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.result).toBe('failed')
+    const report = r.report as Report
+    expect(report.tenants.find((t) => t.tenant === 'tenant-001')).toMatchObject({ action: 'redeployed', before: null, verdict: 'unreachable' })
+    expect(report.restore).toMatchObject({ outcome: 'nothing-to-restore', tenants: [{ tenant: 'tenant-001', action: 'nothing-to-restore', to: null, verified: false }] })
+    expect(report.restore!.tenants[0]!.detail).toMatch(/pre-flight read gave no commit, so there is nothing to go back to/)
+    expect(r.outputs.reason).toMatch(/Left on the rejected build, with no readable commit before: tenant-001\./)
+    expect(f.controlPlane.calls.map((c) => [c.tenant, c.sha])).toEqual([['tenant-001', C]])
+    expect(f.tenants.serving('tenant-001')).toBe(C)
+    expect(recordOf(f)).toMatch(/canary-failed(?: at \d+)? restore nothing-to-restore:0\/0\]?$/)
+  })
+
+  it('a newer commit landing before the restore means no restore: its job moves the canary forward', async () => {
+    const f = (fleet = await Fleet.start({ flavour, tenants: 3, drainMs: 0 }))
+    const C = await f.commit('C, which crash-loops')
+    f.tenants.crashLoop(C)
+    let D = ''
+    // D lands the moment C's canary redeploy arrives: C's job then verifies a crash loop, and asks the gate before restoring.
+    f.controlPlane.whenRequested(async (call) => {
+      if (call.sha === C && !D) D = await f.commit('D, the fix')
+    })
+    // The redeploy's answer waits for D's commit: a generous request timeout keeps a busy machine from
+    // turning that wait into a retry (which the fence would stop, ending the job superseded before any verdict).
+    const r = await runAction({ inputs: f.deployInputs({ canary: 'tenant-001', 'settle-budget-seconds': '1', 'request-timeout-seconds': '60' }), env: f.runEnv(C) })
+
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.result).toBe('failed')
+    const report = r.report as Report
+    expect(report.restore).toMatchObject({ outcome: 'superseded', tenants: [{ tenant: 'tenant-001', action: 'not-sent', to: f.base, verified: false }] })
+    expect(report.restore!.reason).toContain(`${D.slice(0, 7)}, a newer commit`)
+    expect(f.controlPlane.calls.map((c) => [c.tenant, c.sha])).toEqual([['tenant-001', C]])
+    expect(f.tenants.serving('tenant-001')).toBe(C)
+  })
+})
+
+describe('canary-failure: hold', () => {
+  it("keeps today's behaviour: the canary stays on the rejected build, and the report says it was held", async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2, drainMs: 0 }))
+    const C = await f.commit('C, which crash-loops')
+    f.tenants.crashLoop(C)
+    const r = await runAction({ inputs: f.deployInputs({ canary: 'tenant-001', 'settle-budget-seconds': '1', 'canary-failure': 'hold' }), env: f.runEnv(C) })
+    expect(r.exitCode).toBe(1)
+    expect((r.report as Report).restore).toMatchObject({ outcome: 'held', tenants: [{ tenant: 'tenant-001', action: 'not-sent', to: f.base, detail: 'canary-failure: hold' }] })
+    expect(f.controlPlane.calls).toHaveLength(1)
+    expect(f.tenants.serving('tenant-001')).toBe(C)
+  })
+
+  it('an unknown value is refused before any side effect, naming the input and the expected form', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2, drainMs: 0 }))
+    const C = await f.commit('C')
+    const r = await runAction({ inputs: f.deployInputs({ canary: 'tenant-001', 'canary-failure': 'rollback' }), env: f.runEnv(C) })
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toMatch(/canary-failure.*rollback.*`restore`, `hold`/)
+    expect(f.controlPlane.calls).toEqual([])
+  })
+})
+
+describe('forward-only everywhere else', () => {
+  it('a failing wave is not restored: only a failed canary goes back', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 3, drainMs: 0 }))
+    const C = await f.commit('C, which crash-loops')
+    f.tenants.crashLoop(C)
+    // No canary: the first wave fails, halts the rollout, and its tenants stay where this job moved them.
+    const r = await runAction({ inputs: f.deployInputs({ 'max-parallel': '2', 'settle-budget-seconds': '1' }), env: f.runEnv(C) })
+    expect(r.exitCode).toBe(1)
+    expect((r.report as Report).restore).toBeNull()
+    expect(f.controlPlane.calls.map((c) => c.sha)).toEqual([C, C])
+    expect(f.controlPlane.calls.every((c) => c.sha === C)).toBe(true)
+  })
+})

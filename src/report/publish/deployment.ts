@@ -1,0 +1,127 @@
+import { errorMessage } from '../../errors.js'
+import type { DeploymentState, Forge, ForgeDeployments } from '../../forge/types.js'
+import type { Settings } from '../../settings/index.js'
+import { plainText } from '../escape.js'
+import type { RunReport } from '../model.js'
+import { troubleOf } from './problems.js'
+
+/** GitHub refuses a deployment status description over 140 characters (REST docs, "Create a deployment status"). */
+export const DEPLOYMENT_DESCRIPTION_MAX = 140
+
+/**
+ * A GitHub deployment of the commit (`deployment: true`, deploy mode): created after the first gate
+ * (never for a job already superseded), `in_progress` while the rollout runs, and at the end `success`,
+ * `failure`, `error`, or `inactive` for a job that stepped aside. Like the check run, it is a report:
+ * no call here ever throws or fails the deploy; a refusal is a warning and the rest is skipped.
+ */
+export interface DeploymentTracker {
+  /** Creates the deployment of `sha` and marks it in progress. Only the first call counts. */
+  start(sha: string): Promise<void>
+  /** The final status; `errored` when the mode threw (nothing of the rollout to describe). */
+  finish(report: RunReport, errored: boolean): Promise<void>
+}
+
+export const NO_DEPLOYMENT: DeploymentTracker = {
+  start: async () => undefined,
+  finish: async () => undefined
+}
+
+export interface DeploymentOptions {
+  environment: string
+  runUrl: string | undefined
+  environmentUrl: string | undefined
+}
+
+export interface DeploymentLog {
+  warning(message: string): void
+  info(message: string): void
+}
+
+const UNAFFECTED = 'The deploy itself is not affected; the result is in the job summary, the check and the JSON report.'
+
+/** The tracker the settings ask for: none unless `deployment: true` on a forge with a Deployments API. */
+export function createDeploymentTracker(settings: Settings, forge: Forge | undefined, log: DeploymentLog): DeploymentTracker {
+  if (!settings.deployment || !forge?.deployments) return NO_DEPLOYMENT
+  return new ForgeDeploymentTracker(forge.deployments, { environment: settings.target.environment, runUrl: settings.run.runUrl, environmentUrl: settings.deployment.environmentUrl }, log)
+}
+
+export class ForgeDeploymentTracker implements DeploymentTracker {
+  private id: number | undefined
+  private started: Promise<void> | undefined
+
+  constructor(
+    private readonly deployments: ForgeDeployments,
+    private readonly o: DeploymentOptions,
+    private readonly log: DeploymentLog
+  ) {}
+
+  start(sha: string): Promise<void> {
+    this.started ??= this.begin(sha)
+    return this.started
+  }
+
+  async finish(report: RunReport, errored: boolean): Promise<void> {
+    await this.started
+    if (this.id === undefined) return
+    const state = deploymentState(report.result, errored)
+    await this.set(state, describeDeployment(report, state))
+  }
+
+  private async begin(sha: string): Promise<void> {
+    try {
+      this.id = await this.deployments.create(sha, this.o.environment, `Rollout Guard: ${sha.slice(0, 7)} to ${this.o.environment}`)
+      this.log.info(`Deployment ${this.id} of ${sha.slice(0, 7)} to ${this.o.environment} created`)
+    } catch (error) {
+      this.log.warning(deploymentWarning('created', error))
+      return
+    }
+    await this.set('in_progress', plainText(`Rolling ${sha.slice(0, 7)} out: canary, then waves`, DEPLOYMENT_DESCRIPTION_MAX))
+  }
+
+  private async set(state: DeploymentState, description: string): Promise<void> {
+    try {
+      // auto_inactive only ever acts on a success: earlier successful deployments of the environment go inactive.
+      await this.deployments.setStatus(this.id!, { state, description, logUrl: this.o.runUrl, environmentUrl: this.o.environmentUrl, autoInactive: state === 'success' ? true : undefined })
+    } catch (error) {
+      this.log.warning(deploymentWarning(`given its ${state} status`, error))
+    }
+  }
+}
+
+function deploymentWarning(verb: string, error: unknown): string {
+  const trouble = troubleOf(error)
+  const fix = trouble === 'permission' ? ' Add `deployments: write` to the job\'s `permissions:`, or set `deployment: false`.' : ''
+  return `The deployment could not be ${verb}: ${errorMessage(error)}${trouble === 'transient' ? ' (after retries)' : ''}.${fix} ${UNAFFECTED}`
+}
+
+/** The state a finished run leaves its deployment in. */
+export function deploymentState(result: string, errored: boolean): DeploymentState {
+  if (errored) return 'error'
+  switch (result) {
+    case 'deployed':
+      return 'success'
+    case 'skipped-superseded':
+      return 'inactive'
+    case 'failed':
+      return 'failure'
+    default:
+      // Cancelled: the rollout stopped short, neither verified nor rejected.
+      return 'error'
+  }
+}
+
+/**
+ * `Deployed: 7f25373 live on 58 of 60 tenants, 2 on a newer commit`, within GitHub's 140 characters. A tenant
+ * a failed canary went back from no longer serves the commit, whatever its verdict said before.
+ */
+export function describeDeployment(report: RunReport, state: DeploymentState): string {
+  const sha = report.target.sha.slice(0, 7)
+  const restored = new Set((report.restore?.tenants ?? []).filter((t) => t.action === 'restored').map((t) => t.tenant))
+  const serving = report.tenants.filter((t) => t.verdict === 'on-target' && !restored.has(t.tenant)).length
+  const ahead = report.tenants.filter((t) => t.verdict === 'ahead').length
+  const head: Record<DeploymentState, string> = { success: 'Deployed', failure: 'Failed', error: report.result === 'cancelled' ? 'Cancelled' : 'Error', inactive: 'Superseded', in_progress: 'Rolling out' }
+  const count = `${sha} live on ${serving} of ${report.tenants.length} tenant${report.tenants.length === 1 ? '' : 's'}${ahead ? `, ${ahead} on a newer commit` : ''}`
+  const restore = report.restore && report.restore.outcome !== 'held' ? `; canary restore ${report.restore.outcome}` : ''
+  const text = report.tenants.length ? `${head[state]}: ${count}${restore}` : `${head[state]}: ${report.reason}`
+  return plainText(text, DEPLOYMENT_DESCRIPTION_MAX)
+}
