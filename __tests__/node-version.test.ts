@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { nodeVersionProblem, REQUIRED_NODE } from '../src/runtime/node-version.js'
 import { TESTED_NODE } from '../simulator/node-runtimes.js'
 import { defaultDist } from '../simulator/run-action.js'
@@ -28,6 +30,30 @@ describe('node version guard', () => {
 
   it('the test suite runs on a supported node', () => {
     expect(nodeVersionProblem(process.versions.node)).toBeUndefined()
+  })
+
+  it('the bundle on a node older than the floor stops before loading anything else: error, result=failed, exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rg-old-node-'))
+    const output = join(dir, 'output')
+    writeFileSync(output, '')
+    let out = ''
+    let code = 0
+    try {
+      // No API URL, token or inputs at all: the guard must answer before settings are even read.
+      execFileSync(process.execPath, ['--import', resolve('__tests__/support/pretend-node-18.mjs'), defaultDist()], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, GITHUB_OUTPUT: output }
+      })
+    } catch (error) {
+      const e = error as { status: number; stdout: string }
+      code = e.status
+      out = e.stdout
+    }
+    expect(code).toBe(1)
+    expect(out).toMatch(/^::error title=Unsupported Node.js::Rollout Guard needs Node 20\.3\.0 or later, but this runner's node is 18\.20\.8\. On Gitea/m)
+    expect(out.trim().split('\n')).toHaveLength(1)
+    expect(readFileSync(output, 'utf8')).toBe('result=failed\n')
+    rmSync(dir, { recursive: true, force: true })
   })
 
   // When the machine has a node older than the floor, prove the bundle refuses it cleanly.
