@@ -30,6 +30,8 @@ export interface BundleSize {
   files: { name: string; bytes: number }[]
   totalBytes: number
   gzipBytes: number
+  /** How many copies of undici the bundle carries (each has its own `class Agent extends DispatcherBase`). */
+  undiciCopies: number
 }
 
 const WARM_UP = 2
@@ -84,5 +86,6 @@ export async function bundleSize(dist: string): Promise<BundleSize> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.js')).sort()
   const files = await Promise.all(names.map(async (name) => ({ name, bytes: (await stat(join(dir, name))).size })))
   const all = Buffer.concat(await Promise.all(names.map((n) => readFile(join(dir, n)))))
-  return { files, totalBytes: all.length, gzipBytes: gzipSync(all).length }
+  const undiciCopies = all.toString('utf8').match(/class Agent extends DispatcherBase/g)?.length ?? 0
+  return { files, totalBytes: all.length, gzipBytes: gzipSync(all).length, undiciCopies }
 }
