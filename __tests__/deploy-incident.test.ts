@@ -1,7 +1,9 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { Fleet } from '../simulator/fleet.js'
+import { nodeRuntime, TESTED_NODE } from '../simulator/node-runtimes.js'
 import { LocalRegistry } from '../simulator/registry.js'
 import { type ActionRun, runAction } from '../simulator/run-action.js'
+import { NODE_VERSION_ACTION } from './support/node-runtime.js'
 import { waitFor } from './support/wait.js'
 
 /** The incident and its mirror, replayed against the built dist/index.js on a loopback fleet. */
@@ -14,7 +16,16 @@ afterEach(async () => {
   registry = undefined
 })
 
-describe('the incident, replayed', () => {
+// The incident and its mirror under each tested Node release: a Gitea job container's node 20 and
+// GitHub's node24 must both keep every guarantee.
+describe.each(TESTED_NODE.map((t) => t.major))('the incident, replayed on Node %i', (major) => {
+  let node: string
+  beforeAll(async () => {
+    node = nodeRuntime(major).bin
+    const probe = await runAction({ node, dist: NODE_VERSION_ACTION, inputs: {} })
+    expect(probe.outputs['node-version']).toMatch(new RegExp(`^${major}\\.`))
+  })
+
   it("A's late job makes no side effect, B ends green, the canary never serves A after B, :latest ends on B", async () => {
     const f = (fleet = await Fleet.start({ tenants: 6, drainMs: 300 }))
     const reg = (registry = await LocalRegistry.start())
@@ -26,10 +37,10 @@ describe('the incident, replayed', () => {
     const inputs = f.deployInputs({ canary: 'tenant-001', 'max-parallel': '3', image: `${reg.host}/acme/app` })
 
     let bOut = ''
-    const bJob = runAction({ inputs, env: f.runEnv(B), onStdout: (c) => (bOut += c) })
+    const bJob = runAction({ node, inputs, env: f.runEnv(B), onStdout: (c) => (bOut += c) })
     // A's job starts after B already owns main and has begun rolling the canary.
     await waitFor(() => f.controlPlane.applied('tenant-001').length > 0, "B's canary redeploy")
-    const aJob = runAction({ inputs, env: f.runEnv(A) })
+    const aJob = runAction({ node, inputs, env: f.runEnv(A) })
     const [b, a] = await Promise.all([bJob, aJob])
 
     expect(a.exitCode).toBe(0)
@@ -67,8 +78,8 @@ describe('the incident, replayed', () => {
     await reg.pushImage('acme/app', `staging-${A.slice(0, 7)}`, { revision: A })
     const imageB = await reg.pushImage('acme/app', `staging-${B.slice(0, 7)}`, { revision: B })
     const inputs = f.deployInputs({ image: `${reg.host}/acme/app` })
-    expect((await runAction({ inputs, env: f.runEnv(B) })).outputs.promoted).toBe('true')
-    const late = await runAction({ inputs: { ...inputs, 'superseded-check': 'false' }, env: f.runEnv(A) })
+    expect((await runAction({ node, inputs, env: f.runEnv(B) })).outputs.promoted).toBe('true')
+    const late = await runAction({ node, inputs: { ...inputs, 'superseded-check': 'false' }, env: f.runEnv(A) })
     expect(late.outputs).toMatchObject({ result: 'deployed', rolled: '[]', promoted: 'false' })
     expect(late.outputs.reason).toMatch(/latest stays where it is \(forward-only\)/)
     expect(await reg.digestOf('acme/app', 'latest')).toBe(imageB.digest)
@@ -80,11 +91,11 @@ describe('the incident, replayed', () => {
     const inputs = f.deployInputs({ 'max-parallel': '2' })
 
     let aOut = ''
-    const aJob = runAction({ inputs, env: f.runEnv(A), onStdout: (c) => (aOut += c) })
+    const aJob = runAction({ node, inputs, env: f.runEnv(A), onStdout: (c) => (aOut += c) })
     // B lands while A's first wave is settling; B's job then moves every tenant forward.
     await waitFor(() => f.controlPlane.applied().length >= 2, "A's first wave")
     const B = await f.commit('B')
-    const bJob = runAction({ inputs, env: f.runEnv(B) })
+    const bJob = runAction({ node, inputs, env: f.runEnv(B) })
     const [a, b] = await Promise.all([aJob, bJob])
 
     expect(a.exitCode).toBe(0)

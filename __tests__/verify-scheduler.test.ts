@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { classify, verifyFleet, type VerifyFleetOptions } from '../src/verify/fleet.js'
+import { classify, firstPollDelay, verifyFleet, type VerifyFleetOptions } from '../src/verify/fleet.js'
 import type { Observation, TenantProber } from '../src/verify/types.js'
 import { VirtualClock } from '../simulator/virtual-clock.js'
 
@@ -275,10 +275,14 @@ describe('a fleet of 1,000 tenants in virtual time', () => {
     )
     expect(prober.maxInFlight).toBe(64)
     expect(progressCalls).toBe(1000)
-    for (const v of verdicts) {
+    // The first polls are spread over the first interval in batches of 64 (firstPollDelay): each tenant
+    // then polls every interval from its own first poll until it answers the target.
+    const delay = firstPollDelay(1000, 64, 20 * S)
+    for (const [i, v] of verdicts.entries()) {
       const j = intervals(v.tenant)
+      expect(prober.polls.get(v.tenant)![0]).toBe(delay(i))
       if (j === 13) expect(v).toMatchObject({ verdict: 'stale', polls: 13 })
-      else expect(v).toMatchObject({ verdict: 'on-target', polls: Math.max(1, j + 1) })
+      else expect(v).toMatchObject({ verdict: 'on-target', polls: Math.max(0, Math.ceil((j * 20 * S - 5 * S - delay(i)) / (20 * S))) + 1 })
     }
     const stale = verdicts.filter((v) => v.verdict === 'stale').length
     expect(last).toEqual({ done: 1000, ok: 1000 - stale })

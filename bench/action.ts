@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseOutputFile } from '../simulator/run-action.js'
+import { defaultNode, parseOutputFile } from '../simulator/run-action.js'
 import { run } from './children.js'
 
 export interface ActionTiming {
@@ -21,13 +21,15 @@ export interface ActionTiming {
 export class ActionRunner {
   private constructor(
     private readonly dir: string,
-    readonly dist: string
+    readonly dist: string,
+    /** The node that runs the action (ROLLOUT_GUARD_NODE, else this one), and the bare-node baseline. */
+    readonly node: string
   ) {}
 
-  static async create(dist: string): Promise<ActionRunner> {
+  static async create(dist: string, node: string = defaultNode()): Promise<ActionRunner> {
     const dir = await mkdtemp(join(tmpdir(), 'rg-bench-run-'))
     await writeFile(join(dir, 'event.json'), JSON.stringify({ repository: { default_branch: 'main' } }))
-    return new ActionRunner(dir, dist)
+    return new ActionRunner(dir, dist, node)
   }
 
   async run(inputs: Record<string, string>, env: Record<string, string>, timeoutMs: number): Promise<ActionTiming> {
@@ -48,7 +50,7 @@ export class ActionRunner {
       ...env
     }
     for (const [name, value] of Object.entries(inputs)) full[`INPUT_${name.toUpperCase()}`] = value
-    const done = await run(process.execPath, [this.dist], { env: full, timeoutMs })
+    const done = await run(this.node, [this.dist], { env: full, timeoutMs })
     const outputs = parseOutputFile(await readFile(output, 'utf8'))
     const timing: ActionTiming = { ms: done.ms, exitCode: done.code, outputs }
     if (done.code !== 0) {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { seconds } from './stats.js'
 import { markdownTable, tables } from './tables.js'
 import type { Machine } from './machine.js'
@@ -63,6 +64,10 @@ export function benchmarksMarkdown(r: BenchResult, runs: Machine[] = [r.machine]
   )
   for (const t of tables(r)) out.push(`### ${t.title}`, '', markdownTable(t), '')
 
+  // What the Node 20 / lean-runtime round changed, with the figures of its own (partial) run: kept as
+  // written when a later full run regenerates the rest.
+  out.push(readFileSync(new URL('./lean-runtime.md', import.meta.url), 'utf8').trimEnd(), '')
+
   out.push(
     '## How each figure is taken',
     '',
@@ -91,9 +96,13 @@ export function benchmarksMarkdown(r: BenchResult, runs: Machine[] = [r.machine]
     '  process. *Peak fds/sockets* are sampled from `/proc/self/fd` every 100 ms; *connections* counts new TCP',
     '  connections to the tenants (undici\'s `undici:client:connected` diagnostics channel); the HTTP client keeps at',
     '  most 64 per origin. *Loop delay* is the event-loop delay of the verifier process at the 99th percentile.',
-    '- **3, start-up.** `node dist/index.js` in `mode: gate` against the fake forge (parse inputs, one branch look-up,',
-    '  write outputs), timed from spawn to exit after two warm-up runs; `node -e 0` is timed the same way for scale.',
-    '  The bundle size is every `.js` file in `dist/`.',
+    '- **3, start-up.** `node dist/index.js` in `mode: gate` against the fake forge (parse inputs, ask the forge who',
+    '  owns the branch, open and close the check run, write outputs), timed from spawn to exit after two warm-up pairs;',
+    '  each run is paired with a bare `node -e 0` right before or after it (alternating), on the same node binary, and',
+    '  the target is the ratio of the medians, which a loaded machine moves far less than the times themselves. The',
+    '  bundle size is every `.js` file in `dist/`; the undici count is the number of its `Agent` classes in them.',
+    '- **4, install size.** `node_modules` as `du` counts it (allocated blocks, each hard-linked file once), after',
+    '  `npm ci`; the largest top-level packages are listed.',
     '',
     '## What the profile showed',
     '',
@@ -141,7 +150,7 @@ export function benchmarksMarkdown(r: BenchResult, runs: Machine[] = [r.machine]
     'writing this file:',
     '`npm run bench -- --only=scaling --scales=1000`, `--sizes=10,100`, `--startup-runs=30`, and',
     '`--cpu-prof=<dir>` writes a CPU profile of each scaling worker. Sections can be run apart and written together:',
-    '`--only=versus --save=a.json`, `--only=scaling,startup --save=b.json`, then `--from=a.json,b.json`.',
+    '`--only=versus --save=a.json`, `--only=scaling,startup,install --save=b.json`, then `--from=a.json,b.json`.',
     ''
   )
   return out.join('\n')

@@ -72,13 +72,22 @@ export function tables(r: BenchResult): Table[] {
     const s = r.startup
     if (s) {
       rows.push([`node dist/index.js, mode: gate (${s.runs} runs)`, `median ${s.medianMs.toFixed(0)} ms, min ${s.minMs.toFixed(0)} ms, p90 ${s.p90Ms.toFixed(0)} ms${s.ok ? '' : ` FAILED: ${s.problem}`}`])
-      rows.push([`node -e 0 (${s.runs} runs)`, `median ${s.bareNodeMedianMs.toFixed(0)} ms`])
+      rows.push([`node -e 0 (${s.runs} runs, each paired with a gate run)`, `median ${s.bareNodeMedianMs.toFixed(0)} ms`])
+      rows.push(['ratio of the medians', `${s.ratio.toFixed(2)}x`])
     }
     if (r.bundle) {
       const files = r.bundle.files.map((f) => `${f.name} ${(f.bytes / 1024).toFixed(0)} KiB`).join(', ')
       rows.push(['dist/*.js', `${(r.bundle.totalBytes / 1e6).toFixed(2)} MB (${(r.bundle.gzipBytes / 1e6).toFixed(2)} MB gzipped): ${files}`])
     }
     out.push({ title: '3. Start-up and bundle', headers: ['what', 'figure'], rows })
+  }
+  if (r.install) {
+    const mb = (b: number): string => `${(b / 1e6).toFixed(1)} MB`
+    out.push({
+      title: '4. Install size',
+      headers: ['what', 'figure'],
+      rows: [['node_modules after `npm ci`', mb(r.install.bytes)], ...r.install.largest.map((p) => [p.name, mb(p.bytes)])]
+    })
   }
   return out
 }

@@ -8,9 +8,14 @@ import { stripVTControlCharacters, styleText } from 'node:util'
  */
 type Style = Parameters<typeof styleText>[0]
 export type Paint = (style: Style, text: string) => string
-
-export const paintFor = (stream: NodeJS.WriteStream = process.stdout): Paint => (style, text) => styleText(style, text, { stream })
 const plain: Paint = (_style, text) => text
+
+// Colours only for a terminal that takes them (NO_COLOR, FORCE_COLOR and TERM count): decided here
+// rather than by styleText's `stream` option, which Node 20 does not have.
+export const paintFor = (stream: NodeJS.WriteStream = process.stdout): Paint => {
+  const colours = stream.isTTY === true && typeof stream.hasColors === 'function' && stream.hasColors()
+  return colours ? (style, text) => styleText(style, text) : plain
+}
 
 const MARKS: Record<string, string> = { '✅': '✓', '❌': '✗', '⏭': '»', '⏩': '»', '⏸': '‖', '⚠': '!', '⛔': '■', 'ℹ': 'i' }
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }

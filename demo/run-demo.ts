@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { nodeVersionProblem } from '../src/runtime/node-version.js'
 import { collect } from './collect.js'
 import { renderHtml } from './html.js'
 import { Interrupted, Lifecycle } from './lifecycle.js'
@@ -43,8 +44,6 @@ export interface DemoResult {
   stopped: string[]
 }
 
-const MIN_NODE = [22, 19]
-
 export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const write = options.write ?? ((text: string) => void process.stdout.write(text))
   const term = new Terminal(write, options.paint ?? paintFor(process.stdout), options.width ?? Math.min(120, Math.max(72, process.stdout.columns ?? 100)))
@@ -52,9 +51,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const dist = options.dist ?? join(ROOT, 'dist', 'index.js')
   const out = resolve(options.out ?? DEFAULT_OUT)
 
-  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
-  if (major < MIN_NODE[0]! || (major === MIN_NODE[0] && minor < MIN_NODE[1]!)) {
-    term.error(`The demo runs the action on this Node (${process.version}); it needs 22.19 or later. Run it with \`npm run demo\`, which uses the Node 24 that \`npm ci\` installed.`)
+  // The demo runs the action on this same node, so it needs what the action needs.
+  const tooOld = nodeVersionProblem(process.versions.node)
+  if (tooOld) {
+    term.error(`The demo runs the action on this node: ${tooOld}`)
     return { exitCode: 1, stopped: [] }
   }
   if (!existsSync(dist)) {

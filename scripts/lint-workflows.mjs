@@ -7,21 +7,22 @@
 // exists, and every input and output is described. `node scripts/lint-workflows.mjs [files...]`; exits 1
 // on any problem.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { registerHooks } from 'node:module'
+import * as nodeModule from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { parse } from 'yaml'
 
 // The package imports its bundled schema JSON without `with { type: 'json' }`, which Node refuses
 // (actions/languageservices#387, open). Supply the attribute for that package's JSON only; dynamic
-// imports below, so the hook is in place before the package loads.
-registerHooks({
-  load(url, context, nextLoad) {
-    if (/\/@actions\/workflow-parser\/.*\.json$/.test(url) && !context.importAttributes?.type) {
-      return nextLoad(url, { ...context, importAttributes: { ...context.importAttributes, type: 'json' } })
-    }
-    return nextLoad(url, context)
+// imports below, so the hook is in place before the package loads. Node 22.15+ takes it in-thread
+// (registerHooks); Node 20 only through the off-thread `register`, given the same function as a module.
+function load(url, context, nextLoad) {
+  if (/\/@actions\/workflow-parser\/.*\.json$/.test(url) && !context.importAttributes?.type) {
+    return nextLoad(url, { ...context, importAttributes: { ...context.importAttributes, type: 'json' } })
   }
-})
+  return nextLoad(url, context)
+}
+if (nodeModule.registerHooks) nodeModule.registerHooks({ load })
+else nodeModule.register(`data:text/javascript,${encodeURIComponent(`export ${load.toString()}`)}`)
 const { NoOperationTraceWriter, parseWorkflow } = await import('@actions/workflow-parser')
 const { parseAction } = await import('@actions/workflow-parser/actions/index')
 

@@ -1,9 +1,12 @@
 // `npm test`'s first step (the `pretest` script): makes sure the host programs the tests run for real
-// are installed, installing them where this user can, else stopping with one line naming the command.
-// Silent and quick (one file check each) when they are all there.
+// are installed, installing them where this user can, else stopping with one line naming the command;
+// then that both tested Node releases are at hand for the end-to-end tests, installing a missing one
+// from the npm registry. Silent and quick (one file check each) when they are all there.
 import { spawnSync } from 'node:child_process'
 import { hostTools, isExecutable, onPath } from '../simulator/host-tools.js'
+import { isRunnable, nodeRuntimes } from '../simulator/node-runtimes.js'
 import { decideProvision, type ProvisionFacts } from './provision-decision.js'
+import { decideNodeProvision } from './provision-node.js'
 
 function facts(): ProvisionFacts {
   return {
@@ -32,5 +35,22 @@ if (plan.kind === 'install') {
     const still = hostTools().filter((t) => !isExecutable(t.bin))
     console.error(`npm test: installed ${plan.packages.join(', ')} but ${still.map((t) => t.bin).join(', ')} is still missing.`)
     process.exit(1)
+  }
+}
+
+const nodes = decideNodeProvision(nodeRuntimes(), isRunnable)
+if (nodes.kind === 'stop') {
+  console.error(nodes.message)
+  process.exit(1)
+}
+if (nodes.kind === 'install') {
+  for (const [i, runtime] of nodes.runtimes.entries()) {
+    const argv = nodes.commands[i]!
+    console.log(`Installing Node ${runtime.version} for the end-to-end tests (${argv.at(-1)} from the npm registry)`)
+    const r = spawnSync(argv[0]!, argv.slice(1), { stdio: 'inherit', shell: process.platform === 'win32' })
+    if (r.status !== 0 || !isRunnable(runtime.bin)) {
+      console.error(`npm test: \`${argv.join(' ')}\` did not install ${runtime.bin} (exit ${r.status ?? r.signal}); run it by hand and see why, or set ${runtime.envVar}.`)
+      process.exit(1)
+    }
   }
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { Ajv, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 
@@ -9,6 +8,11 @@ import addFormatsModule from 'ajv-formats'
  * and its path parameters and JSON body are validated against the published schemas. The limits GitHub
  * enforces that the description states only in prose (or states wrongly, as characters) are added in
  * github-rules.ts. See simulator/README.md for the sources.
+ *
+ * The description is read from github-openapi.trimmed.json, which scripts/trim-openapi.ts generates from
+ * the package: every documented route (so matching is the same as against the whole description), and
+ * the request schemas of the operations the action calls (simulator/github-endpoints.ts). A request to
+ * another documented operation is refused as a violation that says to add it there.
  */
 
 interface Parameter {
@@ -23,9 +27,11 @@ interface Operation {
   requestBody?: { required?: boolean; content?: Record<string, { schema?: object }> }
 }
 
-interface Spec {
+/** The whole description, or the trimmed one (which adds `routes`: every documented template's methods). */
+export interface Description {
   paths: Record<string, Record<string, Operation>>
   components: { parameters: Record<string, Parameter> } & Record<string, unknown>
+  routes?: Record<string, string[]>
 }
 
 export interface SchemaProblem {
@@ -42,34 +48,71 @@ export interface MatchedOperation {
 
 const COMPONENTS = 'https://api.github.com/openapi-components'
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
+const TRIMMED = new URL('./github-openapi.trimmed.json', import.meta.url)
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
 
-let spec: Spec | undefined
-let ajv: Ajv | undefined
-let routes: { template: string; regex: RegExp; names: string[] }[] | undefined
-const compiled = new Map<string, ValidateFunction>()
+export interface GithubRules {
+  matchOperation(method: string, path: string): MatchedOperation | undefined
+  schemaProblems(method: string, match: MatchedOperation, query: URLSearchParams, body: unknown, rawBody: boolean): SchemaProblem[]
+}
 
-function load(): Spec {
-  if (!spec) {
-    const file = createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json')
-    spec = JSON.parse(readFileSync(file, 'utf8')) as Spec
-    // OpenAPI 3.0 schemas: `nullable`, `example`, `x-github` and friends are not JSON-schema keywords.
-    ajv = addFormats(new Ajv({ strict: false, allErrors: true, validateSchema: false, discriminator: true }))
-    // Added once: compiling each validator with the components inside it would walk them all every time.
-    ajv.addSchema({ $id: COMPONENTS, components: spec.components })
-    routes = Object.keys(spec.paths)
-      .map((template) => {
-        const names: string[] = []
-        // `x-multi-segment` parameters (a ref, a basehead) may hold slashes; the others may not.
-        const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
-          names.push(name)
-          return ['ref', 'basehead', 'sha', 'path', 'branch'].includes(name) ? '(.+)' : '([^/]+)'
-        })
-        return { template, regex: new RegExp(`^${source}$`), names }
+/** The rules of one description; the fake forge uses the trimmed one, the drift test compares both. */
+export function githubRules(spec: Description): GithubRules {
+  // OpenAPI 3.0 schemas: `nullable`, `example`, `x-github` and friends are not JSON-schema keywords.
+  const ajv = addFormats(new Ajv({ strict: false, allErrors: true, validateSchema: false, discriminator: true }))
+  // Added once: compiling each validator with the components inside it would walk them all every time.
+  ajv.addSchema({ $id: COMPONENTS, components: spec.components })
+  const compiled = new Map<string, ValidateFunction>()
+  const methods = spec.routes ?? Object.fromEntries(Object.entries(spec.paths).map(([t, item]) => [t, Object.keys(item).filter((k) => METHODS.has(k))]))
+  const routes = Object.keys(methods)
+    .map((template) => {
+      const names: string[] = []
+      // `x-multi-segment` parameters (a ref, a basehead) may hold slashes; the others may not.
+      const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
+        names.push(name)
+        return ['ref', 'basehead', 'sha', 'path', 'branch'].includes(name) ? '(.+)' : '([^/]+)'
       })
-      // Literal segments win over parameters: /check-runs/{id} before /{ref}-like catch-alls.
-      .sort((a, b) => a.names.length - b.names.length || b.template.length - a.template.length)
+      return { template, regex: new RegExp(`^${source}$`), names, methods: new Set(methods[template]) }
+    })
+    // Literal segments win over parameters: /check-runs/{id} before /{ref}-like catch-alls.
+    .sort((a, b) => a.names.length - b.names.length || b.template.length - a.template.length)
+
+  const validator = (key: string, schema: object): ValidateFunction => {
+    let fn = compiled.get(key)
+    if (!fn) {
+      fn = ajv.compile(rebase(schema) as object)
+      compiled.set(key, fn)
+    }
+    return fn
   }
-  return spec
+  const resolveParam = (p: Parameter | { $ref: string }): Parameter => ('$ref' in p ? spec.components.parameters[p.$ref.split('/').pop()!]! : p)
+
+  return {
+    matchOperation(method, path) {
+      for (const r of routes) {
+        const m = r.regex.exec(path)
+        if (!m || !r.methods.has(method.toLowerCase())) continue
+        const params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]))
+        return { template: r.template, params }
+      }
+      return undefined
+    },
+    schemaProblems(method, match, query, body, rawBody) {
+      const op = spec.paths[match.template]?.[method.toLowerCase()]
+      if (!op) {
+        // Documented by GitHub, but its schemas were not kept: never pass a request unchecked.
+        return [{ field: 'operation', message: `${method.toUpperCase()} ${match.template} is not in simulator/github-endpoints.ts; add it there and run \`npm run openapi:trim\`` }]
+      }
+      return operationProblems(op, resolveParam, validator, method, match, query, body, rawBody)
+    }
+  }
+}
+
+let rules: GithubRules | undefined
+
+function load(): GithubRules {
+  rules ??= githubRules(JSON.parse(readFileSync(TRIMMED, 'utf8')) as Description)
+  return rules
 }
 
 /**
@@ -97,26 +140,10 @@ export function prepareGithubRules(): void {
 
 /** The documented operation for `method path`, or undefined when GitHub has no such route. */
 export function matchOperation(method: string, path: string): MatchedOperation | undefined {
-  const s = load()
-  for (const r of routes!) {
-    const m = r.regex.exec(path)
-    if (!m || !s.paths[r.template]?.[method.toLowerCase()]) continue
-    const params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]))
-    return { template: r.template, params }
-  }
-  return undefined
+  return load().matchOperation(method, path)
 }
 
-function validator(key: string, schema: object): ValidateFunction {
-  let fn = compiled.get(key)
-  if (!fn) {
-    fn = ajv!.compile(rebase(schema) as object)
-    compiled.set(key, fn)
-  }
-  return fn
-}
-
-/** An operation's `#/components/...` references, pointed at the components document added in load(). */
+/** An operation's `#/components/...` references, pointed at the components document added to Ajv. */
 function rebase(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rebase)
   if (!value || typeof value !== 'object') return value
@@ -125,14 +152,21 @@ function rebase(value: unknown): unknown {
   )
 }
 
-function resolveParam(p: Parameter | { $ref: string }): Parameter {
-  if ('$ref' in p) return load().components.parameters[p.$ref.split('/').pop()!]!
-  return p
-}
-
 /** Schema problems of one request; empty when GitHub's description accepts it. */
 export function schemaProblems(method: string, match: MatchedOperation, query: URLSearchParams, body: unknown, rawBody: boolean): SchemaProblem[] {
-  const op = load().paths[match.template]![method.toLowerCase()]!
+  return load().schemaProblems(method, match, query, body, rawBody)
+}
+
+function operationProblems(
+  op: Operation,
+  resolveParam: (p: Parameter | { $ref: string }) => Parameter,
+  validator: (key: string, schema: object) => ValidateFunction,
+  method: string,
+  match: MatchedOperation,
+  query: URLSearchParams,
+  body: unknown,
+  rawBody: boolean
+): SchemaProblem[] {
   const problems: SchemaProblem[] = []
   for (const p of (op.parameters ?? []).map(resolveParam)) {
     const raw = p.in === 'path' ? match.params[p.name] : p.in === 'query' ? (query.get(p.name) ?? undefined) : undefined

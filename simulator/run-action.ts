@@ -26,6 +26,11 @@ export interface RunActionOptions {
   env?: Record<string, string>
   /** Path of the bundle; ROLLOUT_GUARD_DIST or dist/index.js. */
   dist?: string
+  /**
+   * The node binary that runs it, as a runner's own node would: ROLLOUT_GUARD_NODE, else the node running
+   * the tests. The end-to-end tables pass each tested release (simulator/node-runtimes.ts).
+   */
+  node?: string
   /** Default branch written into the event payload. */
   defaultBranch?: string
   /** Send SIGTERM after this many milliseconds (a cancelled run). */
@@ -39,6 +44,10 @@ export interface RunActionOptions {
    */
   signal?: AbortSignal
   killAfterMs?: number
+}
+
+export function defaultNode(): string {
+  return process.env.ROLLOUT_GUARD_NODE || process.execPath
 }
 
 export function defaultDist(): string {
@@ -70,7 +79,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   }
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
 
-  const child = spawn(process.execPath, [options.dist ?? defaultDist()], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(options.node ?? defaultNode(), [options.dist ?? defaultDist()], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (d: string) => {

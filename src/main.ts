@@ -3,11 +3,6 @@ import { readFileSync } from 'node:fs'
 import { type ContextOverrides, createResolvedContext, type RunContext } from './context.js'
 import { errorMessage } from './errors.js'
 import { redact, registerSecret } from './redact.js'
-import { runDeployMode } from './modes/deploy-mode.js'
-import { runGateMode } from './modes/gate-mode.js'
-import { runPromoteMode } from './modes/promote-mode.js'
-import { runReconcileMode } from './modes/reconcile-mode.js'
-import { runVerifyMode } from './modes/verify-mode.js'
 import type { Outcome } from './outcome.js'
 import { concludeRun } from './report/conclude.js'
 import { createDeployment, createReporter } from './report/publish/factory.js'
@@ -17,13 +12,23 @@ import { undeclaredInputs, undeclaredWarning } from './settings/undeclared.js'
 
 type ModeRunner = (ctx: RunContext) => Promise<Outcome>
 
-/** Modes this build can run; `mode` values outside it are refused by the settings parser. */
-const RUNNERS: Partial<Record<Mode, ModeRunner>> = {
-  deploy: (ctx) => runDeployMode(ctx),
-  gate: runGateMode,
-  promote: runPromoteMode,
-  reconcile: (ctx) => runReconcileMode(ctx),
-  verify: runVerifyMode
+/**
+ * Modes this build can run; `mode` values outside it are refused by the settings parser. Each is loaded
+ * only when chosen (the bundler splits them into their own chunks), so the gate every deploy pays for
+ * does not load the rollout, the verifier, the registry client or the reconciler.
+ */
+const RUNNERS: Partial<Record<Mode, () => Promise<ModeRunner>>> = {
+  deploy: async () => {
+    const { runDeployMode } = await import('./modes/deploy-mode.js')
+    return (ctx) => runDeployMode(ctx)
+  },
+  gate: async () => (await import('./modes/gate-mode.js')).runGateMode,
+  promote: async () => (await import('./modes/promote-mode.js')).runPromoteMode,
+  reconcile: async () => {
+    const { runReconcileMode } = await import('./modes/reconcile-mode.js')
+    return (ctx) => runReconcileMode(ctx)
+  },
+  verify: async () => (await import('./modes/verify-mode.js')).runVerifyMode
 }
 
 /**
@@ -41,8 +46,9 @@ export async function run(env: Env = process.env, overrides: ContextOverrides = 
     // Named before parsing: a misspelt input is ignored, and an input error below may be its consequence.
     for (const u of undeclaredInputs(env)) core.warning(undeclaredWarning(u), { title: 'Unknown input' })
     const settings = parseSettings(env, loadEventPayload(env))
-    const runner = RUNNERS[settings.mode]
-    if (!runner) throw new Error(`mode '${settings.mode}' is not available in this version of Rollout Guard`)
+    const load = RUNNERS[settings.mode]
+    if (!load) throw new Error(`mode '${settings.mode}' is not available in this version of Rollout Guard`)
+    const runner = await load()
     // An abbreviated `sha` becomes the full SHA here, before anything is reported on it.
     ctx = await createResolvedContext(settings, { signal: cancelOnSignals(), ...overrides })
     const resolved = ctx.settings

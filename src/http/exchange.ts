@@ -2,8 +2,9 @@ import type { Dispatcher } from 'undici'
 import { excerpt } from '../redact.js'
 
 /**
- * One HTTP exchange on undici's dispatch API: a single object is the response handler, the deadline's
- * target and the cancel listener. The stream-based `request()` built, for every request, a Readable
+ * One HTTP exchange on undici's dispatch API (undici 6, the major `@actions/*` bundle, so `dist/` carries
+ * one undici and runs on Node 20): a single object is the response handler, the deadline's target and the
+ * cancel listener. The stream-based `request()` built, for every request, a Readable
  * body, an async iterator over it, an AsyncResource and a handful of closures; at thousands of tenant
  * polls a second that was most of the ~30 KB allocated per request. Small bodies (build info is a few
  * hundred bytes) arrive in one chunk, which is kept as it is instead of being copied by Buffer.concat.
@@ -32,8 +33,9 @@ const TIMED_OUT = Object.freeze({ name: 'TimeoutError', message: 'request timed 
 const CANCELLED = Object.freeze({ name: 'AbortError', message: 'request cancelled' })
 type EndReason = typeof TIMED_OUT | typeof CANCELLED
 
-export class Exchange implements Dispatcher.DispatchHandler {
-  private controller: Dispatcher.DispatchController | undefined
+export class Exchange implements Dispatcher.DispatchHandlers {
+  /** undici's abort for this request, handed over in onConnect. */
+  private abortRequest: ((error?: Error) => void) | undefined
   private ended: EndReason | undefined
   private settled = false
   private status = 0
@@ -78,42 +80,48 @@ export class Exchange implements Dispatcher.DispatchHandler {
   stop(reason: EndReason): void {
     if (this.settled || this.ended) return
     this.ended = reason
-    const controller = this.controller
+    const abort = this.abortRequest
     // Settle now, whether or not undici has started the request: a hanging server must not hold the caller.
     this.fail(new Error(reason.message))
-    controller?.abort(new Error(reason.message))
+    abort?.(new Error(reason.message))
   }
 
-  onRequestStart(controller: Dispatcher.DispatchController): void {
-    this.controller = controller
-    if (this.ended) controller.abort(new Error(this.ended.message))
+  onConnect(abort: (error?: Error) => void): void {
+    this.abortRequest = abort
+    if (this.ended) abort(new Error(this.ended.message))
   }
 
-  onResponseStart(_c: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
     this.status = statusCode
-    // undici hands the names over lower-cased already; repeated headers come as arrays.
-    for (const name in headers) {
-      const value = headers[name]
-      if (value !== undefined) this.headers[name] = Array.isArray(value) ? value.join(', ') : value
+    // Raw name/value pairs, names as the server spelled them; repeated headers are joined as a list.
+    for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+      const name = rawHeaders[i]!.toString('latin1').toLowerCase()
+      const value = rawHeaders[i + 1]!.toString('utf8')
+      const seen = this.headers[name]
+      this.headers[name] = seen === undefined ? value : `${seen}, ${value}`
     }
+    return true
   }
 
-  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    if (this.settled) return
+  onData(chunk: Buffer): boolean {
+    // Settled already (cancelled, timed out): let the rest drain rather than pause the socket.
+    if (this.settled) return true
     if (this.size + chunk.length > this.maxBodyBytes) {
       this.keep(chunk.subarray(0, this.maxBodyBytes - this.size))
+      const abort = this.abortRequest
       this.finish(true)
-      controller.abort(new Error('body too large'))
-      return
+      abort?.(new Error('body too large'))
+      return false
     }
     this.keep(chunk)
+    return true
   }
 
-  onResponseEnd(): void {
+  onComplete(): void {
     this.finish(false)
   }
 
-  onResponseError(_c: Dispatcher.DispatchController | null, error: Error): void {
+  onError(error: Error): void {
     this.fail(error)
   }
 
@@ -142,8 +150,8 @@ export class Exchange implements Dispatcher.DispatchHandler {
     if (this.timer) clearTimeout(this.timer)
     this.signal?.removeEventListener('abort', this)
     // Whatever still points at this handler (undici's request until it is dropped, a listener list)
-    // must not keep the controller and its socket buffers alive with it.
-    this.controller = undefined
+    // must not keep the request and its socket buffers alive with it.
+    this.abortRequest = undefined
   }
 
   private toNetworkError(error: unknown): Error {

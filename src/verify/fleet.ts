@@ -39,7 +39,22 @@ export function settleOptions(s: VerifySettings): Pick<VerifyFleetOptions, 'budg
  */
 export async function verifyFleet(tenants: string[], opts: VerifyFleetOptions): Promise<TenantVerdict[]> {
   const verifier = fleetVerifier(tenants.length, opts)
-  return Promise.all(tenants.map((tenant) => verifier.verify(tenant)))
+  const delay = firstPollDelay(tenants.length, opts.concurrency ?? DEFAULT_CONCURRENCY, opts.intervalMs)
+  return Promise.all(tenants.map((tenant, i) => verifier.verify(tenant, delay(i))))
+}
+
+/**
+ * When the i-th tenant of a fleet verified at once sends its first poll. A fleet no larger than the
+ * requests allowed in flight starts at once. A larger one starts in batches of that size spread evenly
+ * over the first interval: 10,000 first polls queued at the same instant held 10,000 pending requests
+ * in memory (most of the verifier's peak RSS) and hit the fleet's edge as one burst, for nothing, since
+ * only `concurrency` of them can be in flight anyway. A tenant's later polls keep its phase, so a tenant
+ * that goes live is still seen within one interval, and the verdict time of the fleet does not change.
+ */
+export function firstPollDelay(total: number, concurrency: number, intervalMs: number): (index: number) => number {
+  const batches = Math.ceil(total / Math.max(1, concurrency))
+  if (batches <= 1) return () => 0
+  return (index) => Math.floor((Math.floor(index / concurrency) * intervalMs) / batches)
 }
 
 /**
@@ -49,7 +64,8 @@ export async function verifyFleet(tenants: string[], opts: VerifyFleetOptions): 
  * "is this SHA ahead?", so a wave of thousands asks the forge about the old commit once, not per tenant.
  */
 export interface TenantVerifier {
-  verify(tenant: string): Promise<TenantVerdict>
+  /** `firstPollDelayMs`: when its first poll is due, counted from now like its budget. */
+  verify(tenant: string, firstPollDelayMs?: number): Promise<TenantVerdict>
   /** A tenant that will not be verified (its redeploy failed): it counts as done, not OK. */
   pass(): void
 }
@@ -76,8 +92,8 @@ export function fleetVerifier(total: number, opts: VerifyFleetOptions): TenantVe
     opts.onProgress?.(done, total, ok)
   }
   return {
-    async verify(tenant) {
-      const v = await settleTenant(tenant, { ...run, startedAt: opts.clock.now() })
+    async verify(tenant, firstPollDelayMs = 0) {
+      const v = await settleTenant(tenant, { ...run, startedAt: opts.clock.now(), firstPollDelayMs })
       progressed(v.verdict === 'on-target' || v.verdict === 'ahead')
       return v
     },

@@ -6,7 +6,7 @@ import { probeOnce } from './probe-once.js'
 import type { Observation, TenantProber, TenantVerdict } from './types.js'
 
 /**
- * One tenant's settle loop. The first poll goes out at once, then one every interval, and a last one
+ * One tenant's settle loop. The first poll goes out at once (or after its delay), then one every interval, and a last one
  * exactly when the budget ends; a tenant is judged only then, or as soon as its last
  * `confirmations` answers in a row are on the target or a descendant of it, so a tenant still
  * draining its old container (or flapping between an old and a new replica) is never judged early.
@@ -22,6 +22,11 @@ export interface SettleRun {
   clock: Clock
   /** Clock time verification started; every tenant's budget counts from here. */
   startedAt: number
+  /**
+   * How long after `startedAt` the first poll is due (0 by default). A large fleet's first polls are
+   * spread over the first interval (see firstPollDelay in fleet.ts); the budget still counts from `startedAt`.
+   */
+  firstPollDelayMs?: number
   budgetMs: number
   intervalMs: number
   requestTimeoutMs: number
@@ -62,7 +67,7 @@ export async function settleTenant(tenant: string, run: SettleRun): Promise<Tena
   const verdict: MakeVerdict = (v) => ({ tenant, url, polls: seen.polls, elapsedMs: clock.now() - startedAt, ...v })
   const settled = (): TenantVerdict | undefined => decide(seen, run, verdict)
 
-  let scheduled = startedAt
+  let scheduled = startedAt + Math.min(run.firstPollDelayMs ?? 0, budgetMs)
   for (;;) {
     // Until the next poll is due, an ancestry answer can still settle the tenant: wake for it.
     while (clock.now() < scheduled) {

@@ -1,0 +1,27 @@
+/**
+ * The GitHub REST operations the action calls, as `METHOD /path-template` exactly as GitHub's OpenAPI
+ * description names them. The fake forge validates requests to these against their published schemas,
+ * from the trimmed description scripts/trim-openapi.ts generates (simulator/github-openapi.trimmed.json);
+ * a request to any other documented operation is a violation that names this list. Adding a call is one
+ * line here and `npm run openapi:trim`.
+ */
+export const GITHUB_ENDPOINTS = [
+  // The superseded gate: the branch head and its relation to this commit.
+  'GET /repos/{owner}/{repo}/branches/{branch}',
+  'GET /repos/{owner}/{repo}/compare/{basehead}',
+  'GET /repos/{owner}/{repo}/commits',
+  'GET /repos/{owner}/{repo}/commits/{ref}',
+  // Reports: commit statuses and check runs, and reading them back (reconcile's deploy records).
+  'POST /repos/{owner}/{repo}/statuses/{sha}',
+  'GET /repos/{owner}/{repo}/commits/{ref}/statuses',
+  'GET /repos/{owner}/{repo}/commits/{ref}/status',
+  'POST /repos/{owner}/{repo}/check-runs',
+  'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
+  'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
+  // Deployments and their statuses.
+  'POST /repos/{owner}/{repo}/deployments',
+  'GET /repos/{owner}/{repo}/deployments',
+  'GET /repos/{owner}/{repo}/deployments/{deployment_id}',
+  'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
+  'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses'
+] as const
