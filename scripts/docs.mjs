@@ -1,5 +1,5 @@
-// Generates the README's inputs and outputs tables from action.yml, so the two cannot drift apart.
-// `node scripts/docs.mjs` rewrites README.md; `--check` fails when README.md is out of date.
+// Generates the inputs and outputs tables of docs/inputs.md from action.yml, so the two cannot drift apart,
+// and the node20 entry. `node scripts/docs.mjs` rewrites them; `--check` fails when either is out of date.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { expectedNode20Entry, NODE20_ENTRY } from './action-entries.mjs'
@@ -24,11 +24,12 @@ function splice(text, marker, body) {
   const end = `<!-- ${marker}:end -->`
   const a = text.indexOf(start)
   const b = text.indexOf(end)
-  if (a < 0 || b < a) throw new Error(`README.md has no ${marker} markers`)
+  if (a < 0 || b < a) throw new Error(`${DOC} has no ${marker} markers`)
   return `${text.slice(0, a + start.length)}\n${body}\n${text.slice(b)}`
 }
 
-const readme = readFileSync('README.md', 'utf8')
+const DOC = 'docs/inputs.md'
+const readme = readFileSync(DOC, 'utf8')
 const next = splice(splice(readme, 'inputs', inputs), 'outputs', outputs)
 const entry = expectedNode20Entry()
 const entryNow = existsSync(NODE20_ENTRY) ? readFileSync(NODE20_ENTRY, 'utf8') : ''
@@ -38,14 +39,14 @@ if (process.argv.includes('--check')) {
     process.exit(1)
   }
   if (next !== readme) {
-    console.error('README.md inputs/outputs tables differ from action.yml. Run `npm run docs` and commit README.md.')
+    console.error(`${DOC} inputs/outputs tables differ from action.yml. Run \`npm run docs\` and commit ${DOC}.`)
     process.exit(1)
   }
-  console.log('README.md tables match action.yml.')
+  console.log(`${DOC} tables match action.yml.`)
 } else {
   if (next !== readme) {
-    writeFileSync('README.md', next)
-    console.log('README.md tables updated from action.yml.')
+    writeFileSync(DOC, next)
+    console.log(`${DOC} tables updated from action.yml.`)
   }
   if (entry !== entryNow) {
     mkdirSync('node20', { recursive: true })

@@ -85,7 +85,7 @@ function checkAction(path) {
     return [`not YAML: ${error.message}`]
   }
   const problems = schemaProblems(parseAction, path, text)
-  // The node20 entry serves runners that refuse node24 (see README); every other entry runs on node24.
+  // The node20 entry serves runners that refuse node24 (see docs/node-versions.md); every other entry runs on node24.
   const using = path.split(/[\\/]/).includes('node20') ? 'node20' : 'node24'
   if (doc?.runs?.using !== using) problems.push(`runs.using is ${JSON.stringify(doc?.runs?.using)}, expected ${using}`)
   if (doc?.runs?.main && !existsSync(resolve(dirname(path), doc.runs.main))) problems.push(`runs.main ${doc.runs.main} does not exist`)
