@@ -4,12 +4,14 @@
 // description makes the runner refuse to load the action, and the parser says so). No network. On top of
 // the schemas it enforces this project's rules: every workflow declares `permissions:`, every third-party
 // action is pinned by a full commit SHA with a version comment, action.yml runs on node24 from a file that
-// exists, and every input and output is described. `node scripts/lint-workflows.mjs [files...]`; exits 1
-// on any problem.
+// exists, every input and output is described, and every `with:` of a step that uses this action names
+// inputs action.yml declares, with a value among the fixed choices where there are some
+// (action-inputs.mjs). `node scripts/lint-workflows.mjs [files...]`; exits 1 on any problem.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { registerHooks } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { parse } from 'yaml'
+import { actionInputs, workflowWithProblems } from './action-inputs.mjs'
 
 // The package imports its bundled schema JSON without `with { type: 'json' }`, which Node refuses
 // (actions/languageservices#387, open). Supply the attribute for that package's JSON only; dynamic
@@ -73,7 +75,7 @@ function checkWorkflow(path) {
   } catch (error) {
     return [`not YAML: ${error.message}`]
   }
-  return [...schemaProblems(parseWorkflow, path, text), ...projectRules(text, doc)]
+  return [...schemaProblems(parseWorkflow, path, text), ...projectRules(text, doc), ...workflowWithProblems(doc, INPUTS)]
 }
 
 function checkAction(path) {
@@ -95,6 +97,8 @@ function checkAction(path) {
   return problems
 }
 
+/** The inputs every `with:` of a step that uses this action is checked against. */
+const INPUTS = actionInputs()
 const files = process.argv.slice(2)
 const targets = files.length ? files : [...workflowFiles(), 'action.yml', 'node20/action.yml']
 let failed = 0
