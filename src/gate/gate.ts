@@ -4,6 +4,7 @@ import { type Forge, sameCommit } from '../forge/types.js'
 import type { GateSettings, TargetSettings } from '../settings/common.js'
 import { decide, type GateDecision } from './decide.js'
 import { runCounters } from '../report/counters.js'
+import { debug } from '../debug.js'
 
 /**
  * Asks the forge who owns the branch. Called before the first side effect, before every wave, before
@@ -28,6 +29,8 @@ export class SupersededGate {
   async check(): Promise<GateDecision> {
     runCounters().gateChecks++
     this.last = await this.ask()
+    const d = this.last
+    debug(() => `gate: ${this.target.sha} against the head of ${this.target.branch}: head ${d.headSha ?? 'unread'}, basis ${d.basis}, superseded ${d.superseded}: ${d.reason}`)
     return this.last
   }
 

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type { RunContext } from '../context.js'
+import { debug } from '../debug.js'
 import { errorMessage } from '../errors.js'
 import type { Timeline } from '../rollout/timeline.js'
 import { decideDeployState, type DeployState } from './deploy-state.js'
@@ -25,6 +26,7 @@ export async function deployStateGate(ctx: RunContext, head: string, timeline: T
         try {
           const records = await readDeployRecords(ctx.forge, head, rs.deployRecordName)
           core.info(`${records.length} deploy record(s) with a run stamp`)
+          debug(() => `deploy records read: ${JSON.stringify(records)}; timeout ${rs.deployTimeoutMs} ms`)
           return decideDeployState(records, { now: new Date(), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName })
         } catch (error) {
           const what = ctx.forge.kind === 'github' ? 'check runs (`checks: read`) and commit statuses (`statuses: read`)' : 'commit statuses'
