@@ -82,9 +82,7 @@ describe('README.md and docs/', () => {
 })
 
 describe('shell recipes marked recipe-check', () => {
-  const recipes = docs.flatMap(({ path, text }) =>
-    [...text.matchAll(/<!-- recipe-check: expect "([^"]+)" -->\n```sh\n([\s\S]*?)```/g)].map((m) => ({ path, expect: m[1]!, script: m[2]! }))
-  )
+  const recipes = docs.flatMap(({ path, text }) => [...text.matchAll(/<!-- recipe-check: expect "([^"]+)" -->\n```sh\n([\s\S]*?)```/g)].map((m) => ({ path, expect: m[1]!, script: m[2]! })))
   const dirs: string[] = []
   afterAll(() => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true })

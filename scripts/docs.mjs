@@ -5,19 +5,17 @@ import { parse } from 'yaml'
 import { expectedNode20Entry, NODE20_ENTRY } from './action-entries.mjs'
 
 const action = parse(readFileSync('action.yml', 'utf8'))
-const cell = (text) => String(text ?? '').trim().replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|')
+const cell = (text) =>
+  String(text ?? '')
+    .trim()
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
 const fence = (value) => (value === '' || value === undefined ? '' : `\`${String(value).replace(/`/g, '')}\``)
 
-const inputs = [
-  '| input | default | description |',
-  '|---|---|---|',
-  ...Object.entries(action.inputs ?? {}).map(([name, i]) => `| \`${name}\` | ${fence(i.default)} | ${cell(i.description)} |`)
-].join('\n')
-const outputs = [
-  '| output | description |',
-  '|---|---|',
-  ...Object.entries(action.outputs ?? {}).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`)
-].join('\n')
+const inputs = ['| input | default | description |', '|---|---|---|', ...Object.entries(action.inputs ?? {}).map(([name, i]) => `| \`${name}\` | ${fence(i.default)} | ${cell(i.description)} |`)].join(
+  '\n'
+)
+const outputs = ['| output | description |', '|---|---|', ...Object.entries(action.outputs ?? {}).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`)].join('\n')
 
 function splice(text, marker, body) {
   const start = `<!-- ${marker}:start (generated from action.yml by scripts/docs.mjs) -->`

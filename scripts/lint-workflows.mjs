@@ -91,7 +91,10 @@ function checkAction(path) {
   const using = path.split(/[\\/]/).includes('node20') ? 'node20' : 'node24'
   if (doc?.runs?.using !== using) problems.push(`runs.using is ${JSON.stringify(doc?.runs?.using)}, expected ${using}`)
   if (doc?.runs?.main && !existsSync(resolve(dirname(path), doc.runs.main))) problems.push(`runs.main ${doc.runs.main} does not exist`)
-  for (const [kind, entries] of [['input', doc?.inputs], ['output', doc?.outputs]]) {
+  for (const [kind, entries] of [
+    ['input', doc?.inputs],
+    ['output', doc?.outputs]
+  ]) {
     for (const [name, spec] of Object.entries(entries ?? {})) if (!spec?.description) problems.push(`${kind} ${name} has no description`)
   }
   return problems
