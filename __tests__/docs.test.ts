@@ -29,6 +29,20 @@ function markdownFiles(): string[] {
 /** Pages other changes add; linked from the index already, checked once they exist. */
 const PENDING = new Set(['docs/ownership-evidence.md', 'docs/deploy-records.md', 'docs/canary-restore.md', 'docs/github-deployments.md', 'docs/node-versions.md'])
 
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
+function anchors(markdown: string): Set<string> {
+  const headings = markdown.replace(/```[\s\S]*?```/g, '').match(/^#{1,6} .*$/gm) ?? []
+  return new Set(
+    headings.map((h) =>
+      h
+        .replace(/^#+ /, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, '')
+        .replace(/ /g, '-')
+    )
+  )
+}
+
 const docs = markdownFiles().map((path) => ({ path, text: readFileSync(path, 'utf8') }))
 
 describe('README.md and docs/', () => {
@@ -60,15 +74,17 @@ describe('README.md and docs/', () => {
     expect(steps).toBeGreaterThan(10)
   })
 
-  it('every relative link leads to a file of this repository', () => {
+  it('every relative link leads to a file of this repository, and an #anchor to one of its headings', () => {
     const broken: string[] = []
     for (const { path, text } of docs) {
       const prose = text.replace(/```[\s\S]*?```/g, '')
       for (const m of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
-        const target = m[1]!.split('#')[0]!
-        if (!target || /^[a-z]+:/i.test(target)) continue
-        const file = join(dirname(path), target)
-        if (!existsSync(file) && !PENDING.has(file)) broken.push(`${path}: ${m[1]}`)
+        const [target, anchor] = m[1]!.split('#') as [string, string | undefined]
+        if (/^[a-z]+:/i.test(target)) continue
+        const file = target ? join(dirname(path), target) : path
+        if (PENDING.has(file) && !existsSync(file)) continue
+        if (!existsSync(file)) broken.push(`${path}: ${m[1]}`)
+        else if (anchor && file.endsWith('.md') && !anchors(readFileSync(file, 'utf8')).has(anchor)) broken.push(`${path}: ${m[1]} (no such heading)`)
       }
     }
     expect(broken).toEqual([])
