@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { actionInputs, BOOLEAN_INPUTS, FIXED_VALUES } from '../scripts/action-inputs.mjs'
+import { workflowCommands } from '../scripts/workflow-commands.mjs'
 import { parseSettings } from '../src/settings/index.js'
 import { errorOf as inputErrorOf } from './support/input-error.js'
 
@@ -117,5 +118,26 @@ describe('lint:workflows: the with: of every step that uses this action', () => 
     }
     // Every input the settings read is declared (no choice list names an input action.yml lacks).
     for (const name of [...Object.keys(FIXED_VALUES), ...BOOLEAN_INPUTS]) expect(actionInputs()).toContain(name)
+  })
+})
+
+describe('npm test output check', () => {
+  it('finds every kind of workflow command a runner would act on, and nothing else', () => {
+    const text = [
+      '::error::boom',
+      '::error file=a.ts,line=1,title=x::boom',
+      '::warning::w',
+      '::notice title=n::n',
+      '::add-mask::s3cret',
+      '::debug::d',
+      '::group::g',
+      '::endgroup::',
+      '  ::set-output name=x::1',
+      'PASS __tests__/a.test.ts',
+      'a::b::c',
+      'text ::error:: in the middle',
+      ':: not a command'
+    ].join('\n')
+    expect(workflowCommands(text)).toEqual(text.split('\n').slice(0, 9))
   })
 })

@@ -7,11 +7,11 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { WORKFLOW_COMMAND as COMMAND } from './workflow-commands.mjs'
 
 // jest's exports map hides bin/jest.js from resolve(); its package.json names the bin.
 const require = createRequire(import.meta.url)
 const jest = join(dirname(require.resolve('jest/package.json')), require('jest/package.json').bin)
-const COMMAND = /^\s*::[a-z][a-z-]*(?: [^\n]*?)?::/
 
 const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(), NODE_NO_WARNINGS: '1' }
 // Jest reports on stderr, which stays a terminal (colours, progress); stdout is what tests let through.
