@@ -80,7 +80,7 @@ describe('npm run demo', () => {
 
     // Progress streamed with the job's name, the A job stepping aside, both summaries readable.
     expect(run.stdout).toMatch(/^ {2}B │ \[wave 2\] \d+ of \d+ on target or ahead/m)
-    expect(run.stdout).toMatch(/^■ A {2}job for A finished after [\d.]+ s: exit 0, result skipped-superseded$/m)
+    expect(run.stdout).toMatch(/^■ A {2}job for A finished after [\d.]+ s: exit 0, superseded: nothing to do$/m)
     expect(run.stdout).toMatch(new RegExp(`^Tenants\\W+${TENANT_NAMES.length} of ${TENANT_NAMES.length} OK\\W*$`, 'm'))
     expect(run.stdout).toMatch(/^ {2}.*Phase +Outcome +.*Duration +Detail$/m)
     expect(run.stdout).not.toMatch(/\|---|\\\(|&gt;|::add-mask::/)
