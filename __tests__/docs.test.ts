@@ -14,7 +14,7 @@ import { defaultDist } from '../simulator/run-action.js'
  * it promises (against the fleet simulator, never a real forge).
  */
 function markdownFiles(): string[] {
-  const found = ['README.md', 'CONTRIBUTING.md']
+  const found = ['README.md', 'CONTRIBUTING.md', 'SECURITY.md', 'CHANGELOG.md']
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name)
