@@ -4,7 +4,8 @@ export default {
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   // Every test fails when a fake forge saw a request the real forge would refuse.
-  setupFilesAfterEnv: ['<rootDir>/__tests__/support/strict-forge.ts'],
+  // What the action prints in-process is held, not printed (npm test fails on a workflow command).
+  setupFilesAfterEnv: ['<rootDir>/__tests__/support/strict-forge.ts', '<rootDir>/__tests__/support/quiet-stdout.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   resolver: 'ts-jest-resolver',
   transform: {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { JobResult } from '../demo/jobs.js'
 import type { DemoData } from '../demo/collect.js'
 import { renderHtml } from '../demo/html.js'
@@ -19,7 +19,7 @@ describe('markdownToText', () => {
   const summary = [
     '## ✅ Rollout Guard deploy to production: deployed',
     '',
-    'latest holds 7bbaada \\(sha256\\:5f1e\\), promoting latest -&gt; staging-b9a5710.',
+    'latest holds 7bbaada \\(sha256\\:5f1e\\), promoting staging-b9a5710 → latest.',
     '',
     '| Tenant | Verdict | Note |',
     '|---|---|---|',
@@ -30,7 +30,7 @@ describe('markdownToText', () => {
   it('renders headings, unescapes text, and aligns tables without pipes', () => {
     const text = markdownToText(summary, { width: 80 })
     expect(text).toContain('✓ Rollout Guard deploy to production: deployed\n═══')
-    expect(text).toContain('latest holds 7bbaada (sha256:5f1e), promoting latest -> staging-b9a5710.')
+    expect(text).toContain('latest holds 7bbaada (sha256:5f1e), promoting staging-b9a5710 → latest.')
     const rows = text.split('\n').filter((l) => /^ {2}(Tenant|acme|hooli)/.test(l))
     expect(rows).toEqual(['  Tenant   Verdict      Note', '  acme     ✓ on-target', '  hooli|x  ✗ stale      HTTP 503 <b>'])
     expect(text.replace('hooli|x', '')).not.toMatch(/[|\\]|&lt;|&gt;|`/)
@@ -118,6 +118,39 @@ describe('renderHtml', () => {
     expect(html).not.toContain('<script')
     expect(html).not.toContain('alert("x")')
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;')
+  })
+})
+
+describe('renderHtml: what a shared report shows', () => {
+  const base = (dist: string, outputs: Record<string, string>): DemoData => ({
+    generatedAt: '2026-01-01T00:00:00.000Z',
+    node: 'v24',
+    dist,
+    commits: [{ label: 'A', sha: 'a'.repeat(40), message: 'A' }],
+    plan: defaultPlan({ tenants: ['acme'] }),
+    jobs: [{ name: 'A', sha: 'a'.repeat(40), startedAt: 0, endedAt: 10, exitCode: 0, outputs, summary: '', report: {} }],
+    phases: [],
+    tenants: [],
+    promotion: { skipped: 'no registry' },
+    verdict: { ok: true, line: 'ok', checks: [] },
+    durationMs: 10
+  })
+
+  it("names the bundle by its path in the project, never the machine's folders", () => {
+    const html = renderHtml(base(resolve('dist/index.js'), {}))
+    expect(html).toContain(' · dist/index.js · ')
+    expect(html).not.toContain(resolve('dist'))
+    expect(renderHtml(base('/elsewhere/build/other.js', {}))).toContain(' · other.js · ')
+  })
+
+  it('says "superseded: nothing to do" for a job that stepped aside, not "verified 0, rolled []"', () => {
+    const html = renderHtml(base('dist/index.js', { result: 'skipped-superseded', superseded: 'true', verified: '0', rolled: '[]' }))
+    expect(html).toContain('superseded: nothing to do')
+    expect(html).not.toContain('<dt>verified</dt>')
+    expect(html).not.toContain('<dt>rolled</dt>')
+    const owner = renderHtml(base('dist/index.js', { result: 'deployed', superseded: 'false', verified: '1', rolled: '["acme"]' }))
+    expect(owner).toContain('<dt>verified</dt>')
+    expect(owner).not.toContain('nothing to do')
   })
 })
 

@@ -80,7 +80,7 @@ describe('npm run demo', () => {
 
     // Progress streamed with the job's name, the A job stepping aside, both summaries readable.
     expect(run.stdout).toMatch(/^ {2}B │ \[wave 2\] \d+ of \d+ on target or ahead/m)
-    expect(run.stdout).toMatch(/^■ A {2}job for A finished after [\d.]+ s: exit 0, result skipped-superseded$/m)
+    expect(run.stdout).toMatch(/^■ A {2}job for A finished after [\d.]+ s: exit 0, superseded: nothing to do$/m)
     expect(run.stdout).toMatch(new RegExp(`^Tenants\\W+${TENANT_NAMES.length} of ${TENANT_NAMES.length} OK\\W*$`, 'm'))
     expect(run.stdout).toMatch(/^ {2}.*Phase +Outcome +.*Duration +Detail$/m)
     expect(run.stdout).not.toMatch(/\|---|\\\(|&gt;|::add-mask::/)
@@ -94,8 +94,8 @@ describe('npm run demo', () => {
     for (const phase of ['canary', 'soak', 'wave 3', 'confirm', 'promotion']) expect(html).toContain(`<td>${phase}</td>`)
     expect(html).toContain('<span class="tag A">job A</span>')
     expect(html).toMatch(/:latest after<\/th><td class="mono">sha256:[0-9a-f]{64} \(the image of B\)/)
-    // Text from the jobs is escaped: the promotion reason's arrow arrives as -&gt;, never as markup.
-    expect(html).toContain('promoting latest -&gt; staging-')
+    // One direction for a promotion everywhere, source first: the reason reads as the terminal does.
+    expect(html).toMatch(/promoting staging-[0-9a-f]{7} \(sha256:[0-9a-f]{12}, built from [0-9a-f]{7}\) → latest\./)
     expect(html).not.toMatch(/<script|<link|src=/i)
   }, 300_000)
 

@@ -32,6 +32,8 @@ describe('forward-only decision', () => {
     const d = decidePromotion(facts({ target: { digest: undefined, revision: undefined } }))
     expect(d).toMatchObject({ action: 'promote', forced: false })
     expect(d.reason).toMatch(/does not exist yet/)
+    // Source first, then the tag it goes to: the direction the summary and the demo show.
+    expect(d.reason).toMatch(/promoting staging-\w+ \(sha256:\w+, built from \w+\) → latest\.$/)
   })
 
   it('target is a descendant of this commit: skip, naming both', () => {

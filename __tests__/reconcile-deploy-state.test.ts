@@ -3,7 +3,7 @@ import { endOfRun, formatStamp, parseStamp, type RunEnding, type RunStamp } from
 import { decideDeployState, type DeployRecord } from '../src/reconcile/deploy-state.js'
 import type { ReportTenant } from '../src/report/model.js'
 
-/** The decision over the head's deploy records: every row of the README's table, and the run ordering. */
+/** The decision over the head's deploy records: every row of the deploy records table (docs/deploy-records.md), and the run ordering. */
 const SHA = 'b'.repeat(40)
 const NOW = new Date('2026-12-01T12:00:00Z')
 const MIN = 60_000

@@ -3,11 +3,14 @@ import { spawnSync } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parse } from 'yaml'
+import { actionInputs, BOOLEAN_INPUTS, FIXED_VALUES } from '../scripts/action-inputs.mjs'
+import { workflowCommands } from '../scripts/workflow-commands.mjs'
+import { parseSettings } from '../src/settings/index.js'
+import { errorOf as inputErrorOf } from './support/input-error.js'
 
 /**
- * `npm run lint:workflows` on the repository's workflows, examples and action.yml, on files broken
- * on purpose (it must be able to say no), and the README's YAML recipes, which readers copy as they are.
+ * `npm run lint:workflows` on the repository's workflows, examples and action.yml, and on files broken
+ * on purpose (it must be able to say no). The snippets of README.md and docs/ are in docs.test.ts.
  */
 let dir: string
 afterAll(async () => {
@@ -57,12 +60,85 @@ describe('lint:workflows', () => {
   })
 })
 
-describe('README recipes', () => {
-  it('every ```yaml block is valid YAML', async () => {
-    const readme = await readFile('README.md', 'utf8')
-    const blocks = [...readme.matchAll(/```ya?ml\n([\s\S]*?)```/g)].map((m) => m[1]!)
-    expect(blocks.length).toBeGreaterThan(5)
-    for (const block of blocks) expect(() => parse(block)).not.toThrow()
+describe('lint:workflows: the with: of every step that uses this action', () => {
+  it('refuses an unknown input name, naming the closest one, and a value outside the fixed choices', async () => {
+    dir ??= await mkdtemp(join(tmpdir(), 'rg-lint-'))
+    const example = await readFile('examples/github/deploy.yml', 'utf8')
+    expect(example).toMatch(/^ {10}mode: deploy$/m)
+    expect(example).toMatch(/^ {10}settle-budget-seconds: /m)
+    await writeFile(join(dir, 'typo.yml'), example.replace(/^( {10})mode: deploy$/m, '$1mode: deplyo').replace(/^( {10})settle-budget-seconds:/m, '$1settle-budget-secs:'))
+    const r = lint(join(dir, 'typo.yml'))
+    expect(r.status).toBe(1)
+    expect(r.out).toMatch(/job deploy, step \d+ \(rollout\): input 'mode' has the value 'deplyo'; expected one of gate, verify, deploy, promote, reconcile \(did you mean 'deploy'\?\)/)
+    expect(r.out).toMatch(/job deploy, step \d+ \(rollout\): unknown input 'settle-budget-secs'; did you mean 'settle-budget-seconds'\?/)
+    expect(r.out).toContain('1 of 1 file(s) failed validation.')
+  })
+
+  it('checks `uses: ./`, the node20 entry and a Gitea mirror by URL too, and leaves expressions to run time', async () => {
+    dir ??= await mkdtemp(join(tmpdir(), 'rg-lint-'))
+    const steps = [
+      ['./', 'report: chek'],
+      ['./node20', 'forge: gitlab'],
+      ['acme/rollout-guard/node20@v0', 'force: yes'],
+      ['https://gitea.example.com/acme/rollout-guard@v0', 'on-superseded: ignore']
+    ]
+    const workflow = [
+      'on: push',
+      'permissions:',
+      '  contents: read',
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      ...steps.flatMap(([uses, input]) => [`      - uses: ${uses}`, '        with:', `          ${input}`, "          mode: ${{ vars.MODE || 'deploy' }}"])
+    ].join('\n')
+    await writeFile(join(dir, 'entries.yml'), workflow)
+    const r = lint(join(dir, 'entries.yml'))
+    expect(r.status).toBe(1)
+    expect(r.out).toContain("step 1: input 'report' has the value 'chek'; expected one of auto, check, status, none (did you mean 'check'?)")
+    expect(r.out).toContain("step 2: input 'forge' has the value 'gitlab'; expected one of auto, github, gitea")
+    expect(r.out).toContain("step 3: input 'force' has the value 'yes'; expected true or false")
+    expect(r.out).toContain("step 4: input 'on-superseded' has the value 'ignore'; expected one of skip, fail")
+    expect(r.out).not.toContain("'mode'")
+  })
+
+  it("lists exactly the choices the settings accept, for every fixed input", () => {
+    const base = { GITHUB_SHA: 'a'.repeat(40), GITHUB_REPOSITORY: 'acme/app', GITHUB_API_URL: 'https://api.github.com', INPUT_MODE: 'deploy', INPUT_TOKEN: 't' }
+    const deploy = { INPUT_TENANTS: 'acme', 'INPUT_BUILDINFO-URL': 'https://{tenant}.example.com/b', 'INPUT_REDEPLOY-URL': 'https://cp.example.com/{tenant}' }
+    for (const [name, choices] of Object.entries(FIXED_VALUES)) {
+      const error = inputErrorOf(() => parseSettings({ ...base, ...deploy, [`INPUT_${name.toUpperCase()}`]: 'zz-not-a-choice' }))
+      expect(error.message).toContain(`'${name}'`)
+      const listed = [...error.message.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.toLowerCase())
+      expect(listed.sort()).toEqual([...choices].sort())
+      for (const choice of choices) expect(() => parseSettings({ ...base, ...deploy, [`INPUT_${name.toUpperCase()}`]: choice })).not.toThrow(/one of/)
+    }
+    for (const name of BOOLEAN_INPUTS) {
+      const env = { ...base, ...deploy, INPUT_MODE: 'reconcile', [`INPUT_${name.toUpperCase()}`]: 'yes' }
+      expect(inputErrorOf(() => parseSettings(env)).message).toContain(`'${name}'`)
+    }
+    // Every input the settings read is declared (no choice list names an input action.yml lacks).
+    for (const name of [...Object.keys(FIXED_VALUES), ...BOOLEAN_INPUTS]) expect(actionInputs()).toContain(name)
+  })
+})
+
+describe('npm test output check', () => {
+  it('finds every kind of workflow command a runner would act on, and nothing else', () => {
+    const text = [
+      '::error::boom',
+      '::error file=a.ts,line=1,title=x::boom',
+      '::warning::w',
+      '::notice title=n::n',
+      '::add-mask::s3cret',
+      '::debug::d',
+      '::group::g',
+      '::endgroup::',
+      '  ::set-output name=x::1',
+      'PASS __tests__/a.test.ts',
+      'a::b::c',
+      'text ::error:: in the middle',
+      ':: not a command'
+    ].join('\n')
+    expect(workflowCommands(text)).toEqual(text.split('\n').slice(0, 9))
   })
 })
 

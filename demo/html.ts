@@ -1,3 +1,4 @@
+import { basename, isAbsolute, relative } from 'node:path'
 import type { DemoData, JobData, TenantData } from './collect.js'
 import { STYLE } from './html-style.js'
 import { markdownToText } from './markdown-text.js'
@@ -60,7 +61,7 @@ export function renderHtml(d: DemoData): string {
 <title>Rollout Guard demo: the incident, replayed</title><style>${STYLE}</style></head>
 <body>
 <h1>Rollout Guard demo: the incident, replayed</h1>
-<p class="muted">${e(d.generatedAt)} · Node ${e(d.node)} · ${e(d.dist)} · ${d.tenants.length} tenants, canary ${e(d.plan.canary)}, waves of ${d.plan.waveSize} · ${e(s(d.durationMs))}</p>
+<p class="muted">${e(d.generatedAt)} · Node ${e(d.node)} · ${e(shownDist(d.dist))} · ${d.tenants.length} tenants, canary ${e(d.plan.canary)}, waves of ${d.plan.waveSize} · ${e(s(d.durationMs))}</p>
 ${verdict}
 <h2>Commits</h2>${commits}
 <h2>Jobs</h2><div class="jobs">${d.jobs.map(jobCard).join('')}</div>
@@ -77,12 +78,23 @@ function digestLabel(digest: string | undefined, digests: Record<string, string>
   return who ? `the image of ${who}` : 'unknown image'
 }
 
+/**
+ * The bundle the demo ran, as the report shows it: its path inside the project (`dist/index.js`), or only
+ * its file name for a build elsewhere. A report is shared, and the machine's folders are nobody's business.
+ */
+export function shownDist(dist: string): string {
+  const inside = relative(process.cwd(), dist)
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : basename(dist)
+}
+
 function jobCard(j: JobData): string {
-  const shown = ['result', 'superseded', 'head-sha', 'verified', 'rolled', 'stale', 'ahead', 'promoted', 'promoted-digest']
+  // A job that stepped aside verified and rolled nothing on purpose: "verified 0, rolled []" would read as a failure.
+  const superseded = j.outputs.superseded === 'true'
+  const shown = superseded ? ['result', 'superseded', 'head-sha'] : ['result', 'superseded', 'head-sha', 'verified', 'rolled', 'stale', 'ahead', 'promoted', 'promoted-digest']
   return `<div class="job ${j.name}"><h3><span class="tag ${j.name}">job ${j.name}</span> deploys <span class="mono">${e(short(j.sha))}</span></h3>
 <p>Started at ${e(s(j.startedAt))}, ended at ${e(s(j.endedAt))}; exit code <strong>${j.exitCode}</strong>.</p>
 <p>${e(j.outputs.reason ?? '')}</p>
-<dl class="outputs">${shown.filter((k) => k in j.outputs).map((k) => `<dt>${e(k)}</dt><dd class="mono">${e(brief(j.outputs[k] ?? ''))}</dd>`).join('')}</dl></div>`
+<dl class="outputs">${shown.filter((k) => k in j.outputs).map((k) => `<dt>${e(k)}</dt><dd class="mono">${e(brief(j.outputs[k] ?? ''))}</dd>`).join('')}</dl>${superseded ? '\n<p><strong>superseded: nothing to do</strong></p>' : ''}</div>`
 }
 
 /** A long JSON array output (every tenant rolled) as its length and first names. */

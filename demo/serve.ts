@@ -12,6 +12,7 @@ import { IMAGE_REPO, type Stage, startStage } from './stage.js'
 /**
  * The fleet simulator as a background service, for CI jobs that run the action with `uses: ./`:
  *   serve.ts start   starts it detached, waits until it is ready, appends SIM_* variables to $GITHUB_ENV
+ *                    (or to the file named by --write-env, created when missing)
  *   serve.ts stop    stops it (SIGTERM) and waits until everything it started is gone
  * While it runs, SIM_STATE_URL answers what the simulator recorded, so a later step can check the
  * action's outputs against the fleet itself. It stops by itself after --max-minutes (20) in any case.
@@ -20,7 +21,10 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     state: { type: 'string', default: process.env.SIM_STATE_DIR ?? join(process.env.RUNNER_TEMP || tmpdir(), 'rollout-guard-sim') },
-    'env-file': { type: 'string', default: process.env.GITHUB_ENV },
+    // Not `--env-file`: tsx hands that name to Node, which then loads the file as its own env file and
+    // stops when it does not exist yet. `--env-file` stays accepted for runs without tsx in front.
+    'write-env': { type: 'string' },
+    'env-file': { type: 'string' },
     'max-minutes': { type: 'string', default: '20' }
   }
 })
@@ -56,7 +60,8 @@ async function start(): Promise<number> {
     return 1
   }
   const env = readFileSync(files.env, 'utf8')
-  if (values['env-file']) appendFileSync(values['env-file'], env)
+  const envOut = values['write-env'] ?? values['env-file'] ?? process.env.GITHUB_ENV
+  if (envOut) appendFileSync(envOut, env)
   process.stdout.write(env)
   return 0
 }
@@ -139,6 +144,6 @@ if (command === 'start') process.exitCode = await start()
 else if (command === 'stop') process.exitCode = await stop()
 else if (command === 'run') await run()
 else {
-  process.stderr.write('usage: serve.ts start|stop [--state DIR] [--env-file FILE] [--max-minutes N]\n')
+  process.stderr.write('usage: serve.ts start|stop [--state DIR] [--write-env FILE] [--max-minutes N]\n')
   process.exitCode = 2
 }

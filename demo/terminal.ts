@@ -79,7 +79,8 @@ export class Terminal {
 
   jobEnd(job: JobResult): void {
     const { exitCode, outputs } = job.run
-    const how = `exit ${exitCode}, result ${outputs.result ?? 'none'}`
+    // A job that stepped aside did its job: say so, rather than leave zeros that read as a failure.
+    const how = outputs.superseded === 'true' ? `exit ${exitCode}, superseded: nothing to do` : `exit ${exitCode}, result ${outputs.result ?? 'none'}`
     this.line(`${this.paint('bold', '■')} ${this.tag(job.name)}  job for ${job.name} finished after ${secs(job.endedAt - job.startedAt)}: ${this.paint(exitCode === 0 ? 'green' : 'red', how)}`)
   }
 

@@ -1,67 +1,71 @@
-// Generates the README's inputs and outputs tables from action.yml, so the two cannot drift apart, and
-// the module of declared inputs the action warns about undeclared ones with.
-// `node scripts/docs.mjs` rewrites README.md; `--check` fails when README.md is out of date.
+// Generates the inputs and outputs tables of docs/inputs.md from action.yml, the field table of
+// docs/report-schema.md from src/report/schema.ts (the one the tests validate every report against), and
+// the node20 entry and the module of declared inputs (the action warns about undeclared ones with it), so
+// none can drift apart. `node scripts/docs.mjs` rewrites them; `--check` fails when
+// one is out of date.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { tsImport } from 'tsx/esm/api'
 import { parse } from 'yaml'
 import { expectedNode20Entry, NODE20_ENTRY } from './action-entries.mjs'
 import { DECLARED_INPUTS_MODULE, declaredInputsModule } from './declared-inputs.mjs'
 
 const action = parse(readFileSync('action.yml', 'utf8'))
-const cell = (text) => String(text ?? '').trim().replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|')
+const cell = (text) =>
+  String(text ?? '')
+    .trim()
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
 const fence = (value) => (value === '' || value === undefined ? '' : `\`${String(value).replace(/`/g, '')}\``)
 
-const inputs = [
-  '| input | default | description |',
+const inputs = ['| input | default | description |', '|---|---|---|', ...Object.entries(action.inputs ?? {}).map(([name, i]) => `| \`${name}\` | ${fence(i.default)} | ${cell(i.description)} |`)].join(
+  '\n'
+)
+const outputs = ['| output | description |', '|---|---|', ...Object.entries(action.outputs ?? {}).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`)].join('\n')
+
+const { REPORT_FIELDS } = await tsImport('../src/report/schema.ts', import.meta.url)
+const fields = [
+  '| field | type | meaning |',
   '|---|---|---|',
-  ...Object.entries(action.inputs ?? {}).map(([name, i]) => `| \`${name}\` | ${fence(i.default)} | ${cell(i.description)} |`)
-].join('\n')
-const outputs = [
-  '| output | description |',
-  '|---|---|',
-  ...Object.entries(action.outputs ?? {}).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`)
+  ...Object.entries(REPORT_FIELDS).map(
+    ([name, f]) =>
+      `| \`${name}\` | ${f.type
+        .split('|')
+        .map((t) => `\`${t}\``)
+        .join(' or ')} | ${cell(f.description)} |`
+  )
 ].join('\n')
 
-function splice(text, marker, body) {
-  const start = `<!-- ${marker}:start (generated from action.yml by scripts/docs.mjs) -->`
+function splice(text, marker, body, from = 'action.yml') {
+  const start = `<!-- ${marker}:start (generated from ${from} by scripts/docs.mjs) -->`
   const end = `<!-- ${marker}:end -->`
   const a = text.indexOf(start)
   const b = text.indexOf(end)
-  if (a < 0 || b < a) throw new Error(`README.md has no ${marker} markers`)
+  if (a < 0 || b < a) throw new Error(`no ${marker} markers`)
   return `${text.slice(0, a + start.length)}\n${body}\n${text.slice(b)}`
 }
 
-const readme = readFileSync('README.md', 'utf8')
-const next = splice(splice(readme, 'inputs', inputs), 'outputs', outputs)
-const entry = expectedNode20Entry()
-const entryNow = existsSync(NODE20_ENTRY) ? readFileSync(NODE20_ENTRY, 'utf8') : ''
-const declared = declaredInputsModule(action)
-const declaredNow = existsSync(DECLARED_INPUTS_MODULE) ? readFileSync(DECLARED_INPUTS_MODULE, 'utf8') : ''
+/** Each generated file: its text now and the text it must have. */
+const INPUTS_DOC = 'docs/inputs.md'
+const SCHEMA_DOC = 'docs/report-schema.md'
+const generated = [
+  { path: NODE20_ENTRY, from: 'action.yml', now: existsSync(NODE20_ENTRY) ? readFileSync(NODE20_ENTRY, 'utf8') : '', next: expectedNode20Entry() },
+  { path: INPUTS_DOC, from: 'action.yml', now: readFileSync(INPUTS_DOC, 'utf8') },
+  { path: SCHEMA_DOC, from: 'src/report/schema.ts', now: readFileSync(SCHEMA_DOC, 'utf8') },
+  { path: DECLARED_INPUTS_MODULE, from: 'action.yml', now: existsSync(DECLARED_INPUTS_MODULE) ? readFileSync(DECLARED_INPUTS_MODULE, 'utf8') : '', next: declaredInputsModule(action) }
+]
+generated[1].next = splice(splice(generated[1].now, 'inputs', inputs), 'outputs', outputs)
+generated[2].next = splice(generated[2].now, 'report-fields', fields, 'src/report/schema.ts')
+
+const stale = generated.filter((g) => g.next !== g.now)
 if (process.argv.includes('--check')) {
-  if (declared !== declaredNow) {
-    console.error(`${DECLARED_INPUTS_MODULE} differs from action.yml. Run \`npm run docs\` and commit it.`)
-    process.exit(1)
-  }
-  if (entry !== entryNow) {
-    console.error(`${NODE20_ENTRY} differs from action.yml. Run \`npm run docs\` and commit it.`)
-    process.exit(1)
-  }
-  if (next !== readme) {
-    console.error('README.md inputs/outputs tables differ from action.yml. Run `npm run docs` and commit README.md.')
-    process.exit(1)
-  }
-  console.log('README.md tables match action.yml.')
+  for (const g of stale) console.error(`${g.path} differs from ${g.from}. Run \`npm run docs\` and commit it.`)
+  if (stale.length) process.exit(1)
+  console.log(`${generated.map((g) => g.path).join(', ')} match their sources.`)
 } else {
-  if (next !== readme) {
-    writeFileSync('README.md', next)
-    console.log('README.md tables updated from action.yml.')
-  }
-  if (declared !== declaredNow) {
-    writeFileSync(DECLARED_INPUTS_MODULE, declared)
-    console.log(`${DECLARED_INPUTS_MODULE} written from action.yml.`)
-  }
-  if (entry !== entryNow) {
-    mkdirSync('node20', { recursive: true })
-    writeFileSync(NODE20_ENTRY, entry)
-    console.log(`${NODE20_ENTRY} written from action.yml.`)
+  for (const g of stale) {
+    mkdirSync(dirname(g.path), { recursive: true })
+    writeFileSync(g.path, g.next)
+    console.log(`${g.path} written from ${g.from}.`)
   }
 }

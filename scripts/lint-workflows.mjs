@@ -4,12 +4,14 @@
 // description makes the runner refuse to load the action, and the parser says so). No network. On top of
 // the schemas it enforces this project's rules: every workflow declares `permissions:`, every third-party
 // action is pinned by a full commit SHA with a version comment, action.yml runs on node24 from a file that
-// exists, and every input and output is described. `node scripts/lint-workflows.mjs [files...]`; exits 1
-// on any problem.
+// exists, every input and output is described, and every `with:` of a step that uses this action names
+// inputs action.yml declares, with a value among the fixed choices where there are some
+// (action-inputs.mjs). `node scripts/lint-workflows.mjs [files...]`; exits 1 on any problem.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import * as nodeModule from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { parse } from 'yaml'
+import { actionInputs, workflowWithProblems } from './action-inputs.mjs'
 
 // The package imports its bundled schema JSON without `with { type: 'json' }`, which Node refuses
 // (actions/languageservices#387, open). Supply the attribute for that package's JSON only; dynamic
@@ -74,7 +76,7 @@ function checkWorkflow(path) {
   } catch (error) {
     return [`not YAML: ${error.message}`]
   }
-  return [...schemaProblems(parseWorkflow, path, text), ...projectRules(text, doc)]
+  return [...schemaProblems(parseWorkflow, path, text), ...projectRules(text, doc), ...workflowWithProblems(doc, INPUTS)]
 }
 
 function checkAction(path) {
@@ -86,16 +88,21 @@ function checkAction(path) {
     return [`not YAML: ${error.message}`]
   }
   const problems = schemaProblems(parseAction, path, text)
-  // The node20 entry serves runners that refuse node24 (see README); every other entry runs on node24.
+  // The node20 entry serves runners that refuse node24 (see docs/node-versions.md); every other entry runs on node24.
   const using = path.split(/[\\/]/).includes('node20') ? 'node20' : 'node24'
   if (doc?.runs?.using !== using) problems.push(`runs.using is ${JSON.stringify(doc?.runs?.using)}, expected ${using}`)
   if (doc?.runs?.main && !existsSync(resolve(dirname(path), doc.runs.main))) problems.push(`runs.main ${doc.runs.main} does not exist`)
-  for (const [kind, entries] of [['input', doc?.inputs], ['output', doc?.outputs]]) {
+  for (const [kind, entries] of [
+    ['input', doc?.inputs],
+    ['output', doc?.outputs]
+  ]) {
     for (const [name, spec] of Object.entries(entries ?? {})) if (!spec?.description) problems.push(`${kind} ${name} has no description`)
   }
   return problems
 }
 
+/** The inputs every `with:` of a step that uses this action is checked against. */
+const INPUTS = actionInputs()
 const files = process.argv.slice(2)
 const targets = files.length ? files : [...workflowFiles(), 'action.yml', 'node20/action.yml']
 let failed = 0

@@ -6,6 +6,7 @@ import { NetworkError } from '../http/client.js'
 import type { ForgeSettings } from '../settings/common.js'
 import { type CheckRunRead, type CheckRunUpdate, type CommitStatus, type CommitStatusRead, type Comparison, type DeploymentStatusUpdate, type Forge, FULL_SHA, MAX_RECORD_PAGES } from './types.js'
 import { ForgeAnswerError } from './errors.js'
+import { logOctokitRequests } from './octokit-debug.js'
 
 type Octokit = ReturnType<typeof getOctokit>
 
@@ -28,6 +29,7 @@ export class GitHubForge implements Forge {
   ) {
     // An empty token still reads public repositories; getOctokit refuses one, so build the client directly.
     this.octokit = settings.token ? getOctokit(settings.token, { baseUrl: settings.apiUrl }) : (new GitHub({ baseUrl: settings.apiUrl }) as Octokit)
+    logOctokitRequests(this.octokit)
   }
 
   private call<T>(what: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {

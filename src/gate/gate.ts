@@ -6,6 +6,7 @@ import { type GateSettings, OWNERSHIP_MAX_AGE_MS, type TargetSettings } from '..
 import { decide, type GateDecision } from './decide.js'
 import { describeOutage, diagnoseHeadError } from './misconfig.js'
 import { runCounters } from '../report/counters.js'
+import { debug } from '../debug.js'
 
 export interface GateOptions {
   clock?: Clock
@@ -106,6 +107,7 @@ export class SupersededGate {
           this.latest = answer
           this.last = decision
         }
+        debug(() => `gate: ${this.target.sha} against the head of ${this.target.branch}: head ${decision.headSha ?? 'unread'}, basis ${decision.basis}, superseded ${decision.superseded}: ${decision.reason}`)
         return decision
       })
     }

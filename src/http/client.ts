@@ -1,4 +1,5 @@
 import { Agent, type Dispatcher } from 'undici'
+import { debug, debugEnabled, elapsedMs, loggableUrl } from '../debug.js'
 import { Exchange, NetworkError } from './exchange.js'
 
 export { NetworkError } from './exchange.js'
@@ -60,7 +61,9 @@ async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpRespo
     const where = `${url.origin}${url.pathname}`
     const exchange = new Exchange(where, req.maxBodyBytes ?? DEFAULT_MAX_BODY, req.signal)
     // Each hop gets the whole deadline again, as the former stream-based path gave the whole exchange one.
-    const res = await exchange.start(dispatcher, { origin: url.origin, path: `${url.pathname}${url.search}`, method: method as Dispatcher.HttpMethod, headers: req.headers, body }, req.timeoutMs)
+    const started = debugEnabled() ? performance.now() : 0
+    const sent = exchange.start(dispatcher, { origin: url.origin, path: `${url.pathname}${url.search}`, method: method as Dispatcher.HttpMethod, headers: req.headers, body }, req.timeoutMs)
+    const res = started ? await logged(sent, method, url, started) : await sent
     const location = res.headers.location
     if (!req.followSameOriginRedirects || !REDIRECTS.has(res.status) || !location) return { ...res, url: url.toString() }
     const next = new URL(location, url)
@@ -76,3 +79,16 @@ async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpRespo
     url = next
   }
 }
+
+/** The exchange's outcome in the debug log: method, URL without credentials, status or error, duration. */
+async function logged(sent: Promise<ExchangeResultLike>, method: string, url: URL, started: number): Promise<ExchangeResultLike> {
+  try {
+    const res = await sent
+    debug(() => `http ${method} ${loggableUrl(url)} -> ${res.status}${res.truncated ? ' (body cut at the size limit)' : ''} in ${elapsedMs(started)} ms`)
+    return res
+  } catch (error) {
+    debug(() => `http ${method} ${loggableUrl(url)} -> no answer after ${elapsedMs(started)} ms: ${(error as Error).message}`)
+    throw error
+  }
+}
+type ExchangeResultLike = Awaited<ReturnType<Exchange['start']>>

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js'
 import { excerpt } from '../redact.js'
 import { NetworkError, type HttpResponse } from './client.js'
 import { runCounters } from '../report/counters.js'
+import { debug } from '../debug.js'
 
 /**
  * Classified retries for every API this action calls. Transient answers are retried with backoff,
@@ -93,7 +94,10 @@ export async function withRetry<T>(fn: (attempt: number, remainingMs: number) =>
       try {
         return await fn(attempt, Math.max(1, Math.floor(deadline - clock.now())))
       } catch (error) {
-        if (!isTransient(error)) throw new AbortError(error as Error)
+        if (!isTransient(error)) {
+          debug(() => `not retried (not a transient failure): ${(error as Error).message}`)
+          throw new AbortError(error as Error)
+        }
         throw error
       }
     },
@@ -103,12 +107,19 @@ export async function withRetry<T>(fn: (attempt: number, remainingMs: number) =>
       factor: 1,
       signal,
       onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-        if (retriesLeft === 0) return
+        if (retriesLeft === 0) {
+          debug(() => `not retried: all ${policy.maxAttempts} attempts used (${(error as Error).message})`)
+          return
+        }
         const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 1))
         const asked = error instanceof HttpStatusError ? (error.retryAfterMs ?? 0) : 0
         const delayMs = Math.max(backoff, asked)
-        if (clock.now() + delayMs >= deadline) throw error
+        if (clock.now() + delayMs >= deadline) {
+          debug(() => `not retried: a wait of ${delayMs} ms would pass the ${policy.maxTotalMs} ms retry budget (${(error as Error).message})`)
+          throw error
+        }
         options.onRetry?.({ attempt: attemptNumber, delayMs, error })
+        debug(() => `retry ${attemptNumber + 1} of at most ${policy.maxAttempts} in ${delayMs} ms${asked ? ' (the server asked for it: Retry-After or a rate-limit reset)' : ''}, after a transient failure: ${(error as Error).message}`)
         runCounters().httpRetries++
         await clock.sleep(delayMs, signal)
         // Thrown here, p-retry rejects with it and sends nothing more.

@@ -37,7 +37,8 @@ const short = (s: string): string => (s.startsWith('sha256:') ? s.slice(0, 19) :
 export function decidePromotion(f: PromotionFacts): PromotionDecision {
   const { source, target } = f
   const built = source.revision ? `built from ${short(source.revision)}` : 'commit unknown'
-  const moving = `${target.tag} -> ${source.tag} (${short(source.digest)}, ${built})`
+  // Source first, as the summary and the demo show a move (`staging-7f25373 → latest`): one direction everywhere.
+  const moving = `${source.tag} (${short(source.digest)}, ${built}) → ${target.tag}`
   if (target.digest === source.digest) {
     return { action: 'unchanged', reason: `${target.tag} already points at ${short(source.digest)}, the image of ${source.tag}; nothing to do.` }
   }

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { wallNow } from '../clock.js'
 import type { RunContext } from '../context.js'
+import { debug } from '../debug.js'
 import { errorMessage } from '../errors.js'
 import { troubleOf } from '../report/publish/problems.js'
 import type { Timeline } from '../rollout/timeline.js'
@@ -37,6 +38,7 @@ export async function deployStateGate(ctx: RunContext, head: string, timeline: T
         try {
           const records = await readDeployRecords(ctx.forge, head, { whole: rs.deployRecordName, shard: (i) => shardRecordName(rs, i) })
           core.info(`${records.length} deploy record(s) with a run stamp`)
+          debug(() => `deploy records read: ${JSON.stringify(records)}; timeout ${rs.deployTimeoutMs} ms`)
           return decideDeployState(records, { now: new Date(wallNow(ctx.clock)), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName })
         } catch (error) {
           if (troubleOf(error) === 'permission') {

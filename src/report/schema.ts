@@ -1,5 +1,5 @@
 /**
- * The documented shape of the JSON report, `rollout-guard/report` version 1, field by field. The README's
+ * The documented shape of the JSON report, `rollout-guard/report` version 1, field by field. The docs'
  * table is written from it and the tests validate every mode's report against it, so the document and
  * the file cannot drift apart. Not imported by the action itself.
  *

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { debug } from '../debug.js'
 import type { Ancestry } from '../forge/ancestry.js'
 import type { GateDecision } from '../gate/decide.js'
 import type { TenantProber } from '../verify/types.js'
@@ -42,6 +43,7 @@ export async function rollTenant(tenant: string, step: string, deps: TenantStepD
     if (attempt === 1) record.before = obs.sha
     const seen = await preflightRead(obs, deps.target, deps.ancestry)
     const action = preflightAction(seen, deps.force)
+    debug(() => `pre-flight ${tenant} (attempt ${attempt}): serves ${obs.sha ?? `nothing (${obs.error ?? 'no answer'})`}, target ${deps.target}, seen ${seen.kind}${seen.kind === 'unknown' ? ` (${seen.detail})` : ''}, force ${deps.force}: ${action}`)
     if (action === 'skip-on-target' || action === 'skip-ahead') {
       record.action = action === 'skip-on-target' ? 'skipped-on-target' : 'skipped-ahead'
       if (action === 'skip-ahead') core.info(`${tenant} already serves ${obs.sha?.slice(0, 7)}, a descendant of ${target}: not rolled back`)

@@ -28,6 +28,7 @@ export const DECLARED_INPUTS: readonly string[] = [
   'control-plane-token',
   'redeploy-command',
   'canary',
+  'canary-failure',
   'canary-soak-seconds',
   'max-parallel',
   'waves',
@@ -44,6 +45,8 @@ export const DECLARED_INPUTS: readonly string[] = [
   'respect-deploy-state',
   'deploy-timeout-minutes',
   'environment',
+  'deployment',
+  'environment-url',
   'report',
   'check-name'
 ]

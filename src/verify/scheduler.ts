@@ -1,5 +1,6 @@
 import type { LimitFunction } from 'p-limit'
 import { type Clock, formatSeconds } from '../clock.js'
+import { debug } from '../debug.js'
 import { sameCommit } from '../forge/types.js'
 import type { AheadMemo } from './ahead.js'
 import { probeOnce } from './probe-once.js'
@@ -64,7 +65,11 @@ export async function settleTenant(tenant: string, run: SettleRun): Promise<Tena
   const hardEnd = deadline + run.requestTimeoutMs
   const url = run.prober.urlFor?.(tenant) ?? ''
   const seen: Seen = { polls: 0, lastShaSince: startedAt, answeredOk: false, recent: [], onTarget: 0 }
-  const verdict: MakeVerdict = (v) => ({ tenant, url, polls: seen.polls, elapsedMs: clock.now() - startedAt, ...v })
+  const verdict: MakeVerdict = (v) => {
+    const judged = { tenant, url, polls: seen.polls, elapsedMs: clock.now() - startedAt, ...v }
+    debug(() => `verdict ${tenant}: ${judged.verdict} (target ${run.target}, last SHA ${seen.lastSha ?? 'none'}, ${judged.polls} polls in ${judged.elapsedMs} ms of a ${budgetMs} ms budget${judged.lastError ? `, last error: ${judged.lastError}` : ''})`)
+    return judged
+  }
   const settled = (): TenantVerdict | undefined => decide(seen, run, verdict)
 
   let scheduled = startedAt + Math.min(run.firstPollDelayMs ?? 0, budgetMs)
