@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { scenario, SMALL, WINDOWS } from '../simulator/explore/bounds.js'
+import { noCompareAndSet, scenario, SMALL, WINDOWS } from '../simulator/explore/bounds.js'
 import type { Bound } from '../simulator/explore/execution.js'
 import { explore, replay } from '../simulator/explore/explorer.js'
 import { COMMITS, World } from '../simulator/explore/world.js'
@@ -28,6 +28,20 @@ describe('exhaustive exploration at the small bound', () => {
     expect(r.violations).toEqual([])
     expect(r.complete).toBe(true)
     expect(r.interleavings).toBeGreaterThan(10)
+  })
+})
+
+describe('a control plane without compare-and-set', () => {
+  it('lets a first attempt sent inside the one-round-trip window land late, and the owning job heals every one', async () => {
+    const healed = noCompareAndSet()
+    const strict = { ...healed, invariants: { ...healed.invariants, backward: 'never' as const } }
+    // The window is real: judged move by move, the explorer finds a tenant moved back by the older job.
+    const moves = await explore(strict, SMALL, { stopAtFirst: true })
+    expect(moves.violations[0]?.violation.detail).toMatch(/^t\d moved from B back to A \(sent by job A\)$/)
+    // Judged as the design promises: at the end of every interleaving the newer job's sweeper has healed it.
+    const r = await explore(healed, SMALL)
+    expect(r.violations).toEqual([])
+    expect(r.complete).toBe(true)
   })
 })
 
@@ -83,7 +97,7 @@ describe('open windows the explorer finds on this code (larger bounds)', () => {
 })
 
 describe('the invariants themselves', () => {
-  const opts = (allowCanaryRestore: boolean) => ({ allowCanaryRestore, maxEvidenceAgeMs: 2000, canary: 't1' })
+  const opts = (allowCanaryRestore: boolean) => ({ allowCanaryRestore, backward: 'never' as const, maxEvidenceAgeMs: 2000, canary: 't1' })
 
   it('a failed canary returned to what it served before is a restore only when the exception is on', () => {
     for (const allow of [false, true]) {

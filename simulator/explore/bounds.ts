@@ -13,10 +13,16 @@ export function scenario(overrides: Partial<Scenario> = {}): Scenario {
     broken: [],
     compareAndSet: true,
     retryAfterSeconds: 6,
-    invariants: { allowCanaryRestore: false, maxEvidenceAgeMs: 2_000, canary: 't1' },
+    invariants: { allowCanaryRestore: false, backward: 'never', maxEvidenceAgeMs: 2_000, canary: 't1' },
     bugs: [],
     ...overrides
   }
+}
+
+/** Without compare-and-set, judged by what the design promises then: every late backward move healed. */
+export function noCompareAndSet(): Scenario {
+  const s = scenario({ compareAndSet: false })
+  return { ...s, invariants: { ...s.invariants, backward: 'healed' } }
 }
 
 const EVERY_FAULT: Partial<Record<Kind, Answer[]>> = { head: ['err'], compare: ['err'], probe: ['503', 'hang'], redeploy: ['503', 'hang'], registry: ['503'] }
@@ -61,6 +67,13 @@ export const CAMPAIGNS: Campaign[] = [
     description: 'two faults among a failed head read, a redeploy 503 with Retry-After and a registry 503; 1 preemption',
     scenario: scenario(),
     bound: { ...base, maxFaults: 2, maxPreemptions: 1, faults: FENCE_FAULTS },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'no-compare-and-set',
+    description: 'a control plane without compare-and-set: a late redeploy inside the one-round-trip window may land, and the owning job must heal it; one fault among a probe 503, a redeploy 503 or hang; 2 preemptions',
+    scenario: noCompareAndSet(),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 2, faults: { probe: ['503'], redeploy: ['503', 'hang'] } },
     maxInterleavings: 50_000
   },
   ...(['A', 'B'] as const).map(

@@ -69,6 +69,7 @@ async function play(scenario: Scenario, bound: Bound, pick: (step: number, label
     const options = ex.options()
     if (options.length === 0) {
       if (!ex.finished) ex.violations.push({ invariant: 'deadlock', detail: `nothing can move, yet ${ex.describe()}` })
+      else ex.world.finalCheck(ex.jobs.filter((j) => j.result === 'deployed').map((j) => j.sha))
       break
     }
     if (step >= bound.maxSteps) {
@@ -135,7 +136,6 @@ export function explore(scenario: Scenario, bound: Bound, options: ExploreOption
   return quietly(async () => {
     const seen = new Seen()
     const result: Exploration = { interleavings: 0, states: 0, merged: 0, cutAtSteps: 0, violations: [], violating: 0, complete: false }
-    const kept = new Map<string, number>()
     let prefix: number[] = []
     for (;;) {
       const run = await play(scenario, bound, (step) => prefix[step] ?? 0, seen, prefix.length)
@@ -143,11 +143,7 @@ export function explore(scenario: Scenario, bound: Bound, options: ExploreOption
       if (run.merged) result.merged += 1
       if (run.cut) result.cutAtSteps += 1
       if (run.violations.length) result.violating += 1
-      for (const violation of run.violations) {
-        const n = kept.get(violation.invariant) ?? 0
-        if (n < (options.keepPerInvariant ?? 3)) result.violations.push({ violation, schedule: run.labels.join(';') })
-        kept.set(violation.invariant, n + 1)
-      }
+      for (const violation of run.violations) keep(result, { violation, schedule: run.labels.join(';') }, options.keepPerInvariant ?? 3)
       result.states = seen.size
       if (result.interleavings % 500 === 0) options.onProgress?.(result)
       if (run.violations.length && options.stopAtFirst) return result
@@ -161,6 +157,22 @@ export function explore(scenario: Scenario, bound: Bound, options: ExploreOption
       prefix = [...run.choices.slice(0, d), run.choices[d]! + 1]
     }
   })
+}
+
+/** Keeps the shortest schedules of each invariant, one per distinct detail first: the easiest to read. */
+function keep(result: Exploration, found: Found, limit: number): void {
+  const same = result.violations.filter((f) => f.violation.invariant === found.violation.invariant)
+  const twin = same.find((f) => f.violation.detail === found.violation.detail)
+  if (twin) {
+    if (found.schedule.length < twin.schedule.length) twin.schedule = found.schedule
+    return
+  }
+  if (same.length < limit) {
+    result.violations.push(found)
+    return
+  }
+  const longest = same.reduce((a, b) => (b.schedule.length > a.schedule.length ? b : a))
+  if (found.schedule.length < longest.schedule.length) result.violations.splice(result.violations.indexOf(longest), 1, found)
 }
 
 export interface Replay {

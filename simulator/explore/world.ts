@@ -56,6 +56,12 @@ export interface InvariantOptions {
    * not a rollback of someone else's work). Off: that move counts as backward too.
    */
   allowCanaryRestore: boolean
+  /**
+   * `never`: no tenant ever moves to an ancestor of what it serves (a compare-and-set control plane).
+   * `healed`: without compare-and-set a redeploy sent inside the one-round-trip window may still land
+   * late (README, "How large is the window"); then the owning job must have healed it by the end.
+   */
+  backward: 'never' | 'healed'
   /** A side effect must rest on a head read at most this old (virtual ms). */
   maxEvidenceAgeMs: number
   canary: string
@@ -130,7 +136,7 @@ export class World {
     const key = `${job}/${tenant}`
     if (!this.firstBefore.has(key)) this.firstBefore.set(key, from)
     const restore = this.opts.allowCanaryRestore && tenant === this.opts.canary && !sameCommit(sha, jobSha) && sameCommit(sha, this.firstBefore.get(key)!)
-    if (order(sha) < order(from) && !restore) {
+    if (order(sha) < order(from) && !restore && this.opts.backward === 'never') {
       this.violations.push({ invariant: 'backward', detail: `${tenant} moved from ${commitName(from)} back to ${commitName(sha)} (sent by job ${commitName(jobSha)})` })
     }
     if (this.rejected.has(sha)) this.violations.push({ invariant: 'rejected-commit', detail: `${tenant} moved to ${commitName(sha)}, which its own deploy rejected` })
@@ -152,6 +158,15 @@ export class World {
     this.rejected.add(sha)
     const latest = revisionOf(this.manifest(LATEST))
     if (latest && sameCommit(latest, sha)) this.violations.push({ invariant: 'rejected-commit', detail: `latest holds ${commitName(sha)}, whose deploy ended failed` })
+  }
+
+  /** At the end of an execution: the newest commit whose job ended deployed is served everywhere. */
+  finalCheck(deployed: string[]): void {
+    const newest = [...deployed].sort((a, b) => order(b) - order(a))[0]
+    if (!newest) return
+    for (const [t, s] of this.serving) {
+      if (order(s) < order(newest)) this.violations.push({ invariant: 'backward', detail: `${t} ends on ${commitName(s)}, behind ${commitName(newest)} whose job ended deployed: a backward move was never healed` })
+    }
   }
 
   snapshot(): string {
