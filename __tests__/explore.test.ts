@@ -18,7 +18,9 @@ describe('exhaustive exploration at the small bound', () => {
     expect(r.violations).toEqual([])
     expect(r.complete).toBe(true)
     expect(r.cutAtSteps).toBe(0)
-    // Not a vacuous pass: the bound has hundreds of distinct schedules, and hashing merged some.
+    // Not a vacuous pass: the bound has hundreds of distinct schedules, and hashing merged some. B
+    // redeploys the canary during A's pre-flight in some of them: make the pre-flight roll an `ahead`
+    // tenant (src/rollout/preflight.ts) and this test finds `t1 moved from B back to A`.
     expect(r.interleavings).toBeGreaterThan(150)
     expect(r.merged).toBeGreaterThan(0)
   })
@@ -39,7 +41,7 @@ describe('a control plane without compare-and-set', () => {
     const moves = await explore(strict, SMALL, { stopAtFirst: true })
     expect(moves.violations[0]?.violation.detail).toMatch(/^t\d moved from B back to A \(sent by job A\)$/)
     // Judged as the design promises: at the end of every interleaving the newer job's sweeper has healed it.
-    const r = await explore(healed, SMALL)
+    const r = await explore(healed, { ...SMALL, maxPreemptions: 1 })
     expect(r.violations).toEqual([])
     expect(r.complete).toBe(true)
   })

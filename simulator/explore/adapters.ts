@@ -1,4 +1,4 @@
-import type { Comparison, Forge } from '../../src/forge/types.js'
+import { type Comparison, type Forge, sameCommit } from '../../src/forge/types.js'
 import type { HttpClient, HttpRequest, HttpResponse } from '../../src/http/client.js'
 import { digestOf } from '../../src/registry/media.js'
 import type { Execution, JobHandle } from './execution.js'
@@ -74,7 +74,9 @@ export function httpFor(ex: Execution, job: JobHandle): HttpClient {
         (answer) => {
           if (answer === '503') return response(503, 'busy', { 'retry-after': String(scenario.retryAfterSeconds) })
           const serving = world.serving.get(body.tenant)!
-          if (scenario.compareAndSet && body.current && body.current !== serving) return response(409, `{"message":"${body.tenant} serves ${serving.slice(0, 7)}, not ${body.current.slice(0, 7)}"}`)
+          // As simulator/control-plane.ts in compare-and-set mode: a `current` that is not what the tenant
+          // serves, empty included (the pre-flight read got no answer), is refused.
+          if (scenario.compareAndSet && !sameCommit(body.current ?? '', serving)) return response(409, `{"message":"${body.tenant} serves ${serving.slice(0, 7)}, not ${(body.current ?? '').slice(0, 7) || 'an unknown commit'}"}`)
           world.applyRedeploy(job.name, job.sha, body.tenant, body.sha)
           return response(202, '{"accepted":true}')
         },

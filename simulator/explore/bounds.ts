@@ -29,7 +29,7 @@ const EVERY_FAULT: Partial<Record<Kind, Answer[]>> = { head: ['err'], compare: [
 /** The faults after which a side effect is retried: where a fence must be passed again. */
 const FENCE_FAULTS: Partial<Record<Kind, Answer[]>> = { head: ['err'], redeploy: ['503'], registry: ['503'] }
 
-const base = { maxCancels: 0, maxOvertakes: 3, maxSteps: 400 }
+const base = { maxCancels: 0, maxOvertakes: 5, maxSteps: 400 }
 
 /**
  * What `npm test` explores completely: every interleaving with up to two preemptions, no fault (the

@@ -26,8 +26,9 @@ export interface Bound {
   faults: Partial<Record<Kind, Answer[]>>
   /**
    * Answers to other jobs' calls that may overtake a call in flight: request latency, counted in round
-   * trips. Unbounded, a PUT could stay in flight while a newer job runs its whole promotion, the one
-   * window the design documents as open (README: "Can a job that was superseded still write :latest?").
+   * trips. Five lets a newer job redeploy the canary during an older job's pre-flight read; six would
+   * let a PUT stay in flight through a newer job's whole promotion, the one window the design documents
+   * as open (README: "Can a job that was superseded still write :latest?").
    */
   maxOvertakes: number
   /** Steps after which an execution is cut (counted as reaching the bound, not as a violation). */
