@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { noCompareAndSet, scenario, SMALL, WINDOWS } from '../simulator/explore/bounds.js'
+import { gateOff, noCompareAndSet, scenario, SMALL, WINDOWS } from '../simulator/explore/bounds.js'
 import type { Bound } from '../simulator/explore/execution.js'
 import { explore, replay } from '../simulator/explore/explorer.js'
 import { COMMITS, World } from '../simulator/explore/world.js'
@@ -44,6 +44,31 @@ describe('a control plane without compare-and-set', () => {
     const r = await explore(healed, { ...SMALL, maxPreemptions: 1 })
     expect(r.violations).toEqual([])
     expect(r.complete).toBe(true)
+  })
+})
+
+describe('superseded-check: false', () => {
+  const bound: Bound = { ...SMALL, maxFaults: 1, maxPreemptions: 1, faults: { registry: ['503'] } }
+
+  it("promotion's own forward-only check keeps :latest when the newer job promoted during the older one's wait", async () => {
+    const schedule = [
+      'A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;A.probe(t2)=ok;A.redeploy(t2)=ok;A.probe(t2)=ok;A.probe(t1)=ok;A.probe(t2)=ok',
+      'A.registry(GET staging-aaaaaaa)=503;land(B)',
+      'B.probe(t1)=ok;B.compare(B...A)=ok;B.redeploy(t1)=ok;B.probe(t1)=ok;B.probe(t2)=ok;B.redeploy(t2)=ok;B.probe(t2)=ok;B.probe(t1)=ok;B.probe(t2)=ok',
+      'B.registry(GET staging-bbbbbbb)=ok;B.registry(HEAD latest)=ok;B.registry(GET sha256:4d69c1)=ok;B.compare(B...C0)=ok;B.registry(PUT latest)=ok',
+      // A reads latest (B's image), asks whether B is ahead of A, and stops: no PUT follows.
+      'tick(500);A.registry(GET staging-aaaaaaa)=ok;A.registry(HEAD latest)=ok;A.registry(GET sha256:0585c1)=ok;A.compare(A...B)=ok'
+    ].join(';')
+    const r = await replay(gateOff(), bound, schedule)
+    expect(r.violations).toEqual([])
+    // Played on to the end: what A does after its compare is judged too, and it is nothing.
+    expect(r.played.join(';').startsWith(schedule)).toBe(true)
+    expect(r.played.slice(schedule.split(';').length).filter((m) => m.startsWith('A.'))).toEqual([])
+  })
+
+  it('leaves the read-then-write race of two promotions open: only the fence right before the PUT closes it', async () => {
+    const r = await explore(gateOff(), bound, { stopAtFirst: true })
+    expect(r.violations[0]?.violation).toEqual({ invariant: 'latest-backward', detail: 'latest moved from B back to A' })
   })
 })
 

@@ -12,6 +12,7 @@ export function scenario(overrides: Partial<Scenario> = {}): Scenario {
     canary: 't1',
     broken: [],
     compareAndSet: true,
+    gateOff: false,
     retryAfterSeconds: 6,
     invariants: { allowCanaryRestore: false, backward: 'never', maxEvidenceAgeMs: 2_000, canary: 't1' },
     bugs: [],
@@ -23,6 +24,12 @@ export function scenario(overrides: Partial<Scenario> = {}): Scenario {
 export function noCompareAndSet(): Scenario {
   const s = scenario({ compareAndSet: false })
   return { ...s, invariants: { ...s.invariants, backward: 'healed' } }
+}
+
+/** No gate: no ownership evidence to judge, only the forward-only guards of the pre-flight, the control plane and promotion. */
+export function gateOff(): Scenario {
+  const s = scenario({ gateOff: true })
+  return { ...s, invariants: { ...s.invariants, maxEvidenceAgeMs: Number.POSITIVE_INFINITY } }
 }
 
 const EVERY_FAULT: Partial<Record<Kind, Answer[]>> = { head: ['err'], compare: ['err'], probe: ['503', 'hang'], redeploy: ['503', 'hang'], registry: ['503'] }

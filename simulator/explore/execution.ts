@@ -45,6 +45,8 @@ export interface Scenario {
   /** Retry-After of a 503 from the control plane, seconds. */
   retryAfterSeconds: number
   invariants: InvariantOptions
+  /** `superseded-check: false`: no gate at all, so forward-only rests on the pre-flight, compare-and-set and promotion's own check. */
+  gateOff: boolean
   /** Harness-level reintroductions of fixed bugs (see job.ts); none in a normal exploration. */
   bugs: BugFlag[]
 }
@@ -283,6 +285,11 @@ export class Execution {
       this.traces.get(t.job)!.push(`${at}:tick`)
       t.fire()
     }
+  }
+
+  /** No fault and no cancellation so far: the world only reordered things. */
+  get faultFree(): boolean {
+    return this.faults === 0
   }
 
   get finished(): boolean {

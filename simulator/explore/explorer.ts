@@ -69,7 +69,15 @@ async function play(scenario: Scenario, bound: Bound, pick: (step: number, label
     const options = ex.options()
     if (options.length === 0) {
       if (!ex.finished) ex.violations.push({ invariant: 'deadlock', detail: `nothing can move, yet ${ex.describe()}` })
-      else ex.world.finalCheck(ex.jobs.filter((j) => j.result === 'deployed').map((j) => j.sha))
+      else {
+        ex.world.finalCheck(ex.jobs.filter((j) => j.result === 'deployed').map((j) => j.sha))
+        // The incident's second half: the newer job went red because an older one got in its way. With
+        // no fault and no broken image, only reordering happened, and the newest job must end deployed.
+        const newest = ex.jobs.at(-1)!
+        if (ex.faultFree && !ex.scenario.broken.length && newest.result !== 'deployed') {
+          ex.violations.push({ invariant: 'newest-not-deployed', detail: `job ${newest.name} ended ${newest.result ?? 'without a result'} with no fault in the schedule` })
+        }
+      }
       break
     }
     if (step >= bound.maxSteps) {
@@ -185,13 +193,15 @@ export interface Replay {
 
 /**
  * Plays a schedule printed by `explore`: each move is found by its label among the options of its
- * step, so a replay fails loudly (instead of drifting) when the code no longer offers that move.
+ * step, so a replay fails loudly (instead of drifting) when the code no longer offers that move. Past
+ * the schedule's end the execution runs on to its end the way `explore` extends a schedule (first
+ * option at each step), so what the code does next is judged too.
  */
 export function replay(scenario: Scenario, bound: Bound, schedule: string): Promise<Replay> {
   const moves = schedule.split(';').filter(Boolean)
   return quietly(async () => {
     const run = await play(scenario, bound, (step, labels) => {
-      if (step >= moves.length) return undefined
+      if (step >= moves.length) return 0
       const i = labels.indexOf(moves[step]!)
       if (i < 0) throw new Error(`replay: step ${step + 1} expects ${moves[step]}, but the options are ${labels.join(', ')}`)
       return i

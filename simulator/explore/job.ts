@@ -44,7 +44,8 @@ export function inputsFor(scenario: Scenario, sha: string): Record<string, strin
     'settle-interval-seconds': '20',
     'request-timeout-seconds': '10',
     'canary-soak-seconds': '0',
-    image: `${REGISTRY_HOST}/${REPOSITORY}`
+    image: `${REGISTRY_HOST}/${REPOSITORY}`,
+    ...(scenario.gateOff ? { 'superseded-check': 'false' } : {})
   }
   const env: Record<string, string> = { GITHUB_SHA: sha, GITHUB_REPOSITORY: REPOSITORY, GITHUB_API_URL: 'http://forge.explore/api', GITHUB_SERVER_URL: 'http://forge.explore' }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
@@ -53,7 +54,7 @@ export function inputsFor(scenario: Scenario, sha: string): Record<string, strin
 
 const parsed = new Map<string, Settings>()
 function settingsFor(scenario: Scenario, sha: string): Settings {
-  const key = `${sha}:${scenario.tenants.join(',')}:${scenario.canary}`
+  const key = `${sha}:${scenario.tenants.join(',')}:${scenario.canary}:${scenario.gateOff}`
   let s = parsed.get(key)
   if (!s) parsed.set(key, (s = parseSettings(inputsFor(scenario, sha))))
   return s

@@ -46,7 +46,7 @@ export function imageOf(sha: string): Buffer {
 }
 
 export interface Violation {
-  invariant: 'backward' | 'rejected-commit' | 'latest-backward' | 'stale-evidence' | 'superseded-send' | 'job-result' | 'report' | 'deadlock' | 'deployed-not-converged'
+  invariant: 'backward' | 'rejected-commit' | 'latest-backward' | 'stale-evidence' | 'superseded-send' | 'job-result' | 'report' | 'deadlock' | 'deployed-not-converged' | 'newest-not-deployed'
   detail: string
 }
 
