@@ -148,6 +148,11 @@ describe('the invariants themselves', () => {
     await expect(replay(scenario(), SMALL, 'A.head(main)=ok;B.head(main)=ok')).rejects.toThrow(/^replay: step 2 expects B\.head\(main\)=ok, but the options are A\.head\(main\)=ok, land\(B\)/)
   })
 
+  it('a call in flight is overtaken by at most five answers to the other job, then answered', async () => {
+    const schedule = 'A.head(main)=ok;land(B);B.head(main)=ok;B.head(main)=ok;B.probe(t1)=ok;B.compare(B...C0)=ok;B.redeploy(t1)=ok;B.probe(t1)=ok'
+    await expect(replay(scenario(), SMALL, schedule)).rejects.toThrow(/^replay: step 8 expects B\.probe\(t1\)=ok, but the options are A\.head\(main\)=ok$/)
+  })
+
   it('an execution is a pure function of its schedule', async () => {
     const found = await explore(scenario({ bugs: ['registry-retry-without-fence'] }), WINDOWS[1]!.bound, { stopAtFirst: true })
     const schedule = found.violations[0]!.schedule
