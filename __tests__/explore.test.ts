@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { gateOff, noCompareAndSet, scenario, SMALL, WINDOWS } from '../simulator/explore/bounds.js'
-import type { Bound } from '../simulator/explore/execution.js'
+import type { Bound } from '../simulator/explore/types.js'
 import { explore, replay } from '../simulator/explore/explorer.js'
 import { COMMITS, World } from '../simulator/explore/world.js'
 

@@ -1,7 +1,8 @@
 import { type Comparison, type Forge, sameCommit } from '../../src/forge/types.js'
 import type { HttpClient, HttpRequest, HttpResponse } from '../../src/http/client.js'
 import { digestOf } from '../../src/registry/media.js'
-import type { Execution, JobHandle } from './execution.js'
+import type { Execution } from './execution.js'
+import type { JobHandle } from './types.js'
 import { commitName, MANIFEST_TYPE, order, REPOSITORY } from './world.js'
 
 /**

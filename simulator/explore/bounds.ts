@@ -1,4 +1,4 @@
-import type { Answer, Bound, Kind, Scenario } from './execution.js'
+import type { Answer, Bound, Kind, Scenario } from './types.js'
 import type { Violation } from './world.js'
 
 /**

@@ -1,4 +1,5 @@
-import { type Bound, Execution, type Scenario } from './execution.js'
+import { Execution } from './execution.js'
+import type { Bound, Scenario } from './types.js'
 import { deployJob } from './job.js'
 import { commitName, type Violation } from './world.js'
 

@@ -15,7 +15,8 @@ import type { RolloutResult } from '../../src/rollout/types.js'
 import { parseSettings, type Settings } from '../../src/settings/index.js'
 import { createProber } from '../../src/verify/prober.js'
 import { BUILDINFO_URL, forgeFor, httpFor, REDEPLOY_URL, REGISTRY_HOST } from './adapters.js'
-import type { Execution, JobHandle, Scenario } from './execution.js'
+import type { Execution } from './execution.js'
+import type { JobHandle, Scenario } from './types.js'
 import { commitName, order, REPOSITORY } from './world.js'
 
 /**
