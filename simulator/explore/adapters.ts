@@ -1,0 +1,110 @@
+import { type Comparison, type Forge, sameCommit } from '../../src/forge/types.js'
+import type { HttpClient, HttpRequest, HttpResponse } from '../../src/http/client.js'
+import { digestOf } from '../../src/registry/media.js'
+import type { Execution } from './execution.js'
+import type { JobHandle } from './types.js'
+import { commitName, MANIFEST_TYPE, order, REPOSITORY } from './world.js'
+
+/**
+ * The outside world as one job sees it, behind the production interfaces: a Forge (head reads and
+ * ancestry from the linear history), and an HttpClient that answers the tenants' /buildinfo, the
+ * control plane's redeploy endpoint and the registry's manifest API. Each call is a pending event of
+ * the execution; the answer the scheduler picks is applied to the world at that moment.
+ */
+
+export const BUILDINFO_URL = 'http://tenants.explore/{tenant}/buildinfo'
+export const REDEPLOY_URL = 'http://control.explore/redeploy'
+export const REGISTRY_HOST = '127.0.0.1:5000'
+
+export function forgeFor(ex: Execution, job: JobHandle): Forge {
+  const fail = (what: string): never => {
+    throw new Error(`${what} answered HTTP 503: Service Unavailable`)
+  }
+  return {
+    kind: 'github',
+    branchHead: (branch) =>
+      ex.request(job.name, 'head', branch, (answer) => {
+        ex.world.readHead(job.name, answer === 'ok')
+        return answer === 'ok' ? ex.world.head : fail(`GET /repos/${REPOSITORY}/branches/${branch}`)
+      }),
+    compare: (base, head) =>
+      ex.request(job.name, 'compare', `${commitName(base)}...${commitName(head)}`, (answer): Comparison => {
+        if (answer !== 'ok') return fail(`GET /repos/${REPOSITORY}/compare`)
+        const [b, h] = [order(base), order(head)]
+        if (b < 0 || h < 0) return { relation: 'diverged', aheadBy: 1, behindBy: 1 }
+        if (b === h) return { relation: 'identical', aheadBy: 0, behindBy: 0 }
+        return h > b ? { relation: 'ahead', aheadBy: h - b, behindBy: 0 } : { relation: 'behind', aheadBy: 0, behindBy: b - h }
+      }),
+    resolveCommit: async (ref) => ref,
+    createCommitStatus: async () => undefined
+  }
+}
+
+function response(status: number, body: string | Buffer = '', headers: Record<string, string> = {}, url = ''): HttpResponse {
+  return { status, headers, body: Buffer.isBuffer(body) ? body : Buffer.from(body), truncated: false, url }
+}
+
+export function httpFor(ex: Execution, job: JobHandle): HttpClient {
+  const { world, scenario } = ex
+  const send = (req: HttpRequest): Promise<HttpResponse> => {
+    const url = typeof req.url === 'string' ? new URL(req.url) : req.url
+    const opts = { signal: req.signal, timeoutMs: req.timeoutMs }
+    if (url.host === 'tenants.explore') {
+      const tenant = url.pathname.split('/')[1]!
+      return ex.request(
+        job.name,
+        'probe',
+        tenant,
+        (answer) => {
+          if (answer === '503') return response(503, 'upstream unavailable')
+          const sha = world.serving.get(tenant)!
+          // A tenant on a broken image never becomes healthy: its canary fails.
+          if (world.broken.has(sha)) return response(503, 'crash loop')
+          return response(200, JSON.stringify({ sha }), { 'content-type': 'application/json' })
+        },
+        opts
+      )
+    }
+    if (url.host === 'control.explore') {
+      const body = JSON.parse(String(req.body)) as { tenant: string; sha: string; current?: string }
+      world.sideEffect(job.name, job.sha, `a redeploy of ${body.tenant} to ${commitName(body.sha)}`)
+      return ex.request(
+        job.name,
+        'redeploy',
+        body.tenant,
+        (answer) => {
+          if (answer === '503') return response(503, 'busy', { 'retry-after': String(scenario.retryAfterSeconds) })
+          const serving = world.serving.get(body.tenant)!
+          // As simulator/control-plane.ts in compare-and-set mode: a `current` that is not what the tenant
+          // serves, empty included (the pre-flight read got no answer), is refused.
+          if (scenario.compareAndSet && !sameCommit(body.current ?? '', serving)) return response(409, `{"message":"${body.tenant} serves ${serving.slice(0, 7)}, not ${(body.current ?? '').slice(0, 7) || 'an unknown commit'}"}`)
+          world.applyRedeploy(job.name, job.sha, body.tenant, body.sha)
+          return response(202, '{"accepted":true}')
+        },
+        opts
+      )
+    }
+    if (url.host === REGISTRY_HOST) {
+      const ref = decodeURIComponent(url.pathname.split('/manifests/')[1] ?? '')
+      const method = req.method ?? 'GET'
+      const bytes = method === 'PUT' ? Buffer.from(req.body as Uint8Array) : undefined
+      if (bytes) world.sideEffect(job.name, job.sha, `a write of ${ref}`)
+      return ex.request(
+        job.name,
+        'registry',
+        `${method} ${ref.startsWith('sha256:') ? ref.slice(0, 13) : ref}`,
+        (answer) => {
+          if (answer === '503') return response(503, '{"errors":[{"code":"UNAVAILABLE"}]}', {}, url.toString())
+          if (bytes) return response(201, '', { 'docker-content-digest': world.putTag(ref, bytes) }, url.toString())
+          const found = world.manifest(ref)
+          if (!found) return response(404, '{"errors":[{"code":"MANIFEST_UNKNOWN"}]}', {}, url.toString())
+          const headers = { 'content-type': MANIFEST_TYPE, 'docker-content-digest': digestOf(found) }
+          return response(200, method === 'HEAD' ? '' : found, headers, url.toString())
+        },
+        opts
+      )
+    }
+    return Promise.reject(new Error(`the explorer's world has no ${url.origin}`))
+  }
+  return { send, close: async () => undefined }
+}

@@ -1,0 +1,118 @@
+import type { Answer, Bound, Kind, Scenario } from './types.js'
+import type { Violation } from './world.js'
+
+/**
+ * The scenarios and bounds the explorer runs: two deploy jobs (A running, B landing at any moment and
+ * starting its own job), two tenants with a canary, a compare-and-set control plane, a registry
+ * holding `latest`; and how much the world may misbehave in one execution.
+ */
+export function scenario(overrides: Partial<Scenario> = {}): Scenario {
+  return {
+    tenants: ['t1', 't2'],
+    canary: 't1',
+    broken: [],
+    compareAndSet: true,
+    gateOff: false,
+    retryAfterSeconds: 6,
+    invariants: { allowCanaryRestore: false, backward: 'never', maxEvidenceAgeMs: 2_000, canary: 't1' },
+    bugs: [],
+    ...overrides
+  }
+}
+
+/** Without compare-and-set, judged by what the design promises then: every late backward move healed. */
+export function noCompareAndSet(): Scenario {
+  const s = scenario({ compareAndSet: false })
+  return { ...s, invariants: { ...s.invariants, backward: 'healed' } }
+}
+
+/** No gate: no ownership evidence to judge, only the forward-only guards of the pre-flight, the control plane and promotion. */
+export function gateOff(): Scenario {
+  const s = scenario({ gateOff: true })
+  return { ...s, invariants: { ...s.invariants, maxEvidenceAgeMs: Number.POSITIVE_INFINITY } }
+}
+
+const EVERY_FAULT: Partial<Record<Kind, Answer[]>> = { head: ['err'], compare: ['err'], probe: ['503', 'hang'], redeploy: ['503', 'hang'], registry: ['503'] }
+/** The faults after which a side effect is retried: where a fence must be passed again. */
+const FENCE_FAULTS: Partial<Record<Kind, Answer[]>> = { head: ['err'], redeploy: ['503'], registry: ['503'] }
+
+const base = { maxCancels: 0, maxOvertakes: 5, maxSteps: 400 }
+
+/**
+ * What `npm test` explores completely: every interleaving with up to two preemptions, no fault (the
+ * tests of the windows explore one redeploy 503 and one registry 503 completely on top of it).
+ */
+export const SMALL: Bound = { ...base, maxFaults: 0, maxPreemptions: 2, faults: { redeploy: ['503'], registry: ['503'] } }
+
+export interface Campaign {
+  name: string
+  description: string
+  scenario: Scenario
+  bound: Bound
+  /** A safety net: a campaign stopped here is reported as not complete. */
+  maxInterleavings: number
+}
+
+/** What `npm run explore` explores, each campaign completely (a few minutes in all on one core). */
+export const CAMPAIGNS: Campaign[] = [
+  {
+    name: 'interleavings',
+    description: 'no fault; up to 4 preemptions between the jobs, B landing at any step',
+    scenario: scenario(),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 4, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'one-fault',
+    description: 'one fault of any kind (forge 5xx on a head read or a compare, a probe 503 or hang, a redeploy 503 with Retry-After or hang, a registry 503) or one cancellation; 1 preemption',
+    scenario: scenario(),
+    bound: { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 1, faults: EVERY_FAULT },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'two-fence-faults',
+    description: 'two faults among a failed head read, a redeploy 503 with Retry-After and a registry 503; 1 preemption',
+    scenario: scenario(),
+    bound: { ...base, maxFaults: 2, maxPreemptions: 1, faults: FENCE_FAULTS },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'no-compare-and-set',
+    description: 'a control plane without compare-and-set: a late redeploy inside the one-round-trip window may land, and the owning job must heal it; one fault among a probe 503, a redeploy 503 or hang; 2 preemptions',
+    scenario: noCompareAndSet(),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 2, faults: { probe: ['503'], redeploy: ['503', 'hang'] } },
+    maxInterleavings: 50_000
+  },
+  ...(['A', 'B'] as const).map(
+    (broken): Campaign => ({
+      name: `canary-failure-${broken}`,
+      description: `the image of ${broken} never becomes healthy (its canary fails); one fault of any kind or a cancellation; 1 preemption`,
+      scenario: scenario({ broken: [broken] }),
+      bound: { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 1, faults: EVERY_FAULT },
+      maxInterleavings: 50_000
+    })
+  )
+]
+
+export interface Window {
+  name: string
+  scenario: Scenario
+  bound: Bound
+  expect: Violation['invariant']
+}
+
+/** Fixes of earlier reviews, taken out again in the harness (job.ts): the explorer must find each. */
+export const WINDOWS: Window[] = [
+  {
+    name: 'a redeploy retried after Retry-After without passing the fence',
+    scenario: scenario({ bugs: ['redeploy-retry-without-fence'] }),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 1, faults: { redeploy: ['503'] } },
+    expect: 'stale-evidence'
+  },
+  {
+    name: 'a :latest PUT retried after a 503 without passing the fence',
+    scenario: scenario({ bugs: ['registry-retry-without-fence'] }),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 1, faults: { registry: ['503'] } },
+    expect: 'latest-backward'
+  }
+]

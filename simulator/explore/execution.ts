@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto'
+import type { Clock } from '../../src/clock.js'
+import { NetworkError } from '../../src/http/client.js'
+import type { Answer, Bound, JobHandle, Kind, Option, Pending, Scenario, Timer } from './types.js'
+import { COMMITS, commitName, type CommitName, type Violation, World } from './world.js'
+
+/**
+ * One execution of the protocol under a chosen schedule. Every call the code under test makes to the
+ * outside world (a head read, a compare, a /buildinfo probe, a redeploy, a registry request) and every
+ * sleep becomes a pending event here, and nothing happens until the scheduler picks one: which job
+ * moves, and what the world answers. Time is virtual and moves only when every job waits on a timer,
+ * so an execution is a pure function of its list of choices, and replays exactly.
+ */
+
+export type JobStarter = (ex: Execution, job: JobHandle) => Promise<void>
+
+export class Execution {
+  now = 0
+  private seq = 0
+  readonly pending: Pending[] = []
+  private readonly timers: Timer[] = []
+  readonly world: World
+  readonly traces = new Map<string, string[]>()
+  readonly jobs: JobHandle[] = []
+  readonly labels: string[] = []
+  private faults = 0
+  private cancels = 0
+  private preemptions = 0
+  private lastJob: string | undefined
+  /** Commits still to land, in order; each starts its deploy job as it lands. */
+  private readonly toLand: CommitName[] = ['B']
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly bound: Bound,
+    private readonly startJob: JobStarter
+  ) {
+    this.world = new World(scenario.tenants, scenario.invariants, new Set(scenario.broken.map((c) => COMMITS[c])), () => this.now)
+  }
+
+  get violations(): Violation[] {
+    return this.world.violations
+  }
+
+  start(name: CommitName): void {
+    const job: JobHandle = { name, sha: COMMITS[name], controller: new AbortController(), done: false }
+    this.jobs.push(job)
+    this.traces.set(name, [])
+    void this.startJob(this, job).finally(() => {
+      job.done = true
+    })
+  }
+
+  clockFor(job: string): Clock {
+    return {
+      now: () => this.now,
+      sleep: (ms, signal) => this.sleep(job, ms, signal)
+    }
+  }
+
+  sleep(job: string, ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason)
+    return new Promise<void>((resolve, reject) => {
+      const timer: Timer = {
+        at: this.now + Math.max(0, ms),
+        seq: this.seq++,
+        job,
+        fire: () => {
+          signal?.removeEventListener('abort', onAbort)
+          resolve()
+        }
+      }
+      const onAbort = (): void => {
+        this.removeTimer(timer)
+        reject(signal?.reason)
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      this.timers.push(timer)
+    })
+  }
+
+  private removeTimer(timer: Timer): void {
+    const i = this.timers.indexOf(timer)
+    if (i >= 0) this.timers.splice(i, 1)
+  }
+
+  /**
+   * A call to the outside world: pending until the scheduler answers it. `respond` turns the chosen
+   * answer into the call's result (or throws the call's error); `hang` waits `timeoutMs` of virtual
+   * time and fails as a timed-out request does. A cancelled run's signal ends the call at once.
+   */
+  request<T>(job: string, kind: Kind, arg: string, respond: (answer: Answer) => T, opts: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<T> {
+    const { signal } = opts
+    if (signal?.aborted) return Promise.reject(new NetworkError('request cancelled', 'CANCELLED'))
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = (): void => {
+        const i = this.pending.indexOf(p)
+        if (i >= 0) this.pending.splice(i, 1)
+        reject(new NetworkError('request cancelled', 'CANCELLED'))
+      }
+      const faults = (this.bound.faults[kind] ?? []).filter((a) => a !== 'hang' || opts.timeoutMs !== undefined)
+      const p: Pending = {
+        job,
+        kind,
+        arg,
+        seq: this.seq++,
+        faults,
+        overtaken: 0,
+        deliver: (answer) => {
+          this.pending.splice(this.pending.indexOf(p), 1)
+          if (answer === 'hang') {
+            this.sleep(job, opts.timeoutMs!, signal).then(
+              () => {
+                signal?.removeEventListener('abort', onAbort)
+                reject(new NetworkError(`request timed out after ${opts.timeoutMs} ms`, 'TIMEOUT'))
+              },
+              () => undefined
+            )
+            return
+          }
+          signal?.removeEventListener('abort', onAbort)
+          try {
+            resolve(respond(answer))
+          } catch (error) {
+            reject(error as Error)
+          }
+        }
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      this.pending.push(p)
+    })
+  }
+
+  /** Every move the world may make next, within the bound. */
+  options(): Option[] {
+    const out: Option[] = []
+    const faultsLeft = this.faults < this.bound.maxFaults
+    const byJob = new Map<string, Pending[]>()
+    for (const p of this.pending) byJob.set(p.job, [...(byJob.get(p.job) ?? []), p])
+    const jobOptions = new Map<string, Option[]>()
+    for (const [job, calls] of [...byJob].sort(([a], [b]) => a.localeCompare(b))) {
+      const list: Option[] = []
+      // Answers come back in the order each job asked (see docs/exploration.md): the interleaving
+      // explored is between jobs and the world, not between one job's own concurrent reads.
+      const p = calls.sort((x, y) => x.seq - y.seq)[0]!
+      for (const answer of ['ok', ...(faultsLeft ? p.faults : [])] as Answer[]) {
+        list.push({ label: `${job}.${p.kind}(${p.arg})=${answer}`, actor: job, fault: answer !== 'ok', apply: () => this.answer(p, answer) })
+      }
+      jobOptions.set(job, list)
+    }
+    const last = this.lastJob
+    const canPreempt = this.preemptions < this.bound.maxPreemptions
+    // A call overtaken as often as the bound allows must be answered next (or time out, a fault).
+    const due = this.pending.find((p) => p.overtaken >= this.bound.maxOvertakes)
+    for (const [job, list] of jobOptions) {
+      if (due && job !== due.job) continue
+      if (!due && last && job !== last && jobOptions.has(last) && !canPreempt) continue
+      out.push(...list)
+    }
+    const next = this.toLand[0]
+    if (next) out.push({ label: `land(${next})`, actor: 'world', fault: false, apply: () => this.land() })
+    if (faultsLeft && this.cancels < this.bound.maxCancels) {
+      for (const job of this.jobs.filter((j) => !j.done && !j.controller.signal.aborted)) {
+        out.push({ label: `cancel(${job.name})`, actor: 'world', fault: true, apply: () => this.cancel(job) })
+      }
+    }
+    if (this.pending.length === 0 && this.timers.length > 0) {
+      const at = Math.min(...this.timers.map((t) => t.at))
+      out.push({ label: `tick(${at})`, actor: 'clock', fault: false, apply: () => this.tick() })
+    }
+    return out
+  }
+
+  choose(option: Option, all: Option[]): void {
+    if (option.actor !== 'world' && option.actor !== 'clock') {
+      const last = this.lastJob
+      if (last && last !== option.actor && all.some((o) => o.actor === last)) this.preemptions += 1
+      this.lastJob = option.actor
+    }
+    if (option.fault) this.faults += 1
+    this.labels.push(option.label)
+    option.apply()
+  }
+
+  private answer(p: Pending, answer: Answer): void {
+    this.traces.get(p.job)!.push(`${this.now}:${p.kind}(${p.arg})=${answer}`)
+    for (const other of this.pending) if (other.job !== p.job) other.overtaken += 1
+    p.deliver(answer)
+  }
+
+  private land(): void {
+    const name = this.toLand.shift()!
+    this.world.land(COMMITS[name])
+    this.start(name)
+  }
+
+  private cancel(job: JobHandle): void {
+    this.cancels += 1
+    this.traces.get(job.name)!.push(`${this.now}:cancel`)
+    job.controller.abort(new Error('cancelled by SIGINT'))
+  }
+
+  /** Fires every timer due at the earliest pending instant, in the order they were set. */
+  private tick(): void {
+    const at = Math.min(...this.timers.map((t) => t.at))
+    this.now = at
+    const due = this.timers.filter((t) => t.at === at).sort((a, b) => a.seq - b.seq)
+    for (const t of due) {
+      this.removeTimer(t)
+      this.traces.get(t.job)!.push(`${at}:tick`)
+      t.fire()
+    }
+  }
+
+  /** No fault and no cancellation so far: the world only reordered things. */
+  get faultFree(): boolean {
+    return this.faults === 0
+  }
+
+  get finished(): boolean {
+    return this.jobs.every((j) => j.done) && this.toLand.length === 0
+  }
+
+  /**
+   * Everything the future of this execution depends on (with the budget the bound has left apart, in
+   * `spent`: a state reached having spent less of it can do everything this one can): the world, the time, each job's own history
+   * of answers (which fixes its code's state), what is pending, and what the bound still allows. Two
+   * schedules that differ only in the order of independent moves meet in the same state, and the
+   * explorer visits it once.
+   */
+  stateKey(): { key: string; spent: number[] } {
+    const traces = [...this.traces].map(([j, t]) => `${j}[${t.join(' ')}]`).join(' ')
+    const pending = this.pending.map((p) => `${p.job}.${p.kind}(${p.arg})+${p.overtaken}`).join(',')
+    const timers = this.timers.map((t) => `${t.job}@${t.at}`).sort().join(',')
+    const jobs = this.jobs.map((j) => `${j.name}:${j.done ? (j.result ?? 'done') : 'run'}`).join(',')
+    const text = `${this.now}|${this.world.snapshot()}|${pending}|${timers}|${jobs}|${this.lastJob ?? ''}|${this.toLand.join(',')}|${traces}`
+    return { key: createHash('sha1').update(text).digest('base64'), spent: [this.faults, this.cancels, this.preemptions] }
+  }
+
+  describe(): string {
+    return this.jobs.map((j) => `${j.name}: ${j.done ? (j.result ?? 'ended') : 'running'}`).join(', ') + `; serving ${[...this.world.serving].map(([t, s]) => `${t}=${commitName(s)}`).join(' ')}`
+  }
+}

@@ -1,0 +1,212 @@
+import { Execution } from './execution.js'
+import type { Bound, Scenario } from './types.js'
+import { deployJob } from './job.js'
+import { commitName, type Violation } from './world.js'
+
+/**
+ * Exhaustive exploration by re-execution (stateless model checking): run the protocol under a
+ * schedule, remember how many choices each step had, and run again with the last choice that still
+ * has an untried sibling advanced, until every schedule within the bound has been run. A state
+ * already seen (same hash) is not explored again. A violation is reported with its schedule, a
+ * string that `replay` plays back exactly.
+ */
+
+export interface Found {
+  violation: Violation
+  /** The moves that led to it, `;`-separated: replay(scenario, bound, schedule). */
+  schedule: string
+}
+
+export interface Exploration {
+  /** Executions run to their end, to a state already explored, or to the step bound. */
+  interleavings: number
+  states: number
+  /** Executions cut because they reached a state already explored. */
+  merged: number
+  /** Executions cut at the step bound (none in a complete exploration). */
+  cutAtSteps: number
+  /** Examples (at most `keepPerInvariant` of each invariant), each with its schedule. */
+  violations: Found[]
+  /** Executions that ended in a violation (all of them, kept as examples or not). */
+  violating: number
+  /** True when every schedule within the bound was run (not stopped by `maxInterleavings`). */
+  complete: boolean
+}
+
+export interface ExploreOptions {
+  /** Stop after this many executions (a safety net for a bound that grew too big). */
+  maxInterleavings?: number
+  /** Stop at the first violation. */
+  stopAtFirst?: boolean
+  /** Keep at most this many violations of each invariant. */
+  keepPerInvariant?: number
+  onProgress?: (e: Exploration) => void
+}
+
+interface Played {
+  choices: number[]
+  counts: number[]
+  violations: Violation[]
+  merged: boolean
+  cut: boolean
+  labels: string[]
+  serving: Record<string, string>
+}
+
+/**
+ * Plays one execution: the first `prefix.length` choices are given, every later step takes its first
+ * option. `seen` (when given) cuts the execution at a state already explored past the prefix.
+ */
+async function play(scenario: Scenario, bound: Bound, pick: (step: number, labels: string[]) => number | undefined, seen?: Seen, fresh = 0): Promise<Played> {
+  const ex = new Execution(scenario, bound, deployJob)
+  const choices: number[] = []
+  const counts: number[] = []
+  let merged = false
+  let cut = false
+  ex.start('A')
+  await settle()
+  for (let step = 0; ; step++) {
+    if (ex.violations.length) break
+    const options = ex.options()
+    if (options.length === 0) {
+      if (!ex.finished) ex.violations.push({ invariant: 'deadlock', detail: `nothing can move, yet ${ex.describe()}` })
+      else {
+        ex.world.finalCheck(ex.jobs.filter((j) => j.result === 'deployed').map((j) => j.sha))
+        // The incident's second half: the newer job went red because an older one got in its way. With
+        // no fault and no broken image, only reordering happened, and the newest job must end deployed.
+        const newest = ex.jobs.at(-1)!
+        if (ex.faultFree && !ex.scenario.broken.length && newest.result !== 'deployed') {
+          ex.violations.push({ invariant: 'newest-not-deployed', detail: `job ${newest.name} ended ${newest.result ?? 'without a result'} with no fault in the schedule` })
+        }
+      }
+      break
+    }
+    if (step >= bound.maxSteps) {
+      cut = true
+      break
+    }
+    if (seen && step >= fresh) {
+      if (seen.covers(ex.stateKey())) {
+        merged = true
+        break
+      }
+    }
+    const i = pick(
+      step,
+      options.map((o) => o.label)
+    )
+    if (i === undefined) break
+    choices.push(i)
+    counts.push(options.length)
+    ex.choose(options[i]!, options)
+    await settle()
+  }
+  return { choices, counts, violations: [...ex.violations], merged, cut, labels: ex.labels, serving: Object.fromEntries([...ex.world.serving].map(([t, sha]) => [t, commitName(sha)])) }
+}
+
+/**
+ * States explored so far. A state counts as explored when it was reached before with no more of the
+ * bound's budget spent (faults, cancellations, preemptions): that visit could do all this one can.
+ */
+class Seen {
+  private readonly visits = new Map<string, number[][]>()
+
+  get size(): number {
+    return this.visits.size
+  }
+
+  /** True when `state` is covered by an earlier visit; otherwise records it. */
+  covers(state: { key: string; spent: number[] }): boolean {
+    const earlier = this.visits.get(state.key)
+    if (earlier?.some((spent) => spent.every((n, i) => n <= state.spent[i]!))) return true
+    if (earlier) earlier.push(state.spent)
+    else this.visits.set(state.key, [state.spent])
+    return false
+  }
+}
+
+/** Lets every job run until it waits on the world again (all of this is promise continuations). */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
+/** The action logs through @actions/core (stdout); thousands of executions would drown the result. */
+async function quietly<T>(work: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write
+  process.stdout.write = (() => true) as typeof process.stdout.write
+  try {
+    return await work()
+  } finally {
+    process.stdout.write = write
+  }
+}
+
+export function explore(scenario: Scenario, bound: Bound, options: ExploreOptions = {}): Promise<Exploration> {
+  return quietly(async () => {
+    const seen = new Seen()
+    const result: Exploration = { interleavings: 0, states: 0, merged: 0, cutAtSteps: 0, violations: [], violating: 0, complete: false }
+    let prefix: number[] = []
+    for (;;) {
+      const run = await play(scenario, bound, (step) => prefix[step] ?? 0, seen, prefix.length)
+      result.interleavings += 1
+      if (run.merged) result.merged += 1
+      if (run.cut) result.cutAtSteps += 1
+      if (run.violations.length) result.violating += 1
+      for (const violation of run.violations) keep(result, { violation, schedule: run.labels.join(';') }, options.keepPerInvariant ?? 3)
+      result.states = seen.size
+      if (result.interleavings % 500 === 0) options.onProgress?.(result)
+      if (run.violations.length && options.stopAtFirst) return result
+      if (options.maxInterleavings && result.interleavings >= options.maxInterleavings) return result
+      let d = run.choices.length - 1
+      while (d >= 0 && run.choices[d]! + 1 >= run.counts[d]!) d--
+      if (d < 0) {
+        result.complete = true
+        return result
+      }
+      prefix = [...run.choices.slice(0, d), run.choices[d]! + 1]
+    }
+  })
+}
+
+/** Keeps the shortest schedules of each invariant, one per distinct detail first: the easiest to read. */
+function keep(result: Exploration, found: Found, limit: number): void {
+  const same = result.violations.filter((f) => f.violation.invariant === found.violation.invariant)
+  const twin = same.find((f) => f.violation.detail === found.violation.detail)
+  if (twin) {
+    if (found.schedule.length < twin.schedule.length) twin.schedule = found.schedule
+    return
+  }
+  if (same.length < limit) {
+    result.violations.push(found)
+    return
+  }
+  const longest = same.reduce((a, b) => (b.schedule.length > a.schedule.length ? b : a))
+  if (found.schedule.length < longest.schedule.length) result.violations.splice(result.violations.indexOf(longest), 1, found)
+}
+
+export interface Replay {
+  violations: Violation[]
+  /** The moves actually played (the whole schedule when it replayed exactly). */
+  played: string[]
+  /** The world at the end, for assertions. */
+  serving: Record<string, string>
+}
+
+/**
+ * Plays a schedule printed by `explore`: each move is found by its label among the options of its
+ * step, so a replay fails loudly (instead of drifting) when the code no longer offers that move. Past
+ * the schedule's end the execution runs on to its end the way `explore` extends a schedule (first
+ * option at each step), so what the code does next is judged too.
+ */
+export function replay(scenario: Scenario, bound: Bound, schedule: string): Promise<Replay> {
+  const moves = schedule.split(';').filter(Boolean)
+  return quietly(async () => {
+    const run = await play(scenario, bound, (step, labels) => {
+      if (step >= moves.length) return 0
+      const i = labels.indexOf(moves[step]!)
+      if (i < 0) throw new Error(`replay: step ${step + 1} expects ${moves[step]}, but the options are ${labels.join(', ')}`)
+      return i
+    })
+    return { violations: run.violations, played: run.labels, serving: run.serving }
+  })
+}

@@ -1,0 +1,184 @@
+import { sameCommit } from '../../src/forge/types.js'
+import { digestOf } from '../../src/registry/media.js'
+
+/**
+ * The outside world of the explorer, as plain data: one linear history (C0 < A < B), the branch head,
+ * what each tenant serves, and the registry's tags. Every change goes through a method here, so the
+ * invariants are checked at the moment a change happens (not sampled afterwards), and `snapshot()`
+ * gives the part of the state the state hash needs.
+ */
+
+/** Full SHAs, easy to read in a schedule: the base release, then the two commits whose jobs overlap. */
+export const COMMITS = {
+  C0: '1'.repeat(40),
+  A: 'a'.repeat(40),
+  B: 'b'.repeat(40)
+} as const
+export type CommitName = keyof typeof COMMITS
+export const HISTORY: readonly string[] = [COMMITS.C0, COMMITS.A, COMMITS.B]
+
+export function commitName(sha: string): string {
+  for (const [name, full] of Object.entries(COMMITS)) if (sameCommit(full, sha)) return name
+  return sha.slice(0, 7)
+}
+
+/** Position in the linear history; -1 for a commit not on the branch. */
+export function order(sha: string): number {
+  return HISTORY.findIndex((c) => sameCommit(c, sha))
+}
+
+export const REPOSITORY = 'acme/app'
+export const SOURCE_TAG = (sha: string): string => `staging-${sha.slice(0, 7)}`
+export const LATEST = 'latest'
+export const MANIFEST_TYPE = 'application/vnd.oci.image.manifest.v1+json'
+
+/** An OCI image manifest carrying the revision annotation promotion judges by. */
+export function imageOf(sha: string): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MANIFEST_TYPE,
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: `sha256:${'0'.repeat(64)}`, size: 2 },
+      layers: [],
+      annotations: { 'org.opencontainers.image.revision': sha }
+    })
+  )
+}
+
+export interface Violation {
+  invariant: 'backward' | 'rejected-commit' | 'latest-backward' | 'stale-evidence' | 'superseded-send' | 'job-result' | 'report' | 'deadlock' | 'deployed-not-converged' | 'newest-not-deployed'
+  detail: string
+}
+
+export interface InvariantOptions {
+  /**
+   * A failed canary may be returned to the commit it served just before the job's redeploy (a restore,
+   * not a rollback of someone else's work). Off: that move counts as backward too.
+   */
+  allowCanaryRestore: boolean
+  /**
+   * `never`: no tenant ever moves to an ancestor of what it serves (a compare-and-set control plane).
+   * `healed`: without compare-and-set a redeploy sent inside the one-round-trip window may still land
+   * late (README, "How large is the window"); then the owning job must have healed it by the end.
+   */
+  backward: 'never' | 'healed'
+  /** A side effect must rest on a head read at most this old (virtual ms). */
+  maxEvidenceAgeMs: number
+  canary: string
+}
+
+/** What one job last learned about the branch owner: the base of every side effect it sends. */
+interface Evidence {
+  at: number
+  /** The head read, or undefined when the read failed (the fail-safe "unreadable" path). */
+  head: string | undefined
+}
+
+export class World {
+  head: string = COMMITS.A
+  readonly serving = new Map<string, string>()
+  readonly tags = new Map<string, string>()
+  readonly blobs = new Map<string, Buffer>()
+  /** Commits whose own deploy job ended `failed`. */
+  readonly rejected = new Set<string>()
+  /** For the canary-restore exception: what each job found each tenant serving before it moved it. */
+  readonly firstBefore = new Map<string, string>()
+  readonly evidence = new Map<string, Evidence>()
+  readonly violations: Violation[] = []
+
+  constructor(
+    tenants: readonly string[],
+    private readonly opts: InvariantOptions,
+    /** Commits whose image never becomes healthy: a tenant on it answers /buildinfo with 503. */
+    readonly broken: ReadonlySet<string>,
+    private readonly now: () => number
+  ) {
+    for (const t of tenants) this.serving.set(t, COMMITS.C0)
+    for (const sha of HISTORY) this.put(SOURCE_TAG(sha), imageOf(sha))
+    this.put(LATEST, imageOf(COMMITS.C0))
+  }
+
+  private put(tag: string, bytes: Buffer): string {
+    const digest = digestOf(bytes)
+    this.blobs.set(digest, bytes)
+    this.tags.set(tag, digest)
+    return digest
+  }
+
+  manifest(ref: string): Buffer | undefined {
+    const digest = ref.startsWith('sha256:') ? ref : this.tags.get(ref)
+    return digest ? this.blobs.get(digest) : undefined
+  }
+
+  land(sha: string): void {
+    this.head = sha
+  }
+
+  readHead(job: string, ok: boolean): void {
+    this.evidence.set(job, { at: this.now(), head: ok ? this.head : undefined })
+  }
+
+  /** Checked for every redeploy and registry write as it reaches the outside world. */
+  sideEffect(job: string, jobSha: string, what: string): void {
+    const e = this.evidence.get(job)
+    const age = e ? this.now() - e.at : Number.POSITIVE_INFINITY
+    if (age > this.opts.maxEvidenceAgeMs) {
+      this.violations.push({ invariant: 'stale-evidence', detail: `job ${commitName(jobSha)} sent ${what} on a head read ${e ? `${age} ms old` : 'never made'} (limit ${this.opts.maxEvidenceAgeMs} ms)` })
+    }
+    if (e?.head && order(e.head) > order(jobSha)) {
+      this.violations.push({ invariant: 'superseded-send', detail: `job ${commitName(jobSha)} sent ${what} after reading ${commitName(e.head)} at the head` })
+    }
+  }
+
+  /** A redeploy the control plane applies: forward-only, never onto a rejected commit. */
+  applyRedeploy(job: string, jobSha: string, tenant: string, sha: string): void {
+    const from = this.serving.get(tenant)!
+    const key = `${job}/${tenant}`
+    if (!this.firstBefore.has(key)) this.firstBefore.set(key, from)
+    const restore = this.opts.allowCanaryRestore && tenant === this.opts.canary && !sameCommit(sha, jobSha) && sameCommit(sha, this.firstBefore.get(key)!)
+    if (order(sha) < order(from) && !restore && this.opts.backward === 'never') {
+      this.violations.push({ invariant: 'backward', detail: `${tenant} moved from ${commitName(from)} back to ${commitName(sha)} (sent by job ${commitName(jobSha)})` })
+    }
+    if (this.rejected.has(sha)) this.violations.push({ invariant: 'rejected-commit', detail: `${tenant} moved to ${commitName(sha)}, which its own deploy rejected` })
+    this.serving.set(tenant, sha)
+  }
+
+  /** A manifest PUT: `latest` only moves forward and never onto a rejected commit. */
+  putTag(tag: string, bytes: Buffer): string {
+    if (tag === LATEST) {
+      const before = revisionOf(this.manifest(LATEST))
+      const after = revisionOf(bytes)
+      if (before && after && order(after) < order(before)) this.violations.push({ invariant: 'latest-backward', detail: `latest moved from ${commitName(before)} back to ${commitName(after)}` })
+      if (after && this.rejected.has(after)) this.violations.push({ invariant: 'rejected-commit', detail: `latest moved to ${commitName(after)}, which its own deploy rejected` })
+    }
+    return this.put(tag, bytes)
+  }
+
+  reject(sha: string): void {
+    this.rejected.add(sha)
+    const latest = revisionOf(this.manifest(LATEST))
+    if (latest && sameCommit(latest, sha)) this.violations.push({ invariant: 'rejected-commit', detail: `latest holds ${commitName(sha)}, whose deploy ended failed` })
+  }
+
+  /** At the end of an execution: the newest commit whose job ended deployed is served everywhere. */
+  finalCheck(deployed: string[]): void {
+    const newest = [...deployed].sort((a, b) => order(b) - order(a))[0]
+    if (!newest) return
+    for (const [t, s] of this.serving) {
+      if (order(s) < order(newest)) this.violations.push({ invariant: 'backward', detail: `${t} ends on ${commitName(s)}, behind ${commitName(newest)} whose job ended deployed: a backward move was never healed` })
+    }
+  }
+
+  snapshot(): string {
+    const serving = [...this.serving].map(([t, s]) => `${t}=${commitName(s)}`).join(',')
+    const latest = revisionOf(this.manifest(LATEST))
+    const ev = [...this.evidence].map(([j, e]) => `${j}@${e.at}:${e.head ? commitName(e.head) : '?'}`).join(',')
+    return `head=${commitName(this.head)} ${serving} latest=${latest ? commitName(latest) : '-'} rejected=${[...this.rejected].map(commitName).join(',')} ev=${ev} fb=${[...this.firstBefore].map(([k, v]) => `${k}:${commitName(v)}`).join(',')}`
+  }
+}
+
+export function revisionOf(bytes: Buffer | undefined): string | undefined {
+  if (!bytes) return undefined
+  const json = JSON.parse(bytes.toString('utf8')) as { annotations?: Record<string, string> }
+  return json.annotations?.['org.opencontainers.image.revision']
+}
