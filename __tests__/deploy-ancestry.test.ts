@@ -26,22 +26,28 @@ const compareFailures: [string, Fault][] = [
 ]
 
 describe('pre-flight with compare failing', () => {
-  it.each(compareFailures)('%s: tenants on a newer commit are not rolled back; the job fails loudly', async (_name, fault) => {
-    const f = (fleet = await Fleet.start({ tenants: 3, drainMs: 0 }))
-    const A = await f.commit('A')
-    const B = await f.commit('B')
-    for (const n of f.names) f.tenants.redeploy(n, B)
-    f.forge.deny('compare', fault)
-    const a = await runAction({ inputs: f.deployInputs({ 'superseded-check': 'false', 'max-parallel': '3', 'forge-retry-seconds': '1' }), env: f.runEnv(A) })
+  it.each(compareFailures)(
+    '%s: tenants on a newer commit are not rolled back; the job fails loudly',
+    async (_name, fault) => {
+      const f = (fleet = await Fleet.start({ tenants: 3, drainMs: 0 }))
+      const A = await f.commit('A')
+      const B = await f.commit('B')
+      for (const n of f.names) f.tenants.redeploy(n, B)
+      f.forge.deny('compare', fault)
+      const a = await runAction({ inputs: f.deployInputs({ 'superseded-check': 'false', 'max-parallel': '3', 'forge-retry-seconds': '1' }), env: f.runEnv(A) })
 
-    expect(f.controlPlane.calls).toEqual([])
-    for (const n of f.names) expect(f.tenants.serving(n)).toBe(B)
-    expect(a.exitCode).toBe(1)
-    expect(a.outputs.result).toBe('failed')
-    const tenants = (a.report as Report).tenants
-    expect(tenants.map((t) => t.action)).toEqual(['skipped-unknown', 'skipped-unknown', 'skipped-unknown'])
-    expect(a.stdout).toMatch(new RegExp(`::error title=Tenant tenant-001%3A redeploy-failed::.*not redeployed: it serves ${B.slice(0, 7)}, whose ancestry to ${A.slice(0, 7)} could not be established .*it may be ahead`))
-  }, 60_000)
+      expect(f.controlPlane.calls).toEqual([])
+      for (const n of f.names) expect(f.tenants.serving(n)).toBe(B)
+      expect(a.exitCode).toBe(1)
+      expect(a.outputs.result).toBe('failed')
+      const tenants = (a.report as Report).tenants
+      expect(tenants.map((t) => t.action)).toEqual(['skipped-unknown', 'skipped-unknown', 'skipped-unknown'])
+      expect(a.stdout).toMatch(
+        new RegExp(`::error title=Tenant tenant-001%3A redeploy-failed::.*not redeployed: it serves ${B.slice(0, 7)}, whose ancestry to ${A.slice(0, 7)} could not be established .*it may be ahead`)
+      )
+    },
+    60_000
+  )
 
   it('with the gate on but the head unreadable (fail-safe: the job proceeds), the pre-flight still holds', async () => {
     const f = (fleet = await Fleet.start({ tenants: 2, drainMs: 0 }))
@@ -78,6 +84,11 @@ describe('pre-flight with compare failing', () => {
     for (const n of f.names) f.tenants.inject(n, { status: 503 })
     const b = await runAction({ inputs: f.deployInputs({ 'superseded-check': 'false' }), env: f.runEnv(B) })
     expect(b.outputs.result).toBe('deployed')
-    expect(f.controlPlane.applied().map((c) => c.tenant).sort()).toEqual(f.names)
+    expect(
+      f.controlPlane
+        .applied()
+        .map((c) => c.tenant)
+        .sort()
+    ).toEqual(f.names)
   }, 60_000)
 })

@@ -50,10 +50,17 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('canary restore (%s)', (fl
 
     expect(r.exitCode).toBe(1)
     expect(r.outputs.result).toBe('failed')
-    expect(r.outputs.reason).toMatch(/^The canary failed \(tenant-001 (stale|unreachable)\); the rest of the fleet was not touched\. Restored the canary to its previous commit and verified it there: tenant-001 to [0-9a-f]{7}\./)
+    expect(r.outputs.reason).toMatch(
+      /^The canary failed \(tenant-001 (stale|unreachable)\); the rest of the fleet was not touched\. Restored the canary to its previous commit and verified it there: tenant-001 to [0-9a-f]{7}\./
+    )
     const report = r.report as Report
     expect(report.restore).toMatchObject({ outcome: 'restored', tenants: [{ tenant: 'tenant-001', action: 'restored', to: B, verified: true, verdict: 'on-target', detail: null }] })
-    expect(report.phases.map((p) => [p.name, p.outcome])).toEqual([['gate', 'owner'], ['gate (canary)', 'owner'], ['canary', 'failed'], ['canary restore', 'restored']])
+    expect(report.phases.map((p) => [p.name, p.outcome])).toEqual([
+      ['gate', 'owner'],
+      ['gate (canary)', 'owner'],
+      ['canary', 'failed'],
+      ['canary restore', 'restored']
+    ])
 
     // The canary went C and back to B, through a compare-and-set on the rejected build; no other tenant moved.
     expect(f.liveHistory('tenant-001')).toEqual([f.base, B, C, B])

@@ -80,7 +80,12 @@ describe('redeploy-command', () => {
     const r = await runAction({ inputs, env: f.runEnv(B) })
     expect(r.exitCode).toBe(0)
     expect(r.outputs.result).toBe('deployed')
-    expect(f.controlPlane.applied().map((c) => c.tenant).sort()).toEqual(f.names)
+    expect(
+      f.controlPlane
+        .applied()
+        .map((c) => c.tenant)
+        .sort()
+    ).toEqual(f.names)
     // The quoted argument arrived whole: no shell ever saw the `;`.
     expect(f.controlPlane.calls[0]!.tag).toBe(`staging-${B.slice(0, 7)}; echo pwned`)
   })

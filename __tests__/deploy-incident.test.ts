@@ -70,7 +70,7 @@ describe.each(TESTED_NODE.map((t) => t.major))('the incident, replayed on Node %
     expect(imageA.digest).not.toBe(imageB.digest)
   })
 
-  it("a late A job that somehow got past the gate still cannot move :latest back from B", async () => {
+  it('a late A job that somehow got past the gate still cannot move :latest back from B', async () => {
     const f = (fleet = await Fleet.start({ tenants: 2, drainMs: 0 }))
     const reg = (registry = await LocalRegistry.start())
     const A = await f.commit('A')

@@ -98,7 +98,15 @@ describe('shards', () => {
     const f = (fleet = await Fleet.start({ tenants: 12, drainMs: 0 }))
     const B = await f.commit('B')
     const verify = await runAction({
-      inputs: { mode: 'verify', token: f.token, tenants: f.names.join(','), 'buildinfo-url': f.tenants.buildinfoTemplate, 'settle-budget-seconds': '0.3', 'settle-interval-seconds': '0.1', shard: '2/3' },
+      inputs: {
+        mode: 'verify',
+        token: f.token,
+        tenants: f.names.join(','),
+        'buildinfo-url': f.tenants.buildinfoTemplate,
+        'settle-budget-seconds': '0.3',
+        'settle-interval-seconds': '0.1',
+        shard: '2/3'
+      },
       env: f.runEnv(f.base)
     })
     const vr = verify.report as Report
@@ -110,7 +118,12 @@ describe('shards', () => {
     const rr = reconcile.report as Report
     expect(reconcile.outputs.result).toBe('healed')
     expect(rr.tenants.map((t) => t.tenant).sort()).toEqual(vr.tenants.map((t) => t.tenant).sort())
-    expect(f.controlPlane.applied().map((c) => c.tenant).sort()).toEqual(vr.tenants.map((t) => t.tenant).sort())
+    expect(
+      f.controlPlane
+        .applied()
+        .map((c) => c.tenant)
+        .sort()
+    ).toEqual(vr.tenants.map((t) => t.tenant).sort())
   })
 
   it('a bad shard is refused before anything runs', async () => {

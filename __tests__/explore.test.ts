@@ -116,7 +116,7 @@ describe('open windows the explorer finds on this code (larger bounds)', () => {
     expect(r.violations).toEqual([{ invariant: 'latest-backward', detail: 'latest moved from B back to A' }])
   })
 
-  it("a first attempt sent after its pre-flight read hung until the request timeout rests on a 10 s old head read", async () => {
+  it('a first attempt sent after its pre-flight read hung until the request timeout rests on a 10 s old head read', async () => {
     const schedule = 'A.head(main)=ok;A.head(main)=ok;A.probe(t1)=hang;tick(10000)'
     const r = await replay(scenario(), bound, schedule)
     expect(r.violations).toEqual([{ invariant: 'stale-evidence', detail: 'job A sent a redeploy of t1 to A on a head read 10000 ms old (limit 2000 ms)' }])

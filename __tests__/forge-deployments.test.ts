@@ -78,7 +78,10 @@ describe('the strict GitHub fake: deployments', () => {
     await send('POST', `/statuses/${C}`, { state: 'success', context: 'ci' })
     const refused = await send('POST', '/deployments', { ref: C, auto_merge: false })
     expect(refused.status).toBe(409)
-    expect(refused.json).toMatchObject({ message: `Conflict: Commit status checks failed for ${C}.`, errors: [{ contexts: [{ context: 'rollout-guard/production', state: 'pending' }], field: 'required_contexts' }] })
+    expect(refused.json).toMatchObject({
+      message: `Conflict: Commit status checks failed for ${C}.`,
+      errors: [{ contexts: [{ context: 'rollout-guard/production', state: 'pending' }], field: 'required_contexts' }]
+    })
     expect((await send('POST', '/deployments', { ref: C, auto_merge: false, required_contexts: ['ci'] })).status).toBe(201)
     // A listed context never submitted fails too.
     expect((await send('POST', '/deployments', { ref: C, auto_merge: false, required_contexts: ['ci', 'e2e'] })).status).toBe(409)
@@ -96,7 +99,11 @@ describe('the strict GitHub fake: deployments', () => {
     await send('POST', `/deployments/${failed}/statuses`, { state: 'failure' })
     const next = await make('qa')
     await send('POST', `/deployments/${next}/statuses`, { state: 'success' })
-    const states = (id: number): unknown[] => github.deployments().find((d) => d.id === id)!.statuses.map((s) => s.state)
+    const states = (id: number): unknown[] =>
+      github
+        .deployments()
+        .find((d) => d.id === id)!
+        .statuses.map((s) => s.state)
     expect(states(old)).toEqual(['success', 'inactive'])
     expect(states(failed)).toEqual(['failure'])
     expect(states(transient)).toEqual(['success'])

@@ -159,7 +159,10 @@ describe.each(TESTED_NODE.map((t) => t.major))('on Node %i', (major) => {
       const r = await runAction({ node, inputs: { mode: 'gate', token: TOKEN }, env: { ...envFor(), GITHUB_SHA: A, RUNNER_DEBUG: '1' } })
       expect(r.outputs.superseded).toBe('false')
       // The one line that may carry it is the mask request itself, which the runner consumes.
-      const stdout = r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+      const stdout = r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n')
       expect(r.stdout).toContain(`::add-mask::${TOKEN}`)
       for (const text of [stdout, r.stderr, r.summary, JSON.stringify(r.outputs)]) expect(text).not.toContain(TOKEN)
       expect(stdout).toContain('token *** is not allowed')

@@ -109,7 +109,9 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('superseded 
   })
 
   it('missing branch at the first gate: a misconfiguration naming `branch`, not a fail-safe', async () => {
-    const err = await gateFor(w, w.A, new InstantClock(), 'nope').gate.check().catch((e: unknown) => e)
+    const err = await gateFor(w, w.A, new InstantClock(), 'nope')
+      .gate.check()
+      .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(MisconfigurationError)
     expect((err as MisconfigurationError).input).toBe('branch')
     expect((err as Error).message).toMatch(/^Input 'branch': acme\/app has no branch 'nope' \(HTTP 404\)\..*The forge answered: GET branch nope answered HTTP 404/)
@@ -165,7 +167,9 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('superseded 
 
     const before = w.forge.calls('branch').length
     w.forge.inject('branch', { status: 403 })
-    const err = await gateFor(w, w.B, new InstantClock()).gate.check().catch((e: unknown) => e)
+    const err = await gateFor(w, w.B, new InstantClock())
+      .gate.check()
+      .catch((e: unknown) => e)
     expect(err).toMatchObject({ name: 'MisconfigurationError', input: 'token' })
     expect((err as Error).message).toMatch(/not allowed to read acme\/app \(HTTP 403\)\. The (job needs `contents: read`|token needs read access)/)
     expect(w.forge.calls('branch').length - before).toBe(1)
@@ -178,7 +182,9 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('superseded 
   ])('%i is not retried (a misconfiguration at the first gate names %s)', async (status, input, message) => {
     const before = w.forge.calls('branch').length
     w.forge.inject('branch', { status })
-    const answer = await gateFor(w, w.A).gate.check().catch((e: unknown) => e)
+    const answer = await gateFor(w, w.A)
+      .gate.check()
+      .catch((e: unknown) => e)
     if (input) {
       expect(answer).toMatchObject({ name: 'MisconfigurationError', input })
       expect((answer as Error).message).toMatch(message!)
@@ -187,7 +193,10 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('superseded 
   })
 
   it('a rate limit that outlasts the retries (403 + Retry-After, 429) is an outage, never a misconfiguration', async () => {
-    for (const fault of [{ status: 403, headers: { 'retry-after': '2' }, body: '{"message":"You have exceeded a secondary rate limit"}' }, { status: 429, headers: { 'retry-after': '2' } }]) {
+    for (const fault of [
+      { status: 403, headers: { 'retry-after': '2' }, body: '{"message":"You have exceeded a secondary rate limit"}' },
+      { status: 429, headers: { 'retry-after': '2' } }
+    ]) {
       w.forge.deny('branch', fault)
       const d = await gateFor(w, w.A).gate.check()
       expect(d).toMatchObject({ superseded: false, basis: 'unreadable' })
@@ -200,7 +209,9 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('superseded 
     const page = { status: 200, headers: { 'content-type': 'text/html' }, body: '<!doctype html><html><body>Sign in</body></html>' }
     w.forge.inject('branch', page)
     w.forge.deny('meta', page)
-    const err = await gateFor(w, w.A).gate.check().catch((e: unknown) => e)
+    const err = await gateFor(w, w.A)
+      .gate.check()
+      .catch((e: unknown) => e)
     expect(err).toMatchObject({ name: 'MisconfigurationError', input: 'api-url' })
     expect((err as Error).message).toMatch(/does not answer as the (GitHub|Gitea) API: GET .* answered a body that is not JSON \(a web page\?\)/)
     w.forge.clearFaults()
@@ -214,13 +225,17 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('superseded 
       const forge = createForge({ ...forgeSettings(w.forge, kind), ...overrides }, { http: w.http, clock: new InstantClock(), log: () => undefined })
       return new SupersededGate(forge, new Ancestry(forge), { sha: w.A, branch: 'main', environment: 'production' }, { enabled: true, onSuperseded: 'skip', force: false })
     }
-    const hidden = await gate({ repo: 'secret' }).check().catch((e: unknown) => e)
+    const hidden = await gate({ repo: 'secret' })
+      .check()
+      .catch((e: unknown) => e)
     expect(hidden).toMatchObject({ name: 'MisconfigurationError', input: 'repository' })
     expect((hidden as Error).message).toMatch(/acme\/secret does not exist, or the token cannot see it \(HTTP 404\)/)
     // Gitea's web root instead of its API (no /api/v1); on GitHub, a path that is not the API (GitHub
     // answers 404 there, which the fake records as a request GitHub refuses).
     const wrong = kind === 'gitea' ? w.forge.serverUrl : `${w.forge.apiUrl}/web`
-    const misdirected = await gate({ apiUrl: wrong }).check().catch((e: unknown) => e)
+    const misdirected = await gate({ apiUrl: wrong })
+      .check()
+      .catch((e: unknown) => e)
     if (kind === 'github') w.forge.takeViolations()
     expect(misdirected).toMatchObject({ name: 'MisconfigurationError', input: 'api-url' })
     expect((misdirected as Error).message).toMatch(/does not answer as the (GitHub|Gitea) API: GET .* answered HTTP 404/)

@@ -77,9 +77,7 @@ describe('the fake forge against the trimmed description', () => {
   it('refuses a documented operation the list does not name, saying where to add it', () => {
     const pulls = matchOperation('GET', '/repos/o/r/pulls')
     expect(pulls?.template).toBe('/repos/{owner}/{repo}/pulls')
-    expect(schemaProblems('GET', pulls!, new URLSearchParams(), undefined, false)).toEqual([
-      { field: 'operation', message: expect.stringContaining('simulator/github-endpoints.ts') }
-    ])
+    expect(schemaProblems('GET', pulls!, new URLSearchParams(), undefined, false)).toEqual([{ field: 'operation', message: expect.stringContaining('simulator/github-endpoints.ts') }])
   })
 
   it('finds no operation for an undocumented route or method', () => {

@@ -22,8 +22,16 @@ interface Report {
   counters: { gateChecks: number; gateReads: number }
 }
 
-const errors = (stdout: string): string[] => stdout.split('\n').filter((l) => l.startsWith('::error')).map((l) => l.replace(/^::error[^:]*::/, ''))
-const warnings = (stdout: string): string[] => stdout.split('\n').filter((l) => l.startsWith('::warning')).map((l) => l.replace(/^::warning[^:]*::/, ''))
+const errors = (stdout: string): string[] =>
+  stdout
+    .split('\n')
+    .filter((l) => l.startsWith('::error'))
+    .map((l) => l.replace(/^::error[^:]*::/, ''))
+const warnings = (stdout: string): string[] =>
+  stdout
+    .split('\n')
+    .filter((l) => l.startsWith('::warning'))
+    .map((l) => l.replace(/^::warning[^:]*::/, ''))
 
 describe.each<ForgeFlavour>(['github', 'gitea-1.23'])('ownership evidence on %s', (flavour) => {
   it("a pre-flight read that hangs for a request timeout while B's job deploys: A moves nothing backward and ends skipped-superseded", async () => {
@@ -58,7 +66,9 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.23'])('ownership evidence on %s'
     expect(r.exitCode).toBe(1)
     expect(r.outputs.result).toBe('failed')
     expect(f.controlPlane.calls).toEqual([])
-    expect(errors(r.stdout)[0]).toMatch(/^Input 'token': the forge refused the token \(HTTP 401\): it is empty, expired or revoked\..*The forge answered: GET branch main answered HTTP 401.*Nothing was redeployed or promoted/)
+    expect(errors(r.stdout)[0]).toMatch(
+      /^Input 'token': the forge refused the token \(HTTP 401\): it is empty, expired or revoked\..*The forge answered: GET branch main answered HTTP 401.*Nothing was redeployed or promoted/
+    )
     expect(warnings(r.stdout).filter((w) => /could not read the head/.test(w))).toEqual([])
   }, 60_000)
 
@@ -71,7 +81,9 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.23'])('ownership evidence on %s'
     const r = await runAction({ inputs: f.deployInputs({ 'api-url': wrong }), env: f.runEnv(A) })
     expect(r.exitCode).toBe(1)
     expect(f.controlPlane.calls).toEqual([])
-    expect(errors(r.stdout)[0]).toMatch(new RegExp(`^Input 'api-url': it does not answer as the ${flavour === 'github' ? 'GitHub' : 'Gitea'} API: GET .* answered HTTP 404\\. Set \`api-url\` to the REST API root`))
+    expect(errors(r.stdout)[0]).toMatch(
+      new RegExp(`^Input 'api-url': it does not answer as the ${flavour === 'github' ? 'GitHub' : 'Gitea'} API: GET .* answered HTTP 404\\. Set \`api-url\` to the REST API root`)
+    )
   }, 60_000)
 
   it('a head-read outage from the start still deploys (fail-safe), loudly', async () => {

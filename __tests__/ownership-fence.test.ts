@@ -102,7 +102,20 @@ class World {
     return this.clock.run(() =>
       runRollout({
         fleet: this.tenants,
-        rollout: { imageTag: '{sha}', tag: T, driver: { kind: 'command', argv: ['true'] }, canary: [], soakMs: 0, maxParallel: 2, waves: [], wavesRaw: '', maxFailures: 0, requestTimeoutMs: 2000, canaryFailure: 'hold', ...rollout },
+        rollout: {
+          imageTag: '{sha}',
+          tag: T,
+          driver: { kind: 'command', argv: ['true'] },
+          canary: [],
+          soakMs: 0,
+          maxParallel: 2,
+          waves: [],
+          wavesRaw: '',
+          maxFailures: 0,
+          requestTimeoutMs: 2000,
+          canaryFailure: 'hold',
+          ...rollout
+        },
         verify: verifySettingsFor('http://tenants.invalid/{tenant}', { budgetMs: 60_000, intervalMs: 1000, requestTimeoutMs: 2000, concurrency: 1000 }),
         target,
         gateSettings: settings,
@@ -220,7 +233,18 @@ describe('promote-command', () => {
       if (asked) await gate.check()
       // The caller's answer ages: a slow step between the mode's gate and the command.
       await world.clock.sleep(10_000)
-      return promote({ settings, sha: T, environment: 'production', force: false, registry: undefined, runner, ancestry: { isAhead: async () => false }, checkGate: async () => verdict(await gate.check()), checkFreshGate: async () => verdict(await gate.fresh()), gateAsked: asked })
+      return promote({
+        settings,
+        sha: T,
+        environment: 'production',
+        force: false,
+        registry: undefined,
+        runner,
+        ancestry: { isAhead: async () => false },
+        checkGate: async () => verdict(await gate.check()),
+        checkFreshGate: async () => verdict(await gate.fresh()),
+        gateAsked: asked
+      })
     })
     return { result, ran }
   }
@@ -266,7 +290,13 @@ describe('a promotion after the head became unreadable mid-job', () => {
 
 describe('the gate as a fence', () => {
   const gateOf = (w: World): SupersededGate =>
-    new SupersededGate(w.forge, new Ancestry(w.forge, w.clock), { sha: T, branch: 'main', environment: 'production' }, { enabled: true, onSuperseded: 'skip', force: false, maxAgeMs: 2000 }, { clock: w.clock })
+    new SupersededGate(
+      w.forge,
+      new Ancestry(w.forge, w.clock),
+      { sha: T, branch: 'main', environment: 'production' },
+      { enabled: true, onSuperseded: 'skip', force: false, maxAgeMs: 2000 },
+      { clock: w.clock }
+    )
 
   it('questions asked at once share one read; an answer younger than the bound is reused, an older one is not', async () => {
     const w = new World([], () => 0)

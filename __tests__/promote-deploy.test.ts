@@ -46,7 +46,12 @@ afterEach(async () => {
   fleet = undefined
 })
 
-async function deploy(f: Fleet, sha: string, extra: Record<string, string>, signal?: AbortSignal): Promise<{ out: Record<string, string>; report: { head: string | null; promotion: { outcome: string } | null } }> {
+async function deploy(
+  f: Fleet,
+  sha: string,
+  extra: Record<string, string>,
+  signal?: AbortSignal
+): Promise<{ out: Record<string, string>; report: { head: string | null; promotion: { outcome: string } | null } }> {
   const file = join(dir, `out-${Math.random().toString(36).slice(2)}`)
   await writeFile(file, '')
   process.env.GITHUB_OUTPUT = file

@@ -14,7 +14,12 @@ beforeAll(async () => {
   A = await bench.git.commit('A')
   B = await bench.git.commit('B')
   C = await bench.git.commit('C')
-  for (const [sha, i] of [[A, 0], [B, 1], [C, 2]] as const) await bench.registry.pushIndex(REPO, `staging-${short(sha)}`, { revision: sha, salt: String(i) })
+  for (const [sha, i] of [
+    [A, 0],
+    [B, 1],
+    [C, 2]
+  ] as const)
+    await bench.registry.pushIndex(REPO, `staging-${short(sha)}`, { revision: sha, salt: String(i) })
 })
 
 afterAll(() => bench.close())

@@ -76,7 +76,9 @@ describe('an unreadable target is a failure', () => {
 
     const r = await bench.run(B, { tag: 'broken-index' })
     expect(r.result).toMatchObject({ promoted: false, outcome: 'failed' })
-    expect(r.result.reason).toMatch(/cannot tell which commit .*:broken-index \(sha256:.*\) was built from, so nothing is moved: .*refers to the platform image sha256:[0-9a-f]{12}, which the registry does not have/)
+    expect(r.result.reason).toMatch(
+      /cannot tell which commit .*:broken-index \(sha256:.*\) was built from, so nothing is moved: .*refers to the platform image sha256:[0-9a-f]{12}, which the registry does not have/
+    )
     expect(bench.proxy.count('PUT') - puts).toBe(0)
     expect(await bench.digest('broken-index')).toBe(held.digest)
 

@@ -95,7 +95,9 @@ async function play(s: Schedule): Promise<void> {
   const events: Event[] = []
   const http: HttpClient = { send: (req) => clock.track(bench.http.send(req)), close: async () => undefined }
   bench.proxy.clearFaults()
-  bench.proxy.inject(...s.faults.map((f) => ({ method: f.method, path: /\/manifests\//, status: f.status, headers: f.retryAfterS === undefined ? undefined : { 'retry-after': String(f.retryAfterS) } })))
+  bench.proxy.inject(
+    ...s.faults.map((f) => ({ method: f.method, path: /\/manifests\//, status: f.status, headers: f.retryAfterS === undefined ? undefined : { 'retry-after': String(f.retryAfterS) } }))
+  )
   const target = `/v2/${REPO}/manifests/${tag}`
   bench.proxy.observer = (exchange, phase) => {
     if (exchange.method !== 'PUT' || exchange.path !== target) return

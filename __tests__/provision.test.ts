@@ -11,7 +11,14 @@ const registry = { name: 'docker-registry', bin: '/usr/bin/docker-registry', env
 const cmark = { name: 'cmark-gfm', bin: '/usr/bin/cmark-gfm', envVar: 'CMARK_GFM_BIN', overridden: false, debianPackage: 'cmark-gfm', neededBy: 'the Markdown test' }
 
 function facts(present: { registry: boolean; cmark: boolean }, isRoot: boolean, hasAptGet: boolean): ProvisionFacts {
-  return { tools: [{ ...registry, present: present.registry }, { ...cmark, present: present.cmark }], isRoot, hasAptGet }
+  return {
+    tools: [
+      { ...registry, present: present.registry },
+      { ...cmark, present: present.cmark }
+    ],
+    isRoot,
+    hasAptGet
+  }
 }
 
 describe('decideProvision', () => {
@@ -71,8 +78,7 @@ describe('hostTools', () => {
 })
 
 describe('the pretest step', () => {
-  const run = (env: NodeJS.ProcessEnv) =>
-    spawnSync('node_modules/.bin/tsx', ['scripts/provision-test-tools.ts'], { encoding: 'utf8', env: { ...process.env, ...env } })
+  const run = (env: NodeJS.ProcessEnv) => spawnSync('node_modules/.bin/tsx', ['scripts/provision-test-tools.ts'], { encoding: 'utf8', env: { ...process.env, ...env } })
 
   it('passes silently when the programs are there (they are, npm test has just provisioned them)', () => {
     const r = run({})

@@ -107,7 +107,12 @@ describe('the stamp a run leaves on its record', () => {
 })
 
 describe('endOfRun', () => {
-  const t = (tenant: string, ok: boolean, action: ReportTenant['action'] = 'redeployed'): Pick<ReportTenant, 'tenant' | 'ok' | 'verdict' | 'action'> => ({ tenant, ok, action, verdict: action === 'not-started' ? 'not-started' : ok ? 'on-target' : 'stale' })
+  const t = (tenant: string, ok: boolean, action: ReportTenant['action'] = 'redeployed'): Pick<ReportTenant, 'tenant' | 'ok' | 'verdict' | 'action'> => ({
+    tenant,
+    ok,
+    action,
+    verdict: action === 'not-started' ? 'not-started' : ok ? 'on-target' : 'stale'
+  })
   const phase = (name: string, outcome: string) => ({ name, outcome, startedAt: '', endedAt: '', durationSeconds: 0, detail: null })
   const end = (result: string, phases: ReturnType<typeof phase>[], tenants: ReturnType<typeof t>[]) => endOfRun({ result, phases, tenants: tenants as ReportTenant[] })
 
@@ -219,7 +224,7 @@ describe('liveness is a heartbeat, and a missing shard is waited for', () => {
 })
 
 describe('the stamp is extensible', () => {
-  it('carries the heartbeat and reconcile\'s verdict, and ignores keys it does not know', () => {
+  it("carries the heartbeat and reconcile's verdict, and ignores keys it does not know", () => {
     const s: RunStamp = { mode: 'deploy', runId: '70', attempt: 1, end: 'running', part: '2/4', at: 1764921600 }
     expect(formatStamp(s)).toBe('rollout-guard deploy 70.1 running shard 2/4 at 1764921600')
     expect(parseStamp(`Running [${formatStamp(s)}]`)).toEqual(s)

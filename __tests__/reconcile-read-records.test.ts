@@ -28,7 +28,11 @@ afterAll(async () => {
 async function withForge(flavour: ForgeFlavour, fn: (fake: FakeForge, post: (path: string, body: unknown) => Promise<void>) => Promise<void>): Promise<void> {
   const fake = await FakeForge.start({ flavour, repo, token: TOKEN })
   const post = async (path: string, body: unknown): Promise<void> => {
-    const res = await fetch(`${fake.apiUrl}/repos/${fake.repository}${path}`, { method: 'POST', headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const res = await fetch(`${fake.apiUrl}/repos/${fake.repository}${path}`, {
+      method: 'POST',
+      headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body)
+    })
     expect(res.status).toBe(201)
   }
   try {
@@ -58,9 +62,23 @@ describe('readDeployRecords: the latest record of each job, never the history', 
   it('GitHub: the latest check run of each name (check_name, filter=latest), every shard the records name, and the combined status', async () => {
     await withForge('github', async (fake, post) => {
       // Shard 1 with `checks: write`, 30 attempts of it; shard 2 fell back to a status; shard 3 a check run.
-      for (let i = 1; i <= 30; i++) await post('/check-runs', { name: NAMES.shard(1), head_sha: SHA, status: 'completed', conclusion: 'success', external_id: `rollout-guard deploy 700.${i} deployed shard 1/3`, output: { title: 't', summary: 's' } })
+      for (let i = 1; i <= 30; i++)
+        await post('/check-runs', {
+          name: NAMES.shard(1),
+          head_sha: SHA,
+          status: 'completed',
+          conclusion: 'success',
+          external_id: `rollout-guard deploy 700.${i} deployed shard 1/3`,
+          output: { title: 't', summary: 's' }
+        })
       await post(`/statuses/${SHA}`, { state: 'failure', context: NAMES.shard(2), description: 'halted [rollout-guard deploy 700.1 halted shard 2/3]' })
-      await post('/check-runs', { name: NAMES.shard(3), head_sha: SHA, status: 'in_progress', external_id: 'rollout-guard deploy 700.1 running shard 3/3 at 1764921600', output: { title: 't', summary: 's' } })
+      await post('/check-runs', {
+        name: NAMES.shard(3),
+        head_sha: SHA,
+        status: 'in_progress',
+        external_id: 'rollout-guard deploy 700.1 running shard 3/3 at 1764921600',
+        output: { title: 't', summary: 's' }
+      })
       // A record under a name its stamp does not belong to is not a deploy record of this environment.
       await post('/check-runs', { name: 'other', head_sha: SHA, status: 'in_progress', external_id: 'rollout-guard deploy 900.1 running', output: { title: 't', summary: 's' } })
       await post(`/statuses/${SHA}`, { state: 'failure', context: NAMES.shard(1), description: 'x [rollout-guard deploy 700.1 halted shard 2/3]' })
@@ -83,7 +101,10 @@ describe('readDeployRecords: the latest record of each job, never the history', 
       await post(`/statuses/${SHA}`, { state: 'pending', context: NAME, description: 'Running: deploy, production [rollout-guard deploy 700.1 running]' })
       await post(`/statuses/${SHA}`, { state: 'failure', context: NAME, description: 'The canary failed (t1 unreachable). [rollout-guard deploy 700.1 canary-failed]' })
       // 600 statuses of 60 other contexts: the history is 602 long, the combined status 61 contexts.
-      fake.reports.seedStatuses(SHA, Array.from({ length: 600 }, (_, i) => ({ state: 'success', context: `ci/other-${i % 60}`, description: 'fine' })))
+      fake.reports.seedStatuses(
+        SHA,
+        Array.from({ length: 600 }, (_, i) => ({ state: 'success', context: `ci/other-${i % 60}`, description: 'fine' }))
+      )
       const records = await readDeployRecords(forgeFor(fake), SHA, NAMES)
       expect(records.map((r) => [r.stamp.end, r.text])).toEqual([['canary-failed', 'The canary failed (t1 unreachable).']])
       expect(records[0]!.since).toBeInstanceOf(Date)
@@ -95,7 +116,10 @@ describe('readDeployRecords: the latest record of each job, never the history', 
 
   it('a forge with more contexts than the pages read is an error, never a partial "no record"', async () => {
     await withForge('gitea-1.22', async (fake) => {
-      fake.reports.seedStatuses(SHA, Array.from({ length: 510 }, (_, i) => ({ state: 'success', context: `ci/${i}`, description: 'fine' })))
+      fake.reports.seedStatuses(
+        SHA,
+        Array.from({ length: 510 }, (_, i) => ({ state: 'success', context: `ci/${i}`, description: 'fine' }))
+      )
       await expect(readDeployRecords(forgeFor(fake), SHA, NAMES)).rejects.toThrow(/510 status contexts/)
     })
   })
@@ -116,9 +140,16 @@ describe('the fake forge pages, caps and orders as the real ones', () => {
 
   it('GitHub: a 1,001st status for one SHA and context is refused with 422', async () => {
     await withForge('github', async (fake, post) => {
-      fake.reports.seedStatuses(SHA, Array.from({ length: 999 }, () => ({ state: 'pending', context: 'ci', description: 'x' })))
+      fake.reports.seedStatuses(
+        SHA,
+        Array.from({ length: 999 }, () => ({ state: 'pending', context: 'ci', description: 'x' }))
+      )
       await post(`/statuses/${SHA}`, { state: 'pending', context: 'ci', description: 'the 1,000th' })
-      const res = await fetch(`${fake.apiUrl}/repos/${fake.repository}/statuses/${SHA}`, { method: 'POST', headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ state: 'pending', context: 'ci' }) })
+      const res = await fetch(`${fake.apiUrl}/repos/${fake.repository}/statuses/${SHA}`, {
+        method: 'POST',
+        headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ state: 'pending', context: 'ci' })
+      })
       expect(res.status).toBe(422)
       expect(JSON.stringify(await res.json())).toContain('maximum number of statuses')
       await post(`/statuses/${SHA}`, { state: 'pending', context: 'another', description: 'x' })
@@ -127,7 +158,14 @@ describe('the fake forge pages, caps and orders as the real ones', () => {
 
   it('GitHub: check runs for a ref come from the newest 1,000 check suites only', async () => {
     await withForge('github', async (fake, post) => {
-      await post('/check-runs', { name: NAME, head_sha: SHA, status: 'completed', conclusion: 'failure', external_id: 'rollout-guard deploy 700.1 canary-failed', output: { title: 't', summary: 's' } })
+      await post('/check-runs', {
+        name: NAME,
+        head_sha: SHA,
+        status: 'completed',
+        conclusion: 'failure',
+        external_id: 'rollout-guard deploy 700.1 canary-failed',
+        output: { title: 't', summary: 's' }
+      })
       fake.reports.addCheckSuites(SHA, 999)
       expect(await readDeployRecords(forgeFor(fake), SHA, NAMES)).toHaveLength(1)
       fake.reports.addCheckSuites(SHA, 1)

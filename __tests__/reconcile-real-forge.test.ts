@@ -86,7 +86,10 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: deploy records on a r
     const B = await f.commit('B')
     await seed(f, B, 'rollout-guard deploy 4100.1 canary-failed at 1764921600', false, 'The canary failed')
     // A busy commit: CI statuses of many contexts, written over and over.
-    f.forge.reports.seedStatuses(B, Array.from({ length: 2000 }, (_, i) => ({ state: 'success', context: `ci/job-${i % 40}`, description: 'ok' })))
+    f.forge.reports.seedStatuses(
+      B,
+      Array.from({ length: 2000 }, (_, i) => ({ state: 'success', context: `ci/job-${i % 40}`, description: 'ok' }))
+    )
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
     try {
       for (let i = 0; i < 600; i++) {
@@ -134,7 +137,8 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: deploy records on a r
     const B = await f.commit('B')
     const canary = f.names.find((n) => shardOf(n, 2) === 1)!
     f.tenants.setFault(canary, { status: 503 })
-    const job = (shard: number, attempt: number) => runAction({ inputs: f.deployInputs({ canary, shard: `${shard}/2`, 'settle-budget-seconds': '0.5' }), env: { ...f.runEnv(B), GITHUB_RUN_ATTEMPT: String(attempt) } })
+    const job = (shard: number, attempt: number) =>
+      runAction({ inputs: f.deployInputs({ canary, shard: `${shard}/2`, 'settle-budget-seconds': '0.5' }), env: { ...f.runEnv(B), GITHUB_RUN_ATTEMPT: String(attempt) } })
     const [one, two] = await Promise.all([job(1, 1), job(2, 1)])
     expect([one.outputs.result, two.outputs.result]).toEqual(['failed', 'deployed'])
     // "Re-run this job" on shard 2 alone: attempt 2, green.
@@ -208,7 +212,15 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: deploy records on a r
     const vc = new VirtualClock()
     const T0 = Date.parse('2026-12-01T00:00:00Z')
     const clock: Clock = { now: () => vc.now(), sleep: (ms, signal) => vc.sleep(ms, signal), wall: () => T0 + vc.now() }
-    const env: Record<string, string> = { ...f.runEnv(B), GITHUB_RUN_ID: '4242', INPUT_MODE: 'deploy', INPUT_TOKEN: f.token, INPUT_TENANTS: 'a', 'INPUT_BUILDINFO-URL': 'https://t/{tenant}', 'INPUT_REDEPLOY-URL': 'https://c/{tenant}' }
+    const env: Record<string, string> = {
+      ...f.runEnv(B),
+      GITHUB_RUN_ID: '4242',
+      INPUT_MODE: 'deploy',
+      INPUT_TOKEN: f.token,
+      INPUT_TENANTS: 'a',
+      'INPUT_BUILDINFO-URL': 'https://t/{tenant}',
+      'INPUT_REDEPLOY-URL': 'https://c/{tenant}'
+    }
     const settings = parseSettings(env)
     const real = createForge(settings.forge, { http, clock: new InstantClock(), log: () => undefined })
     // Real requests hold virtual time still while in flight.
@@ -219,7 +231,11 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: deploy records on a r
       resolveCommit: (r) => vc.track(real.resolveCommit(r)),
       createCommitStatus: (st) => vc.track(real.createCommitStatus(st)),
       latestStatuses: (sha) => vc.track(real.latestStatuses!(sha)),
-      checks: real.checks && { create: (sha, n, u) => vc.track(real.checks!.create(sha, n, u)), update: (id, u) => vc.track(real.checks!.update(id, u)), latestByName: (sha, n) => vc.track(real.checks!.latestByName(sha, n)) }
+      checks: real.checks && {
+        create: (sha, n, u) => vc.track(real.checks!.create(sha, n, u)),
+        update: (id, u) => vc.track(real.checks!.update(id, u)),
+        latestByName: (sha, n) => vc.track(real.checks!.latestByName(sha, n))
+      }
     }
     const reporter = createReporter(settings, { http, clock, forge })
     const look = async (timeoutMinutes: number) => {

@@ -15,7 +15,6 @@ afterEach(async () => {
   fleet = undefined
 })
 
-
 const NAME = 'rollout-guard/production'
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -37,8 +36,16 @@ async function seed(f: Fleet, sha: string, runId: string, end: 'running' | 'cana
   const check = running ? { status: 'in_progress' } : { status: 'completed', conclusion: 'failure' }
   const res =
     f.forge.flavour === 'github'
-      ? await fetch(`${base}/check-runs`, { method: 'POST', headers, body: JSON.stringify({ name: NAME, head_sha: sha, ...check, external_id: stamp, output: { title: running ? 'Running: deploy, production' : 'The canary failed', summary: 'x' } }) })
-      : await fetch(`${base}/statuses/${sha}`, { method: 'POST', headers, body: JSON.stringify({ state: running ? 'pending' : 'failure', context: NAME, description: `${running ? 'Running: deploy, production' : 'The canary failed'} [${stamp}]` }) })
+      ? await fetch(`${base}/check-runs`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ name: NAME, head_sha: sha, ...check, external_id: stamp, output: { title: running ? 'Running: deploy, production' : 'The canary failed', summary: 'x' } })
+        })
+      : await fetch(`${base}/statuses/${sha}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ state: running ? 'pending' : 'failure', context: NAME, description: `${running ? 'Running: deploy, production' : 'The canary failed'} [${stamp}]` })
+        })
   expect(res.status).toBe(201)
 }
 
@@ -60,7 +67,11 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: reconcile and the dep
     release()
     expect(r.outputs.result).toBe('deferred')
     expect(r.exitCode).toBe(0)
-    expect(r.outputs.reason).toMatch(new RegExp(`^The deploy of ${B.slice(0, 7)} in run 4242 \\(attempt 1\\) is in progress \\(last heartbeat \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, 0 min ago\\); reconcile defers to it and redeploys nothing\\.$`))
+    expect(r.outputs.reason).toMatch(
+      new RegExp(
+        `^The deploy of ${B.slice(0, 7)} in run 4242 \\(attempt 1\\) is in progress \\(last heartbeat \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, 0 min ago\\); reconcile defers to it and redeploys nothing\\.$`
+      )
+    )
     expect(f.controlPlane.applied().map((c) => c.tenant)).toEqual(['tenant-001'])
     expect((r.report as { conclusion: string; counters: { defers: number } }).conclusion).toBe('neutral')
     expect((r.report as { counters: { defers: number } }).counters.defers).toBe(1)
@@ -72,8 +83,14 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: reconcile and the dep
     expect(ownRecords(f)).toContain(`${NAME}/reconcile`)
     if (flavour !== 'github') {
       // Statuses have no neutral: a deferred reconcile is a success that says it deferred, not "Superseded".
-      const own = f.forge.statuses().filter((s) => s.body.context === `${NAME}/reconcile`).at(-1)!
-      expect(own.body).toMatchObject({ state: 'success', description: expect.stringMatching(/^The deploy of \w{7} in run 4242 \(attempt 1\) is in progress \(last heartbeat .*\[rollout-guard reconcile 5000\.1 failed at \d+ verdict deferred\]$/) })
+      const own = f.forge
+        .statuses()
+        .filter((s) => s.body.context === `${NAME}/reconcile`)
+        .at(-1)!
+      expect(own.body).toMatchObject({
+        state: 'success',
+        description: expect.stringMatching(/^The deploy of \w{7} in run 4242 \(attempt 1\) is in progress \(last heartbeat .*\[rollout-guard reconcile 5000\.1 failed at \d+ verdict deferred\]$/)
+      })
     }
   })
 
@@ -90,7 +107,11 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: reconcile and the dep
     const r = await reconcile(f, B)
     expect(r.outputs.result).toBe('held')
     expect(r.exitCode).toBe(0)
-    expect(r.outputs.reason).toMatch(new RegExp(`^Held: the deploy of ${B.slice(0, 7)} in run 4242 \\(attempt 1\\) rejected it: its canary failed .*Nothing is redeployed toward ${B.slice(0, 7)} and it is not promoted\\. A successful re-run of the job that rejected it, .* a newer commit .*\`force: true\` lifts the hold; a re-run of another job does not\\.$`))
+    expect(r.outputs.reason).toMatch(
+      new RegExp(
+        `^Held: the deploy of ${B.slice(0, 7)} in run 4242 \\(attempt 1\\) rejected it: its canary failed .*Nothing is redeployed toward ${B.slice(0, 7)} and it is not promoted\\. A successful re-run of the job that rejected it, .* a newer commit .*\`force: true\` lifts the hold; a re-run of another job does not\\.$`
+      )
+    )
     expect(f.controlPlane.applied()).toHaveLength(applied)
     expect(r.commands.some((c) => c.command === 'warning' && c.message.startsWith('Held:'))).toBe(true)
     expect((r.report as { counters: { holds: number } }).counters.holds).toBe(1)
@@ -131,7 +152,12 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: reconcile and the dep
     f.forge.reports.backdate(0)
     const r = await reconcile(f, B)
     expect(r.outputs.result).toBe('healed')
-    expect(r.commands.filter((c) => c.command === 'warning').map((c) => c.message).join('\n')).toMatch(/in run 4100 \(attempt 1\) has said it is in progress \(last heartbeat .*, 24 h 0 min ago\), longer than deploy-timeout-minutes \(6 h 0 min\) without a heartbeat; presumed dead/)
+    expect(
+      r.commands
+        .filter((c) => c.command === 'warning')
+        .map((c) => c.message)
+        .join('\n')
+    ).toMatch(/in run 4100 \(attempt 1\) has said it is in progress \(last heartbeat .*, 24 h 0 min ago\), longer than deploy-timeout-minutes \(6 h 0 min\) without a heartbeat; presumed dead/)
     for (const n of f.names) expect(f.tenants.serving(n)).toBe(B)
   })
 

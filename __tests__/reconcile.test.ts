@@ -34,7 +34,12 @@ describe('reconcile', () => {
       { tenant: 'tenant-003', sha: A, behindBy: 1 }
     ])
     expect(JSON.parse(r.outputs.healed!)).toEqual(['tenant-001', 'tenant-002', 'tenant-003'])
-    expect(f.controlPlane.applied().map((c) => c.tenant).sort()).toEqual(['tenant-001', 'tenant-002', 'tenant-003'])
+    expect(
+      f.controlPlane
+        .applied()
+        .map((c) => c.tenant)
+        .sort()
+    ).toEqual(['tenant-001', 'tenant-002', 'tenant-003'])
     expect(f.controlPlane.applied().every((c) => c.sha === B && c.tag === `staging-${B.slice(0, 7)}`)).toBe(true)
     for (const n of f.names) expect(f.tenants.serving(n)).toBe(B)
   })

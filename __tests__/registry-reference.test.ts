@@ -114,7 +114,21 @@ describe('token realm policy', () => {
   })
 
   it('classifies internal addresses', () => {
-    for (const ip of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fd00::1', 'fe80::1', '::ffff:10.0.0.1', 'localhost']) {
+    for (const ip of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:10.0.0.1',
+      'localhost'
+    ]) {
       expect([ip, isInternalAddress(ip)]).toEqual([ip, true])
     }
     for (const ip of ['8.8.8.8', '172.32.0.1', '192.169.0.1', 'ghcr.io', '2001:db8::1']) expect([ip, isInternalAddress(ip)]).toEqual([ip, false])

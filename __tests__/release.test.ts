@@ -209,7 +209,9 @@ describe('release cuts', () => {
     expect(json('package.json').version).toBe('0.2.0')
     const lock = json('package-lock.json') as { version: string; packages: Record<string, { version: string }> }
     expect([lock.version, lock.packages['']!.version]).toEqual(['0.2.0', '0.2.0'])
-    expect(read('CHANGELOG.md')).toContain('## [Unreleased]\n\n## [0.2.0] - 2026-12-01\n\n### Added\n\n- Release script that tags and moves the major tag.\n\n### Fixed\n\n- Gate answered too early.\n\n## [0.1.0] - 2026-11-30')
+    expect(read('CHANGELOG.md')).toContain(
+      '## [Unreleased]\n\n## [0.2.0] - 2026-12-01\n\n### Added\n\n- Release script that tags and moves the major tag.\n\n### Fixed\n\n- Gate answered too early.\n\n## [0.1.0] - 2026-11-30'
+    )
     expect(git('cat-file', '-t', 'v0.2.0')).toBe('tag')
     expect(git('rev-parse', 'v0.2.0^{commit}')).toBe(head)
     expect(git('rev-parse', 'v0^{commit}')).toBe(head)

@@ -23,7 +23,14 @@ function render(markdown: string): string {
 
 /** The text a reader sees: tags and comments dropped, the few entities we write decoded. */
 function visible(html: string): string {
-  return html.replace(/<!--.*?-->/g, '').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim()
+  return html
+    .replace(/<!--.*?-->/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .trim()
 }
 
 const OUTSIDE = [

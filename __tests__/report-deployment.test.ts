@@ -34,7 +34,10 @@ describe('the deployment status at the end of a run', () => {
     const sent: DeploymentStatusUpdate[] = []
     const warnings: string[] = []
     const log = { warning: (m: string) => warnings.push(m), info: () => undefined }
-    const refusing: ForgeDeployments = { create: async () => Promise.reject(new HttpStatusError('POST deployment', 403, 'Resource not accessible by integration', undefined)), setStatus: async (_id, s) => void sent.push(s) }
+    const refusing: ForgeDeployments = {
+      create: async () => Promise.reject(new HttpStatusError('POST deployment', 403, 'Resource not accessible by integration', undefined)),
+      setStatus: async (_id, s) => void sent.push(s)
+    }
     const t = new ForgeDeploymentTracker(refusing, { environment: 'production', runUrl: 'https://x/run', environmentUrl: undefined }, log)
     await t.start(SHA)
     await t.finish(report({}), false)
@@ -44,7 +47,15 @@ describe('the deployment status at the end of a run', () => {
 })
 
 describe('deployment settings', () => {
-  const base = { GITHUB_SHA: SHA, GITHUB_REPOSITORY: 'acme/app', GITHUB_API_URL: 'https://api.github.com', INPUT_MODE: 'deploy', INPUT_TENANTS: 'a', 'INPUT_BUILDINFO-URL': 'https://{tenant}.example/b', 'INPUT_REDEPLOY-URL': 'https://cp.example/{tenant}' }
+  const base = {
+    GITHUB_SHA: SHA,
+    GITHUB_REPOSITORY: 'acme/app',
+    GITHUB_API_URL: 'https://api.github.com',
+    INPUT_MODE: 'deploy',
+    INPUT_TENANTS: 'a',
+    'INPUT_BUILDINFO-URL': 'https://{tenant}.example/b',
+    'INPUT_REDEPLOY-URL': 'https://cp.example/{tenant}'
+  }
   it('off by default; on with an optional environment URL; ignored outside deploy mode', () => {
     expect(parseSettings(base).deployment).toBeUndefined()
     expect(parseSettings({ ...base, INPUT_DEPLOYMENT: 'true', 'INPUT_ENVIRONMENT-URL': 'https://app.example.com' }).deployment).toEqual({ environmentUrl: 'https://app.example.com' })

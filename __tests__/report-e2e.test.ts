@@ -40,10 +40,22 @@ describe('GitHub: a check run on the commit', () => {
     expect(r.outputs.result).toBe('deployed')
     const runs = f.forge.checkRuns()
     expect(runs).toHaveLength(1)
-    expect(runs[0]!.create).toMatchObject({ head_sha: B, name: 'rollout-guard/production', status: 'in_progress', details_url: runUrl(f), external_id: expect.stringMatching(/^rollout-guard deploy 4242\.1 running at \d{10}$/) })
+    expect(runs[0]!.create).toMatchObject({
+      head_sha: B,
+      name: 'rollout-guard/production',
+      status: 'in_progress',
+      details_url: runUrl(f),
+      external_id: expect.stringMatching(/^rollout-guard deploy 4242\.1 running at \d{10}$/)
+    })
     expect(runs[0]!.updates).toHaveLength(1)
     const done = runs[0]!.updates[0]!
-    expect(done).toMatchObject({ status: 'completed', conclusion: 'success', details_url: runUrl(f), external_id: expect.stringMatching(/^rollout-guard deploy 4242\.1 deployed at \d{10}$/), output: { title: `deployed: ${r.outputs.reason}` } })
+    expect(done).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
+      details_url: runUrl(f),
+      external_id: expect.stringMatching(/^rollout-guard deploy 4242\.1 deployed at \d{10}$/),
+      output: { title: `deployed: ${r.outputs.reason}` }
+    })
     expect((done.output as { summary: string }).summary).toBe(r.summary)
     expect(r.summary).toMatch(/^## ✅ Rollout Guard deploy, production: deployed/)
     // Its end goes to a commit status of the same name too: it outlives GitHub's 1,000-check-suite window.
@@ -97,7 +109,7 @@ describe('GitHub: a check run on the commit', () => {
     expect(f.forge.checkRuns()[0]!.updates[0]).toMatchObject({ conclusion: 'neutral' })
   })
 
-    it('without `checks: write` (403) the result goes to a commit status; the deploy stays green', async () => {
+  it('without `checks: write` (403) the result goes to a commit status; the deploy stays green', async () => {
     const f = (fleet = await Fleet.start({ tenants: 2 }))
     const B = await f.commit('B')
     f.forge.deny('check-runs')
@@ -170,7 +182,9 @@ describe('counters', () => {
     expect(counters.gateChecks).toBeGreaterThanOrEqual(2)
     expect(counters.buildinfoPolls).toBeGreaterThanOrEqual(tenants.reduce((n, t) => n + t.polls, 0))
     expect(counters).toMatchObject({ redeployReissues: 0, defers: 0, holds: 0 })
-    expect(r.summary).toContain(`| Counters | ${counters.buildinfoPolls} build info poll(s), 1 HTTP retry, 0 redeploy re-issue(s), ${counters.gateChecks} gate check(s) (${counters.gateReads} head read(s)), 0 defer(s), 0 hold(s) |`)
+    expect(r.summary).toContain(
+      `| Counters | ${counters.buildinfoPolls} build info poll(s), 1 HTTP retry, 0 redeploy re-issue(s), ${counters.gateChecks} gate check(s) (${counters.gateReads} head read(s)), 0 defer(s), 0 hold(s) |`
+    )
   })
 })
 

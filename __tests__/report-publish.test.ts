@@ -154,7 +154,16 @@ describe('GitHub check run', () => {
     const { reporter, warnings } = reporterFor(settings)
     await reporter.start(SHA)
     // Multi-byte text (a localised error page): fewer than 65,535 UTF-16 units can be far more bytes.
-    const tenants = Array.from({ length: 1000 }, (_, i) => tenantFromVerdict({ tenant: `t-${String(i).padStart(4, '0')}-überprüfung`, verdict: 'unreachable', polls: 4, elapsedMs: 2000, url: '', lastError: `connect ECONNREFUSED — Dienst nicht verfügbar ✗ ${'ü'.repeat(60)}` }))
+    const tenants = Array.from({ length: 1000 }, (_, i) =>
+      tenantFromVerdict({
+        tenant: `t-${String(i).padStart(4, '0')}-überprüfung`,
+        verdict: 'unreachable',
+        polls: 4,
+        elapsedMs: 2000,
+        url: '',
+        lastError: `connect ECONNREFUSED — Dienst nicht verfügbar ✗ ${'ü'.repeat(60)}`
+      })
+    )
     await reporter.finish(endOf(settings, { result: 'failed', failure: 'x' }, '1000 tenant(s) unreachable.', tenants))
     const run = forges.github!.checkRuns().at(-1)!
     const summary = (run.updates[0]!.output as { summary: string }).summary
@@ -193,7 +202,9 @@ describe('GitHub check run', () => {
       { sha: SHA, body: { state: 'success', context: 'rollout-guard/production', description: 'main is at the commit of this job.', target_url: settings.run.runUrl } }
     ])
     expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toMatch(/^The check run 'rollout-guard\/production' could not be created: POST check-run rollout-guard\/production answered HTTP 403: .*Resource not accessible by integration.*\. Add `checks: write` to the job's `permissions:`\. The result goes to a commit status instead\. The deploy itself is not affected/)
+    expect(warnings[0]).toMatch(
+      /^The check run 'rollout-guard\/production' could not be created: POST check-run rollout-guard\/production answered HTTP 403: .*Resource not accessible by integration.*\. Add `checks: write` to the job's `permissions:`\. The result goes to a commit status instead\. The deploy itself is not affected/
+    )
   })
 
   it('with statuses refused as well, warns once more naming `statuses: write`, and never throws', async () => {
@@ -206,7 +217,9 @@ describe('GitHub check run', () => {
     // One status attempt, then reporting stops: the final state is not tried against a known refusal.
     expect(forges.github!.calls('statuses')).toHaveLength(1)
     expect(warnings).toHaveLength(2)
-    expect(warnings[1]).toMatch(/^The commit status 'rollout-guard\/production' could not be set: .*HTTP 403.*Add `statuses: write` to the job's `permissions:`, or set `report: none`\. The deploy itself is not affected/)
+    expect(warnings[1]).toMatch(
+      /^The commit status 'rollout-guard\/production' could not be set: .*HTTP 403.*Add `statuses: write` to the job's `permissions:`, or set `report: none`\. The deploy itself is not affected/
+    )
   })
 
   it('a 5xx that outlasts the retries at the start is tried again at the end, as one completed check', async () => {

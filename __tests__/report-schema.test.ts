@@ -84,13 +84,30 @@ describe('the JSON report schema', () => {
     expect(by('gate superseded')).toMatchObject({ result: 'skipped-superseded', conclusion: 'neutral', decision: { superseded: true, basis: 'ahead' } })
     expect(by('verify failed')).toMatchObject({ conclusion: 'failure', decision: null, counts: { total: 3, failed: 3, stale: 3 } })
     expect(by('deploy with promotion').phases.map((p) => p.name)).toEqual(['gate', 'gate (wave 1)', 'wave 1', 'promotion'])
-    expect(by('deploy with promotion').promotion).toMatchObject({ outcome: 'promoted', promoted: true, image: 'registry.example.com/acme/app', from: `staging-${B.slice(0, 7)}`, tag: 'latest', digest: DIGEST })
+    expect(by('deploy with promotion').promotion).toMatchObject({
+      outcome: 'promoted',
+      promoted: true,
+      image: 'registry.example.com/acme/app',
+      from: `staging-${B.slice(0, 7)}`,
+      tag: 'latest',
+      digest: DIGEST
+    })
     expect(by('promote')).toMatchObject({ target: { tag: `staging-${B.slice(0, 7)}` }, promotion: { digest: DIGEST } })
     expect(by('promote').phases.map((p) => p.name)).toEqual(['gate', 'promotion'])
-    expect(by('deploy canary restored')).toMatchObject({ result: 'failed', conclusion: 'failure', restore: { outcome: 'restored', tenants: [{ tenant: 'tenant-001', action: 'restored', verified: true }] } })
+    expect(by('deploy canary restored')).toMatchObject({
+      result: 'failed',
+      conclusion: 'failure',
+      restore: { outcome: 'restored', tenants: [{ tenant: 'tenant-001', action: 'restored', verified: true }] }
+    })
     expect(by('deploy with promotion').restore).toBeNull()
     expect(by('reconcile in sync')).toMatchObject({ target: { sha: B }, head: B, decision: null })
-    expect(by('reconcile without a head (the mode throws)')).toMatchObject({ result: 'failed', conclusion: 'failure', phases: [], tenants: [], reason: expect.stringMatching(/GET branch gone answered HTTP 404/) })
+    expect(by('reconcile without a head (the mode throws)')).toMatchObject({
+      result: 'failed',
+      conclusion: 'failure',
+      phases: [],
+      tenants: [],
+      reason: expect.stringMatching(/GET branch gone answered HTTP 404/)
+    })
     for (const { report } of reports) for (const p of report.phases) expect(Date.parse(p.endedAt)).toBeGreaterThanOrEqual(Date.parse(p.startedAt))
   })
 

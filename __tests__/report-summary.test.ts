@@ -31,7 +31,14 @@ function settings(extra: Record<string, string> = {}) {
 
 function hostileReport(branch = 'main') {
   const t = (tenant: string, verdict: ReportTenant['verdict'], more: Partial<ReportTenant> = {}): ReportTenant => ({
-    ...tenantFromVerdict({ tenant, verdict: verdict === 'redeploy-failed' || verdict === 'not-started' ? 'stale' : verdict, sha: verdict === 'on-target' ? SHA : OLD, polls: 2, elapsedMs: 3000, url: '' }),
+    ...tenantFromVerdict({
+      tenant,
+      verdict: verdict === 'redeploy-failed' || verdict === 'not-started' ? 'stale' : verdict,
+      sha: verdict === 'on-target' ? SHA : OLD,
+      polls: 2,
+      elapsedMs: 3000,
+      url: ''
+    }),
     step: 'wave 1',
     action: 'redeployed',
     before: OLD,
@@ -48,7 +55,14 @@ function hostileReport(branch = 'main') {
     t('stale-1', 'stale'),
     t('cp-refused', 'redeploy-failed', { action: 'redeploy-failed', redeployError: `control plane said ${HOSTILE}` })
   ]
-  const phase = (name: string, ms: number) => ({ name, startedAt: '2026-11-22T10:00:00.000Z', endedAt: '2026-11-22T10:00:05.000Z', durationMs: ms, outcome: 'ok', detail: name === 'wave 1' ? HOSTILE : undefined })
+  const phase = (name: string, ms: number) => ({
+    name,
+    startedAt: '2026-11-22T10:00:00.000Z',
+    endedAt: '2026-11-22T10:00:05.000Z',
+    durationMs: ms,
+    outcome: 'ok',
+    detail: name === 'wave 1' ? HOSTILE : undefined
+  })
   return buildReport(
     settings({ INPUT_BRANCH: branch }),
     { result: 'failed', failure: 'x' },
@@ -95,7 +109,12 @@ describe('escapeMarkdown', () => {
 describe('cutMarkdown', () => {
   it('keeps whole lines within a byte limit and appends the note', () => {
     const text = Array.from({ length: 100 }, (_, i) => `line ${i} ✅`).join('\n')
-    const out = cutMarkdown(text, 300, (kept, total) => `cut ${kept}/${total}`, (s) => Buffer.byteLength(s))
+    const out = cutMarkdown(
+      text,
+      300,
+      (kept, total) => `cut ${kept}/${total}`,
+      (s) => Buffer.byteLength(s)
+    )
     expect(Buffer.byteLength(out)).toBeLessThanOrEqual(300)
     expect(out).toMatch(/\n\ncut \d+\/100\n$/)
     expect(text.startsWith(out.slice(0, out.indexOf('\n\ncut')))).toBe(true)
@@ -143,7 +162,10 @@ describe('the run summary', () => {
   it('lists failing tenants first, by kind of failure, then the rest', () => {
     const table = md.slice(md.indexOf('### Tenants'))
     expect(table).toMatch(/^### Tenants: 2 of 7 OK, 4 failing/)
-    const names = table.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Tenant')).map((l) => l.split(' | ')[0]!.slice(2))
+    const names = table
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| Tenant'))
+      .map((l) => l.split(' | ')[0]!.slice(2))
     expect(names).toEqual(['cp-refused', 'stale-1', 'bad-huge', 'bad-html', 'idle-1', 'ahead-1', 'on-1'])
   })
 

@@ -35,7 +35,12 @@ describe('the control-plane redeployer passes the fence before every retry', () 
   const req: RedeployRequest = { tenant: 't1', tag: 'x', sha: T, environment: 'p', current: OLD }
   const superseded: GateDecision = { superseded: true, headSha: NEW, basis: 'ahead', reason: 'main is at ccccccc, a newer commit; this job is superseded.' }
   const redeployer = (clock: InstantClock): ControlPlaneRedeployer =>
-    new ControlPlaneRedeployer({ kind: 'http', url: `${cp.redeployUrl}`, method: 'POST', body: '{"tenant":"{tenant}","sha":"{sha}"}', token: '' }, 2000, { http, clock, runner: { run: () => Promise.reject(new Error('no command in these tests')) }, log: () => undefined })
+    new ControlPlaneRedeployer({ kind: 'http', url: `${cp.redeployUrl}`, method: 'POST', body: '{"tenant":"{tenant}","sha":"{sha}"}', token: '' }, 2000, {
+      http,
+      clock,
+      runner: { run: () => Promise.reject(new Error('no command in these tests')) },
+      log: () => undefined
+    })
 
   it('a retry due after Retry-After is not sent once the fence says superseded', async () => {
     cp.calls.length = 0
@@ -88,7 +93,11 @@ describe('pre-flight: unknown ancestry is never taken for older', () => {
     ['a 404 from a token that cannot read a private repository', new Error('GET compare answered HTTP 404: Not Found')],
     ['a 403 secondary rate limit', new Error('GET compare answered HTTP 403: You have exceeded a secondary rate limit')]
   ])('%s: the tenant is not rolled, unless force', async (_name, error) => {
-    const seen = await preflightRead({ sha: NEW }, T, forge(() => Promise.reject(error)))
+    const seen = await preflightRead(
+      { sha: NEW },
+      T,
+      forge(() => Promise.reject(error))
+    )
     expect(seen).toEqual({ kind: 'unknown', sha: NEW, detail: error.message })
     expect(preflightAction(seen, false)).toBe('skip-unknown')
     expect(preflightAction(seen, true)).toBe('redeploy')
@@ -108,10 +117,42 @@ describe('pre-flight: unknown ancestry is never taken for older', () => {
   })
 
   it('a diverged tenant (off the branch) counts as older; a descendant as ahead', async () => {
-    expect((await preflightRead({ sha: OLD }, T, forge(async () => ({ relation: 'diverged' })))).kind).toBe('older')
-    expect((await preflightRead({ sha: NEW }, T, forge(async () => ({ relation: 'ahead', aheadBy: 2 })))).kind).toBe('ahead')
-    expect((await preflightRead({ sha: OLD }, T, forge(async () => ({ relation: 'behind', behindBy: 1 })))).kind).toBe('older')
-    expect((await preflightRead({ error: 'HTTP 500' }, T, forge(() => Promise.reject(new Error('never asked'))))).kind).toBe('no-answer')
+    expect(
+      (
+        await preflightRead(
+          { sha: OLD },
+          T,
+          forge(async () => ({ relation: 'diverged' }))
+        )
+      ).kind
+    ).toBe('older')
+    expect(
+      (
+        await preflightRead(
+          { sha: NEW },
+          T,
+          forge(async () => ({ relation: 'ahead', aheadBy: 2 }))
+        )
+      ).kind
+    ).toBe('ahead')
+    expect(
+      (
+        await preflightRead(
+          { sha: OLD },
+          T,
+          forge(async () => ({ relation: 'behind', behindBy: 1 }))
+        )
+      ).kind
+    ).toBe('older')
+    expect(
+      (
+        await preflightRead(
+          { error: 'HTTP 500' },
+          T,
+          forge(() => Promise.reject(new Error('never asked')))
+        )
+      ).kind
+    ).toBe('no-answer')
   })
 })
 

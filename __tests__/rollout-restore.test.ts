@@ -18,7 +18,7 @@ const OLD = 'a'.repeat(40)
 const OTHER = 'd'.repeat(40)
 const NEW = 'c'.repeat(40)
 
-const owner: GateDecision = { superseded: false, headSha: T, basis: 'identical', reason: 'main is at bbbbbbb, this job\'s commit.' }
+const owner: GateDecision = { superseded: false, headSha: T, basis: 'identical', reason: "main is at bbbbbbb, this job's commit." }
 const superseded: GateDecision = { superseded: true, headSha: NEW, basis: 'ahead', reason: 'main is at ccccccc, a newer commit; this job is superseded.' }
 
 const moved = (extra: Partial<TenantRecord> = {}): TenantRecord => ({ tenant: 't1', step: 'canary', action: 'redeployed', before: OLD, movedFrom: OLD, reissues: 0, ...extra })
@@ -30,9 +30,12 @@ describe('restorePlan: only a canary tenant this job moved, only to its own pre-
     expect(restorePlan(moved({ before: OLD, movedFrom: OTHER }), T)).toEqual({ kind: 'restore', to: OTHER })
   })
 
-  it.each<TenantAction>(['skipped-on-target', 'skipped-ahead', 'skipped-unknown', 'redeploy-failed', 'stopped-superseded', 'not-started'])('a tenant this job did not move (%s) is left alone', (action) => {
-    expect(restorePlan(moved({ action }), T)).toMatchObject({ kind: 'leave', action: 'not-moved' })
-  })
+  it.each<TenantAction>(['skipped-on-target', 'skipped-ahead', 'skipped-unknown', 'redeploy-failed', 'stopped-superseded', 'not-started'])(
+    'a tenant this job did not move (%s) is left alone',
+    (action) => {
+      expect(restorePlan(moved({ action }), T)).toMatchObject({ kind: 'leave', action: 'not-moved' })
+    }
+  )
 
   it('a wave tenant is never restored', () => {
     expect(restorePlan(moved({ step: 'wave 1' }), T)).toMatchObject({ kind: 'leave', action: 'not-moved' })

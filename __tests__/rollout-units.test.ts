@@ -21,7 +21,10 @@ describe('planSteps', () => {
   })
 
   it('without a canary the first wave leads', () => {
-    expect(planSteps(fleet, [], 5).map((s) => s.tenants)).toEqual([['a', 'b', 'c', 'd', 'e'], ['f', 'g']])
+    expect(planSteps(fleet, [], 5).map((s) => s.tenants)).toEqual([
+      ['a', 'b', 'c', 'd', 'e'],
+      ['f', 'g']
+    ])
   })
 
   it('every tenant appears exactly once', () => {

@@ -130,7 +130,16 @@ describe('numeric inputs are checked in the milliseconds actually used', () => {
   })
 
   it('accepts the limits themselves', () => {
-    const s = parseSettings({ ...base, ...deploy, 'INPUT_FORGE-RETRY-SECONDS': '1', 'INPUT_SETTLE-BUDGET-SECONDS': '2147483.647', 'INPUT_SETTLE-INTERVAL-SECONDS': '0.05', 'INPUT_REQUEST-TIMEOUT-SECONDS': '0.1', 'INPUT_CANARY-SOAK-SECONDS': '0', 'INPUT_SETTLE-CONFIRMATIONS': '100' })
+    const s = parseSettings({
+      ...base,
+      ...deploy,
+      'INPUT_FORGE-RETRY-SECONDS': '1',
+      'INPUT_SETTLE-BUDGET-SECONDS': '2147483.647',
+      'INPUT_SETTLE-INTERVAL-SECONDS': '0.05',
+      'INPUT_REQUEST-TIMEOUT-SECONDS': '0.1',
+      'INPUT_CANARY-SOAK-SECONDS': '0',
+      'INPUT_SETTLE-CONFIRMATIONS': '100'
+    })
     expect(s.forge.retry.maxTotalMs).toBe(1000)
     expect(s.verify).toMatchObject({ budgetMs: 2 ** 31 - 1, intervalMs: 50, requestTimeoutMs: 100, confirmations: 100 })
     expect(s.rollout?.soakMs).toBe(0)

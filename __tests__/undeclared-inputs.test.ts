@@ -16,7 +16,7 @@ describe('undeclared inputs', () => {
       'INPUT_SETTLE-BUDGET-SECS': '5',
       'INPUT_SETTLE-BUDGET-SECONDS': '5',
       INPUT_TOKN: 'x',
-      'INPUT_REDEPLOY_URL': 'https://cp.example/redeploy',
+      INPUT_REDEPLOY_URL: 'https://cp.example/redeploy',
       'INPUT_CANARY-SOAK': '30',
       INPUT_MODE: 'deploy',
       PATH: '/usr/bin'

@@ -83,7 +83,10 @@ describe('mode: verify end to end', () => {
       // The header went to the tenants, and nowhere else: not to the log, summary, report or forge.
       expect(sim.requests('gamma')[0]!.headers.authorization).toBe(`Bearer ${HEADER_SECRET}`)
       // `::add-mask::` is the line that asks the runner to mask the value; nothing else may carry it.
-      const log = r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+      const log = r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n')
       for (const text of [log, r.stderr, r.summary, JSON.stringify(report), JSON.stringify(r.outputs)]) {
         expect(text).not.toContain(HEADER_SECRET)
         expect(text).not.toContain(TOKEN)

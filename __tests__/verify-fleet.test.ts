@@ -86,9 +86,7 @@ describe('a fleet with every fault, verified in virtual time over real HTTP', ()
     // The HTTP client's real timeout only backs up the virtual limit below: generous, for a busy machine.
     const settings = verifySettings(sim.buildinfoTemplate, { headers: { Authorization: 'Bearer fleet-secret' }, requestTimeoutMs: 120 * S })
     const { prober, ancestry } = tracked(clock, createProber(settings, http, TARGET), realAncestry(), (t) => t === 'hangs')
-    const verdicts = await clock.run(
-      verifyFleet(sim.names, { target: TARGET, prober, ancestry, clock, budgetMs: settings.budgetMs, intervalMs: settings.intervalMs, requestTimeoutMs: 10 * S })
-    )
+    const verdicts = await clock.run(verifyFleet(sim.names, { target: TARGET, prober, ancestry, clock, budgetMs: settings.budgetMs, intervalMs: settings.intervalMs, requestTimeoutMs: 10 * S }))
     byName = new Map(verdicts.map((v) => [v.tenant, v]))
 
     const hangClock = new VirtualClock()
@@ -164,9 +162,7 @@ describe('a fleet of 1,000 tenants on the loopback simulator, in virtual time ov
     const settings = verifySettings(sim.buildinfoTemplate, { budgetMs: 3 * S, intervalMs: 100, requestTimeoutMs: 120 * S })
     const { prober, ancestry } = tracked(clock, createProber(settings, http, TARGET), realAncestry(), (t) => hung.has(t))
     try {
-      const verdicts = await clock.run(
-        verifyFleet(names, { target: TARGET, prober, ancestry, clock, budgetMs: settings.budgetMs, intervalMs: settings.intervalMs, requestTimeoutMs: 1 * S })
-      )
+      const verdicts = await clock.run(verifyFleet(names, { target: TARGET, prober, ancestry, clock, budgetMs: settings.budgetMs, intervalMs: settings.intervalMs, requestTimeoutMs: 1 * S }))
       const expected = { settle: 'on-target', stuck: 'stale', hang: 'unreachable', ahead: 'ahead' }
       verdicts.forEach((v, i) => expect([v.tenant, v.verdict]).toEqual([names[i], expected[kind(i)]]))
       // What each tenant served, in order: never back from the target, and nothing at all from a hung one.

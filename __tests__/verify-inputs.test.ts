@@ -22,7 +22,6 @@ function parse(env: Record<string, string>) {
   return parseSettings({ ...base, ...env })
 }
 
-
 describe('verify settings', () => {
   it('defaults: 240s budget, 20s interval, 10s timeout, auto field, production', () => {
     const v = parse({}).verify!
@@ -77,7 +76,13 @@ describe('verify settings', () => {
     ['a zero budget', { 'INPUT_SETTLE-BUDGET-SECONDS': '0' }, 'settle-budget-seconds', '0', /from 0.1 to 2147483.647/],
     ['a negative budget', { 'INPUT_SETTLE-BUDGET-SECONDS': '-5' }, 'settle-budget-seconds', '-5', /from 0.1 to 2147483.647/],
     ['a zero interval', { 'INPUT_SETTLE-INTERVAL-SECONDS': '0' }, 'settle-interval-seconds', '0', /from 0.05 to 2147483.647/],
-    ['an interval longer than the budget', { 'INPUT_SETTLE-BUDGET-SECONDS': '30', 'INPUT_SETTLE-INTERVAL-SECONDS': '45' }, 'settle-interval-seconds', '45', /no longer than settle-budget-seconds \(30\)/],
+    [
+      'an interval longer than the budget',
+      { 'INPUT_SETTLE-BUDGET-SECONDS': '30', 'INPUT_SETTLE-INTERVAL-SECONDS': '45' },
+      'settle-interval-seconds',
+      '45',
+      /no longer than settle-budget-seconds \(30\)/
+    ],
     ['a default interval longer than a short budget', { 'INPUT_SETTLE-BUDGET-SECONDS': '5' }, 'settle-interval-seconds', '20', /no longer than settle-budget-seconds \(5\)/],
     ['a zero request timeout', { 'INPUT_REQUEST-TIMEOUT-SECONDS': '0' }, 'request-timeout-seconds', '0', /from 0.1 to 2147483.647/],
     ['a malformed field path', { 'INPUT_BUILDINFO-FIELD': 'build..sha' }, 'buildinfo-field', 'build..sha', /dotted path/],
@@ -143,8 +148,7 @@ describe('loading tenants from tenants-url', () => {
     await server.close()
   })
 
-  const settingsFor = (template = 'https://{tenant}.example.com/buildinfo') =>
-    parse({ INPUT_TENANTS: '', 'INPUT_TENANTS-URL': `${server.url}/tenants`, 'INPUT_BUILDINFO-URL': template }).verify!
+  const settingsFor = (template = 'https://{tenant}.example.com/buildinfo') => parse({ INPUT_TENANTS: '', 'INPUT_TENANTS-URL': `${server.url}/tenants`, 'INPUT_BUILDINFO-URL': template }).verify!
 
   it('reads the list, retrying a transient 503', async () => {
     answers.push({ status: 503, body: 'busy' })

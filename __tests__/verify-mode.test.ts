@@ -87,7 +87,13 @@ async function runMode(
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
   const settings = parseSettings(env)
   const realForge = createForge(settings.forge, { http, clock: new InstantClock(), log: () => undefined })
-  const trackedForge: Forge = { ...realForge, kind: realForge.kind, branchHead: (b) => realForge.branchHead(b), createCommitStatus: (s) => realForge.createCommitStatus(s), compare: (b, h) => clock.track(realForge.compare(b, h)) }
+  const trackedForge: Forge = {
+    ...realForge,
+    kind: realForge.kind,
+    branchHead: (b) => realForge.branchHead(b),
+    createCommitStatus: (s) => realForge.createCommitStatus(s),
+    compare: (b, h) => clock.track(realForge.compare(b, h))
+  }
   // Cancels the run as the runner would (SIGINT), on an event: the answer to a chosen request.
   const cancel = new AbortController()
   const trackedHttp: HttpClient = {
@@ -138,7 +144,9 @@ describe('mode: verify', () => {
     expect(errors).toHaveLength(4)
     expect(errors[3]).toMatch(/^::error::3 of 5 tenants did not settle/)
     expect(errors[0]).toBe(`::error title=Tenant acme%3A stale::tenant acme is stale: actual=${OLD.slice(0, 7)} expected=${TARGET.slice(0, 7)} after 240s, 13 polls`)
-    expect(errors[1]).toMatch(new RegExp(`^::error title=Tenant hooli%3A unreachable::tenant hooli is unreachable: actual=none expected=${TARGET.slice(0, 7)} after 240s, 13 polls; last error: HTTP 500: `))
+    expect(errors[1]).toMatch(
+      new RegExp(`^::error title=Tenant hooli%3A unreachable::tenant hooli is unreachable: actual=none expected=${TARGET.slice(0, 7)} after 240s, 13 polls; last error: HTTP 500: `)
+    )
     expect(errors[2]).toContain('tenant umbrella is invalid: actual=none')
     expect(errors[2]).toContain('last error: the answer is an HTML page')
   })
@@ -208,10 +216,7 @@ describe('a cancelled verify', () => {
     const start = clock.now()
     // The run is cancelled once acme (stuck on the old commit) has answered its second poll, 20s in.
     let acmePolls = 0
-    const r = await runMode(
-      { tenants: 'initech acme globex', 'buildinfo-url': sim.buildinfoTemplate },
-      { cancelWhen: (url) => url.includes('/t/acme/') && ++acmePolls === 2 }
-    )
+    const r = await runMode({ tenants: 'initech acme globex', 'buildinfo-url': sim.buildinfoTemplate }, { cancelWhen: (url) => url.includes('/t/acme/') && ++acmePolls === 2 })
     expect(clock.now() - start).toBe(20_000)
     expect(r.outcome.result).toBe('cancelled')
     expect(r.outputs.result).toBe('cancelled')

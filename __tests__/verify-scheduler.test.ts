@@ -156,9 +156,7 @@ describe('settle loop in virtual time', () => {
   it('a request queued behind others gets only the time left, so the fleet is judged by budget + one timeout', async () => {
     const clock = new VirtualClock()
     const prober = new ScriptedProber(clock, () => () => 'hang')
-    const verdicts = await clock.run(
-      verifyFleet(['a', 'b', 'c'], options(clock, prober, { budgetMs: 20 * S, intervalMs: 10 * S, requestTimeoutMs: 10 * S, concurrency: 1 }))
-    )
+    const verdicts = await clock.run(verifyFleet(['a', 'b', 'c'], options(clock, prober, { budgetMs: 20 * S, intervalMs: 10 * S, requestTimeoutMs: 10 * S, concurrency: 1 })))
     expect(Math.max(...verdicts.map((v) => v.elapsedMs))).toBeLessThanOrEqual(30 * S)
     expect(clock.now()).toBeLessThanOrEqual(30 * S)
     expect(verdicts.map((v) => v.verdict)).toEqual(['unreachable', 'unreachable', 'unreachable'])
@@ -270,9 +268,7 @@ describe('a fleet of 1,000 tenants in virtual time', () => {
     const prober = new ScriptedProber(clock, (t) => (intervals(t) === 13 ? () => on(OLD) : settlesAt(intervals(t) * 20 * S - 5 * S)), 100)
     let progressCalls = 0
     let last = { done: 0, ok: 0 }
-    const verdicts = await clock.run(
-      verifyFleet(tenants, options(clock, prober, { onProgress: (done, _total, ok) => ((progressCalls += 1), (last = { done, ok })) }))
-    )
+    const verdicts = await clock.run(verifyFleet(tenants, options(clock, prober, { onProgress: (done, _total, ok) => ((progressCalls += 1), (last = { done, ok })) })))
     expect(prober.maxInFlight).toBe(64)
     expect(progressCalls).toBe(1000)
     // The first polls are spread over the first interval in batches of 64 (firstPollDelay): each tenant

@@ -18,14 +18,20 @@ import { errorOf } from './support/input-error.js'
  */
 
 const SHA = 'a'.repeat(40)
-const base = { GITHUB_SHA: SHA, GITHUB_REPOSITORY: 'acme/app', GITHUB_API_URL: 'https://api.github.com', INPUT_MODE: 'verify', INPUT_TENANTS: 'acme globex', 'INPUT_BUILDINFO-URL': 'https://{tenant}.example.com/buildinfo' }
+const base = {
+  GITHUB_SHA: SHA,
+  GITHUB_REPOSITORY: 'acme/app',
+  GITHUB_API_URL: 'https://api.github.com',
+  INPUT_MODE: 'verify',
+  INPUT_TENANTS: 'acme globex',
+  'INPUT_BUILDINFO-URL': 'https://{tenant}.example.com/buildinfo'
+}
 
 /** A token of 40 characters, as GitHub and most control planes issue them. */
 const token = (tag: string): string => `${tag}_${'0123456789abcdefghijklmnopqrstuvwxyz'.repeat(2)}`.slice(0, 40)
 
 /** Every 6-character piece of `secret` that appears in `text`: none may. */
 const leaks = (text: string, secret: string): string[] => Array.from({ length: secret.length - 5 }, (_, i) => secret.slice(i, i + 6)).filter((p) => text.includes(p))
-
 
 afterEach(() => {
   process.exitCode = undefined
@@ -53,7 +59,11 @@ describe('a malformed buildinfo-headers line', () => {
 
   it('its value is registered for masking before any input is validated, whole and by parts', () => {
     const secret = token('reg')
-    const secrets = secretInputs({ 'INPUT_BUILDINFO-HEADERS': `Authorization Bearer ${secret}`, 'INPUT_REGISTRY-PASSWORD': 'hunter2-pw', 'INPUT_TENANTS-URL': 'https://cp.example/t?env=prod&access_token=q-123456' })
+    const secrets = secretInputs({
+      'INPUT_BUILDINFO-HEADERS': `Authorization Bearer ${secret}`,
+      'INPUT_REGISTRY-PASSWORD': 'hunter2-pw',
+      'INPUT_TENANTS-URL': 'https://cp.example/t?env=prod&access_token=q-123456'
+    })
     expect(secrets).toEqual(expect.arrayContaining([`Authorization Bearer ${secret}`, `Bearer ${secret}`, secret, 'hunter2-pw', 'q-123456']))
     expect(secrets).not.toContain('prod')
     expect(secretInputs({ 'INPUT_BUILDINFO-URL': 'https://{tenant}.example/bi?sig=s1gn4ture&tenant={tenant}' })).toEqual(['s1gn4ture'])

@@ -11,7 +11,6 @@ import { errorOf } from './support/input-error.js'
 /** Progressive waves and shards: the pure planning, the hash, and the inputs refused before any side effect. */
 const names = (n: number): string[] => Array.from({ length: n }, (_, i) => `tenant-${String(i + 1).padStart(3, '0')}`)
 
-
 describe('planSteps with waves', () => {
   it('`10%, 50%, 100%` on 60 tenants ends its waves at 6, 30 and 60', () => {
     const steps = planSteps(names(60), [], 10, parseWaves('10%, 50%, 100%'))

@@ -103,7 +103,7 @@ describe('lint:workflows: the with: of every step that uses this action', () => 
     expect(r.out).not.toContain("'mode'")
   })
 
-  it("lists exactly the choices the settings accept, for every fixed input", () => {
+  it('lists exactly the choices the settings accept, for every fixed input', () => {
     const base = { GITHUB_SHA: 'a'.repeat(40), GITHUB_REPOSITORY: 'acme/app', GITHUB_API_URL: 'https://api.github.com', INPUT_MODE: 'deploy', INPUT_TOKEN: 't' }
     const deploy = { INPUT_TENANTS: 'acme', 'INPUT_BUILDINFO-URL': 'https://{tenant}.example.com/b', 'INPUT_REDEPLOY-URL': 'https://cp.example.com/{tenant}' }
     for (const [name, choices] of Object.entries(FIXED_VALUES)) {
@@ -152,7 +152,8 @@ async function recipes(): Promise<{ where: string; gitea: boolean; workflow: Rec
     ;[...text.matchAll(/```ya?ml\n([\s\S]*?)```/g)].forEach((m, i) => out.push({ where: `${page} block ${i + 1}`, gitea: false, workflow: parse(m[1]!) as Record<string, unknown> }))
   }
   for (const forge of ['github', 'gitea']) {
-    for (const file of await readdir(join('examples', forge))) out.push({ where: `examples/${forge}/${file}`, gitea: forge === 'gitea', workflow: parse(await readFile(join('examples', forge, file), 'utf8')) as Record<string, unknown> })
+    for (const file of await readdir(join('examples', forge)))
+      out.push({ where: `examples/${forge}/${file}`, gitea: forge === 'gitea', workflow: parse(await readFile(join('examples', forge, file), 'utf8')) as Record<string, unknown> })
   }
   return out
 }
@@ -167,7 +168,11 @@ export function recordProblems(workflow: Record<string, unknown>, gitea: boolean
   const problems: string[] = []
   for (const [name, job] of Object.entries(jobs)) {
     const perms = job.permissions ?? (workflow.permissions as Job['permissions'])
-    const may = (scope: string, level: 'read' | 'write'): boolean => perms === undefined || perms === 'write-all' || (perms === 'read-all' && level === 'read') || (typeof perms === 'object' && (perms[scope] === 'write' || (level === 'read' && perms[scope] === 'read')))
+    const may = (scope: string, level: 'read' | 'write'): boolean =>
+      perms === undefined ||
+      perms === 'write-all' ||
+      (perms === 'read-all' && level === 'read') ||
+      (typeof perms === 'object' && (perms[scope] === 'write' || (level === 'read' && perms[scope] === 'read')))
     for (const step of (job.steps ?? []).filter((s) => String(s.uses ?? '').includes('rollout-guard'))) {
       const mode = String(step.with?.mode ?? 'deploy')
       if (mode === 'deploy' && sharded) {

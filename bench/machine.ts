@@ -19,7 +19,11 @@ export interface Machine {
 
 function firstLine(command: string, args: string[]): string | undefined {
   try {
-    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).split('\n')[0]?.trim() || undefined
+    return (
+      execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 })
+        .split('\n')[0]
+        ?.trim() || undefined
+    )
   } catch {
     return undefined
   }

@@ -86,9 +86,18 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
  */
 async function fromSaved(files: string[]): Promise<void> {
   const parts = await Promise.all(files.map(async (f) => JSON.parse(await readFile(resolve(f), 'utf8')) as BenchResult))
-  const merged = parts.reduce((a, b) => ({ ...a, ...Object.fromEntries(Object.entries(b).filter(([k]) => ['versus', 'baselineMissing', 'scaling', 'startup', 'bundle', 'install'].includes(k))) }), parts[0]!)
+  const merged = parts.reduce(
+    (a, b) => ({ ...a, ...Object.fromEntries(Object.entries(b).filter(([k]) => ['versus', 'baselineMissing', 'scaling', 'startup', 'bundle', 'install'].includes(k))) }),
+    parts[0]!
+  )
   merged.durationMs = parts.reduce((n, p) => n + p.durationMs, 0)
-  await writeFile(resolve(ROOT, 'BENCHMARKS.md'), benchmarksMarkdown(merged, parts.map((p) => p.machine)))
+  await writeFile(
+    resolve(ROOT, 'BENCHMARKS.md'),
+    benchmarksMarkdown(
+      merged,
+      parts.map((p) => p.machine)
+    )
+  )
   console.log(`Wrote BENCHMARKS.md from ${files.length} saved run(s)`)
 }
 

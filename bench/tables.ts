@@ -49,7 +49,21 @@ export function tables(r: BenchResult): Table[] {
   if (r.scaling) {
     out.push({
       title: '2. Scaling: verifyFleet in its own process, fleet redeployed at once',
-      headers: ['tenants', 'proven', 'wall', 'slowest drain', 'overhead', 'req/tenant mean/max', 'over bound', 'req/s', 'RSS before/peak', 'peak heap used/reserved', 'peak fds/sockets', 'connections', 'loop delay p99'],
+      headers: [
+        'tenants',
+        'proven',
+        'wall',
+        'slowest drain',
+        'overhead',
+        'req/tenant mean/max',
+        'over bound',
+        'req/s',
+        'RSS before/peak',
+        'peak heap used/reserved',
+        'peak fds/sockets',
+        'connections',
+        'loop delay p99'
+      ],
       rows: r.scaling.map((s) => [
         count(s.n),
         `${count(s.ok)}/${count(s.n)}`,
@@ -71,7 +85,10 @@ export function tables(r: BenchResult): Table[] {
     const rows: string[][] = []
     const s = r.startup
     if (s) {
-      rows.push([`node dist/index.js, mode: gate (${s.runs} runs)`, `median ${s.medianMs.toFixed(0)} ms, min ${s.minMs.toFixed(0)} ms, p90 ${s.p90Ms.toFixed(0)} ms${s.ok ? '' : ` FAILED: ${s.problem}`}`])
+      rows.push([
+        `node dist/index.js, mode: gate (${s.runs} runs)`,
+        `median ${s.medianMs.toFixed(0)} ms, min ${s.minMs.toFixed(0)} ms, p90 ${s.p90Ms.toFixed(0)} ms${s.ok ? '' : ` FAILED: ${s.problem}`}`
+      ])
       rows.push([`node -e 0 (${s.runs} runs, each paired with a gate run)`, `median ${s.bareNodeMedianMs.toFixed(0)} ms`])
       rows.push(['ratio of the medians', `${s.ratio.toFixed(2)}x`])
     }
@@ -94,7 +111,11 @@ export function tables(r: BenchResult): Table[] {
 
 export function textTable(t: Table): string {
   const widths = t.headers.map((h, i) => Math.max(h.length, ...t.rows.map((r) => (r[i] ?? '').length)))
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()
   return [t.title, line(t.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...t.rows.map(line)].join('\n')
 }
 

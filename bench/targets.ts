@@ -66,9 +66,7 @@ function speed(r: BenchResult): TargetCheck {
 }
 
 function failure(row: VersusRow): string {
-  const problems = [row.verifySerial, row.verifyGuard, row.redeploySerial, row.deployWaves, row.deployProgressive, row.deployOneWave]
-    .map((t) => t?.problem)
-    .filter(Boolean)
+  const problems = [row.verifySerial, row.verifyGuard, row.redeploySerial, row.deployWaves, row.deployProgressive, row.deployOneWave].map((t) => t?.problem).filter(Boolean)
   return `A contender did not prove the fleet: ${problems.join('; ')}`
 }
 
@@ -137,7 +135,9 @@ function install(r: BenchResult): TargetCheck {
   if (!i) return { target, measured: 'not measured', status: 'not measured' }
   const mb = (b: number): string => (b / 1e6).toFixed(0)
   const measured = `${mb(i.bytes)} MB; largest: ${i.largest.map((p) => `${p.name} ${mb(p.bytes)} MB`).join(', ')}`
-  return i.bytes < INSTALL_TARGET_MB * 1e6 ? { target, measured, status: 'met' } : { target, measured, status: 'missed', why: `The largest packages are listed; each is a devDependency the tests or the build need.` }
+  return i.bytes < INSTALL_TARGET_MB * 1e6
+    ? { target, measured, status: 'met' }
+    : { target, measured, status: 'missed', why: `The largest packages are listed; each is a devDependency the tests or the build need.` }
 }
 
 function bundle(r: BenchResult): TargetCheck {

@@ -47,8 +47,16 @@ async function checkOutputs(): Promise<{ ok: boolean; lines: string[] }> {
   check(JSON.stringify([...(JSON.parse(deploy.rolled ?? '[]') as string[])].sort()) === JSON.stringify([...tenants].sort()), 'deploy: rolled lists every tenant', deploy.rolled)
   check(deploy.stale === '[]', 'deploy: stale is []', deploy.stale)
   check(Boolean(deploy['report-path']), 'deploy: report-path is set', deploy['report-path'])
-  check(tenants.every((t) => state.serving[t] === B), 'fleet: every tenant serves B', state.serving)
-  check(state.redeploys.every((r) => r.sha === B), 'fleet: every redeploy carried B', state.redeploys)
+  check(
+    tenants.every((t) => state.serving[t] === B),
+    'fleet: every tenant serves B',
+    state.serving
+  )
+  check(
+    state.redeploys.every((r) => r.sha === B),
+    'fleet: every redeploy carried B',
+    state.redeploys
+  )
   if (promotes) {
     check(deploy.promoted === 'true', 'deploy: promoted is true', deploy.promoted)
     check(deploy['promoted-digest'] === state.digests?.B, "deploy: promoted-digest is B's image", deploy['promoted-digest'])

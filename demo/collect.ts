@@ -50,9 +50,7 @@ export interface DemoData {
   jobs: JobData[]
   phases: PhaseData[]
   tenants: TenantData[]
-  promotion:
-    | { image: string; before: string; after: string | undefined; digests: Record<string, string>; registryLog: string[]; outcome: string | null; reason: string | null }
-    | { skipped: string }
+  promotion: { image: string; before: string; after: string | undefined; digests: Record<string, string>; registryLog: string[]; outcome: string | null; reason: string | null } | { skipped: string }
   verdict: Verdict
   durationMs: number
 }
@@ -91,7 +89,16 @@ export async function collect(stage: Stage, plan: DemoPlan, jobs: { A: JobResult
       served: fleet.tenants.history(name).map((h) => ({ sha: h.sha, at: rel(h.at) }))
     }
   })
-  const job = (j: JobResult): JobData => ({ name: j.name, sha: j.sha, startedAt: Math.round(j.startedAt), endedAt: Math.round(j.endedAt), exitCode: j.run.exitCode, outputs: j.run.outputs, summary: j.run.summary, report: j.run.report })
+  const job = (j: JobResult): JobData => ({
+    name: j.name,
+    sha: j.sha,
+    startedAt: Math.round(j.startedAt),
+    endedAt: Math.round(j.endedAt),
+    exitCode: j.run.exitCode,
+    outputs: j.run.outputs,
+    summary: j.run.summary,
+    report: j.run.report
+  })
   const images = stage.images
   return {
     generatedAt: new Date().toISOString(),

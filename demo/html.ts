@@ -9,7 +9,12 @@ import { markdownToText } from './markdown-text.js'
  * is escaped: SHAs, reasons and summaries all come from outside this file.
  */
 export function escapeHtml(text: unknown): string {
-  return String(text ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+  return String(text ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
 }
 
 const e = escapeHtml
@@ -20,8 +25,7 @@ export function renderHtml(d: DemoData): string {
   const label = (sha: string | undefined): string => d.commits.find((c) => c.sha === sha)?.label ?? short(sha)
   const span = Math.max(1, d.durationMs, ...d.jobs.map((j) => j.endedAt))
   const pct = (ms: number): string => `${Math.max(0, Math.min(100, (ms / span) * 100)).toFixed(2)}%`
-  const bar = (from: number, to: number, cls: string, title: string): string =>
-    `<div class="bar ${e(cls)}" style="left:${pct(from)};width:${pct(Math.max(0, to - from))}" title="${e(title)}"></div>`
+  const bar = (from: number, to: number, cls: string, title: string): string => `<div class="bar ${e(cls)}" style="left:${pct(from)};width:${pct(Math.max(0, to - from))}" title="${e(title)}"></div>`
   const aStart = d.jobs.find((j) => j.name === 'A')?.startedAt ?? 0
   const marker = `<div class="marker" style="left:${pct(aStart)}" title="job A starts"></div>`
 
@@ -53,7 +57,11 @@ export function renderHtml(d: DemoData): string {
     'skipped' in p
       ? `<p><strong>Skipped:</strong> ${e(p.skipped)}. The jobs ran without <code>image</code>, so they did not promote.</p>`
       : `<p>B's job: <strong>${e(p.outcome ?? 'no promotion')}</strong>${p.reason ? ` — ${e(p.reason)}` : ''}</p>
-<table><tr><th>image</th><td class="mono">${e(p.image)}</td></tr><tr><th>:latest before</th><td class="mono">${e(p.before)} (${e(digestLabel(p.before, p.digests))})</td></tr><tr><th>:latest after</th><td class="mono">${e(p.after ?? 'missing')} (${e(digestLabel(p.after, p.digests))})</td></tr>${Object.entries(p.digests).map(([k, v]) => `<tr><th>staging image of ${e(k)}</th><td class="mono">${e(v)}</td></tr>`).join('')}</table>
+<table><tr><th>image</th><td class="mono">${e(p.image)}</td></tr><tr><th>:latest before</th><td class="mono">${e(p.before)} (${e(digestLabel(p.before, p.digests))})</td></tr><tr><th>:latest after</th><td class="mono">${e(p.after ?? 'missing')} (${e(digestLabel(p.after, p.digests))})</td></tr>${Object.entries(
+          p.digests
+        )
+          .map(([k, v]) => `<tr><th>staging image of ${e(k)}</th><td class="mono">${e(v)}</td></tr>`)
+          .join('')}</table>
 <details><summary>Registry requests the jobs made (${p.registryLog.length})</summary><pre>${e(p.registryLog.join('\n'))}</pre></details>`
 
   return `<!doctype html>
@@ -94,7 +102,10 @@ function jobCard(j: JobData): string {
   return `<div class="job ${j.name}"><h3><span class="tag ${j.name}">job ${j.name}</span> deploys <span class="mono">${e(short(j.sha))}</span></h3>
 <p>Started at ${e(s(j.startedAt))}, ended at ${e(s(j.endedAt))}; exit code <strong>${j.exitCode}</strong>.</p>
 <p>${e(j.outputs.reason ?? '')}</p>
-<dl class="outputs">${shown.filter((k) => k in j.outputs).map((k) => `<dt>${e(k)}</dt><dd class="mono">${e(brief(j.outputs[k] ?? ''))}</dd>`).join('')}</dl>${superseded ? '\n<p><strong>superseded: nothing to do</strong></p>' : ''}</div>`
+<dl class="outputs">${shown
+    .filter((k) => k in j.outputs)
+    .map((k) => `<dt>${e(k)}</dt><dd class="mono">${e(brief(j.outputs[k] ?? ''))}</dd>`)
+    .join('')}</dl>${superseded ? '\n<p><strong>superseded: nothing to do</strong></p>' : ''}</div>`
 }
 
 /** A long JSON array output (every tenant rolled) as its length and first names. */

@@ -17,7 +17,7 @@ export const paintFor = (stream: NodeJS.WriteStream = process.stdout): Paint => 
   return colours ? (style, text) => styleText(style, text) : plain
 }
 
-const MARKS: Record<string, string> = { '✅': '✓', '❌': '✗', '⏭': '»', '⏩': '»', '⏸': '‖', '⚠': '!', '⛔': '■', 'ℹ': 'i' }
+const MARKS: Record<string, string> = { '✅': '✓', '❌': '✗', '⏭': '»', '⏩': '»', '⏸': '‖', '⚠': '!', '⛔': '■', ℹ: 'i' }
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
 
 /** Inline Markdown to text: code spans, bold, links, tags, escapes, entities, emoji. */
@@ -68,7 +68,12 @@ export function wrap(text: string, width: number, indent = ''): string[] {
 
 /** `| a | b\| c |` → ['a', 'b\| c']: a pipe escaped with a backslash stays inside its cell. */
 function cells(row: string): string[] {
-  return row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim())
+  return row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim())
 }
 
 function table(rows: string[], width: number, paint: Paint): string[] {
@@ -82,7 +87,10 @@ function table(rows: string[], width: number, paint: Paint): string[] {
   const cols = header.map((_, i) => i).filter((i) => keep[i])
   const widths = cols.map((i) => Math.max(displayWidth(header[i]!), ...data.map((r) => displayWidth(r[i] ?? ''))))
   const render = (row: string[]): string[] => {
-    const fixed = cols.slice(0, -1).map((i, k) => pad(row[i] ?? '', widths[k]!)).join('  ')
+    const fixed = cols
+      .slice(0, -1)
+      .map((i, k) => pad(row[i] ?? '', widths[k]!))
+      .join('  ')
     const lead = `  ${fixed}${cols.length > 1 ? '  ' : ''}`
     const last = row[cols.at(-1)!] ?? ''
     const room = Math.max(20, width - displayWidth(lead))

@@ -4,10 +4,42 @@
  * come from a hash of the name, so every run of the demo tells the same story.
  */
 export const TENANT_NAMES = [
-  'acme', 'globex', 'initech', 'umbrella', 'hooli', 'vandelay', 'wonka', 'stark', 'wayne', 'tyrell',
-  'cyberdyne', 'soylent', 'oscorp', 'aperture', 'massive', 'gringotts', 'monarch', 'duff', 'krusty', 'planet',
-  'nakatomi', 'weyland', 'zorg', 'virtucon', 'gekko', 'dunder', 'pied-piper', 'bluth', 'sterling', 'prestige',
-  'oceanic', 'nostromo', 'tessier', 'rekall', 'spacely', 'cogswell'
+  'acme',
+  'globex',
+  'initech',
+  'umbrella',
+  'hooli',
+  'vandelay',
+  'wonka',
+  'stark',
+  'wayne',
+  'tyrell',
+  'cyberdyne',
+  'soylent',
+  'oscorp',
+  'aperture',
+  'massive',
+  'gringotts',
+  'monarch',
+  'duff',
+  'krusty',
+  'planet',
+  'nakatomi',
+  'weyland',
+  'zorg',
+  'virtucon',
+  'gekko',
+  'dunder',
+  'pied-piper',
+  'bluth',
+  'sterling',
+  'prestige',
+  'oceanic',
+  'nostromo',
+  'tessier',
+  'rekall',
+  'spacely',
+  'cogswell'
 ] as const
 
 /** The first tenant is the canary: rolled, verified, soaked and verified again before the rest. */

@@ -79,7 +79,12 @@ async function run(): Promise<void> {
     writeFileSync(files.pid, String(process.pid))
     const env = variables(stage, plan.canary, state)
     // Written last and in one go: its existence is the readiness signal `start` waits for.
-    writeFileSync(`${files.env}.tmp`, Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join(''))
+    writeFileSync(
+      `${files.env}.tmp`,
+      Object.entries(env)
+        .map(([k, v]) => `${k}=${v}\n`)
+        .join('')
+    )
     writeFileSync(files.env, readFileSync(`${files.env}.tmp`))
     const timer = setTimeout(() => process.kill(process.pid, 'SIGTERM'), Number(values['max-minutes']) * 60_000)
     await done

@@ -48,9 +48,17 @@ export async function judge(stage: Stage, jobs: { A: JobResult; B: JobResult }):
   let latestAfter: string | undefined
   if (images) {
     const writes = images.proxy.log.filter((l) => !/^(GET|HEAD) /.test(l))
-    check(writes.length === 1 && /^PUT \/v2\/.+\/manifests\/latest$/.test(writes[0] ?? ''), "A's job wrote nothing to the registry", `${writes.length} registry write(s) in all: ${writes.join(', ') || 'none'}`)
+    check(
+      writes.length === 1 && /^PUT \/v2\/.+\/manifests\/latest$/.test(writes[0] ?? ''),
+      "A's job wrote nothing to the registry",
+      `${writes.length} registry write(s) in all: ${writes.join(', ') || 'none'}`
+    )
     latestAfter = await images.registry.digestOf(IMAGE_REPO, 'latest')
-    check(latestAfter === images.digests.B, ':latest moved forward to B', `latest was ${short(images.latestBefore)} (base), is ${short(latestAfter)} (${latestAfter === images.digests.B ? "B's image" : latestAfter === images.digests.A ? "A's image" : 'another image'})`)
+    check(
+      latestAfter === images.digests.B,
+      ':latest moved forward to B',
+      `latest was ${short(images.latestBefore)} (base), is ${short(latestAfter)} (${latestAfter === images.digests.B ? "B's image" : latestAfter === images.digests.A ? "A's image" : 'another image'})`
+    )
   }
 
   const answeredAAfterB = fleet.names.filter((n) => {
@@ -67,7 +75,11 @@ export async function judge(stage: Stage, jobs: { A: JobResult; B: JobResult }):
   )
 
   const notOnB = fleet.names.filter((n) => fleet.tenants.serving(n) !== B)
-  check(jobs.B.run.exitCode === 0 && notOnB.length === 0, "B's job ended green with the whole fleet on B", `exit ${jobs.B.run.exitCode}, result ${jobs.B.run.outputs.result ?? 'none'}, ${fleet.names.length - notOnB.length} of ${fleet.names.length} tenants serve B`)
+  check(
+    jobs.B.run.exitCode === 0 && notOnB.length === 0,
+    "B's job ended green with the whole fleet on B",
+    `exit ${jobs.B.run.exitCode}, result ${jobs.B.run.outputs.result ?? 'none'}, ${fleet.names.length - notOnB.length} of ${fleet.names.length} tenants serve B`
+  )
   check(
     jobs.A.run.exitCode === 0 && jobs.A.run.outputs.superseded === 'true',
     "A's job stepped aside, neutral",
@@ -76,7 +88,10 @@ export async function judge(stage: Stage, jobs: { A: JobResult; B: JobResult }):
 
   const ok = checks.every((c) => c.ok)
   const line = !ok
-    ? `Incident NOT prevented: ${checks.filter((c) => !c.ok).map((c) => c.label).join('; ')}`
+    ? `Incident NOT prevented: ${checks
+        .filter((c) => !c.ok)
+        .map((c) => c.label)
+        .join('; ')}`
     : images
       ? PREVENTED
       : `Incident prevented: A made no side effect, no tenant ever served A after B (:latest not promoted: ${stage.skipReason ?? 'no registry'})`

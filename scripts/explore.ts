@@ -34,7 +34,9 @@ async function main(): Promise<number> {
     violations += count
     if (!r.complete) incomplete += 1
     const secs = ((Date.now() - started) / 1000).toFixed(1)
-    console.log(`${c.name}: ${r.interleavings} interleavings, ${r.states} states, ${count} violating interleaving(s)${r.complete ? '' : ' (stopped at the safety cap: NOT complete)'} in ${secs}s — ${c.description}`)
+    console.log(
+      `${c.name}: ${r.interleavings} interleavings, ${r.states} states, ${count} violating interleaving(s)${r.complete ? '' : ' (stopped at the safety cap: NOT complete)'} in ${secs}s — ${c.description}`
+    )
     for (const f of r.violations) console.log(`  VIOLATION ${f.violation.invariant}: ${f.violation.detail}\n    replay: npm run explore -- --replay '${f.schedule}' ${c.name}`)
   }
   console.log(`${total} interleavings explored, ${violations} violations${incomplete ? ` (${incomplete} campaign(s) not complete)` : ''}`)

@@ -13,10 +13,7 @@ export interface ProvisionFacts {
   hasAptGet: boolean
 }
 
-export type Provision =
-  | { kind: 'ready' }
-  | { kind: 'install'; packages: string[]; commands: string[][] }
-  | { kind: 'stop'; message: string }
+export type Provision = { kind: 'ready' } | { kind: 'install'; packages: string[]; commands: string[][] } | { kind: 'stop'; message: string }
 
 export function aptCommands(packages: string[]): string[][] {
   return [
@@ -40,7 +37,9 @@ export function decideProvision(facts: ProvisionFacts): Provision {
   if (facts.isRoot && facts.hasAptGet) return { kind: 'install', packages, commands: aptCommands(packages) }
 
   const sudo = facts.isRoot ? '' : 'sudo '
-  const command = aptCommands(packages).map((argv) => sudo + argv.join(' ')).join(' && ')
+  const command = aptCommands(packages)
+    .map((argv) => sudo + argv.join(' '))
+    .join(' && ')
   const needs = missing.map((t) => `${t.name} (${t.neededBy})`).join(', ')
   const elsewhere = facts.hasAptGet
     ? ''

@@ -117,7 +117,10 @@ function cut(root: string, opts: Options, changelog: Cut): void {
   writeFileSync(notesPath, `${changelog.notes}\n`)
   console.log(`\nCommitted "Release ${tag}", tagged ${tag} and moved ${major} to ${git(root, 'rev-parse', '--short', 'HEAD')}.`)
   console.log(`Release notes: ${opts.notesFile}`)
-  const pushes = [['push', '--atomic', opts.remote, BRANCH, tag], ['push', '--force', opts.remote, major]]
+  const pushes = [
+    ['push', '--atomic', opts.remote, BRANCH, tag],
+    ['push', '--force', opts.remote, major]
+  ]
   if (!opts.push) {
     console.log(`\nTo publish (main and ${tag} together, then the moved ${major}):\n  ${pushes.map((p) => `git ${p.join(' ')}`).join(' && ')}`)
     return

@@ -19,7 +19,11 @@ function resolveVersion(): string {
   const wanted = versionArg ?? committed?.source.version ?? 'latest'
   if (/^\d+\.\d+\.\d+$/.test(wanted)) return wanted
   const r = spawnSync('npm', ['view', `${OPENAPI_PACKAGE}@${wanted}`, 'version'], { encoding: 'utf8' })
-  const found = r.stdout.trim().split('\n').pop()?.replace(/^.*'(.+)'$/, '$1')
+  const found = r.stdout
+    .trim()
+    .split('\n')
+    .pop()
+    ?.replace(/^.*'(.+)'$/, '$1')
   if (r.status !== 0 || !found) throw new Error(`cannot resolve ${OPENAPI_PACKAGE}@${wanted}: ${r.stderr.trim()}`)
   return found
 }

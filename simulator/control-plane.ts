@@ -13,8 +13,7 @@ import type { TenantSimulator } from './tenants.js'
  */
 export type ControlPlaneFault =
   /** `until`: the answer is held until the promise settles (a slow failure the test can line up with events). */
-  | { status: number; headers?: Record<string, string>; body?: string; until?: Promise<unknown> }
-  | { hang: true }
+  { status: number; headers?: Record<string, string>; body?: string; until?: Promise<unknown> } | { hang: true }
 
 export interface RedeployCall {
   tenant: string

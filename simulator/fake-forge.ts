@@ -93,9 +93,7 @@ export class FakeForge {
   private server!: RunningServer
   private readonly known = new Set<string>()
 
-  private constructor(
-    readonly options: Required<Omit<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents'>> & Pick<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents'>
-  ) {
+  private constructor(readonly options: Required<Omit<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents'>> & Pick<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents'>) {
     this.reports = new ForgeReports(options.flavour === 'github')
     this.reports.giteaPage = { max: options.limits?.maxResponseItems ?? DEFAULT_GITEA_LIMITS.maxResponseItems, default: options.limits?.defaultPagingNum ?? DEFAULT_GITEA_LIMITS.defaultPagingNum }
     this.deploymentsApi = new ForgeDeployments(options.repo, () => this.reports.statuses)
@@ -197,7 +195,12 @@ export class FakeForge {
     this.requests.push({ method, route, path: `${path}${url.search}`, headers: req.headers, body })
     // Outside /api/ Gitea serves its web UI: an unknown page is its HTML 404, whatever the token
     // (routers/web/web.go; the API answers JSON only under /api/v1).
-    if (this.gitea && !path.startsWith('/api/')) return sendHtml(res, 404, '<!DOCTYPE html><html><head><title>Page Not Found - Gitea</title></head><body><p>The page you are trying to reach either does not exist or you are not authorized to view it.</p></body></html>')
+    if (this.gitea && !path.startsWith('/api/'))
+      return sendHtml(
+        res,
+        404,
+        '<!DOCTYPE html><html><head><title>Page Not Found - Gitea</title></head><body><p>The page you are trying to reach either does not exist or you are not authorized to view it.</p></body></html>'
+      )
 
     if (this.options.token) {
       const auth = String(req.headers.authorization ?? '')
@@ -220,7 +223,12 @@ export class FakeForge {
     }
     if (refusal && this.flavour !== 'github') return sendJson(res, refusal.status, { message: refusal.message, url: '/api/swagger' })
     if (refusal) {
-      return sendJson(res, refusal.status, { message: refusal.message, errors: refusal.errors.map((e) => ({ resource: 'Request', field: e.field, code: 'invalid', message: e.message })), documentation_url: 'https://docs.github.com/rest', status: String(refusal.status) })
+      return sendJson(res, refusal.status, {
+        message: refusal.message,
+        errors: refusal.errors.map((e) => ({ resource: 'Request', field: e.field, code: 'invalid', message: e.message })),
+        documentation_url: 'https://docs.github.com/rest',
+        status: String(refusal.status)
+      })
     }
     const rest = decodeURIComponent(path.slice(base.length))
     if (method === 'POST' && route === 'statuses' && this.flavour === 'gitea-1.26' && this.options.actionsTokenContents === 'read') {
@@ -272,7 +280,8 @@ export class FakeForge {
     if (this.known.has(sha)) return undefined
     if (sha && (await this.options.repo.resolve(sha))) this.known.add(sha)
     if (!sha || this.known.has(sha)) return undefined
-    if (this.flavour === 'github') return (res) => sendJson(res, 422, { message: `No commit found for SHA: ${sha}`, documentation_url: 'https://docs.github.com/rest/commits/statuses#create-a-commit-status', status: '422' })
+    if (this.flavour === 'github')
+      return (res) => sendJson(res, 422, { message: `No commit found for SHA: ${sha}`, documentation_url: 'https://docs.github.com/rest/commits/statuses#create-a-commit-status', status: '422' })
     return (res) => sendJson(res, 500, { message: '', url: '/api/swagger' })
   }
 
@@ -310,7 +319,12 @@ export class FakeForge {
     if (!base || !head) return sendJson(res, 404, { message: 'Not Found' })
     // No merge base: GitHub answers 404 "No common ancestor between …".
     const mergeBase = await repo.mergeBase(base, head)
-    if (!mergeBase) return sendJson(res, 404, { message: `No common ancestor between ${baseRef} and ${headRef}.`, documentation_url: 'https://docs.github.com/rest/commits/commits#compare-two-commits', status: '404' })
+    if (!mergeBase)
+      return sendJson(res, 404, {
+        message: `No common ancestor between ${baseRef} and ${headRef}.`,
+        documentation_url: 'https://docs.github.com/rest/commits/commits#compare-two-commits',
+        status: '404'
+      })
     const ahead = await repo.count(base, head)
     const behind = await repo.count(head, base)
     const status = ahead === 0 && behind === 0 ? 'identical' : behind === 0 ? 'ahead' : ahead === 0 ? 'behind' : 'diverged'
@@ -329,7 +343,12 @@ export class FakeForge {
     const more = (await repo.total(start)) > page * limit
     const next = new URL(`${url.pathname}${url.search}`, this.server.url)
     next.searchParams.set('page', String(page + 1))
-    return sendJson(res, 200, shas.map((sha) => ({ sha, commit: { message: '' } })), more ? { link: `<${next.toString()}>; rel="next"` } : {})
+    return sendJson(
+      res,
+      200,
+      shas.map((sha) => ({ sha, commit: { message: '' } })),
+      more ? { link: `<${next.toString()}>; rel="next"` } : {}
+    )
   }
 }
 

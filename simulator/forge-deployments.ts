@@ -106,7 +106,17 @@ export class ForgeDeployments {
 
   private push(d: DeploymentLog, b: Record<string, unknown>): Record<string, unknown> {
     const logUrl = typeof b.log_url === 'string' ? b.log_url : typeof b.target_url === 'string' ? b.target_url : ''
-    const status = { id: ++this.nextStatus, state: b.state, description: b.description ?? '', environment: d.environment, target_url: logUrl, log_url: logUrl, environment_url: b.environment_url ?? '', created_at: new Date().toISOString(), deployment_url: `/deployments/${d.id}` }
+    const status = {
+      id: ++this.nextStatus,
+      state: b.state,
+      description: b.description ?? '',
+      environment: d.environment,
+      target_url: logUrl,
+      log_url: logUrl,
+      environment_url: b.environment_url ?? '',
+      created_at: new Date().toISOString(),
+      deployment_url: `/deployments/${d.id}`
+    }
     d.statuses.push(status)
     return status
   }
@@ -114,7 +124,10 @@ export class ForgeDeployments {
   private list(res: ServerResponse, url: URL): void {
     const q = url.searchParams
     const match = (d: DeploymentLog): boolean =>
-      (!q.get('sha') || d.sha === q.get('sha')) && (!q.get('ref') || d.body.ref === q.get('ref')) && (!q.get('environment') || d.environment === q.get('environment')) && (!q.get('task') || (d.body.task ?? 'deploy') === q.get('task'))
+      (!q.get('sha') || d.sha === q.get('sha')) &&
+      (!q.get('ref') || d.body.ref === q.get('ref')) &&
+      (!q.get('environment') || d.environment === q.get('environment')) &&
+      (!q.get('task') || (d.body.task ?? 'deploy') === q.get('task'))
     sendJson(res, 200, page(this.deployments.filter(match).reverse().map(shape), url))
   }
 }

@@ -101,7 +101,12 @@ export class ForgeReports {
   status(res: ServerResponse, sha: string, body: unknown): void {
     const b = (body ?? {}) as StatusLog['body']
     if (this.github && this.statuses.filter((x) => x.sha === sha && (x.body.context ?? 'default') === (b.context ?? 'default')).length >= GITHUB_STATUSES_PER_CONTEXT) {
-      return sendJson(res, 422, { message: 'Validation Failed', errors: [{ resource: 'Status', code: 'custom', field: 'context', message: 'This SHA and context has reached the maximum number of statuses.' }], documentation_url: 'https://docs.github.com/rest/commits/statuses#create-a-commit-status', status: '422' })
+      return sendJson(res, 422, {
+        message: 'Validation Failed',
+        errors: [{ resource: 'Status', code: 'custom', field: 'context', message: 'This SHA and context has reached the maximum number of statuses.' }],
+        documentation_url: 'https://docs.github.com/rest/commits/statuses#create-a-commit-status',
+        status: '422'
+      })
     }
     this.statuses.push({ sha, body: b })
     this.statusTimes.push(this.now())
@@ -114,7 +119,13 @@ export class ForgeReports {
     if (!this.github) return sendJson(res, 404, { message: 'Not Found' })
     const b = (body ?? {}) as Record<string, unknown>
     const tooBig = oversized(b)
-    if (tooBig) return sendJson(res, 422, { message: 'Invalid request.', errors: [`${tooBig} exceeds a maximum bytesize of ${SUMMARY_MAX_BYTES}`], documentation_url: 'https://docs.github.com/rest/checks/runs', status: '422' })
+    if (tooBig)
+      return sendJson(res, 422, {
+        message: 'Invalid request.',
+        errors: [`${tooBig} exceeds a maximum bytesize of ${SUMMARY_MAX_BYTES}`],
+        documentation_url: 'https://docs.github.com/rest/checks/runs',
+        status: '422'
+      })
     if (method === 'POST' && rest === '/check-runs') {
       const id = ++this.nextId
       this.checkRuns.set(id, { id, create: b, updates: [] })
@@ -157,7 +168,10 @@ export class ForgeReports {
     const name = q.get('check_name')
     // Only the newest GITHUB_CHECK_SUITE_WINDOW suites of the ref are searched.
     const oldest = (this.suites.get(ref) ?? 0) - GITHUB_CHECK_SUITE_WINDOW
-    let runs = [...this.checkRuns.values()].filter((r) => this.suiteOf.get(r.id)! > oldest).map((r) => this.merged(r)).filter((r) => r.head_sha === ref && (!name || r.name === name))
+    let runs = [...this.checkRuns.values()]
+      .filter((r) => this.suiteOf.get(r.id)! > oldest)
+      .map((r) => this.merged(r))
+      .filter((r) => r.head_sha === ref && (!name || r.name === name))
     // `latest` (the default) keeps only the most recent run of each name.
     if ((q.get('filter') ?? 'latest') === 'latest') runs = runs.filter((r) => !runs.some((o) => o.name === r.name && (o.id as number) > (r.id as number)))
     runs.sort((a, b) => (b.id as number) - (a.id as number))
@@ -167,7 +181,11 @@ export class ForgeReports {
   /** A check run as GitHub lists it: the create body with every PATCH applied. */
   private merged(r: CheckRunLog): Record<string, unknown> {
     const all = [r.create, ...r.updates]
-    const last = <T>(key: string): T | undefined => all.map((b) => b[key] as T | undefined).filter((v) => v !== undefined).at(-1)
+    const last = <T>(key: string): T | undefined =>
+      all
+        .map((b) => b[key] as T | undefined)
+        .filter((v) => v !== undefined)
+        .at(-1)
     const output = last<Record<string, unknown>>('output') ?? {}
     const status = last<string>('status') ?? (last<string>('conclusion') ? 'completed' : 'queued')
     const createdAt = this.checkTimes.get(r.id)!
@@ -193,7 +211,10 @@ export class ForgeReports {
 
   private listStatuses(res: ServerResponse, sha: string, url: URL): void {
     const q = url.searchParams
-    const mine = this.statuses.map((s, i) => ({ s, id: i + 1 })).filter(({ s }) => s.sha === sha).reverse()
+    const mine = this.statuses
+      .map((s, i) => ({ s, id: i + 1 }))
+      .filter(({ s }) => s.sha === sha)
+      .reverse()
     const shape = ({ s, id }: { s: StatusLog; id: number }): Record<string, unknown> => ({
       id,
       [this.github ? 'state' : 'status']: s.body.state,
@@ -228,7 +249,16 @@ export class ForgeReports {
     const ids = [...latest.values()].sort((a, b) => b - a)
     const shape = (i: number): Record<string, unknown> => {
       const s = this.statuses[i]!
-      return { id: i + 1, [this.github ? 'state' : 'status']: s.body.state, context: s.body.context ?? 'default', description: s.body.description ?? '', target_url: s.body.target_url ?? '', url: `/statuses/${sha}`, created_at: this.statusTimes[i], updated_at: this.statusTimes[i] }
+      return {
+        id: i + 1,
+        [this.github ? 'state' : 'status']: s.body.state,
+        context: s.body.context ?? 'default',
+        description: s.body.description ?? '',
+        target_url: s.body.target_url ?? '',
+        url: `/statuses/${sha}`,
+        created_at: this.statusTimes[i],
+        updated_at: this.statusTimes[i]
+      }
     }
     const states = ids.map((i) => this.statuses[i]!.body.state)
     const state = states.some((x) => x === 'failure' || x === 'error') ? 'failure' : states.length === 0 || states.some((x) => x === 'pending') ? 'pending' : 'success'
@@ -236,7 +266,15 @@ export class ForgeReports {
     if (this.github) {
       const perPage = Math.min(100, Number(q.get('per_page') ?? 30))
       const page = Number(q.get('page') ?? 1)
-      return sendJson(res, 200, { state, sha, total_count: ids.length, statuses: ids.slice((page - 1) * perPage, page * perPage).map(shape), repository: {}, commit_url: `/commits/${sha}`, url: `/commits/${sha}/status` })
+      return sendJson(res, 200, {
+        state,
+        sha,
+        total_count: ids.length,
+        statuses: ids.slice((page - 1) * perPage, page * perPage).map(shape),
+        repository: {},
+        commit_url: `/commits/${sha}`,
+        url: `/commits/${sha}/status`
+      })
     }
     const { limit, page } = this.giteaPaging(q)
     const statuses = ids.slice((page - 1) * limit, page * limit).map(shape)

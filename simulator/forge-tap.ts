@@ -29,24 +29,25 @@ export class ForgeTap {
 
   static async start(upstreamApiUrl: string, clock: Clock = systemClock): Promise<ForgeTap> {
     const tap = new ForgeTap(new URL(upstreamApiUrl), clock)
-    tap.server = await startServer((req, res, body) =>
-      new Promise<void>((done, fail) => {
-        const forwardedAt = tap.clock.now()
-        const headers = { ...req.headers, host: tap.upstream.host }
-        const out = request({ host: tap.upstream.hostname, port: tap.upstream.port, method: req.method, path: req.url, headers }, (answer) => {
-          const chunks: Buffer[] = []
-          answer.on('data', (c: Buffer) => chunks.push(c))
-          answer.on('end', () => {
-            tap.requests.push({ method: req.method ?? 'GET', path: req.url ?? '', status: answer.statusCode ?? 0, forwardedAt, answeredAt: tap.clock.now() })
-            res.writeHead(answer.statusCode ?? 502, answer.headers)
-            res.end(Buffer.concat(chunks))
-            done()
+    tap.server = await startServer(
+      (req, res, body) =>
+        new Promise<void>((done, fail) => {
+          const forwardedAt = tap.clock.now()
+          const headers = { ...req.headers, host: tap.upstream.host }
+          const out = request({ host: tap.upstream.hostname, port: tap.upstream.port, method: req.method, path: req.url, headers }, (answer) => {
+            const chunks: Buffer[] = []
+            answer.on('data', (c: Buffer) => chunks.push(c))
+            answer.on('end', () => {
+              tap.requests.push({ method: req.method ?? 'GET', path: req.url ?? '', status: answer.statusCode ?? 0, forwardedAt, answeredAt: tap.clock.now() })
+              res.writeHead(answer.statusCode ?? 502, answer.headers)
+              res.end(Buffer.concat(chunks))
+              done()
+            })
+            answer.on('error', fail)
           })
-          answer.on('error', fail)
+          out.on('error', fail)
+          out.end(body)
         })
-        out.on('error', fail)
-        out.end(body)
-      })
     )
     return tap
   }

@@ -45,18 +45,53 @@ function flag(url: URL, name: string): boolean {
  * verification (what compare sends for every commit of the range).
  */
 export function giteaCommit(base: string, sha: string, parts: { stat: boolean; files: boolean; verification: boolean }): object {
-  const user = { id: 1, login: 'sim', full_name: 'Simulator', email: 'sim@example.invalid', avatar_url: `${base}/avatars/0f1e2d3c4b5a69788796a5b4c3d2e1f0`, language: '', is_admin: false, last_login: '0001-01-01T00:00:00Z', created: '2024-01-01T00:00:00Z', restricted: false, active: false, prohibit_login: false, location: '', website: '', description: '', visibility: 'public', followers_count: 0, following_count: 0, starred_repos_count: 0, username: 'sim' }
+  const user = {
+    id: 1,
+    login: 'sim',
+    full_name: 'Simulator',
+    email: 'sim@example.invalid',
+    avatar_url: `${base}/avatars/0f1e2d3c4b5a69788796a5b4c3d2e1f0`,
+    language: '',
+    is_admin: false,
+    last_login: '0001-01-01T00:00:00Z',
+    created: '2024-01-01T00:00:00Z',
+    restricted: false,
+    active: false,
+    prohibit_login: false,
+    location: '',
+    website: '',
+    description: '',
+    visibility: 'public',
+    followers_count: 0,
+    following_count: 0,
+    starred_repos_count: 0,
+    username: 'sim'
+  }
   const who = { name: 'Simulator', email: 'sim@example.invalid', date: '2024-01-01T00:00:00Z' }
   return {
     url: `${base}/api/v1/repos/acme/app/git/commits/${sha}`,
     sha,
     created: '2024-01-01T00:00:00Z',
     html_url: `${base}/acme/app/commit/${sha}`,
-    commit: { url: `${base}/api/v1/repos/acme/app/git/commits/${sha}`, author: who, committer: who, message: `commit ${sha.slice(0, 7)}\n`, tree: { url: `${base}/api/v1/repos/acme/app/git/trees/${sha}`, sha, created: '2024-01-01T00:00:00Z' }, ...(parts.verification ? { verification: { verified: false, reason: 'gpg.error.not_signed_commit', signature: '', signer: null, payload: '' } } : {}) },
+    commit: {
+      url: `${base}/api/v1/repos/acme/app/git/commits/${sha}`,
+      author: who,
+      committer: who,
+      message: `commit ${sha.slice(0, 7)}\n`,
+      tree: { url: `${base}/api/v1/repos/acme/app/git/trees/${sha}`, sha, created: '2024-01-01T00:00:00Z' },
+      ...(parts.verification ? { verification: { verified: false, reason: 'gpg.error.not_signed_commit', signature: '', signer: null, payload: '' } } : {})
+    },
     author: user,
     committer: user,
     parents: [{ url: `${base}/api/v1/repos/acme/app/git/commits/${sha}`, sha, created: '2024-01-01T00:00:00Z' }],
-    ...(parts.files ? { files: [{ filename: 'file.txt', status: 'modified' }, { filename: 'src/service/handlers/deployment_status_reporting.go', status: 'modified' }] } : {}),
+    ...(parts.files
+      ? {
+          files: [
+            { filename: 'file.txt', status: 'modified' },
+            { filename: 'src/service/handlers/deployment_status_reporting.go', status: 'modified' }
+          ]
+        }
+      : {}),
     ...(parts.stat ? { stats: { total: 2, additions: 1, deletions: 1 } } : {})
   }
 }

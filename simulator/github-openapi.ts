@@ -147,9 +147,7 @@ export function matchOperation(method: string, path: string): MatchedOperation |
 function rebase(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rebase)
   if (!value || typeof value !== 'object') return value
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${COMPONENTS}${v}` : rebase(v)])
-  )
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${COMPONENTS}${v}` : rebase(v)]))
 }
 
 /** Schema problems of one request; empty when GitHub's description accepts it. */
@@ -186,7 +184,13 @@ function operationProblems(
     problems.push({ field: 'body', message: 'Problems parsing JSON' })
   } else if (content) {
     const fn = validator(`${match.template} ${method} body`, content)
-    if (!fn(body)) problems.push(...(fn.errors ?? []).map((e) => ({ field: `body${e.instancePath}`, message: `${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? `: ${JSON.stringify(e.params.allowedValues)}` : ''}` })))
+    if (!fn(body))
+      problems.push(
+        ...(fn.errors ?? []).map((e) => ({
+          field: `body${e.instancePath}`,
+          message: `${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? `: ${JSON.stringify(e.params.allowedValues)}` : ''}`
+        }))
+      )
   }
   return problems
 }

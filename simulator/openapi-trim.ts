@@ -94,7 +94,14 @@ export function trimDescription(full: FullDescription, endpoints: readonly strin
   const sorted = Object.fromEntries(
     Object.keys(components)
       .sort()
-      .map((kind) => [kind, Object.fromEntries(Object.keys(components[kind]!).sort().map((n) => [n, components[kind]![n]]))])
+      .map((kind) => [
+        kind,
+        Object.fromEntries(
+          Object.keys(components[kind]!)
+            .sort()
+            .map((n) => [n, components[kind]![n]])
+        )
+      ])
   )
 
   const doc: Omit<TrimmedDescription, 'sha256'> = {

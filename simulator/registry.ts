@@ -160,9 +160,7 @@ export class LocalRegistry {
     const platform = spec.platform ?? { os: 'linux', architecture: 'amd64' }
     const layer = Buffer.from(`layer ${spec.salt ?? ''} ${spec.revision ?? ''} ${randomBytes(4).toString('hex')}`)
     const labels = spec.revision && spec.label !== false ? { [REVISION]: spec.revision } : undefined
-    const config = Buffer.from(
-      JSON.stringify({ ...platform, config: { Labels: labels }, rootfs: { type: 'layers', diff_ids: [sha256(layer)] }, history: [{ created_by: 'rollout-guard test' }] })
-    )
+    const config = Buffer.from(JSON.stringify({ ...platform, config: { Labels: labels }, rootfs: { type: 'layers', diff_ids: [sha256(layer)] }, history: [{ created_by: 'rollout-guard test' }] }))
     const configDigest = await this.pushBlob(repo, config)
     const layerDigest = await this.pushBlob(repo, layer)
     const mediaType = docker ? MEDIA.dockerManifest : MEDIA.ociManifest

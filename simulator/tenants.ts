@@ -175,7 +175,10 @@ export class TenantSimulator {
   }
 
   private route(req: IncomingMessage, url: URL): { tenant?: TenantState; rest: string[] } {
-    const parts = url.pathname.split('/').filter(Boolean).map((p) => decodeURIComponent(p))
+    const parts = url.pathname
+      .split('/')
+      .filter(Boolean)
+      .map((p) => decodeURIComponent(p))
     if (parts[0] === 't' && parts[1] !== undefined) return { tenant: this.tenants.get(parts[1]), rest: parts.slice(2) }
     const label = String(req.headers.host ?? '').split('.')[0] ?? ''
     return { tenant: this.tenants.get(label), rest: parts }
@@ -196,7 +199,8 @@ export class TenantSimulator {
       if ('huge' in fault) this.record(t, t.sha)
       return misbehave(res, fault, { tenant: t.name, sha: t.sha, otherOrigin: this.otherOrigin, headers: req.headers })
     }
-    if (this.crashing.has(t.sha.toLowerCase())) return misbehave(res, { status: 503, body: 'upstream connect error: container in CrashLoopBackOff' }, { tenant: t.name, sha: t.sha, otherOrigin: this.otherOrigin, headers: req.headers })
+    if (this.crashing.has(t.sha.toLowerCase()))
+      return misbehave(res, { status: 503, body: 'upstream connect error: container in CrashLoopBackOff' }, { tenant: t.name, sha: t.sha, otherOrigin: this.otherOrigin, headers: req.headers })
     let sha = t.sha
     if (t.pending && t.drain === 'alternate') {
       t.flip = !t.flip

@@ -122,14 +122,20 @@ export class VirtualClock implements Clock {
   private async settlesWithin(outcome: Promise<unknown>, realMs: number): Promise<boolean> {
     const until = Date.now() + realMs
     while (Date.now() < until) {
-      const done = await Promise.race([outcome.then(() => true, () => true), new Promise<false>((r) => setTimeout(() => r(false), 5))])
+      const done = await Promise.race([
+        outcome.then(
+          () => true,
+          () => true
+        ),
+        new Promise<false>((r) => setTimeout(() => r(false), 5))
+      ])
       if (done || this.timers.length > 0 || this.inFlight.size > 0) return true
     }
     return false
   }
 
   private async idle(): Promise<void> {
-    for (let quiet = 0; quiet < 3; ) {
+    for (let quiet = 0; quiet < 3;) {
       if (this.inFlight.size > 0) {
         await Promise.race(this.inFlight)
         quiet = 0

@@ -45,7 +45,18 @@ export function createContext(settings: Settings, overrides: ContextOverrides = 
   const forge = overrides.forge ?? createForge(settings.forge, { http, clock, log: (m) => core.info(m) })
   const ancestry = new Ancestry(forge, clock)
   const gate = new SupersededGate(forge, ancestry, settings.target, settings.gate, { clock })
-  return { settings, clock, http, forge, ancestry, gate, signal: overrides.signal ?? new AbortController().signal, reporter: overrides.reporter ?? NO_REPORTER, counters: startCounting(), deployment: overrides.deployment ?? NO_DEPLOYMENT }
+  return {
+    settings,
+    clock,
+    http,
+    forge,
+    ancestry,
+    gate,
+    signal: overrides.signal ?? new AbortController().signal,
+    reporter: overrides.reporter ?? NO_REPORTER,
+    counters: startCounting(),
+    deployment: overrides.deployment ?? NO_DEPLOYMENT
+  }
 }
 
 /**

@@ -77,7 +77,8 @@ export function httpFor(ex: Execution, job: JobHandle): HttpClient {
           const serving = world.serving.get(body.tenant)!
           // As simulator/control-plane.ts in compare-and-set mode: a `current` that is not what the tenant
           // serves, empty included (the pre-flight read got no answer), is refused.
-          if (scenario.compareAndSet && !sameCommit(body.current ?? '', serving)) return response(409, `{"message":"${body.tenant} serves ${serving.slice(0, 7)}, not ${(body.current ?? '').slice(0, 7) || 'an unknown commit'}"}`)
+          if (scenario.compareAndSet && !sameCommit(body.current ?? '', serving))
+            return response(409, `{"message":"${body.tenant} serves ${serving.slice(0, 7)}, not ${(body.current ?? '').slice(0, 7) || 'an unknown commit'}"}`)
           world.applyRedeploy(job.name, job.sha, body.tenant, body.sha)
           return response(202, '{"accepted":true}')
         },

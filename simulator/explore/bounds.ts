@@ -78,20 +78,19 @@ export const CAMPAIGNS: Campaign[] = [
   },
   {
     name: 'no-compare-and-set',
-    description: 'a control plane without compare-and-set: a late redeploy inside the one-round-trip window may land, and the owning job must heal it; one fault among a probe 503, a redeploy 503 or hang; 2 preemptions',
+    description:
+      'a control plane without compare-and-set: a late redeploy inside the one-round-trip window may land, and the owning job must heal it; one fault among a probe 503, a redeploy 503 or hang; 2 preemptions',
     scenario: noCompareAndSet(),
     bound: { ...base, maxFaults: 1, maxPreemptions: 2, faults: { probe: ['503'], redeploy: ['503', 'hang'] } },
     maxInterleavings: 50_000
   },
-  ...(['A', 'B'] as const).map(
-    (broken): Campaign => ({
-      name: `canary-failure-${broken}`,
-      description: `the image of ${broken} never becomes healthy (its canary fails); one fault of any kind or a cancellation; 1 preemption`,
-      scenario: scenario({ broken: [broken] }),
-      bound: { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 1, faults: EVERY_FAULT },
-      maxInterleavings: 50_000
-    })
-  )
+  ...(['A', 'B'] as const).map((broken): Campaign => ({
+    name: `canary-failure-${broken}`,
+    description: `the image of ${broken} never becomes healthy (its canary fails); one fault of any kind or a cancellation; 1 preemption`,
+    scenario: scenario({ broken: [broken] }),
+    bound: { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 1, faults: EVERY_FAULT },
+    maxInterleavings: 50_000
+  }))
 ]
 
 export interface Window {

@@ -231,7 +231,10 @@ export class Execution {
   stateKey(): { key: string; spent: number[] } {
     const traces = [...this.traces].map(([j, t]) => `${j}[${t.join(' ')}]`).join(' ')
     const pending = this.pending.map((p) => `${p.job}.${p.kind}(${p.arg})+${p.overtaken}`).join(',')
-    const timers = this.timers.map((t) => `${t.job}@${t.at}`).sort().join(',')
+    const timers = this.timers
+      .map((t) => `${t.job}@${t.at}`)
+      .sort()
+      .join(',')
     const jobs = this.jobs.map((j) => `${j.name}:${j.done ? (j.result ?? 'done') : 'run'}`).join(',')
     const text = `${this.now}|${this.world.snapshot()}|${pending}|${timers}|${jobs}|${this.lastJob ?? ''}|${this.toLand.join(',')}|${traces}`
     return { key: createHash('sha1').update(text).digest('base64'), spent: [this.faults, this.cancels, this.preemptions] }

@@ -65,9 +65,11 @@ export async function deployJob(ex: Execution, job: JobHandle): Promise<void> {
   const settings = settingsFor(ex.scenario, job.sha)
   const ctx = createContext(settings, { clock: ex.clockFor(job.name), http: httpFor(ex, job), forge: forgeFor(ex, job), signal: job.controller.signal })
   const startedAt = new Date(0)
-  const outcome = await (ex.scenario.bugs.length ? deployWithBugs(ctx, ex.scenario) : runDeployMode(ctx, NO_COMMANDS)).catch(
-    (error: unknown): Outcome => ({ result: 'failed', failure: `the mode threw: ${errorMessage(error)}`, outputs: {} })
-  )
+  const outcome = await (ex.scenario.bugs.length ? deployWithBugs(ctx, ex.scenario) : runDeployMode(ctx, NO_COMMANDS)).catch((error: unknown): Outcome => ({
+    result: 'failed',
+    failure: `the mode threw: ${errorMessage(error)}`,
+    outputs: {}
+  }))
   job.result = outcome.result
   judgeEnd(ex, job, settings, outcome, startedAt)
 }

@@ -123,7 +123,10 @@ export class World {
     const e = this.evidence.get(job)
     const age = e ? this.now() - e.at : Number.POSITIVE_INFINITY
     if (age > this.opts.maxEvidenceAgeMs) {
-      this.violations.push({ invariant: 'stale-evidence', detail: `job ${commitName(jobSha)} sent ${what} on a head read ${e ? `${age} ms old` : 'never made'} (limit ${this.opts.maxEvidenceAgeMs} ms)` })
+      this.violations.push({
+        invariant: 'stale-evidence',
+        detail: `job ${commitName(jobSha)} sent ${what} on a head read ${e ? `${age} ms old` : 'never made'} (limit ${this.opts.maxEvidenceAgeMs} ms)`
+      })
     }
     if (e?.head && order(e.head) > order(jobSha)) {
       this.violations.push({ invariant: 'superseded-send', detail: `job ${commitName(jobSha)} sent ${what} after reading ${commitName(e.head)} at the head` })
@@ -165,7 +168,8 @@ export class World {
     const newest = [...deployed].sort((a, b) => order(b) - order(a))[0]
     if (!newest) return
     for (const [t, s] of this.serving) {
-      if (order(s) < order(newest)) this.violations.push({ invariant: 'backward', detail: `${t} ends on ${commitName(s)}, behind ${commitName(newest)} whose job ended deployed: a backward move was never healed` })
+      if (order(s) < order(newest))
+        this.violations.push({ invariant: 'backward', detail: `${t} ends on ${commitName(s)}, behind ${commitName(newest)} whose job ended deployed: a backward move was never healed` })
     }
   }
 

@@ -198,7 +198,13 @@ export class GiteaForge implements Forge {
       const list = (data as { statuses?: unknown } | null)?.statuses ?? []
       if (!Array.isArray(list)) throw new ForgeAnswerError('the combined status has no statuses list')
       for (const s of list as Array<Record<string, unknown>>) {
-        out.push({ state: String(s?.status ?? s?.state), context: String(s?.context ?? ''), description: String(s?.description ?? ''), targetUrl: typeof s?.target_url === 'string' ? s.target_url : undefined, createdAt: typeof s?.updated_at === 'string' ? s.updated_at : typeof s?.created_at === 'string' ? s.created_at : undefined })
+        out.push({
+          state: String(s?.status ?? s?.state),
+          context: String(s?.context ?? ''),
+          description: String(s?.description ?? ''),
+          targetUrl: typeof s?.target_url === 'string' ? s.target_url : undefined,
+          createdAt: typeof s?.updated_at === 'string' ? s.updated_at : typeof s?.created_at === 'string' ? s.created_at : undefined
+        })
       }
       const total = Number(res.headers['x-total-count'])
       if (!Number.isInteger(total) || total < 0) throw new ForgeAnswerError('the combined status came without a usable X-Total-Count header')

@@ -52,9 +52,7 @@ export class GitHubForge implements Forge {
 
   async branchHead(branch: string): Promise<string> {
     const { owner, repo } = this.settings
-    const data = await this.call(`GET branch ${branch}`, (signal) =>
-      this.octokit.rest.repos.getBranch({ owner, repo, branch, request: { signal } }).then((r) => r.data as unknown)
-    )
+    const data = await this.call(`GET branch ${branch}`, (signal) => this.octokit.rest.repos.getBranch({ owner, repo, branch, request: { signal } }).then((r) => r.data as unknown))
     const sha = (data as { commit?: { sha?: unknown } } | null)?.commit?.sha
     if (typeof sha !== 'string' || !FULL_SHA.test(sha.toLowerCase())) {
       throw new ForgeAnswerError(`the branch answer for '${branch}' has no commit.sha`)
@@ -87,9 +85,7 @@ export class GitHubForge implements Forge {
   async compare(base: string, head: string): Promise<Comparison> {
     const { owner, repo } = this.settings
     const data = await this.call(`compare ${base.slice(0, 7)}...${head.slice(0, 7)}`, (signal) =>
-      this.octokit.rest.repos
-        .compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1, request: { signal } })
-        .then((r) => r.data as unknown)
+      this.octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1, request: { signal } }).then((r) => r.data as unknown)
     )
     const d = data as { status?: string; ahead_by?: number; behind_by?: number }
     const relation = d.status ? RELATIONS[d.status] : undefined
@@ -102,9 +98,7 @@ export class GitHubForge implements Forge {
     try {
       // The `sha` media type answers the bare SHA instead of the commit with its files and stats.
       const data = await this.call(`GET commit ${ref}`, (signal) =>
-        this.octokit
-          .request('GET /repos/{owner}/{repo}/commits/{ref}', { owner, repo, ref, headers: { accept: 'application/vnd.github.sha' }, request: { signal } })
-          .then((r) => r.data as unknown)
+        this.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}', { owner, repo, ref, headers: { accept: 'application/vnd.github.sha' }, request: { signal } }).then((r) => r.data as unknown)
       )
       const sha = String(data).trim().toLowerCase()
       if (!FULL_SHA.test(sha)) throw new ForgeAnswerError(`the commit answer for '${ref}' is not a SHA`)
@@ -145,7 +139,8 @@ export class GitHubForge implements Forge {
       )
       const d = data as { total_count?: unknown; statuses?: unknown } | null
       if (!d || !Array.isArray(d.statuses) || typeof d.total_count !== 'number') throw new ForgeAnswerError('the combined status has no statuses and total_count')
-      for (const s of d.statuses as Array<Record<string, unknown>>) out.push({ state: String(s.state), context: String(s.context), description: String(s.description ?? ''), targetUrl: str(s.target_url), createdAt: str(s.updated_at) ?? str(s.created_at) })
+      for (const s of d.statuses as Array<Record<string, unknown>>)
+        out.push({ state: String(s.state), context: String(s.context), description: String(s.description ?? ''), targetUrl: str(s.target_url), createdAt: str(s.updated_at) ?? str(s.created_at) })
       if (d.statuses.length === 0 || out.length >= d.total_count) break
       if (page >= MAX_RECORD_PAGES) throw new ForgeAnswerError(`the commit has ${d.total_count} status contexts, more than the ${MAX_RECORD_PAGES * 100} read`)
     }
@@ -155,16 +150,12 @@ export class GitHubForge implements Forge {
   readonly checks = {
     create: async (sha: string, name: string, u: CheckRunUpdate): Promise<number> => {
       const { owner, repo } = this.settings
-      const res = await this.call(`POST check-run ${name}`, (signal) =>
-        this.octokit.rest.checks.create({ owner, repo, head_sha: sha, name, ...checkBody(u), request: { signal } })
-      )
+      const res = await this.call(`POST check-run ${name}`, (signal) => this.octokit.rest.checks.create({ owner, repo, head_sha: sha, name, ...checkBody(u), request: { signal } }))
       return (res.data as { id: number }).id
     },
     update: async (id: number, u: CheckRunUpdate): Promise<void> => {
       const { owner, repo } = this.settings
-      await this.call(`PATCH check-run ${id}`, (signal) =>
-        this.octokit.rest.checks.update({ owner, repo, check_run_id: id, ...checkBody(u), request: { signal } })
-      )
+      await this.call(`PATCH check-run ${id}`, (signal) => this.octokit.rest.checks.update({ owner, repo, check_run_id: id, ...checkBody(u), request: { signal } }))
     },
     /** `filter=latest`: the newest check run of the name, whatever the attempts and re-runs before it. */
     latestByName: async (sha: string, name: string): Promise<CheckRunRead[]> => {
@@ -176,7 +167,16 @@ export class GitHubForge implements Forge {
       if (!d || !Array.isArray(d.check_runs) || typeof d.total_count !== 'number') throw new ForgeAnswerError('the check run list has no check_runs and total_count')
       return (d.check_runs as Array<Record<string, unknown>>).map((c) => {
         const output = (c.output ?? {}) as Record<string, unknown>
-        return { id: Number(c.id), name: String(c.name), status: String(c.status), conclusion: str(c.conclusion) ?? null, externalId: str(c.external_id) ?? null, startedAt: str(c.started_at) ?? null, title: str(output.title) ?? null, detailsUrl: str(c.details_url) ?? null }
+        return {
+          id: Number(c.id),
+          name: String(c.name),
+          status: String(c.status),
+          conclusion: str(c.conclusion) ?? null,
+          externalId: str(c.external_id) ?? null,
+          startedAt: str(c.started_at) ?? null,
+          title: str(output.title) ?? null,
+          detailsUrl: str(c.details_url) ?? null
+        }
       })
     }
   }

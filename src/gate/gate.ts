@@ -107,7 +107,10 @@ export class SupersededGate {
           this.latest = answer
           this.last = decision
         }
-        debug(() => `gate: ${this.target.sha} against the head of ${this.target.branch}: head ${decision.headSha ?? 'unread'}, basis ${decision.basis}, superseded ${decision.superseded}: ${decision.reason}`)
+        debug(
+          () =>
+            `gate: ${this.target.sha} against the head of ${this.target.branch}: head ${decision.headSha ?? 'unread'}, basis ${decision.basis}, superseded ${decision.superseded}: ${decision.reason}`
+        )
         return decision
       })
     }

@@ -61,7 +61,11 @@ export async function diagnoseNotFound(forge: Forge, answer: string): Promise<Mi
   if (visible === 'unknown') return undefined
   if (visible) return 'visible'
   const repo = forge.repository ?? 'the repository'
-  return new MisconfigurationError('repository', `${repo} does not exist, or the token cannot see it (HTTP 404). Check \`repository\` (owner/name), and that \`token\` may read it (${readPermission(forge)})`, answer)
+  return new MisconfigurationError(
+    'repository',
+    `${repo} does not exist, or the token cannot see it (HTTP 404). Check \`repository\` (owner/name), and that \`token\` may read it (${readPermission(forge)})`,
+    answer
+  )
 }
 
 /** '' when `api-url` answers as the forge's API, what it answered otherwise, 'unknown' when it could not be asked. */
@@ -97,7 +101,7 @@ function readPermission(forge: Forge): string {
 
 function apiHint(forge: Forge): string {
   return forge.kind === 'github'
-    ? 'Set `api-url` to the REST API root: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server (the runner\'s GITHUB_API_URL).'
+    ? "Set `api-url` to the REST API root: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server (the runner's GITHUB_API_URL)."
     : 'Set `api-url` to the REST API root, the server URL followed by /api/v1 (e.g. https://gitea.example.com/api/v1).'
 }
 

@@ -119,7 +119,10 @@ export async function withRetry<T>(fn: (attempt: number, remainingMs: number) =>
           throw error
         }
         options.onRetry?.({ attempt: attemptNumber, delayMs, error })
-        debug(() => `retry ${attemptNumber + 1} of at most ${policy.maxAttempts} in ${delayMs} ms${asked ? ' (the server asked for it: Retry-After or a rate-limit reset)' : ''}, after a transient failure: ${(error as Error).message}`)
+        debug(
+          () =>
+            `retry ${attemptNumber + 1} of at most ${policy.maxAttempts} in ${delayMs} ms${asked ? ' (the server asked for it: Retry-After or a rate-limit reset)' : ''}, after a transient failure: ${(error as Error).message}`
+        )
         runCounters().httpRetries++
         await clock.sleep(delayMs, signal)
         // Thrown here, p-retry rejects with it and sends nothing more.

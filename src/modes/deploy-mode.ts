@@ -82,7 +82,11 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
   // Shard jobs never promote: only the job after every shard (`needs:`, `mode: promote`) knows they all succeeded.
   if (result.result === 'deployed' && settings.promote && settings.shard) result.reason = `${result.reason} Not promoted: ${shard.label}; promotion is the job after every shard (mode: promote).`
   else if (result.result === 'deployed' && settings.promote && !ctx.signal.aborted) {
-    const step = await timeline.run('promotion', () => core.group('Promotion', () => promotionStep(ctx, runner)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }))
+    const step = await timeline.run(
+      'promotion',
+      () => core.group('Promotion', () => promotionStep(ctx, runner)),
+      (p) => ({ outcome: p.result.outcome, detail: p.result.reason })
+    )
     promotion = step.result
     gate = step.gate ?? gate
     if (promotion.outcome === 'skipped-superseded') {

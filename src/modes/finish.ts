@@ -14,7 +14,15 @@ import type { RolloutResult } from '../rollout/types.js'
  */
 export async function finishRun(
   ctx: RunContext,
-  run: { rollout: Omit<RolloutResult, 'result'> & { result: string }; gate: GateDecision | undefined; startedAt: Date; tag: string; promotion?: PromotionResult; deployState?: DeployState; shard?: string }
+  run: {
+    rollout: Omit<RolloutResult, 'result'> & { result: string }
+    gate: GateDecision | undefined
+    startedAt: Date
+    tag: string
+    promotion?: PromotionResult
+    deployState?: DeployState
+    shard?: string
+  }
 ): Promise<Outcome> {
   const { settings } = ctx
   const r = run.rollout

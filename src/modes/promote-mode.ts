@@ -29,7 +29,11 @@ export async function runPromoteMode(ctx: RunContext, runner: CommandRunner = ex
     const record: RunRecord = { ...base, reason: first.reason, gate: first, phases: timeline.phases }
     return { ...supersededOutcome(ctx, first.reason, first.headSha, { promoted: 'false', 'promoted-digest': '' }), record }
   }
-  const step = await timeline.run('promotion', () => core.group('Promotion', () => promotionStep(ctx, runner, first)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }))
+  const step = await timeline.run(
+    'promotion',
+    () => core.group('Promotion', () => promotionStep(ctx, runner, first)),
+    (p) => ({ outcome: p.result.outcome, detail: p.result.reason })
+  )
   const gate = step.gate ?? first
   const record: RunRecord = { ...base, reason: step.result.reason, gate, phases: timeline.phases, promotion: step.result }
   return { ...toOutcome(ctx, step.result, gate), record }

@@ -35,7 +35,9 @@ export async function promotionStep(ctx: RunContext, runner: CommandRunner, init
     last = decision
     // Once the head was readable in this job, an unreadable one is an outage: no registry write blind.
     if (decision.basis === 'unreadable' && ctx.gate.everReadable && !ctx.settings.gate.force) {
-      throw new Error(`the head of ${ctx.settings.target.branch}, readable earlier in this job, could not be read (${decision.unreadable ?? decision.reason}), so the tag was not moved; run again once the forge answers`)
+      throw new Error(
+        `the head of ${ctx.settings.target.branch}, readable earlier in this job, could not be read (${decision.unreadable ?? decision.reason}), so the tag was not moved; run again once the forge answers`
+      )
     }
     return { superseded: !announce(decision, ctx.settings.gate, 'promotion').proceed, reason: decision.reason }
   }

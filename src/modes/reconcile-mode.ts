@@ -33,7 +33,11 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
   const timeline = new Timeline(ctx.clock)
 
   // Without the head there is nothing to reconcile to: this fails the step (unlike the deploy gate).
-  const head = await timeline.run('head', () => core.group('Branch head', () => ctx.forge.branchHead(settings.target.branch)), (h) => ({ outcome: 'read', detail: h }))
+  const head = await timeline.run(
+    'head',
+    () => core.group('Branch head', () => ctx.forge.branchHead(settings.target.branch)),
+    (h) => ({ outcome: 'read', detail: h })
+  )
   const target = { ...settings.target, sha: head }
   // The check or status goes on the commit this run reconciles to, so it can only start now.
   void ctx.reporter.start(head)
@@ -54,7 +58,11 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
   const fleet = shard.tenants
   if (shard.label) core.info(`This job is ${shard.label}`)
   const prober = createProber(verify, ctx.http, head)
-  const drift = await timeline.run('drift', () => core.group(`Drift: ${fleet.length} tenant(s), one read each`, () => readDrift(fleet, head, prober, ctx.ancestry, verify.concurrency, ctx.signal)), (d) => ({ outcome: `${d.filter((x) => x.state === 'behind').length} behind` }))
+  const drift = await timeline.run(
+    'drift',
+    () => core.group(`Drift: ${fleet.length} tenant(s), one read each`, () => readDrift(fleet, head, prober, ctx.ancestry, verify.concurrency, ctx.signal)),
+    (d) => ({ outcome: `${d.filter((x) => x.state === 'behind').length} behind` })
+  )
   logDrift(drift, head)
   const behind = drift.filter((d) => d.state === 'behind')
   const unreachable = drift.filter((d) => d.state === 'unreachable')
@@ -67,7 +75,11 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
   if (settings.dryRun) {
     // The verdict a real run would act on: unreachable tenants fail it, so they fail the dry run too.
     const lost = unreachable.length ? `${unreachable.length} tenant(s) unreachable: ${unreachable.map((u) => u.tenant).join(', ')}. ` : ''
-    const reason = behind.length ? `${lost}${behind.length} tenant(s) behind ${head.slice(0, 7)}; dry run, nothing changed.` : lost ? `${lost}Dry run, nothing changed.` : `Every tenant is on ${head.slice(0, 7)} or ahead; dry run.`
+    const reason = behind.length
+      ? `${lost}${behind.length} tenant(s) behind ${head.slice(0, 7)}; dry run, nothing changed.`
+      : lost
+        ? `${lost}Dry run, nothing changed.`
+        : `Every tenant is on ${head.slice(0, 7)} or ahead; dry run.`
     result = { result: unreachable.length ? 'failed' : behind.length ? 'drifted' : 'in-sync', reason, headSha: head, tenants: drift.map(recordOf), phases: timeline.phases }
     return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, deployState: state, shard: shard.label || undefined }), extra)
   }
@@ -99,28 +111,50 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
     })
     for (const r of rolled.tenants) records.set(r.tenant, r)
   }
-  let kind: string = !rolled ? (unreachable.length ? 'failed' : 'in-sync') : rolled.result === 'deployed' ? (unreachable.length ? 'failed' : 'healed') : rolled.result === 'stopped' ? state.action : rolled.result
+  let kind: string = !rolled
+    ? unreachable.length
+      ? 'failed'
+      : 'in-sync'
+    : rolled.result === 'deployed'
+      ? unreachable.length
+        ? 'failed'
+        : 'healed'
+      : rolled.result === 'stopped'
+        ? state.action
+        : rolled.result
   // And once more before the promotion: `:latest` never moves to a head a deploy now owns or rejected.
   if ((kind === 'healed' || kind === 'in-sync') && settings.promote && !settings.shard && !settings.dryRun && !ctx.signal.aborted) {
     state = await deployStateGate(ctx, head, timeline, 'before the promotion')
     if (stops(state, settings.gate.force)) kind = state.action
   }
   const stoppedBy = kind === 'deferred' || kind === 'held' ? state.reason : undefined
-  const reason = stoppedBy ?? (unreachable.length && (!rolled || rolled.result === 'deployed') ? `${unreachable.length} tenant(s) unreachable and not redeployed: ${unreachable.map((u) => u.tenant).join(', ')}.` : (rolled?.reason ?? `Every tenant is on ${head.slice(0, 7)} or ahead.`))
+  const reason =
+    stoppedBy ??
+    (unreachable.length && (!rolled || rolled.result === 'deployed')
+      ? `${unreachable.length} tenant(s) unreachable and not redeployed: ${unreachable.map((u) => u.tenant).join(', ')}.`
+      : (rolled?.reason ?? `Every tenant is on ${head.slice(0, 7)} or ahead.`))
   result = { result: kind, reason, headSha: head, tenants: [...records.values()], phases: timeline.phases }
 
   let promotion
   // Shard jobs never promote: only the job after every shard knows the whole fleet is there.
-  if ((kind === 'healed' || kind === 'in-sync') && settings.promote && settings.shard) result = { ...result, reason: `${result.reason} Not promoted: ${shard.label}; promotion is the job after every shard (mode: promote).` }
+  if ((kind === 'healed' || kind === 'in-sync') && settings.promote && settings.shard)
+    result = { ...result, reason: `${result.reason} Not promoted: ${shard.label}; promotion is the job after every shard (mode: promote).` }
   else if ((kind === 'healed' || kind === 'in-sync') && settings.promote && !ctx.signal.aborted) {
-    const step = await timeline.run('promotion', () => core.group('Promotion', () => promotionStep(headCtx, runner)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }))
+    const step = await timeline.run(
+      'promotion',
+      () => core.group('Promotion', () => promotionStep(headCtx, runner)),
+      (p) => ({ outcome: p.result.outcome, detail: p.result.reason })
+    )
     promotion = step.result
     if (promotion.outcome === 'failed') result = { ...result, result: 'failed', reason: promotion.reason }
     if (promotion.outcome === 'skipped-superseded') result = { ...result, result: 'skipped-superseded', reason: `The head moved before promotion: ${promotion.reason}` }
     if (promotion.outcome === 'cancelled') result = { ...result, result: 'cancelled', reason: promotion.reason }
   }
   const healed = rolled ? rolled.tenants.filter((t) => t.verdict && (t.verdict.verdict === 'on-target' || t.verdict.verdict === 'ahead')).map((t) => t.tenant) : []
-  return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, promotion, deployState: state, shard: shard.label || undefined }), { ...extra, healed: JSON.stringify(healed) })
+  return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, promotion, deployState: state, shard: shard.label || undefined }), {
+    ...extra,
+    healed: JSON.stringify(healed)
+  })
 }
 
 function recordOf(d: DriftEntry): TenantRecord {
@@ -136,7 +170,8 @@ function recordOf(d: DriftEntry): TenantRecord {
 
 function logDrift(drift: DriftEntry[], head: string): void {
   for (const d of drift) {
-    if (d.state === 'behind') core.warning(`${d.tenant} serves ${d.sha?.slice(0, 7)}, ${d.behindBy === undefined ? 'not known to be' : `${d.behindBy} commit(s)`} behind ${head.slice(0, 7)}`, { title: `Drift: ${d.tenant}` })
+    if (d.state === 'behind')
+      core.warning(`${d.tenant} serves ${d.sha?.slice(0, 7)}, ${d.behindBy === undefined ? 'not known to be' : `${d.behindBy} commit(s)`} behind ${head.slice(0, 7)}`, { title: `Drift: ${d.tenant}` })
     if (d.state === 'unreachable') core.warning(`${d.tenant} could not be read (${d.error}); it is reported, not redeployed`, { title: `Unreachable: ${d.tenant}` })
   }
 }

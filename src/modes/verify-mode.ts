@@ -39,23 +39,28 @@ export async function runVerifyMode(ctx: RunContext): Promise<Outcome> {
     const outcome = ok === verdicts.length ? 'ok' : ctx.signal.aborted ? 'cancelled' : 'failed'
     return { outcome, detail: `${ok} of ${verdicts.length} on target or ahead` }
   }
-  const judged = await timeline.run('verify', () => core.group(title, async () => {
-    const progress = progressReporter(ctx.clock)
-    progress('verify', 0, tenants.length, 0)
-    const result = await verifyFleet(tenants, {
-      target,
-      prober: createProber(verify, ctx.http, target),
-      ancestry: ctx.ancestry,
-      clock: ctx.clock,
-      ...settleOptions(verify),
-      signal: ctx.signal,
-      onProgress: (done, total, ok) => progress('verify', done, total, ok)
-    })
-    for (const v of result.filter((r) => isOk(r.verdict)).sort((a, b) => a.tenant.localeCompare(b.tenant))) {
-      core.info(`${v.tenant}: ${v.verdict} ${v.sha?.slice(0, 7) ?? ''} after ${formatSeconds(v.settleMs ?? v.elapsedMs)} (${v.polls} poll${v.polls === 1 ? '' : 's'})`)
-    }
-    return result
-  }), judge)
+  const judged = await timeline.run(
+    'verify',
+    () =>
+      core.group(title, async () => {
+        const progress = progressReporter(ctx.clock)
+        progress('verify', 0, tenants.length, 0)
+        const result = await verifyFleet(tenants, {
+          target,
+          prober: createProber(verify, ctx.http, target),
+          ancestry: ctx.ancestry,
+          clock: ctx.clock,
+          ...settleOptions(verify),
+          signal: ctx.signal,
+          onProgress: (done, total, ok) => progress('verify', done, total, ok)
+        })
+        for (const v of result.filter((r) => isOk(r.verdict)).sort((a, b) => a.tenant.localeCompare(b.tenant))) {
+          core.info(`${v.tenant}: ${v.verdict} ${v.sha?.slice(0, 7) ?? ''} after ${formatSeconds(v.settleMs ?? v.elapsedMs)} (${v.polls} poll${v.polls === 1 ? '' : 's'})`)
+        }
+        return result
+      }),
+    judge
+  )
 
   // Error text can echo what a tenant sent back (a header value included): redact before any of it is shown.
   const verdicts = judged.map((v) => ({ ...v, url: redact(v.url), lastError: v.lastError === undefined ? undefined : redact(v.lastError) }))

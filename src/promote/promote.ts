@@ -100,7 +100,10 @@ async function byRetag(opts: PromoteOptions, registry: Registry, tags: Tags, fen
   core.info(`${name}:${tags.tag} is ${target.digest ?? 'absent'}${target.revision ? `, built from ${target.revision}` : ''}.`)
 
   const decision = decidePromotion({ sha: opts.sha, source: { ...source, tag: tags.from }, target: { ...target, tag: tags.tag }, targetAhead, force: opts.force })
-  debug(() => `promotion decision: source ${name}:${tags.from} ${source.digest} built from ${source.revision ?? 'an unknown commit'}; target ${name}:${tags.tag} ${target.digest ?? 'absent'} built from ${target.revision ?? 'an unknown commit'}; target ahead ${targetAhead}; force ${opts.force}: ${decision.action} (${decision.reason})`)
+  debug(
+    () =>
+      `promotion decision: source ${name}:${tags.from} ${source.digest} built from ${source.revision ?? 'an unknown commit'}; target ${name}:${tags.tag} ${target.digest ?? 'absent'} built from ${target.revision ?? 'an unknown commit'}; target ahead ${targetAhead}; force ${opts.force}: ${decision.action} (${decision.reason})`
+  )
   const before = { previousDigest: target.digest, previousRevision: target.revision }
   if (decision.action === 'unchanged') return { promoted: false, outcome: 'unchanged', digest: source.digest, ...before, reason: decision.reason }
   if (decision.action === 'skip-ahead') return { promoted: false, outcome: 'skipped-ahead', digest: source.digest, ...before, reason: decision.reason }

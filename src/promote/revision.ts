@@ -45,7 +45,8 @@ export async function readRevision(registry: Registry, manifest: Manifest, depth
     const inner = await registry.getManifest(child.digest)
     // A missing platform image is an unreadable image, not an image of unknown commit: the index may
     // well be newer, and "unknown" would let it be overwritten backward.
-    if (!inner) throw new RegistryError('not-found', `the index ${manifest.digest.slice(0, 19)} refers to the platform image ${child.digest.slice(0, 19)}, which the registry does not have (HTTP 404)`, 404)
+    if (!inner)
+      throw new RegistryError('not-found', `the index ${manifest.digest.slice(0, 19)} refers to the platform image ${child.digest.slice(0, 19)}, which the registry does not have (HTTP 404)`, 404)
     return readRevision(registry, inner, depth + 1)
   }
   if (typeof json.config?.digest !== 'string') return { revision: undefined, note: 'no revision annotation and no config' }

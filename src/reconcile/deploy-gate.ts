@@ -12,8 +12,8 @@ import { readDeployRecords } from './read-records.js'
 /** The permission reading deploy records needs, named in the failure when it is missing. */
 export function recordsPermission(kind: 'github' | 'gitea'): string {
   return kind === 'github'
-    ? '`checks: read` and `statuses: read` in the job\'s `permissions:` (the check runs and commit statuses deploys write)'
-    : 'read access to the repository\'s commit statuses (a token that can read the repository)'
+    ? "`checks: read` and `statuses: read` in the job's `permissions:` (the check runs and commit statuses deploys write)"
+    : "read access to the repository's commit statuses (a token that can read the repository)"
 }
 
 /**
@@ -27,7 +27,8 @@ export async function deployStateGate(ctx: RunContext, head: string, timeline: T
   const { settings } = ctx
   const rs = settings.reconcile
   if (!rs?.respectDeployState) {
-    const reason = 'respect-deploy-state is false: the deploy records on the head are not read, so reconcile may redo the work of a deploy still running (bypassing its canary) or roll out a commit whose canary failed.'
+    const reason =
+      'respect-deploy-state is false: the deploy records on the head are not read, so reconcile may redo the work of a deploy still running (bypassing its canary) or roll out a commit whose canary failed.'
     if (where === 'before anything is redeployed') core.warning(reason, { title: 'Deploy state ignored' })
     return { action: 'proceed', reason }
   }
@@ -42,9 +43,16 @@ export async function deployStateGate(ctx: RunContext, head: string, timeline: T
           return decideDeployState(records, { now: new Date(wallNow(ctx.clock)), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName })
         } catch (error) {
           if (troubleOf(error) === 'permission') {
-            throw new Error(`The deploy records on ${head.slice(0, 7)} could not be read: ${errorMessage(error)}. Reconcile needs ${recordsPermission(ctx.forge.kind)} to tell a live or rejected deploy from none; nothing was redeployed.`, { cause: error })
+            throw new Error(
+              `The deploy records on ${head.slice(0, 7)} could not be read: ${errorMessage(error)}. Reconcile needs ${recordsPermission(ctx.forge.kind)} to tell a live or rejected deploy from none; nothing was redeployed.`,
+              { cause: error }
+            )
           }
-          return { action: 'deferred', unreadable: true, reason: `The deploy records on ${head.slice(0, 7)} could not be read (${errorMessage(error)}); reconcile cannot tell whether a deploy is live or rejected the head, so it redeploys nothing and the next scheduled run tries again.` }
+          return {
+            action: 'deferred',
+            unreadable: true,
+            reason: `The deploy records on ${head.slice(0, 7)} could not be read (${errorMessage(error)}); reconcile cannot tell whether a deploy is live or rejected the head, so it redeploys nothing and the next scheduled run tries again.`
+          }
         }
       }),
     (s) => ({ outcome: s.action, detail: s.reason })

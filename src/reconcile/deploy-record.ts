@@ -1,4 +1,3 @@
-
 /**
  * How a run ended, in a form a later run can read back from the commit. A deploy writes it into its own
  * check run (`external_id`) or commit status (the end of its description), so reconcile can tell a live

@@ -45,7 +45,8 @@ export interface DeployStateOptions {
   name: string
 }
 
-export const LIFTS_HOLD = 'A successful re-run of the job that rejected it, a whole new deploy of the commit that succeeds, a newer commit on the branch (its deploy is the repair), or `force: true` lifts the hold; a re-run of another job does not.'
+export const LIFTS_HOLD =
+  'A successful re-run of the job that rejected it, a whole new deploy of the commit that succeeds, a newer commit on the branch (its deploy is the repair), or `force: true` lifts the hold; a re-run of another job does not.'
 
 /**
  * Pure. The newest run of the commit is the deploy that counts (a whole new deploy replaces an older
@@ -82,13 +83,23 @@ export function decideDeployState(records: readonly DeployRecord[], o: DeploySta
   const run = (r: DeployRecord): string => `run ${r.stamp.runId} (attempt ${r.stamp.attempt})${r.stamp.part ? ` (shard ${r.stamp.part})` : ''}`
 
   if (live) {
-    return { action: 'deferred', end: 'running', record: live, reason: `The deploy of ${sha7} in ${run(live)} is in progress ${when(live, ageOf(live))}; reconcile defers to it and redeploys nothing.` }
+    return {
+      action: 'deferred',
+      end: 'running',
+      record: live,
+      reason: `The deploy of ${sha7} in ${run(live)} is in progress ${when(live, ageOf(live))}; reconcile defers to it and redeploys nothing.`
+    }
   }
   if (rejected) {
     const end = rejected.stamp.end
     const why = end === 'canary-failed' ? 'its canary failed' : 'it halted past max-failures'
     const words = rejected.text ? ` (${rejected.text})` : ''
-    return { action: 'held', end, record: rejected, reason: `Held: the deploy of ${sha7} in ${run(rejected)} rejected it: ${why}${words}. Nothing is redeployed toward ${sha7} and it is not promoted. ${LIFTS_HOLD}` }
+    return {
+      action: 'held',
+      end,
+      record: rejected,
+      reason: `Held: the deploy of ${sha7} in ${run(rejected)} rejected it: ${why}${words}. Nothing is redeployed toward ${sha7} and it is not promoted. ${LIFTS_HOLD}`
+    }
   }
   // Shards the deploy has (the records say how many) that wrote nothing yet: queued jobs, waited for
   // while any sibling is recent; a deploy whose every record is older than the timeout is over.
@@ -98,9 +109,19 @@ export function decideDeployState(records: readonly DeployRecord[], o: DeploySta
     const freshest = all.reduce((a, b) => (ageOf(b) < ageOf(a) ? b : a))
     const which = `shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')}`
     if (ageOf(freshest) < o.timeoutMs) {
-      return { action: 'deferred', end: freshest.stamp.end, record: freshest, reason: `The deploy of ${sha7} in run ${newestRun} has ${count} shards and ${which} have not reported yet (queued, or starting); reconcile defers to it and redeploys nothing.` }
+      return {
+        action: 'deferred',
+        end: freshest.stamp.end,
+        record: freshest,
+        reason: `The deploy of ${sha7} in run ${newestRun} has ${count} shards and ${which} have not reported yet (queued, or starting); reconcile defers to it and redeploys nothing.`
+      }
     }
-    return { action: 'presumed-dead', end: freshest.stamp.end, record: freshest, reason: `The deploy of ${sha7} in run ${newestRun} has ${count} shards and ${which} never reported, for longer than deploy-timeout-minutes (${minutes(o.timeoutMs)}); presumed dead, reconciling.` }
+    return {
+      action: 'presumed-dead',
+      end: freshest.stamp.end,
+      record: freshest,
+      reason: `The deploy of ${sha7} in run ${newestRun} has ${count} shards and ${which} never reported, for longer than deploy-timeout-minutes (${minutes(o.timeoutMs)}); presumed dead, reconciling.`
+    }
   }
   const dead = running[0]
   if (dead) {

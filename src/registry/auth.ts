@@ -74,7 +74,11 @@ export class RegistryAuth {
     const repo = this.deps.repository
     if (bearer?.params.error === 'insufficient_scope') {
       const lacking = write ? 'no push scope' : 'no pull access'
-      throw new RegistryError('scope', `${what}: ${this.who} has ${lacking} on ${repo} (the registry answered insufficient_scope for ${bearer.params.scope ?? 'this request'})${this.hint(write)}.`, 401)
+      throw new RegistryError(
+        'scope',
+        `${what}: ${this.who} has ${lacking} on ${repo} (the registry answered insufficient_scope for ${bearer.params.scope ?? 'this request'})${this.hint(write)}.`,
+        401
+      )
     }
     if (bearer?.params.realm) {
       if (this.bearer && !this.tokenProven) throw this.badCredentials(what, 'the registry refused the token it was just given')
@@ -142,7 +146,11 @@ export class RegistryAuth {
       { policy: this.deps.retry, clock: this.deps.clock, signal: this.deps.signal, onRetry: ({ delayMs, error }) => this.deps.log(`${String(error)}; retrying in ${delayMs} ms`) }
     )
     if (res.status === 401 || res.status === 403) {
-      throw new RegistryError('credentials', `Bad credentials: the ${what} refused ${this.who} (HTTP ${res.status})${creds ? '; check registry-username and registry-password' : '; set registry-username and registry-password'}.`, res.status)
+      throw new RegistryError(
+        'credentials',
+        `Bad credentials: the ${what} refused ${this.who} (HTTP ${res.status})${creds ? '; check registry-username and registry-password' : '; set registry-username and registry-password'}.`,
+        res.status
+      )
     }
     if (res.status !== 200) throw new RegistryError('status', `The ${what} answered HTTP ${res.status}.`, res.status)
     let body: { token?: unknown; access_token?: unknown; expires_in?: unknown }

@@ -56,7 +56,6 @@ export interface RegistryOptions {
 
 const MAX_MANIFEST = 4 * 1024 * 1024
 
-
 export function createRegistry(ref: ImageRef, options: RegistryOptions): Registry {
   return new DistributionRegistry(ref, options)
 }
@@ -150,33 +149,37 @@ class DistributionRegistry implements Registry {
 
   private call(call: Call): Promise<HttpResponse> {
     const url = new URL(`/v2/${this.ref.repository}/${call.path}`, this.base)
-    return this.retried(call.what, async (remainingMs) => {
-      for (;;) {
-        const headers: Record<string, string> = { ...call.headers }
-        const held = this.auth.current
-        const authorization = await this.auth.authorization()
-        // Renewing a token took a round trip: a write passes its fence again before it goes out.
-        if (authorization !== held) await call.fence?.(`${call.what} with a renewed token`)
-        if (authorization) headers.authorization = authorization
-        const res = await this.options.http.send({
-          url,
-          method: call.method,
-          headers,
-          body: call.body,
-          timeoutMs: Math.min(this.options.timeoutMs, remainingMs),
-          maxBodyBytes: call.maxBodyBytes,
-          signal: this.options.signal,
-          followSameOriginRedirects: call.method !== 'PUT' && !call.path.startsWith('blobs/')
-        })
-        if (res.status !== 401) {
-          this.auth.accepted(authorization)
-          return res
+    return this.retried(
+      call.what,
+      async (remainingMs) => {
+        for (;;) {
+          const headers: Record<string, string> = { ...call.headers }
+          const held = this.auth.current
+          const authorization = await this.auth.authorization()
+          // Renewing a token took a round trip: a write passes its fence again before it goes out.
+          if (authorization !== held) await call.fence?.(`${call.what} with a renewed token`)
+          if (authorization) headers.authorization = authorization
+          const res = await this.options.http.send({
+            url,
+            method: call.method,
+            headers,
+            body: call.body,
+            timeoutMs: Math.min(this.options.timeoutMs, remainingMs),
+            maxBodyBytes: call.maxBodyBytes,
+            signal: this.options.signal,
+            followSameOriginRedirects: call.method !== 'PUT' && !call.path.startsWith('blobs/')
+          })
+          if (res.status !== 401) {
+            this.auth.accepted(authorization)
+            return res
+          }
+          await this.auth.answer(res, call.what, call.method === 'PUT')
+          // Getting credentials took a round trip (and maybe retries): the write passes its fence again.
+          await call.fence?.(`${call.what} with new credentials`)
         }
-        await this.auth.answer(res, call.what, call.method === 'PUT')
-        // Getting credentials took a round trip (and maybe retries): the write passes its fence again.
-        await call.fence?.(`${call.what} with new credentials`)
-      }
-    }, call.fence)
+      },
+      call.fence
+    )
   }
 
   private retried(what: string, fn: (remainingMs: number) => Promise<HttpResponse>, fence?: WriteFence): Promise<HttpResponse> {

@@ -21,7 +21,14 @@ export function cut(text: string, max: number): string {
 
 /** One line of plain text: newlines and runs of whitespace become one space, controls go, length capped. */
 export function plainText(text: string, max = MAX_VALUE_CHARS): string {
-  return cut(text.replace(/[\r\n\t]+/g, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim(), max)
+  return cut(
+    text
+      .replace(/[\r\n\t]+/g, ' ')
+      .replace(INVISIBLE, '')
+      .replace(/ {2,}/g, ' ')
+      .trim(),
+    max
+  )
 }
 
 /**

@@ -178,7 +178,23 @@ export function tenantFromRecord(r: TenantRecord): ReportTenant {
 }
 
 function notJudged(tenant: string): ReportTenant {
-  return { tenant, step: null, action: null, before: null, verdict: 'not-started', ok: false, sha: null, polls: 0, settleSeconds: null, elapsedSeconds: null, cancelled: false, lastError: null, redeployError: null, reissues: 0, url: null }
+  return {
+    tenant,
+    step: null,
+    action: null,
+    before: null,
+    verdict: 'not-started',
+    ok: false,
+    sha: null,
+    polls: 0,
+    settleSeconds: null,
+    elapsedSeconds: null,
+    cancelled: false,
+    lastError: null,
+    redeployError: null,
+    reissues: 0,
+    url: null
+  }
 }
 
 /** Failing: judged and not OK (a tenant never started is listed, but is not a failure of its own). */
@@ -231,7 +247,13 @@ export function buildReport(settings: Settings, outcome: { result: string; failu
     counts,
     tenants: record.tenants,
     verification: s.verify
-      ? { buildinfoUrl: s.verify.buildinfoUrl, buildinfoField: s.verify.buildinfoField, budgetSeconds: sec(s.verify.budgetMs)!, intervalSeconds: sec(s.verify.intervalMs)!, requestTimeoutSeconds: sec(s.verify.requestTimeoutMs)! }
+      ? {
+          buildinfoUrl: s.verify.buildinfoUrl,
+          buildinfoField: s.verify.buildinfoField,
+          budgetSeconds: sec(s.verify.budgetMs)!,
+          intervalSeconds: sec(s.verify.intervalMs)!,
+          requestTimeoutSeconds: sec(s.verify.requestTimeoutMs)!
+        }
       : null,
     promotion: record.promotion ? promotionOf(settings, sha, record.promotion) : null,
     deployState: record.deployState ? deployStateOf(record.deployState) : null,

@@ -33,15 +33,18 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'target.environment': { type: 'string', description: 'The `environment` input.' },
   'target.tag': { type: 'string|null', description: 'The image tag of the commit (deploy, reconcile, promote); null otherwise.' },
   head: { type: 'string|null', description: 'The branch head as last read; null when it was not read or could not be.' },
-  decision: { type: 'object|null', description: 'The superseded gate\'s last decision; null in `verify` (read-only) and `reconcile` (acts on the head itself).' },
+  decision: { type: 'object|null', description: "The superseded gate's last decision; null in `verify` (read-only) and `reconcile` (acts on the head itself)." },
   'decision.superseded': { type: 'boolean', description: 'A newer commit owns the branch.' },
   'decision.forced': { type: 'boolean', description: '`force: true` overrode a superseded decision.' },
   'decision.basis': { type: 'string', description: '`identical`, `behind`, `ahead`, `diverged`, `unknown`, `unreadable` or `disabled`.' },
-  'decision.reason': { type: 'string', description: 'The gate\'s sentence.' },
+  'decision.reason': { type: 'string', description: "The gate's sentence." },
   startedAt: { type: 'string', description: 'ISO 8601, UTC.' },
   finishedAt: { type: 'string', description: 'ISO 8601, UTC.' },
   durationSeconds: { type: 'number', description: 'From start to finish.' },
-  phases: { type: 'array', description: 'The timeline, in order: `gate`, `canary`, `soak`, `canary re-verify`, `canary restore`, `gate (wave N)`, `wave N`, `confirm`, `promotion`, `verify`, `head`, `deploy state`, `drift`.' },
+  phases: {
+    type: 'array',
+    description: 'The timeline, in order: `gate`, `canary`, `soak`, `canary re-verify`, `canary restore`, `gate (wave N)`, `wave N`, `confirm`, `promotion`, `verify`, `head`, `deploy state`, `drift`.'
+  },
   'phases[].name': { type: 'string', description: 'Phase name.' },
   'phases[].startedAt': { type: 'string', description: 'ISO 8601, UTC.' },
   'phases[].endedAt': { type: 'string', description: 'ISO 8601, UTC.' },
@@ -56,7 +59,11 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   tenants: { type: 'array', description: 'Every tenant, in the order of the fleet.' },
   'tenants[].tenant': { type: 'string', description: 'Tenant name.' },
   'tenants[].step': { type: 'string|null', description: '`canary`, `wave N` or `drift`; null in `verify`.' },
-  'tenants[].action': { type: 'string|null', description: '`redeployed`, `skipped-on-target`, `skipped-ahead`, `skipped-unknown` (ancestry unknown, not rolled), `redeploy-failed`, `stopped-superseded` (a redeploy attempt not sent: a newer commit owned the branch) or `not-started`; null in `verify`.' },
+  'tenants[].action': {
+    type: 'string|null',
+    description:
+      '`redeployed`, `skipped-on-target`, `skipped-ahead`, `skipped-unknown` (ancestry unknown, not rolled), `redeploy-failed`, `stopped-superseded` (a redeploy attempt not sent: a newer commit owned the branch) or `not-started`; null in `verify`.'
+  },
   'tenants[].before': { type: 'string|null', description: 'The SHA it served before the redeploy.' },
   'tenants[].verdict': { type: 'string', description: '`on-target`, `ahead`, `stale`, `unreachable`, `invalid`, `redeploy-failed` or `not-started`.' },
   'tenants[].ok': { type: 'boolean', description: 'On target or ahead.' },
@@ -88,7 +95,10 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'promotion.reason': { type: 'string', description: 'One sentence.' },
   deployState: { type: 'object|null', description: 'Reconcile: what the deploy records on the head said; null in other modes (with `respect-deploy-state: false`, `proceed` and the warning).' },
   'deployState.action': { type: 'string', description: '`proceed`, `deferred`, `held` or `presumed-dead`.' },
-  'deployState.end': { type: 'string|null', description: 'How the deciding deploy ended: `running`, `deployed`, `superseded`, `cancelled`, `canary-failed`, `halted`, `failed-tenants` or `failed`; null without a record.' },
+  'deployState.end': {
+    type: 'string|null',
+    description: 'How the deciding deploy ended: `running`, `deployed`, `superseded`, `cancelled`, `canary-failed`, `halted`, `failed-tenants` or `failed`; null without a record.'
+  },
   'deployState.run': { type: 'string|null', description: 'The deciding run and attempt, `<run id>.<attempt>`.' },
   'deployState.since': { type: 'string|null', description: 'When that run started (ISO 8601), as the forge says.' },
   'deployState.url': { type: 'string|null', description: 'Link to that run, from its record.' },
@@ -98,16 +108,26 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'counters.httpRetries': { type: 'number', description: 'Requests sent again after a transient failure (forge, control plane, registry).' },
   'counters.redeployReissues': { type: 'number', description: 'Redeploys sent again because a tenant regressed (the sum of `tenants[].reissues`).' },
   'counters.gateChecks': { type: 'number', description: 'Questions put to the superseded gate.' },
-  'counters.gateReads': { type: 'number', description: 'Reads of the branch head the gate sent to the forge (questions asked at once share one read; an answer younger than the ownership-evidence bound is reused).' },
+  'counters.gateReads': {
+    type: 'number',
+    description: 'Reads of the branch head the gate sent to the forge (questions asked at once share one read; an answer younger than the ownership-evidence bound is reused).'
+  },
   'counters.defers': { type: 'number', description: 'Reconcile: 1 when it deferred to a deploy in progress on the head.' },
   'counters.holds': { type: 'number', description: 'Reconcile: 1 when the head is held (its deploy rejected it).' },
   shard: { type: 'string|null', description: '`shard 2 of 4: 15 of 60 tenants` when the run handled one shard of the fleet (`shard` input); null otherwise.' },
   restore: { type: 'object|null', description: 'Deploy: what became of the canary after it failed (`canary-failure`, docs/canary-restore.md); null when the canary did not fail, and in other modes.' },
-  'restore.outcome': { type: 'string', description: '`restored` (every tenant due a restore verified on its previous commit), `failed` (some restore refused, failed or not verified), `nothing-to-restore`, `superseded` (a newer commit owns the branch), `skipped` (ownership unproven, or cancelled) or `held` (`canary-failure: hold`).' },
+  'restore.outcome': {
+    type: 'string',
+    description:
+      '`restored` (every tenant due a restore verified on its previous commit), `failed` (some restore refused, failed or not verified), `nothing-to-restore`, `superseded` (a newer commit owns the branch), `skipped` (ownership unproven, or cancelled) or `held` (`canary-failure: hold`).'
+  },
   'restore.reason': { type: 'string', description: 'One sentence, also at the end of `reason`.' },
   'restore.tenants': { type: 'array', description: 'Every canary tenant.' },
   'restore.tenants[].tenant': { type: 'string', description: 'Tenant name.' },
-  'restore.tenants[].action': { type: 'string', description: '`restored` (the redeploy back was accepted), `restore-failed`, `nothing-to-restore` (its pre-flight read gave no commit), `not-moved` (this job did not move it) or `not-sent`.' },
+  'restore.tenants[].action': {
+    type: 'string',
+    description: '`restored` (the redeploy back was accepted), `restore-failed`, `nothing-to-restore` (its pre-flight read gave no commit), `not-moved` (this job did not move it) or `not-sent`.'
+  },
   'restore.tenants[].to': { type: 'string|null', description: 'The commit it went (or would have gone) back to: its pre-flight read before this job moved it.' },
   'restore.tenants[].verified': { type: 'boolean', description: 'Restored and verified exactly on `to` within the settle budget.' },
   'restore.tenants[].verdict': { type: 'string|null', description: 'The verification on `to` (`on-target` means on `to`; the rejected build counts as `stale`); null when not verified.' },

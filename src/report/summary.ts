@@ -48,7 +48,15 @@ function overview(r: RunReport): string[] {
   const rows = [`| Commit | ${sha7(r.target.sha)} on ${codeText(r.target.branch)}${r.target.tag ? `, image tag ${codeText(r.target.tag)}` : ''} |`]
   if (r.decision) {
     const d = r.decision
-    const verdict = d.forced ? '⚠️ superseded, overridden by `force`' : d.superseded ? '⏭️ superseded' : d.basis === 'disabled' ? '⚠️ check off' : d.basis === 'unreadable' ? '⚠️ owner (head unreadable)' : '✅ owner'
+    const verdict = d.forced
+      ? '⚠️ superseded, overridden by `force`'
+      : d.superseded
+        ? '⏭️ superseded'
+        : d.basis === 'disabled'
+          ? '⚠️ check off'
+          : d.basis === 'unreadable'
+            ? '⚠️ owner (head unreadable)'
+            : '✅ owner'
     rows.push(`| Gate | ${verdict}: ${escapeMarkdown(d.reason, 1000)} |`)
   } else if (r.head) {
     rows.push(`| Branch head | ${sha7(r.head)} |`)
@@ -60,7 +68,9 @@ function overview(r: RunReport): string[] {
   if (r.shard) rows.push(`| Shard | ${escapeMarkdown(r.shard)} |`)
   rows.push(`| Run | ${run}, ${formatDuration(r.durationSeconds)}, finished ${utc(r.finishedAt)} UTC |`)
   const c = r.counters
-  rows.push(`| Counters | ${c.buildinfoPolls} build info poll(s), ${c.httpRetries} HTTP retr${c.httpRetries === 1 ? 'y' : 'ies'}, ${c.redeployReissues} redeploy re-issue(s), ${c.gateChecks} gate check(s) (${c.gateReads} head read(s)), ${c.defers} defer(s), ${c.holds} hold(s) |`)
+  rows.push(
+    `| Counters | ${c.buildinfoPolls} build info poll(s), ${c.httpRetries} HTTP retr${c.httpRetries === 1 ? 'y' : 'ies'}, ${c.redeployReissues} redeploy re-issue(s), ${c.gateChecks} gate check(s) (${c.gateReads} head read(s)), ${c.defers} defer(s), ${c.holds} hold(s) |`
+  )
   return ['| | |', '|---|---|', ...rows, '']
 }
 
@@ -80,7 +90,10 @@ function deployStateCell(d: NonNullable<RunReport['deployState']>): string {
 function phases(r: RunReport): string[] {
   if (!r.phases.length) return []
   const total = r.phases.reduce((n, p) => n + p.durationSeconds, 0)
-  const rows = r.phases.map((p, i) => `| ${i + 1} | ${escapeMarkdown(p.name)} | ${escapeMarkdown(p.outcome)} | ${utc(p.startedAt).slice(11)} | ${formatDuration(p.durationSeconds)} | ${p.detail ? escapeMarkdown(p.detail, 200) : ''} |`)
+  const rows = r.phases.map(
+    (p, i) =>
+      `| ${i + 1} | ${escapeMarkdown(p.name)} | ${escapeMarkdown(p.outcome)} | ${utc(p.startedAt).slice(11)} | ${formatDuration(p.durationSeconds)} | ${p.detail ? escapeMarkdown(p.detail, 200) : ''} |`
+  )
   return ['### Timeline', '', '| # | Phase | Outcome | Started (UTC) | Duration | Detail |', '|---|---|---|---|---|---|', ...rows, `| | total | | | ${formatDuration(total)} | |`, '']
 }
 
@@ -122,7 +135,16 @@ function restore(r: RunReport): string[] {
     const result = t.verified ? '✅ verified there' : t.verdict ? `❌ ${escapeMarkdown(t.verdict)}${t.sha ? ` (serves ${sha7(t.sha)})` : ''}` : '—'
     return `| ${escapeMarkdown(t.tenant)} | ${escapeMarkdown(t.action)} | ${sha7(t.to)} | ${result} | ${escapeMarkdown(t.detail ?? '', 160)} |`
   })
-  return [`### Canary restore: ${escapeMarkdown(x.outcome)}`, '', `${RESTORE_ICON[x.outcome] ?? ''} ${escapeMarkdown(x.reason, 1000)}`, '', '| Tenant | Restore | Back to | Verification | Note |', '|---|---|---|---|---|', ...rows, '']
+  return [
+    `### Canary restore: ${escapeMarkdown(x.outcome)}`,
+    '',
+    `${RESTORE_ICON[x.outcome] ?? ''} ${escapeMarkdown(x.reason, 1000)}`,
+    '',
+    '| Tenant | Restore | Back to | Verification | Note |',
+    '|---|---|---|---|---|',
+    ...rows,
+    ''
+  ]
 }
 
 function promotion(r: RunReport): string[] {

@@ -10,10 +10,7 @@ import type { Observation } from '../verify/types.js'
  * - `no-answer`: it gave no SHA at all (down, an error status, an unreadable body)
  * - `unknown`: it answered a SHA, but the forge could not say how that SHA relates to the target
  */
-export type Seen =
-  | { kind: 'on-target' | 'ahead' | 'older'; sha: string }
-  | { kind: 'no-answer'; error?: string }
-  | { kind: 'unknown'; sha: string; detail: string }
+export type Seen = { kind: 'on-target' | 'ahead' | 'older'; sha: string } | { kind: 'no-answer'; error?: string } | { kind: 'unknown'; sha: string; detail: string }
 
 export async function preflightRead(obs: Observation, target: string, ancestry: Ancestry): Promise<Seen> {
   if (!obs.sha) return { kind: 'no-answer', error: obs.error }

@@ -79,7 +79,18 @@ class Rollout {
     this.records = new Map(deps.fleet.map((t) => [t, { tenant: t, step: '', action: 'not-started', reissues: 0 }]))
     const request = (tenant: string, current: string): RedeployRequest => ({ tenant, tag: rollout.tag, sha: target.sha, environment: target.environment, current })
     this.sweeper = new Sweeper({ target: target.sha, request, redeployer: deps.redeployer, ancestry: deps.ancestry, fence: this.fence, log: (m) => core.warning(m), signal: deps.signal })
-    this.stepDeps = { target: target.sha, force: deps.gateSettings.force, prober: deps.prober, ancestry: deps.ancestry, redeployer: deps.redeployer, sweeper: this.sweeper, request, signal: deps.signal, fence: this.fence, knownSuperseded: () => this.supersededBy }
+    this.stepDeps = {
+      target: target.sha,
+      force: deps.gateSettings.force,
+      prober: deps.prober,
+      ancestry: deps.ancestry,
+      redeployer: deps.redeployer,
+      sweeper: this.sweeper,
+      request,
+      signal: deps.signal,
+      fence: this.fence,
+      knownSuperseded: () => this.supersededBy
+    }
   }
 
   /**
@@ -129,7 +140,11 @@ class Rollout {
       const stop = await this.deps.beforeStep?.(where)
       if (stop !== undefined) return this.finish('stopped', stop)
 
-      await this.timeline.run(step.name, () => core.group(`${cap(step.name)}: ${stepSize(step, this.deps.fleet.length)}`, () => this.roll(step)), () => this.judge(step))
+      await this.timeline.run(
+        step.name,
+        () => core.group(`${cap(step.name)}: ${stepSize(step, this.deps.fleet.length)}`, () => this.roll(step)),
+        () => this.judge(step)
+      )
       if (this.supersededBy) return this.finish('skipped-superseded', `Superseded during ${step.name}: ${this.supersededBy.reason} Nothing more was sent after that.`)
       if (this.blind) return this.finish('failed', `Stopped during ${step.name}: ${this.blind}. Nothing more was sent; run again once the forge answers.`)
       if (step.kind === 'canary') await this.soakAndReverify(step)
@@ -142,7 +157,10 @@ class Rollout {
       }
       if (failed.length > rollout.maxFailures) {
         const left = steps.length - i - 1
-        return this.finish('failed', `${failed.length} tenant(s) failed (${describeFailures(failed)}), more than max-failures (${rollout.maxFailures}); halted after ${step.name}${left ? `, ${left} wave(s) not started` : ''}.`)
+        return this.finish(
+          'failed',
+          `${failed.length} tenant(s) failed (${describeFailures(failed)}), more than max-failures (${rollout.maxFailures}); halted after ${step.name}${left ? `, ${left} wave(s) not started` : ''}.`
+        )
       }
     }
     if (steps.length > 1) await this.confirm()
@@ -187,8 +205,16 @@ class Rollout {
   private async soakAndReverify(step: Step): Promise<void> {
     const { rollout, signal, clock } = this.deps
     if (this.failures().length || rollout.soakMs <= 0 || signal.aborted) return
-    await this.timeline.run('soak', () => core.group(`Soak: ${rollout.soakMs / 1000}s`, () => clock.sleep(rollout.soakMs, signal).catch(() => undefined)), () => ({ outcome: signal.aborted ? 'cancelled' : 'ok' }))
-    await this.timeline.run('canary re-verify', () => core.group('Canary, verified again after the soak', () => this.verify('canary re-verify', step.tenants, true)), () => this.judge(step))
+    await this.timeline.run(
+      'soak',
+      () => core.group(`Soak: ${rollout.soakMs / 1000}s`, () => clock.sleep(rollout.soakMs, signal).catch(() => undefined)),
+      () => ({ outcome: signal.aborted ? 'cancelled' : 'ok' })
+    )
+    await this.timeline.run(
+      'canary re-verify',
+      () => core.group('Canary, verified again after the soak', () => this.verify('canary re-verify', step.tenants, true)),
+      () => this.judge(step)
+    )
   }
 
   /** One more read of every verified tenant, so a regression that landed after its wave is healed too. */
@@ -225,7 +251,11 @@ class Rollout {
     if (!deps.canaryFailure) return undefined
     const records = step.tenants.map((t) => this.records.get(t)!)
     const restoreDeps = { ...deps.canaryFailure, target: deps.target, gate: deps.gate, redeployer: deps.redeployer, prober: deps.prober, verify: deps.verify, clock: deps.clock, signal: deps.signal }
-    return this.timeline.run('canary restore', () => core.group('Canary restore', () => restoreCanary(records, restoreDeps)), (r) => ({ outcome: r.outcome, detail: r.reason }))
+    return this.timeline.run(
+      'canary restore',
+      () => core.group('Canary restore', () => restoreCanary(records, restoreDeps)),
+      (r) => ({ outcome: r.outcome, detail: r.reason })
+    )
   }
 
   private judge(step: Step): { outcome: string; detail?: string } {

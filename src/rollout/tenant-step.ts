@@ -43,7 +43,10 @@ export async function rollTenant(tenant: string, step: string, deps: TenantStepD
     if (attempt === 1) record.before = obs.sha
     const seen = await preflightRead(obs, deps.target, deps.ancestry)
     const action = preflightAction(seen, deps.force)
-    debug(() => `pre-flight ${tenant} (attempt ${attempt}): serves ${obs.sha ?? `nothing (${obs.error ?? 'no answer'})`}, target ${deps.target}, seen ${seen.kind}${seen.kind === 'unknown' ? ` (${seen.detail})` : ''}, force ${deps.force}: ${action}`)
+    debug(
+      () =>
+        `pre-flight ${tenant} (attempt ${attempt}): serves ${obs.sha ?? `nothing (${obs.error ?? 'no answer'})`}, target ${deps.target}, seen ${seen.kind}${seen.kind === 'unknown' ? ` (${seen.detail})` : ''}, force ${deps.force}: ${action}`
+    )
     if (action === 'skip-on-target' || action === 'skip-ahead') {
       record.action = action === 'skip-on-target' ? 'skipped-on-target' : 'skipped-ahead'
       if (action === 'skip-ahead') core.info(`${tenant} already serves ${obs.sha?.slice(0, 7)}, a descendant of ${target}: not rolled back`)
@@ -55,7 +58,8 @@ export async function rollTenant(tenant: string, step: string, deps: TenantStepD
       record.redeployError = `not redeployed: it serves ${seen.sha.slice(0, 7)}, whose ancestry to ${target} could not be established (${seen.detail}); it may be ahead. Run again when the forge answers, or set force: true to roll it anyway`
       return record
     }
-    if (seen.kind === 'unknown') core.warning(`${tenant} serves ${seen.sha.slice(0, 7)}, whose ancestry to ${target} is unknown (${seen.detail}); force: true rolls it anyway`, { title: 'Redeploy forced' })
+    if (seen.kind === 'unknown')
+      core.warning(`${tenant} serves ${seen.sha.slice(0, 7)}, whose ancestry to ${target} is unknown (${seen.detail}); force: true rolls it anyway`, { title: 'Redeploy forced' })
     if (action === 'redeploy-forced-backward') core.warning(`${tenant} serves ${obs.sha?.slice(0, 7)}, newer than ${target}; force: true rolls it back`, { title: 'Backward redeploy forced' })
     // A cancel that arrived during the pre-flight still stops this tenant: nothing new starts after a cancel.
     if (deps.signal.aborted) return record

@@ -18,7 +18,7 @@ const FIELD_VCHAR = /^[\x21-\x7e]$/
 /** Headers that would change where or how the request goes rather than what it says. */
 const RESERVED = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'expect', 'te', 'trailer', 'keep-alive', 'proxy-connection'])
 
-const FORM = 'one `Name: value` header a line, the name a token (letters, digits, !#$%&\'*+.^_`|~-) and the value visible ASCII characters, spaces or tabs'
+const FORM = "one `Name: value` header a line, the name a token (letters, digits, !#$%&'*+.^_`|~-) and the value visible ASCII characters, spaces or tabs"
 
 export function parseHeaders(input: string, text: string): Record<string, string> {
   const out: Record<string, string> = {}

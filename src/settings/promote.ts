@@ -102,7 +102,10 @@ function parseTagTemplate(input: InputReader, name: string, fallback: string, ta
   for (const sha of [target?.sha ?? SAMPLE_SHA, SAMPLE_SHA]) {
     const rendered = render(template, commitVars(sha, environment))
     if (!isValidTag(rendered)) {
-      const shown = template === rendered ? '' : ` (it renders as ${JSON.stringify(rendered.length > 140 ? `${rendered.slice(0, 140)}…` : rendered)}${target ? ` with environment ${JSON.stringify(environment)}` : ''})`
+      const shown =
+        template === rendered
+          ? ''
+          : ` (it renders as ${JSON.stringify(rendered.length > 140 ? `${rendered.slice(0, 140)}…` : rendered)}${target ? ` with environment ${JSON.stringify(environment)}` : ''})`
       throw new InputError(name, template, `${TAG_FORM}${shown}`)
     }
   }
@@ -114,7 +117,10 @@ export function renderTags(settings: PromoteSettings, sha: string, environment: 
   const vars = commitVars(sha, environment)
   const from = render(settings.from, vars)
   const tag = render(settings.tag, vars)
-  for (const [name, value] of [['promote-from', from], ['promote-tag', tag]] as const) {
+  for (const [name, value] of [
+    ['promote-from', from],
+    ['promote-tag', tag]
+  ] as const) {
     if (!isValidTag(value)) throw new InputError(name, value, 'an OCI tag once rendered (up to 128 letters, digits, `_`, `.` or `-`)')
   }
   return { from, tag }

@@ -40,7 +40,11 @@ export function parseReport(env: Env, common: CommonSettings, shard?: Shard): Re
   const name = recordName(template, { environment: common.target.environment, mode: common.mode }, shard?.index)
   // eslint-disable-next-line no-control-regex
   if (name.length > 100 || /[\u0000-\u001f\u007f]/.test(name)) {
-    throw new InputError('check-name', template, 'a name of at most 100 characters on one line once rendered (placeholders {environment}, {mode}, {shard}; a shard job without {shard} adds " (shard i)")')
+    throw new InputError(
+      'check-name',
+      template,
+      'a name of at most 100 characters on one line once rendered (placeholders {environment}, {mode}, {shard}; a shard job without {shard} adds " (shard i)")'
+    )
   }
   return { kind, name, annotationPath: workflowPath(env, `${common.forge.owner}/${common.forge.repo}`) }
 }

@@ -8,9 +8,7 @@ import { checkTenantNames } from './tenants.js'
 import type { VerifySettings } from './verify.js'
 
 /** How a tenant is redeployed: a command run once per tenant, or the control plane's HTTP endpoint. */
-export type RedeployDriver =
-  | { kind: 'command'; argv: string[] }
-  | { kind: 'http'; url: string; method: string; body: string; token: string }
+export type RedeployDriver = { kind: 'command'; argv: string[] } | { kind: 'http'; url: string; method: string; body: string; token: string }
 
 export interface RolloutSettings {
   /** Template of the tag each tenant is redeployed to; placeholders {sha}, {sha7}, {environment}. */

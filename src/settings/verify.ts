@@ -77,7 +77,11 @@ export function parseVerify(env: Env, common: CommonSettings): VerifySettings {
   // The confirming answers come one interval apart: they must fit in the budget, or no tenant could pass.
   if ((confirmations - 1) * intervalMs > budgetMs) {
     const most = Math.floor(budgetMs / intervalMs) + 1
-    throw new InputError('settle-confirmations', String(confirmations), `at most ${most}: ${confirmations} answers one settle-interval-seconds (${intervalMs / 1000}) apart do not fit in settle-budget-seconds (${budgetMs / 1000})`)
+    throw new InputError(
+      'settle-confirmations',
+      String(confirmations),
+      `at most ${most}: ${confirmations} answers one settle-interval-seconds (${intervalMs / 1000}) apart do not fit in settle-budget-seconds (${budgetMs / 1000})`
+    )
   }
 
   return {

@@ -70,7 +70,11 @@ function findPath(doc: Record<string, unknown>, path: string): Extraction {
 function findAuto(doc: Record<string, unknown>): Extraction {
   const sha = search(doc, 0, '')
   if (sha) return { sha }
-  return { problem: `no SHA under the usual names (${SHA_KEYS.filter((k) => !NESTED_ONLY.has(k)).slice(0, 6).join(', ')}, ...); set buildinfo-field` }
+  return {
+    problem: `no SHA under the usual names (${SHA_KEYS.filter((k) => !NESTED_ONLY.has(k))
+      .slice(0, 6)
+      .join(', ')}, ...); set buildinfo-field`
+  }
 }
 
 function search(node: Record<string, unknown>, depth: number, parent: string): string | undefined {

@@ -20,10 +20,7 @@ export const CACHE_BUST_PARAM = 'rollout-guard-nocache'
  */
 export function createProber(settings: VerifySettings, http: HttpClient, targetSha: string): TenantProber {
   const vars = commitVars(targetSha, settings.environment)
-  const headers = mergeHeaders(
-    { accept: 'application/json, text/plain;q=0.9, */*;q=0.1', 'cache-control': 'no-cache', pragma: 'no-cache', 'user-agent': 'rollout-guard' },
-    settings.headers
-  )
+  const headers = mergeHeaders({ accept: 'application/json, text/plain;q=0.9, */*;q=0.1', 'cache-control': 'no-cache', pragma: 'no-cache', 'user-agent': 'rollout-guard' }, settings.headers)
   let counter = 0
   const nonce = Date.now().toString(36)
   const urlFor = (tenant: string): string => render(settings.buildinfoUrl, { ...vars, tenant }, encodeUrlPart)

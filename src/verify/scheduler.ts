@@ -67,7 +67,10 @@ export async function settleTenant(tenant: string, run: SettleRun): Promise<Tena
   const seen: Seen = { polls: 0, lastShaSince: startedAt, answeredOk: false, recent: [], onTarget: 0 }
   const verdict: MakeVerdict = (v) => {
     const judged = { tenant, url, polls: seen.polls, elapsedMs: clock.now() - startedAt, ...v }
-    debug(() => `verdict ${tenant}: ${judged.verdict} (target ${run.target}, last SHA ${seen.lastSha ?? 'none'}, ${judged.polls} polls in ${judged.elapsedMs} ms of a ${budgetMs} ms budget${judged.lastError ? `, last error: ${judged.lastError}` : ''})`)
+    debug(
+      () =>
+        `verdict ${tenant}: ${judged.verdict} (target ${run.target}, last SHA ${seen.lastSha ?? 'none'}, ${judged.polls} polls in ${judged.elapsedMs} ms of a ${budgetMs} ms budget${judged.lastError ? `, last error: ${judged.lastError}` : ''})`
+    )
     return judged
   }
   const settled = (): TenantVerdict | undefined => decide(seen, run, verdict)

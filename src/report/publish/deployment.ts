@@ -90,7 +90,7 @@ export class ForgeDeploymentTracker implements DeploymentTracker {
 
 function deploymentWarning(verb: string, error: unknown): string {
   const trouble = troubleOf(error)
-  const fix = trouble === 'permission' ? ' Add `deployments: write` to the job\'s `permissions:`, or set `deployment: false`.' : ''
+  const fix = trouble === 'permission' ? " Add `deployments: write` to the job's `permissions:`, or set `deployment: false`." : ''
   return `The deployment could not be ${verb}: ${errorMessage(error)}${trouble === 'transient' ? ' (after retries)' : ''}.${fix} ${UNAFFECTED}`
 }
 
@@ -119,7 +119,13 @@ export function describeDeployment(report: RunReport, state: DeploymentState): s
   const restored = new Set((report.restore?.tenants ?? []).filter((t) => t.action === 'restored').map((t) => t.tenant))
   const serving = report.tenants.filter((t) => t.verdict === 'on-target' && !restored.has(t.tenant)).length
   const ahead = report.tenants.filter((t) => t.verdict === 'ahead').length
-  const head: Record<DeploymentState, string> = { success: 'Deployed', failure: 'Failed', error: report.result === 'cancelled' ? 'Cancelled' : 'Error', inactive: 'Superseded', in_progress: 'Rolling out' }
+  const head: Record<DeploymentState, string> = {
+    success: 'Deployed',
+    failure: 'Failed',
+    error: report.result === 'cancelled' ? 'Cancelled' : 'Error',
+    inactive: 'Superseded',
+    in_progress: 'Rolling out'
+  }
   const count = `${sha} live on ${serving} of ${report.tenants.length} tenant${report.tenants.length === 1 ? '' : 's'}${ahead ? `, ${ahead} on a newer commit` : ''}`
   const restore = report.restore && report.restore.outcome !== 'held' ? `; canary restore ${report.restore.outcome}` : ''
   const text = report.tenants.length ? `${head[state]}: ${count}${restore}` : `${head[state]}: ${report.reason}`

@@ -25,7 +25,15 @@ export function createReporter(settings: Settings, deps: ReporterDeps): Reporter
   const forge = reportingForge(settings, deps)
   return new ForgeReporter(
     forge,
-    { channel: report.kind, name: report.name, runUrl: settings.run.runUrl, annotationPath: report.annotationPath, mode: settings.mode, environment: settings.target.environment, run: runOf(settings), part: settings.shard && `${settings.shard.index}/${settings.shard.count}`,
+    {
+      channel: report.kind,
+      name: report.name,
+      runUrl: settings.run.runUrl,
+      annotationPath: report.annotationPath,
+      mode: settings.mode,
+      environment: settings.target.environment,
+      run: runOf(settings),
+      part: settings.shard && `${settings.shard.index}/${settings.shard.count}`,
       heartbeatMs: settings.mode === 'deploy' ? HEARTBEAT_MS : undefined,
       onChangeOnly: settings.mode === 'reconcile'
     },

@@ -81,10 +81,12 @@ export class ForgeReporter implements Reporter {
   start(sha: string): Promise<StartState> {
     if (!this.started) {
       this.sha = sha
-      this.started = this.o.onChangeOnly ? Promise.resolve<StartState>('off') : this.begin(sha).catch((error: unknown): StartState => {
-        this.log.warning(`Reporting the start failed: ${String(error)}`)
-        return 'unrecorded'
-      })
+      this.started = this.o.onChangeOnly
+        ? Promise.resolve<StartState>('off')
+        : this.begin(sha).catch((error: unknown): StartState => {
+            this.log.warning(`Reporting the start failed: ${String(error)}`)
+            return 'unrecorded'
+          })
       if (this.o.heartbeatMs && !this.o.onChangeOnly) {
         const every = this.o.heartbeatMs
         this.heartbeat = this.started.then(() => this.beat(sha, every))
@@ -151,7 +153,9 @@ export class ForgeReporter implements Reporter {
       } catch (error) {
         if (troubleOf(error) === 'transient') {
           this.recorded = false
-          this.log.info(`The check run could not be ${this.checkId === undefined ? 'created' : 'refreshed'} (${String(error)}); ${again ? 'trying again' : 'trying again at the next heartbeat or when the run ends'}.`)
+          this.log.info(
+            `The check run could not be ${this.checkId === undefined ? 'created' : 'refreshed'} (${String(error)}); ${again ? 'trying again' : 'trying again at the next heartbeat or when the run ends'}.`
+          )
           return
         }
         if (!this.checkRefused(error, this.checkId === undefined)) return
@@ -193,7 +197,16 @@ export class ForgeReporter implements Reporter {
   private stamp(end: RunEnding, verdict?: string, restore?: RestoreStamp): string | undefined {
     if (!this.o.run) return undefined
     const at = Math.floor(wallNow(this.clock) / 1000)
-    return formatStamp({ mode: this.o.mode, runId: this.o.run.id, attempt: this.o.run.attempt, end, part: this.o.part, at, ...(this.o.onChangeOnly && verdict ? { verdict } : {}), ...(restore ? { restore } : {}) })
+    return formatStamp({
+      mode: this.o.mode,
+      runId: this.o.run.id,
+      attempt: this.o.run.attempt,
+      end,
+      part: this.o.part,
+      at,
+      ...(this.o.onChangeOnly && verdict ? { verdict } : {}),
+      ...(restore ? { restore } : {})
+    })
   }
 
   /** Warns, and says whether the result should go to a commit status instead (refused for permissions). */
@@ -229,8 +242,16 @@ export class ForgeReporter implements Reporter {
   private async completeCheck(sha: string, end: RunEnd): Promise<void> {
     const { report } = end
     const title = plainText(report.conclusion === 'neutral' ? report.reason : `${report.result}: ${report.reason}`, 255)
-    const summary = cutMarkdown(end.markdown, CHECK_SUMMARY_MAX, (kept, total) => `_Summary cut to ${kept} of ${total} lines: GitHub keeps at most ${CHECK_SUMMARY_MAX.toLocaleString('en')} bytes in a check. The whole summary is on the run page, and every tenant is in the JSON report._`, (s) => Buffer.byteLength(s))
-    const annotations: CheckAnnotation[] = end.failures.slice(0, MAX_ANNOTATIONS).map((f) => ({ path: this.o.annotationPath, level: 'failure', title: plainText(f.title, 255), message: plainText(f.message, 4000) }))
+    const summary = cutMarkdown(
+      end.markdown,
+      CHECK_SUMMARY_MAX,
+      (kept, total) =>
+        `_Summary cut to ${kept} of ${total} lines: GitHub keeps at most ${CHECK_SUMMARY_MAX.toLocaleString('en')} bytes in a check. The whole summary is on the run page, and every tenant is in the JSON report._`,
+      (s) => Buffer.byteLength(s)
+    )
+    const annotations: CheckAnnotation[] = end.failures
+      .slice(0, MAX_ANNOTATIONS)
+      .map((f) => ({ path: this.o.annotationPath, level: 'failure', title: plainText(f.title, 255), message: plainText(f.message, 4000) }))
     const batches: CheckAnnotation[][] = []
     for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
     const externalId = this.stamp(endOfRun(report), report.result, restoreOfRun(report))
@@ -259,7 +280,8 @@ export class ForgeReporter implements Reporter {
         return
       }
     }
-    if (end.failures.length > MAX_ANNOTATIONS) this.log.info(`${end.failures.length - MAX_ANNOTATIONS} failing tenant(s) beyond the first ${MAX_ANNOTATIONS} have no annotation; the summary lists them.`)
+    if (end.failures.length > MAX_ANNOTATIONS)
+      this.log.info(`${end.failures.length - MAX_ANNOTATIONS} failing tenant(s) beyond the first ${MAX_ANNOTATIONS} have no annotation; the summary lists them.`)
   }
 }
 

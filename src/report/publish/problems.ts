@@ -28,9 +28,9 @@ export function checkWarning(name: string, error: unknown, verb: string, fallbac
   const why = `The check run '${name}' could not be ${verb}: ${errorMessage(error)}${trouble === 'transient' ? ' (after retries)' : ''}.`
   const fix = {
     token: TOKEN_REFUSED,
-    permission: ' The token lacks the `checks: write` permission. Add `checks: write` to the job\'s `permissions:`.',
+    permission: " The token lacks the `checks: write` permission. Add `checks: write` to the job's `permissions:`.",
     transient: ' The forge was unavailable (an outage or a rate limit, not a setting); nothing to change.',
-    refused: ' Reporting needs `checks: write` in the job\'s `permissions:`.'
+    refused: " Reporting needs `checks: write` in the job's `permissions:`."
   }[trouble]
   return `${why}${fix}${fallback ? ' The result goes to a commit status instead.' : ''} ${UNAFFECTED}`
 }
@@ -41,7 +41,7 @@ export function statusWarning(forge: ForgeKind, name: string, error: unknown): s
   const permission =
     forge === 'gitea'
       ? ' The token needs `statuses: write` (write access to the repository). Gitea 1.26 token scopes have no statuses scope: pass a token with `write:repository` scope as `token`, or set `report: none`.'
-      : ' The token lacks the `statuses: write` permission. Add `statuses: write` to the job\'s `permissions:`, or set `report: none`.'
+      : " The token lacks the `statuses: write` permission. Add `statuses: write` to the job's `permissions:`, or set `report: none`."
   const fix = trouble === 'token' ? TOKEN_REFUSED : trouble === 'transient' ? ' The forge was unavailable (an outage or a rate limit, not a setting); nothing to change.' : permission
   return `${why}${fix} ${UNAFFECTED}`
 }
