@@ -5,19 +5,26 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runtime_node_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _runtime_node_version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(19);
 /**
  * Entry point. The Node version is checked before main (and so undici) is loaded, because an old
  * runtime would otherwise fail inside a dependency with a message that names neither version.
  */
 
-const problem = (0,_runtime_node_version_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeVersionProblem */ .e)(process.versions.node);
+
+const problem = (0,_runtime_node_version_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeVersionProblem */ .e)(process.versions.node);
 if (problem) {
     process.stdout.write(`::error title=Unsupported Node.js::${problem}\n`);
+    // The same `result` every failed run sets, so a later step's `if:` sees it; written by hand because
+    // the toolkit is not loaded on a node too old for it.
+    if (process.env.GITHUB_OUTPUT)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_OUTPUT, 'result=failed\n');
     process.exitCode = 1;
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(131), __nccwpck_require__.e(367)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1367));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(673), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5481));
     await run();
 }
 
@@ -34,11 +41,12 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export REQUIRED_NODE */
 /**
- * undici 8 needs Node 22.19 or later and p-retry 9 needs 22. GitHub runs `node24` as declared, but Gitea's
- * act_runner runs whatever `node` the job container has, so an old one must stop the step with a message
+ * The oldest Node the bundle runs on: 20.3 brought `AbortSignal.any`, the newest API the code relies on
+ * (undici 6, p-retry 7 and p-limit 7 need 18.17 and 20). GitHub runs `node24` as declared, but Gitea's
+ * act_runner runs whatever `node` the job container has, so an older one must stop the step with a message
  * that names both versions instead of failing later with an obscure TypeError.
  */
-const REQUIRED_NODE = '22.19.0';
+const REQUIRED_NODE = '20.3.0';
 function parse(version) {
     const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
     return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
@@ -51,8 +59,8 @@ function nodeVersionProblem(found, required = REQUIRED_NODE) {
             return undefined;
         if (a[i] < b[i]) {
             return (`Rollout Guard needs Node ${required} or later, but this runner's node is ${found}. ` +
-                `On Gitea act_runner the job container's own node runs the action: use an image with Node 24 ` +
-                `(for example node:24-bookworm) or add actions/setup-node with node-version: 24 before this step.`);
+                `On Gitea act_runner the job container's own node runs the action: use an image with Node 20 or later ` +
+                `(Node 24 recommended, for example node:24-bookworm) or add actions/setup-node with node-version: 24 before this step.`);
         }
     }
     return undefined;
@@ -243,31 +251,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
-/***/ 99:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
-
-/***/ }),
-
 /***/ 7075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-
-/***/ }),
-
-/***/ 7997:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
 
 /***/ }),
 
@@ -369,8 +356,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		id: moduleId,
-/******/ 		loaded: false,
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -382,9 +369,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
-/******/ 
-/******/ 	// Flag the module as loaded
-/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -466,6 +450,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -505,12 +501,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/node module decorator */
+/******/ /* webpack/runtime/make namespace object */
 /******/ (() => {
-/******/ 	__nccwpck_require__.nmd = (module) => {
-/******/ 		module.paths = [];
-/******/ 		if (!module.children) module.children = [];
-/******/ 		return module;
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
 /******/ })();
 /******/ 
