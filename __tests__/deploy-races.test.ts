@@ -174,7 +174,8 @@ async function play(s: Schedule, compareAndSet: boolean): Promise<void> {
     const anyBad = s.jobs.some((j) => j.bad)
 
     for (const [i, run] of runs.entries()) {
-      const mine = calls.filter((c) => c.sha === commits[i] || isRestoreBy(c, i))
+      // A later job's restore back to this job's commit is that job's send, not this one's.
+      const mine = calls.filter((c) => isRestoreBy(c, i) || (c.sha === commits[i] && !commits.some((_, j) => j !== i && isRestoreBy(c, j))))
       const reads = taps[i]!.headReads()
       const restores = mine.filter((c) => isRestoreBy(c, i))
       if (restores.length) {
@@ -281,6 +282,20 @@ const newestCrashLoops: Schedule = {
   latencies: [10, 0, 0, 0]
 }
 
+/**
+ * Found by this property: the newest, crash-looping job restores its canary to the commit an older job
+ * deployed there; that send is the newest job's (its `current` is the newest commit), not the older job's.
+ */
+const restoreToAnOlderJobsCommit: Schedule = {
+  jobs: [
+    { bad: false, landGapMs: 190, startDelayMs: 160, cp: [], compare: [], hang: 2 },
+    { bad: false, landGapMs: 373, startDelayMs: 36, cp: [], compare: [], hang: 2 },
+    { bad: true, landGapMs: 165, startDelayMs: 105, cp: [], compare: [], hang: 1 }
+  ],
+  drains: [90, 292, 197, 123],
+  latencies: [86, 0, 55, 82]
+}
+
 describe('overlapping deploy jobs (property-based)', () => {
   it('converge on the newest commit without a late job acting, for any schedule', async () => {
     // The incident of a stale gate answer: A's canary pre-flight read hangs for a request timeout, B
@@ -313,7 +328,7 @@ describe('overlapping deploy jobs (property-based)', () => {
     }
     await fc.assert(
       fc.asyncProperty(scheduleOf(false, 4), (s) => play(s, true)),
-      { numRuns: 5, endOnFailure: true, examples: [[casRefusedOnce], [newestCrashLoops]] }
+      { numRuns: 5, endOnFailure: true, examples: [[casRefusedOnce], [newestCrashLoops], [restoreToAnOlderJobsCommit]] }
     )
   }, 240_000)
 

@@ -99,12 +99,18 @@ describe('the windows earlier reviews found, reintroduced at the harness level',
   })
 })
 
-describe('open windows the explorer finds on this code (larger bounds)', () => {
-  // Found by `npm run explore`. When a fix lands, the replay stops reproducing: turn these into
-  // expectations of no violation.
+describe('windows the explorer found before the ownership-evidence fence, closed now (larger bounds)', () => {
+  // Found by `npm run explore` on the code before every side effect needed a fresh gate answer
+  // (docs/ownership-evidence.md). On this code the schedule either plays through with no violation or
+  // stops where the code now makes a different move (a fresh head read).
+  const closed = async (schedule: string): Promise<void> => {
+    const played = await replay(scenario(), bound, schedule).catch((error: Error) => error)
+    if (!(played instanceof Error)) expect(played.violations).toEqual([])
+    else expect(played.message).toMatch(/^replay: step \d+ expects /)
+  }
   const bound: Bound = { ...SMALL, maxFaults: 2, faults: { head: ['err'], probe: ['hang'], registry: ['503'] } }
 
-  it('a retried :latest PUT passes its fence on an unreadable head and moves :latest back', async () => {
+  it('a retried :latest PUT no longer passes its fence on an unreadable head to move :latest back', async () => {
     const schedule = [
       'A.head(main)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;A.head(main)=ok;A.probe(t2)=ok;A.redeploy(t2)=ok;A.probe(t2)=ok;A.probe(t1)=ok;A.probe(t2)=ok',
       'A.head(main)=ok;A.registry(GET staging-aaaaaaa)=ok;A.registry(HEAD latest)=ok;A.registry(GET sha256:4d69c1)=ok;A.head(main)=ok;A.registry(PUT latest)=503',
@@ -112,14 +118,12 @@ describe('open windows the explorer finds on this code (larger bounds)', () => {
       'B.head(main)=ok;B.registry(GET staging-bbbbbbb)=ok;B.registry(HEAD latest)=ok;B.registry(GET sha256:4d69c1)=ok;B.compare(B...C0)=ok;B.head(main)=ok;B.registry(PUT latest)=ok',
       'tick(500);A.head(main)=err;A.registry(PUT latest)=ok'
     ].join(';')
-    const r = await replay(scenario(), bound, schedule)
-    expect(r.violations).toEqual([{ invariant: 'latest-backward', detail: 'latest moved from B back to A' }])
+    await closed(schedule)
   })
 
-  it('a first attempt sent after its pre-flight read hung until the request timeout rests on a 10 s old head read', async () => {
+  it('a first attempt sent after its pre-flight read hung until the request timeout no longer rests on a 10 s old head read', async () => {
     const schedule = 'A.head(main)=ok;A.head(main)=ok;A.probe(t1)=hang;tick(10000)'
-    const r = await replay(scenario(), bound, schedule)
-    expect(r.violations).toEqual([{ invariant: 'stale-evidence', detail: 'job A sent a redeploy of t1 to A on a head read 10000 ms old (limit 2000 ms)' }])
+    await closed(schedule)
   })
 })
 

@@ -11,6 +11,9 @@ export const GITHUB_ENDPOINTS = [
   'GET /repos/{owner}/{repo}/compare/{basehead}',
   'GET /repos/{owner}/{repo}/commits',
   'GET /repos/{owner}/{repo}/commits/{ref}',
+  // Telling a misconfiguration from an outage at the first gate: is api-url the API, can the token see the repository?
+  'GET /',
+  'GET /repos/{owner}/{repo}',
   // Reports: commit statuses and check runs, and reading them back (reconcile's deploy records).
   'POST /repos/{owner}/{repo}/statuses/{sha}',
   'GET /repos/{owner}/{repo}/commits/{ref}/statuses',

@@ -14,7 +14,7 @@ export function scenario(overrides: Partial<Scenario> = {}): Scenario {
     compareAndSet: true,
     gateOff: false,
     retryAfterSeconds: 6,
-    invariants: { allowCanaryRestore: false, backward: 'never', maxEvidenceAgeMs: 2_000, canary: 't1' },
+    invariants: { allowCanaryRestore: true, backward: 'never', maxEvidenceAgeMs: 2_000, canary: 't1' },
     bugs: [],
     ...overrides
   }
