@@ -99,31 +99,25 @@ describe('the windows earlier reviews found, reintroduced at the harness level',
   })
 })
 
-describe('windows the explorer found before the ownership-evidence fence, closed now (larger bounds)', () => {
+describe('windows the explorer found before the ownership-evidence fence, closed now', () => {
   // Found by `npm run explore` on the code before every side effect needed a fresh gate answer
-  // (docs/ownership-evidence.md). On this code the schedule either plays through with no violation or
-  // stops where the code now makes a different move (a fresh head read).
-  const closed = async (schedule: string): Promise<void> => {
-    const played = await replay(scenario(), bound, schedule).catch((error: Error) => error)
-    if (!(played instanceof Error)) expect(played.violations).toEqual([])
-    else expect(played.message).toMatch(/^replay: step \d+ expects /)
-  }
-  const bound: Bound = { ...SMALL, maxFaults: 2, faults: { head: ['err'], probe: ['hang'], registry: ['503'] } }
-
-  it('a retried :latest PUT no longer passes its fence on an unreadable head to move :latest back', async () => {
-    const schedule = [
-      'A.head(main)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;A.head(main)=ok;A.probe(t2)=ok;A.redeploy(t2)=ok;A.probe(t2)=ok;A.probe(t1)=ok;A.probe(t2)=ok',
-      'A.head(main)=ok;A.registry(GET staging-aaaaaaa)=ok;A.registry(HEAD latest)=ok;A.registry(GET sha256:4d69c1)=ok;A.head(main)=ok;A.registry(PUT latest)=503',
-      'land(B);B.head(main)=ok;B.head(main)=ok;B.probe(t1)=ok;B.compare(B...A)=ok;B.redeploy(t1)=ok;B.probe(t1)=ok;B.head(main)=ok;B.probe(t2)=ok;B.redeploy(t2)=ok;B.probe(t2)=ok;B.probe(t1)=ok;B.probe(t2)=ok',
-      'B.head(main)=ok;B.registry(GET staging-bbbbbbb)=ok;B.registry(HEAD latest)=ok;B.registry(GET sha256:4d69c1)=ok;B.compare(B...C0)=ok;B.head(main)=ok;B.registry(PUT latest)=ok',
-      'tick(500);A.head(main)=err;A.registry(PUT latest)=ok'
-    ].join(';')
-    await closed(schedule)
+  // (docs/ownership-evidence.md). Each bound below holds the schedule that reached the window; on this
+  // code every interleaving within it keeps every invariant.
+  it('a first attempt sent after its pre-flight read hung until the request timeout: never on an old head read', async () => {
+    // Was: `A.head(main)=ok;A.head(main)=ok;A.probe(t1)=hang;tick(10000)`, then the redeploy on a 10 s old read.
+    // Make gate.fresh() reuse an answer of any age (src/gate/gate.ts) and this finds `stale-evidence`.
+    const r = await explore(scenario(), { ...SMALL, maxFaults: 1, faults: { probe: ['hang'] } })
+    expect(r.violations).toEqual([])
+    expect(r.complete).toBe(true)
   })
 
-  it('a first attempt sent after its pre-flight read hung until the request timeout no longer rests on a 10 s old head read', async () => {
-    const schedule = 'A.head(main)=ok;A.head(main)=ok;A.probe(t1)=hang;tick(10000)'
-    await closed(schedule)
+  it('a retried :latest PUT whose fence cannot read the head: never moves :latest back', async () => {
+    // Was: A's PUT gets a 503, B promotes during the wait, A's fence reads no head and the retry moved
+    // `latest` from B back to A. Drop the mid-job outage stop in src/modes/promotion-step.ts or the
+    // fence's in src/promote and this finds `latest-backward`.
+    const r = await explore(scenario(), { ...SMALL, maxFaults: 2, faults: { head: ['err'], registry: ['503'] } })
+    expect(r.violations).toEqual([])
+    expect(r.complete).toBe(true)
   })
 })
 
