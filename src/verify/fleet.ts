@@ -5,6 +5,7 @@ import { DEFAULT_CONCURRENCY, type VerifySettings } from '../settings/verify.js'
 import { AheadMemo } from './ahead.js'
 import { settleTenant } from './scheduler.js'
 import type { AncestryOracle, Observation, TenantProber, TenantVerdict } from './types.js'
+import { Wakeups } from './wakeups.js'
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
 
@@ -76,6 +77,7 @@ export function fleetVerifier(total: number, opts: VerifyFleetOptions): TenantVe
     prober: opts.prober,
     ahead: new AheadMemo(opts.ancestry, opts.target),
     clock: opts.clock,
+    wakeups: new Wakeups(opts.clock, opts.signal),
     budgetMs: opts.budgetMs,
     intervalMs: opts.intervalMs,
     requestTimeoutMs: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
@@ -93,7 +95,7 @@ export function fleetVerifier(total: number, opts: VerifyFleetOptions): TenantVe
   }
   return {
     async verify(tenant, firstPollDelayMs = 0) {
-      const v = await settleTenant(tenant, { ...run, startedAt: opts.clock.now(), firstPollDelayMs })
+      const v = await settleTenant(tenant, run, { startedAt: opts.clock.now(), firstPollDelayMs })
       progressed(v.verdict === 'on-target' || v.verdict === 'ahead')
       return v
     },

@@ -5,6 +5,7 @@ import { sameCommit } from '../forge/types.js'
 import type { AheadMemo } from './ahead.js'
 import { probeOnce } from './probe-once.js'
 import type { Observation, TenantProber, TenantVerdict } from './types.js'
+import type { Wakeups } from './wakeups.js'
 
 /**
  * One tenant's settle loop. The first poll goes out at once (or after its delay), then one every interval, and a last one
@@ -21,13 +22,8 @@ export interface SettleRun {
   /** Shared "is this SHA a descendant of the target?" answers. */
   ahead: AheadMemo
   clock: Clock
-  /** Clock time verification started; every tenant's budget counts from here. */
-  startedAt: number
-  /**
-   * How long after `startedAt` the first poll is due (0 by default). A large fleet's first polls are
-   * spread over the first interval (see firstPollDelay in fleet.ts); the budget still counts from `startedAt`.
-   */
-  firstPollDelayMs?: number
+  /** The fleet's one timer: every tenant's wait between polls is an entry in it. */
+  wakeups: Wakeups
   budgetMs: number
   intervalMs: number
   requestTimeoutMs: number
@@ -37,6 +33,17 @@ export interface SettleRun {
   limit: LimitFunction
   signal?: AbortSignal
   onObservation?: (tenant: string, obs: Observation) => void
+}
+
+/** One tenant's start: its budget counts from `startedAt`, its first poll is due `firstPollDelayMs` later. */
+export interface SettleStart {
+  /** Clock time this tenant's verification started. */
+  startedAt: number
+  /**
+   * How long after `startedAt` the first poll is due (0 by default). A large fleet's first polls are
+   * spread over the first interval (see firstPollDelay in fleet.ts); the budget still counts from `startedAt`.
+   */
+  firstPollDelayMs?: number
 }
 
 interface Answer {
@@ -59,8 +66,9 @@ interface Seen {
 
 type MakeVerdict = (v: Omit<TenantVerdict, 'tenant' | 'url' | 'polls' | 'elapsedMs'>) => TenantVerdict
 
-export async function settleTenant(tenant: string, run: SettleRun): Promise<TenantVerdict> {
-  const { clock, startedAt, budgetMs, intervalMs } = run
+export async function settleTenant(tenant: string, run: SettleRun, start: SettleStart): Promise<TenantVerdict> {
+  const { clock, budgetMs, intervalMs } = run
+  const { startedAt } = start
   const deadline = startedAt + budgetMs
   const hardEnd = deadline + run.requestTimeoutMs
   const url = run.prober.urlFor?.(tenant) ?? ''
@@ -73,9 +81,9 @@ export async function settleTenant(tenant: string, run: SettleRun): Promise<Tena
     )
     return judged
   }
-  const settled = (): TenantVerdict | undefined => decide(seen, run, verdict)
+  const settled = (): TenantVerdict | undefined => decide(seen, run, startedAt, verdict)
 
-  let scheduled = startedAt + Math.min(run.firstPollDelayMs ?? 0, budgetMs)
+  let scheduled = startedAt + Math.min(start.firstPollDelayMs ?? 0, budgetMs)
   for (;;) {
     // Until the next poll is due, an ancestry answer can still settle the tenant: wake for it.
     while (clock.now() < scheduled) {
@@ -110,23 +118,24 @@ function record(seen: Seen, obs: Observation, run: SettleRun): void {
     if (!seen.lastSha || !sameCommit(seen.lastSha, obs.sha)) seen.lastShaSince = run.clock.now()
     seen.lastSha = obs.sha
     seen.lastError = undefined
-    seen.recent = [...seen.recent, { sha: obs.sha, at: run.clock.now() }].slice(-run.confirmations)
+    seen.recent.push({ sha: obs.sha, at: run.clock.now() })
+    if (seen.recent.length > run.confirmations) seen.recent.shift()
     if (sameCommit(obs.sha, run.target)) seen.onTarget += 1
     else void run.ahead.ask(obs.sha)
   } else {
-    seen.recent = []
+    seen.recent.length = 0
     seen.lastError = obs.error
     if (obs.status !== undefined && obs.status >= 200 && obs.status <= 299) seen.answeredOk = true
   }
 }
 
 /** Settled once the last `confirmations` answers are all on the target or known to be ahead of it. */
-function decide(seen: Seen, run: SettleRun, verdict: MakeVerdict): TenantVerdict | undefined {
+function decide(seen: Seen, run: SettleRun, startedAt: number, verdict: MakeVerdict): TenantVerdict | undefined {
   if (seen.recent.length < run.confirmations) return undefined
   const good = seen.recent.every((a) => sameCommit(a.sha, run.target) || run.ahead.relation(a.sha).kind === 'ahead')
   if (!good) return undefined
   const last = seen.recent.at(-1)!
-  return verdict({ verdict: sameCommit(last.sha, run.target) ? 'on-target' : 'ahead', sha: last.sha, settleMs: last.at - run.startedAt })
+  return verdict({ verdict: sameCommit(last.sha, run.target) ? 'on-target' : 'ahead', sha: last.sha, settleMs: last.at - startedAt })
 }
 
 /** SHAs among the recent answers whose relation to the target the forge has not given yet. */
@@ -140,12 +149,14 @@ function pendingShas(seen: Seen, run: SettleRun): string[] {
  */
 async function waitFor(until: number, seen: Seen, run: SettleRun): Promise<boolean> {
   if (run.signal?.aborted) return false
-  const stop = new AbortController()
-  const signal = run.signal ? AbortSignal.any([run.signal, stop.signal]) : stop.signal
-  const timer = run.clock.sleep(until - run.clock.now(), signal).catch(() => undefined)
-  const answers = pendingShas(seen, run).map((sha) => run.ahead.answered(sha))
-  await Promise.race([timer, ...answers])
-  stop.abort(WOKEN)
+  const wake = run.wakeups.at(until)
+  const pending = pendingShas(seen, run)
+  if (pending.length === 0) {
+    await wake.woken
+  } else {
+    await Promise.race([wake.woken, ...pending.map((sha) => run.ahead.answered(sha))])
+    wake.cancel()
+  }
   return !run.signal?.aborted
 }
 
@@ -189,4 +200,3 @@ function countGoodAtEnd(seen: Seen, run: SettleRun): number {
   return n
 }
 
-const WOKEN = Symbol('woken')
