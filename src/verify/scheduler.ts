@@ -1,11 +1,9 @@
-import type { LimitFunction } from 'p-limit'
-import { type Clock, formatSeconds } from '../clock.js'
 import { debug } from '../debug.js'
-import { sameCommit } from '../forge/types.js'
-import type { AheadMemo } from './ahead.js'
+import { decide, judge, type Judged, type JudgeRun, pendingShas, record, type Seen } from './judge.js'
 import { probeOnce } from './probe-once.js'
+import type { SlotUser, Slots } from './slots.js'
 import type { Observation, TenantProber, TenantVerdict } from './types.js'
-import type { Wakeups } from './wakeups.js'
+import type { Sleeper, Wakeups } from './wakeups.js'
 
 /**
  * One tenant's settle loop. The first poll goes out at once (or after its delay), then one every interval, and a last one
@@ -16,21 +14,14 @@ import type { Wakeups } from './wakeups.js'
  * timeout, however long a request waited for a free slot. Whether a SHA is ahead is asked of the forge
  * on the side: polls never wait for it, and neither does the verdict past the budget.
  */
-export interface SettleRun {
-  target: string
+export interface SettleRun extends JudgeRun {
   prober: TenantProber
-  /** Shared "is this SHA a descendant of the target?" answers. */
-  ahead: AheadMemo
-  clock: Clock
   /** The fleet's one timer: every tenant's wait between polls is an entry in it. */
   wakeups: Wakeups
-  budgetMs: number
   intervalMs: number
   requestTimeoutMs: number
-  /** Consecutive answers on the target (or ahead) required; any other answer starts the count again. */
-  confirmations: number
   /** Bounds requests in flight across the fleet. */
-  limit: LimitFunction
+  slots: Slots
   signal?: AbortSignal
   onObservation?: (tenant: string, obs: Observation) => void
 }
@@ -46,157 +37,119 @@ export interface SettleStart {
   firstPollDelayMs?: number
 }
 
-interface Answer {
-  sha: string
-  at: number
+/** Where a tenant's verdict goes: `done` once judged, `failed` only for a defect in the loop itself. */
+export interface SettleReport {
+  done(verdict: TenantVerdict): void
+  failed(error: unknown): void
 }
 
-interface Seen {
-  polls: number
-  lastSha?: string
-  /** When the tenant started answering `lastSha` (its current run of that SHA). */
-  lastShaSince: number
-  lastError?: string
-  answeredOk: boolean
-  /** The last SHA answers in a row (at most `confirmations`); an answer without a SHA empties it. */
-  recent: Answer[]
-  /** Answers on the target itself, in any order: a flapping tenant has some. */
-  onTarget: number
-}
-
-type MakeVerdict = (v: Omit<TenantVerdict, 'tenant' | 'url' | 'polls' | 'elapsedMs'>) => TenantVerdict
-
-export async function settleTenant(tenant: string, run: SettleRun, start: SettleStart): Promise<TenantVerdict> {
-  const { clock, budgetMs, intervalMs } = run
-  const { startedAt } = start
-  const deadline = startedAt + budgetMs
-  const hardEnd = deadline + run.requestTimeoutMs
-  const url = run.prober.urlFor?.(tenant) ?? ''
-  const seen: Seen = { polls: 0, lastShaSince: startedAt, answeredOk: false, recent: [], onTarget: 0 }
-  const verdict: MakeVerdict = (v) => {
-    const judged = { tenant, url, polls: seen.polls, elapsedMs: clock.now() - startedAt, ...v }
-    debug(
-      () =>
-        `verdict ${tenant}: ${judged.verdict} (target ${run.target}, last SHA ${seen.lastSha ?? 'none'}, ${judged.polls} polls in ${judged.elapsedMs} ms of a ${budgetMs} ms budget${judged.lastError ? `, last error: ${judged.lastError}` : ''})`
-    )
-    return judged
-  }
-  const settled = (): TenantVerdict | undefined => decide(seen, run, startedAt, verdict)
-
-  let scheduled = startedAt + Math.min(start.firstPollDelayMs ?? 0, budgetMs)
-  for (;;) {
-    // Until the next poll is due, an ancestry answer can still settle the tenant: wake for it.
-    while (clock.now() < scheduled) {
-      if (!(await waitFor(scheduled, seen, run))) return judge(seen, run, verdict, true)
-      const done = settled()
-      if (done) return done
-    }
-    if (run.signal?.aborted) return judge(seen, run, verdict, true)
-    const obs = await run.limit(() => probeOnce(tenant, { prober: run.prober, clock, requestTimeoutMs: run.requestTimeoutMs, signal: run.signal }, hardEnd))
-    if (!obs) break
-    record(seen, obs, run)
-    run.onObservation?.(tenant, obs)
-    const done = settled()
-    if (done) return done
-    if (scheduled >= deadline) break
-    scheduled = Math.min(deadline, Math.max(scheduled + intervalMs, clock.now()))
-  }
-  // A question asked during the budget is waited for until the budget ends; one first asked at the last
-  // poll gets what a request gets, up to the budget plus one request timeout.
-  const questionEnd = seen.lastShaSince >= deadline ? hardEnd : deadline
-  while (pendingShas(seen, run).length > 0 && clock.now() < questionEnd) {
-    if (!(await waitFor(questionEnd, seen, run))) return judge(seen, run, verdict, true)
-    const done = settled()
-    if (done) return done
-  }
-  return judge(seen, run, verdict, false)
-}
-
-function record(seen: Seen, obs: Observation, run: SettleRun): void {
-  seen.polls += 1
-  if (obs.sha) {
-    if (!seen.lastSha || !sameCommit(seen.lastSha, obs.sha)) seen.lastShaSince = run.clock.now()
-    seen.lastSha = obs.sha
-    seen.lastError = undefined
-    seen.recent.push({ sha: obs.sha, at: run.clock.now() })
-    if (seen.recent.length > run.confirmations) seen.recent.shift()
-    if (sameCommit(obs.sha, run.target)) seen.onTarget += 1
-    else void run.ahead.ask(obs.sha)
-  } else {
-    seen.recent.length = 0
-    seen.lastError = obs.error
-    if (obs.status !== undefined && obs.status >= 200 && obs.status <= 299) seen.answeredOk = true
-  }
-}
-
-/** Settled once the last `confirmations` answers are all on the target or known to be ahead of it. */
-function decide(seen: Seen, run: SettleRun, startedAt: number, verdict: MakeVerdict): TenantVerdict | undefined {
-  if (seen.recent.length < run.confirmations) return undefined
-  const good = seen.recent.every((a) => sameCommit(a.sha, run.target) || run.ahead.relation(a.sha).kind === 'ahead')
-  if (!good) return undefined
-  const last = seen.recent.at(-1)!
-  return verdict({ verdict: sameCommit(last.sha, run.target) ? 'on-target' : 'ahead', sha: last.sha, settleMs: last.at - startedAt })
-}
-
-/** SHAs among the recent answers whose relation to the target the forge has not given yet. */
-function pendingShas(seen: Seen, run: SettleRun): string[] {
-  return seen.recent.map((a) => a.sha).filter((sha) => !sameCommit(sha, run.target) && run.ahead.relation(sha).kind === 'pending')
+/** Starts one tenant's settle loop; its verdict is reported once, through `report`. */
+export function settleTenant(tenant: string, run: SettleRun, start: SettleStart, report: SettleReport): void {
+  new TenantSettle(tenant, run, start, report).poll()
 }
 
 /**
- * Sleeps until `until` on the clock, or until the forge answers one of the tenant's pending questions.
- * Returns false when the run was cancelled.
+ * The loop as a small state machine rather than an `async` function: a fleet of ten thousand tenants
+ * mostly waits (for its next poll, or for a free request slot), and a suspended `async` frame per tenant
+ * (its generator, registers, contexts and promises, some 3 KB) plus p-limit's queue entry were most of the
+ * verifier's live heap. This object is what waits: the fleet's timer and its slot queue point at it.
  */
-async function waitFor(until: number, seen: Seen, run: SettleRun): Promise<boolean> {
-  if (run.signal?.aborted) return false
-  const wake = run.wakeups.at(until)
-  const pending = pendingShas(seen, run)
-  if (pending.length === 0) {
-    await wake.woken
-  } else {
-    await Promise.race([wake.woken, ...pending.map((sha) => run.ahead.answered(sha))])
-    wake.cancel()
+class TenantSettle implements Sleeper, SlotUser {
+  private readonly seen: Seen
+  private readonly startedAt: number
+  private readonly deadline: number
+  private readonly hardEnd: number
+  private scheduled: number
+  /** What to do when the current wait ends. */
+  private afterWake: 'poll' | 'lastQuestions' = 'poll'
+
+  constructor(
+    private readonly tenant: string,
+    private readonly run: SettleRun,
+    start: SettleStart,
+    private readonly report: SettleReport
+  ) {
+    this.startedAt = start.startedAt
+    this.deadline = start.startedAt + run.budgetMs
+    this.hardEnd = this.deadline + run.requestTimeoutMs
+    this.seen = { polls: 0, lastShaSince: start.startedAt, answeredOk: false, recent: [], onTarget: 0 }
+    this.scheduled = start.startedAt + Math.min(start.firstPollDelayMs ?? 0, run.budgetMs)
   }
-  return !run.signal?.aborted
-}
 
-/** A tenant that never settled: what it reported decides between stale, invalid and unreachable. */
-function judge(seen: Seen, run: SettleRun, verdict: MakeVerdict, cancelled: boolean): TenantVerdict {
-  const why = seen.lastSha ? (staleReason(seen, run) ?? seen.lastError) : seen.lastError
-  const extra = cancelled ? { cancelled: true, lastError: why ?? 'verification was cancelled' } : { lastError: why }
-  if (seen.lastSha) return verdict({ verdict: 'stale', sha: seen.lastSha, ...extra })
-  if (seen.answeredOk) return verdict({ verdict: 'invalid', ...extra })
-  return verdict({ verdict: 'unreachable', ...extra, lastError: extra.lastError ?? 'no answer' })
-}
-
-/** Why a tenant that answered with a SHA is not verified, when it is not simply on an older commit. */
-function staleReason(seen: Seen, run: SettleRun): string | undefined {
-  const sha = seen.lastSha!
-  const short = (s: string): string => s.slice(0, 7)
-  if (!sameCommit(sha, run.target)) {
-    const relation = run.ahead.relation(sha)
-    if (relation.kind === 'pending' && relation.lastFailure) return `could not tell whether ${short(sha)} is ahead of ${short(run.target)}: ${relation.lastFailure}`
-    if (relation.kind === 'pending') return `the forge did not say within the ${formatSeconds(run.budgetMs)} budget whether ${short(sha)} is ahead of ${short(run.target)}`
-    if (relation.kind === 'unknown') return `could not tell whether ${short(sha)} is ahead of ${short(run.target)}: ${relation.detail}`
-    if (relation.kind === 'behind') return seen.onTarget > 0 && run.confirmations > 1 ? flapped(seen, run) : undefined
+  /** Waits until the next poll is due (an ancestry answer may settle the tenant meanwhile), then polls. */
+  poll(): void {
+    const { run } = this
+    if (run.clock.now() < this.scheduled) return this.wait(this.scheduled, 'poll')
+    if (run.signal?.aborted) return this.finish(judge(this.seen, run, true))
+    run.slots.acquire(this)
   }
-  const inRow = countGoodAtEnd(seen, run)
-  if (inRow > 0 && inRow < run.confirmations) {
-    return `only the last ${inRow} answer${inRow === 1 ? ' was' : 's were'} on ${short(run.target)} or ahead; settle-confirmations asks for ${run.confirmations} in a row`
+
+  /** A request slot is held: probe, and give the slot back once the answer (or the time limit) is in. */
+  start(): void {
+    const { run } = this
+    probeOnce(this.tenant, run, this.hardEnd)
+      .finally(() => run.slots.release())
+      .then((obs) => this.answered(obs))
+      .catch((error: unknown) => this.report.failed(error))
   }
-  return undefined
-}
 
-function flapped(seen: Seen, run: SettleRun): string {
-  return `it answered ${run.target.slice(0, 7)} at ${seen.onTarget} of ${seen.polls} polls, never ${run.confirmations} in a row (settle-confirmations); the last answer was ${seen.lastSha!.slice(0, 7)}`
-}
-
-function countGoodAtEnd(seen: Seen, run: SettleRun): number {
-  let n = 0
-  for (const a of [...seen.recent].reverse()) {
-    if (!(sameCommit(a.sha, run.target) || run.ahead.relation(a.sha).kind === 'ahead')) break
-    n += 1
+  private answered(obs: Observation | undefined): void {
+    const { run } = this
+    if (!obs) return this.lastQuestions()
+    record(this.seen, obs, run)
+    run.onObservation?.(this.tenant, obs)
+    const done = decide(this.seen, run, this.startedAt)
+    if (done) return this.finish(done)
+    if (this.scheduled >= this.deadline) return this.lastQuestions()
+    this.scheduled = Math.min(this.deadline, Math.max(this.scheduled + run.intervalMs, run.clock.now()))
+    this.poll()
   }
-  return n
-}
 
+  /**
+   * After the last poll: a question asked during the budget is waited for until the budget ends; one
+   * first asked at the last poll gets what a request gets, up to the budget plus one request timeout.
+   */
+  private lastQuestions(): void {
+    const questionEnd = this.seen.lastShaSince >= this.deadline ? this.hardEnd : this.deadline
+    if (pendingShas(this.seen, this.run).length > 0 && this.run.clock.now() < questionEnd) return this.wait(questionEnd, 'lastQuestions')
+    this.finish(judge(this.seen, this.run, false))
+  }
+
+  /** Sleeps until `until`, or until the forge answers one of the tenant's pending questions; then goes on, unless settled or cancelled. */
+  private wait(until: number, then: 'poll' | 'lastQuestions'): void {
+    const { run } = this
+    if (run.signal?.aborted) return this.finish(judge(this.seen, run, true))
+    this.afterWake = then
+    const wake = run.wakeups.at(until, this)
+    const pending = pendingShas(this.seen, run)
+    if (pending.length > 0) {
+      void Promise.race(pending.map((sha) => run.ahead.answered(sha))).then(() => {
+        if (wake.cancel()) this.woken()
+      })
+    }
+  }
+
+  woken(): void {
+    try {
+      const { run } = this
+      if (run.signal?.aborted) return this.finish(judge(this.seen, run, true))
+      const done = decide(this.seen, run, this.startedAt)
+      if (done) return this.finish(done)
+      if (this.afterWake === 'poll') this.poll()
+      else this.lastQuestions()
+    } catch (error) {
+      // A defect, never a tenant's answer: it fails this tenant's verification instead of stopping the fleet's timer.
+      this.report.failed(error)
+    }
+  }
+
+  private finish(judged: Judged): void {
+    const { run, seen } = this
+    const verdict: TenantVerdict = { tenant: this.tenant, url: run.prober.urlFor?.(this.tenant) ?? '', polls: seen.polls, elapsedMs: run.clock.now() - this.startedAt, ...judged }
+    debug(
+      () =>
+        `verdict ${this.tenant}: ${verdict.verdict} (target ${run.target}, last SHA ${seen.lastSha ?? 'none'}, ${verdict.polls} polls in ${verdict.elapsedMs} ms of a ${run.budgetMs} ms budget${verdict.lastError ? `, last error: ${verdict.lastError}` : ''})`
+    )
+    this.report.done(verdict)
+  }
+}

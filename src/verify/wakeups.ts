@@ -1,29 +1,33 @@
 import TinyQueue from 'tinyqueue'
 import type { Clock } from '../clock.js'
 
+/** What a wake-up wakes: the waiting object itself, so a tenant's wait allocates no callback. */
+export interface Sleeper {
+  woken(): void
+}
+
 interface Wakeup {
   at: number
   seq: number
-  resolve: () => void
+  sleeper: Sleeper
   done: boolean
 }
 
-/** A pending wake-up: `woken` resolves at its time, when the run is cancelled, or when `cancel()` is called. */
+/** A pending wake-up; `cancel()` is true when it was still pending (and so will not fire). */
 export interface PendingWakeup {
-  woken: Promise<void>
-  cancel(): void
+  cancel(): boolean
 }
 
 /**
  * One timer for a whole fleet's settle loops. Ten thousand tenants each sleeping on a timer of their own
- * (with an abort controller and an abort listener apiece) kept about ten objects per tenant alive for a
- * whole interval, long enough to be promoted to V8's old space and to drive the verifier's peak RSS; here
- * a waiting tenant costs one small entry in a heap, the clock holds a single sleep (for the earliest
- * wake-up), and a cancelled run wakes everyone through one abort listener.
+ * (with a promise, an abort controller and an abort listener apiece) kept about ten objects per tenant
+ * alive for a whole interval, long enough to be promoted to V8's old space, and that drove the verifier's
+ * peak RSS. Here a waiting tenant is one small entry pointing at the tenant; the clock
+ * holds a single sleep, for the earliest entry, and a cancelled run wakes everyone through one listener.
  * Wake-ups due at the same instant fire in the order they were asked for, as separate timers would.
  */
 export class Wakeups {
-  private readonly heap = new TinyQueue<Wakeup>([], (a, b) => a.at - b.at || a.seq - b.seq)
+  private readonly queue = new TinyQueue<Wakeup>([], (a, b) => a.at - b.at || a.seq - b.seq)
   private seq = 0
   private armedAt = Number.POSITIVE_INFINITY
   private armed?: AbortController
@@ -35,30 +39,21 @@ export class Wakeups {
     signal?.addEventListener('abort', () => this.wakeAll(), { once: true })
   }
 
-  /** Wakes at clock time `at` (at once when it has passed or the run is cancelled). */
-  at(at: number): PendingWakeup {
-    let resolve!: () => void
-    const woken = new Promise<void>((r) => (resolve = r))
-    const entry: Wakeup = { at, seq: this.seq++, resolve, done: false }
+  /** Wakes `sleeper` at clock time `at`, or as soon as the run is cancelled (on a later turn when either already happened). */
+  at(at: number, sleeper: Sleeper): PendingWakeup {
+    const entry: Wakeup = { at, seq: this.seq++, sleeper, done: false }
     if (this.signal?.aborted || at <= this.clock.now()) {
-      entry.done = true
-      resolve()
+      queueMicrotask(() => fire(entry))
     } else {
-      this.heap.push(entry)
+      this.queue.push(entry)
       this.arm()
     }
-    // A cancelled entry stays in the heap until its time (removal from the middle would cost a search);
-    // it is resolved now so that nothing waits on it.
-    const cancel = (): void => {
-      if (entry.done) return
-      entry.done = true
-      resolve()
-    }
-    return { woken, cancel }
+    // A cancelled entry stays queued until its time (taking it out of the middle would cost a search).
+    return { cancel: () => !entry.done && (entry.done = true) }
   }
 
   private arm(): void {
-    const first = this.heap.peek()
+    const first = this.queue.peek()
     if (!first || first.at >= this.armedAt) return
     this.armed?.abort()
     const armed = new AbortController()
@@ -77,12 +72,7 @@ export class Wakeups {
 
   private fireDue(): void {
     const now = this.clock.now()
-    while (this.heap.length > 0 && this.heap.peek()!.at <= now) {
-      const entry = this.heap.pop()!
-      if (entry.done) continue
-      entry.done = true
-      entry.resolve()
-    }
+    while (this.queue.length > 0 && this.queue.peek()!.at <= now) fire(this.queue.pop()!)
     this.arm()
   }
 
@@ -90,10 +80,12 @@ export class Wakeups {
     this.armed?.abort()
     this.armed = undefined
     this.armedAt = Number.POSITIVE_INFINITY
-    for (let entry = this.heap.pop(); entry; entry = this.heap.pop()) {
-      if (entry.done) continue
-      entry.done = true
-      entry.resolve()
-    }
+    for (let entry = this.queue.pop(); entry; entry = this.queue.pop()) fire(entry)
   }
+}
+
+function fire(entry: Wakeup): void {
+  if (entry.done) return
+  entry.done = true
+  entry.sleeper.woken()
 }
