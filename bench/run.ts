@@ -23,7 +23,7 @@ import { installSize } from './footprint.js'
 import { describeMachine, finishMachine } from './machine.js'
 import { benchmarksMarkdown } from './markdown.js'
 import { runScaling } from './scaling.js'
-import { bundleSize, runStartup } from './startup.js'
+import { buildToolkitFloor, bundleSize, runStartup } from './startup.js'
 import { textTable, tables } from './tables.js'
 import type { BenchResult } from './targets.js'
 import { checkTargets } from './targets.js'
@@ -140,8 +140,10 @@ async function main(): Promise<void> {
     result.scaling = await runScaling({ sizes: scales, intervalMs: result.intervalMs, budgetMs: result.budgetMs, worker: compiled.entry, nodeFlags }, log)
   }
   if (only.includes('startup') && runner) {
-    log(`3. Start-up: ${startupRuns} runs of mode: gate`)
-    result.startup = await runStartup(runner, startupRuns)
+    log('3. Start-up: bundling the toolkit floor (@actions/core alone)')
+    const floor = await buildToolkitFloor(ROOT, join(TEMP_ROOT, 'toolkit-floor'))
+    log(`3. Start-up: ${startupRuns} rounds of mode: gate, node -e 0 and the toolkit floor`)
+    result.startup = await runStartup(runner, startupRuns, floor)
     result.bundle = await bundleSize(dist)
   }
   if (only.includes('install')) {

@@ -120,7 +120,11 @@ function startup(r: BenchResult): TargetCheck {
     target,
     measured,
     status: 'missed',
-    why: `Node itself needs ${s.bareNodeMedianMs.toFixed(0)} ms here; the other ${(s.medianMs - s.bareNodeMedianMs).toFixed(0)} ms load and compile what the gate needs of the ${mb} MB bundle and ask the forge once. On a busy machine both grow.`
+    why:
+      `Node itself needs ${s.bareNodeMedianMs.toFixed(0)} ms here; the other ${(s.medianMs - s.bareNodeMedianMs).toFixed(0)} ms load and compile what the gate needs of the ${mb} MB bundle and ask the forge.` +
+      (s.floorMedianMs === undefined
+        ? ''
+        : ` Loading \`@actions/core\` alone, bundled the same way, takes ${s.floorMedianMs.toFixed(0)} ms (${s.floorRatio!.toFixed(2)}x): it imports \`@actions/http-client\`, which evaluates undici's whole entry module, so the toolkit by itself leaves ${Math.max(0, 2 * s.bareNodeMedianMs - s.floorMedianMs).toFixed(0)} ms of the 2x for the gate's own code and its requests.`)
   }
 }
 
