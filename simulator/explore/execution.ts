@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Clock } from '../../src/clock.js'
 import { NetworkError } from '../../src/http/client.js'
 import type { Answer, Bound, JobHandle, Kind, Option, Pending, Scenario, Timer } from './types.js'
-import { COMMITS, commitName, type CommitName, type Violation, World } from './world.js'
+import { COMMITS, commitName, type CommitName, type Violation, WALL_EPOCH, World } from './world.js'
 
 /**
  * One execution of the protocol under a chosen schedule. Every call the code under test makes to the
@@ -13,6 +13,13 @@ import { COMMITS, commitName, type CommitName, type Violation, World } from './w
  */
 
 export type JobStarter = (ex: Execution, job: JobHandle) => Promise<void>
+export interface Starters {
+  deploy: JobStarter
+  reconcile: JobStarter
+}
+
+/** Run ids as GitHub numbers runs: each commit's deploy run, then the scheduled reconcile's. */
+const RUN_IDS: Record<string, string> = { A: '100', B: '101', R: '200' }
 
 export class Execution {
   now = 0
@@ -28,25 +35,34 @@ export class Execution {
   private preemptions = 0
   private lastJob: string | undefined
   /** Commits still to land, in order; each starts its deploy job as it lands. */
-  private readonly toLand: CommitName[] = ['B']
+  private readonly toLand: CommitName[]
+  /** The reconcile, until the scheduler starts it; re-runs taken. */
+  private reconcilePending: boolean
+  private readonly rerun = new Set<string>()
 
   constructor(
     readonly scenario: Scenario,
     readonly bound: Bound,
-    private readonly startJob: JobStarter
+    private readonly starters: Starters
   ) {
     this.world = new World(scenario.tenants, scenario.invariants, new Set(scenario.broken.map((c) => COMMITS[c])), () => this.now)
+    this.reconcilePending = scenario.reconcile
+    this.toLand = [...scenario.landing]
   }
 
   get violations(): Violation[] {
     return this.world.violations
   }
 
-  start(name: CommitName): void {
-    const job: JobHandle = { name, sha: COMMITS[name], controller: new AbortController(), done: false }
+  /** Starts the deploy job of `commit` (attempt 2 is a re-run of the same job in the same run). */
+  start(commit: CommitName, attempt = 1): void {
+    this.launch({ name: attempt > 1 ? `${commit}#${attempt}` : commit, kind: 'deploy', sha: COMMITS[commit], runId: RUN_IDS[commit]!, attempt, controller: new AbortController(), done: false })
+  }
+
+  private launch(job: JobHandle): void {
     this.jobs.push(job)
-    this.traces.set(name, [])
-    void this.startJob(this, job).finally(() => {
+    this.traces.set(job.name, [])
+    void this.starters[job.kind](this, job).finally(() => {
       job.done = true
     })
   }
@@ -54,7 +70,8 @@ export class Execution {
   clockFor(job: string): Clock {
     return {
       now: () => this.now,
-      sleep: (ms, signal) => this.sleep(job, ms, signal)
+      sleep: (ms, signal) => this.sleep(job, ms, signal),
+      wall: () => WALL_EPOCH + this.now
     }
   }
 
@@ -159,6 +176,13 @@ export class Execution {
     }
     const next = this.toLand[0]
     if (next) out.push({ label: `land(${next})`, actor: 'world', fault: false, apply: () => this.land() })
+    if (this.reconcilePending) out.push({ label: 'start(R)', actor: 'world', fault: false, apply: () => this.startReconcile() })
+    for (const commit of this.scenario.reruns) {
+      const first = this.jobs.find((j) => j.name === commit)
+      // GitHub re-runs a job once its run has ended, failed or cancelled: same run, next attempt.
+      if (first?.done && !this.rerun.has(commit) && (first.result === 'failed' || first.result === 'cancelled'))
+        out.push({ label: `rerun(${commit})`, actor: 'world', fault: false, apply: () => this.rerunOf(commit) })
+    }
     if (faultsLeft && this.cancels < this.bound.maxCancels) {
       for (const job of this.jobs.filter((j) => !j.done && !j.controller.signal.aborted)) {
         out.push({ label: `cancel(${job.name})`, actor: 'world', fault: true, apply: () => this.cancel(job) })
@@ -194,6 +218,16 @@ export class Execution {
     this.start(name)
   }
 
+  private startReconcile(): void {
+    this.reconcilePending = false
+    this.launch({ name: 'R', kind: 'reconcile', sha: '', runId: RUN_IDS.R!, attempt: 1, controller: new AbortController(), done: false })
+  }
+
+  private rerunOf(commit: CommitName): void {
+    this.rerun.add(commit)
+    this.start(commit, 2)
+  }
+
   private cancel(job: JobHandle): void {
     this.cancels += 1
     this.traces.get(job.name)!.push(`${this.now}:cancel`)
@@ -218,7 +252,7 @@ export class Execution {
   }
 
   get finished(): boolean {
-    return this.jobs.every((j) => j.done) && this.toLand.length === 0
+    return this.jobs.every((j) => j.done) && this.toLand.length === 0 && !this.reconcilePending
   }
 
   /**
@@ -236,7 +270,7 @@ export class Execution {
       .sort()
       .join(',')
     const jobs = this.jobs.map((j) => `${j.name}:${j.done ? (j.result ?? 'done') : 'run'}`).join(',')
-    const text = `${this.now}|${this.world.snapshot()}|${pending}|${timers}|${jobs}|${this.lastJob ?? ''}|${this.toLand.join(',')}|${traces}`
+    const text = `${this.now}|${this.world.snapshot()}|${pending}|${timers}|${jobs}|${this.lastJob ?? ''}|${this.toLand.join(',')}|${this.reconcilePending}|${[...this.rerun].join(',')}|${traces}`
     return { key: createHash('sha1').update(text).digest('base64'), spent: [this.faults, this.cancels, this.preemptions] }
   }
 
