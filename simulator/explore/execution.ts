@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Clock } from '../../src/clock.js'
 import { NetworkError } from '../../src/http/client.js'
 import type { Answer, Bound, JobHandle, Kind, Option, Pending, Scenario, Timer } from './types.js'
+import { Arrivals } from './arrivals.js'
 import { COMMITS, commitName, type CommitName, type Violation, WALL_EPOCH, World } from './world.js'
 
 /**
@@ -34,11 +35,8 @@ export class Execution {
   private cancels = 0
   private preemptions = 0
   private lastJob: string | undefined
-  /** Commits still to land, in order; each starts its deploy job as it lands. */
-  private readonly toLand: CommitName[]
-  /** The reconcile, until the scheduler starts it; re-runs taken. */
-  private reconcilePending: boolean
-  private readonly rerun = new Set<string>()
+  /** Commits still to land, the reconcile, re-runs. */
+  private readonly arrivals: Arrivals
 
   constructor(
     readonly scenario: Scenario,
@@ -46,8 +44,7 @@ export class Execution {
     private readonly starters: Starters
   ) {
     this.world = new World(scenario.tenants, scenario.invariants, new Set(scenario.broken.map((c) => COMMITS[c])), () => this.now)
-    this.reconcilePending = scenario.reconcile
-    this.toLand = [...scenario.landing]
+    this.arrivals = new Arrivals(scenario)
   }
 
   get violations(): Violation[] {
@@ -174,15 +171,16 @@ export class Execution {
       if (!due && last && job !== last && jobOptions.has(last) && !canPreempt) continue
       out.push(...list)
     }
-    const next = this.toLand[0]
-    if (next) out.push({ label: `land(${next})`, actor: 'world', fault: false, apply: () => this.land() })
-    if (this.reconcilePending) out.push({ label: 'start(R)', actor: 'world', fault: false, apply: () => this.startReconcile() })
-    for (const commit of this.scenario.reruns) {
-      const first = this.jobs.find((j) => j.name === commit)
-      // GitHub re-runs a job once its run has ended, failed or cancelled: same run, next attempt.
-      if (first?.done && !this.rerun.has(commit) && (first.result === 'failed' || first.result === 'cancelled'))
-        out.push({ label: `rerun(${commit})`, actor: 'world', fault: false, apply: () => this.rerunOf(commit) })
-    }
+    out.push(
+      ...this.arrivals.options(this.jobs, {
+        land: (commit) => {
+          this.world.land(COMMITS[commit])
+          this.start(commit)
+        },
+        deploy: (commit, attempt) => this.start(commit, attempt),
+        reconcile: () => this.launch({ name: 'R', kind: 'reconcile', sha: '', runId: RUN_IDS.R!, attempt: 1, controller: new AbortController(), done: false })
+      })
+    )
     if (faultsLeft && this.cancels < this.bound.maxCancels) {
       for (const job of this.jobs.filter((j) => !j.done && !j.controller.signal.aborted)) {
         out.push({ label: `cancel(${job.name})`, actor: 'world', fault: true, apply: () => this.cancel(job) })
@@ -212,22 +210,6 @@ export class Execution {
     p.deliver(answer)
   }
 
-  private land(): void {
-    const name = this.toLand.shift()!
-    this.world.land(COMMITS[name])
-    this.start(name)
-  }
-
-  private startReconcile(): void {
-    this.reconcilePending = false
-    this.launch({ name: 'R', kind: 'reconcile', sha: '', runId: RUN_IDS.R!, attempt: 1, controller: new AbortController(), done: false })
-  }
-
-  private rerunOf(commit: CommitName): void {
-    this.rerun.add(commit)
-    this.start(commit, 2)
-  }
-
   private cancel(job: JobHandle): void {
     this.cancels += 1
     this.traces.get(job.name)!.push(`${this.now}:cancel`)
@@ -252,7 +234,7 @@ export class Execution {
   }
 
   get finished(): boolean {
-    return this.jobs.every((j) => j.done) && this.toLand.length === 0 && !this.reconcilePending
+    return this.jobs.every((j) => j.done) && this.arrivals.settled
   }
 
   /**
@@ -270,7 +252,7 @@ export class Execution {
       .sort()
       .join(',')
     const jobs = this.jobs.map((j) => `${j.name}:${j.done ? (j.result ?? 'done') : 'run'}`).join(',')
-    const text = `${this.now}|${this.world.snapshot()}|${pending}|${timers}|${jobs}|${this.lastJob ?? ''}|${this.toLand.join(',')}|${this.reconcilePending}|${[...this.rerun].join(',')}|${traces}`
+    const text = `${this.now}|${this.world.snapshot()}|${pending}|${timers}|${jobs}|${this.lastJob ?? ''}|${this.arrivals.snapshot()}|${traces}`
     return { key: createHash('sha1').update(text).digest('base64'), spent: [this.faults, this.cancels, this.preemptions] }
   }
 
