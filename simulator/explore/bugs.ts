@@ -14,7 +14,8 @@ import type { BugFlag, Scenario } from './types.js'
 
 /**
  * Fixes of earlier reviews, taken out again at the harness level (never in src/), so the explorer can
- * show it finds the window each fix closed. Nothing here is used without a bug flag.
+ * show it finds the window each fix closed. Nothing here is used without a bug flag. The third,
+ * `records-without-attempts`, is in forge-adapter.ts: it rewrites what the reconcile reads.
  */
 
 const DEPLOY_BUGS: readonly BugFlag[] = ['redeploy-retry-without-fence', 'registry-retry-without-fence']

@@ -1,16 +1,16 @@
 import { sameCommit } from '../../src/forge/types.js'
 import { digestOf } from '../../src/registry/media.js'
-
-/**
- * The outside world of the explorer, as plain data: one linear history (C0 < A < B), the branch head,
- * what each tenant serves, and the registry's tags. Every change goes through a method here, so the
- * invariants are checked at the moment a change happens (not sampled afterwards), and `snapshot()`
- * gives the part of the state the state hash needs.
- */
-
 import { COMMITS, commitName, HISTORY, order } from './commits.js'
 import { DeployWatch } from './deploy-watch.js'
 import { Records } from './records.js'
+
+/**
+ * The outside world of the explorer, as plain data: one linear history (C0 < A < B), the branch head,
+ * what each tenant serves, the registry's tags, and the deploy records on the forge (records.ts). Every
+ * change goes through a method here, so the
+ * invariants are checked at the moment a change happens (not sampled afterwards), and `snapshot()`
+ * gives the part of the state the state hash needs.
+ */
 
 export { COMMITS, type CommitName, commitName, HISTORY, order } from './commits.js'
 
