@@ -23,6 +23,13 @@ describe('a reconcile beside a deploy, at the small bound', () => {
     expect(r.interleavings).toBeGreaterThan(200)
   })
 
+  it('a deploy whose running record write fails sends nothing until a write lands or it gives up; a failed records read defers', async () => {
+    const r = await explore(withReconcile({ landing: [] }), { ...SMALL, maxFaults: 1, maxPreemptions: 0, faults: { record: ['err'], records: ['err'] } })
+    expect(r.violations).toEqual([])
+    expect(r.complete).toBe(true)
+    expect(r.interleavings).toBeGreaterThan(50)
+  })
+
   it("A's canary failing, a reconcile starting at any step: it never rolls A out past the wave under way, nor promotes it", async () => {
     const r = await explore(withReconcile({ landing: [], broken: ['A'] }), ONE_PREEMPTION)
     expect(r.violations).toEqual([])

@@ -93,4 +93,5 @@ export function httpFor(ex: Execution, job: JobHandle): HttpClient {
 function sent(ex: Execution, job: JobHandle, target: string, what: string): void {
   ex.world.sideEffect(job.name, job.sha, what)
   if (job.kind === 'reconcile') ex.world.watch.send(job.name, job.sha, target, what)
+  else if (ex.scenario.reconcile) ex.world.watch.deploySend(job.name, what)
 }

@@ -1,4 +1,5 @@
 import { REJECTING_ENDS, type RunEnding } from '../../src/reconcile/deploy-record.js'
+import { RUNNING_WRITE_ATTEMPTS } from '../../src/report/publish/forge-reporter.js'
 import { commitName } from './commits.js'
 import type { Violation } from './world.js'
 
@@ -16,12 +17,16 @@ import type { Violation } from './world.js'
  *   rejected the head, a reconcile finishes at most the one target it was working on (the wave it
  *   started before it could know): it asks again before every wave and before the promotion, so a second
  *   target (another tenant, or `:latest`) is a wave it started without asking.
- * A deploy whose `running` record could not be written is not covered: reconcile cannot see it, and the
+ * - **Recorded first** (`unrecorded-send`): a deploy sends nothing before its `running` record is on the
+ *   forge, unless the reporter gave up writing it (the deploy then says reconcile cannot see it).
+ * A deploy whose `running` record could not be written is not covered by the first two: reconcile cannot see it, and the
  * deploy says so (docs/deploy-records.md, "Before the first side effect").
  */
 
 interface Deploy {
   sha: string
+  /** Writes of its `running` record the forge failed (the reporter gives up after RUNNING_WRITE_ATTEMPTS). */
+  failedWrites: number
   /** When its `running` record first reached the forge (event order). */
   recordedAt?: number
   ended: boolean
@@ -43,7 +48,7 @@ export class DeployWatch {
   constructor(private readonly violations: Violation[]) {}
 
   deployStarted(job: string, sha: string): void {
-    this.deploys.set(job, { sha, ended: false })
+    this.deploys.set(job, { sha, ended: false, failedWrites: 0 })
   }
 
   /**
@@ -62,6 +67,23 @@ export class DeployWatch {
     d.ended = true
     if (REJECTING_ENDS.has(end)) this.holds.set(d.sha, { at: ++this.seq, job })
     if (end === 'deployed') this.holds.delete(d.sha)
+  }
+
+  /** A write of a deploy's `running` record failed. */
+  writeFailed(job: string): void {
+    const d = this.deploys.get(job)
+    if (d) d.failedWrites += 1
+  }
+
+  /**
+   * A deploy sends a redeploy or a registry write. Before its first side effect its `running` record is
+   * on the forge, or the reporter gave up after its attempts (the deploy goes ahead, saying reconcile
+   * cannot see it): otherwise a reconcile reading the records now would find no deploy at all.
+   */
+  deploySend(job: string, what: string): void {
+    const d = this.deploys.get(job)
+    if (!d || d.recordedAt !== undefined || d.failedWrites >= RUNNING_WRITE_ATTEMPTS) return
+    this.violations.push({ invariant: 'unrecorded-send', detail: `job ${job} sent ${what} before its running record reached the forge (${d.failedWrites} failed write(s))` })
   }
 
   /** A deploy job ended (with or without its final record): no longer live. */

@@ -34,7 +34,12 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
     const end = parseStamp(stamp)?.end
     if (job.kind === 'deploy' && end) world.watch.wrote(job.name, end)
   }
-  const write = <T>(what: string, apply: () => T): Promise<T> => ex.request(job.name, 'record', what, (answer) => (answer === 'ok' ? apply() : unavailable(`POST ${what}`)))
+  const write = <T>(what: string, apply: () => T, stamp?: string | null): Promise<T> =>
+    ex.request(job.name, 'record', what, (answer) => {
+      if (answer === 'ok') return apply()
+      if (job.kind === 'deploy' && parseStamp(stamp)?.end === 'running') world.watch.writeFailed(job.name)
+      return unavailable(`POST ${what}`)
+    })
   return {
     kind: 'github',
     repository: REPOSITORY,
@@ -56,10 +61,14 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
       }),
     resolveCommit: async (ref) => ref,
     createCommitStatus: (s) =>
-      write(`status ${s.state} on ${commitName(s.sha)}`, () => {
-        world.records.createStatus(s)
-        wrote(s.description)
-      }),
+      write(
+        `status ${s.state} on ${commitName(s.sha)}`,
+        () => {
+          world.records.createStatus(s)
+          wrote(s.description)
+        },
+        s.description
+      ),
     latestStatuses: (sha) =>
       ex.request(job.name, 'records', `statuses of ${commitName(sha)}`, (answer) => {
         if (answer !== 'ok') return unavailable(`GET /repos/${REPOSITORY}/commits/${sha}/status`)
@@ -67,16 +76,24 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
       }),
     checks: {
       create: (sha, name, u: CheckRunUpdate) =>
-        write(`check ${u.status ?? 'queued'} on ${commitName(sha)}`, () => {
-          const id = world.records.createCheck(sha, name, u)
-          wrote(u.externalId)
-          return id
-        }),
+        write(
+          `check ${u.status ?? 'queued'} on ${commitName(sha)}`,
+          () => {
+            const id = world.records.createCheck(sha, name, u)
+            wrote(u.externalId)
+            return id
+          },
+          u.externalId
+        ),
       update: (id, u: CheckRunUpdate) =>
-        write(`check ${u.status ?? 'annotations'} #${id}`, () => {
-          if (!world.records.updateCheck(id, u)) throw new HttpStatusError(`PATCH check run ${id}`, 404, 'Not Found', undefined)
-          wrote(u.externalId)
-        }),
+        write(
+          `check ${u.status ?? 'annotations'} #${id}`,
+          () => {
+            if (!world.records.updateCheck(id, u)) throw new HttpStatusError(`PATCH check run ${id}`, 404, 'Not Found', undefined)
+            wrote(u.externalId)
+          },
+          u.externalId
+        ),
       latestByName: (sha, name) =>
         ex.request(job.name, 'records', `check ${shortName(name, o.recordName)} of ${commitName(sha)}`, (answer) => {
           if (answer !== 'ok') return unavailable(`GET /repos/${REPOSITORY}/commits/${sha}/check-runs`)

@@ -48,6 +48,7 @@ export interface Violation {
     | 'newest-not-deployed'
     | 'reconcile-ignored-deploy'
     | 'reconcile-past-wave'
+    | 'unrecorded-send'
   detail: string
 }
 
