@@ -33,6 +33,26 @@ describe('exhaustive exploration at the small bound', () => {
   })
 })
 
+describe("the failed canary's restore, with its own faults", () => {
+  const bound: Bound = { ...SMALL, maxFaults: 1, maxCancels: 1, faults: { probe: ['503', 'hang'], redeploy: ['503', 'hang'] } }
+  const failed = 'A.head(main)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;tick(20000);A.probe(t1)=ok;A.head(main)=ok'
+
+  it.each([
+    ['a 503 with Retry-After', 'A.redeploy(t1)=503'],
+    ['a hang until the request timeout', 'A.redeploy(t1)=hang']
+  ])('the restore redeploy gets %s: a branch the explorer takes, and no invariant breaks', async (_what, move) => {
+    const r = await replay(scenario({ broken: ['A'] }), bound, `${failed};${move}`)
+    expect(r.violations).toEqual([])
+    expect(r.results.A).toBe('failed')
+  })
+
+  it("the restore's verification read hangs once: a branch too, no invariant breaks, the job still failed", async () => {
+    const r = await replay(scenario({ broken: ['A'] }), bound, `${failed};A.redeploy(t1)=ok;A.probe(t1)=hang`)
+    expect(r.violations).toEqual([])
+    expect(r.results.A).toBe('failed')
+  })
+})
+
 describe('a control plane without compare-and-set', () => {
   it('lets a first attempt sent inside the one-round-trip window land late, and the owning job heals every one', async () => {
     const healed = noCompareAndSet()

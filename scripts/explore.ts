@@ -1,5 +1,6 @@
 /**
- * `npm run explore`: every interleaving of two overlapping deploy jobs within each campaign's bound
+ * `npm run explore`: every interleaving of two overlapping deploy jobs (and, in the reconcile campaigns,
+ * a scheduled reconcile and a re-run) within each campaign's bound
  * (see docs/exploration.md), on the real decision code. Prints each violation with its schedule, then
  * `N interleavings explored, V violations`; exits 1 when there is a violation.
  *

@@ -1,44 +1,23 @@
-import { type Comparison, type Forge, sameCommit } from '../../src/forge/types.js'
+import { sameCommit } from '../../src/forge/types.js'
+import type { CommandRunner } from '../../src/command/runner.js'
 import type { HttpClient, HttpRequest, HttpResponse } from '../../src/http/client.js'
 import { digestOf } from '../../src/registry/media.js'
 import type { Execution } from './execution.js'
 import type { JobHandle } from './types.js'
-import { commitName, MANIFEST_TYPE, order, REPOSITORY } from './world.js'
+import { commitName, MANIFEST_TYPE } from './world.js'
 
 /**
- * The outside world as one job sees it, behind the production interfaces: a Forge (head reads and
- * ancestry from the linear history), and an HttpClient that answers the tenants' /buildinfo, the
- * control plane's redeploy endpoint and the registry's manifest API. Each call is a pending event of
+ * The outside world as one job sees it, behind the production interfaces (the Forge is in
+ * forge-adapter.ts): an HttpClient that answers the tenants' /buildinfo, the control plane's redeploy
+ * endpoint and the registry's manifest API. Each call is a pending event of
  * the execution; the answer the scheduler picks is applied to the world at that moment.
  */
 
 export const BUILDINFO_URL = 'http://tenants.explore/{tenant}/buildinfo'
 export const REDEPLOY_URL = 'http://control.explore/redeploy'
 export const REGISTRY_HOST = '127.0.0.1:5000'
-
-export function forgeFor(ex: Execution, job: JobHandle): Forge {
-  const fail = (what: string): never => {
-    throw new Error(`${what} answered HTTP 503: Service Unavailable`)
-  }
-  return {
-    kind: 'github',
-    branchHead: (branch) =>
-      ex.request(job.name, 'head', branch, (answer) => {
-        ex.world.readHead(job.name, answer === 'ok')
-        return answer === 'ok' ? ex.world.head : fail(`GET /repos/${REPOSITORY}/branches/${branch}`)
-      }),
-    compare: (base, head) =>
-      ex.request(job.name, 'compare', `${commitName(base)}...${commitName(head)}`, (answer): Comparison => {
-        if (answer !== 'ok') return fail(`GET /repos/${REPOSITORY}/compare`)
-        const [b, h] = [order(base), order(head)]
-        if (b < 0 || h < 0) return { relation: 'diverged', aheadBy: 1, behindBy: 1 }
-        if (b === h) return { relation: 'identical', aheadBy: 0, behindBy: 0 }
-        return h > b ? { relation: 'ahead', aheadBy: h - b, behindBy: 0 } : { relation: 'behind', aheadBy: 0, behindBy: b - h }
-      }),
-    resolveCommit: async (ref) => ref,
-    createCommitStatus: async () => undefined
-  }
-}
+/** The scenario redeploys and promotes over HTTP: a command would be outside the explored world. */
+export const NO_COMMANDS: CommandRunner = { run: () => Promise.reject(new Error('the explorer runs no commands')) }
 
 function response(status: number, body: string | Buffer = '', headers: Record<string, string> = {}, url = ''): HttpResponse {
   return { status, headers, body: Buffer.isBuffer(body) ? body : Buffer.from(body), truncated: false, url }
@@ -67,7 +46,7 @@ export function httpFor(ex: Execution, job: JobHandle): HttpClient {
     }
     if (url.host === 'control.explore') {
       const body = JSON.parse(String(req.body)) as { tenant: string; sha: string; current?: string }
-      world.sideEffect(job.name, job.sha, `a redeploy of ${body.tenant} to ${commitName(body.sha)}`)
+      sent(ex, job, body.tenant, `a redeploy of ${body.tenant} to ${commitName(body.sha)}`)
       return ex.request(
         job.name,
         'redeploy',
@@ -89,14 +68,14 @@ export function httpFor(ex: Execution, job: JobHandle): HttpClient {
       const ref = decodeURIComponent(url.pathname.split('/manifests/')[1] ?? '')
       const method = req.method ?? 'GET'
       const bytes = method === 'PUT' ? Buffer.from(req.body as Uint8Array) : undefined
-      if (bytes) world.sideEffect(job.name, job.sha, `a write of ${ref}`)
+      if (bytes) sent(ex, job, ref, `a write of ${ref}`)
       return ex.request(
         job.name,
         'registry',
         `${method} ${ref.startsWith('sha256:') ? ref.slice(0, 13) : ref}`,
         (answer) => {
           if (answer === '503') return response(503, '{"errors":[{"code":"UNAVAILABLE"}]}', {}, url.toString())
-          if (bytes) return response(201, '', { 'docker-content-digest': world.putTag(ref, bytes) }, url.toString())
+          if (bytes) return response(201, '', { 'docker-content-digest': world.putTag(job.name, job.sha, ref, bytes) }, url.toString())
           const found = world.manifest(ref)
           if (!found) return response(404, '{"errors":[{"code":"MANIFEST_UNKNOWN"}]}', {}, url.toString())
           const headers = { 'content-type': MANIFEST_TYPE, 'docker-content-digest': digestOf(found) }
@@ -108,4 +87,11 @@ export function httpFor(ex: Execution, job: JobHandle): HttpClient {
     return Promise.reject(new Error(`the explorer's world has no ${url.origin}`))
   }
   return { send, close: async () => undefined }
+}
+
+/** A side effect as it leaves the job: judged for its ownership evidence, and a reconcile's for the deploys it shares the fleet with. */
+function sent(ex: Execution, job: JobHandle, target: string, what: string): void {
+  ex.world.sideEffect(job.name, job.sha, what)
+  if (job.kind === 'reconcile') ex.world.watch.send(job.name, job.sha, target, what)
+  else if (ex.scenario.reconcile) ex.world.watch.deploySend(job.name, what)
 }

@@ -16,6 +16,9 @@ export function scenario(overrides: Partial<Scenario> = {}): Scenario {
     retryAfterSeconds: 6,
     invariants: { allowCanaryRestore: true, backward: 'never', maxEvidenceAgeMs: 2_000, canary: 't1' },
     bugs: [],
+    reconcile: false,
+    landing: ['B'],
+    reruns: [],
     ...overrides
   }
 }
@@ -32,6 +35,11 @@ export function gateOff(): Scenario {
   return { ...s, invariants: { ...s.invariants, maxEvidenceAgeMs: Number.POSITIVE_INFINITY } }
 }
 
+/** A, B landing at any step, and one scheduled reconcile starting at any step; deploy records on. */
+export function withReconcile(overrides: Partial<Scenario> = {}): Scenario {
+  return scenario({ reconcile: true, ...overrides })
+}
+
 const EVERY_FAULT: Partial<Record<Kind, Answer[]>> = { head: ['err'], compare: ['err'], probe: ['503', 'hang'], redeploy: ['503', 'hang'], registry: ['503'] }
 /** The faults after which a side effect is retried: where a fence must be passed again. */
 const FENCE_FAULTS: Partial<Record<Kind, Answer[]>> = { head: ['err'], redeploy: ['503'], registry: ['503'] }
@@ -43,6 +51,9 @@ const base = { maxCancels: 0, maxOvertakes: 5, maxSteps: 400 }
  * tests of the windows explore one redeploy 503 and one registry 503 completely on top of it).
  */
 export const SMALL: Bound = { ...base, maxFaults: 0, maxPreemptions: 2, faults: { redeploy: ['503'], registry: ['503'] } }
+
+/** One cancellation (which ends a job so it may be re-run), no other fault, no preemption. */
+const RERUN: Bound = { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 0, faults: {} }
 
 export interface Campaign {
   name: string
@@ -90,7 +101,43 @@ export const CAMPAIGNS: Campaign[] = [
     scenario: scenario({ broken: [broken] }),
     bound: { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 1, faults: EVERY_FAULT },
     maxInterleavings: 50_000
-  }))
+  })),
+  {
+    name: 'reconcile',
+    description: 'A and B with a reconcile starting at any step, every job writing its deploy records; no fault; 1 preemption',
+    scenario: withReconcile(),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 1, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'reconcile-canary-failure-A',
+    description: "A's image never healthy (its canary fails, its deploy rejects A), B landing and a reconcile starting at any step; no fault; 1 preemption",
+    scenario: withReconcile({ broken: ['A'] }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 1, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'reconcile-canary-failure-A-one-fault',
+    description:
+      "A's image never healthy, B landing and a reconcile starting at any step; one fault of any kind (a forge 5xx, a probe 503 or hang, a redeploy 503 or hang, a registry 503, a deploy-record write or read 503) or a cancellation; no preemption",
+    scenario: withReconcile({ broken: ['A'] }),
+    bound: { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 0, faults: { ...EVERY_FAULT, record: ['err'], records: ['err'] } },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'reconcile-record-faults',
+    description: 'A, B and a reconcile; two faults among a failed deploy-record write (a 503) and a failed deploy-record read; no preemption',
+    scenario: withReconcile(),
+    bound: { ...base, maxFaults: 2, maxPreemptions: 0, faults: { record: ['err'], records: ['err'] } },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'reconcile-rerun',
+    description: "A alone and a reconcile; A's job cancelled at any step and re-run (attempt 2) at any step after; no preemption",
+    scenario: withReconcile({ landing: [], reruns: ['A'] }),
+    bound: RERUN,
+    maxInterleavings: 50_000
+  }
 ]
 
 export interface Window {
@@ -113,5 +160,21 @@ export const WINDOWS: Window[] = [
     scenario: scenario({ bugs: ['registry-retry-without-fence'] }),
     bound: { ...base, maxFaults: 1, maxPreemptions: 1, faults: { registry: ['503'] } },
     expect: 'latest-backward'
+  }
+]
+
+/** Windows of reconcile's review, each fix taken out again in the harness (bugs.ts, forge-adapter.ts). */
+export const RECONCILE_WINDOWS: Window[] = [
+  {
+    name: 'a reconcile that asks for the deploy state once, not before every wave and the promotion',
+    scenario: withReconcile({ landing: [], bugs: ['reconcile-asks-once'] }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 1, faults: {} },
+    expect: 'reconcile-past-wave'
+  },
+  {
+    name: "a re-run of one job, its records read without the attempt (an older attempt's end outranks the re-run's running)",
+    scenario: withReconcile({ landing: [], reruns: ['A'], bugs: ['records-without-attempts'] }),
+    bound: RERUN,
+    expect: 'reconcile-ignored-deploy'
   }
 ]

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import type { Clock } from '../../src/clock.js'
 import { NetworkError } from '../../src/http/client.js'
 import type { Answer, Bound, JobHandle, Kind, Option, Pending, Scenario, Timer } from './types.js'
-import { COMMITS, commitName, type CommitName, type Violation, World } from './world.js'
+import { Arrivals } from './arrivals.js'
+import { COMMITS, commitName, type CommitName, type Violation, WALL_EPOCH, World } from './world.js'
 
 /**
  * One execution of the protocol under a chosen schedule. Every call the code under test makes to the
@@ -13,6 +14,13 @@ import { COMMITS, commitName, type CommitName, type Violation, World } from './w
  */
 
 export type JobStarter = (ex: Execution, job: JobHandle) => Promise<void>
+export interface Starters {
+  deploy: JobStarter
+  reconcile: JobStarter
+}
+
+/** Run ids as GitHub numbers runs: each commit's deploy run, then the scheduled reconcile's. */
+const RUN_IDS: Record<string, string> = { A: '100', B: '101', R: '200' }
 
 export class Execution {
   now = 0
@@ -27,26 +35,31 @@ export class Execution {
   private cancels = 0
   private preemptions = 0
   private lastJob: string | undefined
-  /** Commits still to land, in order; each starts its deploy job as it lands. */
-  private readonly toLand: CommitName[] = ['B']
+  /** Commits still to land, the reconcile, re-runs. */
+  private readonly arrivals: Arrivals
 
   constructor(
     readonly scenario: Scenario,
     readonly bound: Bound,
-    private readonly startJob: JobStarter
+    private readonly starters: Starters
   ) {
     this.world = new World(scenario.tenants, scenario.invariants, new Set(scenario.broken.map((c) => COMMITS[c])), () => this.now)
+    this.arrivals = new Arrivals(scenario)
   }
 
   get violations(): Violation[] {
     return this.world.violations
   }
 
-  start(name: CommitName): void {
-    const job: JobHandle = { name, sha: COMMITS[name], controller: new AbortController(), done: false }
+  /** Starts the deploy job of `commit` (attempt 2 is a re-run of the same job in the same run). */
+  start(commit: CommitName, attempt = 1): void {
+    this.launch({ name: attempt > 1 ? `${commit}#${attempt}` : commit, kind: 'deploy', sha: COMMITS[commit], runId: RUN_IDS[commit]!, attempt, controller: new AbortController(), done: false })
+  }
+
+  private launch(job: JobHandle): void {
     this.jobs.push(job)
-    this.traces.set(name, [])
-    void this.startJob(this, job).finally(() => {
+    this.traces.set(job.name, [])
+    void this.starters[job.kind](this, job).finally(() => {
       job.done = true
     })
   }
@@ -54,7 +67,8 @@ export class Execution {
   clockFor(job: string): Clock {
     return {
       now: () => this.now,
-      sleep: (ms, signal) => this.sleep(job, ms, signal)
+      sleep: (ms, signal) => this.sleep(job, ms, signal),
+      wall: () => WALL_EPOCH + this.now
     }
   }
 
@@ -157,8 +171,16 @@ export class Execution {
       if (!due && last && job !== last && jobOptions.has(last) && !canPreempt) continue
       out.push(...list)
     }
-    const next = this.toLand[0]
-    if (next) out.push({ label: `land(${next})`, actor: 'world', fault: false, apply: () => this.land() })
+    out.push(
+      ...this.arrivals.options(this.jobs, {
+        land: (commit) => {
+          this.world.land(COMMITS[commit])
+          this.start(commit)
+        },
+        deploy: (commit, attempt) => this.start(commit, attempt),
+        reconcile: () => this.launch({ name: 'R', kind: 'reconcile', sha: '', runId: RUN_IDS.R!, attempt: 1, controller: new AbortController(), done: false })
+      })
+    )
     if (faultsLeft && this.cancels < this.bound.maxCancels) {
       for (const job of this.jobs.filter((j) => !j.done && !j.controller.signal.aborted)) {
         out.push({ label: `cancel(${job.name})`, actor: 'world', fault: true, apply: () => this.cancel(job) })
@@ -188,12 +210,6 @@ export class Execution {
     p.deliver(answer)
   }
 
-  private land(): void {
-    const name = this.toLand.shift()!
-    this.world.land(COMMITS[name])
-    this.start(name)
-  }
-
   private cancel(job: JobHandle): void {
     this.cancels += 1
     this.traces.get(job.name)!.push(`${this.now}:cancel`)
@@ -218,7 +234,7 @@ export class Execution {
   }
 
   get finished(): boolean {
-    return this.jobs.every((j) => j.done) && this.toLand.length === 0
+    return this.jobs.every((j) => j.done) && this.arrivals.settled
   }
 
   /**
@@ -236,7 +252,7 @@ export class Execution {
       .sort()
       .join(',')
     const jobs = this.jobs.map((j) => `${j.name}:${j.done ? (j.result ?? 'done') : 'run'}`).join(',')
-    const text = `${this.now}|${this.world.snapshot()}|${pending}|${timers}|${jobs}|${this.lastJob ?? ''}|${this.toLand.join(',')}|${traces}`
+    const text = `${this.now}|${this.world.snapshot()}|${pending}|${timers}|${jobs}|${this.lastJob ?? ''}|${this.arrivals.snapshot()}|${traces}`
     return { key: createHash('sha1').update(text).digest('base64'), spent: [this.faults, this.cancels, this.preemptions] }
   }
 

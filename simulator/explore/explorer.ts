@@ -1,6 +1,7 @@
 import { Execution } from './execution.js'
 import type { Bound, Scenario } from './types.js'
 import { deployJob } from './job.js'
+import { reconcileJob } from './reconcile-job.js'
 import { commitName, type Violation } from './world.js'
 
 /**
@@ -51,6 +52,7 @@ interface Played {
   cut: boolean
   labels: string[]
   serving: Record<string, string>
+  results: Record<string, string>
 }
 
 /**
@@ -58,7 +60,7 @@ interface Played {
  * option. `seen` (when given) cuts the execution at a state already explored past the prefix.
  */
 async function play(scenario: Scenario, bound: Bound, pick: (step: number, labels: string[]) => number | undefined, seen?: Seen, fresh = 0): Promise<Played> {
-  const ex = new Execution(scenario, bound, deployJob)
+  const ex = new Execution(scenario, bound, { deploy: deployJob, reconcile: reconcileJob })
   const choices: number[] = []
   const counts: number[] = []
   let merged = false
@@ -74,7 +76,7 @@ async function play(scenario: Scenario, bound: Bound, pick: (step: number, label
         ex.world.finalCheck(ex.jobs.filter((j) => j.result === 'deployed').map((j) => j.sha))
         // The incident's second half: the newer job went red because an older one got in its way. With
         // no fault and no broken image, only reordering happened, and the newest job must end deployed.
-        const newest = ex.jobs.at(-1)!
+        const newest = ex.jobs.filter((j) => j.kind === 'deploy').at(-1)!
         if (ex.faultFree && !ex.scenario.broken.length && newest.result !== 'deployed') {
           ex.violations.push({ invariant: 'newest-not-deployed', detail: `job ${newest.name} ended ${newest.result ?? 'without a result'} with no fault in the schedule` })
         }
@@ -101,7 +103,16 @@ async function play(scenario: Scenario, bound: Bound, pick: (step: number, label
     ex.choose(options[i]!, options)
     await settle()
   }
-  return { choices, counts, violations: [...ex.violations], merged, cut, labels: ex.labels, serving: Object.fromEntries([...ex.world.serving].map(([t, sha]) => [t, commitName(sha)])) }
+  return {
+    choices,
+    counts,
+    violations: [...ex.violations],
+    merged,
+    cut,
+    labels: ex.labels,
+    serving: Object.fromEntries([...ex.world.serving].map(([t, sha]) => [t, commitName(sha)])),
+    results: Object.fromEntries(ex.jobs.map((j) => [j.name, j.result ?? 'running']))
+  }
 }
 
 /**
@@ -190,6 +201,8 @@ export interface Replay {
   played: string[]
   /** The world at the end, for assertions. */
   serving: Record<string, string>
+  /** Each job's result (`A`, `B`, `A#2`, `R`). */
+  results: Record<string, string>
 }
 
 /**
@@ -207,6 +220,6 @@ export function replay(scenario: Scenario, bound: Bound, schedule: string): Prom
       if (i < 0) throw new Error(`replay: step ${step + 1} expects ${moves[step]}, but the options are ${labels.join(', ')}`)
       return i
     })
-    return { violations: run.violations, played: run.labels, serving: run.serving }
+    return { violations: run.violations, played: run.labels, serving: run.serving, results: run.results }
   })
 }

@@ -5,8 +5,9 @@ import type { CommitName, InvariantOptions } from './world.js'
  * answer, the scenario and the bound of an exploration, and the moves a scheduler picks from.
  */
 
-export type Kind = 'head' | 'compare' | 'probe' | 'redeploy' | 'registry'
-/** `err`: the forge failed after its own retries; `503`: a retryable answer (with Retry-After for a redeploy); `hang`: no answer until the request's time limit. */
+/** `record`: a deploy record written (a check run or a commit status); `records`: deploy records read back. */
+export type Kind = 'head' | 'compare' | 'probe' | 'redeploy' | 'registry' | 'record' | 'records'
+/** `err`: the forge failed after its own retries (a 503 for a record); `503`: a retryable answer (with Retry-After for a redeploy); `hang`: no answer until the request's time limit. */
 export type Answer = 'ok' | 'err' | '503' | 'hang'
 
 export interface Bound {
@@ -41,11 +42,20 @@ export interface Scenario {
   invariants: InvariantOptions
   /** `superseded-check: false`: no gate at all, so forward-only rests on the pre-flight, compare-and-set and promotion's own check. */
   gateOff: boolean
-  /** Harness-level reintroductions of fixed bugs (see job.ts); none in a normal exploration. */
+  /** Harness-level reintroductions of fixed bugs (see job.ts, reconcile-job.ts); none in a normal exploration. */
   bugs: BugFlag[]
+  /**
+   * One scheduled reconcile (`mode: reconcile`) that may start at any step. With it, every deploy job
+   * writes its deploy records (a check run, and its end as a commit status) as GitHub holds them.
+   */
+  reconcile: boolean
+  /** Commits that land on the branch at a step the scheduler picks, each starting its deploy job (`B`; none: A alone). */
+  landing: CommitName[]
+  /** Commits whose deploy job may be re-run once (attempt 2) after its first attempt ended failed or cancelled. */
+  reruns: CommitName[]
 }
 
-export type BugFlag = 'redeploy-retry-without-fence' | 'registry-retry-without-fence'
+export type BugFlag = 'redeploy-retry-without-fence' | 'registry-retry-without-fence' | 'reconcile-asks-once' | 'records-without-attempts'
 
 export interface Pending {
   job: string
@@ -74,8 +84,14 @@ export interface Option {
 }
 
 export interface JobHandle {
-  name: CommitName
+  /** `A`, `B`; `A#2` for the re-run of A's job; `R` for the reconcile. */
+  name: string
+  kind: 'deploy' | 'reconcile'
+  /** The commit the job deploys; for the reconcile, the head it read (empty until then). */
   sha: string
+  /** `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`, stamped on its records. */
+  runId: string
+  attempt: number
   controller: AbortController
   done: boolean
   result?: string

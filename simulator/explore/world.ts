@@ -1,33 +1,22 @@
 import { sameCommit } from '../../src/forge/types.js'
 import { digestOf } from '../../src/registry/media.js'
+import { COMMITS, commitName, HISTORY, order } from './commits.js'
+import { DeployWatch } from './deploy-watch.js'
+import { Records } from './records.js'
 
 /**
  * The outside world of the explorer, as plain data: one linear history (C0 < A < B), the branch head,
- * what each tenant serves, and the registry's tags. Every change goes through a method here, so the
+ * what each tenant serves, the registry's tags, and the deploy records on the forge (records.ts). Every
+ * change goes through a method here, so the
  * invariants are checked at the moment a change happens (not sampled afterwards), and `snapshot()`
  * gives the part of the state the state hash needs.
  */
 
-/** Full SHAs, easy to read in a schedule: the base release, then the two commits whose jobs overlap. */
-export const COMMITS = {
-  C0: '1'.repeat(40),
-  A: 'a'.repeat(40),
-  B: 'b'.repeat(40)
-} as const
-export type CommitName = keyof typeof COMMITS
-export const HISTORY: readonly string[] = [COMMITS.C0, COMMITS.A, COMMITS.B]
-
-export function commitName(sha: string): string {
-  for (const [name, full] of Object.entries(COMMITS)) if (sameCommit(full, sha)) return name
-  return sha.slice(0, 7)
-}
-
-/** Position in the linear history; -1 for a commit not on the branch. */
-export function order(sha: string): number {
-  return HISTORY.findIndex((c) => sameCommit(c, sha))
-}
+export { COMMITS, type CommitName, commitName, HISTORY, order } from './commits.js'
 
 export const REPOSITORY = 'acme/app'
+/** Wall-clock time at virtual time 0 (a whole second): what records are stamped with. */
+export const WALL_EPOCH = Date.UTC(2026, 0, 5, 9, 0, 0)
 export const SOURCE_TAG = (sha: string): string => `staging-${sha.slice(0, 7)}`
 export const LATEST = 'latest'
 export const MANIFEST_TYPE = 'application/vnd.oci.image.manifest.v1+json'
@@ -46,7 +35,20 @@ export function imageOf(sha: string): Buffer {
 }
 
 export interface Violation {
-  invariant: 'backward' | 'rejected-commit' | 'latest-backward' | 'stale-evidence' | 'superseded-send' | 'job-result' | 'report' | 'deadlock' | 'deployed-not-converged' | 'newest-not-deployed'
+  invariant:
+    | 'backward'
+    | 'rejected-commit'
+    | 'latest-backward'
+    | 'stale-evidence'
+    | 'superseded-send'
+    | 'job-result'
+    | 'report'
+    | 'deadlock'
+    | 'deployed-not-converged'
+    | 'newest-not-deployed'
+    | 'reconcile-ignored-deploy'
+    | 'reconcile-past-wave'
+    | 'unrecorded-send'
   detail: string
 }
 
@@ -85,6 +87,12 @@ export class World {
   readonly firstBefore = new Map<string, string>()
   readonly evidence = new Map<string, Evidence>()
   readonly violations: Violation[] = []
+  /** The deploy records on the forge (check runs and commit statuses). */
+  readonly records: Records
+  /** What reconcile promises about live and rejected deploys, judged from the truth of the execution. */
+  readonly watch = new DeployWatch(this.violations)
+  /** Reconcile jobs: judged by the watch for a rejected head (they may finish the wave under way). */
+  readonly reconcilers = new Set<string>()
 
   constructor(
     tenants: readonly string[],
@@ -93,6 +101,7 @@ export class World {
     readonly broken: ReadonlySet<string>,
     private readonly now: () => number
   ) {
+    this.records = new Records(() => WALL_EPOCH + now())
     for (const t of tenants) this.serving.set(t, COMMITS.C0)
     for (const sha of HISTORY) this.put(SOURCE_TAG(sha), imageOf(sha))
     this.put(LATEST, imageOf(COMMITS.C0))
@@ -142,25 +151,34 @@ export class World {
     if (order(sha) < order(from) && !restore && this.opts.backward === 'never') {
       this.violations.push({ invariant: 'backward', detail: `${tenant} moved from ${commitName(from)} back to ${commitName(sha)} (sent by job ${commitName(jobSha)})` })
     }
-    if (this.rejected.has(sha)) this.violations.push({ invariant: 'rejected-commit', detail: `${tenant} moved to ${commitName(sha)}, which its own deploy rejected` })
+    if (this.rejected.has(sha) && !this.reconcilers.has(job) && !sameCommit(jobSha, sha))
+      this.violations.push({ invariant: 'rejected-commit', detail: `${tenant} moved to ${commitName(sha)}, which its own deploy rejected` })
     this.serving.set(tenant, sha)
   }
 
   /** A manifest PUT: `latest` only moves forward and never onto a rejected commit. */
-  putTag(tag: string, bytes: Buffer): string {
+  putTag(job: string, jobSha: string, tag: string, bytes: Buffer): string {
     if (tag === LATEST) {
       const before = revisionOf(this.manifest(LATEST))
       const after = revisionOf(bytes)
       if (before && after && order(after) < order(before)) this.violations.push({ invariant: 'latest-backward', detail: `latest moved from ${commitName(before)} back to ${commitName(after)}` })
-      if (after && this.rejected.has(after)) this.violations.push({ invariant: 'rejected-commit', detail: `latest moved to ${commitName(after)}, which its own deploy rejected` })
+      if (after && this.rejected.has(after) && !this.reconcilers.has(job) && !sameCommit(jobSha, after))
+        this.violations.push({ invariant: 'rejected-commit', detail: `latest moved to ${commitName(after)}, which its own deploy rejected` })
     }
     return this.put(tag, bytes)
   }
 
-  reject(sha: string): void {
-    this.rejected.add(sha)
+  /**
+   * A deploy job ended. `rejected`: its canary failed or it halted (the ends docs/deploy-records.md names
+   * as rejecting the commit); a later deploy of the commit that succeeds lifts that. Whatever failed, the
+   * job must not have left `latest` on its commit.
+   */
+  deployEnded(job: string, sha: string, result: string, rejected: boolean): void {
+    if (rejected) this.rejected.add(sha)
+    if (result === 'deployed') this.rejected.delete(sha)
+    this.watch.ended(job)
     const latest = revisionOf(this.manifest(LATEST))
-    if (latest && sameCommit(latest, sha)) this.violations.push({ invariant: 'rejected-commit', detail: `latest holds ${commitName(sha)}, whose deploy ended failed` })
+    if (result === 'failed' && latest && sameCommit(latest, sha)) this.violations.push({ invariant: 'rejected-commit', detail: `latest holds ${commitName(sha)}, whose deploy ended failed` })
   }
 
   /** At the end of an execution: the newest commit whose job ended deployed is served everywhere. */
@@ -177,7 +195,7 @@ export class World {
     const serving = [...this.serving].map(([t, s]) => `${t}=${commitName(s)}`).join(',')
     const latest = revisionOf(this.manifest(LATEST))
     const ev = [...this.evidence].map(([j, e]) => `${j}@${e.at}:${e.head ? commitName(e.head) : '?'}`).join(',')
-    return `head=${commitName(this.head)} ${serving} latest=${latest ? commitName(latest) : '-'} rejected=${[...this.rejected].map(commitName).join(',')} ev=${ev} fb=${[...this.firstBefore].map(([k, v]) => `${k}:${commitName(v)}`).join(',')}`
+    return `head=${commitName(this.head)} ${this.records.snapshot()} ${this.watch.snapshot()} ${serving} latest=${latest ? commitName(latest) : '-'} rejected=${[...this.rejected].map(commitName).join(',')} ev=${ev} fb=${[...this.firstBefore].map(([k, v]) => `${k}:${commitName(v)}`).join(',')}`
   }
 }
 

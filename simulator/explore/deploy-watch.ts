@@ -1,0 +1,144 @@
+import { REJECTING_ENDS, type RunEnding } from '../../src/reconcile/deploy-record.js'
+import { RUNNING_WRITE_ATTEMPTS } from '../../src/report/publish/forge-reporter.js'
+import { commitName } from './commits.js'
+import type { Violation } from './world.js'
+
+/**
+ * What reconcile promises about the deploys it shares the fleet with (docs/deploy-records.md), judged
+ * from the truth of the execution, not from the records: which deploy job of which commit is running and
+ * has its `running` record on the forge, which commit a deploy rejected (and whether a later deploy of it
+ * succeeded since), and what each reconcile sent after what.
+ *
+ * - **Looked, then stopped** (`reconcile-ignored-deploy`): once a reconcile's read of the deploy records
+ *   could see a live deploy of its head (its `running` record written, its end not yet, the job still
+ *   running) or the head's rejection (a rejecting end written, no `deployed` of the commit since), that
+ *   reconcile sends nothing more: no redeploy, no `:latest` write.
+ * - **No further wave** (`reconcile-past-wave`): once a deploy of the head is live and recorded, or has
+ *   rejected the head, a reconcile finishes at most the one target it was working on (the wave it
+ *   started before it could know): it asks again before every wave and before the promotion, so a second
+ *   target (another tenant, or `:latest`) is a wave it started without asking.
+ * - **Recorded first** (`unrecorded-send`): a deploy sends nothing before its `running` record is on the
+ *   forge, unless the reporter gave up writing it (the deploy then says reconcile cannot see it).
+ * A deploy whose `running` record could not be written is not covered by the first two: reconcile cannot see it, and the
+ * deploy says so (docs/deploy-records.md, "Before the first side effect").
+ */
+
+interface Deploy {
+  sha: string
+  /** Writes of its `running` record the forge failed (the reporter gives up after RUNNING_WRITE_ATTEMPTS). */
+  failedWrites: number
+  /** When its `running` record first reached the forge (event order). */
+  recordedAt?: number
+  ended: boolean
+}
+
+interface Send {
+  at: number
+  target: string
+}
+
+export class DeployWatch {
+  private seq = 0
+  private readonly deploys = new Map<string, Deploy>()
+  /** Commits a deploy rejected (canary failed, or halted), with the event of that end. */
+  private readonly holds = new Map<string, { at: number; job: string }>()
+  private readonly stopped = new Map<string, string>()
+  private readonly sends = new Map<string, Send[]>()
+
+  constructor(private readonly violations: Violation[]) {}
+
+  deployStarted(job: string, sha: string): void {
+    this.deploys.set(job, { sha, ended: false, failedWrites: 0 })
+  }
+
+  /**
+   * A deploy job's record reached the forge: `running` makes it visible and live; its end (the first
+   * final check or status) ends that, and a rejecting end (canary failed, halted) holds the commit until
+   * a deploy of it writes `deployed`.
+   */
+  wrote(job: string, end: RunEnding): void {
+    const d = this.deploys.get(job)
+    if (!d) return
+    if (end === 'running') {
+      if (d.recordedAt === undefined && !d.ended) d.recordedAt = ++this.seq
+      return
+    }
+    if (d.ended) return
+    d.ended = true
+    if (REJECTING_ENDS.has(end)) this.holds.set(d.sha, { at: ++this.seq, job })
+    if (end === 'deployed') this.holds.delete(d.sha)
+  }
+
+  /** A write of a deploy's `running` record failed. */
+  writeFailed(job: string): void {
+    const d = this.deploys.get(job)
+    if (d) d.failedWrites += 1
+  }
+
+  /**
+   * A deploy sends a redeploy or a registry write. Before its first side effect its `running` record is
+   * on the forge, or the reporter gave up after its attempts (the deploy goes ahead, saying reconcile
+   * cannot see it): otherwise a reconcile reading the records now would find no deploy at all.
+   */
+  deploySend(job: string, what: string): void {
+    const d = this.deploys.get(job)
+    if (!d || d.recordedAt !== undefined || d.failedWrites >= RUNNING_WRITE_ATTEMPTS) return
+    this.violations.push({ invariant: 'unrecorded-send', detail: `job ${job} sent ${what} before its running record reached the forge (${d.failedWrites} failed write(s))` })
+  }
+
+  /** A deploy job ended (with or without its final record): no longer live. */
+  ended(job: string): void {
+    const d = this.deploys.get(job)
+    if (d) d.ended = true
+  }
+
+  /** What stops a reconcile of `head` now: a live recorded deploy of it, or its hold, with when it began. */
+  private stops(head: string): { at: number; why: string }[] {
+    const out: { at: number; why: string }[] = []
+    for (const [job, d] of this.deploys) {
+      if (d.sha === head && !d.ended && d.recordedAt !== undefined) out.push({ at: d.recordedAt, why: `the deploy job ${job} of ${commitName(head)} was running and recorded` })
+    }
+    const hold = this.holds.get(head)
+    if (hold) out.push({ at: hold.at, why: `the deploy job ${hold.job} had rejected ${commitName(head)}` })
+    return out
+  }
+
+  /** A reconcile read the records that carry a deploy's `running` record and its end (the whole-fleet name's). */
+  looked(reconcile: string, head: string): void {
+    ++this.seq
+    const why = this.stops(head)[0]?.why
+    if (why && !this.stopped.has(reconcile)) this.stopped.set(reconcile, why)
+  }
+
+  /** A reconcile sends a redeploy or a registry write toward `head`. */
+  send(reconcile: string, head: string, target: string, what: string): void {
+    const at = ++this.seq
+    const stopped = this.stopped.get(reconcile)
+    if (stopped) this.violations.push({ invariant: 'reconcile-ignored-deploy', detail: `reconcile ${reconcile} sent ${what} after its read of the deploy records showed that ${stopped}` })
+    const sends = this.sends.get(reconcile) ?? []
+    for (const s of this.stops(head)) {
+      const targets = new Set([...sends.filter((x) => x.at > s.at).map((x) => x.target), target])
+      if (targets.size > 1) {
+        this.violations.push({
+          invariant: 'reconcile-past-wave',
+          detail: `reconcile ${reconcile} sent ${what} after ${s.why}: a wave it started without asking again (targets since: ${[...targets].join(', ')})`
+        })
+        break
+      }
+    }
+    sends.push({ at, target })
+    this.sends.set(reconcile, sends)
+  }
+
+  /** True when a deploy of `sha` rejected it and no deploy of it succeeded since. */
+  held(sha: string): boolean {
+    return this.holds.has(sha)
+  }
+
+  snapshot(): string {
+    const deploys = [...this.deploys].map(([j, d]) => `${j}:${d.recordedAt ?? '-'}:${d.ended ? 'end' : 'run'}`).join(',')
+    const holds = [...this.holds].map(([s, h]) => `${commitName(s)}@${h.at}`).join(',')
+    const sends = [...this.sends].map(([r, l]) => `${r}:${l.map((s) => `${s.target}@${s.at}`).join('/')}`).join(',')
+    return `seq=${this.seq} d=${deploys} h=${holds} stop=${[...this.stopped.keys()].join(',')} s=${sends}`
+  }
+}

@@ -1,0 +1,113 @@
+import type { CheckRunUpdate, Comparison, Forge } from '../../src/forge/types.js'
+import { HttpStatusError } from '../../src/http/retry.js'
+import { parseStamp } from '../../src/reconcile/deploy-record.js'
+import type { Execution } from './execution.js'
+import type { JobHandle } from './types.js'
+import { commitName, order, REPOSITORY } from './world.js'
+
+/**
+ * The forge as one job sees it, behind the production `Forge` interface: head reads and ancestry from
+ * the linear history, and the deploy records (check runs, commit statuses) kept as GitHub keeps them
+ * (records.ts). Every call is a pending event of the execution. A failed head read or compare is the
+ * adapter's final error after its own retries; a failed record write or read is a 503 (transient),
+ * which the reporter and reconcile's record reader classify as GitHub's would be.
+ */
+
+export interface ForgeOptions {
+  /** The whole-fleet deploy record name: a reconcile's read of it is when it could see a deploy's `running` record. */
+  recordName?: string
+  /** Harness bug `records-without-attempts`: the reader gets every stamp as attempt 1 (no per-attempt key). */
+  stripAttempts?: boolean
+}
+
+export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): Forge {
+  const { world } = ex
+  const fail = (what: string): never => {
+    throw new Error(`${what} answered HTTP 503: Service Unavailable`)
+  }
+  const unavailable = (what: string): never => {
+    throw new HttpStatusError(what, 503, 'Service Unavailable', undefined)
+  }
+  const strip = (text: string | null): string | null => (o.stripAttempts && text ? text.replace(/(rollout-guard [a-z]+ \d+)\.\d+/, '$1.1') : text)
+  // What a deploy's record says from now on: `running` (reconcile can see it live), or its end.
+  const wrote = (stamp: string | null | undefined): void => {
+    const end = parseStamp(stamp)?.end
+    if (job.kind === 'deploy' && end) world.watch.wrote(job.name, end)
+  }
+  const write = <T>(what: string, apply: () => T, stamp?: string | null): Promise<T> =>
+    ex.request(job.name, 'record', what, (answer) => {
+      if (answer === 'ok') return apply()
+      if (job.kind === 'deploy' && parseStamp(stamp)?.end === 'running') world.watch.writeFailed(job.name)
+      return unavailable(`POST ${what}`)
+    })
+  return {
+    kind: 'github',
+    repository: REPOSITORY,
+    branchHead: (branch) =>
+      ex.request(job.name, 'head', branch, (answer) => {
+        ex.world.readHead(job.name, answer === 'ok')
+        if (answer !== 'ok') return fail(`GET /repos/${REPOSITORY}/branches/${branch}`)
+        // A reconcile reconciles to the head it read first.
+        if (job.kind === 'reconcile' && !job.sha) job.sha = world.head
+        return world.head
+      }),
+    compare: (base, head) =>
+      ex.request(job.name, 'compare', `${commitName(base)}...${commitName(head)}`, (answer): Comparison => {
+        if (answer !== 'ok') return fail(`GET /repos/${REPOSITORY}/compare`)
+        const [b, h] = [order(base), order(head)]
+        if (b < 0 || h < 0) return { relation: 'diverged', aheadBy: 1, behindBy: 1 }
+        if (b === h) return { relation: 'identical', aheadBy: 0, behindBy: 0 }
+        return h > b ? { relation: 'ahead', aheadBy: h - b, behindBy: 0 } : { relation: 'behind', aheadBy: 0, behindBy: b - h }
+      }),
+    resolveCommit: async (ref) => ref,
+    createCommitStatus: (s) =>
+      write(
+        `status ${s.state} on ${commitName(s.sha)}`,
+        () => {
+          world.records.createStatus(s)
+          wrote(s.description)
+        },
+        s.description
+      ),
+    latestStatuses: (sha) =>
+      ex.request(job.name, 'records', `statuses of ${commitName(sha)}`, (answer) => {
+        if (answer !== 'ok') return unavailable(`GET /repos/${REPOSITORY}/commits/${sha}/status`)
+        return world.records.latestStatuses(sha).map((s) => ({ ...s, description: strip(s.description)! }))
+      }),
+    checks: {
+      create: (sha, name, u: CheckRunUpdate) =>
+        write(
+          `check ${u.status ?? 'queued'} on ${commitName(sha)}`,
+          () => {
+            const id = world.records.createCheck(sha, name, u)
+            wrote(u.externalId)
+            return id
+          },
+          u.externalId
+        ),
+      update: (id, u: CheckRunUpdate) =>
+        write(
+          `check ${u.status ?? 'annotations'} #${id}`,
+          () => {
+            if (!world.records.updateCheck(id, u)) throw new HttpStatusError(`PATCH check run ${id}`, 404, 'Not Found', undefined)
+            wrote(u.externalId)
+          },
+          u.externalId
+        ),
+      latestByName: (sha, name) =>
+        ex.request(job.name, 'records', `check ${shortName(name, o.recordName)} of ${commitName(sha)}`, (answer) => {
+          if (answer !== 'ok') return unavailable(`GET /repos/${REPOSITORY}/commits/${sha}/check-runs`)
+          if (job.kind === 'reconcile' && name === o.recordName) world.watch.looked(job.name, sha)
+          return world.records.latestCheck(sha, name).map((c) => ({ ...c, externalId: strip(c.externalId) }))
+        })
+    }
+  }
+}
+
+/** `deploy`, `shard 1`, `reconcile`: the record names as a schedule shows them. */
+function shortName(name: string, deploy: string | undefined): string {
+  if (name === deploy) return 'deploy'
+  const shard = /\(shard (\d+)\)$/.exec(name)
+  if (shard) return `shard ${shard[1]}`
+  return name.endsWith('/reconcile') ? 'reconcile' : name
+}

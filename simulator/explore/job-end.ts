@@ -1,0 +1,71 @@
+import type { RunContext } from '../../src/context.js'
+import type { Outcome } from '../../src/outcome.js'
+import { endOfRun, REJECTING_ENDS } from '../../src/reconcile/deploy-record.js'
+import { failuresOf } from '../../src/report/failures.js'
+import { buildReport, type RunRecord, type RunReport } from '../../src/report/model.js'
+import { validateReport } from '../../src/report/schema.js'
+import { runSummaryMarkdown } from '../../src/report/summary.js'
+import type { Execution } from './execution.js'
+import type { JobHandle } from './types.js'
+import { commitName, order, WALL_EPOCH } from './world.js'
+
+/**
+ * A job's ending, as src/report/conclude.ts ends a run (the report, then the check run or commit status
+ * through the reporter), and what the explorer checks of it: a documented result, a report that passes
+ * its schema, and what each result promises.
+ */
+
+const DEPLOY_RESULTS = new Set(['deployed', 'skipped-superseded', 'failed', 'cancelled'])
+/** docs/reconcile.md: `drifted` is a dry run's only, and the explorer runs none. */
+const RECONCILE_RESULTS = new Set(['in-sync', 'healed', 'deferred', 'held', 'skipped-superseded', 'cancelled', 'failed'])
+const ACTIONS = new Set(['redeployed', 'skipped-on-target', 'skipped-ahead', 'skipped-unknown', 'redeploy-failed', 'stopped-superseded', 'not-started'])
+
+/** The run's report, as concludeRun builds it, handed to the reporter (which writes the final record). */
+export async function reportOn(ex: Execution, ctx: RunContext, outcome: Outcome): Promise<RunReport> {
+  const record: RunRecord = outcome.record ?? { reason: outcome.failure ?? outcome.result, startedAt: new Date(WALL_EPOCH), phases: [], tenants: [] }
+  const report = buildReport(ctx.settings, outcome, record, new Date(WALL_EPOCH + ex.now), ctx.counters)
+  await ctx.reporter.finish({ report, markdown: runSummaryMarkdown(report), failures: failuresOf(report) })
+  ctx.reporter.stop?.()
+  return report
+}
+
+function judgeReport(ex: Execution, job: JobHandle, outcome: Outcome, report: RunReport, results: Set<string>): void {
+  const v = ex.world.violations
+  const who = `job ${job.name}`
+  if (!results.has(outcome.result)) v.push({ invariant: 'job-result', detail: `${who} ended with the undocumented result ${JSON.stringify(outcome.result)}` })
+  if (!outcome.record) {
+    // Reconcile without the head has nothing to reconcile to: the mode throws and the step fails
+    // (src/modes/reconcile-mode.ts), reported by main without a record. Only then is no record right.
+    if (job.kind === 'reconcile' && !job.sha && outcome.result === 'failed') return
+    v.push({ invariant: 'report', detail: `${who} ended without a record for its report (${outcome.failure ?? outcome.result})` })
+    return
+  }
+  const problems = validateReport(report)
+  if (problems.length) v.push({ invariant: 'report', detail: `${who}'s report does not pass its schema: ${problems.join('; ')}` })
+  const tenants = outcome.record.tenants.map((t) => t.tenant).sort()
+  // A job stopped before it loaded the fleet reports no tenants; any other, all of them.
+  if (tenants.length && tenants.join(',') !== [...ex.scenario.tenants].sort().join(',')) v.push({ invariant: 'report', detail: `${who}'s report lists tenants ${tenants.join(',')}` })
+  for (const t of outcome.record.tenants) if (!ACTIONS.has(t.action ?? 'null')) v.push({ invariant: 'report', detail: `${who}: ${t.tenant} has the undocumented action ${t.action}` })
+}
+
+export function judgeDeploy(ex: Execution, job: JobHandle, outcome: Outcome, report: RunReport): void {
+  const { world } = ex
+  const v = world.violations
+  const who = `job ${job.name}`
+  judgeReport(ex, job, outcome, report, DEPLOY_RESULTS)
+  const p = outcome.record?.promotion
+  if (outcome.record && outcome.result === 'deployed' && !(p && ['promoted', 'unchanged', 'skipped-ahead'].includes(p.outcome))) {
+    v.push({ invariant: 'job-result', detail: `${who} ended deployed with the promotion ${p?.outcome ?? 'missing'}` })
+  }
+  // The ends by which a deploy rejects its commit (a failed canary, a halt), as its record says them.
+  world.deployEnded(job.name, job.sha, outcome.result, REJECTING_ENDS.has(endOfRun(report)))
+  if (outcome.result === 'deployed') {
+    for (const [t, s] of world.serving) {
+      if (order(s) < order(job.sha)) v.push({ invariant: 'deployed-not-converged', detail: `${who} ended deployed while ${t} serves ${commitName(s)}` })
+    }
+  }
+}
+
+export function judgeReconcile(ex: Execution, job: JobHandle, outcome: Outcome, report: RunReport): void {
+  judgeReport(ex, job, outcome, report, RECONCILE_RESULTS)
+}

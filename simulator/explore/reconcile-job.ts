@@ -1,0 +1,33 @@
+import { createContext } from '../../src/context.js'
+import { errorMessage } from '../../src/errors.js'
+import { runReconcileMode } from '../../src/modes/reconcile-mode.js'
+import type { Outcome } from '../../src/outcome.js'
+import { createReporter } from '../../src/report/publish/factory.js'
+import { httpFor, NO_COMMANDS } from './adapters.js'
+import { askingOnce } from './bugs.js'
+import type { Execution } from './execution.js'
+import { forgeFor } from './forge-adapter.js'
+import { settingsFor } from './job.js'
+import { judgeReconcile, reportOn } from './job-end.js'
+import type { JobHandle } from './types.js'
+import { COMMITS } from './world.js'
+
+/**
+ * The scheduled reconcile, as a workflow would run it: `mode: reconcile` (src/modes/reconcile-mode.ts)
+ * with its settings parsed from the same inputs as the deploys', the real deploy-records reader and
+ * deploy-state decision, drift, forward-only rollout with the deploy state asked before every wave, and
+ * promotion; its own record through the real reporter. It reconciles to the head it reads first.
+ */
+export async function reconcileJob(ex: Execution, job: JobHandle): Promise<void> {
+  const { scenario, world } = ex
+  world.reconcilers.add(job.name)
+  const parsed = settingsFor(scenario, COMMITS.A, { mode: 'reconcile', runId: job.runId, attempt: job.attempt })
+  const settings = scenario.bugs.includes('reconcile-asks-once') ? askingOnce(parsed, () => ex.traces.get(job.name)!.some((t) => t.includes('records('))) : parsed
+  const [clock, http] = [ex.clockFor(job.name), httpFor(ex, job)]
+  const forge = forgeFor(ex, job, { recordName: parsed.reconcile!.deployRecordName, stripAttempts: scenario.bugs.includes('records-without-attempts') })
+  const reporter = createReporter(parsed, { http, clock, forge })
+  const ctx = createContext(settings, { clock, http, forge, signal: job.controller.signal, reporter })
+  const outcome = await runReconcileMode(ctx, NO_COMMANDS).catch((error: unknown): Outcome => ({ result: 'failed', failure: `the mode threw: ${errorMessage(error)}`, outputs: {} }))
+  job.result = outcome.result
+  judgeReconcile(ex, job, outcome, await reportOn(ex, ctx, outcome))
+}
