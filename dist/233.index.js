@@ -378,10 +378,10 @@ function stops(state, force) {
     return state.action === 'deferred' || (state.action === 'held' && !force);
 }
 
-// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
-var p_limit = __webpack_require__(370);
-// EXTERNAL MODULE: ./src/verify/fleet.ts + 3 modules
-var verify_fleet = __webpack_require__(1312);
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js
+var p_limit = __webpack_require__(4115);
+// EXTERNAL MODULE: ./src/verify/fleet.ts + 7 modules
+var verify_fleet = __webpack_require__(884);
 ;// CONCATENATED MODULE: ./src/reconcile/drift.ts
 
 

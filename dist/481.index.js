@@ -2721,16 +2721,16 @@ function distance(a, b) {
  */
 const RUNNERS = {
     deploy: async () => {
-        const { runDeployMode } = await Promise.all(/* import() */[__webpack_require__.e(699), __webpack_require__.e(464), __webpack_require__.e(291), __webpack_require__.e(9)]).then(__webpack_require__.bind(__webpack_require__, 4009));
+        const { runDeployMode } = await Promise.all(/* import() */[__webpack_require__.e(715), __webpack_require__.e(464), __webpack_require__.e(291), __webpack_require__.e(9)]).then(__webpack_require__.bind(__webpack_require__, 4009));
         return (ctx) => runDeployMode(ctx);
     },
-    gate: async () => (await Promise.all(/* import() */[__webpack_require__.e(699), __webpack_require__.e(464), __webpack_require__.e(437)]).then(__webpack_require__.bind(__webpack_require__, 4437))).runGateMode,
-    promote: async () => (await Promise.all(/* import() */[__webpack_require__.e(699), __webpack_require__.e(464), __webpack_require__.e(291), __webpack_require__.e(102)]).then(__webpack_require__.bind(__webpack_require__, 5102))).runPromoteMode,
+    gate: async () => (await Promise.all(/* import() */[__webpack_require__.e(715), __webpack_require__.e(464), __webpack_require__.e(437)]).then(__webpack_require__.bind(__webpack_require__, 4437))).runGateMode,
+    promote: async () => (await Promise.all(/* import() */[__webpack_require__.e(715), __webpack_require__.e(464), __webpack_require__.e(291), __webpack_require__.e(102)]).then(__webpack_require__.bind(__webpack_require__, 5102))).runPromoteMode,
     reconcile: async () => {
-        const { runReconcileMode } = await Promise.all(/* import() */[__webpack_require__.e(699), __webpack_require__.e(464), __webpack_require__.e(291), __webpack_require__.e(233)]).then(__webpack_require__.bind(__webpack_require__, 9233));
+        const { runReconcileMode } = await Promise.all(/* import() */[__webpack_require__.e(715), __webpack_require__.e(464), __webpack_require__.e(291), __webpack_require__.e(233)]).then(__webpack_require__.bind(__webpack_require__, 9233));
         return (ctx) => runReconcileMode(ctx);
     },
-    verify: async () => (await Promise.all(/* import() */[__webpack_require__.e(699), __webpack_require__.e(919)]).then(__webpack_require__.bind(__webpack_require__, 3919))).runVerifyMode
+    verify: async () => (await Promise.all(/* import() */[__webpack_require__.e(715), __webpack_require__.e(919)]).then(__webpack_require__.bind(__webpack_require__, 3919))).runVerifyMode
 };
 /**
  * Parses every input, builds the outside-world adapters, runs the chosen mode and concludes it: report,

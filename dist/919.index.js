@@ -49,7 +49,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6867);
 /* harmony import */ var _rollout_shard_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(513);
 /* harmony import */ var _rollout_timeline_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3122);
-/* harmony import */ var _verify_fleet_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1312);
+/* harmony import */ var _verify_fleet_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(884);
 /* harmony import */ var _verify_prober_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5340);
 /* harmony import */ var _verify_tenants_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1396);
 /* harmony import */ var _verify_types_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4956);

@@ -1,0 +1,731 @@
+export const id = 715;
+export const ids = [715];
+export const modules = {
+
+/***/ 3122:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ Timeline)
+/* harmony export */ });
+/**
+ * Records phases as they run. Durations come from the injected clock (so virtual time in tests);
+ * wall-clock timestamps come from `wall` for the report.
+ */
+class Timeline {
+    clock;
+    wall;
+    phases = [];
+    constructor(clock, wall = () => new Date()) {
+        this.clock = clock;
+        this.wall = wall;
+    }
+    async run(name, fn, judge) {
+        const startedAt = this.wall().toISOString();
+        const t0 = this.clock.now();
+        try {
+            const value = await fn();
+            this.record(name, startedAt, t0, judge(value));
+            return value;
+        }
+        catch (error) {
+            this.record(name, startedAt, t0, { outcome: 'error', detail: error.message });
+            throw error;
+        }
+    }
+    record(name, startedAt, t0, result) {
+        this.phases.push({
+            name,
+            startedAt,
+            endedAt: this.wall().toISOString(),
+            durationMs: Math.max(0, Math.round(this.clock.now() - t0)),
+            ...result
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 884:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  L8: () => (/* binding */ classify),
+  xS: () => (/* binding */ fleetVerifier),
+  sN: () => (/* binding */ settleOptions),
+  K2: () => (/* binding */ verifyFleet)
+});
+
+// UNUSED EXPORTS: DEFAULT_REQUEST_TIMEOUT_MS, firstPollDelay
+
+// EXTERNAL MODULE: ./src/forge/types.ts
+var types = __webpack_require__(8286);
+// EXTERNAL MODULE: ./src/settings/verify.ts + 1 modules
+var verify = __webpack_require__(2641);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/verify/ahead.ts
+
+/**
+ * "Is this SHA a descendant of the target?", asked of the forge once per distinct SHA for a whole
+ * verification (a fleet of thousands reports a handful of SHAs), and readable without waiting: the
+ * settle loops look at `relation()` and keep polling while the forge thinks, so a slow or hanging
+ * compare can delay an `ahead` verdict but never a tenant's polls or its deadline. An "unknown" answer
+ * (the forge failed) is asked again the next time a tenant reports that SHA.
+ */
+class AheadMemo {
+    ancestry;
+    target;
+    relations = new Map();
+    answers = new Map();
+    constructor(ancestry, target) {
+        this.ancestry = ancestry;
+        this.target = target;
+    }
+    relation(sha) {
+        return this.relations.get(sha.toLowerCase()) ?? { kind: 'pending' };
+    }
+    /** Starts the question unless it is answered or in flight; resolves (never rejects) once answered. */
+    ask(sha) {
+        const key = sha.toLowerCase();
+        const known = this.relations.get(key);
+        if (known && known.kind !== 'unknown')
+            return this.answers.get(key) ?? Promise.resolve();
+        // Asked again after a failure: the failure stays on record until the forge says something new.
+        this.relations.set(key, { kind: 'pending', lastFailure: known?.kind === 'unknown' ? known.detail : undefined });
+        const answer = Promise.resolve()
+            .then(() => this.ancestry.isAhead(key, this.target))
+            .then((ahead) => ({ kind: ahead ? 'ahead' : 'behind' }), (error) => ({ kind: 'unknown', detail: (0,errors/* errorMessage */.g)(error) }))
+            .then((relation) => {
+            this.relations.set(key, relation);
+        });
+        this.answers.set(key, answer);
+        return answer;
+    }
+    /** Resolves when the question about `sha` (asked before) is answered. */
+    answered(sha) {
+        return this.answers.get(sha.toLowerCase()) ?? Promise.resolve();
+    }
+}
+
+// EXTERNAL MODULE: ./src/debug.ts
+var debug = __webpack_require__(2668);
+// EXTERNAL MODULE: ./src/clock.ts
+var clock = __webpack_require__(9373);
+;// CONCATENATED MODULE: ./src/verify/judge.ts
+
+
+function record(seen, obs, run) {
+    seen.polls += 1;
+    if (obs.sha) {
+        if (!seen.lastSha || !(0,types/* sameCommit */.Kd)(seen.lastSha, obs.sha))
+            seen.lastShaSince = run.clock.now();
+        seen.lastSha = obs.sha;
+        seen.lastError = undefined;
+        seen.recent.push({ sha: obs.sha, at: run.clock.now() });
+        if (seen.recent.length > run.confirmations)
+            seen.recent.shift();
+        if ((0,types/* sameCommit */.Kd)(obs.sha, run.target))
+            seen.onTarget += 1;
+        else
+            void run.ahead.ask(obs.sha);
+    }
+    else {
+        seen.recent.length = 0;
+        seen.lastError = obs.error;
+        if (obs.status !== undefined && obs.status >= 200 && obs.status <= 299)
+            seen.answeredOk = true;
+    }
+}
+/** Settled once the last `confirmations` answers are all on the target or known to be ahead of it. */
+function decide(seen, run, startedAt) {
+    if (seen.recent.length < run.confirmations)
+        return undefined;
+    const good = seen.recent.every((a) => (0,types/* sameCommit */.Kd)(a.sha, run.target) || run.ahead.relation(a.sha).kind === 'ahead');
+    if (!good)
+        return undefined;
+    const last = seen.recent.at(-1);
+    return { verdict: (0,types/* sameCommit */.Kd)(last.sha, run.target) ? 'on-target' : 'ahead', sha: last.sha, settleMs: last.at - startedAt };
+}
+/** SHAs among the recent answers whose relation to the target the forge has not given yet. */
+function pendingShas(seen, run) {
+    return seen.recent.map((a) => a.sha).filter((sha) => !(0,types/* sameCommit */.Kd)(sha, run.target) && run.ahead.relation(sha).kind === 'pending');
+}
+/** A tenant that never settled: what it reported decides between stale, invalid and unreachable. */
+function judge(seen, run, cancelled) {
+    const why = seen.lastSha ? (staleReason(seen, run) ?? seen.lastError) : seen.lastError;
+    const extra = cancelled ? { cancelled: true, lastError: why ?? 'verification was cancelled' } : { lastError: why };
+    if (seen.lastSha)
+        return { verdict: 'stale', sha: seen.lastSha, ...extra };
+    if (seen.answeredOk)
+        return { verdict: 'invalid', ...extra };
+    return { verdict: 'unreachable', ...extra, lastError: extra.lastError ?? 'no answer' };
+}
+/** Why a tenant that answered with a SHA is not verified, when it is not simply on an older commit. */
+function staleReason(seen, run) {
+    const sha = seen.lastSha;
+    const short = (s) => s.slice(0, 7);
+    if (!(0,types/* sameCommit */.Kd)(sha, run.target)) {
+        const relation = run.ahead.relation(sha);
+        if (relation.kind === 'pending' && relation.lastFailure)
+            return `could not tell whether ${short(sha)} is ahead of ${short(run.target)}: ${relation.lastFailure}`;
+        if (relation.kind === 'pending')
+            return `the forge did not say within the ${(0,clock/* formatSeconds */.Xo)(run.budgetMs)} budget whether ${short(sha)} is ahead of ${short(run.target)}`;
+        if (relation.kind === 'unknown')
+            return `could not tell whether ${short(sha)} is ahead of ${short(run.target)}: ${relation.detail}`;
+        if (relation.kind === 'behind')
+            return seen.onTarget > 0 && run.confirmations > 1 ? flapped(seen, run) : undefined;
+    }
+    const inRow = countGoodAtEnd(seen, run);
+    if (inRow > 0 && inRow < run.confirmations) {
+        return `only the last ${inRow} answer${inRow === 1 ? ' was' : 's were'} on ${short(run.target)} or ahead; settle-confirmations asks for ${run.confirmations} in a row`;
+    }
+    return undefined;
+}
+function flapped(seen, run) {
+    return `it answered ${run.target.slice(0, 7)} at ${seen.onTarget} of ${seen.polls} polls, never ${run.confirmations} in a row (settle-confirmations); the last answer was ${seen.lastSha.slice(0, 7)}`;
+}
+function countGoodAtEnd(seen, run) {
+    let n = 0;
+    for (const a of [...seen.recent].reverse()) {
+        if (!((0,types/* sameCommit */.Kd)(a.sha, run.target) || run.ahead.relation(a.sha).kind === 'ahead'))
+            break;
+        n += 1;
+    }
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/verify/probe-once.ts
+
+
+const TIMED_OUT = Symbol('timed out');
+const ANSWERED = Symbol('answered');
+/**
+ * One request, limited to the request timeout and to what is left before `hardEnd`. The limit is
+ * enforced through the clock (not only the HTTP client's own timer) so virtual time governs it too.
+ * Returns undefined when the request waited for a slot until no time was left.
+ */
+async function probeOnce(tenant, run, hardEnd) {
+    const limitMs = Math.min(run.requestTimeoutMs, hardEnd - run.clock.now());
+    if (limitMs <= 0)
+        return undefined;
+    const abort = new AbortController();
+    const stopTimer = new AbortController();
+    const signal = run.signal ? AbortSignal.any([run.signal, abort.signal]) : abort.signal;
+    const timer = run.clock.sleep(limitMs, stopTimer.signal).then(() => TIMED_OUT, () => undefined);
+    const probe = run.prober.probe(tenant, signal).catch((error) => ({ error: (0,errors/* errorMessage */.g)(error) }));
+    const first = await Promise.race([probe, timer]);
+    if (first === TIMED_OUT) {
+        abort.abort(new DOMException('probe time limit', 'TimeoutError'));
+        return { error: `no answer within ${(0,clock/* formatSeconds */.Xo)(limitMs)}` };
+    }
+    // With a reason given, abort() skips building a DOMException (and its stack) on every answered probe.
+    stopTimer.abort(ANSWERED);
+    return first ?? (await probe);
+}
+
+;// CONCATENATED MODULE: ./src/verify/scheduler.ts
+
+
+
+/** Starts one tenant's settle loop; its verdict is reported once, through `report`. */
+function settleTenant(tenant, run, start, report) {
+    new TenantSettle(tenant, run, start, report).poll();
+}
+/**
+ * The loop as a small state machine rather than an `async` function: a fleet of ten thousand tenants
+ * mostly waits (for its next poll, or for a free request slot), and a suspended `async` frame per tenant
+ * (its generator, registers, contexts and promises, some 3 KB) plus p-limit's queue entry were most of the
+ * verifier's live heap. This object is what waits: the fleet's timer and its slot queue point at it.
+ */
+class TenantSettle {
+    tenant;
+    run;
+    report;
+    seen;
+    startedAt;
+    deadline;
+    hardEnd;
+    scheduled;
+    /** What to do when the current wait ends. */
+    afterWake = 'poll';
+    constructor(tenant, run, start, report) {
+        this.tenant = tenant;
+        this.run = run;
+        this.report = report;
+        this.startedAt = start.startedAt;
+        this.deadline = start.startedAt + run.budgetMs;
+        this.hardEnd = this.deadline + run.requestTimeoutMs;
+        this.seen = { polls: 0, lastShaSince: start.startedAt, answeredOk: false, recent: [], onTarget: 0 };
+        this.scheduled = start.startedAt + Math.min(start.firstPollDelayMs ?? 0, run.budgetMs);
+    }
+    /** Waits until the next poll is due (an ancestry answer may settle the tenant meanwhile), then polls. */
+    poll() {
+        const { run } = this;
+        if (run.clock.now() < this.scheduled)
+            return this.wait(this.scheduled, 'poll');
+        if (run.signal?.aborted)
+            return this.finish(judge(this.seen, run, true));
+        run.slots.acquire(this);
+    }
+    /** A request slot is held: probe, and give the slot back once the answer (or the time limit) is in. */
+    start() {
+        const { run } = this;
+        probeOnce(this.tenant, run, this.hardEnd)
+            .finally(() => run.slots.release())
+            .then((obs) => this.answered(obs))
+            .catch((error) => this.report.failed(error));
+    }
+    answered(obs) {
+        const { run } = this;
+        if (!obs)
+            return this.lastQuestions();
+        record(this.seen, obs, run);
+        run.onObservation?.(this.tenant, obs);
+        const done = decide(this.seen, run, this.startedAt);
+        if (done)
+            return this.finish(done);
+        if (this.scheduled >= this.deadline)
+            return this.lastQuestions();
+        this.scheduled = Math.min(this.deadline, Math.max(this.scheduled + run.intervalMs, run.clock.now()));
+        this.poll();
+    }
+    /**
+     * After the last poll: a question asked during the budget is waited for until the budget ends; one
+     * first asked at the last poll gets what a request gets, up to the budget plus one request timeout.
+     */
+    lastQuestions() {
+        const questionEnd = this.seen.lastShaSince >= this.deadline ? this.hardEnd : this.deadline;
+        if (pendingShas(this.seen, this.run).length > 0 && this.run.clock.now() < questionEnd)
+            return this.wait(questionEnd, 'lastQuestions');
+        this.finish(judge(this.seen, this.run, false));
+    }
+    /** Sleeps until `until`, or until the forge answers one of the tenant's pending questions; then goes on, unless settled or cancelled. */
+    wait(until, then) {
+        const { run } = this;
+        if (run.signal?.aborted)
+            return this.finish(judge(this.seen, run, true));
+        this.afterWake = then;
+        const wake = run.wakeups.at(until, this);
+        const pending = pendingShas(this.seen, run);
+        if (pending.length > 0) {
+            void Promise.race(pending.map((sha) => run.ahead.answered(sha))).then(() => {
+                if (wake.cancel())
+                    this.woken();
+            });
+        }
+    }
+    woken() {
+        try {
+            const { run } = this;
+            if (run.signal?.aborted)
+                return this.finish(judge(this.seen, run, true));
+            const done = decide(this.seen, run, this.startedAt);
+            if (done)
+                return this.finish(done);
+            if (this.afterWake === 'poll')
+                this.poll();
+            else
+                this.lastQuestions();
+        }
+        catch (error) {
+            // A defect, never a tenant's answer: it fails this tenant's verification instead of stopping the fleet's timer.
+            this.report.failed(error);
+        }
+    }
+    finish(judged) {
+        const { run, seen } = this;
+        const verdict = { tenant: this.tenant, url: run.prober.urlFor?.(this.tenant) ?? '', polls: seen.polls, elapsedMs: run.clock.now() - this.startedAt, ...judged };
+        (0,debug/* debug */.Yz)(() => `verdict ${this.tenant}: ${verdict.verdict} (target ${run.target}, last SHA ${seen.lastSha ?? 'none'}, ${verdict.polls} polls in ${verdict.elapsedMs} ms of a ${run.budgetMs} ms budget${verdict.lastError ? `, last error: ${verdict.lastError}` : ''})`);
+        this.report.done(verdict);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yocto-queue/index.js
+var yocto_queue = __webpack_require__(6703);
+;// CONCATENATED MODULE: ./src/verify/slots.ts
+
+/**
+ * The bound on requests in flight across a fleet. p-limit does the same with a closure, two promises, a
+ * bound function and its arguments per waiting call; when a fleet larger than the throughput queues
+ * nearly every tenant for a slot (10,000 tenants polled every interval), those made up most of the
+ * verifier's live heap. Here a waiting tenant is one queue node pointing at the tenant.
+ */
+class Slots {
+    size;
+    active = 0;
+    waiting = new yocto_queue/* default */.A();
+    constructor(size) {
+        this.size = size;
+    }
+    /** Starts `user` now if a slot is free, else once one is. */
+    acquire(user) {
+        if (this.active < this.size) {
+            this.active += 1;
+            user.start();
+        }
+        else {
+            this.waiting.enqueue(user);
+        }
+    }
+    /** Hands the slot to the next waiting user, if any. */
+    release() {
+        const next = this.waiting.dequeue();
+        if (next)
+            next.start();
+        else
+            this.active -= 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/tinyqueue/index.js
+
+class TinyQueue {
+    constructor(data = [], compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0)) {
+        this.data = data;
+        this.length = this.data.length;
+        this.compare = compare;
+
+        if (this.length > 0) {
+            for (let i = (this.length >> 1) - 1; i >= 0; i--) this._down(i);
+        }
+    }
+
+    push(item) {
+        this.data.push(item);
+        this._up(this.length++);
+    }
+
+    pop() {
+        if (this.length === 0) return undefined;
+
+        const top = this.data[0];
+        const bottom = this.data.pop();
+
+        if (--this.length > 0) {
+            this.data[0] = bottom;
+            this._down(0);
+        }
+
+        return top;
+    }
+
+    peek() {
+        return this.data[0];
+    }
+
+    _up(pos) {
+        const {data, compare} = this;
+        const item = data[pos];
+
+        while (pos > 0) {
+            const parent = (pos - 1) >> 1;
+            const current = data[parent];
+            if (compare(item, current) >= 0) break;
+            data[pos] = current;
+            pos = parent;
+        }
+
+        data[pos] = item;
+    }
+
+    _down(pos) {
+        const {data, compare} = this;
+        const halfLength = this.length >> 1;
+        const item = data[pos];
+
+        while (pos < halfLength) {
+            let bestChild = (pos << 1) + 1; // initially it is the left child
+            const right = bestChild + 1;
+
+            if (right < this.length && compare(data[right], data[bestChild]) < 0) {
+                bestChild = right;
+            }
+            if (compare(data[bestChild], item) >= 0) break;
+
+            data[pos] = data[bestChild];
+            pos = bestChild;
+        }
+
+        data[pos] = item;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/wakeups.ts
+
+/**
+ * One timer for a whole fleet's settle loops. Ten thousand tenants each sleeping on a timer of their own
+ * (with a promise, an abort controller and an abort listener apiece) kept about ten objects per tenant
+ * alive for a whole interval, long enough to be promoted to V8's old space, and that drove the verifier's
+ * peak RSS. Here a waiting tenant is one small entry pointing at the tenant; the clock
+ * holds a single sleep, for the earliest entry, and a cancelled run wakes everyone through one listener.
+ * Wake-ups due at the same instant fire in the order they were asked for, as separate timers would.
+ */
+class Wakeups {
+    clock;
+    signal;
+    queue = new TinyQueue([], (a, b) => a.at - b.at || a.seq - b.seq);
+    seq = 0;
+    armedAt = Number.POSITIVE_INFINITY;
+    armed;
+    constructor(clock, signal) {
+        this.clock = clock;
+        this.signal = signal;
+        signal?.addEventListener('abort', () => this.wakeAll(), { once: true });
+    }
+    /** Wakes `sleeper` at clock time `at`, or as soon as the run is cancelled (on a later turn when either already happened). */
+    at(at, sleeper) {
+        const entry = { at, seq: this.seq++, sleeper, done: false };
+        if (this.signal?.aborted || at <= this.clock.now()) {
+            queueMicrotask(() => fire(entry));
+        }
+        else {
+            this.queue.push(entry);
+            this.arm();
+        }
+        // A cancelled entry stays queued until its time (taking it out of the middle would cost a search).
+        return { cancel: () => !entry.done && (entry.done = true) };
+    }
+    arm() {
+        const first = this.queue.peek();
+        if (!first || first.at >= this.armedAt)
+            return;
+        this.armed?.abort();
+        const armed = new AbortController();
+        this.armed = armed;
+        this.armedAt = first.at;
+        this.clock.sleep(first.at - this.clock.now(), armed.signal).then(() => {
+            if (this.armed !== armed)
+                return;
+            this.armed = undefined;
+            this.armedAt = Number.POSITIVE_INFINITY;
+            this.fireDue();
+        }, () => undefined);
+    }
+    fireDue() {
+        const now = this.clock.now();
+        while (this.queue.length > 0 && this.queue.peek().at <= now)
+            fire(this.queue.pop());
+        this.arm();
+    }
+    wakeAll() {
+        this.armed?.abort();
+        this.armed = undefined;
+        this.armedAt = Number.POSITIVE_INFINITY;
+        for (let entry = this.queue.pop(); entry; entry = this.queue.pop())
+            fire(entry);
+    }
+}
+function fire(entry) {
+    if (entry.done)
+        return;
+    entry.done = true;
+    entry.sleeper.woken();
+}
+
+;// CONCATENATED MODULE: ./src/verify/fleet.ts
+
+
+
+
+
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** The verifier's timing and throttling, as the settings give them. */
+function settleOptions(s) {
+    return { budgetMs: s.budgetMs, intervalMs: s.intervalMs, requestTimeoutMs: s.requestTimeoutMs, concurrency: s.concurrency, confirmations: s.confirmations };
+}
+/**
+ * Verifies a whole fleet at once: every tenant runs its own settle loop from the same start, and only
+ * the requests are throttled, so a fleet of thousands takes about one budget, not thousands.
+ * Verdicts come back in the order of `tenants`; this never rejects for a tenant's sake.
+ */
+function verifyFleet(tenants, opts) {
+    const verifier = fleetVerifier(tenants.length, opts);
+    const delay = firstPollDelay(tenants.length, opts.concurrency ?? verify/* DEFAULT_CONCURRENCY */.WH, opts.intervalMs);
+    // One promise for the fleet rather than one per tenant: at 10,000 tenants the per-tenant promises and
+    // Promise.all's reactions were a measurable share of the live heap.
+    return new Promise((resolve, reject) => {
+        const verdicts = new Array(tenants.length);
+        let left = tenants.length;
+        if (left === 0)
+            return resolve(verdicts);
+        tenants.forEach((tenant, i) => verifier.start(tenant, delay(i), {
+            done: (v) => {
+                verdicts[i] = v;
+                if (--left === 0)
+                    resolve(verdicts);
+            },
+            failed: reject
+        }));
+    });
+}
+/**
+ * When the i-th tenant of a fleet verified at once sends its first poll. A fleet no larger than the
+ * requests allowed in flight starts at once. A larger one starts in batches of that size spread evenly
+ * over the first interval: 10,000 first polls queued at the same instant held 10,000 pending requests
+ * in memory (most of the verifier's peak RSS) and hit the fleet's edge as one burst, for nothing, since
+ * only `concurrency` of them can be in flight anyway. A tenant's later polls keep its phase, so a tenant
+ * that goes live is still seen within one interval, and the verdict time of the fleet does not change.
+ */
+function firstPollDelay(total, concurrency, intervalMs) {
+    const batches = Math.ceil(total / Math.max(1, concurrency));
+    if (batches <= 1)
+        return () => 0;
+    return (index) => Math.floor((Math.floor(index / concurrency) * intervalMs) / batches);
+}
+function fleetVerifier(total, opts) {
+    const run = {
+        target: opts.target,
+        prober: opts.prober,
+        ahead: new AheadMemo(opts.ancestry, opts.target),
+        clock: opts.clock,
+        wakeups: new Wakeups(opts.clock, opts.signal),
+        budgetMs: opts.budgetMs,
+        intervalMs: opts.intervalMs,
+        requestTimeoutMs: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        confirmations: opts.confirmations ?? 1,
+        slots: new Slots(opts.concurrency ?? verify/* DEFAULT_CONCURRENCY */.WH),
+        signal: opts.signal,
+        onObservation: opts.onObservation
+    };
+    let done = 0;
+    let ok = 0;
+    const progressed = (good) => {
+        done += 1;
+        if (good)
+            ok += 1;
+        opts.onProgress?.(done, total, ok);
+    };
+    const start = (tenant, firstPollDelayMs, report) => {
+        const counted = {
+            done: (v) => {
+                progressed(v.verdict === 'on-target' || v.verdict === 'ahead');
+                report.done(v);
+            },
+            failed: report.failed
+        };
+        settleTenant(tenant, run, { startedAt: opts.clock.now(), firstPollDelayMs }, counted);
+    };
+    return {
+        verify: (tenant, firstPollDelayMs = 0) => new Promise((resolve, reject) => start(tenant, firstPollDelayMs, { done: resolve, failed: reject })),
+        pass: () => progressed(false),
+        start
+    };
+}
+/** One observation against the target, e.g. the read before a redeploy that must never go backward. */
+async function classify(obs, target, ancestry) {
+    if (!obs.sha)
+        return 'unreadable';
+    if ((0,types/* sameCommit */.Kd)(obs.sha, target))
+        return 'on-target';
+    return (await ancestry.isAhead(obs.sha, target).catch(() => false)) ? 'ahead' : 'behind-or-unknown';
+}
+
+
+/***/ }),
+
+/***/ 6703:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ Queue)
+/* harmony export */ });
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+
+/***/ })
+
+};
