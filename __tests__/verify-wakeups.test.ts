@@ -113,9 +113,7 @@ describe('a large fleet waiting', () => {
       }
     }
     const tenants = Array.from({ length: 2000 }, (_, i) => `t${i}`)
-    const verdicts = await clock.run(
-      verifyFleet(tenants, { target: TARGET, prober, ancestry: { isAhead: async () => false }, clock, budgetMs: 60_000, intervalMs: 10_000, concurrency: 16 })
-    )
+    const verdicts = await clock.run(verifyFleet(tenants, { target: TARGET, prober, ancestry: { isAhead: async () => false }, clock, budgetMs: 60_000, intervalMs: 10_000, concurrency: 16 }))
     expect(verdicts.every((v) => v.verdict === 'on-target')).toBe(true)
     expect(peakInFlight).toBe(16)
     // 16 probes in flight, each with its time limit and its 5 ms answer, plus the fleet's one timer.
