@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { getEventListeners } from 'node:events'
 import { verifyFleet } from '../src/verify/fleet.js'
 import { Slots } from '../src/verify/slots.js'
 import type { Observation, TenantProber } from '../src/verify/types.js'
@@ -72,6 +73,20 @@ describe('Wakeups', () => {
     wakeups.at(3000, sleeper('late'))
     await Promise.resolve()
     expect(log).toEqual(['a', 'b', 'late'])
+  })
+  it("listens to the run's signal only while someone waits, so a deploy's many waves leave no listener behind", async () => {
+    const clock = new VirtualClock()
+    const controller = new AbortController()
+    for (let wave = 0; wave < 20; wave++) {
+      const wakeups = new Wakeups(clock, controller.signal)
+      const { log, sleeper } = recorder()
+      wakeups.at(clock.now() + 10, sleeper('a'))
+      wakeups.at(clock.now() + 20, sleeper('b'))
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1)
+      await clock.advance(20)
+      expect(log).toEqual(['a', 'b'])
+    }
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0)
   })
 })
 

@@ -31,13 +31,18 @@ export class Wakeups {
   private seq = 0
   private armedAt = Number.POSITIVE_INFINITY
   private armed?: AbortController
+  /**
+   * Listening to the run's signal only while someone waits: a deploy builds one Wakeups per wave on the
+   * same signal, and a listener per wave left behind would keep each wave's queue alive and, past ten
+   * waves, make Node warn of a leak.
+   */
+  private listening = false
+  private readonly onAbort = (): void => this.wakeAll()
 
   constructor(
     private readonly clock: Clock,
     private readonly signal?: AbortSignal
-  ) {
-    signal?.addEventListener('abort', () => this.wakeAll(), { once: true })
-  }
+  ) {}
 
   /** Wakes `sleeper` at clock time `at`, or as soon as the run is cancelled (on a later turn when either already happened). */
   at(at: number, sleeper: Sleeper): PendingWakeup {
@@ -46,6 +51,10 @@ export class Wakeups {
       queueMicrotask(() => fire(entry))
     } else {
       this.queue.push(entry)
+      if (this.signal && !this.listening) {
+        this.listening = true
+        this.signal.addEventListener('abort', this.onAbort, { once: true })
+      }
       this.arm()
     }
     // A cancelled entry stays queued until its time (taking it out of the middle would cost a search).
@@ -73,10 +82,18 @@ export class Wakeups {
   private fireDue(): void {
     const now = this.clock.now()
     while (this.queue.length > 0 && this.queue.peek()!.at <= now) fire(this.queue.pop()!)
+    if (this.queue.length === 0) this.stopListening()
     this.arm()
   }
 
+  private stopListening(): void {
+    if (!this.listening) return
+    this.listening = false
+    this.signal?.removeEventListener('abort', this.onAbort)
+  }
+
   private wakeAll(): void {
+    this.listening = false
     this.armed?.abort()
     this.armed = undefined
     this.armedAt = Number.POSITIVE_INFINITY
