@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { RECONCILE_WINDOWS, SMALL, type Window, withReconcile } from '../simulator/explore/bounds.js'
+import { RECONCILE_WINDOWS, SMALL, withReconcile } from '../simulator/explore/bounds.js'
 import { DeployWatch } from '../simulator/explore/deploy-watch.js'
 import { explore, replay } from '../simulator/explore/explorer.js'
 import type { Bound } from '../simulator/explore/types.js'
 import type { Violation } from '../simulator/explore/world.js'
+import { findsWindow } from './support/explore-window.js'
 
 /**
  * The explorer with a scheduled reconcile in play (simulator/explore, docs/exploration.md): the real
@@ -119,19 +120,9 @@ describe('the reconcile invariants themselves', () => {
   })
 })
 
-async function finds(w: Window): Promise<string> {
-  const found = await explore(w.scenario, w.bound, { stopAtFirst: true })
-  const first = found.violations[0]
-  expect(first?.violation.invariant).toBe(w.expect)
-  const again = await replay(w.scenario, w.bound, first!.schedule)
-  expect(again.played.join(';')).toBe(first!.schedule)
-  expect(again.violations.map((v) => v.detail)).toEqual([first!.violation.detail])
-  return first!.schedule
-}
-
 describe('the windows of reconcile, reintroduced at the harness level', () => {
   it.each(RECONCILE_WINDOWS.map((w) => [w.name, w] as const))('%s: found with the fix taken out, and closed with it in', async (_name, w) => {
-    const schedule = await finds(w)
+    const schedule = await findsWindow(w)
     const fixed = { ...w.scenario, bugs: [] }
     const clean = await explore(fixed, w.bound)
     expect(clean.violations).toEqual([])

@@ -3,6 +3,7 @@ import { gateOff, noCompareAndSet, scenario, SMALL, WINDOWS } from '../simulator
 import type { Bound } from '../simulator/explore/types.js'
 import { explore, replay } from '../simulator/explore/explorer.js'
 import { COMMITS, World } from '../simulator/explore/world.js'
+import { findsWindow } from './support/explore-window.js'
 
 /**
  * The explorer (simulator/explore, docs/exploration.md): every interleaving of two overlapping deploy
@@ -93,19 +94,8 @@ describe('superseded-check: false', () => {
 })
 
 describe('the windows earlier reviews found, reintroduced at the harness level', () => {
-  async function finds(w: (typeof WINDOWS)[number]): Promise<string> {
-    const found = await explore(w.scenario, w.bound, { stopAtFirst: true })
-    const first = found.violations[0]
-    expect(first?.violation.invariant).toBe(w.expect)
-    // The printed schedule replays to the same violation, move for move.
-    const again = await replay(w.scenario, w.bound, first!.schedule)
-    expect(again.played.join(';')).toBe(first!.schedule)
-    expect(again.violations.map((v) => v.detail)).toEqual([first!.violation.detail])
-    return first!.schedule
-  }
-
   it.each(WINDOWS.map((w) => [w.name, w] as const))('%s: found with the fix taken out, and closed with it in', async (_name, w) => {
-    const schedule = await finds(w)
+    const schedule = await findsWindow(w)
     // Mutation check the other way round: the same bound on the code as it is finds nothing.
     const fixed = { ...w.scenario, bugs: [] }
     const clean = await explore(fixed, w.bound)
