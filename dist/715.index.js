@@ -471,10 +471,16 @@ class Wakeups {
     seq = 0;
     armedAt = Number.POSITIVE_INFINITY;
     armed;
+    /**
+     * Listening to the run's signal only while someone waits: a deploy builds one Wakeups per wave on the
+     * same signal, and a listener per wave left behind would keep each wave's queue alive and, past ten
+     * waves, make Node warn of a leak.
+     */
+    listening = false;
+    onAbort = () => this.wakeAll();
     constructor(clock, signal) {
         this.clock = clock;
         this.signal = signal;
-        signal?.addEventListener('abort', () => this.wakeAll(), { once: true });
     }
     /** Wakes `sleeper` at clock time `at`, or as soon as the run is cancelled (on a later turn when either already happened). */
     at(at, sleeper) {
@@ -484,6 +490,10 @@ class Wakeups {
         }
         else {
             this.queue.push(entry);
+            if (this.signal && !this.listening) {
+                this.listening = true;
+                this.signal.addEventListener('abort', this.onAbort, { once: true });
+            }
             this.arm();
         }
         // A cancelled entry stays queued until its time (taking it out of the middle would cost a search).
@@ -509,9 +519,18 @@ class Wakeups {
         const now = this.clock.now();
         while (this.queue.length > 0 && this.queue.peek().at <= now)
             fire(this.queue.pop());
+        if (this.queue.length === 0)
+            this.stopListening();
         this.arm();
     }
+    stopListening() {
+        if (!this.listening)
+            return;
+        this.listening = false;
+        this.signal?.removeEventListener('abort', this.onAbort);
+    }
     wakeAll() {
+        this.listening = false;
         this.armed?.abort();
         this.armed = undefined;
         this.armedAt = Number.POSITIVE_INFINITY;
