@@ -33,7 +33,7 @@ function hostileReport(branch = 'main') {
   const t = (tenant: string, verdict: ReportTenant['verdict'], more: Partial<ReportTenant> = {}): ReportTenant => ({
     ...tenantFromVerdict({
       tenant,
-      verdict: verdict === 'redeploy-failed' || verdict === 'not-started' ? 'stale' : verdict,
+      verdict: verdict === 'redeploy-failed' || verdict === 'analysis-failed' || verdict === 'not-started' ? 'stale' : verdict,
       sha: verdict === 'on-target' ? SHA : OLD,
       polls: 2,
       elapsedMs: 3000,

@@ -58,9 +58,15 @@ export function hostTools(env: NodeJS.ProcessEnv = process.env): HostTool[] {
       debianPackage: 'cmark-gfm',
       neededBy: 'the GitHub-flavoured Markdown rendering test'
     }),
-    { name: 'git', bin: onPath('git', env.PATH), overridden: false, debianPackage: 'git', neededBy: 'the fake forge and the demo' }
+    { name: 'git', bin: onPath('git', env.PATH), overridden: false, debianPackage: 'git', neededBy: 'the fake forge and the demo' },
+    tool(env, 'PROMETHEUS_BIN', '/usr/bin/prometheus', {
+      name: 'prometheus',
+      debianPackage: 'prometheus',
+      neededBy: 'the canary analysis tests'
+    })
   ]
 }
 
 export const REGISTRY_BIN = hostTools()[0]!.bin
 export const CMARK_GFM_BIN = hostTools()[1]!.bin
+export const PROMETHEUS_BIN = hostTools()[3]!.bin

@@ -2,8 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type Clock, systemClock } from '../src/clock.js'
 import { type RunningServer, sendJson, startServer } from './server.js'
 import { misbehave, type TenantFault } from './tenant-faults.js'
+import { type Health, HealthBook } from './tenant-health.js'
 
 export type { TenantFault } from './tenant-faults.js'
+export type { Health } from './tenant-health.js'
 
 /**
  * A fleet of simulated tenants behind ONE loopback server, routed by name: `/t/<tenant>/buildinfo`, or
@@ -59,6 +61,7 @@ export class TenantSimulator {
   private readonly tenants = new Map<string, TenantState>()
   private readonly log: TenantRequest[] = []
   private readonly crashing = new Set<string>()
+  private readonly health = new HealthBook()
   private server!: RunningServer
 
   private constructor(readonly clock: Clock) {}
@@ -82,6 +85,11 @@ export class TenantSimulator {
   /** A `buildinfo-url` template for this simulator. */
   get buildinfoTemplate(): string {
     return `${this.server.url}/t/{tenant}/buildinfo`
+  }
+
+  /** An `analysis-url` template of the tenants' JSON health documents (field `http.errorRate`). */
+  get healthTemplate(): string {
+    return `${this.server.url}/t/{tenant}/health`
   }
 
   /** Answers the JSON array of tenant names, as a `tenants-url` would. */
@@ -121,6 +129,20 @@ export class TenantSimulator {
    */
   crashLoop(sha: string): void {
     this.crashing.add(sha.toLowerCase())
+  }
+
+  /**
+   * An error rate or latency for every tenant running `sha` (a build that misbehaves under traffic while
+   * reporting its commit), served at `/t/<tenant>/metrics` (Prometheus) and `/t/<tenant>/health` (JSON).
+   */
+  buildHealth(sha: string, health: Health): void {
+    this.health.forBuild(sha, health)
+  }
+
+  /** A tenant's own error rate or latency, whatever it runs (unless its build has one): a baseline's noise. */
+  tenantHealth(name: string, health: Health): void {
+    this.get(name)
+    this.health.forTenant(name, health)
   }
 
   setFault(name: string, fault: TenantFault | undefined): void {
@@ -189,6 +211,11 @@ export class TenantSimulator {
     if (url.pathname === '/tenants') return sendJson(res, 200, this.names)
     const { tenant: t, rest } = this.route(req, url)
     if (!t) return sendJson(res, 404, { error: 'no such tenant' })
+    // Traffic numbers are not build info: no fault, no request log, no served-SHA history.
+    if (rest.length === 1 && (rest[0] === 'metrics' || rest[0] === 'health')) {
+      this.resolve(t)
+      return rest[0] === 'metrics' ? this.health.serveMetrics(res, t.name, t.sha) : this.health.serveHealth(res, t.name, t.sha)
+    }
     const now = this.clock.now()
     this.log.push({ tenant: t.name, at: now, method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, host: String(req.headers.host ?? ''), headers: req.headers })
     const fault = t.queued.shift() ?? (t.fault && (t.fault.until === undefined || now < t.fault.until) ? t.fault : undefined)

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { createCanaryAnalysis } from '../analysis/canary.js'
 import { type CommandRunner, execRunner } from '../command/runner.js'
 import type { RunContext } from '../context.js'
 import { InputError } from '../errors.js'
@@ -74,7 +75,8 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
     signal: ctx.signal,
     timeline,
     canaryFailure: { mode: rollout.canaryFailure, imageTag: rollout.imageTag },
-    onProgress: progressReporter(ctx.clock)
+    onProgress: progressReporter(ctx.clock),
+    ...(settings.analysis ? { analysis: createCanaryAnalysis(settings.analysis, ctx.http, settings.target) } : {})
   })
 
   let promotion: PromotionResult | undefined

@@ -19,6 +19,8 @@ const short = (sha: string | null): string => (sha ? sha.slice(0, 7) : 'none')
 export function tenantFailure(t: ReportTenant, target: string, budgetSeconds: number | null): TenantFailure {
   const title = `Tenant ${t.tenant}: ${t.verdict}`
   if (t.verdict === 'redeploy-failed') return { tenant: t.tenant, title, message: `tenant ${t.tenant} redeploy failed: ${excerpt(t.redeployError ?? 'no reason given', 300)}` }
+  if (t.verdict === 'analysis-failed')
+    return { tenant: t.tenant, title, message: `tenant ${t.tenant} serves ${short(t.sha)} but did not pass its analysis: ${excerpt(t.lastError ?? 'no reason given', 300)}` }
   const waited = t.cancelled || budgetSeconds === null ? (t.elapsedSeconds ?? 0) : budgetSeconds
   const after = `${formatSeconds(waited * 1000)}${t.cancelled ? ' (cancelled)' : ''}`
   const base = `tenant ${t.tenant} is ${t.verdict}: actual=${short(t.sha)} expected=${short(target)} after ${after}, ${t.polls} poll${t.polls === 1 ? '' : 's'}`
@@ -26,7 +28,7 @@ export function tenantFailure(t: ReportTenant, target: string, budgetSeconds: nu
 }
 
 /** Lower ranks first: the failures a reader must act on, then tenants never started, then the good ones. */
-const RANK: Record<ReportTenant['verdict'], number> = { 'redeploy-failed': 0, stale: 1, unreachable: 2, invalid: 3, 'not-started': 4, ahead: 5, 'on-target': 6 }
+const RANK: Record<ReportTenant['verdict'], number> = { 'redeploy-failed': 0, 'analysis-failed': 1, stale: 2, unreachable: 3, invalid: 4, 'not-started': 5, ahead: 6, 'on-target': 7 }
 
 /** Failing tenants first, by kind of failure, then by name. */
 export function byFailingFirst(a: ReportTenant, b: ReportTenant): number {

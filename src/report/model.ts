@@ -1,9 +1,12 @@
+import type { AnalysisResult } from '../analysis/types.js'
+import { failedAnalysis } from '../analysis/verdict.js'
 import type { GateDecision } from '../gate/decide.js'
 import type { PromotionResult } from '../promote/promote.js'
 import type { DeployState } from '../reconcile/deploy-state.js'
 import type { PhaseRecord } from '../rollout/timeline.js'
 import type { CanaryRestore, RestoreAction, TenantRecord } from '../rollout/types.js'
 import type { Settings } from '../settings/index.js'
+import { analysisOf, type ReportAnalysis } from './analysis.js'
 import { type RunCounters, runCounters } from './counters.js'
 import { renderTags } from '../settings/promote.js'
 import { isOk, type TenantVerdict } from '../verify/types.js'
@@ -24,7 +27,7 @@ export interface ReportTenant {
   step: string | null
   action: TenantRecord['action'] | null
   before: string | null
-  verdict: TenantVerdict['verdict'] | 'redeploy-failed' | 'not-started'
+  verdict: TenantVerdict['verdict'] | 'redeploy-failed' | 'analysis-failed' | 'not-started'
   ok: boolean
   sha: string | null
   polls: number
@@ -86,6 +89,8 @@ export interface RunReport {
   shard: string | null
   /** Deploy: what became of the canary after it failed (`canary-failure`); null when it did not fail. */
   restore: ReportRestore | null
+  /** Deploy: the canary's analysis during the soak (`analysis`); null without one. */
+  analysis: ReportAnalysis | null
 }
 
 export interface ReportRestoreTenant {
@@ -136,6 +141,8 @@ export interface RunRecord {
   shard?: string
   /** Deploy: the failed canary's restore. */
   restore?: CanaryRestore
+  /** Deploy: the canary's analysis during the soak. */
+  analysis?: AnalysisResult
 }
 
 const sec = (ms: number | undefined): number | null => (ms === undefined ? null : Math.round(ms) / 1000)
@@ -165,13 +172,16 @@ export function tenantFromRecord(r: TenantRecord): ReportTenant {
   const judged = r.verdict ? tenantFromVerdict(r.verdict) : notJudged(r.tenant)
   // A tenant left alone because its ancestry is unknown failed its redeploy step: the error line says why.
   const failedRedeploy = r.action === 'redeploy-failed' || r.action === 'skipped-unknown'
+  // A canary that serves the commit but failed its analysis is not OK: the note says why (analysis.ts).
+  const badHealth = !failedRedeploy && failedAnalysis(r.analysis)
   return {
     ...judged,
     step: r.step || null,
     action: r.action,
     before: r.before ?? null,
-    verdict: failedRedeploy ? 'redeploy-failed' : judged.verdict,
-    ok: judged.ok && !failedRedeploy,
+    verdict: failedRedeploy ? 'redeploy-failed' : badHealth ? 'analysis-failed' : judged.verdict,
+    ok: judged.ok && !failedRedeploy && !badHealth,
+    ...(badHealth ? { lastError: `analysis ${r.analysis!.verdict}${r.analysis!.why ? `: ${r.analysis!.why}` : ''}` } : {}),
     redeployError: r.redeployError ?? null,
     reissues: r.reissues
   }
@@ -259,7 +269,8 @@ export function buildReport(settings: Settings, outcome: { result: string; failu
     deployState: record.deployState ? deployStateOf(record.deployState) : null,
     counters: { ...counted, redeployReissues: record.tenants.reduce((n, t) => n + t.reissues, 0) },
     shard: record.shard ?? null,
-    restore: record.restore ? restoreOf(record.restore) : null
+    restore: record.restore ? restoreOf(record.restore) : null,
+    analysis: record.analysis ? analysisOf(record.analysis, s.analysis) : null
   }
 }
 

@@ -1,3 +1,4 @@
+import { analysisSection } from './analysis-summary.js'
 import { codeText, escapeMarkdown } from './escape.js'
 import { byFailingFirst } from './failures.js'
 import type { ReportTenant, RunReport } from './model.js'
@@ -13,7 +14,16 @@ import type { ReportTenant, RunReport } from './model.js'
 export const MAX_TENANT_ROWS = 500
 
 const ICON: Record<string, string> = { success: '✅', neutral: '⏭️', failure: '❌' }
-const VERDICT_ICON: Record<ReportTenant['verdict'], string> = { 'on-target': '✅', ahead: '⏩', stale: '❌', unreachable: '❌', invalid: '❌', 'redeploy-failed': '❌', 'not-started': '⏸️' }
+const VERDICT_ICON: Record<ReportTenant['verdict'], string> = {
+  'on-target': '✅',
+  ahead: '⏩',
+  stale: '❌',
+  unreachable: '❌',
+  invalid: '❌',
+  'redeploy-failed': '❌',
+  'analysis-failed': '❌',
+  'not-started': '⏸️'
+}
 
 const sha7 = (sha: string | null | undefined): string => (sha ? `<code>${escapeMarkdown(sha.slice(0, 7))}</code>` : '—')
 
@@ -37,6 +47,7 @@ export function runSummaryMarkdown(r: RunReport, reportPath?: string): string {
     ...overview(r),
     ...phases(r),
     ...tenants(r),
+    ...analysisSection(r),
     ...restore(r),
     ...promotion(r)
   ]

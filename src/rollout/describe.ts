@@ -1,3 +1,4 @@
+import { describeAnalysis, failedAnalysis } from '../analysis/verdict.js'
 import type { GateDecision } from '../gate/decide.js'
 import type { TenantRecord } from './types.js'
 
@@ -9,7 +10,13 @@ export function judgeGate(d: GateDecision): { outcome: string; detail: string } 
 
 /** `acme stale, globex redeploy-failed, and 3 more`. */
 export function describeFailures(failed: TenantRecord[]): string {
-  const names = failed.slice(0, 5).map((r) => `${r.tenant} ${r.action === 'redeploy-failed' ? 'redeploy-failed' : r.action === 'skipped-unknown' ? 'ancestry unknown' : r.verdict?.verdict}`)
+  const names = failed
+    .slice(0, 5)
+    .map((r) =>
+      failedAnalysis(r.analysis)
+        ? describeAnalysis(r.analysis!)
+        : `${r.tenant} ${r.action === 'redeploy-failed' ? 'redeploy-failed' : r.action === 'skipped-unknown' ? 'ancestry unknown' : r.verdict?.verdict}`
+    )
   return names.join(', ') + (failed.length > 5 ? `, and ${failed.length - 5} more` : '')
 }
 

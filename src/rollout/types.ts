@@ -1,3 +1,5 @@
+import { failedAnalysis } from '../analysis/verdict.js'
+import type { AnalysisResult, TenantAnalysis } from '../analysis/types.js'
 import type { TenantVerdict } from '../verify/types.js'
 import type { PhaseRecord } from './timeline.js'
 
@@ -33,6 +35,8 @@ export interface TenantRecord {
   reissues: number
   /** The last verification verdict; absent for tenants never verified. */
   verdict?: TenantVerdict
+  /** A canary tenant's analysis during the soak (`analysis`); absent without one. */
+  analysis?: TenantAnalysis
 }
 
 /** `stopped`: the caller's `beforeStep` said stop (reconcile: a deploy of the head started, or rejected it). */
@@ -47,6 +51,8 @@ export interface RolloutResult {
   phases: PhaseRecord[]
   /** What became of the canary tenants after a failed canary (`canary-failure`); absent otherwise. */
   restore?: CanaryRestore
+  /** The canary's analysis during the soak (`analysis`); absent without one, or when no soak ran. */
+  analysis?: AnalysisResult
 }
 
 /**
@@ -88,10 +94,11 @@ export interface CanaryRestore {
 }
 
 /**
- * A tenant counts as failed when its redeploy failed, its ancestry could not be established, or its
- * last verdict is neither on-target nor ahead.
+ * A tenant counts as failed when its redeploy failed, its ancestry could not be established, its
+ * analysis did not pass, or its last verdict is neither on-target nor ahead.
  */
 export function isFailed(r: TenantRecord): boolean {
   if (r.action === 'redeploy-failed' || r.action === 'skipped-unknown') return true
+  if (failedAnalysis(r.analysis)) return true
   return r.verdict !== undefined && r.verdict.verdict !== 'on-target' && r.verdict.verdict !== 'ahead'
 }

@@ -1,3 +1,4 @@
+import { type AnalysisSettings, parseAnalysis } from './analysis.js'
 import { type CommonSettings, type EventPayload, ownershipMaxAgeMs, parseCommon } from './common.js'
 import { type DeploymentSettings, parseDeployment } from './deployment.js'
 import { parseImageTag, parsePromote, type PromoteSettings } from './promote.js'
@@ -34,6 +35,8 @@ export interface Settings extends CommonSettings {
   reconcile?: ReconcileSettings
   /** Deploy only, GitHub only: `deployment: true` creates a GitHub deployment of the commit. */
   deployment?: DeploymentSettings
+  /** Deploy only: the canary's analysis during the soak; undefined with `analysis: none`. */
+  analysis?: AnalysisSettings
 }
 
 export function parseSettings(env: Env, payload?: EventPayload): Settings {
@@ -56,7 +59,8 @@ export function parseSettings(env: Env, payload?: EventPayload): Settings {
   // A tenant's read may take one request timeout: evidence older than that is never reused for a side effect.
   const gate = { ...common.gate, maxAgeMs: ownershipMaxAgeMs(Math.min(common.forge.requestTimeoutMs, verify?.requestTimeoutMs ?? Number.POSITIVE_INFINITY)) }
   const deployment = common.mode === 'deploy' ? parseDeployment(env, common) : undefined
-  return { ...common, gate, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile, deployment }
+  const analysis = common.mode === 'deploy' && verify && rollout ? parseAnalysis(env, common, verify, rollout) : undefined
+  return { ...common, gate, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile, deployment, analysis }
 }
 
 export type { Env } from './reader.js'

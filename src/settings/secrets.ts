@@ -9,13 +9,13 @@ export function secretInputs(env: Env): string[] {
   const input = new InputReader(env)
   const out = new Set<string>()
   for (const name of ['token', 'registry-password', 'control-plane-token']) add(out, input.raw(name))
-  for (const value of headerSecrets(input.raw('buildinfo-headers'))) add(out, value)
-  for (const name of ['tenants-url', 'buildinfo-url', 'redeploy-url']) for (const value of urlSecrets(input.raw(name))) add(out, value)
+  for (const name of ['buildinfo-headers', 'analysis-headers']) for (const value of headerSecrets(input.raw(name))) add(out, value)
+  for (const name of ['tenants-url', 'buildinfo-url', 'redeploy-url', 'analysis-url']) for (const value of urlSecrets(input.raw(name))) add(out, value)
   return [...out]
 }
 
 /**
- * `buildinfo-headers` is all secret: the whole input, each line, each value, and the token of a
+ * `buildinfo-headers` (and `analysis-headers`) is all secret: the whole input, each line, each value, and the token of a
  * `Scheme token` value. A line without a colon is a malformed header whose value is still a secret
  * (`Authorization Bearer abc...`): everything after its first word counts as the value.
  */
