@@ -41,6 +41,24 @@ beforeAll(async () => {
     const r = await runAction({ inputs, env: f.runEnv(sha) })
     reports.push({ name, report: r.report as RunReport, outputs: r.outputs })
   }
+  // A canary judged on its health (a JSON endpoint per tenant): it serves the commit but errs at 20%.
+  const D = await f.commit('D, which errs under traffic')
+  f.tenants.buildHealth(D, { errorRate: 0.2 })
+  const analysed = await runAction({
+    inputs: f.deployInputs({
+      canary: 'tenant-001',
+      'canary-soak-seconds': '1',
+      analysis: 'json',
+      'analysis-url': f.tenants.healthTemplate,
+      'analysis-field': 'http.errorRate',
+      'analysis-max': '0.5',
+      'analysis-max-ratio': '2',
+      'analysis-baseline-floor': '0.01',
+      'analysis-interval-seconds': '0.2'
+    }),
+    env: f.runEnv(D)
+  })
+  reports.push({ name: 'deploy canary analysis failed', report: analysed.report as RunReport, outputs: analysed.outputs })
   // Last, as it moves the head: a crash-looping commit whose canary is restored.
   const C = await f.commit('C, which crash-loops')
   f.tenants.crashLoop(C)

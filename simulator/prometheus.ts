@@ -75,6 +75,14 @@ export class PrometheusServer {
     }, `a sample of ${promql} for ${tenants.length} tenant(s)`)
   }
 
+  /** Waits until `promql` gives a number that `ok` accepts (a rate window that moved past a change). */
+  async waitFor(promql: string, ok: (value: number) => boolean): Promise<void> {
+    await this.waitUntil(async () => {
+      const v = await this.query(promql)
+      return v !== undefined && ok(v)
+    }, `${promql} to reach the expected value`)
+  }
+
   /** Polls `ready` (an event, not a time) for at most a generous bound, then fails with Prometheus' own log. */
   private async waitUntil(ready: () => Promise<boolean>, what: string): Promise<void> {
     const deadline = Date.now() + 60_000
