@@ -75,6 +75,11 @@ describe('hostTools', () => {
     expect(md).toMatchObject({ bin: 'cmark-gfm', overridden: false, debianPackage: 'cmark-gfm' })
     expect(git).toMatchObject({ bin: 'git', overridden: false, debianPackage: 'git' })
   })
+
+  it('includes Prometheus (the canary analysis tests start it), from PROMETHEUS_BIN or the Debian location', () => {
+    expect(hostTools({ PATH: '/nowhere' })[3]).toMatchObject({ name: 'prometheus', bin: '/usr/bin/prometheus', overridden: false, debianPackage: 'prometheus', envVar: 'PROMETHEUS_BIN' })
+    expect(hostTools({ PROMETHEUS_BIN: '/x/prometheus', PATH: '/nowhere' })[3]).toMatchObject({ bin: '/x/prometheus', overridden: true })
+  })
 })
 
 describe('the pretest step', () => {
