@@ -38,6 +38,7 @@ describe('one sample against the thresholds', () => {
     ['absolute: under', 0.04, [], abs, 'good', undefined],
     ['absolute: exactly at the limit is good', 0.05, [], abs, 'good', undefined],
     ['absolute: over', 0.2, [], abs, 'bad', undefined],
+    ['absolute: just over', 0.051, [], abs, 'bad', undefined],
     ['relative: 20% against a 1% baseline', 0.2, [0.01, 0.01, 0.01], rel, 'bad', 0.03],
     ['relative: 2% against a 1% baseline', 0.02, [0.01, 0.011, 0.009], rel, 'good', 0.03],
     ['relative: a zero baseline uses the floor (0.5% passes)', 0.005, [0, 0, 0], rel, 'good', 0.01],
@@ -89,11 +90,18 @@ describe("a tenant's samples, counted", () => {
     ['all inconclusive (metrics down) is not a pass', [i], true, 'inconclusive'],
     ['every judged sample bad, fewer than in a row', [b], true, 'failed'],
     ['a failure is not undone by later good samples', [b, b, g, g, g], true, 'failed'],
-    ['still running while under both limits', [g, b], false, 'running']
+    ['still running while under both limits', [g, b], false, 'running'],
+    ['the first limit reached decides: unjudged before a bad run', [i, i, b, b], true, 'inconclusive'],
+    ['the first limit reached decides: a bad run before unjudged', [b, b, i, i], true, 'failed']
   ])('%s: %j (final %p) is %s', (_, verdicts, final, expected) => {
     const c = countSamples(verdicts, limits, final)
     expect(c.verdict).toBe(expected)
     expect(c.why === undefined).toBe(expected === 'passed' || expected === 'running')
+  })
+
+  it('counts the samples up to the one that decided', () => {
+    expect(countSamples([b, b, g, i, i], limits, true)).toEqual({ verdict: 'failed', good: 0, bad: 2, inconclusive: 0, longestBadRun: 2, why: '2 bad samples in a row (analysis-consecutive: 2)' })
+    expect(countSamples([g, i, i, b, b], limits, true)).toMatchObject({ verdict: 'inconclusive', good: 1, bad: 0, inconclusive: 2 })
   })
 
   it('fails exactly when some run of `consecutive` bad samples exists, if no earlier limit was hit (property)', () => {

@@ -116,6 +116,11 @@ describe('the readers over HTTP: bounded, on one line, never the raw answer', ()
     expect(reader.source).toBe(`${server.url}/api/v1/query`)
   })
 
+  it('Prometheus: a name that could close the PromQL string stays inside it (tenant names are checked, this is the second guard)', async () => {
+    await prometheusReader(settings({}), http, target).read('a"}or vector(0)#')
+    expect(seen.at(-1)).toBe('/api/v1/query?sum(rate(errors{tenant="a\\"}or vector(0)#"}[1m]))')
+  })
+
   it('JSON: the tenant goes in the URL, the field gives the number', async () => {
     const reader = jsonReader(settings({ kind: 'json', url: `${server.url}/t/{tenant}/health`, field: 'http.errorRate' }), http, target)
     expect(await reader.read('acme')).toEqual({ value: 0.03 })
