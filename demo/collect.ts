@@ -1,3 +1,4 @@
+import type { SceneData } from './html-analysis.js'
 import type { JobName, JobResult } from './jobs.js'
 import type { DemoPlan } from './plan.js'
 import type { Stage } from './stage.js'
@@ -53,6 +54,8 @@ export interface DemoData {
   promotion: { image: string; before: string; after: string | undefined; digests: Record<string, string>; registryLog: string[]; outcome: string | null; reason: string | null } | { skipped: string }
   verdict: Verdict
   durationMs: number
+  /** The analysis scene, when the demo played it (`--analysis-scene`). */
+  scene?: SceneData
 }
 
 interface ReportShape {

@@ -1,5 +1,6 @@
 import { basename, isAbsolute, relative } from 'node:path'
 import type { DemoData, JobData, TenantData } from './collect.js'
+import { renderScene } from './html-analysis.js'
 import { STYLE } from './html-style.js'
 import { markdownToText } from './markdown-text.js'
 
@@ -76,6 +77,7 @@ ${verdict}
 <h2>Phase timeline</h2>${phases}
 <h2>Tenants</h2>${tenants}
 <h2>Promotion of :latest</h2>${promotion}
+${d.scene ? renderScene(d.scene, e) : ''}
 <h2>Job summaries and JSON reports</h2>${d.jobs.map(jobDetails).join('')}
 </body></html>
 `

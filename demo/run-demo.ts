@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { nodeVersionProblem } from '../src/runtime/node-version.js'
+import { playAnalysisScene, type SceneResult } from './analysis-scene.js'
 import { collect } from './collect.js'
 import { renderHtml } from './html.js'
 import { Interrupted, Lifecycle } from './lifecycle.js'
@@ -34,6 +35,8 @@ export interface DemoOptions {
   /** Catch SIGINT/SIGTERM to stop cleanly (the CLI does; an embedding test may not want to). */
   trapSignals?: boolean
   dist?: string
+  /** After the incident, the scene where C's canary reports its commit but fails its analysis. */
+  analysisScene?: boolean
 }
 
 export interface DemoResult {
@@ -84,8 +87,26 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     life.check()
     for (const job of [jobs.A, jobs.B]) term.summary(job)
     verdict = await judge(stage, jobs)
+    let scene: SceneResult | undefined
+    if (options.analysisScene) {
+      scene = await playAnalysisScene(stage, plan, { dist, signal: life.signal, t0 })
+      life.check()
+      term.scene(`Scene: job for C (${scene.sha.slice(0, 7)}), judged on health`, scene.run.exitCode, scene.run.outputs.result ?? 'none', scene.run.summary)
+      verdict = withScene(verdict, scene)
+    }
     term.checks(verdict)
-    await writeReport(out, await collect(stage, plan, jobs, verdict, { t0, wall0, dist }))
+    const data = await collect(stage, plan, jobs, verdict, { t0, wall0, dist })
+    if (scene)
+      data.scene = {
+        sha: scene.sha,
+        message: scene.message,
+        reason: scene.run.outputs.reason ?? '',
+        analysis: scene.analysis,
+        checks: scene.checks,
+        summary: scene.run.summary,
+        report: scene.run.report
+      }
+    await writeReport(out, data)
     exitCode = verdict.ok ? 0 : 1
   } catch (error) {
     if (error instanceof Interrupted || life.signal.aborted) exitCode = life.interruptedBy === 'SIGTERM' ? 143 : 130
@@ -97,6 +118,19 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   if (life.failures.length > 0 && exitCode === 0) exitCode = 1
   if (verdict && exitCode !== 130 && exitCode !== 143) term.verdict(verdict, out)
   return { exitCode, verdict, htmlPath: verdict ? out : undefined, stopped: life.stopped }
+}
+
+/** The scene's checks join the incident's; the verdict line says whether the scene held too. */
+function withScene(v: Verdict, scene: SceneResult): Verdict {
+  const checks = [...v.checks, ...scene.checks]
+  const held = scene.checks.every((c) => c.ok)
+  const line = held
+    ? `${v.line}; C's canary failed its analysis and went back to B`
+    : `${v.line}; the analysis scene did NOT hold: ${scene.checks
+        .filter((c) => !c.ok)
+        .map((c) => c.label)
+        .join('; ')}`
+  return { ...v, ok: v.ok && held, line, checks }
 }
 
 async function writeReport(path: string, data: Parameters<typeof renderHtml>[0]): Promise<void> {

@@ -91,6 +91,13 @@ export class Terminal {
     this.line(markdownToText(md, { width: this.width, paint: this.paint }) || this.paint('dim', '(no job summary was written)'))
   }
 
+  /** The analysis scene's job, after the incident's: how it ended and its summary. */
+  scene(title: string, exitCode: number, result: string, summary: string): void {
+    this.rule(title)
+    this.line(`${this.paint('bold', '■')} exit ${exitCode}, result ${this.paint(exitCode === 0 ? 'green' : 'red', result)}`)
+    this.line(markdownToText(summary.replace(/^JSON report: .*$/m, ''), { width: this.width, paint: this.paint }) || this.paint('dim', '(no job summary was written)'))
+  }
+
   checks(verdict: Verdict): void {
     this.rule("Checks, from the simulator's records")
     for (const c of verdict.checks) {
