@@ -133,8 +133,8 @@ describe('canary analysis against a real Prometheus', () => {
     fleet.tenants.tenantHealth('tenant-004', { errorRate: 0.01 })
     fleet.tenants.tenantHealth('tenant-005', { errorRate: 0.02 })
     fleet.tenants.tenantHealth('tenant-006', { errorRate: 0.4 })
-    // The canary's build: 1.5% with a spike to 8% at one scrape in seven.
-    const { sha } = await release('healthy but spiky', (n) => (n % 7 === 3 ? 0.08 : 0.015))
+    // The canary's build: 1.5% with a spike to 6% at one scrape in seven.
+    const { sha } = await release('healthy but spiky', (n) => (n % 7 === 3 ? 0.06 : 0.015))
     const r = await runAction({ inputs: analysisInputs(), env: fleet.runEnv(sha) })
 
     expect([r.exitCode, r.outputs.result]).toEqual([0, 'deployed'])

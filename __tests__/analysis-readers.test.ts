@@ -141,6 +141,11 @@ describe('the readers over HTTP: bounded, on one line, never the raw answer', ()
     expect(problem.length).toBeLessThan(300)
   })
 
+  it('the source the report names carries no credential of the URL', () => {
+    expect(prometheusReader(settings({ url: 'https://reader:pa55word@prom.example.com/' }), http, target).source).toBe('https://prom.example.com/api/v1/query')
+    expect(jsonReader(settings({ kind: 'json', url: 'https://{tenant}.example.com/health?token=s3cret', field: 'x' }), http, target).source).toBe('https://{tenant}.example.com/health?…')
+  })
+
   it('no answer at all is a problem, not a throw', async () => {
     const reader = prometheusReader(settings({ url: 'http://127.0.0.1:9' }), http, target)
     expect(await reader.read('acme')).toEqual({ problem: expect.stringMatching(/^Prometheus did not answer: /) })

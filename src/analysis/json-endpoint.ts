@@ -2,6 +2,7 @@ import { errorMessage } from '../errors.js'
 import type { HttpClient } from '../http/client.js'
 import { excerpt } from '../redact.js'
 import type { AnalysisSettings } from '../settings/analysis.js'
+import { shownUrl } from '../settings/secrets.js'
 import { commitVars, encodeUrlPart, render } from '../template.js'
 import { readNumber } from './number.js'
 import type { MetricReader, Reading } from './types.js'
@@ -17,7 +18,8 @@ export const MAX_HEALTH_BYTES = 64 * 1024
 export function jsonReader(settings: AnalysisSettings, http: HttpClient, target: { sha: string; environment: string }): MetricReader {
   const vars = commitVars(target.sha, target.environment)
   return {
-    source: settings.url,
+    // For the report and the log: never the URL's user-info or query, which may hold credentials.
+    source: shownUrl(settings.url),
     async read(tenant: string, signal?: AbortSignal): Promise<Reading> {
       const url = render(settings.url, { ...vars, tenant }, encodeUrlPart)
       let res

@@ -2,6 +2,7 @@ import { errorMessage } from '../errors.js'
 import type { HttpClient } from '../http/client.js'
 import { excerpt } from '../redact.js'
 import type { AnalysisSettings } from '../settings/analysis.js'
+import { shownUrl } from '../settings/secrets.js'
 import { commitVars, encodeJsonString, render } from '../template.js'
 import { readNumber } from './number.js'
 import type { MetricReader, Reading } from './types.js'
@@ -19,7 +20,8 @@ export function prometheusReader(settings: AnalysisSettings, http: HttpClient, t
   const base = settings.url.replace(/\/+$/, '')
   const vars = commitVars(target.sha, target.environment)
   return {
-    source: `${base}/api/v1/query`,
+    // For the report and the log: never the URL's user-info or query, which may hold credentials.
+    source: `${shownUrl(base).replace(/\/+$/, '')}/api/v1/query`,
     async read(tenant: string, signal?: AbortSignal): Promise<Reading> {
       // Tenant names are DNS-label-like already; the JSON string escape also keeps a PromQL string closed.
       const query = render(settings.query, { ...vars, tenant }, encodeJsonString)
