@@ -144,6 +144,9 @@ describe('the readers over HTTP: bounded, on one line, never the raw answer', ()
   it('the source the report names carries no credential of the URL', () => {
     expect(prometheusReader(settings({ url: 'https://reader:pa55word@prom.example.com/' }), http, target).source).toBe('https://prom.example.com/api/v1/query')
     expect(jsonReader(settings({ kind: 'json', url: 'https://{tenant}.example.com/health?token=s3cret', field: 'x' }), http, target).source).toBe('https://{tenant}.example.com/health?…')
+    expect(jsonReader(settings({ kind: 'json', url: 'https://user:pw@apps.example.com/t/{tenant}/health?key=s3cret', field: 'x' }), http, target).source).toBe(
+      'https://apps.example.com/t/{tenant}/health?…'
+    )
   })
 
   it('no answer at all is a problem, not a throw', async () => {

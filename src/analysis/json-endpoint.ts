@@ -19,7 +19,7 @@ export function jsonReader(settings: AnalysisSettings, http: HttpClient, target:
   const vars = commitVars(target.sha, target.environment)
   return {
     // For the report and the log: never the URL's user-info or query, which may hold credentials.
-    source: shownUrl(settings.url),
+    source: shownUrl(settings.url).replace(/%7B/gi, '{').replace(/%7D/gi, '}'),
     async read(tenant: string, signal?: AbortSignal): Promise<Reading> {
       const url = render(settings.url, { ...vars, tenant }, encodeUrlPart)
       let res
