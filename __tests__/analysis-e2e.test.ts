@@ -121,6 +121,10 @@ describe('canary analysis against a real Prometheus', () => {
     for (const n of NAMES.slice(1)) expect(fleet.tenants.serving(n)).toBe(before)
     expect(r.summary).toContain('### Canary analysis: not passed')
     expect(r.summary).toMatch(/\| tenant-001 \| ❌ failed \|/)
+    // Its record rejects the commit, as any failed canary's: reconcile holds it rather than rolling it out.
+    expect(String(fleet.forge.checkRuns().at(-1)?.updates.at(-1)?.external_id ?? '')).toMatch(/rollout-guard deploy 4242\.1 canary-failed(?: at \d+)? restore restored:1\/1\]?$/)
+    const rec = await runAction({ inputs: { ...fleet.deployInputs(), mode: 'reconcile' }, env: { ...fleet.runEnv(sha), GITHUB_RUN_ID: '4243' } })
+    expect(rec.outputs.result).toBe('held')
     expect(r.commands).toContainEqual({
       command: 'error',
       message: expect.stringMatching(/tenant tenant-001 serves [0-9a-f]{7} but did not pass its analysis: analysis failed: 2 bad samples in a row/)
