@@ -11,13 +11,33 @@ import { describeAnalysis } from './verdict.js'
  * What the rollout asks of the analysis: run the canary's soak, judging it against the tenants it did
  * not touch. The rollout keeps its plain timed soak when there is no analysis (`analysis: none`).
  */
+export interface SoakRun {
+  canary: string[]
+  untouched: string[]
+  soakMs: number
+  clock: Clock
+  signal: AbortSignal
+}
+
 export interface CanaryAnalysis {
-  soak(run: { canary: string[]; untouched: string[]; soakMs: number; clock: Clock; signal: AbortSignal }): Promise<AnalysisResult>
+  soak(run: SoakRun): Promise<AnalysisResult>
+  /** The last soak's result, for the report (the rollout keeps only each tenant's part). */
+  readonly last?: AnalysisResult
+}
+
+/** The canary's soak: with analysis, the samples; without, a plain wait (a cancel ends it early). */
+export async function soak(analysis: CanaryAnalysis | undefined, run: SoakRun): Promise<AnalysisResult | undefined> {
+  if (analysis) return analysis.soak(run)
+  await run.clock.sleep(run.soakMs, run.signal).catch(() => undefined)
+  return undefined
 }
 
 export function createCanaryAnalysis(settings: AnalysisSettings, http: HttpClient, target: { sha: string; environment: string }, reader?: MetricReader): CanaryAnalysis {
   const metrics = reader ?? (settings.kind === 'prometheus' ? prometheusReader(settings, http, target) : jsonReader(settings, http, target))
-  return { soak: (run) => analyseSoak(run.canary, run.untouched, run.soakMs, { reader: metrics, settings, clock: run.clock, signal: run.signal }) }
+  const analysis: { soak: CanaryAnalysis['soak']; last?: AnalysisResult } = {
+    soak: async (run) => (analysis.last = await analyseSoak(run.canary, run.untouched, run.soakMs, { reader: metrics, settings, clock: run.clock, signal: run.signal }))
+  }
+  return analysis
 }
 
 /** The soak's row in the timeline: `failed` with the first failing tenant, or `ok` with the sample count. */

@@ -61,6 +61,7 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
       : undefined
   if (unseen) core.warning(unseen, { title: 'Deploy not recorded' })
 
+  const analysis = settings.analysis ? createCanaryAnalysis(settings.analysis, ctx.http, settings.target) : undefined
   const result = await runRollout({
     fleet,
     rollout: { ...rollout, canary },
@@ -76,8 +77,10 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
     timeline,
     canaryFailure: { mode: rollout.canaryFailure, imageTag: rollout.imageTag },
     onProgress: progressReporter(ctx.clock),
-    ...(settings.analysis ? { analysis: createCanaryAnalysis(settings.analysis, ctx.http, settings.target) } : {})
+    analysis
   })
+  // The analysis' samples and baseline go to the report; each canary tenant's verdict is in its record.
+  if (analysis?.last) result.analysis = analysis.last
 
   let promotion: PromotionResult | undefined
   let gate = first

@@ -21,8 +21,7 @@ import { rollTenant, type TenantStepDeps } from './tenant-step.js'
 import { Timeline } from './timeline.js'
 import { restoreCanary } from './restore.js'
 import { type CanaryRestore, isFailed, type RolloutResult, type TenantRecord } from './types.js'
-import { type CanaryAnalysis, judgeSoak } from '../analysis/canary.js'
-import type { AnalysisResult } from '../analysis/types.js'
+import { type CanaryAnalysis, judgeSoak, soak } from '../analysis/canary.js'
 
 export { judgeGate } from './describe.js'
 
@@ -73,7 +72,6 @@ class Rollout {
   private supersededBy: GateDecision | undefined
   /** Set by the fence when the head, readable earlier in this job, could not be read: the outage, in words. */
   private blind: string | undefined
-  private analysis: AnalysisResult | undefined
   private readonly deps: RolloutDeps
 
   constructor(given: RolloutDeps) {
@@ -210,23 +208,14 @@ class Rollout {
   private async soakAndReverify(step: Step): Promise<void> {
     const { rollout, signal, clock } = this.deps
     if (this.failures().length || rollout.soakMs <= 0 || signal.aborted) return
-    const { analysis } = this.deps
     const untouched = this.deps.fleet.filter((t) => !step.tenants.includes(t))
-    this.analysis = await this.timeline.run(
+    const analysed = await this.timeline.run(
       'soak',
-      () =>
-        core.group(`Soak: ${rollout.soakMs / 1000}s`, () =>
-          analysis
-            ? analysis.soak({ canary: step.tenants, untouched, soakMs: rollout.soakMs, clock, signal })
-            : clock.sleep(rollout.soakMs, signal).then(
-                () => undefined,
-                () => undefined
-              )
-        ),
+      () => core.group(`Soak: ${rollout.soakMs / 1000}s`, () => soak(this.deps.analysis, { canary: step.tenants, untouched, soakMs: rollout.soakMs, clock, signal })),
       (a) => judgeSoak(a, signal)
     )
     // A canary tenant whose analysis did not pass fails the canary (isFailed), whatever its build info says.
-    for (const a of this.analysis?.tenants ?? []) this.records.get(a.tenant)!.analysis = a
+    for (const a of analysed?.tenants ?? []) this.records.get(a.tenant)!.analysis = a
     await this.timeline.run(
       'canary re-verify',
       () => core.group('Canary, verified again after the soak', () => this.verify('canary re-verify', step.tenants, true)),
@@ -289,15 +278,7 @@ class Rollout {
 
   private finish(result: RolloutResult['result'], reason: string, restore?: CanaryRestore): RolloutResult {
     for (const r of this.records.values()) r.reissues = this.sweeper.reissued.get(r.tenant) ?? 0
-    return {
-      result,
-      reason,
-      headSha: this.headSha,
-      tenants: [...this.records.values()],
-      phases: this.timeline.phases,
-      ...(restore ? { restore } : {}),
-      ...(this.analysis ? { analysis: this.analysis } : {})
-    }
+    return { result, reason, headSha: this.headSha, tenants: [...this.records.values()], phases: this.timeline.phases, ...(restore ? { restore } : {}) }
   }
 }
 
