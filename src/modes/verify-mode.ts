@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../log.js'
 import { formatSeconds } from '../clock.js'
 import type { RunContext } from '../context.js'
 import type { Outcome } from '../outcome.js'

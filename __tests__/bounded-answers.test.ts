@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { createServer, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createForge } from '../src/forge/factory.js'
+import { AnswerTooLargeError, boundedFetch, MAX_GITHUB_ANSWER_BYTES } from '../src/http/bounded-fetch.js'
+import { createHttpClient } from '../src/http/client.js'
+import type { ForgeSettings } from '../src/settings/common.js'
+import { InstantClock } from '../simulator/clocks.js'
+
+/**
+ * Every forge answer is read up to a stated size, on both forges. The server below answers without end
+ * (no Content-Length, or a Content-Length as large as it likes) and counts what it managed to send: the
+ * reader must stop near the limit, not buffer the answer whole.
+ */
+let server: Server
+let origin: string
+const sent = new Map<string, number>()
+/** Bytes the socket buffers in each direction: what the server can write before the reader must read. */
+const SLACK = 8 * 1024 * 1024
+
+function endless(res: ServerResponse, key: string, declared?: number): void {
+  res.writeHead(200, { 'content-type': 'application/json', ...(declared ? { 'content-length': String(declared) } : {}) })
+  const chunk = Buffer.alloc(64 * 1024, 0x20)
+  let total = 0
+  const write = (): void => {
+    while (!res.destroyed && total < 1024 * 1024 * 1024) {
+      total += chunk.length
+      sent.set(key, total)
+      if (!res.write(chunk)) return void res.once('drain', write)
+    }
+  }
+  res.write('{"commit":{"sha":"')
+  write()
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = req.url ?? ''
+    if (path.includes('declared')) return endless(res, path, 800 * 1024 * 1024)
+    if (path.includes('/branches/')) return endless(res, path)
+    if (path.includes('small')) return void res.end('{"ok":true}')
+    res.writeHead(204).end()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+afterAll(async () => {
+  server.closeAllConnections()
+  await new Promise((resolve) => server.close(resolve))
+})
+
+describe('boundedFetch', () => {
+  it('passes an answer under the limit through unchanged, with its URL and status', async () => {
+    const res = await boundedFetch(1024)(`${origin}/small`)
+    expect(res.status).toBe(200)
+    expect(res.url).toBe(`${origin}/small`)
+    expect(await res.json()).toEqual({ ok: true })
+    expect((await boundedFetch(1024)(`${origin}/empty`)).status).toBe(204)
+  })
+
+  it('refuses an answer whose Content-Length passes the limit before reading any of it', async () => {
+    await expect(boundedFetch(1024)(`${origin}/declared`)).rejects.toThrow(new AnswerTooLargeError(new URL(origin).host, 1024))
+  })
+
+  it('stops reading an answer without a length once it passes the limit, and names the host', async () => {
+    await expect(boundedFetch(64 * 1024)(`${origin}/branches/endless-a`)).rejects.toThrow(`${new URL(origin).host} answered more than 64 KiB, the most this action reads from it`)
+    expect(sent.get('/branches/endless-a')).toBeLessThan(64 * 1024 + SLACK)
+  })
+})
+
+describe.each(['github', 'gitea'] as const)('the %s forge client', (kind) => {
+  it('fails a branch read whose answer passes its limit, naming the host, without buffering the rest', async () => {
+    const settings: ForgeSettings = {
+      kind,
+      apiUrl: kind === 'github' ? origin : `${origin}/api/v1`,
+      token: 'not-a-real-token',
+      owner: 'acme',
+      repo: 'app',
+      serverUrl: origin,
+      retry: { maxTotalMs: 1000, baseDelayMs: 1, maxDelayMs: 1, maxAttempts: 3 },
+      requestTimeoutMs: 60_000
+    }
+    const http = createHttpClient()
+    try {
+      const forge = createForge(settings, { http, clock: new InstantClock(), log: () => undefined })
+      const branch = `endless-${kind}`
+      const error = await forge.branchHead(branch).then(
+        () => undefined,
+        (e: unknown) => e as Error
+      )
+      expect(error?.name).toBe('ForgeAnswerError')
+      expect(error?.message).toContain(new URL(origin).host)
+      expect(error?.message).toContain(kind === 'github' ? `more than ${MAX_GITHUB_ANSWER_BYTES / 1024 / 1024} MiB` : 'more than 1 MiB')
+      // One attempt: an oversized answer is not asked for again.
+      const key = [...sent.keys()].find((k) => k.includes(branch))!
+      expect(sent.get(key)).toBeLessThan((kind === 'github' ? MAX_GITHUB_ANSWER_BYTES : 1024 * 1024) + SLACK)
+      expect([...sent.keys()].filter((k) => k.includes(branch))).toHaveLength(1)
+    } finally {
+      await http.close()
+    }
+  })
+})
