@@ -25,9 +25,9 @@ export function isLocalhostName(host: string): boolean {
 
 /** The host as the URL parser writes it (brackets off), or undefined when it is no valid host at all. */
 function canonicalHost(hostname: string): string | undefined {
-  const bare = hostname.replace(/^\[(.*)\]$/s, '$1')
   // Cut first: a host name is at most 253 characters, and nothing longer needs parsing to be refused.
-  if (bare.length > 255) return undefined
+  if (hostname.length > 257) return undefined
+  const bare = hostname.replace(/^\[(.*)\]$/s, '$1')
   try {
     const parsed = new URL(`http://${isIP(bare) === 6 || (bare.includes(':') && !bare.includes('.')) ? `[${bare}]` : bare}/`).hostname
     return parsed.replace(/^\[(.*)\]$/s, '$1').toLowerCase()
