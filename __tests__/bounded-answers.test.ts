@@ -5,6 +5,9 @@ import { createForge } from '../src/forge/factory.js'
 import { AnswerTooLargeError, boundedFetch, MAX_GITHUB_ANSWER_BYTES } from '../src/http/bounded-fetch.js'
 import { createHttpClient } from '../src/http/client.js'
 import type { ForgeSettings } from '../src/settings/common.js'
+import { DEFAULT_RETRY } from '../src/http/retry.js'
+import { createRegistry } from '../src/registry/client.js'
+import { parseImageRef } from '../src/registry/reference.js'
 import { InstantClock } from '../simulator/clocks.js'
 
 /**
@@ -39,6 +42,9 @@ beforeAll(async () => {
     if (path.includes('declared')) return endless(res, path, 800 * 1024 * 1024)
     if (path.includes('/branches/')) return endless(res, path)
     if (path.includes('small')) return void res.end('{"ok":true}')
+    // A registry whose token service answers without end: the challenge names a realm on its own host.
+    if (path.startsWith('/v2/')) return void res.writeHead(401, { 'www-authenticate': `Bearer realm="${origin}/token",service="r"` }).end()
+    if (path.startsWith('/token')) return endless(res, '/token')
     res.writeHead(204).end()
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -96,6 +102,19 @@ describe.each(['github', 'gitea'] as const)('the %s forge client', (kind) => {
       const key = [...sent.keys()].find((k) => k.includes(branch))!
       expect(sent.get(key)).toBeLessThan((kind === 'github' ? MAX_GITHUB_ANSWER_BYTES : 1024 * 1024) + SLACK)
       expect([...sent.keys()].filter((k) => k.includes(branch))).toHaveLength(1)
+    } finally {
+      await http.close()
+    }
+  })
+})
+
+describe('the registry client', () => {
+  it("fails on a token service's answer past 1 MiB, naming the service, and reads no more of it", async () => {
+    const http = createHttpClient()
+    try {
+      const registry = createRegistry(parseImageRef('image', `${new URL(origin).host}/acme/app`), { http, clock: new InstantClock(), retry: DEFAULT_RETRY, timeoutMs: 10_000 })
+      await expect(registry.getManifest('latest')).rejects.toThrow(`The token service ${origin} answered more than 1 MiB, the most this action reads from it.`)
+      expect(sent.get('/token')).toBeLessThan(1024 * 1024 + SLACK)
     } finally {
       await http.close()
     }
