@@ -3,12 +3,15 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ForgeFlavour } from '../simulator/fake-forge.js'
 import { Fleet } from '../simulator/fleet.js'
+import { LocalRegistry } from '../simulator/registry.js'
+import { RegistryProxy } from '../simulator/registry-proxy.js'
 import { type ActionRun, runAction } from '../simulator/run-action.js'
 
 /**
  * Outside text never reaches the runner as a command, on the paths that print it: a deploy record's text
  * in reconcile's hold reason (a commit status description on Gitea, a check run title on GitHub), a
- * tenant's error answer in the tenant's verdict and the failure, a `tenants-url` answer in an input error.
+ * tenant's error answer in the tenant's verdict and the failure, a `tenants-url` answer in an input error,
+ * a registry's error answer in the promotion's failure.
  * The bundle runs as a runner runs it; its stdout is read with the runners' own rules (GitHub's runner:
  * `::` after leading whitespace, `##[` anywhere in a line; act: `^::`, `^##[`), and every command found
  * must be one of the action's own, with none of the text's.
@@ -100,6 +103,26 @@ describe('a tenants-url that answers command lines', () => {
     } finally {
       server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
+    }
+  })
+})
+
+describe('a registry that answers command lines', () => {
+  it('fails the promotion with the answer quoted as text', async () => {
+    const registry = await LocalRegistry.start()
+    const proxy = await RegistryProxy.start(registry.url)
+    try {
+      const f = (fleet = await Fleet.start({ tenants: 1, flavour: 'gitea-1.22' }))
+      const B = await f.commit('B')
+      await registry.pushImage('acme/app', `staging-${B.slice(0, 7)}`, { revision: B })
+      proxy.inject({ method: 'PUT', path: /manifests\/latest$/, status: 403, body: JSON.stringify({ errors: [{ code: 'DENIED', message: EVIL }] }) })
+      const run = await runAction({ inputs: { mode: 'promote', token: f.token, image: `${proxy.host}/acme/app` }, env: { ...f.runEnv(B), RUNNER_DEBUG: '1' } })
+      expect(run.outputs.result).toBe('failed')
+      expect(run.outputs.reason).toContain('::set-env name=NODE_OPTIONS')
+      expectNoForeignCommand(run)
+    } finally {
+      await proxy.close()
+      await registry.stop()
     }
   })
 })
