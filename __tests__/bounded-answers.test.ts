@@ -18,8 +18,11 @@ import { InstantClock } from '../simulator/clocks.js'
 let server: Server
 let origin: string
 const sent = new Map<string, number>()
-/** Bytes the socket buffers in each direction: what the server can write before the reader must read. */
-const SLACK = 8 * 1024 * 1024
+/**
+ * What the server can write beyond what the reader read: the kernel's send and receive buffers on
+ * loopback (up to about 4 + 6 MiB on Linux). The server would send 1 GiB to a reader that did not stop.
+ */
+const SLACK = 32 * 1024 * 1024
 
 function endless(res: ServerResponse, key: string, declared?: number): void {
   res.writeHead(200, { 'content-type': 'application/json', ...(declared ? { 'content-length': String(declared) } : {}) })
