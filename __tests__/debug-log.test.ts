@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { loggableUrl } from '../src/debug.js'
+import { loggableUrl, showQueryValuesOf } from '../src/debug.js'
 import { Fleet } from '../simulator/fleet.js'
 import type { ForgeFlavour } from '../simulator/fake-forge.js'
 import { type ActionRun, runAction } from '../simulator/run-action.js'
@@ -90,10 +90,18 @@ describe('the debug log is off unless the runner turns it on', () => {
 })
 
 describe('loggableUrl', () => {
-  it('drops user-info and the values of credential-like query parameters, keeping the others', () => {
+  it('drops user-info and every query value, by position, whatever the parameter is called', () => {
     expect(loggableUrl('https://user:pa55@host.example:8443/a/b?access_token=abc&sha=123&X-Amz-Signature=zz&page=2')).toBe(
-      'https://host.example:8443/a/b?access_token=***&sha=123&X-Amz-Signature=***&page=2'
+      'https://host.example:8443/a/b?access_token=***&sha=***&X-Amz-Signature=***&page=***'
     )
+    expect(loggableUrl('https://t1.example/buildinfo?jwt=eyJhbGciOiJIUzI1NiJ9.e30.sig&k=v4lue')).toBe('https://t1.example/buildinfo?jwt=***&k=***')
     expect(loggableUrl('not a url?token=abc')).toBe('not a url?…')
+  })
+
+  it("shows the values of a forge API's own queries (SHAs, pages), and only under that API", () => {
+    showQueryValuesOf('https://forge.example/api/v1/')
+    expect(loggableUrl('https://forge.example/api/v1/repos/acme/app/commits?sha=abc&page=2')).toBe('https://forge.example/api/v1/repos/acme/app/commits?sha=abc&page=2')
+    expect(loggableUrl('https://forge.example/api/v10/x?sha=abc')).toBe('https://forge.example/api/v10/x?sha=***')
+    expect(loggableUrl('https://forge.example/buildinfo?sha=abc')).toBe('https://forge.example/buildinfo?sha=***')
   })
 })

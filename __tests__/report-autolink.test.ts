@@ -73,4 +73,23 @@ describe('outside text renders as text, never as a link (GFM autolinks)', () => 
     const links = [...render(runSummaryMarkdown(report)).matchAll(/<a href="([^"]*)"/g)].map((m) => m[1])
     expect(links).toEqual(['https://github.com/acme/app/actions/runs/12'])
   })
+
+  it("a foreign deploy record's target_url is no link: links come only from this run", () => {
+    const settings = parseSettings({
+      GITHUB_SHA: 'a'.repeat(40),
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_API_URL: 'https://api.github.com',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '12',
+      INPUT_MODE: 'verify',
+      INPUT_TENANTS: 'a',
+      'INPUT_BUILDINFO-URL': 'https://{tenant}.example.com/buildinfo'
+    })
+    const report = buildReport(settings, { result: 'held' }, { reason: 'Held', startedAt: new Date(0), phases: [], tenants: [] }, new Date(1000))
+    // What a status someone else wrote on the commit put behind the record's run.
+    report.deployState = { action: 'held', end: 'canary-failed', run: '4242.1', since: null, url: 'https://evil.example/acme/app/actions/runs/4242', reason: 'Held' }
+    const html = render(runSummaryMarkdown(report))
+    expect([...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1])).toEqual(['https://github.com/acme/app/actions/runs/12'])
+    expect(visible(html)).toContain('held: run 4242.1 canary-failed')
+  })
 })

@@ -66,7 +66,7 @@ describe('a malformed buildinfo-headers line', () => {
     })
     expect(secrets).toEqual(expect.arrayContaining([`Authorization Bearer ${secret}`, `Bearer ${secret}`, secret, 'hunter2-pw', 'q-123456']))
     expect(secrets).not.toContain('prod')
-    expect(secretInputs({ 'INPUT_BUILDINFO-URL': 'https://{tenant}.example/bi?sig=s1gn4ture&tenant={tenant}' })).toEqual(['s1gn4ture'])
+    expect(secretInputs({ 'INPUT_BUILDINFO-URL': 'https://{tenant}.example/bi?sig=s1gn4ture&tenant={tenant}' })).toEqual(['sig=s1gn4ture', 's1gn4ture', 'tenant={tenant}'])
   })
 })
 

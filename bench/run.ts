@@ -3,7 +3,7 @@
  * bundle size, all on loopback. Prints the tables and writes BENCHMARKS.md (full runs only).
  *
  *   npm run bench                      everything, writes BENCHMARKS.md
- *   npm run bench -- --only=scaling    one or more of versus, scaling, startup, install (prints only)
+ *   npm run bench -- --only=scaling    one or more of versus, scaling, startup, install, parsers (prints only)
  *   npm run bench -- --scales=100,1000 --sizes=10 --no-write --cpu-prof=<dir> --worker-flags=--trace-gc
  *   npm run bench -- --only=versus --save=versus.json   also keeps the figures of a partial run as JSON
  *   npm run bench -- --from=versus.json,rest.json        writes BENCHMARKS.md from sections run apart
@@ -22,6 +22,7 @@ import { DRAIN_MAX_MS, DRAIN_MIN_MS } from './drains.js'
 import { installSize } from './footprint.js'
 import { describeMachine, finishMachine } from './machine.js'
 import { benchmarksMarkdown } from './markdown.js'
+import { runParsers } from './parsers.js'
 import { runScaling } from './scaling.js'
 import { buildToolkitFloor, bundleSize, runStartup } from './startup.js'
 import { textTable, tables } from './tables.js'
@@ -30,7 +31,7 @@ import { checkTargets } from './targets.js'
 import { runVersus } from './versus.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const SECTIONS = ['versus', 'scaling', 'startup', 'install'] as const
+const SECTIONS = ['versus', 'scaling', 'startup', 'install', 'parsers'] as const
 
 const { values } = parseArgs({
   options: {
@@ -87,7 +88,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 async function fromSaved(files: string[]): Promise<void> {
   const parts = await Promise.all(files.map(async (f) => JSON.parse(await readFile(resolve(f), 'utf8')) as BenchResult))
   const merged = parts.reduce(
-    (a, b) => ({ ...a, ...Object.fromEntries(Object.entries(b).filter(([k]) => ['versus', 'baselineMissing', 'scaling', 'startup', 'bundle', 'install'].includes(k))) }),
+    (a, b) => ({ ...a, ...Object.fromEntries(Object.entries(b).filter(([k]) => ['versus', 'baselineMissing', 'scaling', 'startup', 'bundle', 'install', 'parsers'].includes(k))) }),
     parts[0]!
   )
   merged.durationMs = parts.reduce((n, p) => n + p.durationMs, 0)
@@ -149,6 +150,10 @@ async function main(): Promise<void> {
   if (only.includes('install')) {
     log('4. Install size of node_modules')
     result.install = await installSize(resolve(ROOT, 'node_modules'))
+  }
+  if (only.includes('parsers')) {
+    log('5. Parsers of outside text: a megabyte of each worst case')
+    result.parsers = runParsers()
   }
 
   finishMachine(machine)

@@ -108,6 +108,13 @@ export function tables(r: BenchResult): Table[] {
       rows: [['node_modules after `npm ci`', mb(r.install.bytes)], ...r.install.largest.map((p) => [p.name, mb(p.bytes)])]
     })
   }
+  if (r.parsers) {
+    out.push({
+      title: '5. Parsers of outside text, a megabyte of each worst case',
+      headers: ['parser', 'input', 'size', 'median time', 'throughput'],
+      rows: r.parsers.map((p) => [p.parser, p.input, `${(p.bytes / 1024 / 1024).toFixed(2)} MiB`, `${p.ms.toFixed(1)} ms`, `${(p.bytes / 1024 / 1024 / (p.ms / 1000)).toFixed(0)} MiB/s`])
+    })
+  }
   return out
 }
 

@@ -1,6 +1,7 @@
 import type { Machine } from './machine.js'
 import type { ScaleRow } from './scaling.js'
 import type { InstallSize } from './footprint.js'
+import type { ParserRow } from './parsers.js'
 import type { BundleSize, StartupRow } from './startup.js'
 import { seconds } from './stats.js'
 import { DEFAULT_WAVE, PROGRESSIVE, type VersusRow } from './versus.js'
@@ -21,6 +22,7 @@ export interface BenchResult {
   startup?: StartupRow
   bundle?: BundleSize
   install?: InstallSize
+  parsers?: ParserRow[]
 }
 
 export interface TargetCheck {

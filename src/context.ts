@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './log.js'
 import { type Clock, systemClock } from './clock.js'
 import { errorMessage, InputError } from './errors.js'
 import { Ancestry } from './forge/ancestry.js'

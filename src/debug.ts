@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './log.js'
 import { redact } from './redact.js'
 
 /**
@@ -17,12 +17,21 @@ export function debug(message: () => string): void {
   if (debugEnabled()) core.debug(redact(message()))
 }
 
-/** Query names that carry credentials (`?token=`, `?X-Amz-Signature=`, `?api_key=`): their values never show. */
-const CREDENTIAL_PARAM = /token|key|secret|pass|pwd|sig|auth|credential|session|code/i
+/**
+ * API roots whose query strings the action writes itself (a forge's: a commit SHA, a page number), so
+ * their values are shown. Registered by the forge clients as they are built.
+ */
+const ownQueries = new Set<string>()
+
+export function showQueryValuesOf(apiUrl: string): void {
+  ownQueries.add(apiUrl.replace(/\/+$/, ''))
+}
 
 /**
- * A URL as the debug log shows it: no user-info, and the value of every credential-like query
- * parameter replaced by `***` (other values stay: Gitea's `sha`/`not` and a page number explain a read).
+ * A URL as the log and the report show it: no user-info, and every query value replaced by `***`, by
+ * position, whatever the parameter is called (`?jwt=`, `?sig=`, `?k=` alike): a URL input may carry a
+ * credential under any name. The names stay, to tell the requests apart. Only a forge API's own queries
+ * (showQueryValuesOf) keep their values, which explain a read.
  */
 export function loggableUrl(url: URL | string): string {
   let u: URL
@@ -31,8 +40,10 @@ export function loggableUrl(url: URL | string): string {
   } catch {
     return String(url).replace(/[?#].*$/s, '?…')
   }
-  const query = [...u.searchParams].map(([name, value]) => `${encodeURIComponent(name)}=${CREDENTIAL_PARAM.test(name) ? '***' : encodeURIComponent(value)}`)
-  return `${u.protocol}//${u.host}${u.pathname}${query.length ? `?${query.join('&')}` : ''}`
+  const where = `${u.protocol}//${u.host}${u.pathname}`
+  const own = [...ownQueries].some((root) => where === root || where.startsWith(`${root}/`))
+  const query = [...u.searchParams].map(([name, value]) => `${encodeURIComponent(name)}=${own ? encodeURIComponent(value) : '***'}`)
+  return `${where}${query.length ? `?${query.join('&')}` : ''}`
 }
 
 /** Milliseconds since `startMs`, for "in N ms". */

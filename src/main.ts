@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './log.js'
 import { readFileSync } from 'node:fs'
 import { type ContextOverrides, createResolvedContext, type RunContext } from './context.js'
 import { errorMessage } from './errors.js'

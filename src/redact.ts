@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './log.js'
 
 /**
  * Secrets known to this run. core.setSecret asks the runner to mask them, but only a runner does that;

@@ -78,12 +78,37 @@ export const execRunner: CommandRunner = {
 
 /**
  * The runner's environment without the action's own inputs (`INPUT_*`): they carry the forge token, the
- * control-plane token and the registry password, which a user command has no business reading. What a
- * command needs it gets explicitly (ROLLOUT_* and REGISTRY_* variables, or the step's `env:`).
+ * control-plane token and the registry password, which a user command has no business reading. Nor the
+ * runner's own credentials and service endpoints (RUNNER_INTERNAL): the runtime token reaches the job's
+ * cache, artifacts and results (on Gitea it is the job's token itself), and the OIDC request token mints
+ * identity tokens for the workflow. A command that needs one gets it on purpose: its name listed in
+ * `ROLLOUT_GUARD_PASS_ENV` (in the step's `env:`). What else a command needs it gets explicitly (ROLLOUT_*
+ * and REGISTRY_* variables, or the step's `env:`).
  */
 export function commandEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.toUpperCase().startsWith('INPUT_')))
+  const passed = new Set(
+    (env[PASS_ENV] ?? '')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((n) => n.toUpperCase())
+  )
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => {
+      const upper = name.toUpperCase()
+      return !upper.startsWith('INPUT_') && (!RUNNER_INTERNAL.test(upper) || passed.has(upper))
+    })
+  )
 }
+
+/** Names the user hands to their commands on purpose, from the runner's internal variables. */
+export const PASS_ENV = 'ROLLOUT_GUARD_PASS_ENV'
+
+/**
+ * The runner's internal tokens and endpoints, on GitHub's runner and on act_runner: ACTIONS_RUNTIME_TOKEN
+ * and ACTIONS_RUNTIME_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN and _URL, ACTIONS_CACHE_URL (and the cache
+ * service's other ACTIONS_CACHE_* settings), ACTIONS_RESULTS_URL.
+ */
+const RUNNER_INTERNAL = /^(?:ACTIONS_RUNTIME_|ACTIONS_ID_TOKEN_REQUEST_|ACTIONS_CACHE_|ACTIONS_RESULTS_)/
 
 /**
  * Bounded output, cut at a line start: a secret is masked as a whole, so a cut inside one would leave a

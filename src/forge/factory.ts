@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js'
+import { showQueryValuesOf } from '../debug.js'
 import type { HttpClient } from '../http/client.js'
 import type { ForgeSettings } from '../settings/common.js'
 import { GiteaForge } from './gitea.js'
@@ -12,6 +13,8 @@ export interface ForgeDeps {
 }
 
 export function createForge(settings: ForgeSettings, deps: ForgeDeps): Forge {
+  // The forge's query strings are the action's own (SHAs, pages): the debug log may show their values.
+  showQueryValuesOf(settings.apiUrl)
   switch (settings.kind) {
     case 'github':
       return new GitHubForge(settings, deps.clock, deps.log)

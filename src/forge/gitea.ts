@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js'
 import type { HttpClient, HttpResponse } from '../http/client.js'
 import { HttpStatusError, isTransient, statusError, withRetry } from '../http/retry.js'
 import type { ForgeSettings } from '../settings/common.js'
+import { AnswerTooLargeError } from '../http/bounded-fetch.js'
 import { ForgeAnswerError, UnknownCommitError } from './errors.js'
 import { type CommitStatus, type CommitStatusRead, type Comparison, type Forge, FULL_SHA, MAX_RECORD_PAGES, relationFromCounts } from './types.js'
 
@@ -79,7 +80,7 @@ export class GiteaForge implements Forge {
   async jsonAnswer(what: string, path: string, init: RequestOptions = {}): Promise<{ data: unknown; res: HttpResponse }> {
     const res = await this.request(what, path, init)
     // The HTTP client cuts bodies at its cap: half a JSON document is no answer, whatever it parses to.
-    if (res.truncated) throw new ForgeAnswerError(`${what} answered a body larger than the client accepts (cut at ${res.body.length} bytes)`)
+    if (res.truncated) throw new ForgeAnswerError(`${what}: ${new AnswerTooLargeError(new URL(res.url).host, res.body.length).message}`)
     try {
       return { data: JSON.parse(res.body.toString('utf8')), res }
     } catch {

@@ -2,11 +2,13 @@ import { getOctokit } from '@actions/github'
 import { GitHub } from '@actions/github/lib/utils'
 import type { Clock } from '../clock.js'
 import { HttpStatusError, isTransient, statusError, withRetry } from '../http/retry.js'
+import { AnswerTooLargeError } from '../http/bounded-fetch.js'
 import { NetworkError } from '../http/client.js'
 import type { ForgeSettings } from '../settings/common.js'
 import { type CheckRunRead, type CheckRunUpdate, type CommitStatus, type CommitStatusRead, type Comparison, type DeploymentStatusUpdate, type Forge, FULL_SHA, MAX_RECORD_PAGES } from './types.js'
 import { ForgeAnswerError } from './errors.js'
 import { logOctokitRequests } from './octokit-debug.js'
+import { octokitLog, octokitRequest } from './octokit-request.js'
 
 type Octokit = ReturnType<typeof getOctokit>
 
@@ -28,7 +30,8 @@ export class GitHubForge implements Forge {
     private readonly log: (message: string) => void
   ) {
     // An empty token still reads public repositories; getOctokit refuses one, so build the client directly.
-    this.octokit = settings.token ? getOctokit(settings.token, { baseUrl: settings.apiUrl }) : (new GitHub({ baseUrl: settings.apiUrl }) as Octokit)
+    const options = { baseUrl: settings.apiUrl, request: octokitRequest(), log: octokitLog }
+    this.octokit = settings.token ? getOctokit(settings.token, options) : (new GitHub(options) as Octokit)
     logOctokitRequests(this.octokit)
   }
 
@@ -247,6 +250,9 @@ function checkBody(u: CheckRunUpdate) {
 function classify(what: string, error: unknown, signal: AbortSignal): Error {
   const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string>; data?: unknown } }
   if (signal.aborted) return new NetworkError(`${what} timed out`, 'TIMEOUT')
+  // Asking again would read the same oversized answer: it is an answer we cannot use, not a network fault.
+  const tooLarge = error instanceof AnswerTooLargeError ? error : (error as { cause?: unknown } | undefined)?.cause
+  if (tooLarge instanceof AnswerTooLargeError) return new ForgeAnswerError(`${what}: ${tooLarge.message}`)
   if (typeof e.status === 'number' && e.status >= 400 && e.response) {
     const headers = Object.fromEntries(Object.entries(e.response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]))
     const body = typeof e.response.data === 'string' ? e.response.data : JSON.stringify(e.response.data ?? '')

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../log.js'
 import type { GateSettings } from '../settings/common.js'
 import type { GateDecision } from './decide.js'
 

@@ -1,6 +1,8 @@
 import { Agent, type Dispatcher } from 'undici'
 import { debug, debugEnabled, elapsedMs, loggableUrl } from '../debug.js'
 import { Exchange, NetworkError } from './exchange.js'
+import { isInternalAddress } from './internal-address.js'
+import { INTERNAL_ADDRESS_CODE, publicOnlyLookup, type Resolver } from './public-lookup.js'
 
 export { NetworkError } from './exchange.js'
 
@@ -21,6 +23,11 @@ export interface HttpRequest {
   signal?: AbortSignal
   /** Follow 301/302/303/307/308 within the same origin (at most 5); a cross-origin hop is an error. */
   followSameOriginRedirects?: boolean
+  /**
+   * Reach only a public host: an internal address literal, or a name that resolves to one when the
+   * socket connects, is refused (src/http/public-lookup.ts). For hosts an outside answer named.
+   */
+  publicOnly?: boolean
 }
 
 export interface HttpResponse {
@@ -41,20 +48,24 @@ export interface HttpClient {
 const DEFAULT_MAX_BODY = 1024 * 1024
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 
-export function createHttpClient(options: { connections?: number } = {}): HttpClient {
-  const agent = new Agent({
-    connections: options.connections ?? 64,
-    keepAliveTimeout: 10_000,
-    pipelining: 1
-  })
+export function createHttpClient(options: { connections?: number; resolver?: Resolver } = {}): HttpClient {
+  const pool = { connections: options.connections ?? 64, keepAliveTimeout: 10_000, pipelining: 1 }
+  const agent = new Agent(pool)
+  // Its own pool: a connection made for a public-only request is never reused for another, and back.
+  let publicAgent: Agent | undefined
+  const publicOnly = (): Agent => (publicAgent ??= new Agent({ ...pool, connect: { lookup: publicOnlyLookup(options.resolver) } }))
   return {
-    send: (req) => send(agent, req),
-    close: () => agent.close()
+    send: (req) => send(req.publicOnly ? publicOnly() : agent, req),
+    close: async () => {
+      await Promise.all([agent.close(), publicAgent?.close()])
+    }
   }
 }
 
 async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpResponse> {
   let url = typeof req.url === 'string' ? new URL(req.url) : req.url
+  // An address literal is never looked up, so the connect-time check cannot see it: refused here.
+  if (req.publicOnly && isInternalAddress(url.hostname)) throw new NetworkError(`${url.origin} is an internal address; refused`, INTERNAL_ADDRESS_CODE)
   let method = req.method ?? 'GET'
   let body = req.body
   for (let hop = 0; ; hop++) {

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../log.js'
 import { createCanaryAnalysis } from '../analysis/canary.js'
 import { type CommandRunner, execRunner } from '../command/runner.js'
 import type { RunContext } from '../context.js'

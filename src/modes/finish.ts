@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../log.js'
 import type { RunContext } from '../context.js'
 import type { GateDecision } from '../gate/decide.js'
 import type { Outcome } from '../outcome.js'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../log.js'
 import type { RunContext } from '../context.js'
 import { announce } from '../gate/announce.js'
 import type { Outcome } from '../outcome.js'

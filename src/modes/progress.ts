@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../log.js'
 import { type Clock, formatSeconds } from '../clock.js'
 
 /**

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../log.js'
 import { execRunner, type CommandRunner } from '../command/runner.js'
 import type { RunContext } from '../context.js'
 import { announce } from '../gate/announce.js'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../log.js'
 import { formatSeconds } from '../clock.js'
 import type { RunContext } from '../context.js'
 import type { Outcome } from '../outcome.js'
@@ -71,7 +71,7 @@ export async function runVerifyMode(ctx: RunContext): Promise<Outcome> {
   const listed = `${names.slice(0, 20).join(', ')}${names.length > 20 ? `, and ${names.length - 20} more` : ''}`
   // A cancel cuts every budget short: the tenants not yet settled are not known to have failed.
   const cancelled = !ok && ctx.signal.aborted
-  const after = formatSeconds(Math.max(0, ...verdicts.map((v) => v.elapsedMs)))
+  const after = formatSeconds(verdicts.reduce((most, v) => Math.max(most, v.elapsedMs), 0))
   const reason = ok
     ? `All ${verdicts.length} tenants serve ${target.slice(0, 7)} or a newer commit.`
     : cancelled

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../log.js'
 import type { CommandRunner } from '../command/runner.js'
 import { debug } from '../debug.js'
 import { errorMessage } from '../errors.js'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../log.js'
 import { wallNow } from '../clock.js'
 import type { RunContext } from '../context.js'
 import { debug } from '../debug.js'

@@ -103,7 +103,7 @@ export function decideDeployState(records: readonly DeployRecord[], o: DeploySta
   }
   // Shards the deploy has (the records say how many) that wrote nothing yet: queued jobs, waited for
   // while any sibling is recent; a deploy whose every record is older than the timeout is over.
-  const count = Math.max(0, ...ofRun.map((r) => partOf(r.stamp)?.count ?? 0))
+  const count = ofRun.reduce((most, r) => Math.max(most, partOf(r.stamp)?.count ?? 0), 0)
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !jobs.has(String(i)))
   if (missing.length) {
     const freshest = all.reduce((a, b) => (ageOf(b) < ageOf(a) ? b : a))

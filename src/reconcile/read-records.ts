@@ -34,7 +34,7 @@ export async function readDeployRecords(forge: Forge, sha: string, names: Record
   }
   await read(names.whole)
   await read(names.shard(1))
-  const count = Math.max(0, ...records.filter((r) => r.stamp.mode === 'deploy').map((r) => partOf(r.stamp)?.count ?? 0))
+  const count = records.reduce((most, r) => (r.stamp.mode === 'deploy' ? Math.max(most, partOf(r.stamp)?.count ?? 0) : most), 0)
   for (let i = 2; i <= count; i++) await read(names.shard(i))
   return records
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js'
+import { formatBytes } from '../http/bounded-fetch.js'
 import { excerpt } from '../redact.js'
 import type { HttpClient, HttpResponse } from '../http/client.js'
 import { type RetryPolicy, RETRYABLE_STATUSES, statusError, withRetry } from '../http/retry.js'
@@ -153,6 +154,8 @@ export class RegistryAuth {
       )
     }
     if (res.status !== 200) throw new RegistryError('status', `The ${what} answered HTTP ${res.status}.`, res.status)
+    // The HTTP client cut it at its cap: half a token answer is no answer, and must not read as "not JSON".
+    if (res.truncated) throw new RegistryError('invalid', `The ${what} answered more than ${formatBytes(res.body.length)}, the most this action reads from it.`)
     let body: { token?: unknown; access_token?: unknown; expires_in?: unknown }
     try {
       body = JSON.parse(res.body.toString('utf8')) as typeof body

@@ -9,7 +9,19 @@ export interface Challenge {
   params: Record<string, string>
 }
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/
+/** A real challenge is well under 1 KiB; the rest of a longer header is not read. */
+export const MAX_CHALLENGE_CHARS = 4096
+
+// Sticky patterns, each tried at the walker's position only: the header is read once, left to right.
+const SEPARATORS = /[\s,]*/y
+const TOKEN = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y
+const EQUALS = /\s*=\s*/y
+const BARE_VALUE = /[^,\s]*/y
+
+function at(pattern: RegExp, text: string, index: number): string | undefined {
+  pattern.lastIndex = index
+  return pattern.exec(text)?.[0]
+}
 
 /**
  * Parses one header holding one or more challenges (`Basic realm="x", Bearer realm="y",scope="a,b"`).
@@ -17,31 +29,30 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/
  */
 export function parseChallenges(header: string): Challenge[] {
   const out: Challenge[] = []
-  let rest = header.trim()
+  const text = header.slice(0, MAX_CHALLENGE_CHARS).trim()
   let current: Challenge | undefined
-  while (rest.length > 0) {
-    rest = rest.replace(/^[\s,]+/, '')
-    const name = TOKEN.exec(rest)?.[0]
+  let i = 0
+  while (i < text.length) {
+    i += at(SEPARATORS, text, i)!.length
+    const name = at(TOKEN, text, i)
     if (!name) break
-    const after = rest.slice(name.length)
-    const param = /^\s*=\s*/.exec(after)
-    if (!param || !current) {
+    i += name.length
+    const equals = at(EQUALS, text, i)
+    if (equals === undefined || !current) {
       // A token not followed by `=` starts a new challenge.
       current = { scheme: name.toLowerCase(), params: {} }
       out.push(current)
-      rest = after
       continue
     }
-    rest = after.slice(param[0].length)
-    let value: string
-    if (rest.startsWith('"')) {
-      let i = 1
-      value = ''
-      for (; i < rest.length && rest[i] !== '"'; i++) value += rest[i] === '\\' ? (rest[++i] ?? '') : rest[i]
-      rest = rest.slice(i + 1)
+    i += equals.length
+    let value = ''
+    if (text[i] === '"') {
+      let j = i + 1
+      for (; j < text.length && text[j] !== '"'; j++) value += text[j] === '\\' ? (text[++j] ?? '') : text[j]
+      i = j + 1
     } else {
-      value = /^[^,\s]*/.exec(rest)![0]
-      rest = rest.slice(value.length)
+      value = at(BARE_VALUE, text, i)!
+      i += value.length
     }
     current.params[name.toLowerCase()] = value
   }

@@ -143,7 +143,8 @@ class DistributionRegistry implements Registry {
       // Signed storage URLs carry their own authorisation: the registry token stays with the registry.
       const authorization = sameOrigin ? await this.auth.authorization() : undefined
       const headers = authorization ? { authorization } : undefined
-      return this.options.http.send({ url, headers, timeoutMs: Math.min(this.options.timeoutMs, remainingMs), maxBodyBytes: maxBytes, signal: this.options.signal })
+      // Storage on another origin is named by the registry's answer: it must be a public host, by name too.
+      return this.options.http.send({ url, headers, timeoutMs: Math.min(this.options.timeoutMs, remainingMs), maxBodyBytes: maxBytes, signal: this.options.signal, publicOnly: !sameOrigin })
     })
   }
 

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../log.js'
 import { errorMessage } from '../errors.js'
 import type { Outcome } from '../outcome.js'
 import { redact } from '../redact.js'

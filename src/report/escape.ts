@@ -8,6 +8,9 @@
 /** Default cap of one escaped value, in characters, before escaping. */
 export const MAX_VALUE_CHARS = 500
 
+/** What of a value is read at all: no caller shows more than a few thousand characters of one. */
+export const SCAN_CHARS = 64 * 1024
+
 /** C0/C1 controls except tab, and bidirectional overrides that could make a line read differently. */
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
@@ -21,8 +24,10 @@ export function cut(text: string, max: number): string {
 
 /** One line of plain text: newlines and runs of whitespace become one space, controls go, length capped. */
 export function plainText(text: string, max = MAX_VALUE_CHARS): string {
+  // Cut before any pattern runs: what is shown is at most `max` characters of it anyway.
+  const scanned = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text
   return cut(
-    text
+    scanned
       .replace(/[\r\n\t]+/g, ' ')
       .replace(INVISIBLE, '')
       .replace(/ {2,}/g, ' ')

@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../analysis/types.js'
 import { failedAnalysis } from '../analysis/verdict.js'
+import { loggableUrl } from '../debug.js'
 import type { GateDecision } from '../gate/decide.js'
 import type { PromotionResult } from '../promote/promote.js'
 import type { DeployState } from '../reconcile/deploy-state.js'
@@ -163,7 +164,8 @@ export function tenantFromVerdict(v: TenantVerdict, extra: Partial<ReportTenant>
     lastError: v.lastError ?? null,
     redeployError: null,
     reissues: 0,
-    url: v.url || null,
+    // By position: every query value masked, whatever its name (a credential may sit under any).
+    url: v.url ? loggableUrl(v.url) : null,
     ...extra
   }
 }

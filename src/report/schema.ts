@@ -105,7 +105,7 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   },
   'deployState.run': { type: 'string|null', description: 'The deciding run and attempt, `<run id>.<attempt>`.' },
   'deployState.since': { type: 'string|null', description: 'When that run started (ISO 8601), as the forge says.' },
-  'deployState.url': { type: 'string|null', description: 'Link to that run, from its record.' },
+  'deployState.url': { type: 'string|null', description: "The run's URL as its record states it (anyone who can write a commit status on the commit can write one; the summary does not link it)." },
   'deployState.reason': { type: 'string', description: 'The sentence reconcile logged.' },
   counters: { type: 'object', description: 'What the run did, counted.' },
   'counters.buildinfoPolls': { type: 'number', description: 'Build info requests sent to tenants.' },

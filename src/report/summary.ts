@@ -90,10 +90,13 @@ const safeUrl = (url: string | null): string | undefined => (url && /^https?:\/\
 
 const STATE_ICON: Record<string, string> = { proceed: '✅', deferred: '⏳', held: '⛔', 'presumed-dead': '⚠️' }
 
-/** `⛔ held: run [4242.1](url) canary-failed, since 2026-12-01 10:00:00 UTC` */
+/**
+ * `⛔ held: run 4242.1 canary-failed, since 2026-12-01 10:00:00 UTC`. The record's run stays text: its
+ * URL is whatever the record's writer put there (anyone who can set a commit status), and links on this
+ * page come only from this run. The JSON report keeps the URL as the record states it.
+ */
 function deployStateCell(d: NonNullable<RunReport['deployState']>): string {
-  const url = safeUrl(d.url)
-  const run = d.run ? ` run ${url ? `[${escapeMarkdown(d.run)}](${url})` : escapeMarkdown(d.run)}` : ''
+  const run = d.run ? ` run ${escapeMarkdown(d.run)}` : ''
   const since = d.since ? `, since ${utc(d.since)} UTC` : ''
   return `${STATE_ICON[d.action] ?? ''} ${escapeMarkdown(d.action)}:${run} ${escapeMarkdown(d.end ?? 'no record')}${since}`
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../log.js'
 import pLimit from 'p-limit'
 import type { Clock } from '../clock.js'
 import type { Ancestry } from '../forge/ancestry.js'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../log.js'
 import { debug } from '../debug.js'
 import type { Ancestry } from '../forge/ancestry.js'
 import type { GateDecision } from '../gate/decide.js'

@@ -35,9 +35,12 @@ export function headerSecrets(text: string): string[] {
 }
 
 /**
- * Query values that look like credentials (`?token=`, `?api_key=`, `?sig=`, ...) and the password of
- * the user-info part. Other query values (`?env=production`) are not masked: masking them would blank
- * ordinary words in every message.
+ * What of a URL input is masked wherever it appears, not only where the action prints the URL (there
+ * every query value is masked by position, see loggableUrl): the password of the user-info part; each
+ * query pair as `name=value` (raw and decoded), so an answer that echoes the URL (a 404 page, a proxy's
+ * error) is masked at the value's own position, whatever the parameter is called; and the bare value of
+ * parameters named like credentials (`?token=`, `?sig=`), which an answer may quote on its own. A bare
+ * ordinary value (`?env=production`) is not masked everywhere: that would blank the word in every message.
  */
 export function urlSecrets(text: string): string[] {
   const out: string[] = []
@@ -47,16 +50,21 @@ export function urlSecrets(text: string): string[] {
   for (const pair of query.split('&')) {
     const eq = pair.indexOf('=')
     const value = pair.slice(eq + 1)
-    if (eq > 0 && value && CREDENTIAL_PARAM.test(pair.slice(0, eq))) {
-      out.push(value)
-      try {
-        out.push(decodeURIComponent(value))
-      } catch {
-        // not percent-encoded text: the raw value is enough
-      }
-    }
+    if (eq <= 0 || !value) continue
+    const decoded = decode(value)
+    out.push(pair, `${decode(pair.slice(0, eq))}=${decoded}`)
+    if (CREDENTIAL_PARAM.test(pair.slice(0, eq))) out.push(value, decoded)
   }
   return out
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '))
+  } catch {
+    // not percent-encoded text: the raw form is enough
+    return text
+  }
 }
 
 const CREDENTIAL_PARAM = /token|key|secret|pass|pwd|sig|auth|credential|session|code/i

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../log.js'
 import type { Clock } from '../../clock.js'
 import { createForge } from '../../forge/factory.js'
 import type { Forge } from '../../forge/types.js'
