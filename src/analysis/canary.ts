@@ -46,6 +46,6 @@ export function judgeSoak(result: AnalysisResult | undefined, signal: AbortSigna
   if (!result) return { outcome: 'ok' }
   const bad = result.tenants.find((t) => t.verdict !== 'passed')
   if (bad) return { outcome: 'failed', detail: `analysis: ${describeAnalysis(bad)}` }
-  const n = Math.max(...result.tenants.map((t) => t.samples.length))
+  const n = result.tenants.reduce((most, t) => Math.max(most, t.samples.length), 0)
   return { outcome: 'ok', detail: `analysis passed: ${n} sample${n === 1 ? '' : 's'} per canary tenant` }
 }

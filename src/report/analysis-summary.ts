@@ -1,7 +1,7 @@
 import { fmt } from '../analysis/judge.js'
 import { escapeMarkdown } from './escape.js'
 import type { RunReport } from './model.js'
-import { sparkline } from './sparkline.js'
+import { highest, sparkline } from './sparkline.js'
 
 /**
  * The canary analysis in the summary: one row per canary tenant with its samples and its baseline's
@@ -30,7 +30,7 @@ export function analysisSection(r: RunReport): string[] {
   for (const x of a.tenants.slice(0, MAX_TENANTS)) {
     const values = x.samples.map((s) => s.value)
     const base = x.samples.map((s) => s.baselineMedian)
-    const top = Math.max(0, ...[...values, ...base].filter((v): v is number => v !== null))
+    const top = Math.max(highest(values), highest(base))
     const bad = x.samples.filter((s) => s.verdict === 'bad').length
     const unjudged = x.samples.filter((s) => s.verdict === 'inconclusive').length
     lines.push(

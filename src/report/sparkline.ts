@@ -5,7 +5,12 @@
  */
 const BARS = '▁▂▃▄▅▆▇█'
 
-export function sparkline(values: ReadonlyArray<number | null>, top = Math.max(0, ...values.filter((v): v is number => v !== null))): string {
+/** The largest finite value, or 0: folded, so no array is spread into a call's arguments. */
+export function highest(values: ReadonlyArray<number | null>): number {
+  return values.reduce<number>((most, v) => (v !== null && Number.isFinite(v) ? Math.max(most, v) : most), 0)
+}
+
+export function sparkline(values: ReadonlyArray<number | null>, top = highest(values)): string {
   return values
     .map((v) => {
       if (v === null || !Number.isFinite(v)) return ' '
