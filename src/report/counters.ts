@@ -25,12 +25,24 @@ export interface RunCounters {
   forgeRequests: Record<string, number>
   /** Conditional reads answered 304 Not Modified: GitHub does not count them against the rate limit. */
   forgeNotModified: number
-  /** GitHub's `x-ratelimit-remaining` on the first and the last answer that carried it. */
-  rateLimitRemaining: { start?: number; end?: number }
+  /** GitHub's `x-ratelimit-remaining` on the first and the last answer that carried it (null: none did, as on Gitea). */
+  rateLimitRemaining: { start: number | null; end: number | null }
 }
 
 export function emptyCounters(): RunCounters {
-  return { buildinfoPolls: 0, httpRetries: 0, redeployReissues: 0, gateChecks: 0, gateReads: 0, defers: 0, holds: 0, rateLimitWaits: 0, forgeRequests: {}, forgeNotModified: 0, rateLimitRemaining: {} }
+  return {
+    buildinfoPolls: 0,
+    httpRetries: 0,
+    redeployReissues: 0,
+    gateChecks: 0,
+    gateReads: 0,
+    defers: 0,
+    holds: 0,
+    rateLimitWaits: 0,
+    forgeRequests: {},
+    forgeNotModified: 0,
+    rateLimitRemaining: { start: null, end: null }
+  }
 }
 
 let current: RunCounters = emptyCounters()
@@ -52,7 +64,7 @@ export function countForgeRequest(kind: string, status: number | undefined, rema
   c.forgeRequests[kind] = (c.forgeRequests[kind] ?? 0) + 1
   if (status === 304) c.forgeNotModified++
   if (remaining !== undefined) {
-    c.rateLimitRemaining.start ??= remaining
+    if (c.rateLimitRemaining.start === null) c.rateLimitRemaining.start = remaining
     c.rateLimitRemaining.end = remaining
   }
 }
