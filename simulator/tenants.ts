@@ -123,6 +123,11 @@ export class TenantSimulator {
     this.crashing.add(sha.toLowerCase())
   }
 
+  /** The commit serves again (a fixed dependency outside the fleet, say). */
+  stopCrashLoop(sha: string): void {
+    this.crashing.delete(sha.toLowerCase())
+  }
+
   setFault(name: string, fault: TenantFault | undefined): void {
     this.get(name).fault = fault
   }

@@ -133,11 +133,13 @@ export class ForgeDeploymentTracker implements DeploymentTracker {
   private async begin(sha: string): Promise<void> {
     try {
       this.id = await this.deployments.create(sha, this.o.environment, `Rollout Guard: ${sha.slice(0, 7)} to ${this.o.environment}`, this.o.shard?.key)
-      this.log.info(`Deployment ${this.id} of ${sha.slice(0, 7)} to ${this.o.environment} created`)
+      this.log.info(`Deployment ${this.id} of ${sha.slice(0, 7)} to ${this.o.environment} ${this.o.shard ? 'of the run' : 'created'}`)
     } catch (error) {
       this.log.warning(deploymentWarning('created', error))
       return
     }
+    // A shard that ended short before this one started keeps its state: nothing may hide it behind `in_progress`.
+    if (this.o.shard && [...((await this.shardEnds()) ?? new Map<string, string>()).values()].some((s) => s !== 'success')) return
     await this.set('in_progress', plainText(`Rolling ${sha.slice(0, 7)} out: canary, then waves`, DEPLOYMENT_DESCRIPTION_MAX))
   }
 
