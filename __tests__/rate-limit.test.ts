@@ -125,3 +125,20 @@ describe('withRetry waits a rate limit out apart from the transient budget', () 
     expect(calls).toBe(1)
   })
 })
+
+describe('the first gate', () => {
+  it('stops the job before any side effect on a rate limit longer than it may wait, instead of proceeding blind', async () => {
+    const { SupersededGate } = await import('../src/gate/gate.js')
+    const { Ancestry } = await import('../src/forge/ancestry.js')
+    const limited = new RateLimitError('GET branch main', 'primary', 2_400_000, 900_000)
+    const forge = { kind: 'github', branchHead: async () => Promise.reject(limited) } as unknown as import('../src/forge/types.js').Forge
+    const gate = new SupersededGate(
+      forge,
+      new Ancestry(forge, instantClock()),
+      { sha: 'a'.repeat(40), branch: 'main', environment: 'production' },
+      { enabled: true, onSuperseded: 'skip', force: false },
+      { clock: instantClock() }
+    )
+    await expect(gate.check()).rejects.toBe(limited)
+  })
+})

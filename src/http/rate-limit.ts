@@ -51,10 +51,14 @@ export class RateLimitError extends Error {
     readonly what: string,
     readonly kind: RateLimitKind,
     readonly waitMs: number,
-    readonly budgetMs: number
+    readonly budgetMs: number,
+    /** Set when the limit kept answering after this many waits (rather than asking for one too long). */
+    readonly waits?: number
   ) {
     super(
-      `${what}: the forge's ${kind} rate limit is spent and lifts in ${Math.ceil(waitMs / 1000)} s, longer than the ${Math.round(budgetMs / 1000)} s this job may wait for it; stopped without sending more`
+      waits
+        ? `${what}: the forge's ${kind} rate limit still answered after ${waits} waits; stopped without sending more`
+        : `${what}: the forge's ${kind} rate limit is spent and lifts in ${Math.ceil(waitMs / 1000)} s, longer than the ${Math.round(budgetMs / 1000)} s this job may wait for it; stopped without sending more`
     )
     this.name = 'RateLimitError'
   }

@@ -142,7 +142,8 @@ export async function withRetry<T>(fn: (attempt: number, remainingMs: number) =>
       onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
         if (isRateLimited(error)) {
           const delayMs = rateLimitWaitMs(error.rateLimit, error.retryAfterMs, ++rateLimitedInARow)
-          if (rateWaitedMs + delayMs > rateBudgetMs || retriesLeft === 0) throw new RateLimitError(error.what, error.rateLimit, delayMs, rateBudgetMs)
+          if (rateWaitedMs + delayMs > rateBudgetMs) throw new RateLimitError(error.what, error.rateLimit, delayMs, rateBudgetMs)
+          if (retriesLeft === 0) throw new RateLimitError(error.what, error.rateLimit, delayMs, rateBudgetMs, rateLimitedInARow - 1)
           rateWaitedMs += delayMs
           // The wait is the forge's, not an outage: the transient budget starts again after it.
           deadline = Math.max(deadline, clock.now() + delayMs + policy.maxTotalMs)
