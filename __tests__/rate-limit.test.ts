@@ -30,7 +30,7 @@ describe('rate limits are classified as GitHub documents them', () => {
     ['primary on 429', 429, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '120' }, PRIMARY_BODY, 'primary', false],
     ['secondary with Retry-After', 403, { 'retry-after': '30' }, SECONDARY_BODY, 'secondary', false],
     ['secondary named in the body, no Retry-After', 403, { 'x-ratelimit-remaining': '812' }, SECONDARY_BODY, 'secondary', false],
-    ['secondary on 429 without a body', 429, {}, '', 'secondary', false],
+    ['a bare 429 is an ordinary transient answer', 429, {}, '', undefined, false],
     ['a 403 with Retry-After alone', 403, { 'retry-after': '5' }, '{}', 'secondary', false],
     ['a plain 403 is a missing permission', 403, { 'x-ratelimit-remaining': '812' }, PERMISSION_BODY, undefined, true],
     ['a 401 is a refused token', 401, {}, '{"message":"Bad credentials"}', undefined, true],
@@ -41,7 +41,7 @@ describe('rate limits are classified as GitHub documents them', () => {
     const error = answer(status, headers, body)
     expect(isRateLimited(error)).toBe(kind !== undefined)
     expect(isPermissionFailure(error)).toBe(permission)
-    if (kind) expect(isTransient(error)).toBe(true)
+    if (kind || status === 429) expect(isTransient(error)).toBe(true)
     expect(troubleOf(error) === 'permission').toBe(status === 403 && permission)
   })
 

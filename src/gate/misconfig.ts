@@ -108,7 +108,7 @@ function apiHint(forge: Forge): string {
 /** The kind of outage a failed head read was, for the warning that says the job proceeds without it. */
 export function describeOutage(error: unknown): string {
   if (error instanceof HttpStatusError) {
-    if (isRateLimited(error) || error.status === 429) return `the forge's ${error.rateLimit ?? 'secondary'} rate limit (HTTP ${error.status})`
+    if (isRateLimited(error) || error.status === 429) return `the forge's ${error.rateLimit ? `${error.rateLimit} ` : ''}rate limit (HTTP ${error.status})`
     if (error.status >= 500) return `a forge outage (HTTP ${error.status})`
     return `an unexpected answer (HTTP ${error.status})`
   }

@@ -7,21 +7,22 @@
  *   "abuse detection" wording); honour `retry-after`, otherwise wait at least a minute, then back off
  *   exponentially.
  *
- * A 403 with none of these signs is a refusal (a missing permission), never a rate limit.
+ * A 403 with none of these signs is a refusal (a missing permission), never a rate limit; a 429 with none of
+ * them is an ordinary transient answer (retried with backoff within the retry budget).
  */
 export type RateLimitKind = 'primary' | 'secondary'
 
 /** "If you don't have a retry-after header … wait for at least one minute before retrying." */
 export const SECONDARY_MIN_WAIT_MS = 60_000
 
-const SECONDARY_BODY = /secondary rate limit|abuse detection|rate limit exceeded|too many requests/i
+const SECONDARY_BODY = /secondary rate limit|abuse detection|rate limit exceeded/i
 
 export function rateLimitKind(status: number, headers: Record<string, string>, body: string): RateLimitKind | undefined {
   if (status !== 403 && status !== 429) return undefined
   if (headers['x-ratelimit-remaining']?.trim() === '0') return 'primary'
   if (headers['retry-after']?.trim() || SECONDARY_BODY.test(body)) return 'secondary'
-  // 429 is "Too Many Requests" whatever the body says.
-  return status === 429 ? 'secondary' : undefined
+  // A bare 429 (a proxy, a control plane) is an ordinary transient answer, retried with backoff; a bare 403 a refusal.
+  return undefined
 }
 
 /**

@@ -27,7 +27,7 @@ export class HttpStatusError extends Error {
     /** GitHub's rate limit this answer reports (rate-limit.ts), read from its headers and whole body. */
     readonly rateLimit?: RateLimitKind
   ) {
-    super(`${what} answered HTTP ${status}${rateLimit ? ` (the ${rateLimit} rate limit)` : ''}${excerpt ? `: ${excerpt}` : ''}`)
+    super(`${what} answered HTTP ${status}${rateLimit ? ` (a ${rateLimit} rate limit)` : ''}${excerpt ? `: ${excerpt}` : ''}`)
     this.name = 'HttpStatusError'
   }
 }
