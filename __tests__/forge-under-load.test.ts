@@ -132,6 +132,22 @@ describe('1. a rate limit is not a missing permission', () => {
   })
 })
 
+describe('a rate limit the job cannot wait out', () => {
+  it("stops the job at its first gate, before any redeploy, naming the rate limit: GITHUB_TOKEN's hour spent by other workflows", async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2, rateLimit: 1000 }))
+    const A = await f.commit('A')
+    // Other workflows of the repository spent the token's hour; it resets an hour from now.
+    f.forge.primaryLimit.used = 1000
+    const r = await runAction({ inputs: f.deployInputs(), env: f.runEnv(A) })
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.result).toBe('failed')
+    expect(f.controlPlane.calls).toEqual([])
+    expect(r.stdout).toMatch(/::error::.*GET branch main: the forge's primary rate limit is spent and lifts in \d+ s, longer than the 900 s this job may wait for it; stopped without sending more/)
+    expect((r.report as { tenants: unknown[] }).tenants).toEqual([])
+    expect(r.stdout).not.toMatch(/Proceeding as if/)
+  })
+})
+
 describe('a stop says exactly what it did', () => {
   it('reconcile refused its record read before wave 2 lists the tenant wave 1 redeployed and sets every output', async () => {
     const f = (fleet = await Fleet.start({ tenants: 2 }))
