@@ -215,7 +215,7 @@ describe('3. deployments tell the truth about what is live', () => {
     const statuses = f.forge.deployments()[0]!.statuses
     expect(statuses.map((s) => s.state)).toEqual(['in_progress', 'in_progress', 'in_progress', 'success'])
     expect(statuses[1]!.description).toMatch(/^Shard 1\/2 deployed; 1 shard\(s\) still rolling/)
-    expect(statuses[3]!.description).toBe(`Deployed: ${A.slice(0, 7)} live on 2 of 2 tenants`)
+    expect(statuses[3]!.description).toBe(`Deployed by all 2 shards; shard 2/2: ${A.slice(0, 7)} live on 2 of 2 tenants`)
   })
 
   it('a shard that fails keeps the shared deployment failed, whatever the shards after it do', async () => {

@@ -49,12 +49,12 @@ export class GitHubForge implements Forge {
   /** The last branch answer of each branch with its ETag: a 304 to `If-None-Match` means it still holds. */
   private readonly heads = new Map<string, { etag: string; sha: string }>()
 
-  private call<T>(what: string, fn: (signal: AbortSignal, attempt: number) => Promise<T>): Promise<T> {
+  private call<T>(what: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     return withRetry(
-      async (attempt, remainingMs) => {
+      async (_attempt, remainingMs) => {
         const signal = AbortSignal.timeout(Math.min(this.settings.requestTimeoutMs, remainingMs))
         try {
-          return await fn(signal, attempt)
+          return await fn(signal)
         } catch (error) {
           throw classify(what, error, signal)
         }

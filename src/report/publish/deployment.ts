@@ -95,11 +95,13 @@ export class ForgeDeploymentTracker implements DeploymentTracker {
     if (state !== 'success') return this.set(state, plainText(`Shard ${part}: ${description}`, DEPLOYMENT_DESCRIPTION_MAX))
     if ([...ends.values()].some((s) => s !== 'success')) return
     ends.set(part, 'success')
-    if (ends.size >= this.o.shard.count) return this.set('success', description)
+    // The description is the whole deployment's: every shard deployed, and what the last one counted.
+    const whole = plainText(`Deployed by all ${this.o.shard.count} shards; shard ${part}: ${description.replace(/^Deployed: /, '')}`, DEPLOYMENT_DESCRIPTION_MAX)
+    if (ends.size >= this.o.shard.count) return this.set('success', whole)
     await this.set('in_progress', plainText(`Shard ${part} deployed; ${this.o.shard.count - ends.size} shard(s) still rolling`, DEPLOYMENT_DESCRIPTION_MAX))
     // Two shards ending together each see the other still rolling: read again, so one of them completes it.
     const after = await this.shardEnds()
-    if (after && after.size >= this.o.shard.count && [...after.values()].every((s) => s === 'success')) await this.set('success', description)
+    if (after && after.size >= this.o.shard.count && [...after.values()].every((s) => s === 'success')) await this.set('success', whole)
   }
 
   /** Whether a newer commit owns the branch; an unreadable answer is not a yes, and the success then deactivates nothing. */
