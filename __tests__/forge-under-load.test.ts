@@ -166,6 +166,22 @@ describe('a stop says exactly what it did', () => {
       ['tenant-002', 'not-started']
     ])
   })
+
+  it('reconcile refused its record read before the promotion lists both tenants it redeployed, promotes nothing, and fails', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2 }))
+    const B = await f.commit('B')
+    const script = join(dir, 'retag.sh')
+    await writeFile(script, `#!/bin/sh\necho "moved, digest: sha256:${'d'.repeat(64)}"\n`, { mode: 0o755 })
+    f.controlPlane.whenRequested(() => f.forge.deny('check-runs', PERMISSION_DENIED))
+    const inputs = { ...f.deployInputs({ 'max-parallel': '2', image: 'registry.example.com/acme/app', 'promote-command': `${script} {source} {target}` }), mode: 'reconcile' }
+    const { outputs } = await inProcess(f, inputs, B, new RateLimitWaitsSkipped())
+    f.controlPlane.whenRequested(undefined)
+    expect(outputs.result).toBe('failed')
+    expect(outputs.reason).toMatch(/^Stopped before the promotion: .*2 tenant\(s\) were redeployed before it: tenant-001, tenant-002\.$/)
+    expect(outputs.promoted).toBe('false')
+    expect(JSON.parse(outputs.rolled!)).toEqual(['tenant-001', 'tenant-002'])
+    expect(JSON.parse(outputs.healed!)).toEqual(['tenant-001', 'tenant-002'])
+  })
 })
 
 describe('2. a lost answer neither loses nor doubles a write', () => {

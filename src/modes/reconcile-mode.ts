@@ -133,8 +133,12 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
           : rolled.result
   // And once more before the promotion: `:latest` never moves to a head a deploy now owns or rejected.
   if ((kind === 'healed' || kind === 'in-sync') && settings.promote && !settings.shard && !settings.dryRun && !ctx.signal.aborted) {
-    state = await deployStateGate(ctx, head, timeline, 'before the promotion')
-    if (stops(state, settings.gate.force)) kind = state.action
+    state = await deployStateGate(ctx, head, timeline, 'before the promotion').catch((error: unknown) => {
+      brokeOff = `Stopped before the promotion: ${errorMessage(error)}`
+      return state
+    })
+    if (brokeOff) kind = 'failed'
+    else if (stops(state, settings.gate.force)) kind = state.action
   }
   const stoppedBy = brokeOff ? `${brokeOff} ${redeployedBefore(rolled)}` : kind === 'deferred' || kind === 'held' ? state.reason : undefined
   const reason =
