@@ -192,15 +192,17 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22', 'gitea-1.23'])('superseded 
     expect(w.forge.calls('branch').length - before).toBe(1)
   })
 
-  it('a rate limit that outlasts the retries (403 + Retry-After, 429) is an outage, never a misconfiguration', async () => {
+  it('a rate limit that outlasts the waits (403 + Retry-After, 429) stops the first gate naming the rate limit, never a misconfiguration', async () => {
     for (const fault of [
       { status: 403, headers: { 'retry-after': '2' }, body: '{"message":"You have exceeded a secondary rate limit"}' },
       { status: 429, headers: { 'retry-after': '2' } }
     ]) {
       w.forge.deny('branch', fault)
-      const d = await gateFor(w, w.A).gate.check()
-      expect(d).toMatchObject({ superseded: false, basis: 'unreadable' })
-      expect(d.warning).toMatch(new RegExp(`the forge's rate limit \\(HTTP ${fault.status}\\)`))
+      const error = await gateFor(w, w.A)
+        .gate.check()
+        .catch((e: unknown) => e)
+      expect(error).toMatchObject({ name: 'RateLimitError' })
+      expect((error as Error).message).toMatch(/GET branch main: the forge's secondary rate limit still answered after \d+ waits; stopped without sending more/)
       w.forge.clearFaults()
     }
   })

@@ -86,7 +86,8 @@ describe('the JSON report schema', () => {
     const walk = (node: unknown, prefix: string): void => {
       if (!node || typeof node !== 'object') return
       for (const [k, v] of Object.entries(node)) {
-        const path = prefix === 'counts.' && !['total', 'ok', 'failed'].includes(k) ? 'counts.*' : `${prefix}${k}`
+        // A map's keys (`counts.*`, `counters.forgeRequests.*`) are its wildcard, beside the fields it documents by name.
+        const path = REPORT_FIELDS[`${prefix}*`] && !REPORT_FIELDS[`${prefix}${k}`] ? `${prefix}*` : `${prefix}${k}`
         seen.add(path)
         if (Array.isArray(v)) v.forEach((item) => walk(item, `${path}[].`))
         else walk(v, `${path}.`)

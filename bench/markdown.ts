@@ -67,6 +67,8 @@ export function benchmarksMarkdown(r: BenchResult, runs: Machine[] = [r.machine]
   // What the Node 20 / lean-runtime round changed, with the figures of its own (partial) run: kept as
   // written when a later full run regenerates the rest.
   out.push(readFileSync(new URL('./lean-runtime.md', import.meta.url), 'utf8').trimEnd(), '')
+  // Forge requests per deploy (`--only=forge`, bench/forge-budget.ts), as last measured.
+  out.push(readFileSync(new URL('./forge-budget.md', import.meta.url), 'utf8').trimEnd(), '')
 
   out.push(
     '## How each figure is taken',

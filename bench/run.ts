@@ -3,7 +3,7 @@
  * bundle size, all on loopback. Prints the tables and writes BENCHMARKS.md (full runs only).
  *
  *   npm run bench                      everything, writes BENCHMARKS.md
- *   npm run bench -- --only=scaling    one or more of versus, scaling, startup, install, parsers (prints only)
+ *   npm run bench -- --only=scaling    one or more of versus, scaling, startup, install, parsers, forge (prints only; forge also writes bench/forge-budget.md)
  *   npm run bench -- --scales=100,1000 --sizes=10 --no-write --cpu-prof=<dir> --worker-flags=--trace-gc
  *   npm run bench -- --only=versus --save=versus.json   also keeps the figures of a partial run as JSON
  *   npm run bench -- --from=versus.json,rest.json        writes BENCHMARKS.md from sections run apart
@@ -29,9 +29,10 @@ import { textTable, tables } from './tables.js'
 import type { BenchResult } from './targets.js'
 import { checkTargets } from './targets.js'
 import { runVersus } from './versus.js'
+import { runForgeBudget, writeForgeBudget } from './forge-budget.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const SECTIONS = ['versus', 'scaling', 'startup', 'install', 'parsers'] as const
+const SECTIONS = ['versus', 'scaling', 'startup', 'install', 'parsers', 'forge'] as const
 
 const { values } = parseArgs({
   options: {
@@ -154,6 +155,14 @@ async function main(): Promise<void> {
   if (only.includes('parsers')) {
     log('5. Parsers of outside text: a megabyte of each worst case')
     result.parsers = runParsers()
+  }
+
+  if (only.includes('forge')) {
+    log('6. Forge requests per deploy on GitHub, N = 100, 1,000, 10,000; rollouts of 10 s, 10 min, 3 h (virtual time)')
+    const rows = await runForgeBudget([100, 1000, 10_000], [10_000, 600_000, 3 * 3600_000], log)
+    // Kept in its own file (as measured), which BENCHMARKS.md includes on every full run.
+    if (!values['no-write']) await writeForgeBudget(rows, new URL('./forge-budget.md', import.meta.url))
+    if (!values['no-write']) log('Wrote bench/forge-budget.md')
   }
 
   finishMachine(machine)

@@ -5,6 +5,7 @@ import type { GitRepo } from './git-repo.js'
 import { DEFAULT_GITEA_LIMITS, type GiteaLimits, GiteaRoutes, type GiteaVersion } from './gitea-routes.js'
 import { prepareGithubRules } from './github-openapi.js'
 import { githubRefusal } from './github-rules.js'
+import { etagOf, matchesIfNoneMatch, PrimaryLimit } from './github-rate-limits.js'
 import { type RunningServer, sendJson, startServer } from './server.js'
 
 /**
@@ -39,6 +40,11 @@ export type Fault =
   | { malformed: true }
   /** Holds the request until the promise settles, then answers it normally. */
   | { wait: Promise<unknown> }
+  /**
+   * Applies the request (the write happens) and then loses its answer: the client gets this status
+   * instead (a 502 or 504 from GitHub's front end after the write, REST docs "Troubleshooting").
+   */
+  | { lose: 500 | 502 | 504 }
 
 /** What GitHub answers a token that lacks `checks: write` or `statuses: write`. */
 export const PERMISSION_DENIED: Fault = {
@@ -68,6 +74,8 @@ export interface FakeForgeOptions {
    * repository's default). `read` refuses writes to the code unit, commit statuses included. Default `write`.
    */
   actionsTokenContents?: 'read' | 'write'
+  /** GitHub flavour: the token's primary rate limit (simulator/github-rate-limits.ts); large by default. */
+  rateLimit?: number
 }
 
 export class FakeForge {
@@ -92,8 +100,13 @@ export class FakeForge {
   private readonly gitea: GiteaRoutes | undefined
   private server!: RunningServer
   private readonly known = new Set<string>()
+  /** GitHub's primary rate limit of the token, and the 304s it did not charge. */
+  readonly primaryLimit: PrimaryLimit
 
-  private constructor(readonly options: Required<Omit<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents'>> & Pick<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents'>) {
+  private constructor(
+    readonly options: Required<Omit<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents' | 'rateLimit'>> & Pick<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents' | 'rateLimit'>
+  ) {
+    this.primaryLimit = new PrimaryLimit(options.rateLimit)
     this.reports = new ForgeReports(options.flavour === 'github')
     this.reports.giteaPage = { max: options.limits?.maxResponseItems ?? DEFAULT_GITEA_LIMITS.maxResponseItems, default: options.limits?.defaultPagingNum ?? DEFAULT_GITEA_LIMITS.defaultPagingNum }
     this.deploymentsApi = new ForgeDeployments(options.repo, () => this.reports.statuses)
@@ -183,7 +196,8 @@ export class FakeForge {
     return this.server.close()
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+  private async handle(req: IncomingMessage, answer: ServerResponse, raw: Buffer): Promise<void> {
+    let res = answer
     const url = new URL(req.url ?? '/', 'http://forge')
     const method = req.method ?? 'GET'
     const prefix = this.flavour === 'github' ? '' : '/api/v1'
@@ -219,8 +233,20 @@ export class FakeForge {
     if (route !== 'other') {
       const fault = this.faults.get(route)?.shift() ?? this.denied.get(route)
       if (fault && 'wait' in fault) await fault.wait.catch(() => undefined)
+      else if (fault && 'lose' in fault) res = losing(res, fault.lose)
       else if (fault) return applyFault(res, fault)
     }
+    // A conditional branch read whose ETag still holds is a 304, free of the rate limit; anything else is charged.
+    if (this.flavour === 'github' && method === 'GET' && route === 'branch' && !refusal) {
+      const etag = await this.branchEtag(decodeURIComponent(path.slice(base.length + '/branches/'.length)))
+      if (etag) res.setHeader('etag', etag)
+      const fresh = etag !== undefined && matchesIfNoneMatch(req, etag)
+      if (this.primaryLimit.charge(res, fresh)) return
+      if (fresh) {
+        res.writeHead(304)
+        return void res.end()
+      }
+    } else if (this.flavour === 'github' && this.primaryLimit.charge(res, false)) return
     if (refusal && this.flavour !== 'github') return sendJson(res, refusal.status, { message: refusal.message, url: '/api/swagger' })
     if (refusal) {
       return sendJson(res, refusal.status, {
@@ -302,6 +328,12 @@ export class FakeForge {
     return sendJson(res, 200, { sha, commit: { message: '' }, parents: [], files: [] })
   }
 
+  /** The ETag of a branch answer: it changes exactly when the answer does (the head moves). */
+  private async branchEtag(name: string): Promise<string | undefined> {
+    if (!(await this.options.repo.isBranch(name))) return undefined
+    return etagOf(`${name}@${await this.options.repo.git('rev-parse', `refs/heads/${name}`)}`)
+  }
+
   private async branch(res: ServerResponse, name: string): Promise<void> {
     const repo = this.options.repo
     if (!(await repo.isBranch(name))) return sendJson(res, 404, { message: `branch not found: ${name}` })
@@ -368,13 +400,28 @@ function routeOf(path: string, base: string, flavour: ForgeFlavour): Route | 'ot
   return 'other'
 }
 
+/** A response whose answer is dropped: the handler writes into nothing, and the client gets `status`. */
+function losing(res: ServerResponse, status: number): ServerResponse {
+  const sink = {
+    headersSent: false,
+    setHeader: () => sink,
+    writeHead: () => sink,
+    end: () => {
+      res.writeHead(status, { 'content-type': 'text/html' })
+      res.end(`<html><body><h1>${status} ${status === 504 ? 'Gateway Time-out' : status === 500 ? 'Internal Server Error' : 'Bad Gateway'}</h1></body></html>`)
+      return sink
+    }
+  }
+  return sink as unknown as ServerResponse
+}
+
 function applyFault(res: ServerResponse, fault: Fault): void {
   if ('hang' in fault) return // never answers; close() destroys the socket
   if ('reset' in fault) {
     res.socket?.destroy()
     return
   }
-  if ('wait' in fault) return
+  if ('wait' in fault || 'lose' in fault) return
   if ('malformed' in fault) {
     res.writeHead(200, { 'content-type': 'application/json' })
     res.end('{"name": "main", "commit": ')

@@ -19,6 +19,8 @@ export interface FleetOptions {
   latencyMs?: (tenant: string) => number
   token?: string
   spec?: (tenant: string, index: number) => Partial<TenantSpec>
+  /** The forge token's primary rate limit (GitHub flavour; simulator/github-rate-limits.ts). */
+  rateLimit?: number
 }
 
 export class Fleet {
@@ -39,7 +41,7 @@ export class Fleet {
     const repo = await GitRepo.create()
     const base = await repo.commit('initial release')
     const token = o.token ?? 'sim-forge-token-0123456789'
-    const forge = await FakeForge.start({ flavour: o.flavour ?? 'github', repo, token })
+    const forge = await FakeForge.start({ flavour: o.flavour ?? 'github', repo, token, rateLimit: o.rateLimit })
     const tenants = await TenantSimulator.start({ clock })
     names.forEach((name, i) => {
       const drainMs = typeof o.drainMs === 'function' ? o.drainMs(name, i) : (o.drainMs ?? 0)

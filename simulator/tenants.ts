@@ -145,6 +145,11 @@ export class TenantSimulator {
     this.health.forTenant(name, health)
   }
 
+  /** The commit serves again (a fixed dependency outside the fleet, say). */
+  stopCrashLoop(sha: string): void {
+    this.crashing.delete(sha.toLowerCase())
+  }
+
   setFault(name: string, fault: TenantFault | undefined): void {
     this.get(name).fault = fault
   }

@@ -53,7 +53,8 @@ export async function run(env: Env = process.env, overrides: ContextOverrides = 
     ctx = await createResolvedContext(settings, { signal: cancelOnSignals(), ...overrides })
     const resolved = ctx.settings
     ctx.reporter = overrides.reporter ?? createReporter(resolved, { http: ctx.http, clock: ctx.clock, forge: overrides.forge })
-    ctx.deployment = overrides.deployment ?? createDeployment(resolved, { http: ctx.http, clock: ctx.clock, forge: overrides.forge })
+    const gate = ctx.gate
+    ctx.deployment = overrides.deployment ?? createDeployment(resolved, { http: ctx.http, clock: ctx.clock, forge: overrides.forge, superseded: async () => (await gate.check()).superseded })
     // Not awaited: the check run starts alongside the gate instead of before it. The reporter keeps its
     // own order (the final update waits for this one). Reconcile starts it once it knows the head.
     if (resolved.mode !== 'reconcile') void ctx.reporter.start(resolved.target.sha)

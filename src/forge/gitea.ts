@@ -4,6 +4,8 @@ import { HttpStatusError, isTransient, statusError, withRetry } from '../http/re
 import type { ForgeSettings } from '../settings/common.js'
 import { AnswerTooLargeError } from '../http/bounded-fetch.js'
 import { ForgeAnswerError, UnknownCommitError } from './errors.js'
+import { requestKind } from './budget.js'
+import { countForgeRequest } from '../report/counters.js'
 import { type CommitStatus, type CommitStatusRead, type Comparison, type Forge, FULL_SHA, MAX_RECORD_PAGES, relationFromCounts } from './types.js'
 
 /** Query flags that keep commit answers light: no diff stats, no signature checks, no file lists. */
@@ -53,13 +55,16 @@ export class GiteaForge implements Forge {
     const headers = this.headers(init.body !== undefined)
     return withRetry(
       async (_attempt, remainingMs) => {
+        const method = init.method ?? 'GET'
         const res = await this.http.send({
           url: `${this.repoPath}${path}`,
-          method: init.method ?? 'GET',
+          method,
           headers,
           body: init.body === undefined ? undefined : JSON.stringify(init.body),
           timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs)
         })
+        // Gitea sends no rate-limit headers (docs/permissions.md): counted by kind only.
+        countForgeRequest(requestKind(method, `/repos/o/r${path}`), res.status, undefined)
         if (res.status >= 200 && res.status < 300) return res
         throw (await init.classify?.(res)) ?? statusError(what, res, Date.now())
       },

@@ -5,10 +5,23 @@ import { HttpStatusError, isTransient, statusError, withRetry } from '../http/re
 import { AnswerTooLargeError } from '../http/bounded-fetch.js'
 import { NetworkError } from '../http/client.js'
 import type { ForgeSettings } from '../settings/common.js'
-import { type CheckRunRead, type CheckRunUpdate, type CommitStatus, type CommitStatusRead, type Comparison, type DeploymentStatusUpdate, type Forge, FULL_SHA, MAX_RECORD_PAGES } from './types.js'
+import {
+  type CheckRunRead,
+  type CheckRunUpdate,
+  type CommitStatus,
+  type CommitStatusRead,
+  type Comparison,
+  type DeploymentStatusRead,
+  type DeploymentStatusUpdate,
+  type Forge,
+  FULL_SHA,
+  MAX_RECORD_PAGES
+} from './types.js'
 import { ForgeAnswerError } from './errors.js'
 import { logOctokitRequests } from './octokit-debug.js'
 import { octokitLog, octokitRequest } from './octokit-request.js'
+import { countOctokitRequests } from './budget.js'
+import { mayHaveApplied, payloadMarker, markerOf } from './lost-answers.js'
 
 type Octokit = ReturnType<typeof getOctokit>
 
@@ -33,7 +46,11 @@ export class GitHubForge implements Forge {
     const options = { baseUrl: settings.apiUrl, request: octokitRequest(), log: octokitLog }
     this.octokit = settings.token ? getOctokit(settings.token, options) : (new GitHub(options) as Octokit)
     logOctokitRequests(this.octokit)
+    countOctokitRequests(this.octokit)
   }
+
+  /** The last branch answer of each branch with its ETag: a 304 to `If-None-Match` means it still holds. */
+  private readonly heads = new Map<string, { etag: string; sha: string }>()
 
   private call<T>(what: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     return withRetry(
@@ -53,14 +70,53 @@ export class GitHubForge implements Forge {
     )
   }
 
+  /**
+   * A conditional read (REST docs, "Best practices for using the REST API": `If-None-Match` with the last
+   * `ETag`): a `304 Not Modified` is a fresh answer that the branch has not moved, and GitHub does not
+   * count it against the primary rate limit, so a long rollout's frequent head reads cost almost nothing.
+   */
   async branchHead(branch: string): Promise<string> {
     const { owner, repo } = this.settings
-    const data = await this.call(`GET branch ${branch}`, (signal) => this.octokit.rest.repos.getBranch({ owner, repo, branch, request: { signal } }).then((r) => r.data as unknown))
-    const sha = (data as { commit?: { sha?: unknown } } | null)?.commit?.sha
+    const known = this.heads.get(branch)
+    const answer = await this.call(`GET branch ${branch}`, (signal) =>
+      this.octokit.rest.repos
+        .getBranch({ owner, repo, branch, headers: known ? { 'if-none-match': known.etag } : {}, request: { signal } })
+        .then((r) => ({ data: r.data as unknown, etag: r.headers.etag }))
+        .catch((error: unknown) => {
+          if ((error as { status?: number }).status === 304 && known) return { data: undefined, etag: known.etag }
+          throw error
+        })
+    )
+    if (answer.data === undefined && known) return known.sha
+    const sha = (answer.data as { commit?: { sha?: unknown } } | null)?.commit?.sha
     if (typeof sha !== 'string' || !FULL_SHA.test(sha.toLowerCase())) {
       throw new ForgeAnswerError(`the branch answer for '${branch}' has no commit.sha`)
     }
+    if (answer.etag) this.heads.set(branch, { etag: answer.etag, sha: sha.toLowerCase() })
     return sha.toLowerCase()
+  }
+
+  /**
+   * A create that is never blindly sent twice: after a failure that may have followed the write (a 502 or
+   * 504, a timeout, a reset), `find` looks for what the first attempt created before another is sent.
+   */
+  private createOnce<T>(what: string, find: (signal: AbortSignal) => Promise<T | undefined>, post: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    let unsure = false
+    return this.call(what, async (signal) => {
+      if (unsure) {
+        const found = await find(signal)
+        if (found !== undefined) {
+          this.log(`${what}: the first attempt had been applied although its answer was lost; using what it created`)
+          return found
+        }
+      }
+      try {
+        return await post(signal)
+      } catch (error) {
+        unsure ||= mayHaveApplied(error)
+        throw error
+      }
+    })
   }
 
   get repository(): string {
@@ -153,8 +209,15 @@ export class GitHubForge implements Forge {
   readonly checks = {
     create: async (sha: string, name: string, u: CheckRunUpdate): Promise<number> => {
       const { owner, repo } = this.settings
-      const res = await this.call(`POST check-run ${name}`, (signal) => this.octokit.rest.checks.create({ owner, repo, head_sha: sha, name, ...checkBody(u), request: { signal } }))
-      return (res.data as { id: number }).id
+      // Found again by its `external_id` (the run's stamp): without one, a lost answer cannot be told apart.
+      const find = async (signal: AbortSignal): Promise<number | undefined> => {
+        if (!u.externalId) return undefined
+        const res = await this.octokit.rest.checks.listForRef({ owner, repo, ref: sha, check_name: name, filter: 'all', per_page: 100, request: { signal } })
+        return res.data.check_runs.find((c) => c.external_id === u.externalId)?.id
+      }
+      return this.createOnce(`POST check-run ${name}`, find, (signal) =>
+        this.octokit.rest.checks.create({ owner, repo, head_sha: sha, name, ...checkBody(u), request: { signal } }).then((r) => (r.data as { id: number }).id)
+      )
     },
     update: async (id: number, u: CheckRunUpdate): Promise<void> => {
       const { owner, repo } = this.settings
@@ -190,14 +253,48 @@ export class GitHubForge implements Forge {
    * default every commit status on the ref must be `success`, and this job's own status is still pending).
    */
   readonly deployments = {
-    create: async (sha: string, environment: string, description: string): Promise<number> => {
+    create: async (sha: string, environment: string, description: string, key?: string): Promise<number> => {
       const { owner, repo } = this.settings
-      const res = await this.call(`POST deployment ${sha.slice(0, 7)} to ${environment}`, (signal) =>
-        this.octokit.rest.repos.createDeployment({ owner, repo, ref: sha, environment, description, task: 'deploy', auto_merge: false, required_contexts: [], request: { signal } })
+      // The payload carries a marker of this create (and the run's key, shared by its shards): a lost
+      // answer is found again by it, and a shard finds the deployment another shard of its run made.
+      const marker = payloadMarker(key)
+      const find = async (signal: AbortSignal, match: (m: ReturnType<typeof markerOf>) => boolean): Promise<number | undefined> => {
+        const res = await this.octokit.rest.repos.listDeployments({ owner, repo, sha, environment, per_page: 100, request: { signal } })
+        // Oldest first: every shard settles on the same one.
+        return [...res.data].reverse().find((d) => match(markerOf(d.payload)))?.id
+      }
+      const what = `POST deployment ${sha.slice(0, 7)} to ${environment}`
+      if (key) {
+        const shared = await this.call(`GET deployments of ${sha.slice(0, 7)}`, (signal) => find(signal, (m) => m?.key === key))
+        if (shared !== undefined) return shared
+      }
+      return this.createOnce(
+        what,
+        (signal) => find(signal, (m) => m?.nonce === marker.nonce),
+        async (signal) => {
+          const res = await this.octokit.rest.repos.createDeployment({
+            owner,
+            repo,
+            ref: sha,
+            environment,
+            description,
+            task: 'deploy',
+            auto_merge: false,
+            required_contexts: [],
+            payload: { 'rollout-guard': marker },
+            request: { signal }
+          })
+          const id = (res.data as { id?: unknown }).id
+          if (typeof id !== 'number') throw new ForgeAnswerError(`the deployment answer has no id (HTTP ${res.status})`)
+          return id
+        }
       )
-      const id = (res.data as { id?: unknown }).id
-      if (typeof id !== 'number') throw new ForgeAnswerError(`the deployment answer has no id (HTTP ${res.status})`)
-      return id
+    },
+    /** The statuses of a deployment, newest first (one page: a deployment of this action has a handful). */
+    statuses: async (id: number): Promise<DeploymentStatusRead[]> => {
+      const { owner, repo } = this.settings
+      const res = await this.call(`GET deployment ${id} statuses`, (signal) => this.octokit.rest.repos.listDeploymentStatuses({ owner, repo, deployment_id: id, per_page: 100, request: { signal } }))
+      return res.data.map((s) => ({ state: String(s.state), description: s.description ?? '' }))
     },
     setStatus: async (id: number, s: DeploymentStatusUpdate): Promise<void> => {
       const { owner, repo } = this.settings

@@ -88,11 +88,22 @@ export interface DeploymentStatusUpdate {
   autoInactive?: boolean
 }
 
-/** GitHub's Deployments API, as this action uses it: one deployment per job, and its statuses. */
+/** A deployment status as read back. */
+export interface DeploymentStatusRead {
+  state: string
+  description: string
+}
+
+/** GitHub's Deployments API, as this action uses it: one deployment per job (per run when sharded), and its statuses. */
 export interface ForgeDeployments {
-  /** A deployment of the full SHA `sha` to `environment`; its id. */
-  create(sha: string, environment: string, description: string): Promise<number>
+  /**
+   * A deployment of the full SHA `sha` to `environment`; its id. With `key` (the run, for the shards of
+   * one run), the deployment of that key on the commit is reused when there is one.
+   */
+  create(sha: string, environment: string, description: string, key?: string): Promise<number>
   setStatus(id: number, status: DeploymentStatusUpdate): Promise<void>
+  /** The deployment's statuses, newest first. */
+  statuses?(id: number): Promise<DeploymentStatusRead[]>
 }
 
 /**

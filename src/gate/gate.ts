@@ -7,6 +7,7 @@ import { decide, type GateDecision } from './decide.js'
 import { describeOutage, diagnoseHeadError } from './misconfig.js'
 import { runCounters } from '../report/counters.js'
 import { debug } from '../debug.js'
+import { RateLimitError } from '../http/retry.js'
 
 export interface GateOptions {
   clock?: Clock
@@ -143,6 +144,8 @@ export class SupersededGate {
     } catch (error) {
       // Before the head was ever read a refusal is a misconfiguration: fail before any side effect.
       if (!this.readable) {
+        // A rate limit longer than the job may wait is no outage to proceed through: the job stops before any side effect.
+        if (error instanceof RateLimitError) throw error
         const misconfigured = await diagnoseHeadError(this.forge, branch, error)
         if (misconfigured) throw misconfigured
       }

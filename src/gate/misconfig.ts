@@ -2,7 +2,7 @@ import { errorMessage } from '../errors.js'
 import { ForgeAnswerError } from '../forge/errors.js'
 import type { Forge } from '../forge/types.js'
 import { NetworkError } from '../http/client.js'
-import { HttpStatusError, isTransient } from '../http/retry.js'
+import { HttpStatusError, isRateLimited, isTransient, RateLimitError } from '../http/retry.js'
 
 /**
  * A head read the forge refused for a reason that will not go away by waiting: a refused token, a
@@ -108,10 +108,11 @@ function apiHint(forge: Forge): string {
 /** The kind of outage a failed head read was, for the warning that says the job proceeds without it. */
 export function describeOutage(error: unknown): string {
   if (error instanceof HttpStatusError) {
-    if (error.status === 429 || (error.status === 403 && error.retryAfterMs !== undefined)) return `the forge's rate limit (HTTP ${error.status})`
+    if (isRateLimited(error) || error.status === 429) return `the forge's ${error.rateLimit ? `${error.rateLimit} ` : ''}rate limit (HTTP ${error.status})`
     if (error.status >= 500) return `a forge outage (HTTP ${error.status})`
     return `an unexpected answer (HTTP ${error.status})`
   }
+  if (error instanceof RateLimitError) return `the forge's ${error.kind} rate limit, longer than the job may wait`
   if (error instanceof NetworkError) return error.code === 'TIMEOUT' ? 'no answer within the request timeout' : `a connection failure (${error.code})`
   if (error instanceof ForgeAnswerError) return 'an answer that is not a branch'
   return 'an error'

@@ -13,6 +13,7 @@ import type { RolloutResult, TenantRecord } from '../rollout/types.js'
 import { commitVars, render } from '../template.js'
 import { createProber } from '../verify/prober.js'
 import { loadTenants } from '../verify/tenants.js'
+import { errorMessage } from '../errors.js'
 import { finishRun } from './finish.js'
 import { progressReporter } from './progress.js'
 import { promotionStep } from './promotion-step.js'
@@ -86,6 +87,9 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
 
   const records = new Map(drift.map((d) => [d.tenant, recordOf(d)]))
   let rolled: RolloutResult | undefined
+  // A record read that fails part-way (a refused token) stops the rollout there, and the run still
+  // reports every tenant it redeployed before it, with every output set.
+  let brokeOff: string | undefined
   if (behind.length) {
     const names = behind.map((d) => d.tenant)
     rolled = await runRollout({
@@ -105,29 +109,38 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
       // Asked again before every wave, as the gate is: a deploy of the head that started (or rejected
       // it) since the last look stops reconcile there, with nothing more redeployed.
       beforeStep: async (where) => {
-        state = await deployStateGate(ctx, head, timeline, where)
-        return stops(state, settings.gate.force) ? state.reason : undefined
+        state = await deployStateGate(ctx, head, timeline, where).catch((error: unknown) => {
+          brokeOff = `Stopped ${where}: ${errorMessage(error)}`
+          return state
+        })
+        return brokeOff ?? (stops(state, settings.gate.force) ? state.reason : undefined)
       }
     })
     for (const r of rolled.tenants) records.set(r.tenant, r)
   }
-  let kind: string = !rolled
-    ? unreachable.length
-      ? 'failed'
-      : 'in-sync'
-    : rolled.result === 'deployed'
+  let kind: string = brokeOff
+    ? 'failed'
+    : !rolled
       ? unreachable.length
         ? 'failed'
-        : 'healed'
-      : rolled.result === 'stopped'
-        ? state.action
-        : rolled.result
+        : 'in-sync'
+      : rolled.result === 'deployed'
+        ? unreachable.length
+          ? 'failed'
+          : 'healed'
+        : rolled.result === 'stopped'
+          ? state.action
+          : rolled.result
   // And once more before the promotion: `:latest` never moves to a head a deploy now owns or rejected.
   if ((kind === 'healed' || kind === 'in-sync') && settings.promote && !settings.shard && !settings.dryRun && !ctx.signal.aborted) {
-    state = await deployStateGate(ctx, head, timeline, 'before the promotion')
-    if (stops(state, settings.gate.force)) kind = state.action
+    state = await deployStateGate(ctx, head, timeline, 'before the promotion').catch((error: unknown) => {
+      brokeOff = `Stopped before the promotion: ${errorMessage(error)}`
+      return state
+    })
+    if (brokeOff) kind = 'failed'
+    else if (stops(state, settings.gate.force)) kind = state.action
   }
-  const stoppedBy = kind === 'deferred' || kind === 'held' ? state.reason : undefined
+  const stoppedBy = brokeOff ? `${brokeOff} ${redeployedBefore(rolled)}` : kind === 'deferred' || kind === 'held' ? state.reason : undefined
   const reason =
     stoppedBy ??
     (unreachable.length && (!rolled || rolled.result === 'deployed')
@@ -155,6 +168,12 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
     ...extra,
     healed: JSON.stringify(healed)
   })
+}
+
+/** What a reconcile stopped part-way did before it stopped, for its reason. */
+function redeployedBefore(rolled: RolloutResult | undefined): string {
+  const sent = (rolled?.tenants ?? []).filter((t) => t.action === 'redeployed').map((t) => t.tenant)
+  return sent.length ? `${sent.length} tenant(s) were redeployed before it: ${sent.join(', ')}.` : 'Nothing was redeployed before it.'
 }
 
 function recordOf(d: DriftEntry): TenantRecord {

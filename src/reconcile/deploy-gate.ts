@@ -44,7 +44,7 @@ export async function deployStateGate(ctx: RunContext, head: string, timeline: T
         } catch (error) {
           if (troubleOf(error) === 'permission') {
             throw new Error(
-              `The deploy records on ${head.slice(0, 7)} could not be read: ${errorMessage(error)}. Reconcile needs ${recordsPermission(ctx.forge.kind)} to tell a live or rejected deploy from none; nothing was redeployed.`,
+              `The deploy records on ${head.slice(0, 7)} could not be read: ${errorMessage(error)}. Reconcile needs ${recordsPermission(ctx.forge.kind)} to tell a live or rejected deploy from none; ${where === 'before anything is redeployed' ? 'nothing was redeployed' : `the run stopped ${where}`}.`,
               { cause: error }
             )
           }

@@ -19,10 +19,30 @@ export interface RunCounters {
   defers: number
   /** Reconcile runs held by a rejected head (0 or 1). */
   holds: number
+  /** Waits for a forge rate limit (primary or secondary), each one a request the forge turned away. */
+  rateLimitWaits: number
+  /** Forge requests sent, by kind (`GET branch`, `POST check-run`, …), 304s included; see forgeNotModified. */
+  forgeRequests: Record<string, number>
+  /** Conditional reads answered 304 Not Modified: GitHub does not count them against the rate limit. */
+  forgeNotModified: number
+  /** GitHub's `x-ratelimit-remaining` on the first and the last answer that carried it (null: none did, as on Gitea). */
+  rateLimitRemaining: { start: number | null; end: number | null }
 }
 
 export function emptyCounters(): RunCounters {
-  return { buildinfoPolls: 0, httpRetries: 0, redeployReissues: 0, gateChecks: 0, gateReads: 0, defers: 0, holds: 0 }
+  return {
+    buildinfoPolls: 0,
+    httpRetries: 0,
+    redeployReissues: 0,
+    gateChecks: 0,
+    gateReads: 0,
+    defers: 0,
+    holds: 0,
+    rateLimitWaits: 0,
+    forgeRequests: {},
+    forgeNotModified: 0,
+    rateLimitRemaining: { start: null, end: null }
+  }
 }
 
 let current: RunCounters = emptyCounters()
@@ -36,4 +56,15 @@ export function startCounting(): RunCounters {
 /** The counters of the run in progress. */
 export function runCounters(): RunCounters {
   return current
+}
+
+/** One forge request and what its answer said about the rate limit (from the forge adapters). */
+export function countForgeRequest(kind: string, status: number | undefined, remaining: number | undefined): void {
+  const c = current
+  c.forgeRequests[kind] = (c.forgeRequests[kind] ?? 0) + 1
+  if (status === 304) c.forgeNotModified++
+  if (remaining !== undefined) {
+    if (c.rateLimitRemaining.start === null) c.rateLimitRemaining.start = remaining
+    c.rateLimitRemaining.end = remaining
+  }
 }

@@ -118,6 +118,16 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   },
   'counters.defers': { type: 'number', description: 'Reconcile: 1 when it deferred to a deploy in progress on the head.' },
   'counters.holds': { type: 'number', description: 'Reconcile: 1 when the head is held (its deploy rejected it).' },
+  'counters.rateLimitWaits': { type: 'number', description: "Waits for the forge's rate limit (a primary limit spent, or a secondary limit): each one a request the forge turned away." },
+  'counters.forgeRequests': {
+    type: 'object',
+    description: 'Forge API requests sent, by kind (`GET branches`, `POST check-runs`, `PATCH check-runs`, `POST deployments/statuses`, ...); every retry counts, 304s included.'
+  },
+  'counters.forgeRequests.*': { type: 'number', description: 'Requests of that kind.' },
+  'counters.forgeNotModified': { type: 'number', description: 'Of those, conditional reads answered `304 Not Modified` (GitHub does not count them against the rate limit).' },
+  'counters.rateLimitRemaining': { type: 'object', description: "GitHub's `x-ratelimit-remaining` as the run went." },
+  'counters.rateLimitRemaining.start': { type: 'number|null', description: 'On the first answer that carried it; null when none did (Gitea sends no rate-limit headers).' },
+  'counters.rateLimitRemaining.end': { type: 'number|null', description: 'On the last answer that carried it before the report was written.' },
   shard: { type: 'string|null', description: '`shard 2 of 4: 15 of 60 tenants` when the run handled one shard of the fleet (`shard` input); null otherwise.' },
   restore: { type: 'object|null', description: 'Deploy: what became of the canary after it failed (`canary-failure`, docs/canary-restore.md); null when the canary did not fail, and in other modes.' },
   'restore.outcome': {

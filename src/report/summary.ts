@@ -82,7 +82,22 @@ function overview(r: RunReport): string[] {
   rows.push(
     `| Counters | ${c.buildinfoPolls} build info poll(s), ${c.httpRetries} HTTP retr${c.httpRetries === 1 ? 'y' : 'ies'}, ${c.redeployReissues} redeploy re-issue(s), ${c.gateChecks} gate check(s) (${c.gateReads} head read(s)), ${c.defers} defer(s), ${c.holds} hold(s) |`
   )
+  const budget = forgeBudget(c)
+  if (budget) rows.push(`| Forge API | ${budget} |`)
   return ['| | |', '|---|---|', ...rows, '']
+}
+
+/** `41 request(s) (12 GET branches, ...), 30 of them 304 (free), rate limit 997 → 960 remaining, 1 rate-limit wait`. */
+function forgeBudget(c: RunReport['counters']): string | undefined {
+  const kinds = Object.entries(c.forgeRequests ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  if (!kinds.length) return undefined
+  const total = kinds.reduce((n, [, k]) => n + k, 0)
+  const parts = [`${total} request(s) (${kinds.map(([kind, n]) => `${n} ${escapeMarkdown(kind, 60)}`).join(', ')})`]
+  parts.push(`${c.forgeNotModified} answered 304, not counted by the rate limit`)
+  const { start, end } = c.rateLimitRemaining ?? { start: null, end: null }
+  if (start !== null) parts.push(`rate limit remaining ${start} at the start, ${end} at the end`)
+  if (c.rateLimitWaits) parts.push(`${c.rateLimitWaits} rate-limit wait(s)`)
+  return parts.join('; ')
 }
 
 /** Only a plain http(s) URL becomes a link target; anything else is left out. */

@@ -17,6 +17,8 @@ export interface ReporterDeps {
   clock: Clock
   /** Used as given (tests); otherwise a forge client with the shorter retry budget is built. */
   forge?: Forge
+  /** The superseded gate's answer, asked before a deployment's success (deploy mode). */
+  superseded?: () => Promise<boolean>
 }
 
 export function createReporter(settings: Settings, deps: ReporterDeps): Reporter {
@@ -44,7 +46,9 @@ export function createReporter(settings: Settings, deps: ReporterDeps): Reporter
 
 /** `deployment: true`: the GitHub deployment of the commit, on the same short retry budget as the check. */
 export function createDeployment(settings: Settings, deps: ReporterDeps): DeploymentTracker {
-  return settings.deployment ? createDeploymentTracker(settings, reportingForge(settings, deps), deploymentLog) : NO_DEPLOYMENT
+  // `force` deploys an older commit on purpose: what it leaves live is the truth, so the gate is not asked.
+  const superseded = settings.gate.force ? undefined : deps.superseded
+  return settings.deployment ? createDeploymentTracker(settings, reportingForge(settings, deps), deploymentLog, superseded) : NO_DEPLOYMENT
 }
 
 const deploymentLog = { warning: (m: string) => core.warning(m, { title: 'Deployment' }), info: (m: string) => core.info(m) }

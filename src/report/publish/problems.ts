@@ -1,6 +1,6 @@
 import { errorMessage } from '../../errors.js'
 import { NetworkError } from '../../http/client.js'
-import { HttpStatusError, isTransient } from '../../http/retry.js'
+import { HttpStatusError, isPermissionFailure, isTransient, RateLimitError } from '../../http/retry.js'
 import type { ForgeKind } from '../../settings/common.js'
 
 /**
@@ -13,10 +13,11 @@ export function troubleOf(error: unknown): Trouble {
   if (error instanceof HttpStatusError) {
     // 401: the forge does not accept the token at all; no permission would help.
     if (error.status === 401) return 'token'
-    if (error.status === 403 && !isTransient(error)) return 'permission'
+    // A 403 is a missing permission only without any sign of a rate limit (a rate limit is transient).
+    if (isPermissionFailure(error)) return 'permission'
     return isTransient(error) ? 'transient' : 'refused'
   }
-  return error instanceof NetworkError ? 'transient' : 'refused'
+  return error instanceof NetworkError || error instanceof RateLimitError ? 'transient' : 'refused'
 }
 
 const TOKEN_REFUSED = ' The forge refused the token (HTTP 401): it is empty, expired or revoked; pass a valid one as `token`.'
