@@ -49,8 +49,8 @@ describe('README.md and docs/', () => {
     const readme = docs.find((d) => d.path === 'README.md')!.text
     expect(readme.split('\n').length).toBeLessThan(200)
     const firstScreen = readme.split('\n').slice(0, 60).join('\n')
-    expect(firstScreen).toMatch(/\*\*GitHub\*\*[\s\S]*uses: acme\/rollout-guard@v0/)
-    expect(firstScreen).toMatch(/\*\*Gitea[^*]*\*\*[\s\S]*uses: acme\/rollout-guard@v0/)
+    expect(firstScreen).toMatch(/\*\*GitHub\*\*[\s\S]*uses: your-org\/rollout-guard@v0/)
+    expect(firstScreen).toMatch(/\*\*Gitea[^*]*\*\*[\s\S]*uses: your-org\/rollout-guard@v0/)
     for (const page of readdirSync('docs').filter((f) => f.endsWith('.md'))) expect(readme).toContain(`(docs/${page})`)
   })
 
