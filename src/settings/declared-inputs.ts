@@ -46,6 +46,7 @@ export const DECLARED_INPUTS: readonly string[] = [
   'deploy-timeout-minutes',
   'environment',
   'deployment',
+  'pr-comment',
   'environment-url',
   'report',
   'check-name'

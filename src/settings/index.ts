@@ -34,6 +34,8 @@ export interface Settings extends CommonSettings {
   reconcile?: ReconcileSettings
   /** Deploy only, GitHub only: `deployment: true` creates a GitHub deployment of the commit. */
   deployment?: DeploymentSettings
+  /** Deploy only: `pr-comment: true` keeps the rollout's state on the pull requests of the commit. */
+  prComment: boolean
 }
 
 export function parseSettings(env: Env, payload?: EventPayload): Settings {
@@ -56,7 +58,8 @@ export function parseSettings(env: Env, payload?: EventPayload): Settings {
   // A tenant's read may take one request timeout: evidence older than that is never reused for a side effect.
   const gate = { ...common.gate, maxAgeMs: ownershipMaxAgeMs(Math.min(common.forge.requestTimeoutMs, verify?.requestTimeoutMs ?? Number.POSITIVE_INFINITY)) }
   const deployment = common.mode === 'deploy' ? parseDeployment(env, common) : undefined
-  return { ...common, gate, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile, deployment }
+  const prComment = common.mode === 'deploy' ? new InputReader(env).bool('pr-comment', false) : false
+  return { ...common, gate, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile, deployment, prComment }
 }
 
 export type { Env } from './reader.js'
