@@ -58,7 +58,7 @@ describe('README.md and docs/', () => {
     const readme = docs.find((d) => d.path === 'README.md')!.text
     const action = parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, { default?: string }> }
     const section = readme.slice(readme.indexOf('### Defaults you will meet'), readme.indexOf('## Quick start'))
-    const rows = [...section.matchAll(/^\| `([a-z-]+)` \| `(.+?)` \|/gm)].map((m) => [m[1]!, m[2]!])
+    const rows = [...section.matchAll(/^\| `([a-z-]+)` \| `(.+?)` \|/gm)].map((m): [string, string] => [m[1]!, m[2]!])
     expect(rows.length).toBeGreaterThanOrEqual(10)
     for (const [name, value] of rows) expect({ name, value }).toEqual({ name, value: action.inputs[name]?.default })
     expect(section).toMatch(/sent as `\{tag\}` in \*\*every redeploy body\*\*/)
