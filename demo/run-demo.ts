@@ -9,7 +9,7 @@ import { Interrupted, Lifecycle } from './lifecycle.js'
 import { type JobResult, playIncident } from './jobs.js'
 import { type Paint, paintFor } from './markdown-text.js'
 import { type DemoPlan, defaultPlan } from './plan.js'
-import { startStage, type Stage } from './stage.js'
+import { type DemoForge, startStage, type Stage } from './stage.js'
 import { Terminal } from './terminal.js'
 import { judge, type Verdict } from './verdict.js'
 
@@ -34,6 +34,8 @@ export interface DemoOptions {
   /** Catch SIGINT/SIGTERM to stop cleanly (the CLI does; an embedding test may not want to). */
   trapSignals?: boolean
   dist?: string
+  /** Which forge the fake plays: GitHub (default) or Gitea 1.22. */
+  forge?: DemoForge
 }
 
 export interface DemoResult {
@@ -70,7 +72,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   let exitCode = 1
   try {
     term.intro(plan)
-    const stage = await startStage(plan, (what, stop) => life.track(what, stop), options.registry !== false)
+    const stage = await startStage(plan, (what, stop) => life.track(what, stop), options.registry !== false, options.forge)
     life.check()
     term.stage(stage, plan)
     const jobs = await playIncident(stage, plan, {

@@ -32,15 +32,18 @@ export interface Stage {
   skipReason?: string
 }
 
+export type DemoForge = 'github' | 'gitea'
+
 export const tag = (sha: string): string => `staging-${sha.slice(0, 7)}`
 
 /**
  * Builds the stage one part at a time, handing each part to `track` as soon as it runs, so an error or
  * Ctrl-C halfway through still stops what was already started.
  */
-export async function startStage(plan: DemoPlan, track: (what: string, stop: () => Promise<void>) => void, withRegistry = true): Promise<Stage> {
+export async function startStage(plan: DemoPlan, track: (what: string, stop: () => Promise<void>) => void, withRegistry = true, forge: DemoForge = 'github'): Promise<Stage> {
   const drains = Object.fromEntries(plan.tenants.map((t) => [t, drainMs(t, plan.drainScale)]))
-  const fleet = await Fleet.start({ tenants: plan.tenants, drainMs: (name) => drains[name] ?? 0 })
+  // `--forge gitea`: the Gitea 1.22 flavour, the oldest the action supports (commit statuses, no Checks API).
+  const fleet = await Fleet.start({ flavour: forge === 'gitea' ? 'gitea-1.22' : 'github', tenants: plan.tenants, drainMs: (name) => drains[name] ?? 0 })
   track('fleet (forge, tenants, control plane, git repository)', () => fleet.close())
   const A = await fleet.commit('A: add the invoice export')
   const B = await fleet.commit('B: fix the invoice export rounding')

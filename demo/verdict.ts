@@ -18,9 +18,12 @@ export interface Verdict {
   line: string
   checks: Check[]
   latestAfter?: string
+  /** What this run did not exercise, said apart from the verdict (no registry: no promotion). */
+  note?: string
 }
 
 export const PREVENTED = 'Incident prevented: A made no side effect, :latest → B, no tenant ever served A after B'
+export const PREVENTED_WITHOUT_REGISTRY = 'Incident prevented: A made no side effect, no tenant ever served A after B'
 
 const short = (s: string | undefined): string => (s ? (s.startsWith('sha256:') ? s.slice(0, 19) : s.slice(0, 7)) : 'none')
 
@@ -94,6 +97,8 @@ export async function judge(stage: Stage, jobs: { A: JobResult; B: JobResult }):
         .join('; ')}`
     : images
       ? PREVENTED
-      : `Incident prevented: A made no side effect, no tenant ever served A after B (:latest not promoted: ${stage.skipReason ?? 'no registry'})`
-  return { ok, line, checks, latestAfter }
+      : PREVENTED_WITHOUT_REGISTRY
+  // Apart from the verdict: a missing registry is not part of whether the incident was prevented.
+  const note = images ? undefined : `Promotion of :latest was not part of this run: ${stage.skipReason ?? 'no registry'}.`
+  return { ok, line, checks, latestAfter, note }
 }
