@@ -10,7 +10,7 @@ import { displayWidth, markdownToText } from '../demo/markdown-text.js'
 import { defaultPlan } from '../demo/plan.js'
 import { runDemo } from '../demo/run-demo.js'
 import type { Stage } from '../demo/stage.js'
-import { judge, PREVENTED } from '../demo/verdict.js'
+import { judge } from '../demo/verdict.js'
 import { Fleet } from '../simulator/fleet.js'
 import type { ActionRun } from '../simulator/run-action.js'
 
