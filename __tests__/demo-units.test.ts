@@ -180,6 +180,10 @@ describe('runDemo without a registry', () => {
       expect(html).toMatch(/<div class="summary"><h2>✅ Rollout Guard deploy, production: deployed<\/h2>/)
       expect(html).toContain('<h3>Timeline</h3>')
       expect(html).not.toMatch(/JSON report: <code>/)
+      // Each job's comment on its pull request, rendered (the hidden marker is not shown).
+      expect(html).toMatch(/<h3>#41 A: add the invoice export<\/h3><div class="summary"><h3>Rollout Guard · production<\/h3>\n<p>⏭️ <strong>Superseded<\/strong> by <code>[0-9a-f]{7}<\/code>/)
+      expect(html).toMatch(/<h3>#42 B: fix the invoice export rounding<\/h3><div class="summary">[\s\S]*?✅ <strong>Live<\/strong>/)
+      expect(html).not.toContain('rollout-guard pr-comment')
       expect(result.stopped).toEqual(['fleet (forge, tenants, control plane, git repository)'])
     } finally {
       await rm(dir, { recursive: true, force: true })
@@ -205,6 +209,10 @@ describe('runDemo on the Gitea 1.22 flavour', () => {
       expect(result.verdict?.ok).toBe(true)
       expect(text).toMatch(/forge +http:\/\/127\.0\.0\.1:\d+\/api\/v1 {2}fake Gitea 1\.22 API/)
       // A's job reported on its own commit with a commit status (Gitea has no Checks API).
+      expect(result.data?.forgeViews?.pullComments.map((c) => [c.pull, /\*\*(\w+)\*\*/.exec(c.body)?.[1]])).toEqual([
+        [41, 'Superseded'],
+        [42, 'Live']
+      ])
       expect(result.verdict?.checks.find((c) => c.label.startsWith("A's job wrote nothing to the forge"))?.evidence).toMatch(/POST \/api\/v1\/repos\/acme\/app\/statuses\//)
     } finally {
       await rm(dir, { recursive: true, force: true })

@@ -76,6 +76,7 @@ ${verdict}
 <h2>Phase timeline</h2>${phases}
 <h2>Tenants</h2>${tenants}
 <h2>Promotion of :latest</h2>${promotion}
+<h2>On the pull requests</h2>${pullComments(d)}
 <h2>Job summaries and JSON reports</h2>${d.jobs.map(jobDetails).join('')}
 </body></html>
 `
@@ -126,4 +127,11 @@ function jobDetails(j: JobData): string {
   const summary = markdownToHtml(j.summary.replace(/^JSON report: .*$/m, ''))
   return `<details open><summary>Job ${j.name}: the job summary, rendered as GitHub shows it</summary><div class="summary">${summary}</div></details>
 <details><summary>Job ${j.name}: JSON report (output <code>report-path</code>)</summary><pre>${e(JSON.stringify(j.report, null, 2))}</pre></details>`
+}
+
+/** Each job's comment on the pull request that brought its commit (`pr-comment: true`), rendered. */
+function pullComments(d: DemoData): string {
+  const comments = d.forgeViews?.pullComments ?? []
+  if (!comments.length) return '<p class="muted">No pull request comment was written.</p>'
+  return comments.map((c) => `<h3>#${c.pull} ${e(c.title)}</h3><div class="summary">${markdownToHtml(c.body)}</div>`).join('\n')
 }

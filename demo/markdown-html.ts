@@ -57,7 +57,8 @@ function cells(row: string): string[] {
 }
 
 export function markdownToHtml(markdown: string): string {
-  const lines = markdown.split('\n')
+  // HTML comments (the pull request comment's hidden marker) are not shown, as on GitHub.
+  const lines = markdown.replace(/<!--[\s\S]*?-->\n?/g, '').split('\n')
   const html: string[] = []
   for (let i = 0; i < lines.length;) {
     const line = lines[i]!

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { nodeVersionProblem } from '../src/runtime/node-version.js'
-import { collect } from './collect.js'
+import { collect, type DemoData } from './collect.js'
 import { renderHtml } from './html.js'
 import { Interrupted, Lifecycle } from './lifecycle.js'
 import { type JobResult, playIncident } from './jobs.js'
@@ -44,6 +44,8 @@ export interface DemoResult {
   htmlPath?: string
   /** What was stopped at the end, newest first. */
   stopped: string[]
+  /** Everything the HTML report shows (for `npm run screenshots`). */
+  data?: DemoData
 }
 
 export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
@@ -69,6 +71,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const t0 = performance.now()
   const wall0 = Date.now()
   let verdict: Verdict | undefined
+  let data: DemoData | undefined
   let exitCode = 1
   try {
     term.intro(plan)
@@ -87,7 +90,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     for (const job of [jobs.A, jobs.B]) term.summary(job)
     verdict = await judge(stage, jobs)
     term.checks(verdict)
-    await writeReport(out, await collect(stage, plan, jobs, verdict, { t0, wall0, dist }))
+    data = await collect(stage, plan, jobs, verdict, { t0, wall0, dist })
+    await writeReport(out, data)
     exitCode = verdict.ok ? 0 : 1
   } catch (error) {
     if (error instanceof Interrupted || life.signal.aborted) exitCode = life.interruptedBy === 'SIGTERM' ? 143 : 130
@@ -98,7 +102,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   term.stopped(life.stopped, life.failures, performance.now() - t0)
   if (life.failures.length > 0 && exitCode === 0) exitCode = 1
   if (verdict && exitCode !== 130 && exitCode !== 143) term.verdict(verdict, out)
-  return { exitCode, verdict, htmlPath: verdict ? out : undefined, stopped: life.stopped }
+  return { exitCode, verdict, htmlPath: verdict ? out : undefined, stopped: life.stopped, data }
 }
 
 async function writeReport(path: string, data: Parameters<typeof renderHtml>[0]): Promise<void> {

@@ -34,6 +34,9 @@ export interface Stage {
 
 export type DemoForge = 'github' | 'gitea'
 
+/** The pull requests that brought A and B. */
+export const PULLS = { A: 41, B: 42 } as const
+
 export const tag = (sha: string): string => `staging-${sha.slice(0, 7)}`
 
 /**
@@ -48,6 +51,9 @@ export async function startStage(plan: DemoPlan, track: (what: string, stop: () 
   const A = await fleet.commit('A: add the invoice export')
   const B = await fleet.commit('B: fix the invoice export rounding')
   const commits = { base: fleet.base, A, B }
+  // Each commit came from a pull request (squash-merged): the jobs keep their rollout's state on it.
+  fleet.forge.pullsApi.add({ number: PULLS.A, title: 'A: add the invoice export', mergeCommit: A })
+  fleet.forge.pullsApi.add({ number: PULLS.B, title: 'B: fix the invoice export rounding', mergeCommit: B })
   if (!withRegistry) return { fleet, commits, drains, skipReason: 'the demo was started with --no-registry' }
   if (!existsSync(REGISTRY_BIN)) {
     return { fleet, commits, drains, skipReason: `${REGISTRY_BIN} is not installed (Debian package docker-registry), so there is no registry to promote in` }

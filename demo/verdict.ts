@@ -37,10 +37,10 @@ export async function judge(stage: Stage, jobs: { A: JobResult; B: JobResult }):
   const aCalls = calls.filter((c) => sameCommit(c.sha, A))
   check(aCalls.length === 0, "A's job sent no redeploy", `${aCalls.length} of ${calls.length} control-plane calls carried A`)
 
-  // A check run or commit status on A's own commit is the job reporting that it stepped aside, not a
-  // change to production; anything else written about A would be.
+  // A check run or commit status on A's own commit, or the comment on A's pull request, is the job
+  // reporting that it stepped aside, not a change to production; anything else written about A would be.
   const namingA = fleet.forge.requests.filter((r) => r.method !== 'GET' && `${r.path} ${JSON.stringify(r.body ?? '')}`.includes(A))
-  const reports = namingA.filter((r) => r.route === 'check-runs' || r.route === 'statuses')
+  const reports = namingA.filter((r) => r.route === 'check-runs' || r.route === 'statuses' || r.route === 'comments')
   const others = namingA.length - reports.length
   check(
     others === 0,
