@@ -49,14 +49,15 @@ async function deploy(ctx: RunContext, runner: CommandRunner, notes: PullNotes):
   const sha = settings.target.sha
 
   const first = await timeline.run('gate', () => core.group('Superseded gate', () => ctx.gate.check()), judgeGate)
-  // Like the record: only once the forge answered the gate (a refused token has thrown above).
+  // Like the record: only once the first gate returned (a refused token or a wrong api-url throws there).
   notes.start()
   if (!announce(first, settings.gate, 'deploy').proceed) {
     const result: RolloutResult = { result: 'skipped-superseded', reason: first.reason, headSha: first.headSha, tenants: [], phases: timeline.phases }
     return finishRun(ctx, { rollout: result, gate: first, startedAt, tag: rollout.tag })
   }
-  // The `running` record starts once the first gate read went through: a refused token or a wrong
-  // api-url has thrown above, before any write. Not awaited; it is awaited before the first redeploy.
+  // The `running` record starts once the first gate returned: a refused token or a wrong api-url has
+  // thrown there, before any write (an outage has not: the fail-safe proceeds, and a deploy needs its
+  // record). Not awaited here; it is awaited before the first redeploy.
   void ctx.reporter.start(sha)
   // After the first gate, and never for a job already superseded (not even one `force` lets through).
   if (!first.superseded) void ctx.deployment.start(sha)
