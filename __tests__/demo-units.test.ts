@@ -10,7 +10,7 @@ import { displayWidth, markdownToText } from '../demo/markdown-text.js'
 import { defaultPlan } from '../demo/plan.js'
 import { runDemo } from '../demo/run-demo.js'
 import type { Stage } from '../demo/stage.js'
-import { judge, PREVENTED } from '../demo/verdict.js'
+import { judge } from '../demo/verdict.js'
 import { Fleet } from '../simulator/fleet.js'
 import type { ActionRun } from '../simulator/run-action.js'
 
@@ -168,12 +168,52 @@ describe('runDemo without a registry', () => {
         plan: { tenants: ['acme', 'globex', 'initech', 'umbrella', 'hooli'], waveSize: 2, drainScale: 0.15, soakSeconds: 0.2 }
       })
       expect(result.exitCode).toBe(0)
-      expect(result.verdict?.line).toBe('Incident prevented: A made no side effect, no tenant ever served A after B (:latest not promoted: the demo was started with --no-registry)')
-      expect(result.verdict?.line).not.toBe(PREVENTED)
+      // The verdict is about the incident; what the run did not exercise is said apart from it.
+      expect(result.verdict?.line).toBe('Incident prevented: A made no side effect, no tenant ever served A after B')
+      expect(result.verdict?.note).toBe('Promotion of :latest was not part of this run: the demo was started with --no-registry.')
+      expect(text).toContain('Promotion of :latest was not part of this run: the demo was started with --no-registry.')
       expect(text).toContain('registry      none, promotion skipped: the demo was started with --no-registry')
       const html = await readFile(join(dir, 'r.html'), 'utf8')
       expect(html).toContain('<strong>Skipped:</strong> the demo was started with --no-registry.')
+      expect(html).toContain('<p class="muted">Promotion of :latest was not part of this run: the demo was started with --no-registry.</p>')
+      // The job summary rendered, not as plain text, and without the line naming a JSON report already deleted.
+      expect(html).toMatch(/<div class="summary"><h2>✅ Rollout Guard deploy, production: deployed<\/h2>/)
+      expect(html).toContain('<h3>Timeline</h3>')
+      expect(html).not.toMatch(/JSON report: <code>/)
+      // Each job's comment on its pull request, rendered (the hidden marker is not shown).
+      expect(html).toMatch(/<h3>#41 A: add the invoice export<\/h3><div class="summary"><h3>Rollout Guard · production<\/h3>\n<p>⏭️ <strong>Superseded<\/strong> by <code>[0-9a-f]{7}<\/code>/)
+      expect(html).toMatch(/<h3>#42 B: fix the invoice export rounding<\/h3><div class="summary">[\s\S]*?✅ <strong>Live<\/strong>/)
+      expect(html).not.toContain('rollout-guard pr-comment')
       expect(result.stopped).toEqual(['fleet (forge, tenants, control plane, git repository)'])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 180_000)
+})
+
+describe('runDemo on the Gitea 1.22 flavour', () => {
+  it('replays the incident against Gitea: commit statuses, no check runs, the same verdict', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rg-demo-gitea-'))
+    let text = ''
+    try {
+      const result = await runDemo({
+        forge: 'gitea',
+        registry: false,
+        out: join(dir, 'r.html'),
+        write: (t) => void (text += t),
+        paint: (_s, t) => t,
+        trapSignals: false,
+        plan: { tenants: ['acme', 'globex', 'initech', 'umbrella', 'hooli'], waveSize: 2, drainScale: 0.15, soakSeconds: 0.2 }
+      })
+      expect(result.exitCode).toBe(0)
+      expect(result.verdict?.ok).toBe(true)
+      expect(text).toMatch(/forge +http:\/\/127\.0\.0\.1:\d+\/api\/v1 {2}fake Gitea 1\.22 API/)
+      // A's job reported on its own commit with a commit status (Gitea has no Checks API).
+      expect(result.data?.forgeViews?.pullComments.map((c) => [c.pull, /\*\*(\w+)\*\*/.exec(c.body)?.[1]])).toEqual([
+        [41, 'Superseded'],
+        [42, 'Live']
+      ])
+      expect(result.verdict?.checks.find((c) => c.label.startsWith("A's job wrote nothing to the forge"))?.evidence).toMatch(/POST \/api\/v1\/repos\/acme\/app\/statuses\//)
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

@@ -49,9 +49,19 @@ describe('README.md and docs/', () => {
     const readme = docs.find((d) => d.path === 'README.md')!.text
     expect(readme.split('\n').length).toBeLessThan(200)
     const firstScreen = readme.split('\n').slice(0, 60).join('\n')
-    expect(firstScreen).toMatch(/\*\*GitHub\*\*[\s\S]*uses: acme\/rollout-guard@v0/)
-    expect(firstScreen).toMatch(/\*\*Gitea[^*]*\*\*[\s\S]*uses: acme\/rollout-guard@v0/)
+    expect(firstScreen).toMatch(/\*\*GitHub\*\*[\s\S]*uses: your-org\/rollout-guard@v0/)
+    expect(firstScreen).toMatch(/\*\*Gitea[^*]*\*\*[\s\S]*uses: your-org\/rollout-guard@v0/)
     for (const page of readdirSync('docs').filter((f) => f.endsWith('.md'))) expect(readme).toContain(`(docs/${page})`)
+  })
+
+  it("the README's defaults are action.yml's, and the redeploy body's {tag} is said", () => {
+    const readme = docs.find((d) => d.path === 'README.md')!.text
+    const action = parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, { default?: string }> }
+    const section = readme.slice(readme.indexOf('### Defaults you will meet'), readme.indexOf('## Quick start'))
+    const rows = [...section.matchAll(/^\| `([a-z-]+)` \| `(.+?)` \|/gm)].map((m): [string, string] => [m[1]!, m[2]!])
+    expect(rows.length).toBeGreaterThanOrEqual(10)
+    for (const [name, value] of rows) expect({ name, value }).toEqual({ name, value: action.inputs[name]?.default })
+    expect(section).toMatch(/sent as `\{tag\}` in \*\*every redeploy body\*\*/)
   })
 
   it('every ```yaml block parses, and every step that uses this action passes the with: check', () => {

@@ -98,13 +98,17 @@ describe.each(TESTED_NODE.map((t) => t.major))('on Node %i', (major) => {
       expect(r.commands.find((c) => c.command === 'error')?.message).toMatch(/^Input 'branch': acme\/app has no branch 'gone' \(HTTP 404\)/)
     })
 
-    it('a refused token is a misconfiguration naming `token`, and no warning blames a permission', async () => {
-      const r = await runAction({ node, inputs: { mode: 'gate', token: 'expired-token-value' }, env: { ...envFor(), GITHUB_SHA: A } })
+    it.each(['gate', 'deploy'])('a refused token (mode %s) is named once, first, with no record written and no advice to turn a guard off', async (mode) => {
+      const before = forge.requests.length
+      const inputs: Record<string, string> =
+        mode === 'deploy' ? { mode, tenants: 't1', 'buildinfo-url': 'https://{tenant}.example.com/b', 'redeploy-url': 'https://cp.example.com/{tenant}' } : { mode }
+      const r = await runAction({ node, inputs: { ...inputs, token: 'expired-token-value' }, env: { ...envFor(), GITHUB_SHA: A } })
       expect(r.exitCode).toBe(1)
-      expect(r.commands.find((c) => c.command === 'error')?.message).toMatch(/^Input 'token': the forge refused the token \(HTTP 401\)/)
-      const warnings = r.commands.filter((c) => c.command === 'warning').map((c) => c.message)
-      expect(warnings.some((w) => /refused the token \(HTTP 401\)/.test(w))).toBe(true)
-      expect(warnings.filter((w) => /checks: write|statuses: write/.test(w))).toEqual([])
+      const said = r.commands.filter((c) => c.command === 'error' || c.command === 'warning')
+      expect(said).toEqual([{ command: 'error', message: expect.stringMatching(/^Input 'token': the forge refused the token \(HTTP 401\)/) }])
+      expect(said[0]!.message).not.toMatch(/superseded-check/)
+      // Reads only: the gate's, and the diagnosis'. No check run, no status, no deployment went out.
+      expect(forge.requests.slice(before).filter((q) => q.method !== 'GET')).toEqual([])
     })
 
     it('an abbreviated sha read with a refused token or through a wrong api-url names that input, not `sha`', async () => {

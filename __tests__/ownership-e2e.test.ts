@@ -67,9 +67,12 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.23'])('ownership evidence on %s'
     expect(r.outputs.result).toBe('failed')
     expect(f.controlPlane.calls).toEqual([])
     expect(errors(r.stdout)[0]).toMatch(
-      /^Input 'token': the forge refused the token \(HTTP 401\): it is empty, expired or revoked\..*The forge answered: GET branch main answered HTTP 401.*Nothing was redeployed or promoted/
+      /^Input 'token': the forge refused the token \(HTTP 401\): it is empty, expired or revoked\..*The forge answered: GET branch main answered HTTP 401.*Nothing was redeployed, promoted or reported; fix the input/
     )
-    expect(warnings(r.stdout).filter((w) => /could not read the head/.test(w))).toEqual([])
+    // Named once and first: no warning before it (no reporting warning about the same token), no advice to turn the gate off.
+    expect(warnings(r.stdout)).toEqual([])
+    expect(errors(r.stdout)).toHaveLength(1)
+    expect(errors(r.stdout)[0]).not.toMatch(/superseded-check/)
   }, 60_000)
 
   it('an api-url that is not the forge API stops the job before any redeploy, naming `api-url`', async () => {
@@ -84,6 +87,9 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.23'])('ownership evidence on %s'
     expect(errors(r.stdout)[0]).toMatch(
       new RegExp(`^Input 'api-url': it does not answer as the ${flavour === 'github' ? 'GitHub' : 'Gitea'} API: GET .* answered HTTP 404\\. Set \`api-url\` to the REST API root`)
     )
+    // Nothing was written to the forge: no record through a URL that is not its API.
+    expect(warnings(r.stdout)).toEqual([])
+    expect(f.forge.requests.filter((q) => q.method !== 'GET')).toEqual([])
   }, 60_000)
 
   it('a head-read outage from the start still deploys (fail-safe), loudly', async () => {

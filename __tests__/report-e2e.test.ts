@@ -64,18 +64,22 @@ describe('GitHub: a check run on the commit', () => {
     expect((r.report as RunReport).conclusion).toBe('success')
   })
 
-  it('starts the check alongside the gate, not before it', async () => {
+  it('starts the check once the first gate read went through, not before it, and the deploy waits for it', async () => {
     const f = (fleet = await Fleet.start({ tenants: 1 }))
     const B = await f.commit('B')
     let release!: () => void
     f.forge.inject('check-runs', { wait: new Promise<void>((done) => (release = done)) })
-    const run = runAction({ inputs: { mode: 'gate', token: f.token }, env: f.runEnv(B) })
-    // Were the start awaited before the mode, the gate's branch read could not happen while it is held.
-    const gateReadWhileHeld = await waitFor(() => f.forge.calls('branch').length > 0)
+    const run = runAction({ inputs: f.deployInputs(), env: f.runEnv(B) })
+    const created = await waitFor(() => f.forge.calls('check-runs').length > 0)
+    // The check run went out only after the gate had read the branch (the token and api-url work)...
+    const first = f.forge.requests.findIndex((q) => q.route === 'check-runs')
+    expect(created).toBe(true)
+    expect(f.forge.requests.slice(0, first).some((q) => q.route === 'branch')).toBe(true)
+    // ...and no tenant is redeployed while its record is held.
+    expect(f.controlPlane.calls).toEqual([])
     release()
     const r = await run
-    expect(gateReadWhileHeld).toBe(true)
-    expect(r.outputs.result).toBe('owner')
+    expect(r.outputs.result).toBe('deployed')
     // And the final update still came after the create it depends on.
     expect(f.forge.checkRuns()[0]!.updates.map((u) => u.conclusion)).toEqual(['success'])
   })
@@ -87,9 +91,10 @@ describe('GitHub: a check run on the commit', () => {
     const r = await runAction({ inputs: f.deployInputs(), env: f.runEnv(A) })
     expect(r.exitCode).toBe(0)
     expect(r.outputs.result).toBe('skipped-superseded')
-    const update = f.forge.checkRuns()[0]!.updates[0]!
-    expect(update).toMatchObject({ status: 'completed', conclusion: 'neutral', output: { title: r.outputs.reason } })
-    expect(f.forge.checkRuns()[0]!.create.head_sha).toBe(A)
+    // Superseded at the first gate: the check run is written once, completed (no `in_progress` before it).
+    expect(f.forge.checkRuns()).toHaveLength(1)
+    expect(f.forge.checkRuns()[0]!.updates).toEqual([])
+    expect(f.forge.checkRuns()[0]!.create).toMatchObject({ head_sha: A, status: 'completed', conclusion: 'neutral', output: { title: r.outputs.reason } })
     expect(f.controlPlane.calls).toEqual([])
   })
 

@@ -17,10 +17,10 @@ const runtime = Object.entries(lock.packages).filter(([path, e]) => path && !e.d
 
 /**
  * Reviewed exceptions: packages whose declared engines exclude Node 20 although the code the bundle uses
- * runs there. content-type 3 (through @octokit/request) declares >=22 but is a plain string parser; the
- * end-to-end tables on Node 20 exercise it on every GitHub request.
+ * runs there. None: such a package makes `npm ci` on Node 20 print an EBADENGINE warning, so it is pinned
+ * instead (content-type, below).
  */
-const REVIEWED = ['content-type']
+const REVIEWED: string[] = []
 
 /** Whether `range` (the forms found in the lockfile: `>=X[.Y[.Z]]`, `>= X`, `a || b`) admits `version`. */
 function admits(range: string, version: string): boolean | undefined {
@@ -48,6 +48,18 @@ describe('runtime dependencies', () => {
       const wanted = (JSON.parse(readFileSync(`node_modules/${user}/package.json`, 'utf8')) as { dependencies: Record<string, string> }).dependencies.undici!
       expect({ user, major: wanted.replace(/^\D*/, '').split('.')[0] }).toEqual({ user, major: pkg.dependencies.undici!.replace(/^\D*/, '').split('.')[0] })
     }
+  })
+
+  it('content-type is pinned to the 2.x line, which declares Node 18, and parses as @octokit/request reads it', async () => {
+    // @octokit/request 10 asks for content-type ^3, whose releases declare Node >=22 (EBADENGINE on Node 20).
+    // 2.1.0 has the same `parse` (type in lower case, parameters); the end-to-end tables on Node 20 run it.
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { overrides?: Record<string, string> }
+    expect(pkg.overrides?.['content-type']).toBe('2.1.0')
+    const copies = runtime.filter(([path]) => path.endsWith('node_modules/content-type'))
+    expect(copies.map(([path, e]) => [path, e.version, e.engines?.node])).toEqual([['node_modules/@octokit/request/node_modules/content-type', '2.1.0', '>=18']])
+    const { parse } = (await import(`../${copies[0]![0]}/dist/index.js`)) as { parse: (h: string) => { type: string; parameters: Record<string, string> } }
+    const parsed = parse('Application/JSON; charset=UTF-8')
+    expect({ type: parsed.type, charset: parsed.parameters.charset }).toEqual({ type: 'application/json', charset: 'UTF-8' })
   })
 
   it('the range check itself', () => {

@@ -80,8 +80,8 @@ describe('lint:workflows: the with: of every step that uses this action', () => 
     const steps = [
       ['./', 'report: chek'],
       ['./node20', 'forge: gitlab'],
-      ['acme/rollout-guard/node20@v0', 'force: yes'],
-      ['https://gitea.example.com/acme/rollout-guard@v0', 'on-superseded: ignore']
+      ['your-org/rollout-guard/node20@v0', 'force: yes'],
+      ['https://gitea.example.com/your-org/rollout-guard@v0', 'on-superseded: ignore']
     ]
     const workflow = [
       'on: push',
@@ -160,8 +160,21 @@ async function recipes(): Promise<{ where: string; gitea: boolean; workflow: Rec
 
 type Job = { permissions?: Record<string, string> | string; steps?: { uses?: string; with?: Record<string, unknown> }[] }
 
-/** What each job of a recipe lacks for the deploy records it writes or reads (docs/deploy-records.md). */
-export function recordProblems(workflow: Record<string, unknown>, gitea: boolean): string[] {
+/** docs/permissions.md's table: per mode, the `scope: level` entries a job needs on GitHub and on Gitea 1.26. */
+export async function permissionTable(): Promise<Record<string, { github: string[]; gitea: string[] }>> {
+  const text = await readFile('docs/permissions.md', 'utf8')
+  const rows = [...text.matchAll(/^\| `(gate|verify|deploy|promote|reconcile)` \| ([^|]+) \| ([^|]+) \|$/gm)]
+  const grants = (cell: string): string[] => [...cell.matchAll(/`([a-z-]+: (?:read|write))`/g)].map((m) => m[1]!)
+  return Object.fromEntries(rows.map((m) => [m[1]!, { github: grants(m[2]!), gitea: grants(m[3]!) }]))
+}
+
+const isOn = (value: unknown): boolean => value === true || value === 'true'
+
+/**
+ * What each job of a recipe lacks against docs/permissions.md's table (and for the deploy records reconcile
+ * reads, docs/deploy-records.md). A Gitea job with its own `token` is judged by that token's scopes instead.
+ */
+export function recordProblems(workflow: Record<string, unknown>, gitea: boolean, table: Record<string, { github: string[]; gitea: string[] }>): string[] {
   const jobs = (workflow?.jobs ?? {}) as Record<string, Job>
   const steps = Object.values(jobs).flatMap((j) => (j.steps ?? []).filter((s) => String(s.uses ?? '').includes('rollout-guard')))
   const sharded = steps.some((s) => s.with?.shard !== undefined)
@@ -175,37 +188,52 @@ export function recordProblems(workflow: Record<string, unknown>, gitea: boolean
       (typeof perms === 'object' && (perms[scope] === 'write' || (level === 'read' && perms[scope] === 'read')))
     for (const step of (job.steps ?? []).filter((s) => String(s.uses ?? '').includes('rollout-guard'))) {
       const mode = String(step.with?.mode ?? 'deploy')
-      if (mode === 'deploy' && sharded) {
-        if (step.with?.report === 'none') problems.push(`${name}: report: none writes no deploy record`)
-        if (gitea && !may('contents', 'write') && step.with?.token === undefined) problems.push(`${name}: commit statuses need contents: write on Gitea 1.26 (or a token)`)
-        if (!gitea && !(may('checks', 'write') && may('statuses', 'write'))) problems.push(`${name}: the deploy record needs checks: write and statuses: write`)
+      const reporting = step.with?.report !== 'none'
+      if (mode === 'deploy' && sharded && !reporting) problems.push(`${name}: report: none writes no deploy record`)
+      if (gitea && step.with?.token !== undefined) continue
+      const row = table[mode]
+      if (!row) {
+        problems.push(`${name}: mode ${mode} has no row in docs/permissions.md`)
+        continue
       }
-      if (mode === 'reconcile' && !gitea && !(may('checks', 'read') && may('statuses', 'read'))) problems.push(`${name}: reconcile reads the records with checks: read and statuses: read`)
+      const needed = (gitea ? row.gitea : row.github).filter((g) => reporting || !/^(checks|statuses): write$|^contents: write$/.test(g))
+      if (!reporting) needed.push('contents: read')
+      if (mode === 'deploy' && isOn(step.with?.['pr-comment'])) needed.push('pull-requests: write')
+      if (!gitea && isOn(step.with?.deployment)) needed.push('deployments: write')
+      if (!gitea && String(step.with?.image ?? '').startsWith('ghcr.io/') && step.with?.['registry-password'] === undefined) needed.push('packages: write')
+      for (const grant of needed) {
+        const [scope, level] = grant.split(': ') as [string, 'read' | 'write']
+        if (!may(scope, level)) problems.push(`${name} (mode ${mode}): needs ${grant} (docs/permissions.md)`)
+      }
     }
   }
   return problems
 }
 
-describe('recipes write the deploy records reconcile reads', () => {
+describe('recipes grant what their jobs write (docs/permissions.md) and write the deploy records reconcile reads', () => {
   it('every sharded recipe (README, docs, examples) gives each deploy job a record and the permissions for it', async () => {
     const all = await recipes()
     const sharded = all.filter((r) => JSON.stringify(r.workflow ?? {}).includes('"shard"'))
     expect(sharded.map((r) => r.where)).toEqual(expect.arrayContaining(['examples/github/sharded-deploy.yml', 'examples/gitea/sharded-deploy.yml']))
     // The README's (or its docs pages') sharded recipe is among them too.
     expect(sharded.some((r) => /^(README|docs)/.test(r.where))).toBe(true)
-    for (const r of all) expect({ where: r.where, problems: recordProblems(r.workflow, r.gitea) }).toEqual({ where: r.where, problems: [] })
+    const table = await permissionTable()
+    expect(Object.keys(table).sort()).toEqual(['deploy', 'gate', 'promote', 'reconcile', 'verify'])
+    expect(all.flatMap((r) => recordProblems(r.workflow, r.gitea, table).map((p) => `${r.where}: ${p}`))).toEqual([])
   })
 
   it('the check can say no: report: none, or shard jobs with contents: read only', async () => {
+    const table = await permissionTable()
     const github = parse(await readFile('examples/github/sharded-deploy.yml', 'utf8')) as { jobs: Record<string, Job> }
     const shards = github.jobs.shards!
     shards.permissions = { contents: 'read' }
-    expect(recordProblems(github, false)).toEqual(['shards: the deploy record needs checks: write and statuses: write'])
+    expect(recordProblems(github, false, table)).toEqual(['shards (mode deploy): needs checks: write (docs/permissions.md)', 'shards (mode deploy): needs statuses: write (docs/permissions.md)'])
     shards.permissions = { contents: 'read', checks: 'write', statuses: 'write' }
     shards.steps![0]!.with!.report = 'none'
-    expect(recordProblems(github, false)).toEqual(['shards: report: none writes no deploy record'])
-    const gitea = parse(await readFile('examples/gitea/sharded-deploy.yml', 'utf8')) as { jobs: Record<string, Job> }
+    expect(recordProblems(github, false, table)).toEqual(['shards: report: none writes no deploy record'])
+    const gitea = parse(await readFile('examples/gitea/sharded-deploy.yml', 'utf8')) as { jobs: Record<string, Job>; permissions?: Job['permissions'] }
     gitea.jobs.shards!.permissions = undefined
-    expect(recordProblems(gitea, true)).toEqual(['shards: commit statuses need contents: write on Gitea 1.26 (or a token)'])
+    gitea.permissions = { contents: 'read' }
+    expect(recordProblems(gitea, true, table)).toEqual(['shards (mode deploy): needs contents: write (docs/permissions.md)'])
   })
 })

@@ -56,6 +56,8 @@ export interface DemoData {
   durationMs: number
   /** The analysis scene, when the demo played it (`--analysis-scene`). */
   scene?: SceneData
+  /** What the forge shows for B's job: its check run (GitHub) and the comment on each pull request. */
+  forgeViews?: { checkRun?: { title: string; summary: string }; pullComments: { pull: number; title: string; body: string }[] }
 }
 
 interface ReportShape {
@@ -128,6 +130,16 @@ export async function collect(stage: Stage, plan: DemoPlan, jobs: { A: JobResult
         }
       : { skipped: stage.skipReason ?? 'no registry' },
     verdict,
-    durationMs: Math.round(performance.now() - clock.t0)
+    durationMs: Math.round(performance.now() - clock.t0),
+    forgeViews: {
+      checkRun: lastOutput(fleet.forge.checkRuns().find((c) => c.create.head_sha === commits.B)),
+      pullComments: fleet.forge.pullsApi.pulls.flatMap((p) => fleet.forge.pullsApi.on(p.number).map((c) => ({ pull: p.number, title: p.title, body: c.body })))
+    }
   }
+}
+
+/** The check run as it ended: the output of its last update (or of its create, when it was written once). */
+function lastOutput(run: { create: Record<string, unknown>; updates: Record<string, unknown>[] } | undefined): { title: string; summary: string } | undefined {
+  const output = ((run?.updates.at(-1) ?? run?.create)?.output ?? undefined) as { title?: unknown; summary?: unknown } | undefined
+  return output && typeof output.title === 'string' && typeof output.summary === 'string' ? { title: output.title, summary: output.summary } : undefined
 }

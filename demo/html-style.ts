@@ -26,6 +26,7 @@ th { background: #f3f4f6; font-weight: 600; }
 .bar.failed, .bar.error { background: var(--bad); } .bar.superseded { background: var(--a); }
 .dot { position: absolute; top: 1px; width: 3px; height: 14px; background: var(--ok); }
 .marker { position: absolute; top: -2px; bottom: -2px; width: 2px; background: var(--a); }
+.summary { border: 1px solid var(--line); border-radius: 6px; padding: 2px 16px 10px; margin-top: 6px; } .summary h2 { border: 0; }
 details { margin: 8px 0; } summary { cursor: pointer; font-weight: 600; }
 dl.outputs { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 8px 0; }
 dl.outputs dt { font-weight: 600; } dl.outputs dd { margin: 0; word-break: break-all; }

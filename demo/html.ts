@@ -2,7 +2,7 @@ import { basename, isAbsolute, relative } from 'node:path'
 import type { DemoData, JobData, TenantData } from './collect.js'
 import { renderScene } from './html-analysis.js'
 import { STYLE } from './html-style.js'
-import { markdownToText } from './markdown-text.js'
+import { markdownToHtml } from './markdown-html.js'
 
 /**
  * The demo's HTML report: one self-contained file (inline CSS, no script, nothing fetched) with the
@@ -30,7 +30,7 @@ export function renderHtml(d: DemoData): string {
   const aStart = d.jobs.find((j) => j.name === 'A')?.startedAt ?? 0
   const marker = `<div class="marker" style="left:${pct(aStart)}" title="job A starts"></div>`
 
-  const verdict = `<div class="verdict ${d.verdict.ok ? 'ok' : 'bad'}">${e(d.verdict.line)}</div>
+  const verdict = `<div class="verdict ${d.verdict.ok ? 'ok' : 'bad'}">${e(d.verdict.line)}</div>${d.verdict.note ? `\n<p class="muted">${e(d.verdict.note)}</p>` : ''}
 <ul class="checks">${d.verdict.checks.map((c) => `<li><span class="${c.ok ? 'pass' : 'fail'}">${c.ok ? '✓' : '✗'}</span> ${e(c.label)} <span class="muted">— ${e(c.evidence)}</span></li>`).join('')}</ul>`
 
   const commits = `<table><tr><th>commit</th><th>SHA</th><th>message</th></tr>${d.commits
@@ -77,6 +77,7 @@ ${verdict}
 <h2>Phase timeline</h2>${phases}
 <h2>Tenants</h2>${tenants}
 <h2>Promotion of :latest</h2>${promotion}
+<h2>On the pull requests</h2>${pullComments(d)}
 ${d.scene ? renderScene(d.scene, e) : ''}
 <h2>Job summaries and JSON reports</h2>${d.jobs.map(jobDetails).join('')}
 </body></html>
@@ -124,6 +125,15 @@ function brief(value: string): string {
 }
 
 function jobDetails(j: JobData): string {
-  return `<details><summary>Job ${j.name}: summary as the runner shows it</summary><pre>${e(markdownToText(j.summary, { width: 140 }))}</pre></details>
+  // The summary's last line names the JSON report in the job's temporary folder, gone by now: the report is below instead.
+  const summary = markdownToHtml(j.summary.replace(/^JSON report: .*$/m, ''))
+  return `<details open><summary>Job ${j.name}: the job summary, rendered as GitHub shows it</summary><div class="summary">${summary}</div></details>
 <details><summary>Job ${j.name}: JSON report (output <code>report-path</code>)</summary><pre>${e(JSON.stringify(j.report, null, 2))}</pre></details>`
+}
+
+/** Each job's comment on the pull request that brought its commit (`pr-comment: true`), rendered. */
+function pullComments(d: DemoData): string {
+  const comments = d.forgeViews?.pullComments ?? []
+  if (!comments.length) return '<p class="muted">No pull request comment was written.</p>'
+  return comments.map((c) => `<h3>#${c.pull} ${e(c.title)}</h3><div class="summary">${markdownToHtml(c.body)}</div>`).join('\n')
 }

@@ -39,6 +39,7 @@ export function deployInputs(stage: Stage, plan: DemoPlan): Record<string, strin
     'settle-budget-seconds': '30',
     'settle-interval-seconds': '0.25',
     'request-timeout-seconds': '2',
+    'pr-comment': 'true',
     ...(stage.images ? { image: stage.images.image } : {})
   })
 }

@@ -4,13 +4,13 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { nodeVersionProblem } from '../src/runtime/node-version.js'
 import { playAnalysisScene, type SceneResult } from './analysis-scene.js'
-import { collect } from './collect.js'
+import { collect, type DemoData } from './collect.js'
 import { renderHtml } from './html.js'
 import { Interrupted, Lifecycle } from './lifecycle.js'
 import { type JobResult, playIncident } from './jobs.js'
 import { type Paint, paintFor } from './markdown-text.js'
 import { type DemoPlan, defaultPlan } from './plan.js'
-import { startStage, type Stage } from './stage.js'
+import { type DemoForge, startStage, type Stage } from './stage.js'
 import { Terminal } from './terminal.js'
 import { judge, type Verdict } from './verdict.js'
 
@@ -37,6 +37,8 @@ export interface DemoOptions {
   dist?: string
   /** After the incident, the scene where C's canary reports its commit but fails its analysis. */
   analysisScene?: boolean
+  /** Which forge the fake plays: GitHub (default) or Gitea 1.22. */
+  forge?: DemoForge
 }
 
 export interface DemoResult {
@@ -45,6 +47,8 @@ export interface DemoResult {
   htmlPath?: string
   /** What was stopped at the end, newest first. */
   stopped: string[]
+  /** Everything the HTML report shows (for `npm run screenshots`). */
+  data?: DemoData
 }
 
 export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
@@ -70,10 +74,11 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const t0 = performance.now()
   const wall0 = Date.now()
   let verdict: Verdict | undefined
+  let data: DemoData | undefined
   let exitCode = 1
   try {
     term.intro(plan)
-    const stage = await startStage(plan, (what, stop) => life.track(what, stop), options.registry !== false)
+    const stage = await startStage(plan, (what, stop) => life.track(what, stop), options.registry !== false, options.forge)
     life.check()
     term.stage(stage, plan)
     const jobs = await playIncident(stage, plan, {
@@ -95,7 +100,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       verdict = withScene(verdict, scene)
     }
     term.checks(verdict)
-    const data = await collect(stage, plan, jobs, verdict, { t0, wall0, dist })
+    data = await collect(stage, plan, jobs, verdict, { t0, wall0, dist })
     if (scene)
       data.scene = {
         sha: scene.sha,
@@ -117,7 +122,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   term.stopped(life.stopped, life.failures, performance.now() - t0)
   if (life.failures.length > 0 && exitCode === 0) exitCode = 1
   if (verdict && exitCode !== 130 && exitCode !== 143) term.verdict(verdict, out)
-  return { exitCode, verdict, htmlPath: verdict ? out : undefined, stopped: life.stopped }
+  return { exitCode, verdict, htmlPath: verdict ? out : undefined, stopped: life.stopped, data }
 }
 
 /** The scene's checks join the incident's; the verdict line says whether the scene held too. */

@@ -32,19 +32,28 @@ export interface Stage {
   skipReason?: string
 }
 
+export type DemoForge = 'github' | 'gitea'
+
+/** The pull requests that brought A and B. */
+export const PULLS = { A: 41, B: 42 } as const
+
 export const tag = (sha: string): string => `staging-${sha.slice(0, 7)}`
 
 /**
  * Builds the stage one part at a time, handing each part to `track` as soon as it runs, so an error or
  * Ctrl-C halfway through still stops what was already started.
  */
-export async function startStage(plan: DemoPlan, track: (what: string, stop: () => Promise<void>) => void, withRegistry = true): Promise<Stage> {
+export async function startStage(plan: DemoPlan, track: (what: string, stop: () => Promise<void>) => void, withRegistry = true, forge: DemoForge = 'github'): Promise<Stage> {
   const drains = Object.fromEntries(plan.tenants.map((t) => [t, drainMs(t, plan.drainScale)]))
-  const fleet = await Fleet.start({ tenants: plan.tenants, drainMs: (name) => drains[name] ?? 0 })
+  // `--forge gitea`: the Gitea 1.22 flavour, the oldest the action supports (commit statuses, no Checks API).
+  const fleet = await Fleet.start({ flavour: forge === 'gitea' ? 'gitea-1.22' : 'github', tenants: plan.tenants, drainMs: (name) => drains[name] ?? 0 })
   track('fleet (forge, tenants, control plane, git repository)', () => fleet.close())
   const A = await fleet.commit('A: add the invoice export')
   const B = await fleet.commit('B: fix the invoice export rounding')
   const commits = { base: fleet.base, A, B }
+  // Each commit came from a pull request (squash-merged): the jobs keep their rollout's state on it.
+  fleet.forge.pullsApi.add({ number: PULLS.A, title: 'A: add the invoice export', mergeCommit: A })
+  fleet.forge.pullsApi.add({ number: PULLS.B, title: 'B: fix the invoice export rounding', mergeCommit: B })
   if (!withRegistry) return { fleet, commits, drains, skipReason: 'the demo was started with --no-registry' }
   if (!existsSync(REGISTRY_BIN)) {
     return { fleet, commits, drains, skipReason: `${REGISTRY_BIN} is not installed (Debian package docker-registry), so there is no registry to promote in` }

@@ -46,7 +46,8 @@ export class Terminal {
     const d = Object.values(drains)
     const row = (k: string, v: string): void => this.line(`  ${this.paint('dim', k.padEnd(14))}${v}`)
     this.line('Fleet simulator on 127.0.0.1 (no network needed):')
-    row('forge', `${fleet.forge.apiUrl}  fake GitHub API answering from a real git repository`)
+    const forge = fleet.forge.flavour === 'github' ? 'GitHub' : `Gitea ${fleet.forge.flavour.slice('gitea-'.length)}`
+    row('forge', `${fleet.forge.apiUrl}  fake ${forge} API answering from a real git repository`)
     row('tenants', `${fleet.names.length} tenants, drain ${secs(Math.min(...d))} to ${secs(Math.max(...d))} after a redeploy  ${fleet.tenants.buildinfoTemplate}`)
     row('control plane', fleet.controlPlane.redeployUrl)
     row('registry', images ? `${images.image} (docker-registry), :latest holds the base image` : this.paint('yellow', `none, promotion skipped: ${stage.skipReason}`))
@@ -117,6 +118,7 @@ export class Terminal {
   verdict(v: Verdict, htmlPath: string): void {
     this.line()
     this.line(this.paint(['bold', v.ok ? 'green' : 'red'], v.line))
+    if (v.note) this.line(this.paint('dim', v.note))
     this.line(`HTML report: ${htmlPath}`)
   }
 

@@ -18,9 +18,12 @@ export interface Verdict {
   line: string
   checks: Check[]
   latestAfter?: string
+  /** What this run did not exercise, said apart from the verdict (no registry: no promotion). */
+  note?: string
 }
 
 export const PREVENTED = 'Incident prevented: A made no side effect, :latest → B, no tenant ever served A after B'
+export const PREVENTED_WITHOUT_REGISTRY = 'Incident prevented: A made no side effect, no tenant ever served A after B'
 
 const short = (s: string | undefined): string => (s ? (s.startsWith('sha256:') ? s.slice(0, 19) : s.slice(0, 7)) : 'none')
 
@@ -34,10 +37,10 @@ export async function judge(stage: Stage, jobs: { A: JobResult; B: JobResult }):
   const aCalls = calls.filter((c) => sameCommit(c.sha, A))
   check(aCalls.length === 0, "A's job sent no redeploy", `${aCalls.length} of ${calls.length} control-plane calls carried A`)
 
-  // A check run or commit status on A's own commit is the job reporting that it stepped aside, not a
-  // change to production; anything else written about A would be.
+  // A check run or commit status on A's own commit, or the comment on A's pull request, is the job
+  // reporting that it stepped aside, not a change to production; anything else written about A would be.
   const namingA = fleet.forge.requests.filter((r) => r.method !== 'GET' && `${r.path} ${JSON.stringify(r.body ?? '')}`.includes(A))
-  const reports = namingA.filter((r) => r.route === 'check-runs' || r.route === 'statuses')
+  const reports = namingA.filter((r) => r.route === 'check-runs' || r.route === 'statuses' || r.route === 'comments')
   const others = namingA.length - reports.length
   check(
     others === 0,
@@ -94,6 +97,8 @@ export async function judge(stage: Stage, jobs: { A: JobResult; B: JobResult }):
         .join('; ')}`
     : images
       ? PREVENTED
-      : `Incident prevented: A made no side effect, no tenant ever served A after B (:latest not promoted: ${stage.skipReason ?? 'no registry'})`
-  return { ok, line, checks, latestAfter }
+      : PREVENTED_WITHOUT_REGISTRY
+  // Apart from the verdict: a missing registry is not part of whether the incident was prevented.
+  const note = images ? undefined : `Promotion of :latest was not part of this run: ${stage.skipReason ?? 'no registry'}.`
+  return { ok, line, checks, latestAfter, note }
 }

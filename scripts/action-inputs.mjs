@@ -24,7 +24,7 @@ const BOOLEANS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE']
 
 /**
  * `uses:` values that are this action: the repository itself (`./`, `./node20`), the published name
- * under any owner (`acme/rollout-guard@v0`, `.../rollout-guard/node20@<sha>`), and a Gitea mirror by URL.
+ * under any owner (`your-org/rollout-guard@v0`, `.../rollout-guard/node20@<sha>`), and a Gitea mirror by URL.
  */
 export function isThisAction(uses) {
   if (typeof uses !== 'string') return false

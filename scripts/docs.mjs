@@ -9,6 +9,7 @@ import { tsImport } from 'tsx/esm/api'
 import { parse } from 'yaml'
 import { expectedNode20Entry, NODE20_ENTRY } from './action-entries.mjs'
 import { DECLARED_INPUTS_MODULE, declaredInputsModule } from './declared-inputs.mjs'
+import { inputsByMode } from './input-modes.mjs'
 
 const action = parse(readFileSync('action.yml', 'utf8'))
 const cell = (text) =>
@@ -54,7 +55,7 @@ const generated = [
   { path: SCHEMA_DOC, from: 'src/report/schema.ts', now: readFileSync(SCHEMA_DOC, 'utf8') },
   { path: DECLARED_INPUTS_MODULE, from: 'action.yml', now: existsSync(DECLARED_INPUTS_MODULE) ? readFileSync(DECLARED_INPUTS_MODULE, 'utf8') : '', next: declaredInputsModule(action) }
 ]
-generated[1].next = splice(splice(generated[1].now, 'inputs', inputs), 'outputs', outputs)
+generated[1].next = splice(splice(splice(generated[1].now, 'inputs-by-mode', inputsByMode(action.inputs ?? {}, fence)), 'inputs', inputs), 'outputs', outputs)
 generated[2].next = splice(generated[2].now, 'report-fields', fields, 'src/report/schema.ts')
 
 const stale = generated.filter((g) => g.next !== g.now)

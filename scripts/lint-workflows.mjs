@@ -29,7 +29,7 @@ const { NoOperationTraceWriter, parseWorkflow } = await import('@actions/workflo
 const { parseAction } = await import('@actions/workflow-parser/actions/index')
 
 /** Actions that need no SHA pin: this repository itself, and the product as the examples reference it. */
-const UNPINNED_OK = [/^\.\//, /^docker:\/\//, /^acme\/rollout-guard@v\d+$/]
+const UNPINNED_OK = [/^\.\//, /^docker:\/\//, /^your-org\/rollout-guard@v\d+$/]
 
 function workflowFiles() {
   const found = []

@@ -21,6 +21,22 @@ if (plan.kind === 'stop') {
   console.error(plan.message)
   process.exit(1)
 }
+const nodes = decideNodeProvision(nodeRuntimes(), isRunnable)
+if (nodes.kind === 'stop') {
+  console.error(nodes.message)
+  process.exit(1)
+}
+// Said before anything is installed, all of it at once, with the way to do without.
+if (plan.kind === 'install')
+  console.log(
+    `npm test will install ${plan.packages.join(', ')} (Debian packages, with ${plan.commands.map((c) => c[0]).join(' then ')}) for the tests that run them; install them yourself to skip this.`
+  )
+if (nodes.kind === 'install')
+  for (const runtime of nodes.runtimes)
+    console.log(
+      `npm test will install Node ${runtime.version} into ${runtime.bin.split('/node_modules/')[0]} (npm registry) for the end-to-end tests; set ${runtime.envVar} to a node binary to use your own.`
+    )
+if (plan.kind === 'install' || nodes.kind === 'install') console.log('`npm run test:unit` installs nothing and runs the fast tests only.')
 if (plan.kind === 'install') {
   console.log(`Installing ${plan.packages.join(', ')} for the tests (Debian packages)`)
   for (const argv of plan.commands) {
@@ -38,11 +54,6 @@ if (plan.kind === 'install') {
   }
 }
 
-const nodes = decideNodeProvision(nodeRuntimes(), isRunnable)
-if (nodes.kind === 'stop') {
-  console.error(nodes.message)
-  process.exit(1)
-}
 if (nodes.kind === 'install') {
   for (const [i, runtime] of nodes.runtimes.entries()) {
     const argv = nodes.commands[i]!

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type DeploymentLog, ForgeDeployments } from './forge-deployments.js'
+import { ForgePulls } from './forge-pulls.js'
 import { type CheckRunLog, ForgeReports, type StatusLog } from './forge-reports.js'
 import type { GitRepo } from './git-repo.js'
 import { DEFAULT_GITEA_LIMITS, type GiteaLimits, GiteaRoutes, type GiteaVersion } from './gitea-routes.js'
@@ -31,7 +32,7 @@ export interface Violation {
 export type { CheckRunLog, StatusLog } from './forge-reports.js'
 export type { DeploymentLog } from './forge-deployments.js'
 
-export type Route = 'branch' | 'compare' | 'commits' | 'commit' | 'statuses' | 'check-runs' | 'repo' | 'meta' | 'deployments'
+export type Route = 'branch' | 'compare' | 'commits' | 'commit' | 'statuses' | 'check-runs' | 'repo' | 'meta' | 'deployments' | 'pulls' | 'comments'
 
 export type Fault =
   | { status: number; headers?: Record<string, string>; body?: string }
@@ -97,6 +98,8 @@ export class FakeForge {
   readonly reports: ForgeReports
   /** GitHub's Deployments API (the GitHub flavour only). */
   readonly deploymentsApi: ForgeDeployments
+  /** Pull requests (add them with `pullsApi.add`) and their comments. */
+  readonly pullsApi: ForgePulls
   private readonly gitea: GiteaRoutes | undefined
   private server!: RunningServer
   private readonly known = new Set<string>()
@@ -110,6 +113,11 @@ export class FakeForge {
     this.reports = new ForgeReports(options.flavour === 'github')
     this.reports.giteaPage = { max: options.limits?.maxResponseItems ?? DEFAULT_GITEA_LIMITS.maxResponseItems, default: options.limits?.defaultPagingNum ?? DEFAULT_GITEA_LIMITS.defaultPagingNum }
     this.deploymentsApi = new ForgeDeployments(options.repo, () => this.reports.statuses)
+    this.pullsApi = new ForgePulls(
+      options.flavour === 'github',
+      () => this.server.url,
+      async (sha) => Boolean(await options.repo.resolve(sha))
+    )
     const version = options.flavour === 'github' ? undefined : (options.flavour.slice('gitea-'.length) as GiteaVersion)
     this.gitea = version && new GiteaRoutes(version, options.repo, { ...DEFAULT_GITEA_LIMITS, ...options.limits }, () => this.server.url)
   }
@@ -171,6 +179,7 @@ export class FakeForge {
     this.requests.length = 0
     this.reports.clear()
     this.deploymentsApi.clear()
+    this.pullsApi.clear()
   }
 
   /** Deployments created so far (GitHub), each with its statuses in order. */
@@ -291,6 +300,9 @@ export class FakeForge {
         return this.reports.checkRun(res, method, rest, body)
       case 'deployments':
         return this.deploymentsApi.handle(res, method, rest, url, body)
+      case 'pulls':
+      case 'comments':
+        return this.pullsApi.handle(res, method, rest, url, body)
       default:
         return sendJson(res, 404, { message: 'Not Found' })
     }
@@ -393,6 +405,9 @@ function routeOf(path: string, base: string, flavour: ForgeFlavour): Route | 'ot
   if (rest.startsWith('/compare/')) return 'compare'
   if (rest === '/commits') return 'commits'
   if (flavour === 'github' ? /^\/commits\/[^/]+$/.test(rest) : rest.startsWith('/git/commits/')) return 'commit'
+  // GitHub lists the pull requests of a commit; Gitea answers the one whose merge commit it is.
+  if (/^\/commits\/[^/]+\/(pulls|pull)$/.test(rest)) return 'pulls'
+  if (/^\/issues\/(\d+\/comments|comments\/\d+)$/.test(rest)) return 'comments'
   if (/^\/commits\/[^/]+\/(statuses|status|check-runs)$/.test(rest)) return rest.endsWith('/check-runs') ? 'check-runs' : 'statuses'
   if (rest.startsWith('/statuses/')) return 'statuses'
   if (rest.startsWith('/check-runs')) return 'check-runs'

@@ -26,5 +26,11 @@ export const GITHUB_ENDPOINTS = [
   'GET /repos/{owner}/{repo}/deployments',
   'GET /repos/{owner}/{repo}/deployments/{deployment_id}',
   'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
-  'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses'
+  'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
+  // Pull request comments (`pr-comment: true`): the pull requests of the deployed commit, and one comment
+  // per environment on each, found again by its hidden marker and edited in place.
+  'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
+  'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+  'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
 ] as const

@@ -39,14 +39,25 @@ function utcTime(date: Date): Buffer {
   return tlv(0x17, Buffer.from(text, 'ascii'))
 }
 
+/**
+ * The serial as DER wants it (RFC 5280 4.1.2.2, X.690 8.3.2): a positive INTEGER in minimal form. Go's
+ * x509, which the registry uses, rejects a leading 0x00 byte as a malformed serial, and a first byte of
+ * 0x80 or more would read as negative; so the first byte is forced into 0x40..0x7f (never 0, top bit clear).
+ */
+export function certificateSerial(random: Buffer): Buffer {
+  if (random.length === 0) throw new Error('certificateSerial: no random bytes')
+  const serial = Buffer.from(random)
+  serial[0] = (serial[0]! & 0x3f) | 0x40
+  return serial
+}
+
 const name = (cn: string): Buffer => seq(tlv(0x31, seq(oid('2.5.4.3'), tlv(0x0c, Buffer.from(cn, 'utf8')))))
 const bitString = (bytes: Buffer): Buffer => tlv(0x03, Buffer.concat([Buffer.from([0]), bytes]))
 
 export function selfSigned(commonName: string): SelfSigned {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
   const ecdsaSha256 = seq(oid('1.2.840.10045.4.3.2'))
-  const serial = randomBytes(8)
-  serial[0] = serial[0]! & 0x7f
+  const serial = certificateSerial(randomBytes(8))
   const now = Date.now()
   const extensions = tlv(
     0xa3,

@@ -2,6 +2,7 @@ import * as core from './log.js'
 import { readFileSync } from 'node:fs'
 import { type ContextOverrides, createResolvedContext, type RunContext } from './context.js'
 import { errorMessage } from './errors.js'
+import { forgeUnusable } from './gate/misconfig.js'
 import { redact, registerSecret } from './redact.js'
 import type { Outcome } from './outcome.js'
 import { concludeRun } from './report/conclude.js'
@@ -55,13 +56,21 @@ export async function run(env: Env = process.env, overrides: ContextOverrides = 
     ctx.reporter = overrides.reporter ?? createReporter(resolved, { http: ctx.http, clock: ctx.clock, forge: overrides.forge })
     const gate = ctx.gate
     ctx.deployment = overrides.deployment ?? createDeployment(resolved, { http: ctx.http, clock: ctx.clock, forge: overrides.forge, superseded: async () => (await gate.check()).superseded })
-    // Not awaited: the check run starts alongside the gate instead of before it. The reporter keeps its
-    // own order (the final update waits for this one). Reconcile starts it once it knows the head.
-    if (resolved.mode !== 'reconcile') void ctx.reporter.start(resolved.target.sha)
+    // No record is written before the forge has answered a read with this token at this api-url: the
+    // modes with a gate start the check run (or status) once their first gate read went through (deploy,
+    // promote), reconcile once it read the head, and gate mode writes only its result. Verify, which
+    // reads nothing from the forge, starts it here, not awaited (the final update waits for it).
+    if (resolved.mode === 'verify') void ctx.reporter.start(resolved.target.sha)
     // A mode that throws still gets a report, a summary and a failing check: only invalid inputs (above)
     // end the step before anything is reported.
-    const outcome = await runner(ctx).catch((error: unknown): Outcome => ({ result: 'failed', failure: errorMessage(error), outputs: {} }))
-    await concludeRun(resolved, ctx.reporter, outcome, startedAt, ctx.deployment)
+    let misconfigured = false
+    const outcome = await runner(ctx).catch((error: unknown): Outcome => {
+      misconfigured = forgeUnusable(error)
+      return { result: 'failed', failure: errorMessage(error), outputs: {} }
+    })
+    // A token or api-url the forge refused would refuse the record too: nothing is written, so the
+    // misconfiguration is the one message, not a reporting warning in front of it.
+    await concludeRun(resolved, misconfigured ? undefined : ctx.reporter, outcome, startedAt, misconfigured ? undefined : ctx.deployment)
   } catch (error) {
     core.setOutput('result', 'failed')
     core.setFailed(redact(errorMessage(error)))

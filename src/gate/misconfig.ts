@@ -20,9 +20,18 @@ export class MisconfigurationError extends Error {
     /** What the forge answered. */
     readonly answer: string
   ) {
-    super(`Input '${input}': ${problem} (The forge answered: ${answer}.) Nothing was redeployed or promoted. \`superseded-check: false\` skips the ownership check, loudly.`)
+    super(`Input '${input}': ${problem} (The forge answered: ${answer}.) Nothing was redeployed, promoted or reported; fix the input and run the job again.`)
     this.name = 'MisconfigurationError'
   }
+}
+
+/**
+ * Whether a run failed because the forge cannot be used with these settings at all (the token, the
+ * api-url or the repository): then no record is written, since the same token would be refused again.
+ * A missing branch is not one: the token works, and the failing check says what to fix.
+ */
+export function forgeUnusable(error: unknown): boolean {
+  return error instanceof MisconfigurationError && error.input !== 'branch'
 }
 
 /**

@@ -14,7 +14,11 @@ import { Timeline } from '../rollout/timeline.js'
 import type { RolloutResult } from '../rollout/types.js'
 import { createProber } from '../verify/prober.js'
 import { loadTenants } from '../verify/tenants.js'
+import { errorMessage } from '../errors.js'
+import type { PullNotes } from '../report/publish/pr-notes.js'
+import { createPullNotes } from '../report/publish/pr-notes-factory.js'
 import { finishRun } from './finish.js'
+import { pullStage, withPullNotes } from './pull-stage.js'
 import { progressReporter } from './progress.js'
 import { promotionStep } from './promotion-step.js'
 
@@ -24,6 +28,19 @@ import { promotionStep } from './promotion-step.js'
  * promotion. A job that finds itself superseded at any point sends nothing new and ends neutral.
  */
 export async function runDeployMode(ctx: RunContext, runner: CommandRunner = execRunner): Promise<Outcome> {
+  // `pr-comment: true`: the pull requests of the commit follow the rollout, and learn how it ended even when it threw.
+  const notes = createPullNotes(ctx.settings, ctx)
+  try {
+    const outcome = await deploy(ctx, runner, notes)
+    await notes.finish(pullStage(outcome))
+    return outcome
+  } catch (error) {
+    await notes.finish({ kind: 'failed', reason: errorMessage(error) })
+    throw error
+  }
+}
+
+async function deploy(ctx: RunContext, runner: CommandRunner, notes: PullNotes): Promise<Outcome> {
   const { settings } = ctx
   const verify = settings.verify
   const rollout = settings.rollout
@@ -33,10 +50,16 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
   const sha = settings.target.sha
 
   const first = await timeline.run('gate', () => core.group('Superseded gate', () => ctx.gate.check()), judgeGate)
+  // Like the record: only once the first gate returned (a refused token or a wrong api-url throws there).
+  notes.start()
   if (!announce(first, settings.gate, 'deploy').proceed) {
     const result: RolloutResult = { result: 'skipped-superseded', reason: first.reason, headSha: first.headSha, tenants: [], phases: timeline.phases }
     return finishRun(ctx, { rollout: result, gate: first, startedAt, tag: rollout.tag })
   }
+  // The `running` record starts once the first gate returned: a refused token or a wrong api-url has
+  // thrown there, before any write (an outage has not: the fail-safe proceeds, and a deploy needs its
+  // record). Not awaited here; it is awaited before the first redeploy.
+  void ctx.reporter.start(sha)
   // After the first gate, and never for a job already superseded (not even one `force` lets through).
   if (!first.superseded) void ctx.deployment.start(sha)
 
@@ -51,7 +74,7 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
   if (shard.label) core.info(`This job is ${shard.label}`)
   core.info(`${fleet.length} tenant(s); canary: ${canary.join(', ') || 'none'}; ${rollout.waves.length ? `waves ${rollout.wavesRaw}` : `waves of ${rollout.maxParallel}`}; tag ${rollout.tag}`)
 
-  // No side effect before reconcile can see this deploy: the `running` record (started alongside the
+  // No side effect before reconcile can see this deploy: the `running` record (started after the first
   // gate) is written, and tried again, before the first redeploy. A genuine deploy never skips, so one
   // that could not be recorded goes ahead, and says so where it will be read.
   const recorded = await ctx.reporter.start(sha)
@@ -76,7 +99,7 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
     signal: ctx.signal,
     timeline,
     canaryFailure: { mode: rollout.canaryFailure, imageTag: rollout.imageTag },
-    onProgress: progressReporter(ctx.clock),
+    onProgress: withPullNotes(progressReporter(ctx.clock), notes),
     analysis
   })
   // The analysis' samples and baseline go to the report; each canary tenant's verdict is in its record.

@@ -29,6 +29,8 @@ export async function runPromoteMode(ctx: RunContext, runner: CommandRunner = ex
     const record: RunRecord = { ...base, reason: first.reason, gate: first, phases: timeline.phases }
     return { ...supersededOutcome(ctx, first.reason, first.headSha, { promoted: 'false', 'promoted-digest': '' }), record }
   }
+  // Once the first gate read went through (a refused token or api-url has thrown above), not before.
+  void ctx.reporter.start(target.sha)
   const step = await timeline.run(
     'promotion',
     () => core.group('Promotion', () => promotionStep(ctx, runner, first)),

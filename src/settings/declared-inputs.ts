@@ -58,6 +58,7 @@ export const DECLARED_INPUTS: readonly string[] = [
   'deploy-timeout-minutes',
   'environment',
   'deployment',
+  'pr-comment',
   'environment-url',
   'report',
   'check-name'

@@ -37,6 +37,8 @@ export interface Settings extends CommonSettings {
   deployment?: DeploymentSettings
   /** Deploy only: the canary's analysis during the soak; undefined with `analysis: none`. */
   analysis?: AnalysisSettings
+  /** Deploy only: `pr-comment: true` keeps the rollout's state on the pull requests of the commit. */
+  prComment: boolean
 }
 
 export function parseSettings(env: Env, payload?: EventPayload): Settings {
@@ -60,7 +62,8 @@ export function parseSettings(env: Env, payload?: EventPayload): Settings {
   const gate = { ...common.gate, maxAgeMs: ownershipMaxAgeMs(Math.min(common.forge.requestTimeoutMs, verify?.requestTimeoutMs ?? Number.POSITIVE_INFINITY)) }
   const deployment = common.mode === 'deploy' ? parseDeployment(env, common) : undefined
   const analysis = common.mode === 'deploy' && verify && rollout ? parseAnalysis(env, common, verify, rollout) : undefined
-  return { ...common, gate, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile, deployment, analysis }
+  const prComment = common.mode === 'deploy' ? new InputReader(env).bool('pr-comment', false) : false
+  return { ...common, gate, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile, deployment, analysis, prComment }
 }
 
 export type { Env } from './reader.js'
