@@ -8,6 +8,7 @@
  *   npm run explore -- <campaign>   one campaign, by name
  *   npm run explore -- --replay '<schedule>' [campaign]   plays one schedule back
  */
+import { boundText } from '../simulator/explore/bound-text.js'
 import { CAMPAIGNS } from '../simulator/explore/bounds.js'
 import { explore, replay } from '../simulator/explore/explorer.js'
 
@@ -35,12 +36,16 @@ async function main(): Promise<number> {
     violations += count
     if (!r.complete) incomplete += 1
     const secs = ((Date.now() - started) / 1000).toFixed(1)
-    console.log(
-      `${c.name}: ${r.interleavings} interleavings, ${r.states} states, ${count} violating interleaving(s)${r.complete ? '' : ' (stopped at the safety cap: NOT complete)'} in ${secs}s — ${c.description}`
-    )
+    // A complete exploration cuts nothing at the depth cap; the safety cap stops an exploration that grew too big.
+    const cut = r.cutAtSteps ? `${r.cutAtSteps} cut at the depth cap (those executions were not run to their end)` : '0 cut at the depth cap'
+    const stop = r.complete ? 'complete' : `stopped at the safety cap of ${c.maxInterleavings} interleavings: NOT complete`
+    console.log(`${c.name}: ${c.description}`)
+    console.log(`  bound: ${boundText(c.scenario, c.bound)}`)
+    console.log(`  ${r.interleavings} interleavings, ${r.states} distinct states, ${r.merged} ended in a state already explored, ${cut}; ${count} violating; ${stop}; ${secs} s`)
     for (const f of r.violations) console.log(`  VIOLATION ${f.violation.invariant}: ${f.violation.detail}\n    replay: npm run explore -- --replay '${f.schedule}' ${c.name}`)
   }
-  console.log(`${total} interleavings explored, ${violations} violations${incomplete ? ` (${incomplete} campaign(s) not complete)` : ''}`)
+  if (incomplete) console.log(`${incomplete} campaign(s) not complete`)
+  console.log(`${total} interleavings explored, ${violations} violations`)
   return violations ? 1 : 0
 }
 

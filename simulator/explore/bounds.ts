@@ -40,6 +40,14 @@ export function withReconcile(overrides: Partial<Scenario> = {}): Scenario {
   return scenario({ reconcile: true, ...overrides })
 }
 
+/** A runner clock 16 minutes behind the forge's: past a `deploy-timeout-minutes` of 15. */
+export const SKEW_MS = 16 * 60_000
+
+/** A sharded deploy of A (docs/shards.md) with a reconcile: three tenants, shard 1 of 2 holds t1 and t3, shard 2 t2 (FNV-1a). */
+export function sharded(overrides: Partial<Scenario> = {}): Scenario {
+  return withReconcile({ landing: [], tenants: ['t1', 't2', 't3'], shards: 2, ...overrides })
+}
+
 const EVERY_FAULT: Partial<Record<Kind, Answer[]>> = { head: ['err'], compare: ['err'], probe: ['503', 'hang'], redeploy: ['503', 'hang'], registry: ['503'] }
 /** The faults after which a side effect is retried: where a fence must be passed again. */
 const FENCE_FAULTS: Partial<Record<Kind, Answer[]>> = { head: ['err'], redeploy: ['503'], registry: ['503'] }
@@ -136,6 +144,35 @@ export const CAMPAIGNS: Campaign[] = [
     description: "A alone and a reconcile; A's job cancelled at any step and re-run (attempt 2) at any step after; no preemption",
     scenario: withReconcile({ landing: [], reruns: ['A'] }),
     bound: RERUN,
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'record-rate-limit',
+    description: "A alone and a reconcile; two of A's record writes answered with GitHub's secondary rate limit (a 403 without Retry-After); no preemption",
+    scenario: withReconcile({ landing: [] }),
+    bound: { ...base, maxFaults: 2, maxPreemptions: 0, faults: { record: ['403'] } },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'clock-skew',
+    description: "A alone and a reconcile; A's runner clock 16 minutes behind the forge's, deploy-timeout-minutes 15 (the presumed-dead path); no fault, no preemption",
+    scenario: withReconcile({ landing: [], skewMs: { A: -SKEW_MS }, deployTimeoutMinutes: 15 }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'gitea-rerun',
+    description:
+      "on Gitea (statuses only, whole seconds): A alone and a reconcile; A's job cancelled at any step and re-run (attempt 2) as soon as it is cancelled, its last write still in flight; no preemption",
+    scenario: withReconcile({ landing: [], reruns: ['A'], rerunWhenCancelled: true, forge: 'gitea' }),
+    bound: RERUN,
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'shards',
+    description: 'a sharded deploy of A (its canary job t1, then shards 1/2 {t1, t3} and 2/2 {t2} starting in any order) and a reconcile starting at any step; no fault, no preemption',
+    scenario: sharded(),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
     maxInterleavings: 50_000
   }
 ]

@@ -43,7 +43,7 @@ export class Execution {
     readonly bound: Bound,
     private readonly starters: Starters
   ) {
-    this.world = new World(scenario.tenants, scenario.invariants, new Set(scenario.broken.map((c) => COMMITS[c])), () => this.now)
+    this.world = new World(scenario.tenants, scenario.invariants, new Set(scenario.broken.map((c) => COMMITS[c])), () => this.now, scenario.forge === 'gitea')
     this.arrivals = new Arrivals(scenario)
   }
 
@@ -51,9 +51,24 @@ export class Execution {
     return this.world.violations
   }
 
-  /** Starts the deploy job of `commit` (attempt 2 is a re-run of the same job in the same run). */
-  start(commit: CommitName, attempt = 1): void {
-    this.launch({ name: attempt > 1 ? `${commit}#${attempt}` : commit, kind: 'deploy', sha: COMMITS[commit], runId: RUN_IDS[commit]!, attempt, controller: new AbortController(), done: false })
+  /**
+   * Starts a deploy job: `A` (the commit's whole-fleet job, or its canary job in a sharded deploy) or a
+   * shard job `A/2`; attempt 2 is a re-run of the same job in the same run.
+   */
+  start(job: string, attempt = 1): void {
+    const [commit, index] = job.split('/') as [CommitName, string | undefined]
+    const part = index && `${index}/${this.scenario.shards}`
+    this.launch({
+      name: attempt > 1 ? `${job}#${attempt}` : job,
+      kind: 'deploy',
+      sha: COMMITS[commit],
+      runId: RUN_IDS[commit]!,
+      attempt,
+      controller: new AbortController(),
+      done: false,
+      ...(part ? { part } : {}),
+      ...(this.scenario.shards && !index ? { canaryJob: true } : {})
+    })
   }
 
   private launch(job: JobHandle): void {
@@ -64,11 +79,13 @@ export class Execution {
     })
   }
 
+  /** A job's runner clock: the virtual time, and its wall time off the forge's by the scenario's skew for it. */
   clockFor(job: string): Clock {
+    const skew = this.scenario.skewMs?.[job] ?? 0
     return {
       now: () => this.now,
       sleep: (ms, signal) => this.sleep(job, ms, signal),
-      wall: () => WALL_EPOCH + this.now
+      wall: () => WALL_EPOCH + this.now + skew
     }
   }
 
@@ -234,7 +251,7 @@ export class Execution {
   }
 
   get finished(): boolean {
-    return this.jobs.every((j) => j.done) && this.arrivals.settled
+    return this.jobs.every((j) => j.done) && this.arrivals.settled(this.jobs)
   }
 
   /**

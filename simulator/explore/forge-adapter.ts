@@ -38,10 +38,13 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
     ex.request(job.name, 'record', what, (answer) => {
       if (answer === 'ok') return apply()
       if (job.kind === 'deploy' && parseStamp(stamp)?.end === 'running') world.watch.writeFailed(job.name)
+      // GitHub's secondary rate limit may come as a 403 without Retry-After (REST docs, "Rate limits").
+      if (answer === '403') throw new HttpStatusError(`POST ${what}`, 403, 'You have exceeded a secondary rate limit', undefined)
       return unavailable(`POST ${what}`)
     })
-  return {
-    kind: 'github',
+  const gitea = ex.scenario.forge === 'gitea'
+  const forge: Forge = {
+    kind: gitea ? 'gitea' : 'github',
     repository: REPOSITORY,
     branchHead: (branch) =>
       ex.request(job.name, 'head', branch, (answer) => {
@@ -72,6 +75,8 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
     latestStatuses: (sha) =>
       ex.request(job.name, 'records', `statuses of ${commitName(sha)}`, (answer) => {
         if (answer !== 'ok') return unavailable(`GET /repos/${REPOSITORY}/commits/${sha}/status`)
+        // On Gitea the combined status is the reader's only (and so its last) read of the deploy records.
+        if (gitea && job.kind === 'reconcile') world.watch.looked(job.name, sha)
         return world.records.latestStatuses(sha).map((s) => ({ ...s, description: strip(s.description)! }))
       }),
     checks: {
@@ -102,6 +107,10 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
         })
     }
   }
+  // Gitea has no Checks API: every record is a commit status (the reporter and the reader use statuses only).
+  if (!gitea) return forge
+  const { checks: _none, ...statusesOnly } = forge
+  return statusesOnly
 }
 
 /** `deploy`, `shard 1`, `reconcile`: the record names as a schedule shows them. */

@@ -49,6 +49,9 @@ export interface Violation {
     | 'reconcile-ignored-deploy'
     | 'reconcile-past-wave'
     | 'unrecorded-send'
+    | 'false-rejection'
+    | 'broken-rollout'
+    | 'lost-end'
   detail: string
 }
 
@@ -99,9 +102,11 @@ export class World {
     private readonly opts: InvariantOptions,
     /** Commits whose image never becomes healthy: a tenant on it answers /buildinfo with 503. */
     readonly broken: ReadonlySet<string>,
-    private readonly now: () => number
+    private readonly now: () => number,
+    /** Gitea: records stamped in whole seconds. */
+    wholeSeconds = false
   ) {
-    this.records = new Records(() => WALL_EPOCH + now())
+    this.records = new Records(() => WALL_EPOCH + now(), wholeSeconds)
     for (const t of tenants) this.serving.set(t, COMMITS.C0)
     for (const sha of HISTORY) this.put(SOURCE_TAG(sha), imageOf(sha))
     this.put(LATEST, imageOf(COMMITS.C0))
@@ -153,6 +158,12 @@ export class World {
     }
     if (this.rejected.has(sha) && !this.reconcilers.has(job) && !sameCommit(jobSha, sha))
       this.violations.push({ invariant: 'rejected-commit', detail: `${tenant} moved to ${commitName(sha)}, which its own deploy rejected` })
+    // Ground truth, whoever sends it: a build that never comes up goes to the canary (to be judged), never beyond.
+    if (this.broken.has(sha) && tenant !== this.opts.canary)
+      this.violations.push({
+        invariant: 'broken-rollout',
+        detail: `${tenant}, not a canary, moved to ${commitName(sha)}, whose build never comes up (sent by ${this.reconcilers.has(job) ? 'reconcile ' : 'job '}${job})`
+      })
     this.serving.set(tenant, sha)
   }
 
@@ -164,6 +175,7 @@ export class World {
       if (before && after && order(after) < order(before)) this.violations.push({ invariant: 'latest-backward', detail: `latest moved from ${commitName(before)} back to ${commitName(after)}` })
       if (after && this.rejected.has(after) && !this.reconcilers.has(job) && !sameCommit(jobSha, after))
         this.violations.push({ invariant: 'rejected-commit', detail: `latest moved to ${commitName(after)}, which its own deploy rejected` })
+      if (after && this.broken.has(after)) this.violations.push({ invariant: 'broken-rollout', detail: `latest moved to ${commitName(after)}, whose build never comes up (written by ${job})` })
     }
     return this.put(tag, bytes)
   }
@@ -173,7 +185,13 @@ export class World {
    * as rejecting the commit); a later deploy of the commit that succeeds lifts that. Whatever failed, the
    * job must not have left `latest` on its commit.
    */
-  deployEnded(job: string, sha: string, result: string, rejected: boolean): void {
+  deployEnded(job: string, sha: string, result: string, rejected: boolean, end?: string): void {
+    // Ground truth: a commit is rejected because its build is broken, not because a report says so.
+    if (rejected && !this.broken.has(sha))
+      this.violations.push({
+        invariant: 'false-rejection',
+        detail: `job ${job} recorded ${end ?? 'a rejecting end'} for ${commitName(sha)}, whose build is healthy: a hold nobody's verification earned`
+      })
     if (rejected) this.rejected.add(sha)
     if (result === 'deployed') this.rejected.delete(sha)
     this.watch.ended(job)
