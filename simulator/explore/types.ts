@@ -40,6 +40,8 @@ export interface Scenario {
   canary: string
   /** Commits whose image never becomes healthy (their canary fails). */
   broken: CommitName[]
+  /** Commits whose build never comes up on these tenants only (a tenant's own configuration): a shard of them halts. */
+  brokenOn?: Partial<Record<CommitName, string[]>>
   /** The control plane refuses a redeploy whose `current` is not what the tenant serves (HTTP 409). */
   compareAndSet: boolean
   /** Retry-After of a 503 from the control plane, seconds. */

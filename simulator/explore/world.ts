@@ -94,6 +94,8 @@ export class World {
   readonly records: Records
   /** What reconcile promises about live and rejected deploys, judged from the truth of the execution. */
   readonly watch = new DeployWatch(this.violations)
+  /** Commits whose build never comes up on some tenants only, and which. */
+  readonly brokenOn = new Map<string, ReadonlySet<string>>()
   /** Reconcile jobs: judged by the watch for a rejected head (they may finish the wave under way). */
   readonly reconcilers = new Set<string>()
 
@@ -117,6 +119,16 @@ export class World {
     this.blobs.set(digest, bytes)
     this.tags.set(tag, digest)
     return digest
+  }
+
+  /** True when `sha`'s build never comes up on `tenant`: it answers /buildinfo with 503. */
+  crashes(sha: string, tenant: string): boolean {
+    return this.broken.has(sha) || (this.brokenOn.get(sha)?.has(tenant) ?? false)
+  }
+
+  /** True when `sha`'s build fails somewhere: a commit whose deploy may rightly be rejected. */
+  private failsSomewhere(sha: string): boolean {
+    return this.broken.has(sha) || this.brokenOn.has(sha)
   }
 
   manifest(ref: string): Buffer | undefined {
@@ -159,6 +171,7 @@ export class World {
     if (this.rejected.has(sha) && !this.reconcilers.has(job) && !sameCommit(jobSha, sha))
       this.violations.push({ invariant: 'rejected-commit', detail: `${tenant} moved to ${commitName(sha)}, which its own deploy rejected` })
     // Ground truth, whoever sends it: a build that never comes up goes to the canary (to be judged), never beyond.
+    // (A build that fails on some tenants only cannot be known before it is tried there: that is judged by the holds its halt records.)
     if (this.broken.has(sha) && tenant !== this.opts.canary)
       this.violations.push({
         invariant: 'broken-rollout',
@@ -187,7 +200,7 @@ export class World {
    */
   deployEnded(job: string, sha: string, result: string, rejected: boolean, end?: string): void {
     // Ground truth: a commit is rejected because its build is broken, not because a report says so.
-    if (rejected && !this.broken.has(sha))
+    if (rejected && !this.failsSomewhere(sha))
       this.violations.push({
         invariant: 'false-rejection',
         detail: `job ${job} recorded ${end ?? 'a rejecting end'} for ${commitName(sha)}, whose build is healthy: a hold nobody's verification earned`
