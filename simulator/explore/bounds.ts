@@ -159,6 +159,20 @@ export const CAMPAIGNS: Campaign[] = [
     maxInterleavings: 50_000
   },
   {
+    name: 'lost-answers',
+    description: 'A alone and a reconcile; one write applied with its answer lost (a record write, a redeploy, a registry write: the connection resets after the request went out); no preemption',
+    scenario: withReconcile({ landing: [] }),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 0, faults: { record: ['lost'], redeploy: ['lost'], registry: ['lost'] } },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'forge-hangs',
+    description: 'A alone and a reconcile; one forge call (a head read, a compare, a record write or read) hangs until the request timeout (10 s); no preemption',
+    scenario: withReconcile({ landing: [] }),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 0, faults: { head: ['hang'], compare: ['hang'], record: ['hang'], records: ['hang'] } },
+    maxInterleavings: 50_000
+  },
+  {
     name: 'clock-skew',
     description: "A alone and a reconcile; A's runner clock 16 minutes behind the forge's, deploy-timeout-minutes 15 (the presumed-dead path); no fault, no preemption",
     scenario: withReconcile({ landing: [], skewMs: { A: -SKEW_MS }, deployTimeoutMinutes: 15 }),

@@ -151,6 +151,16 @@ export class Execution {
             return
           }
           signal?.removeEventListener('abort', onAbort)
+          if (answer === 'lost') {
+            // Applied by the world, then the connection dropped: the caller sees a network error.
+            try {
+              respond('ok')
+            } catch {
+              // the world's own refusal (a 409, a 404) is lost with the rest of the answer
+            }
+            reject(new NetworkError('socket hang up after the request was sent', 'ECONNRESET'))
+            return
+          }
           try {
             resolve(respond(answer))
           } catch (error) {

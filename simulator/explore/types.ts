@@ -11,9 +11,10 @@ export type Kind = 'head' | 'compare' | 'probe' | 'redeploy' | 'registry' | 'rec
  * `err`: the forge failed after its own retries (a 503 for a record); `503`: a retryable answer (with
  * Retry-After for a redeploy); `hang`: no answer until the request's time limit; `403`: GitHub's secondary
  * rate limit as it may come, a 403 without `Retry-After` (REST docs, "Rate limits for the REST API":
- * "you may receive a 403 or 429 response"; the headers are not promised).
+ * "you may receive a 403 or 429 response"; the headers are not promised); `lost`: the write is applied
+ * and its answer lost (the connection reset after the request went out).
  */
-export type Answer = 'ok' | 'err' | '503' | 'hang' | '403'
+export type Answer = 'ok' | 'err' | '503' | 'hang' | '403' | 'lost'
 
 export interface Bound {
   /** Faults (non-ok answers and cancellations) per execution. */
