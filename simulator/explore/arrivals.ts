@@ -12,34 +12,27 @@ export interface Arrive {
   land(commit: CommitName): void
   /** A deploy job starts: a shard job (`A/2`), or a re-run (attempt 2). */
   deploy(job: string, attempt: number): void
-  reconcile(): void
+  /** A scheduled reconcile starts: `R`, or the second one, `R2`. */
+  reconcile(name: string): void
 }
 
 export class Arrivals {
   private readonly toLand: CommitName[]
-  private reconcilePending: boolean
+  private readonly reconciles: string[]
   private readonly rerun = new Set<string>()
 
   constructor(private readonly scenario: Scenario) {
     this.toLand = [...scenario.landing]
-    this.reconcilePending = scenario.reconcile
+    this.reconciles = scenario.reconcile ? ['R', ...(scenario.secondReconcile ? ['R2'] : [])] : []
   }
 
   options(jobs: readonly JobHandle[], arrive: Arrive): Option[] {
     const out: Option[] = []
     const next = this.toLand[0]
     if (next) out.push({ label: `land(${next})`, actor: 'world', fault: false, apply: () => arrive.land(this.toLand.shift()!) })
-    if (this.reconcilePending) {
-      out.push({
-        label: 'start(R)',
-        actor: 'world',
-        fault: false,
-        apply: () => {
-          this.reconcilePending = false
-          arrive.reconcile()
-        }
-      })
-    }
+    // R2 only after R: the two are alike, so which starts first is no new interleaving.
+    const reconcile = this.reconciles[0]
+    if (reconcile) out.push({ label: `start(${reconcile})`, actor: 'world', fault: false, apply: () => arrive.reconcile(this.reconciles.shift()!) })
     for (const job of this.shardsDue(jobs)) out.push({ label: `start(${job})`, actor: 'world', fault: false, apply: () => arrive.deploy(job, 1) })
     for (const commit of this.scenario.reruns) {
       const first = jobs.find((j) => j.name === commit)
@@ -75,10 +68,10 @@ export class Arrivals {
 
   /** Nothing is still to land or start (re-runs are optional; shard jobs start once their canary job deployed). */
   settled(jobs: readonly JobHandle[]): boolean {
-    return this.toLand.length === 0 && !this.reconcilePending && this.shardsDue(jobs).length === 0
+    return this.toLand.length === 0 && this.reconciles.length === 0 && this.shardsDue(jobs).length === 0
   }
 
   snapshot(): string {
-    return `${this.toLand.join(',')}|${this.reconcilePending}|${[...this.rerun].join(',')}`
+    return `${this.toLand.join(',')}|${this.reconciles.join(',')}|${[...this.rerun].join(',')}`
   }
 }

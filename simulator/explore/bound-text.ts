@@ -34,7 +34,8 @@ function jobsOf(s: Scenario): string[] {
     return [`${first} canary job`, ...Array.from({ length: s.shards }, (_, i) => `${c}/${i + 1}`)]
   })
   const reruns = s.reruns.map((j) => `${j}#2 (re-run${s.rerunWhenCancelled ? ' once cancelled' : ''})`)
-  const reconcile = s.reconcile ? [`R (starts at any step${s.reconcileDelayMs ? `, reads ${s.reconcileDelayMs / 60_000} min later` : ''})`] : []
+  const when = `starts at any step${s.reconcileDelayMs ? `, reads ${s.reconcileDelayMs / 60_000} min later` : ''}`
+  const reconcile = s.reconcile ? [`R (${when})`, ...(s.secondReconcile ? [`R2 (${when}, after R)`] : [])] : []
   return [...deploys, ...reruns, ...reconcile]
 }
 

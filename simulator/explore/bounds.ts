@@ -173,6 +173,27 @@ export const CAMPAIGNS: Campaign[] = [
     maxInterleavings: 50_000
   },
   {
+    name: 'three-commits',
+    description: 'A, then B and C landing at any step, each starting its deploy job; no fault, no preemption',
+    scenario: scenario({ landing: ['B', 'C'] }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'rerun-beside-newer',
+    description: "A and B landing at any step; A's job cancelled at any step and re-run (attempt 2) at any step after, beside B's deploy; no preemption",
+    scenario: scenario({ reruns: ['A'] }),
+    bound: RERUN,
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'two-reconciles',
+    description: 'A alone and two scheduled reconciles, each starting at any step (the second after the first), overlapping; no fault, no preemption',
+    scenario: withReconcile({ landing: [], secondReconcile: true }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
     name: 'clock-skew',
     description: "A alone and a reconcile; A's runner clock 16 minutes behind the forge's, deploy-timeout-minutes 15 (the presumed-dead path); no fault, no preemption",
     scenario: withReconcile({ landing: [], skewMs: { A: -SKEW_MS }, deployTimeoutMinutes: 15 }),

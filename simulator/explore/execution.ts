@@ -20,7 +20,7 @@ export interface Starters {
 }
 
 /** Run ids as GitHub numbers runs: each commit's deploy run, then the scheduled reconcile's. */
-const RUN_IDS: Record<string, string> = { A: '100', B: '101', R: '200' }
+const RUN_IDS: Record<string, string> = { A: '100', B: '101', C: '102', R: '200', R2: '201' }
 
 export class Execution {
   now = 0
@@ -206,7 +206,7 @@ export class Execution {
           this.start(commit)
         },
         deploy: (commit, attempt) => this.start(commit, attempt),
-        reconcile: () => this.launch({ name: 'R', kind: 'reconcile', sha: '', runId: RUN_IDS.R!, attempt: 1, controller: new AbortController(), done: false })
+        reconcile: (name) => this.launch({ name, kind: 'reconcile', sha: '', runId: RUN_IDS[name]!, attempt: 1, controller: new AbortController(), done: false })
       })
     )
     if (faultsLeft && this.cancels < this.bound.maxCancels) {

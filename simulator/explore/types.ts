@@ -57,6 +57,8 @@ export interface Scenario {
    * writes its deploy records (a check run, and its end as a commit status) as GitHub holds them.
    */
   reconcile: boolean
+  /** A second scheduled reconcile (`R2`), also starting at any step: two reconciles that overlap. */
+  secondReconcile?: boolean
   /** Commits that land on the branch at a step the scheduler picks, each starting its deploy job (`B`; none: A alone). */
   landing: CommitName[]
   /** Deploy jobs (`A`, or a shard job `A/2`) that may be re-run once (attempt 2) after their first attempt ended failed or cancelled. */
