@@ -174,9 +174,9 @@ export const CAMPAIGNS: Campaign[] = [
   },
   {
     name: 'three-commits',
-    description: 'A, then B and C landing at any step, each starting its deploy job; no fault, no preemption',
+    description: 'A, then B and C landing at any step, each starting its deploy job; no fault, 1 preemption',
     scenario: scenario({ landing: ['B', 'C'] }),
-    bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
+    bound: { ...base, maxFaults: 0, maxPreemptions: 1, faults: {} },
     maxInterleavings: 50_000
   },
   {
@@ -188,9 +188,9 @@ export const CAMPAIGNS: Campaign[] = [
   },
   {
     name: 'two-reconciles',
-    description: 'A alone and two scheduled reconciles, each starting at any step (the second after the first), overlapping; no fault, no preemption',
+    description: 'A alone and two scheduled reconciles, each starting at any step (the second after the first), overlapping; no fault, 1 preemption',
     scenario: withReconcile({ landing: [], secondReconcile: true }),
-    bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
+    bound: { ...base, maxFaults: 0, maxPreemptions: 1, faults: {} },
     maxInterleavings: 50_000
   },
   {
