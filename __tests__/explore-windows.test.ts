@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { CAMPAIGNS } from '../simulator/explore/bounds.js'
+import { CAMPAIGNS } from '../simulator/explore/campaigns.js'
 import { explore, replay } from '../simulator/explore/explorer.js'
 import { RECORD_WINDOWS, type RecordWindow } from '../simulator/explore/record-windows.js'
 

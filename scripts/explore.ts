@@ -14,7 +14,7 @@ import { fork } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { boundText } from '../simulator/explore/bound-text.js'
-import { type Campaign, CAMPAIGNS } from '../simulator/explore/bounds.js'
+import { type Campaign, CAMPAIGNS } from '../simulator/explore/campaigns.js'
 import { explore, type Found, replay } from '../simulator/explore/explorer.js'
 
 interface Result {
@@ -67,13 +67,15 @@ async function main(): Promise<number> {
     return r.violations.length ? 1 : 0
   }
   if (args[0] === '--campaign') {
+    // A child whose parent is gone (interrupted) stops at once rather than exploring for nobody.
+    process.on('disconnect', () => process.exit(2))
     process.send!(await run(CAMPAIGNS.find((c) => c.name === args[1])!))
     return 0
   }
   const j = args.indexOf('--jobs')
   const jobs = j >= 0 ? Number(args[j + 1]) : availableParallelism()
   if (!(jobs >= 1)) throw new Error(`--jobs takes a whole number of processes from 1, not ${args[j + 1]}`)
-  const names = args.filter((a, i) => i !== j && i !== j + 1)
+  const names = j >= 0 ? args.filter((_, i) => i !== j && i !== j + 1) : args
   const chosen = names.length ? CAMPAIGNS.filter((c) => names.includes(c.name)) : CAMPAIGNS
   if (!chosen.length) throw new Error(`no campaign named ${names.join(' ')}; campaigns: ${CAMPAIGNS.map((c) => c.name).join(', ')}`)
 
