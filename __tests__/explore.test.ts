@@ -4,6 +4,7 @@ import type { Bound } from '../simulator/explore/types.js'
 import { explore, replay } from '../simulator/explore/explorer.js'
 import { COMMITS, World } from '../simulator/explore/world.js'
 import { findsWindow } from './support/explore-window.js'
+import { expectOnlyOpen } from './support/record-windows.js'
 
 /**
  * The explorer (simulator/explore, docs/exploration.md): every interleaving of two overlapping deploy
@@ -28,7 +29,8 @@ describe('exhaustive exploration at the small bound', () => {
 
   it.each([['A'], ['B']] as const)('a failing canary of %s (no fault, one preemption): no tenant and no :latest reach the rejected commit', async (broken) => {
     const r = await explore(scenario({ broken: [broken] }), { ...SMALL, maxPreemptions: 1 })
-    expect(r.violations).toEqual([])
+    // A's broken build left on the canary is where B's redeploy is refused: the crash-looping-canary window.
+    expectOnlyOpen(r.violations, 'crash-looping-canary')
     expect(r.complete).toBe(true)
     expect(r.interleavings).toBeGreaterThan(10)
   })
@@ -42,7 +44,8 @@ describe("the failed canary's restore, with its own faults", () => {
     ['a 503 with Retry-After', 'A.redeploy(t1)=503'],
     ['a hang until the request timeout', 'A.redeploy(t1)=hang']
   ])('the restore redeploy gets %s: a branch the explorer takes, and no invariant breaks', async (_what, move) => {
-    const r = await replay(scenario({ broken: ['A'] }), bound, `${failed};${move}`)
+    // A alone: B landing while t1 still crash-loops on A is the crash-looping-canary window (record-windows.ts).
+    const r = await replay(scenario({ broken: ['A'], landing: [] }), bound, `${failed};${move}`)
     expect(r.violations).toEqual([])
     expect(r.results.A).toBe('failed')
   })
@@ -126,7 +129,8 @@ describe('windows the explorer found before the ownership-evidence fence, closed
     // `latest` from B back to A. Drop the mid-job outage stop in src/modes/promotion-step.ts or the
     // fence's in src/promote and this finds `latest-backward`.
     const r = await explore(scenario(), { ...SMALL, maxFaults: 2, faults: { head: ['err'], registry: ['503'] } })
-    expect(r.violations).toEqual([])
+    // The outage stop itself is recorded as a rejection: the outage-stop-rejection window, nothing else.
+    expectOnlyOpen(r.violations, 'outage-stop-rejection')
     expect(r.complete).toBe(true)
   })
 })

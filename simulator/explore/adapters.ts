@@ -38,7 +38,7 @@ export function httpFor(ex: Execution, job: JobHandle): HttpClient {
           if (answer === '503') return response(503, 'upstream unavailable')
           const sha = world.serving.get(tenant)!
           // A tenant on a broken image never becomes healthy: its canary fails.
-          if (world.broken.has(sha)) return response(503, 'crash loop')
+          if (world.crashes(sha, tenant)) return response(503, 'crash loop')
           return response(200, JSON.stringify({ sha }), { 'content-type': 'application/json' })
         },
         opts

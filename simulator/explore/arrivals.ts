@@ -10,38 +10,36 @@ import type { CommitName } from './world.js'
 export interface Arrive {
   /** The head moves to `commit` and its deploy job starts. */
   land(commit: CommitName): void
-  deploy(commit: CommitName, attempt: number): void
-  reconcile(): void
+  /** A deploy job starts: a shard job (`A/2`), or a re-run (attempt 2). */
+  deploy(job: string, attempt: number): void
+  /** A scheduled reconcile starts: `R`, or the second one, `R2`. */
+  reconcile(name: string): void
 }
 
 export class Arrivals {
   private readonly toLand: CommitName[]
-  private reconcilePending: boolean
-  private readonly rerun = new Set<CommitName>()
+  private readonly reconciles: string[]
+  private readonly rerun = new Set<string>()
 
   constructor(private readonly scenario: Scenario) {
     this.toLand = [...scenario.landing]
-    this.reconcilePending = scenario.reconcile
+    this.reconciles = scenario.reconcile ? ['R', ...(scenario.secondReconcile ? ['R2'] : [])] : []
   }
 
   options(jobs: readonly JobHandle[], arrive: Arrive): Option[] {
     const out: Option[] = []
     const next = this.toLand[0]
     if (next) out.push({ label: `land(${next})`, actor: 'world', fault: false, apply: () => arrive.land(this.toLand.shift()!) })
-    if (this.reconcilePending) {
-      out.push({
-        label: 'start(R)',
-        actor: 'world',
-        fault: false,
-        apply: () => {
-          this.reconcilePending = false
-          arrive.reconcile()
-        }
-      })
-    }
+    // R2 only after R: the two are alike, so which starts first is no new interleaving.
+    const reconcile = this.reconciles[0]
+    if (reconcile) out.push({ label: `start(${reconcile})`, actor: 'world', fault: false, apply: () => arrive.reconcile(this.reconciles.shift()!) })
+    for (const job of this.shardsDue(jobs)) out.push({ label: `start(${job})`, actor: 'world', fault: false, apply: () => arrive.deploy(job, 1) })
     for (const commit of this.scenario.reruns) {
       const first = jobs.find((j) => j.name === commit)
-      if (!first?.done || this.rerun.has(commit) || (first.result !== 'failed' && first.result !== 'cancelled')) continue
+      // A cancelled attempt may still have its last write in flight when the re-run starts (a killed runner).
+      const cancelled = this.scenario.rerunWhenCancelled && first?.controller.signal.aborted
+      const ended = first?.done && (first.result === 'failed' || first.result === 'cancelled')
+      if (!first || this.rerun.has(commit) || !(ended || cancelled)) continue
       out.push({
         label: `rerun(${commit})`,
         actor: 'world',
@@ -55,12 +53,25 @@ export class Arrivals {
     return out
   }
 
-  /** Nothing is still to land or start (re-runs are optional). */
-  get settled(): boolean {
-    return this.toLand.length === 0 && !this.reconcilePending
+  /** Shard jobs due to start: those of a commit whose canary job ended deployed (`needs: canary`), not started yet. */
+  private shardsDue(jobs: readonly JobHandle[]): string[] {
+    const n = this.scenario.shards
+    if (!n) return []
+    const out: string[] = []
+    for (const canary of jobs.filter((j) => j.canaryJob && j.attempt === 1)) {
+      const again = jobs.find((j) => j.name === `${canary.name}#2`)
+      if (!(canary.done && canary.result === 'deployed') && !(again?.done && again.result === 'deployed')) continue
+      for (let i = 1; i <= n; i++) if (!jobs.some((j) => j.name === `${canary.name}/${i}`)) out.push(`${canary.name}/${i}`)
+    }
+    return out
+  }
+
+  /** Nothing is still to land or start (re-runs are optional; shard jobs start once their canary job deployed). */
+  settled(jobs: readonly JobHandle[]): boolean {
+    return this.toLand.length === 0 && this.reconciles.length === 0 && this.shardsDue(jobs).length === 0
   }
 
   snapshot(): string {
-    return `${this.toLand.join(',')}|${this.reconcilePending}|${[...this.rerun].join(',')}`
+    return `${this.toLand.join(',')}|${this.reconciles.join(',')}|${[...this.rerun].join(',')}`
   }
 }

@@ -40,11 +40,19 @@ export function withReconcile(overrides: Partial<Scenario> = {}): Scenario {
   return scenario({ reconcile: true, ...overrides })
 }
 
-const EVERY_FAULT: Partial<Record<Kind, Answer[]>> = { head: ['err'], compare: ['err'], probe: ['503', 'hang'], redeploy: ['503', 'hang'], registry: ['503'] }
-/** The faults after which a side effect is retried: where a fence must be passed again. */
-const FENCE_FAULTS: Partial<Record<Kind, Answer[]>> = { head: ['err'], redeploy: ['503'], registry: ['503'] }
+/** A runner clock 16 minutes behind the forge's: past a `deploy-timeout-minutes` of 15. */
+export const SKEW_MS = 16 * 60_000
 
-const base = { maxCancels: 0, maxOvertakes: 5, maxSteps: 400 }
+/** A sharded deploy of A (docs/shards.md) with a reconcile: three tenants, shard 1 of 2 holds t1 and t3, shard 2 t2 (FNV-1a). */
+export function sharded(overrides: Partial<Scenario> = {}): Scenario {
+  return withReconcile({ landing: [], tenants: ['t1', 't2', 't3'], shards: 2, ...overrides })
+}
+
+export const EVERY_FAULT: Partial<Record<Kind, Answer[]>> = { head: ['err'], compare: ['err'], probe: ['503', 'hang'], redeploy: ['503', 'hang'], registry: ['503'] }
+/** The faults after which a side effect is retried: where a fence must be passed again. */
+export const FENCE_FAULTS: Partial<Record<Kind, Answer[]>> = { head: ['err'], redeploy: ['503'], registry: ['503'] }
+
+export const base = { maxCancels: 0, maxOvertakes: 5, maxSteps: 400 }
 
 /**
  * What `npm test` explores completely: every interleaving with up to two preemptions, no fault (the
@@ -53,92 +61,7 @@ const base = { maxCancels: 0, maxOvertakes: 5, maxSteps: 400 }
 export const SMALL: Bound = { ...base, maxFaults: 0, maxPreemptions: 2, faults: { redeploy: ['503'], registry: ['503'] } }
 
 /** One cancellation (which ends a job so it may be re-run), no other fault, no preemption. */
-const RERUN: Bound = { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 0, faults: {} }
-
-export interface Campaign {
-  name: string
-  description: string
-  scenario: Scenario
-  bound: Bound
-  /** A safety net: a campaign stopped here is reported as not complete. */
-  maxInterleavings: number
-}
-
-/** What `npm run explore` explores, each campaign completely (a few minutes in all on one core). */
-export const CAMPAIGNS: Campaign[] = [
-  {
-    name: 'interleavings',
-    description: 'no fault; up to 4 preemptions between the jobs, B landing at any step',
-    scenario: scenario(),
-    bound: { ...base, maxFaults: 0, maxPreemptions: 4, faults: {} },
-    maxInterleavings: 50_000
-  },
-  {
-    name: 'one-fault',
-    description: 'one fault of any kind (forge 5xx on a head read or a compare, a probe 503 or hang, a redeploy 503 with Retry-After or hang, a registry 503) or one cancellation; 1 preemption',
-    scenario: scenario(),
-    bound: { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 1, faults: EVERY_FAULT },
-    maxInterleavings: 50_000
-  },
-  {
-    name: 'two-fence-faults',
-    description: 'two faults among a failed head read, a redeploy 503 with Retry-After and a registry 503; 1 preemption',
-    scenario: scenario(),
-    bound: { ...base, maxFaults: 2, maxPreemptions: 1, faults: FENCE_FAULTS },
-    maxInterleavings: 50_000
-  },
-  {
-    name: 'no-compare-and-set',
-    description:
-      'a control plane without compare-and-set: a late redeploy inside the one-round-trip window may land, and the owning job must heal it; one fault among a probe 503, a redeploy 503 or hang; 2 preemptions',
-    scenario: noCompareAndSet(),
-    bound: { ...base, maxFaults: 1, maxPreemptions: 2, faults: { probe: ['503'], redeploy: ['503', 'hang'] } },
-    maxInterleavings: 50_000
-  },
-  ...(['A', 'B'] as const).map((broken): Campaign => ({
-    name: `canary-failure-${broken}`,
-    description: `the image of ${broken} never becomes healthy (its canary fails); one fault of any kind or a cancellation; 1 preemption`,
-    scenario: scenario({ broken: [broken] }),
-    bound: { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 1, faults: EVERY_FAULT },
-    maxInterleavings: 50_000
-  })),
-  {
-    name: 'reconcile',
-    description: 'A and B with a reconcile starting at any step, every job writing its deploy records; no fault; 1 preemption',
-    scenario: withReconcile(),
-    bound: { ...base, maxFaults: 0, maxPreemptions: 1, faults: {} },
-    maxInterleavings: 50_000
-  },
-  {
-    name: 'reconcile-canary-failure-A',
-    description: "A's image never healthy (its canary fails, its deploy rejects A), B landing and a reconcile starting at any step; no fault; 1 preemption",
-    scenario: withReconcile({ broken: ['A'] }),
-    bound: { ...base, maxFaults: 0, maxPreemptions: 1, faults: {} },
-    maxInterleavings: 50_000
-  },
-  {
-    name: 'reconcile-canary-failure-A-one-fault',
-    description:
-      "A's image never healthy, B landing and a reconcile starting at any step; one fault of any kind (a forge 5xx, a probe 503 or hang, a redeploy 503 or hang, a registry 503, a deploy-record write or read 503) or a cancellation; no preemption",
-    scenario: withReconcile({ broken: ['A'] }),
-    bound: { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 0, faults: { ...EVERY_FAULT, record: ['err'], records: ['err'] } },
-    maxInterleavings: 50_000
-  },
-  {
-    name: 'reconcile-record-faults',
-    description: 'A, B and a reconcile; two faults among a failed deploy-record write (a 503) and a failed deploy-record read; no preemption',
-    scenario: withReconcile(),
-    bound: { ...base, maxFaults: 2, maxPreemptions: 0, faults: { record: ['err'], records: ['err'] } },
-    maxInterleavings: 50_000
-  },
-  {
-    name: 'reconcile-rerun',
-    description: "A alone and a reconcile; A's job cancelled at any step and re-run (attempt 2) at any step after; no preemption",
-    scenario: withReconcile({ landing: [], reruns: ['A'] }),
-    bound: RERUN,
-    maxInterleavings: 50_000
-  }
-]
+export const RERUN: Bound = { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 0, faults: {} }
 
 export interface Window {
   name: string

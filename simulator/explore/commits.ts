@@ -6,10 +6,11 @@ import { sameCommit } from '../../src/forge/types.js'
 export const COMMITS = {
   C0: '1'.repeat(40),
   A: 'a'.repeat(40),
-  B: 'b'.repeat(40)
+  B: 'b'.repeat(40),
+  C: 'c'.repeat(40)
 } as const
 export type CommitName = keyof typeof COMMITS
-export const HISTORY: readonly string[] = [COMMITS.C0, COMMITS.A, COMMITS.B]
+export const HISTORY: readonly string[] = [COMMITS.C0, COMMITS.A, COMMITS.B, COMMITS.C]
 
 export function commitName(sha: string): string {
   for (const [name, full] of Object.entries(COMMITS)) if (sameCommit(full, sha)) return name

@@ -30,6 +30,8 @@ interface Deploy {
   /** When its `running` record first reached the forge (event order). */
   recordedAt?: number
   ended: boolean
+  /** An end record (any end but `running`) reached the forge. */
+  endWritten?: boolean
 }
 
 interface Send {
@@ -63,6 +65,7 @@ export class DeployWatch {
       if (d.recordedAt === undefined && !d.ended) d.recordedAt = ++this.seq
       return
     }
+    d.endWritten = true
     if (d.ended) return
     d.ended = true
     if (REJECTING_ENDS.has(end)) this.holds.set(d.sha, { at: ++this.seq, job })
@@ -130,13 +133,25 @@ export class DeployWatch {
     this.sends.set(reconcile, sends)
   }
 
+  /**
+   * When the execution ends: every deploy whose `running` record reached the forge has its end there too.
+   * A record left `running` by a job that ended reads as a live deploy until the timeout and then as a dead
+   * one, never as what happened (a canary that failed): the end is lost.
+   */
+  lostEnds(): void {
+    for (const [job, d] of this.deploys) {
+      if (d.recordedAt !== undefined && !d.endWritten)
+        this.violations.push({ invariant: 'lost-end', detail: `job ${job} ended, and its record on the forge still says running: its end never reached the forge` })
+    }
+  }
+
   /** True when a deploy of `sha` rejected it and no deploy of it succeeded since. */
   held(sha: string): boolean {
     return this.holds.has(sha)
   }
 
   snapshot(): string {
-    const deploys = [...this.deploys].map(([j, d]) => `${j}:${d.recordedAt ?? '-'}:${d.ended ? 'end' : 'run'}`).join(',')
+    const deploys = [...this.deploys].map(([j, d]) => `${j}:${d.recordedAt ?? '-'}:${d.ended ? 'end' : 'run'}${d.endWritten ? '+' : ''}`).join(',')
     const holds = [...this.holds].map(([s, h]) => `${commitName(s)}@${h.at}`).join(',')
     const sends = [...this.sends].map(([r, l]) => `${r}:${l.map((s) => `${s.target}@${s.at}`).join('/')}`).join(',')
     return `seq=${this.seq} d=${deploys} h=${holds} stop=${[...this.stopped.keys()].join(',')} s=${sends}`

@@ -20,7 +20,7 @@ export interface Starters {
 }
 
 /** Run ids as GitHub numbers runs: each commit's deploy run, then the scheduled reconcile's. */
-const RUN_IDS: Record<string, string> = { A: '100', B: '101', R: '200' }
+const RUN_IDS: Record<string, string> = { A: '100', B: '101', C: '102', R: '200', R2: '201' }
 
 export class Execution {
   now = 0
@@ -43,7 +43,8 @@ export class Execution {
     readonly bound: Bound,
     private readonly starters: Starters
   ) {
-    this.world = new World(scenario.tenants, scenario.invariants, new Set(scenario.broken.map((c) => COMMITS[c])), () => this.now)
+    this.world = new World(scenario.tenants, scenario.invariants, new Set(scenario.broken.map((c) => COMMITS[c])), () => this.now, scenario.forge === 'gitea')
+    for (const [c, tenants] of Object.entries(scenario.brokenOn ?? {})) this.world.brokenOn.set(COMMITS[c as CommitName], new Set(tenants))
     this.arrivals = new Arrivals(scenario)
   }
 
@@ -51,9 +52,24 @@ export class Execution {
     return this.world.violations
   }
 
-  /** Starts the deploy job of `commit` (attempt 2 is a re-run of the same job in the same run). */
-  start(commit: CommitName, attempt = 1): void {
-    this.launch({ name: attempt > 1 ? `${commit}#${attempt}` : commit, kind: 'deploy', sha: COMMITS[commit], runId: RUN_IDS[commit]!, attempt, controller: new AbortController(), done: false })
+  /**
+   * Starts a deploy job: `A` (the commit's whole-fleet job, or its canary job in a sharded deploy) or a
+   * shard job `A/2`; attempt 2 is a re-run of the same job in the same run.
+   */
+  start(job: string, attempt = 1): void {
+    const [commit, index] = job.split('/') as [CommitName, string | undefined]
+    const part = index && `${index}/${this.scenario.shards}`
+    this.launch({
+      name: attempt > 1 ? `${job}#${attempt}` : job,
+      kind: 'deploy',
+      sha: COMMITS[commit],
+      runId: RUN_IDS[commit]!,
+      attempt,
+      controller: new AbortController(),
+      done: false,
+      ...(part ? { part } : {}),
+      ...(this.scenario.shards && !index ? { canaryJob: true } : {})
+    })
   }
 
   private launch(job: JobHandle): void {
@@ -64,11 +80,13 @@ export class Execution {
     })
   }
 
+  /** A job's runner clock: the virtual time, and its wall time off the forge's by the scenario's skew for it. */
   clockFor(job: string): Clock {
+    const skew = this.scenario.skewMs?.[job] ?? 0
     return {
       now: () => this.now,
       sleep: (ms, signal) => this.sleep(job, ms, signal),
-      wall: () => WALL_EPOCH + this.now
+      wall: () => WALL_EPOCH + this.now + skew
     }
   }
 
@@ -133,6 +151,16 @@ export class Execution {
             return
           }
           signal?.removeEventListener('abort', onAbort)
+          if (answer === 'lost') {
+            // Applied by the world, then the connection dropped: the caller sees a network error.
+            try {
+              respond('ok')
+            } catch {
+              // the world's own refusal (a 409, a 404) is lost with the rest of the answer
+            }
+            reject(new NetworkError('socket hang up after the request was sent', 'ECONNRESET'))
+            return
+          }
           try {
             resolve(respond(answer))
           } catch (error) {
@@ -178,7 +206,7 @@ export class Execution {
           this.start(commit)
         },
         deploy: (commit, attempt) => this.start(commit, attempt),
-        reconcile: () => this.launch({ name: 'R', kind: 'reconcile', sha: '', runId: RUN_IDS.R!, attempt: 1, controller: new AbortController(), done: false })
+        reconcile: (name) => this.launch({ name, kind: 'reconcile', sha: '', runId: RUN_IDS[name]!, attempt: 1, controller: new AbortController(), done: false })
       })
     )
     if (faultsLeft && this.cancels < this.bound.maxCancels) {
@@ -234,7 +262,7 @@ export class Execution {
   }
 
   get finished(): boolean {
-    return this.jobs.every((j) => j.done) && this.arrivals.settled
+    return this.jobs.every((j) => j.done) && this.arrivals.settled(this.jobs)
   }
 
   /**

@@ -32,6 +32,8 @@ export interface Exploration {
   violating: number
   /** True when every schedule within the bound was run (not stopped by `maxInterleavings`). */
   complete: boolean
+  /** With `stopOn`: the violation it stopped at, with its whole schedule. */
+  first?: Found
 }
 
 export interface ExploreOptions {
@@ -39,6 +41,8 @@ export interface ExploreOptions {
   maxInterleavings?: number
   /** Stop at the first violation. */
   stopAtFirst?: boolean
+  /** Stop at the first violation of this invariant (others are counted and kept, and exploring goes on). */
+  stopOn?: Violation['invariant']
   /** Keep at most this many violations of each invariant. */
   keepPerInvariant?: number
   onProgress?: (e: Exploration) => void
@@ -73,11 +77,12 @@ async function play(scenario: Scenario, bound: Bound, pick: (step: number, label
     if (options.length === 0) {
       if (!ex.finished) ex.violations.push({ invariant: 'deadlock', detail: `nothing can move, yet ${ex.describe()}` })
       else {
-        ex.world.finalCheck(ex.jobs.filter((j) => j.result === 'deployed').map((j) => j.sha))
+        ex.world.finalCheck(deployedCommits(ex))
+        if (ex.scenario.reconcile) ex.world.watch.lostEnds()
         // The incident's second half: the newer job went red because an older one got in its way. With
         // no fault and no broken image, only reordering happened, and the newest job must end deployed.
         const newest = ex.jobs.filter((j) => j.kind === 'deploy').at(-1)!
-        if (ex.faultFree && !ex.scenario.broken.length && newest.result !== 'deployed') {
+        if (ex.faultFree && !ex.scenario.broken.length && !ex.scenario.brokenOn && newest.result !== 'deployed') {
           ex.violations.push({ invariant: 'newest-not-deployed', detail: `job ${newest.name} ended ${newest.result ?? 'without a result'} with no fault in the schedule` })
         }
       }
@@ -113,6 +118,21 @@ async function play(scenario: Scenario, bound: Bound, pick: (step: number, label
     serving: Object.fromEntries([...ex.world.serving].map(([t, sha]) => [t, commitName(sha)])),
     results: Object.fromEntries(ex.jobs.map((j) => [j.name, j.result ?? 'running']))
   }
+}
+
+/**
+ * Commits whose deploy ended `deployed` as a whole: a whole-fleet job that did, or (sharded) every shard
+ * of the commit's deploy, in some attempt.
+ */
+function deployedCommits(ex: Execution): string[] {
+  const whole = ex.jobs.filter((j) => j.result === 'deployed' && !j.part && !j.canaryJob).map((j) => j.sha)
+  const n = ex.scenario.shards
+  if (!n) return whole
+  const sharded = ex.jobs
+    .filter((j) => j.canaryJob && j.attempt === 1)
+    .filter((c) => Array.from({ length: n }, (_, i) => `${c.name}/${i + 1}`).every((s) => ex.jobs.some((j) => j.name.split('#')[0] === s && j.result === 'deployed')))
+    .map((c) => c.sha)
+  return [...whole, ...sharded]
 }
 
 /**
@@ -167,6 +187,11 @@ export function explore(scenario: Scenario, bound: Bound, options: ExploreOption
       result.states = seen.size
       if (result.interleavings % 500 === 0) options.onProgress?.(result)
       if (run.violations.length && options.stopAtFirst) return result
+      if (options.stopOn && run.violations.some((v) => v.invariant === options.stopOn)) {
+        const found = run.violations.find((v) => v.invariant === options.stopOn)!
+        result.first = { violation: found, schedule: run.labels.join(';') }
+        return result
+      }
       if (options.maxInterleavings && result.interleavings >= options.maxInterleavings) return result
       let d = run.choices.length - 1
       while (d >= 0 && run.choices[d]! + 1 >= run.counts[d]!) d--

@@ -1,6 +1,7 @@
 import type { CheckRunUpdate, Comparison, Forge } from '../../src/forge/types.js'
 import { HttpStatusError } from '../../src/http/retry.js'
 import { parseStamp } from '../../src/reconcile/deploy-record.js'
+import { FORGE_REQUEST_TIMEOUT_MS } from '../../src/settings/common.js'
 import type { Execution } from './execution.js'
 import type { JobHandle } from './types.js'
 import { commitName, order, REPOSITORY } from './world.js'
@@ -22,6 +23,8 @@ export interface ForgeOptions {
 
 export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): Forge {
   const { world } = ex
+  // A forge call may hang (where the bound allows it): no answer until the request timeout, then the adapter's error.
+  const request: Execution['request'] = (j, kind, arg, respond) => ex.request(j, kind, arg, respond, { timeoutMs: FORGE_REQUEST_TIMEOUT_MS })
   const fail = (what: string): never => {
     throw new Error(`${what} answered HTTP 503: Service Unavailable`)
   }
@@ -35,16 +38,19 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
     if (job.kind === 'deploy' && end) world.watch.wrote(job.name, end)
   }
   const write = <T>(what: string, apply: () => T, stamp?: string | null): Promise<T> =>
-    ex.request(job.name, 'record', what, (answer) => {
+    request(job.name, 'record', what, (answer) => {
       if (answer === 'ok') return apply()
       if (job.kind === 'deploy' && parseStamp(stamp)?.end === 'running') world.watch.writeFailed(job.name)
+      // GitHub's secondary rate limit may come as a 403 without Retry-After (REST docs, "Rate limits").
+      if (answer === '403') throw new HttpStatusError(`POST ${what}`, 403, 'You have exceeded a secondary rate limit', undefined)
       return unavailable(`POST ${what}`)
     })
-  return {
-    kind: 'github',
+  const gitea = ex.scenario.forge === 'gitea'
+  const forge: Forge = {
+    kind: gitea ? 'gitea' : 'github',
     repository: REPOSITORY,
     branchHead: (branch) =>
-      ex.request(job.name, 'head', branch, (answer) => {
+      request(job.name, 'head', branch, (answer) => {
         ex.world.readHead(job.name, answer === 'ok')
         if (answer !== 'ok') return fail(`GET /repos/${REPOSITORY}/branches/${branch}`)
         // A reconcile reconciles to the head it read first.
@@ -52,7 +58,7 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
         return world.head
       }),
     compare: (base, head) =>
-      ex.request(job.name, 'compare', `${commitName(base)}...${commitName(head)}`, (answer): Comparison => {
+      request(job.name, 'compare', `${commitName(base)}...${commitName(head)}`, (answer): Comparison => {
         if (answer !== 'ok') return fail(`GET /repos/${REPOSITORY}/compare`)
         const [b, h] = [order(base), order(head)]
         if (b < 0 || h < 0) return { relation: 'diverged', aheadBy: 1, behindBy: 1 }
@@ -70,8 +76,10 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
         s.description
       ),
     latestStatuses: (sha) =>
-      ex.request(job.name, 'records', `statuses of ${commitName(sha)}`, (answer) => {
+      request(job.name, 'records', `statuses of ${commitName(sha)}`, (answer) => {
         if (answer !== 'ok') return unavailable(`GET /repos/${REPOSITORY}/commits/${sha}/status`)
+        // On Gitea the combined status is the reader's only (and so its last) read of the deploy records.
+        if (gitea && job.kind === 'reconcile') world.watch.looked(job.name, sha)
         return world.records.latestStatuses(sha).map((s) => ({ ...s, description: strip(s.description)! }))
       }),
     checks: {
@@ -95,13 +103,17 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
           u.externalId
         ),
       latestByName: (sha, name) =>
-        ex.request(job.name, 'records', `check ${shortName(name, o.recordName)} of ${commitName(sha)}`, (answer) => {
+        request(job.name, 'records', `check ${shortName(name, o.recordName)} of ${commitName(sha)}`, (answer) => {
           if (answer !== 'ok') return unavailable(`GET /repos/${REPOSITORY}/commits/${sha}/check-runs`)
           if (job.kind === 'reconcile' && name === o.recordName) world.watch.looked(job.name, sha)
           return world.records.latestCheck(sha, name).map((c) => ({ ...c, externalId: strip(c.externalId) }))
         })
     }
   }
+  // Gitea has no Checks API: every record is a commit status (the reporter and the reader use statuses only).
+  if (!gitea) return forge
+  const { checks: _none, ...statusesOnly } = forge
+  return statusesOnly
 }
 
 /** `deploy`, `shard 1`, `reconcile`: the record names as a schedule shows them. */

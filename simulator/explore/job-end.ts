@@ -5,6 +5,8 @@ import { failuresOf } from '../../src/report/failures.js'
 import { buildReport, type RunRecord, type RunReport } from '../../src/report/model.js'
 import { validateReport } from '../../src/report/schema.js'
 import { runSummaryMarkdown } from '../../src/report/summary.js'
+import { applyShard } from '../../src/rollout/shard.js'
+import { parseShard } from '../../src/settings/shard.js'
 import type { Execution } from './execution.js'
 import type { JobHandle } from './types.js'
 import { commitName, order, WALL_EPOCH } from './world.js'
@@ -29,6 +31,13 @@ export async function reportOn(ex: Execution, ctx: RunContext, outcome: Outcome)
   return report
 }
 
+/** The tenants a job owns: the canary alone for a sharded deploy's canary job, its shard's for a shard job, else all. */
+export function fleetOf(ex: Execution, job: JobHandle): string[] {
+  if (job.canaryJob) return [ex.scenario.canary]
+  if (job.part) return applyShard(ex.scenario.tenants, parseShard(job.part)).tenants
+  return [...ex.scenario.tenants]
+}
+
 function judgeReport(ex: Execution, job: JobHandle, outcome: Outcome, report: RunReport, results: Set<string>): void {
   const v = ex.world.violations
   const who = `job ${job.name}`
@@ -44,7 +53,7 @@ function judgeReport(ex: Execution, job: JobHandle, outcome: Outcome, report: Ru
   if (problems.length) v.push({ invariant: 'report', detail: `${who}'s report does not pass its schema: ${problems.join('; ')}` })
   const tenants = outcome.record.tenants.map((t) => t.tenant).sort()
   // A job stopped before it loaded the fleet reports no tenants; any other, all of them.
-  if (tenants.length && tenants.join(',') !== [...ex.scenario.tenants].sort().join(',')) v.push({ invariant: 'report', detail: `${who}'s report lists tenants ${tenants.join(',')}` })
+  if (tenants.length && tenants.join(',') !== fleetOf(ex, job).sort().join(',')) v.push({ invariant: 'report', detail: `${who}'s report lists tenants ${tenants.join(',')}` })
   for (const t of outcome.record.tenants) if (!ACTIONS.has(t.action ?? 'null')) v.push({ invariant: 'report', detail: `${who}: ${t.tenant} has the undocumented action ${t.action}` })
 }
 
@@ -54,14 +63,17 @@ export function judgeDeploy(ex: Execution, job: JobHandle, outcome: Outcome, rep
   const who = `job ${job.name}`
   judgeReport(ex, job, outcome, report, DEPLOY_RESULTS)
   const p = outcome.record?.promotion
-  if (outcome.record && outcome.result === 'deployed' && !(p && ['promoted', 'unchanged', 'skipped-ahead'].includes(p.outcome))) {
+  const promotes = !job.part && !job.canaryJob
+  if (promotes && outcome.record && outcome.result === 'deployed' && !(p && ['promoted', 'unchanged', 'skipped-ahead'].includes(p.outcome))) {
     v.push({ invariant: 'job-result', detail: `${who} ended deployed with the promotion ${p?.outcome ?? 'missing'}` })
   }
   // The ends by which a deploy rejects its commit (a failed canary, a halt), as its record says them.
-  world.deployEnded(job.name, job.sha, outcome.result, REJECTING_ENDS.has(endOfRun(report)))
+  const end = endOfRun(report)
+  world.deployEnded(job.name, job.sha, outcome.result, REJECTING_ENDS.has(end), end)
   if (outcome.result === 'deployed') {
+    const mine = new Set(fleetOf(ex, job))
     for (const [t, s] of world.serving) {
-      if (order(s) < order(job.sha)) v.push({ invariant: 'deployed-not-converged', detail: `${who} ended deployed while ${t} serves ${commitName(s)}` })
+      if (mine.has(t) && order(s) < order(job.sha)) v.push({ invariant: 'deployed-not-converged', detail: `${who} ended deployed while ${t} serves ${commitName(s)}` })
     }
   }
 }

@@ -26,13 +26,20 @@ export interface RunIds {
   attempt: number
 }
 
-export function inputsFor(scenario: Scenario, sha: string, run: RunIds = { mode: 'deploy', runId: '', attempt: 1 }): Record<string, string> {
+/** Which job of a sharded deploy (docs/shards.md): its canary job, or shard `i/n`; neither for a whole-fleet job. */
+export interface JobShape {
+  part?: string
+  canaryJob?: boolean
+}
+
+export function inputsFor(scenario: Scenario, sha: string, run: RunIds = { mode: 'deploy', runId: '', attempt: 1 }, shape: JobShape = {}): Record<string, string> {
   const inputs: Record<string, string> = {
     mode: run.mode,
     token: 'explore-token',
     branch: 'main',
-    tenants: scenario.tenants.join(','),
-    canary: scenario.canary,
+    // A sharded deploy's canary job deploys the canary alone; its shard jobs the whole fleet, by shard, with no canary.
+    tenants: shape.canaryJob ? scenario.canary : scenario.tenants.join(','),
+    ...(shape.part ? { shard: shape.part } : { canary: scenario.canary }),
     'buildinfo-url': BUILDINFO_URL,
     'redeploy-url': REDEPLOY_URL,
     'redeploy-body': '{"tenant":"{tenant}","tag":"{tag}","sha":"{sha}","current":"{current}"}',
@@ -41,8 +48,11 @@ export function inputsFor(scenario: Scenario, sha: string, run: RunIds = { mode:
     'settle-interval-seconds': '20',
     'request-timeout-seconds': '10',
     'canary-soak-seconds': '0',
-    image: `${REGISTRY_HOST}/${REPOSITORY}`,
-    ...(scenario.gateOff ? { 'superseded-check': 'false' } : {})
+    // Only a whole-fleet job promotes: the jobs of a sharded deploy have no image (its promote job is not modelled).
+    ...(shape.part || shape.canaryJob ? {} : { image: `${REGISTRY_HOST}/${REPOSITORY}` }),
+    ...(scenario.gateOff ? { 'superseded-check': 'false' } : {}),
+    ...(scenario.forge === 'gitea' ? { forge: 'gitea' } : {}),
+    ...(scenario.deployTimeoutMinutes !== undefined ? { 'deploy-timeout-minutes': String(scenario.deployTimeoutMinutes) } : {})
   }
   const env: Record<string, string> = { GITHUB_SHA: sha, GITHUB_REPOSITORY: REPOSITORY, GITHUB_API_URL: 'http://forge.explore/api', GITHUB_SERVER_URL: 'http://forge.explore' }
   if (run.runId) Object.assign(env, { GITHUB_RUN_ID: run.runId, GITHUB_RUN_ATTEMPT: String(run.attempt) })
@@ -51,17 +61,17 @@ export function inputsFor(scenario: Scenario, sha: string, run: RunIds = { mode:
 }
 
 const parsed = new Map<string, Settings>()
-export function settingsFor(scenario: Scenario, sha: string, run?: RunIds): Settings {
-  const key = `${sha}:${scenario.tenants.join(',')}:${scenario.canary}:${scenario.gateOff}:${run?.mode}:${run?.runId}:${run?.attempt}`
+export function settingsFor(scenario: Scenario, sha: string, run?: RunIds, shape: JobShape = {}): Settings {
+  const key = `${sha}:${scenario.tenants.join(',')}:${scenario.canary}:${scenario.gateOff}:${scenario.forge}:${scenario.deployTimeoutMinutes}:${run?.mode}:${run?.runId}:${run?.attempt}:${shape.part}:${shape.canaryJob}`
   let s = parsed.get(key)
-  if (!s) parsed.set(key, (s = parseSettings(inputsFor(scenario, sha, run))))
+  if (!s) parsed.set(key, (s = parseSettings(inputsFor(scenario, sha, run, shape))))
   return s
 }
 
 export async function deployJob(ex: Execution, job: JobHandle): Promise<void> {
   const { scenario } = ex
   const records = scenario.reconcile
-  const settings = settingsFor(scenario, job.sha, records ? { mode: 'deploy', runId: job.runId, attempt: job.attempt } : undefined)
+  const settings = settingsFor(scenario, job.sha, records ? { mode: 'deploy', runId: job.runId, attempt: job.attempt } : undefined, { part: job.part, canaryJob: job.canaryJob })
   const [clock, http, forge] = [ex.clockFor(job.name), httpFor(ex, job), forgeFor(ex, job)]
   const reporter = records ? createReporter(settings, { http, clock, forge }) : undefined
   const ctx = createContext(settings, { clock, http, forge, signal: job.controller.signal, reporter })

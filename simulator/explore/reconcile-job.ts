@@ -21,6 +21,8 @@ import { COMMITS } from './world.js'
 export async function reconcileJob(ex: Execution, job: JobHandle): Promise<void> {
   const { scenario, world } = ex
   world.reconcilers.add(job.name)
+  // A scheduled run that comes later (past deploy-timeout-minutes, say): nothing is read before then.
+  if (scenario.reconcileDelayMs) await ex.sleep(job.name, scenario.reconcileDelayMs)
   const parsed = settingsFor(scenario, COMMITS.A, { mode: 'reconcile', runId: job.runId, attempt: job.attempt })
   const settings = scenario.bugs.includes('reconcile-asks-once') ? askingOnce(parsed, () => ex.traces.get(job.name)!.some((t) => t.includes('records('))) : parsed
   const [clock, http] = [ex.clockFor(job.name), httpFor(ex, job)]

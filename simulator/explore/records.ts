@@ -26,10 +26,15 @@ export class Records {
   private readonly statuses: Status[] = []
   private nextId = 1
 
-  constructor(private readonly wall: () => number) {}
+  constructor(
+    private readonly wall: () => number,
+    /** Gitea stamps `created_at` in whole seconds (timeutil.TimeStamp, Unix seconds); GitHub's ISO times are whole seconds too, but kept exact here. */
+    private readonly wholeSeconds = false
+  ) {}
 
   private iso(): string {
-    return new Date(this.wall()).toISOString()
+    const ms = this.wall()
+    return new Date(this.wholeSeconds ? Math.floor(ms / 1000) * 1000 : ms).toISOString()
   }
 
   createCheck(sha: string, name: string, u: CheckRunUpdate): number {

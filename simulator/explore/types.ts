@@ -7,8 +7,14 @@ import type { CommitName, InvariantOptions } from './world.js'
 
 /** `record`: a deploy record written (a check run or a commit status); `records`: deploy records read back. */
 export type Kind = 'head' | 'compare' | 'probe' | 'redeploy' | 'registry' | 'record' | 'records'
-/** `err`: the forge failed after its own retries (a 503 for a record); `503`: a retryable answer (with Retry-After for a redeploy); `hang`: no answer until the request's time limit. */
-export type Answer = 'ok' | 'err' | '503' | 'hang'
+/**
+ * `err`: the forge failed after its own retries (a 503 for a record); `503`: a retryable answer (with
+ * Retry-After for a redeploy); `hang`: no answer until the request's time limit; `403`: GitHub's secondary
+ * rate limit as it may come, a 403 without `Retry-After` (REST docs, "Rate limits for the REST API":
+ * "you may receive a 403 or 429 response"; the headers are not promised); `lost`: the write is applied
+ * and its answer lost (the connection reset after the request went out).
+ */
+export type Answer = 'ok' | 'err' | '503' | 'hang' | '403' | 'lost'
 
 export interface Bound {
   /** Faults (non-ok answers and cancellations) per execution. */
@@ -35,6 +41,8 @@ export interface Scenario {
   canary: string
   /** Commits whose image never becomes healthy (their canary fails). */
   broken: CommitName[]
+  /** Commits whose build never comes up on these tenants only (a tenant's own configuration): a shard of them halts. */
+  brokenOn?: Partial<Record<CommitName, string[]>>
   /** The control plane refuses a redeploy whose `current` is not what the tenant serves (HTTP 409). */
   compareAndSet: boolean
   /** Retry-After of a 503 from the control plane, seconds. */
@@ -49,10 +57,31 @@ export interface Scenario {
    * writes its deploy records (a check run, and its end as a commit status) as GitHub holds them.
    */
   reconcile: boolean
+  /** A second scheduled reconcile (`R2`), also starting at any step: two reconciles that overlap. */
+  secondReconcile?: boolean
   /** Commits that land on the branch at a step the scheduler picks, each starting its deploy job (`B`; none: A alone). */
   landing: CommitName[]
-  /** Commits whose deploy job may be re-run once (attempt 2) after its first attempt ended failed or cancelled. */
-  reruns: CommitName[]
+  /** Deploy jobs (`A`, or a shard job `A/2`) that may be re-run once (attempt 2) after their first attempt ended failed or cancelled. */
+  reruns: string[]
+  /**
+   * A re-run may start as soon as the first attempt is cancelled, while its last record write may still be
+   * in flight (a killed runner's last request), not only once it has ended.
+   */
+  rerunWhenCancelled?: boolean
+  /** Which forge keeps the records: GitHub (check runs and their end as a status) or Gitea (statuses only, whole seconds). */
+  forge?: 'github' | 'gitea'
+  /** `deploy-timeout-minutes` of the reconcile (its default, 6 h, when undefined). */
+  deployTimeoutMinutes?: number
+  /** The reconcile, once started, waits this long (virtual ms) before its first read: a scheduled run that comes later. */
+  reconcileDelayMs?: number
+  /**
+   * A sharded deploy (docs/shards.md): each commit's deploy is a canary job (the canary tenant alone, as
+   * `tenants` and `canary`, no image) and, once it ended `deployed` (`needs: canary`), `shards` matrix jobs
+   * (`shard: i/n`, the whole fleet, no canary, no image) that start at steps the scheduler picks, in any order.
+   */
+  shards?: number
+  /** Runner clocks off the forge's, by job name (`A`: -960000 is 16 minutes behind): what each job stamps as its wall time. */
+  skewMs?: Record<string, number>
 }
 
 export type BugFlag = 'redeploy-retry-without-fence' | 'registry-retry-without-fence' | 'reconcile-asks-once' | 'records-without-attempts'
@@ -92,6 +121,9 @@ export interface JobHandle {
   /** `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`, stamped on its records. */
   runId: string
   attempt: number
+  /** A shard job's `shard` input (`2/2`); a sharded deploy's canary job has `canaryJob`. */
+  part?: string
+  canaryJob?: boolean
   controller: AbortController
   done: boolean
   result?: string

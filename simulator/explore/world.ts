@@ -49,6 +49,9 @@ export interface Violation {
     | 'reconcile-ignored-deploy'
     | 'reconcile-past-wave'
     | 'unrecorded-send'
+    | 'false-rejection'
+    | 'broken-rollout'
+    | 'lost-end'
   detail: string
 }
 
@@ -91,6 +94,8 @@ export class World {
   readonly records: Records
   /** What reconcile promises about live and rejected deploys, judged from the truth of the execution. */
   readonly watch = new DeployWatch(this.violations)
+  /** Commits whose build never comes up on some tenants only, and which. */
+  readonly brokenOn = new Map<string, ReadonlySet<string>>()
   /** Reconcile jobs: judged by the watch for a rejected head (they may finish the wave under way). */
   readonly reconcilers = new Set<string>()
 
@@ -99,9 +104,11 @@ export class World {
     private readonly opts: InvariantOptions,
     /** Commits whose image never becomes healthy: a tenant on it answers /buildinfo with 503. */
     readonly broken: ReadonlySet<string>,
-    private readonly now: () => number
+    private readonly now: () => number,
+    /** Gitea: records stamped in whole seconds. */
+    wholeSeconds = false
   ) {
-    this.records = new Records(() => WALL_EPOCH + now())
+    this.records = new Records(() => WALL_EPOCH + now(), wholeSeconds)
     for (const t of tenants) this.serving.set(t, COMMITS.C0)
     for (const sha of HISTORY) this.put(SOURCE_TAG(sha), imageOf(sha))
     this.put(LATEST, imageOf(COMMITS.C0))
@@ -112,6 +119,16 @@ export class World {
     this.blobs.set(digest, bytes)
     this.tags.set(tag, digest)
     return digest
+  }
+
+  /** True when `sha`'s build never comes up on `tenant`: it answers /buildinfo with 503. */
+  crashes(sha: string, tenant: string): boolean {
+    return this.broken.has(sha) || (this.brokenOn.get(sha)?.has(tenant) ?? false)
+  }
+
+  /** True when `sha`'s build fails somewhere: a commit whose deploy may rightly be rejected. */
+  private failsSomewhere(sha: string): boolean {
+    return this.broken.has(sha) || this.brokenOn.has(sha)
   }
 
   manifest(ref: string): Buffer | undefined {
@@ -153,6 +170,13 @@ export class World {
     }
     if (this.rejected.has(sha) && !this.reconcilers.has(job) && !sameCommit(jobSha, sha))
       this.violations.push({ invariant: 'rejected-commit', detail: `${tenant} moved to ${commitName(sha)}, which its own deploy rejected` })
+    // Ground truth, whoever sends it: a build that never comes up goes to the canary (to be judged), never beyond.
+    // (A build that fails on some tenants only cannot be known before it is tried there: that is judged by the holds its halt records.)
+    if (this.broken.has(sha) && tenant !== this.opts.canary)
+      this.violations.push({
+        invariant: 'broken-rollout',
+        detail: `${tenant}, not a canary, moved to ${commitName(sha)}, whose build never comes up (sent by ${this.reconcilers.has(job) ? 'reconcile ' : 'job '}${job})`
+      })
     this.serving.set(tenant, sha)
   }
 
@@ -164,6 +188,7 @@ export class World {
       if (before && after && order(after) < order(before)) this.violations.push({ invariant: 'latest-backward', detail: `latest moved from ${commitName(before)} back to ${commitName(after)}` })
       if (after && this.rejected.has(after) && !this.reconcilers.has(job) && !sameCommit(jobSha, after))
         this.violations.push({ invariant: 'rejected-commit', detail: `latest moved to ${commitName(after)}, which its own deploy rejected` })
+      if (after && this.broken.has(after)) this.violations.push({ invariant: 'broken-rollout', detail: `latest moved to ${commitName(after)}, whose build never comes up (written by ${job})` })
     }
     return this.put(tag, bytes)
   }
@@ -173,7 +198,13 @@ export class World {
    * as rejecting the commit); a later deploy of the commit that succeeds lifts that. Whatever failed, the
    * job must not have left `latest` on its commit.
    */
-  deployEnded(job: string, sha: string, result: string, rejected: boolean): void {
+  deployEnded(job: string, sha: string, result: string, rejected: boolean, end?: string): void {
+    // Ground truth: a commit is rejected because its build is broken, not because a report says so.
+    if (rejected && !this.failsSomewhere(sha))
+      this.violations.push({
+        invariant: 'false-rejection',
+        detail: `job ${job} recorded ${end ?? 'a rejecting end'} for ${commitName(sha)}, whose build is healthy: a hold nobody's verification earned`
+      })
     if (rejected) this.rejected.add(sha)
     if (result === 'deployed') this.rejected.delete(sha)
     this.watch.ended(job)

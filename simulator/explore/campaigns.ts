@@ -1,0 +1,162 @@
+import { base, EVERY_FAULT, FENCE_FAULTS, noCompareAndSet, RERUN, scenario, sharded, SKEW_MS, withReconcile } from './bounds.js'
+import type { Bound, Scenario } from './types.js'
+
+/**
+ * What `npm run explore` explores (docs/exploration.md, "Campaigns"): each campaign a scenario and a bound,
+ * explored completely; `npm run explore` prints each one's bound with its result.
+ */
+
+export interface Campaign {
+  name: string
+  description: string
+  scenario: Scenario
+  bound: Bound
+  /** A safety net: a campaign stopped here is reported as not complete. */
+  maxInterleavings: number
+  /** Roughly how many interleavings it runs (the last full run's count): `npm run explore` starts the longest first. */
+  about?: number
+}
+
+/** What `npm run explore` explores, each campaign completely (a few minutes in all on one core). */
+export const CAMPAIGNS: Campaign[] = [
+  {
+    name: 'interleavings',
+    description: 'no fault; up to 4 preemptions between the jobs, B landing at any step',
+    scenario: scenario(),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 4, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'one-fault',
+    description: 'one fault of any kind (forge 5xx on a head read or a compare, a probe 503 or hang, a redeploy 503 with Retry-After or hang, a registry 503) or one cancellation; 1 preemption',
+    scenario: scenario(),
+    bound: { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 1, faults: EVERY_FAULT },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'two-fence-faults',
+    description: 'two faults among a failed head read, a redeploy 503 with Retry-After and a registry 503; 1 preemption',
+    scenario: scenario(),
+    bound: { ...base, maxFaults: 2, maxPreemptions: 1, faults: FENCE_FAULTS },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'no-compare-and-set',
+    description:
+      'a control plane without compare-and-set: a late redeploy inside the one-round-trip window may land, and the owning job must heal it; one fault among a probe 503, a redeploy 503 or hang; 2 preemptions',
+    scenario: noCompareAndSet(),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 2, faults: { probe: ['503'], redeploy: ['503', 'hang'] } },
+    maxInterleavings: 50_000
+  },
+  ...(['A', 'B'] as const).map((broken): Campaign => ({
+    name: `canary-failure-${broken}`,
+    description: `the image of ${broken} never becomes healthy (its canary fails); one fault of any kind or a cancellation; 1 preemption`,
+    scenario: scenario({ broken: [broken] }),
+    bound: { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 1, faults: EVERY_FAULT },
+    maxInterleavings: 50_000
+  })),
+  {
+    name: 'reconcile',
+    description: 'A and B with a reconcile starting at any step, every job writing its deploy records; no fault; 1 preemption',
+    scenario: withReconcile(),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 1, faults: {} },
+    maxInterleavings: 50_000,
+    about: 12800
+  },
+  {
+    name: 'reconcile-canary-failure-A',
+    description: "A's image never healthy (its canary fails, its deploy rejects A), B landing and a reconcile starting at any step; no fault; 1 preemption",
+    scenario: withReconcile({ broken: ['A'] }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 1, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'reconcile-canary-failure-A-one-fault',
+    description:
+      "A's image never healthy, B landing and a reconcile starting at any step; one fault of any kind (a forge 5xx, a probe 503 or hang, a redeploy 503 or hang, a registry 503, a deploy-record write or read 503) or a cancellation; no preemption",
+    scenario: withReconcile({ broken: ['A'] }),
+    bound: { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 0, faults: { ...EVERY_FAULT, record: ['err'], records: ['err'] } },
+    maxInterleavings: 50_000,
+    about: 28000
+  },
+  {
+    name: 'reconcile-record-faults',
+    description: 'A, B and a reconcile; two faults among a failed deploy-record write (a 503) and a failed deploy-record read; no preemption',
+    scenario: withReconcile(),
+    bound: { ...base, maxFaults: 2, maxPreemptions: 0, faults: { record: ['err'], records: ['err'] } },
+    maxInterleavings: 50_000,
+    about: 32000
+  },
+  {
+    name: 'reconcile-rerun',
+    description: "A alone and a reconcile; A's job cancelled at any step and re-run (attempt 2) at any step after; no preemption",
+    scenario: withReconcile({ landing: [], reruns: ['A'] }),
+    bound: RERUN,
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'record-rate-limit',
+    description: "A alone and a reconcile; two of A's record writes answered with GitHub's secondary rate limit (a 403 without Retry-After); no preemption",
+    scenario: withReconcile({ landing: [] }),
+    bound: { ...base, maxFaults: 2, maxPreemptions: 0, faults: { record: ['403'] } },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'lost-answers',
+    description: 'A alone and a reconcile; one write applied with its answer lost (a record write, a redeploy, a registry write: the connection resets after the request went out); no preemption',
+    scenario: withReconcile({ landing: [] }),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 0, faults: { record: ['lost'], redeploy: ['lost'], registry: ['lost'] } },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'forge-hangs',
+    description: 'A alone and a reconcile; one forge call (a head read, a compare, a record write or read) hangs until the request timeout (10 s); no preemption',
+    scenario: withReconcile({ landing: [] }),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 0, faults: { head: ['hang'], compare: ['hang'], record: ['hang'], records: ['hang'] } },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'three-commits',
+    description: 'A, then B and C landing at any step, each starting its deploy job; no fault, 1 preemption',
+    scenario: scenario({ landing: ['B', 'C'] }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 1, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'rerun-beside-newer',
+    description: "A and B landing at any step; A's job cancelled at any step and re-run (attempt 2) at any step after, beside B's deploy; no preemption",
+    scenario: scenario({ reruns: ['A'] }),
+    bound: RERUN,
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'two-reconciles',
+    description: 'A alone and two scheduled reconciles, each starting at any step (the second after the first), overlapping; no fault, 1 preemption',
+    scenario: withReconcile({ landing: [], secondReconcile: true }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 1, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'clock-skew',
+    description: "A alone and a reconcile; A's runner clock 16 minutes behind the forge's, deploy-timeout-minutes 15 (the presumed-dead path); no fault, no preemption",
+    scenario: withReconcile({ landing: [], skewMs: { A: -SKEW_MS }, deployTimeoutMinutes: 15 }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'gitea-rerun',
+    description:
+      "on Gitea (statuses only, whole seconds): A alone and a reconcile; A's job cancelled at any step and re-run (attempt 2) as soon as it is cancelled, its last write still in flight; no preemption",
+    scenario: withReconcile({ landing: [], reruns: ['A'], rerunWhenCancelled: true, forge: 'gitea' }),
+    bound: RERUN,
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'shards',
+    description: 'a sharded deploy of A (its canary job t1, then shards 1/2 {t1, t3} and 2/2 {t2} starting in any order) and a reconcile starting at any step; no fault, no preemption',
+    scenario: sharded(),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
+    maxInterleavings: 50_000,
+    about: 5500
+  }
+]
