@@ -1,6 +1,7 @@
 import { type Clock, systemClock, wallNow } from '../../clock.js'
 import type { CheckAnnotation, CheckRunUpdate, CommitState, Forge } from '../../forge/types.js'
 import { endOfRun, formatStamp, parseStamp, type RestoreStamp, restoreOfRun, type RunEnding } from '../../reconcile/deploy-record.js'
+import { defuseStamps } from '../../record/stamp.js'
 import type { ForgeKind } from '../../settings/common.js'
 import { cutMarkdown, escapeMarkdown, plainText } from '../escape.js'
 import type { Conclusion } from '../model.js'
@@ -222,7 +223,8 @@ export class ForgeReporter implements Reporter {
     // The stamp ends the description, and the reason is cut to leave room for it.
     const stamp = this.stamp(end, verdict, restore)
     const suffix = stamp ? ` [${stamp}]` : ''
-    const text = `${plainText(description, STATUS_DESCRIPTION_MAX[this.forge.kind] - suffix.length)}${suffix}`
+    // A quoted stamp in the reason (a tenant's answer, say) is defused: only our suffix is a stamp.
+    const text = `${defuseStamps(plainText(description, STATUS_DESCRIPTION_MAX[this.forge.kind] - suffix.length))}${suffix}`
     try {
       await this.forge.createCommitStatus({ sha, state, context: this.o.name, description: text, targetUrl: this.o.runUrl })
       return true

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { ForgeFlavour } from '../simulator/fake-forge.js'
+import { Fleet } from '../simulator/fleet.js'
+import { type ActionRun, runAction } from '../simulator/run-action.js'
+
+/**
+ * Reconcile reads what the forge really answers, and never mistakes a missing or mis-stated record for
+ * consent: a commit with no status at all reads as "no records", never as an unreadable answer.
+ */
+let fleet: Fleet | undefined
+afterEach(async () => {
+  await fleet?.close()
+  fleet = undefined
+})
+
+function reconcile(f: Fleet, head: string, extra: Record<string, string> = {}): Promise<ActionRun> {
+  return runAction({ inputs: f.deployInputs({ mode: 'reconcile', ...extra }), env: { ...f.runEnv(head), GITHUB_RUN_ID: '5000' } })
+}
+
+/** A commit status written straight through the forge's API, as any holder of `statuses: write` can. */
+async function writeStatus(f: Fleet, sha: string, state: string, description: string): Promise<void> {
+  const res = await fetch(`${f.forge.apiUrl}/repos/${f.forge.repository}/statuses/${sha}`, {
+    method: 'POST',
+    headers: { authorization: `token ${f.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ state, context: 'rollout-guard/production', description })
+  })
+  expect(res.status).toBe(201)
+}
+
+describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: a commit with no record', (flavour) => {
+  it('a stamp quoted inside a description is no record: reconcile heals, it does not hold', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2, flavour }))
+    const B = await f.commit('B')
+    // A tenant's answer quoted in some reason, carrying a stamp of a run that never existed.
+    await writeStatus(f, B, 'failure', 'tenant said [rollout-guard deploy 9999.1 canary-failed] while starting')
+    const r = await reconcile(f, B)
+    expect(r.outputs.result).toBe('healed')
+    expect(r.outputs.reason).not.toContain('9999')
+    for (const n of f.names) expect(f.tenants.serving(n)).toBe(B)
+  })
+
+  it('a dry run of a drifted fleet says drifted (the empty combined status is no records)', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2, flavour }))
+    const B = await f.commit('B')
+    const r = await reconcile(f, B, { 'dry-run': 'true' })
+    expect(r.outputs.result).toBe('drifted')
+    expect(r.exitCode).toBe(0)
+    expect(f.controlPlane.calls).toEqual([])
+    expect(r.stdout).toContain(`No deploy record named 'rollout-guard/production' on ${B.slice(0, 7)}`)
+  })
+})
