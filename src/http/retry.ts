@@ -131,3 +131,14 @@ export async function withRetry<T>(fn: (attempt: number, remainingMs: number) =>
     }
   )
 }
+
+/**
+ * A refusal no wait cures: 401 (the token is not accepted), or a 403 with none of a rate limit's signs
+ * (Retry-After, `x-ratelimit-remaining: 0`, a body naming a rate limit; GitHub's secondary limit may
+ * come as a bare 403 whose body alone says so).
+ */
+export function isPermissionFailure(error: unknown): boolean {
+  if (!(error instanceof HttpStatusError)) return false
+  if (error.status === 401) return true
+  return error.status === 403 && !isTransient(error) && !/rate.?limit/i.test(error.excerpt)
+}
