@@ -44,7 +44,8 @@ export async function finishRun(
     promotion: run.promotion,
     deployState: run.deployState,
     shard: run.shard,
-    restore: r.restore
+    restore: r.restore,
+    stop: r.stop
   }
   const outputs: Record<string, string> = {
     superseded: String(r.result === 'skipped-superseded'),

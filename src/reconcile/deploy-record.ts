@@ -13,6 +13,7 @@
  * - `failed`: the run failed before or outside the rollout (bad input, unreadable fleet, promotion)
  */
 export { compareRuns, formatStamp, parseStamp, partOf, type RestoreStamp, RUN_ENDS, type RunEnding, type RunStamp, splitStamp } from '../record/stamp.js'
+import { recordEnd, type RolloutStop } from '../record/end.js'
 import type { RestoreStamp, RunEnding } from '../record/stamp.js'
 
 /** The ends by which a deploy rejected its commit: reconcile must not roll it out. */
@@ -22,8 +23,9 @@ export const REJECTING_ENDS: ReadonlySet<RunEnding> = new Set(['canary-failed', 
 export interface FinishedRun {
   result: string
   phases: readonly { name: string; outcome: string }[]
-  tenants: readonly { ok: boolean; verdict: string; action: string | null }[]
+  tenants: readonly { ok: boolean; verdict: string; action: string | null; cancelled?: boolean }[]
   restore?: { outcome: string; tenants: readonly { to: string | null; verified: boolean }[] } | null
+  stop?: RolloutStop | null
 }
 
 /** The restore part of a record, read from a finished run's report; undefined when the canary did not fail. */
@@ -33,26 +35,7 @@ export function restoreOfRun(report: FinishedRun): RestoreStamp | undefined {
   return { outcome: r.outcome, verified: r.tenants.filter((t) => t.verified).length, due: r.tenants.filter((t) => t.to !== null).length }
 }
 
-/** The end of a finished run, read from its report: the result, the phases and which tenants never started. */
+/** The end of a finished run, read from its report: the record-end decision (record/end.ts). */
 export function endOfRun(report: FinishedRun): RunEnding {
-  switch (report.result) {
-    case 'deployed':
-    case 'healed':
-    case 'in-sync':
-    case 'promoted':
-    case 'verified':
-    case 'owner':
-      return 'deployed'
-    case 'skipped-superseded':
-      return 'superseded'
-    case 'cancelled':
-      return 'cancelled'
-  }
-  if (report.result !== 'failed') return 'failed'
-  const canaryFailed = report.phases.some((p) => (p.name === 'canary' || p.name === 'canary re-verify') && p.outcome === 'failed')
-  if (canaryFailed) return 'canary-failed'
-  const failing = report.tenants.some((t) => !t.ok && t.verdict !== 'not-started')
-  if (!failing) return 'failed'
-  // Tenants left unstarted behind failing ones: the rollout stopped past max-failures.
-  return report.tenants.some((t) => t.action === 'not-started') ? 'halted' : 'failed-tenants'
+  return recordEnd(report)
 }

@@ -1,6 +1,8 @@
 import type { GateDecision } from '../gate/decide.js'
 import type { PromotionResult } from '../promote/promote.js'
 import type { DeployState } from '../reconcile/deploy-state.js'
+import { recordEnd, type RolloutStop } from '../record/end.js'
+import type { RunEnding } from '../record/stamp.js'
 import type { PhaseRecord } from '../rollout/timeline.js'
 import type { CanaryRestore, RestoreAction, TenantRecord } from '../rollout/types.js'
 import type { Settings } from '../settings/index.js'
@@ -86,6 +88,10 @@ export interface RunReport {
   shard: string | null
   /** Deploy: what became of the canary after it failed (`canary-failure`); null when it did not fail. */
   restore: ReportRestore | null
+  /** Where the rollout stopped short of its end; null when it did not stop (or never rolled). */
+  stop: RolloutStop | null
+  /** The end this run records on the commit (docs/deploy-records.md), the same word reconcile reads. */
+  recordEnd: RunEnding
 }
 
 export interface ReportRestoreTenant {
@@ -136,6 +142,8 @@ export interface RunRecord {
   shard?: string
   /** Deploy: the failed canary's restore. */
   restore?: CanaryRestore
+  /** Deploy, reconcile: where the rollout stopped short of its end (record/end.ts decides the record's end from it). */
+  stop?: RolloutStop
 }
 
 const sec = (ms: number | undefined): number | null => (ms === undefined ? null : Math.round(ms) / 1000)
@@ -227,7 +235,7 @@ export function buildReport(settings: Settings, outcome: { result: string; failu
   }
   const g = record.gate
   const sha = record.targetSha ?? s.target.sha
-  return {
+  const report: RunReport = {
     schema: REPORT_SCHEMA,
     schemaVersion: REPORT_SCHEMA_VERSION,
     mode: s.mode,
@@ -259,8 +267,12 @@ export function buildReport(settings: Settings, outcome: { result: string; failu
     deployState: record.deployState ? deployStateOf(record.deployState) : null,
     counters: { ...counted, redeployReissues: record.tenants.reduce((n, t) => n + t.reissues, 0) },
     shard: record.shard ?? null,
-    restore: record.restore ? restoreOf(record.restore) : null
+    restore: record.restore ? restoreOf(record.restore) : null,
+    stop: record.stop ?? null,
+    recordEnd: 'failed'
   }
+  report.recordEnd = recordEnd(report)
+  return report
 }
 
 function restoreOf(r: CanaryRestore): ReportRestore {

@@ -1,5 +1,5 @@
 import { errorMessage } from '../errors.js'
-import { DEFAULT_RETRY, HttpStatusError, statusError, withRetry } from '../http/retry.js'
+import { DEFAULT_RETRY, HttpStatusError, isPermissionFailure, statusError, withRetry } from '../http/retry.js'
 import type { RedeployDriver } from '../settings/rollout.js'
 import { encodeJsonString, encodeUrlPart, render } from '../template.js'
 import { type RedeployOptions, type RedeployerDeps, type RedeployRequest, type RedeployResult, type Redeployer, OwnershipUnknownError, requestVars, SupersededError } from './redeploy-types.js'
@@ -56,6 +56,11 @@ export class ControlPlaneRedeployer implements Redeployer {
         return { ok: false, detail, superseded: error.decision }
       }
       if (error instanceof OwnershipUnknownError) return { ok: false, detail: `${errorMessage(lastError)}; not retried, because ${error.message}`, ownershipUnknown: error.message }
+      if (isPermissionFailure(error) && this.driver.token !== undefined) {
+        // Not a verdict on the build: the token is wrong (401) or lacks a right (403). Named, so the fix is clear.
+        const status = (error as HttpStatusError).status
+        return { ok: false, detail: `the control plane refused \`control-plane-token\` (HTTP ${status}): ${errorMessage(error)}; pass a token it accepts for redeploys`, tokenRefused: true }
+      }
       return { ok: false, detail: errorMessage(error), conflict: error instanceof HttpStatusError && error.status === 409 }
     }
   }

@@ -32,6 +32,8 @@ export interface RedeployResult {
    * nothing more was sent. The outage, in words.
    */
   ownershipUnknown?: string
+  /** The control plane refused the token (HTTP 401 or 403): `control-plane-token` is wrong or lacks a right. */
+  tokenRefused?: boolean
   /** Nothing at all was sent for this request (its first attempt was stopped by the fence). */
   notSent?: boolean
 }

@@ -19,6 +19,7 @@ import { OwnershipUnknownError, type RedeployRequest, type Redeployer, Supersede
 import { Sweeper } from './sweeper.js'
 import { rollTenant, type TenantStepDeps } from './tenant-step.js'
 import { Timeline } from './timeline.js'
+import type { StopPoint } from '../record/end.js'
 import { restoreCanary } from './restore.js'
 import { type CanaryRestore, isFailed, type RolloutResult, type TenantRecord } from './types.js'
 
@@ -135,7 +136,7 @@ class Rollout {
       const decision = await this.askGate(step, where)
       if (decision.superseded && !this.deps.gateSettings.force) return this.finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`)
       if (decision.basis === 'unreadable' && this.deps.gate.everReadable && !this.deps.gateSettings.force) {
-        return this.finish('failed', `Stopped ${where}: ${this.outage(decision)}. Nothing more was sent; run again once the forge answers.`)
+        return this.finish('failed', `Stopped ${where}: ${this.outage(decision)}. Nothing more was sent; run again once the forge answers.`, undefined, 'outage')
       }
       const stop = await this.deps.beforeStep?.(where)
       if (stop !== undefined) return this.finish('stopped', stop)
@@ -146,20 +147,24 @@ class Rollout {
         () => this.judge(step)
       )
       if (this.supersededBy) return this.finish('skipped-superseded', `Superseded during ${step.name}: ${this.supersededBy.reason} Nothing more was sent after that.`)
-      if (this.blind) return this.finish('failed', `Stopped during ${step.name}: ${this.blind}. Nothing more was sent; run again once the forge answers.`)
+      if (this.blind) return this.finish('failed', `Stopped during ${step.name}: ${this.blind}. Nothing more was sent; run again once the forge answers.`, undefined, 'outage')
+      const refused = [...this.records.values()].find((r) => r.tokenRefused)
+      if (refused) return this.finish('failed', `Stopped during ${step.name}: ${refused.redeployError}. Nothing more was sent.`, undefined, 'control-plane-token')
       if (step.kind === 'canary') await this.soakAndReverify(step)
       if (signal.aborted) return this.finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`)
 
       const failed = this.failures()
       if (step.kind === 'canary' && failed.length > 0) {
         const restore = await this.restore(step)
-        return this.finish('failed', `The canary failed (${describeFailures(failed)}); the rest of the fleet was not touched.${restore ? ` ${restore.reason}` : ''}`, restore)
+        return this.finish('failed', `The canary failed (${describeFailures(failed)}); the rest of the fleet was not touched.${restore ? ` ${restore.reason}` : ''}`, restore, 'canary')
       }
       if (failed.length > rollout.maxFailures) {
         const left = steps.length - i - 1
         return this.finish(
           'failed',
-          `${failed.length} tenant(s) failed (${describeFailures(failed)}), more than max-failures (${rollout.maxFailures}); halted after ${step.name}${left ? `, ${left} wave(s) not started` : ''}.`
+          `${failed.length} tenant(s) failed (${describeFailures(failed)}), more than max-failures (${rollout.maxFailures}); halted after ${step.name}${left ? `, ${left} wave(s) not started` : ''}.`,
+          undefined,
+          'max-failures'
         )
       }
     }
@@ -270,9 +275,10 @@ class Rollout {
     return [...this.records.values()].filter(isFailed)
   }
 
-  private finish(result: RolloutResult['result'], reason: string, restore?: CanaryRestore): RolloutResult {
+  private finish(result: RolloutResult['result'], reason: string, restore?: CanaryRestore, stop?: StopPoint): RolloutResult {
     for (const r of this.records.values()) r.reissues = this.sweeper.reissued.get(r.tenant) ?? 0
-    return { result, reason, headSha: this.headSha, tenants: [...this.records.values()], phases: this.timeline.phases, ...(restore ? { restore } : {}) }
+    const stopped = stop ? { stop: { at: stop, maxFailures: this.deps.rollout.maxFailures } } : {}
+    return { result, reason, headSha: this.headSha, tenants: [...this.records.values()], phases: this.timeline.phases, ...(restore ? { restore } : {}), ...stopped }
   }
 }
 

@@ -85,6 +85,7 @@ export async function rollTenant(tenant: string, step: string, deps: TenantStepD
       return record
     }
     record.redeployError = res.detail
+    if (res.tokenRefused) record.tokenRefused = true
     if (res.superseded) {
       record.action = 'stopped-superseded'
       return record

@@ -1,3 +1,4 @@
+import type { RolloutStop } from '../record/end.js'
 import type { TenantVerdict } from '../verify/types.js'
 import type { PhaseRecord } from './timeline.js'
 
@@ -29,6 +30,8 @@ export interface TenantRecord {
    */
   movedFrom?: string
   redeployError?: string
+  /** The control plane refused `control-plane-token` (401/403): a misconfiguration, and the rollout stops. */
+  tokenRefused?: boolean
   /** Redeploys sent again because the tenant regressed while being verified. */
   reissues: number
   /** The last verification verdict; absent for tenants never verified. */
@@ -47,6 +50,8 @@ export interface RolloutResult {
   phases: PhaseRecord[]
   /** What became of the canary tenants after a failed canary (`canary-failure`); absent otherwise. */
   restore?: CanaryRestore
+  /** Where the rollout stopped short of its end, when it did: what its record's end is decided from (record/end.ts). */
+  stop?: RolloutStop
 }
 
 /**

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { ForgeFlavour } from '../simulator/fake-forge.js'
+import { Fleet } from '../simulator/fleet.js'
+import { type ActionRun, runAction } from '../simulator/run-action.js'
+import { parseStamp } from '../src/record/stamp.js'
+
+/**
+ * Records say exactly what happened: a stop for an outage or a refused control-plane token records an end
+ * that holds nothing, so the next reconcile heals the fleet instead of holding a commit nobody rejected.
+ */
+let fleet: Fleet | undefined
+afterEach(async () => {
+  await fleet?.close()
+  fleet = undefined
+})
+
+const NAME = 'rollout-guard/production'
+
+function reconcile(f: Fleet, head: string): Promise<ActionRun> {
+  return runAction({ inputs: f.deployInputs({ mode: 'reconcile' }), env: { ...f.runEnv(head), GITHUB_RUN_ID: '5000' } })
+}
+
+/** The end of the deploy's record as its last commit status says (GitHub and Gitea alike write one). */
+function recordedEnd(f: Fleet): string | undefined {
+  const mine = f.forge.statuses().filter((s) => s.body.context === NAME)
+  return parseStamp(mine.at(-1)?.body.description)?.end
+}
+
+describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: what a stopped deploy records', (flavour) => {
+  it('the control plane refusing its token names control-plane-token, stops at once and holds nothing', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 3, flavour }))
+    const B = await f.commit('B')
+    f.controlPlane.inject({ status: 401, body: '{"error":"unauthorized"}' })
+    const r = await runAction({ inputs: f.deployInputs({ canary: 'tenant-001', 'control-plane-token': 'a-wrong-token-0123' }), env: f.runEnv(B) })
+    expect(r.outputs.result).toBe('failed')
+    expect(r.outputs.reason).toMatch(/control plane refused `control-plane-token` \(HTTP 401\)/)
+    expect(f.controlPlane.calls).toHaveLength(1)
+    expect((r.report as { recordEnd: string }).recordEnd).toBe('failed')
+    expect(recordedEnd(f)).toBe('failed')
+    const next = await reconcile(f, B)
+    expect(next.outputs.result).toBe('healed')
+    for (const n of f.names) expect(f.tenants.serving(n)).toBe(B)
+  })
+
+  it('a rollout stopped before wave 2 by an unreadable head records failed, not halted', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 3, flavour }))
+    const B = await f.commit('B')
+    // Wave 1's tenant does not come up (one failure, within max-failures), and the head then goes dark.
+    f.tenants.setFault('tenant-001', { status: 503 })
+    f.controlPlane.whenRequested(() => f.forge.deny('branch', { status: 503 }))
+    const r = await runAction({
+      inputs: f.deployInputs({ 'max-parallel': '1', 'max-failures': '1', 'settle-budget-seconds': '0.5', 'forge-retry-seconds': '1' }),
+      env: f.runEnv(B)
+    })
+    expect(r.outputs.result).toBe('failed')
+    expect(r.outputs.reason).toMatch(/^Stopped before wave 2: the head of main, readable earlier in this job, could not be read/)
+    expect((r.report as { recordEnd: string }).recordEnd).toBe('failed')
+    f.controlPlane.whenRequested(undefined)
+    f.forge.clearFaults()
+    f.tenants.setFault('tenant-001', undefined)
+    expect(recordedEnd(f)).toBe('failed')
+    const next = await reconcile(f, B)
+    expect(next.outputs.result).toBe('healed')
+    for (const n of f.names) expect(f.tenants.serving(n)).toBe(B)
+  })
+})
