@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ForgeFlavour } from '../simulator/fake-forge.js'
 import { Fleet } from '../simulator/fleet.js'
 import { type ActionRun, runAction } from '../simulator/run-action.js'
+import { waitFor } from './support/wait.js'
 
 /**
  * Reconcile reads what the forge really answers, and never mistakes a missing or mis-stated record for
@@ -26,6 +27,41 @@ async function writeStatus(f: Fleet, sha: string, state: string, description: st
   })
   expect(res.status).toBe(201)
 }
+
+describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: a sharded deploy', (flavour) => {
+  it('is visible from its first record: shard 2 running while shard 1 is queued defers reconcile', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 6, flavour }))
+    const B = await f.commit('B')
+    // The canary job of the run (the canary tenant alone, under the whole-fleet name) ended deployed.
+    const canary = await runAction({ inputs: f.deployInputs({ tenants: 'tenant-001' }), env: f.runEnv(B) })
+    expect(canary.outputs.result).toBe('deployed')
+    // Shard 2 of the same run starts and is held at its first redeploy; shard 1 is still queued.
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    let first = true
+    f.controlPlane.whenRequested(async () => {
+      if (!first) return
+      first = false
+      await held
+    })
+    const shard2 = runAction({ inputs: f.deployInputs({ shard: '2/2', 'max-parallel': '1' }), env: f.runEnv(B) })
+    await waitFor(() => f.controlPlane.calls.length > 1 || !first, 'shard 2 at its first redeploy')
+    const applied = f.controlPlane.applied().length
+
+    const r = await reconcile(f, B)
+    release()
+    expect(r.outputs.result).toBe('deferred')
+    expect(r.outputs.reason).toMatch(/has 2 shards and shard\(s\) 1\/2 have not reported yet|\(shard 2\/2\) is in progress/)
+    const done = await shard2
+    expect(done.outputs.result).toBe('deployed')
+    // Reconcile redeployed nothing: shard 1's tenants (queued) still serve the old commit.
+    const mine = new Set((done.report as { tenants: { tenant: string }[] }).tenants.map((t) => t.tenant))
+    const shard1 = f.names.filter((n) => !mine.has(n) && n !== 'tenant-001')
+    expect(shard1.length).toBeGreaterThan(0)
+    for (const n of shard1) expect(f.tenants.serving(n)).toBe(f.base)
+    expect(f.controlPlane.applied().length).toBeGreaterThanOrEqual(applied)
+  })
+})
 
 describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: a commit with no record', (flavour) => {
   it('a stamp quoted inside a description is no record: reconcile heals, it does not hold', async () => {

@@ -65,6 +65,8 @@ export class ForgeReporter implements Reporter {
   /** Stops the heartbeat when the run ends. */
   private readonly beating = new AbortController()
   private heartbeat: Promise<void> | undefined
+  /** A shard job's `running` status, beside its check run, is on the commit. */
+  private announced = false
 
   constructor(
     private readonly forge: Forge,
@@ -151,6 +153,10 @@ export class ForgeReporter implements Reporter {
       try {
         if (this.checkId === undefined) this.checkId = await this.forge.checks!.create(sha, this.o.name, update)
         else await this.forge.checks!.update(this.checkId, update)
+        // A shard job's check run is found only once reconcile knows the deploy has shards; a `running`
+        // status beside it is in the combined status every reader reads, so the deploy is visible from
+        // whichever job writes first, in whatever order the shards start.
+        if (this.o.part && this.o.heartbeatMs && !this.announced) await this.announce(sha, title)
         return
       } catch (error) {
         if (worthRetrying(error)) throw error
@@ -159,6 +165,17 @@ export class ForgeReporter implements Reporter {
     }
     if (this.channel === 'off') throw new ReportingOff()
     await this.setStatus(sha, 'pending', title, 'running')
+  }
+
+  /** The shard's `running` status; an outage is thrown (tried again), a refusal is said once and left. */
+  private async announce(sha: string, title: string): Promise<void> {
+    try {
+      await this.setStatus(sha, 'pending', title, 'running')
+    } catch (error) {
+      if (worthRetrying(error)) throw error
+      this.log.warning(`${statusWarning(this.forge.kind, this.o.name, error)} Until shard 1 reports, reconcile may not see this shard job.`)
+    }
+    this.announced = true
   }
 
   /** Refreshes the `running` record every `every` ms until the run ends, on the run's clock. */
