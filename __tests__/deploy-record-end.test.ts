@@ -63,4 +63,24 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: what a stopped deploy
     expect(next.outputs.result).toBe('healed')
     for (const n of f.names) expect(f.tenants.serving(n)).toBe(B)
   })
+
+  it('a canary judged after a newer commit owns the branch ends superseded: no rejection, no hold, no restore', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 3, flavour }))
+    const B = await f.commit('B')
+    // The canary never comes up on B, and C lands while B's job is verifying it.
+    f.tenants.setFault('tenant-001', { status: 503 })
+    let C: Promise<string> | undefined
+    f.controlPlane.whenRequested(async () => void (await (C ??= f.commit('C'))))
+    const r = await runAction({ inputs: f.deployInputs({ canary: 'tenant-001', 'settle-budget-seconds': '0.5' }), env: f.runEnv(B) })
+    const c = await C!
+    expect(r.outputs.result).toBe('skipped-superseded')
+    expect(r.outputs.reason).toMatch(/^Superseded before canary was judged: .*not held against/)
+    expect((r.report as { recordEnd: string; restore: unknown }).recordEnd).toBe('superseded')
+    expect((r.report as { restore: unknown }).restore).toBeNull()
+    // Only the canary's redeploy: nothing was restored, no wave started.
+    expect(f.controlPlane.calls).toHaveLength(1)
+    expect(recordedEnd(f)).toBe('superseded')
+    // B is not held: a reconcile of B (were it still the head) would not stop on a rejection.
+    expect(c).not.toBe(B)
+  })
 })

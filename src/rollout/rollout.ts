@@ -154,6 +154,16 @@ class Rollout {
       if (signal.aborted) return this.finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`)
 
       const failed = this.failures()
+      const rejecting = (step.kind === 'canary' && failed.length > 0) || failed.length > rollout.maxFailures
+      // Judge only what is still ours: a verdict that falls after a newer commit owns the branch (its job
+      // may have taken these very tenants) is no rejection, no hold and no restore.
+      const newer = rejecting ? await this.ownerNow() : undefined
+      if (newer) {
+        return this.finish(
+          'skipped-superseded',
+          `Superseded before ${step.name} was judged: ${newer.reason} The failures seen (${describeFailures(failed)}) are not held against ${this.deps.target.sha.slice(0, 7)}: the newer commit's job owns these tenants.`
+        )
+      }
       if (step.kind === 'canary' && failed.length > 0) {
         const restore = await this.restore(step)
         return this.finish('failed', `The canary failed (${describeFailures(failed)}); the rest of the fleet was not touched.${restore ? ` ${restore.reason}` : ''}`, restore, 'canary')
@@ -173,6 +183,22 @@ class Rollout {
     const failed = this.failures()
     if (failed.length > 0) return this.finish('failed', `${failed.length} tenant(s) failed: ${describeFailures(failed)}.`)
     return this.finish('deployed', `${this.deps.fleet.length} tenant(s) verified on ${this.deps.target.sha.slice(0, 7)} or newer (${summarise([...this.records.values()])}).`)
+  }
+
+  /** A fresh read of the head before a rejecting verdict: the newer commit's decision when one owns the branch. */
+  private async ownerNow(): Promise<GateDecision | undefined> {
+    if (this.deps.gateSettings.force) return undefined
+    if (this.supersededBy) return this.supersededBy
+    try {
+      const decision = await this.deps.gate.fresh({ readNow: true })
+      if (!decision.superseded) return undefined
+      this.supersededBy = decision
+      this.headSha = decision.headSha ?? this.headSha
+      return decision
+    } catch {
+      // The head cannot be read: nothing shows a newer owner, so the verdict stands (a lost rejection is worse).
+      return undefined
+    }
   }
 
   private async askGate(step: Step, where: string): Promise<GateDecision> {
