@@ -19,7 +19,7 @@ function reconcile(f: Fleet, head: string, extra: Record<string, string> = {}): 
 }
 
 /** A commit status written straight through the forge's API, as any holder of `statuses: write` can. */
-async function writeStatus(f: Fleet, sha: string, state: string, description: string): Promise<void> {
+async function writeStatus(f: Fleet, sha: string, state: 'pending' | 'failure', description: string): Promise<void> {
   const res = await fetch(`${f.forge.apiUrl}/repos/${f.forge.repository}/statuses/${sha}`, {
     method: 'POST',
     headers: { authorization: `token ${f.token}`, 'content-type': 'application/json' },
@@ -60,6 +60,28 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: a sharded deploy', (f
     expect(shard1.length).toBeGreaterThan(0)
     for (const n of shard1) expect(f.tenants.serving(n)).toBe(f.base)
     expect(f.controlPlane.applied().length).toBeGreaterThanOrEqual(applied)
+  })
+})
+
+describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: attempts of one job', (flavour) => {
+  it('a late end of an older attempt never hides the re-run: reconcile still defers to the live attempt', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 3, flavour }))
+    const B = await f.commit('B')
+    // Attempt 1 is at its canary when attempt 2 of the same job starts and writes its running record.
+    f.controlPlane.whenRequested(async () => {
+      f.controlPlane.whenRequested(undefined)
+      await writeStatus(f, B, 'pending', `Running: deploy, production [rollout-guard deploy 4242.2 running at ${Math.floor(Date.now() / 1000)}]`)
+    })
+    const late = await runAction({ inputs: f.deployInputs({ canary: 'tenant-001' }), env: f.runEnv(B) })
+    expect(late.outputs.result).toBe('deployed')
+    const latest = f.forge
+      .statuses()
+      .filter((s) => s.body.context === 'rollout-guard/production')
+      .at(-1)
+    expect(latest?.body.description).toContain('4242.2 running')
+    const r = await reconcile(f, B)
+    expect(r.outputs.result).toBe('deferred')
+    expect(r.outputs.reason).toContain('run 4242 (attempt 2) is in progress')
   })
 })
 

@@ -1,7 +1,7 @@
 import { type Clock, systemClock, wallNow } from '../../clock.js'
 import { errorMessage } from '../../errors.js'
 import type { CheckRunUpdate, CommitState, Forge } from '../../forge/types.js'
-import { endOfRun, formatStamp, parseStamp, type RestoreStamp, restoreOfRun, type RunEnding } from '../../reconcile/deploy-record.js'
+import { compareRuns, endOfRun, formatStamp, parseStamp, type RestoreStamp, restoreOfRun, type RunEnding, type RunStamp } from '../../reconcile/deploy-record.js'
 import { attemptsWithin, durably, END_WRITE_MS, RUNNING_WRITE_MS, worthRetrying, type WriteResult } from '../../record/durable.js'
 import { defuseStamps } from '../../record/stamp.js'
 import type { ForgeKind } from '../../settings/common.js'
@@ -246,10 +246,32 @@ export class ForgeReporter implements Reporter {
   private async setStatus(sha: string, state: CommitState, description: string, end: RunEnding, verdict?: string, restore?: RestoreStamp): Promise<void> {
     // The stamp ends the description, and the reason is cut to leave room for it; a quoted stamp in the
     // reason (a tenant's answer, say) is defused: only our suffix is a stamp.
+    const newer = await this.newerAttempt(sha)
+    if (newer) {
+      this.log.info(`The commit status '${this.o.name}' already holds run ${newer.runId} (attempt ${newer.attempt}), newer than this one: not written over it.`)
+      return
+    }
     const stamp = this.stamp(end, verdict, restore)
     const suffix = stamp ? ` [${stamp}]` : ''
     const text = `${defuseStamps(plainText(description, STATUS_DESCRIPTION_MAX[this.forge.kind] - suffix.length))}${suffix}`
     await this.forge.createCommitStatus({ sha, state, context: this.o.name, description: text, targetUrl: this.o.runUrl })
+  }
+
+  /**
+   * A deploy's status write never hides a newer run's or attempt's record: the combined status keeps the
+   * latest status per context, so a late write of an older attempt (its end after a re-run began, a late
+   * heartbeat) would stand in its place. Read first; an unreadable answer writes anyway.
+   */
+  private async newerAttempt(sha: string): Promise<RunStamp | undefined> {
+    if (!this.o.heartbeatMs || !this.o.run || !this.forge.latestStatuses) return undefined
+    try {
+      const latest = (await this.forge.latestStatuses(sha)).find((s) => s.context === this.o.name)
+      const stamp = parseStamp(latest?.description)
+      const mine = { runId: this.o.run.id, attempt: this.o.run.attempt }
+      return stamp && stamp.mode === this.o.mode && compareRuns(stamp, mine) > 0 ? stamp : undefined
+    } catch {
+      return undefined
+    }
   }
 
   /** A deploy's only: one sentence for the log, the summary and the `reason` output, saying which record is missing and what it means. */
