@@ -1,54 +1,21 @@
 import { type Clock, systemClock, wallNow } from '../../clock.js'
 import { errorMessage } from '../../errors.js'
 import type { CheckRunUpdate, CommitState, Forge } from '../../forge/types.js'
-import { compareRuns, endOfRun, formatStamp, parseStamp, type RestoreStamp, restoreOfRun, type RunEnding, type RunStamp } from '../../reconcile/deploy-record.js'
+import { endOfRun, formatStamp, type RestoreStamp, restoreOfRun, type RunEnding } from '../../reconcile/deploy-record.js'
 import { attemptsWithin, durably, END_WRITE_MS, RUNNING_WRITE_MS, worthRetrying, type WriteResult } from '../../record/durable.js'
 import { defuseStamps } from '../../record/stamp.js'
-import type { ForgeKind } from '../../settings/common.js'
 import { escapeMarkdown, plainText } from '../escape.js'
-import type { Conclusion } from '../model.js'
 import { completeCheck } from './check-end.js'
+import { statusDescription, statusState } from './end-words.js'
+import { type ForgeReporterOptions, type ReporterLog, type StartState, STATUS_DESCRIPTION_MAX } from './reporter-options.js'
+import { newerAttempt, verdictUnchanged } from './record-reads.js'
 import { checkWarning, statusWarning, troubleOf } from './problems.js'
 import type { EndWrite, Reporter, RunEnd } from './types.js'
 
 export { ANNOTATIONS_PER_REQUEST, CHECK_SUMMARY_MAX, MAX_ANNOTATIONS } from './check-end.js'
 /** How many writes of the `running` record a deploy makes at least before going ahead unrecorded (outages; a rate limit waits longer between them). */
 export const RUNNING_WRITE_ATTEMPTS = attemptsWithin(RUNNING_WRITE_MS)
-/** Commit-status description limits: GitHub refuses more than 140 characters; Gitea keeps 255. */
-export const STATUS_DESCRIPTION_MAX: Record<ForgeKind, number> = { github: 140, gitea: 255 }
-
-export interface ForgeReporterOptions {
-  channel: 'check' | 'status'
-  /** Check run name, or commit status context. */
-  name: string
-  runUrl: string | undefined
-  /** Where annotations point: the workflow file. */
-  annotationPath: string
-  mode: string
-  environment: string
-  /** The run and attempt, stamped on the record so a later run can read how this one ended. */
-  run?: { id: string; attempt: number }
-  /** The shard (`2/4`) of a matrix job, stamped too: every job of a run writes its own record. */
-  part?: string
-  /**
-   * A deploy: refresh the `running` record this often while the run lasts (its heartbeat, which reconcile
-   * reads liveness from); its records are written durably. Undefined: no heartbeat, one try at the start.
-   */
-  heartbeatMs?: number
-  /**
-   * Reconcile: nothing at the start, and at the end only when the verdict differs from the one already on
-   * the commit under this name, so scheduled runs never pile records onto a commit.
-   */
-  onChangeOnly?: boolean
-}
-
-/** Whether the run's `running` record is on the commit: what a deploy must know before its first side effect. */
-export type StartState = 'recorded' | 'unrecorded' | 'off'
-
-export interface ReporterLog {
-  warning(message: string): void
-  info(message: string): void
-}
+export { type ForgeReporterOptions, type ReporterLog, type StartState, STATUS_DESCRIPTION_MAX } from './reporter-options.js'
 
 /**
  * Reports over the forge API: a check run created `in_progress` and completed at the end, or a
@@ -99,7 +66,7 @@ export class ForgeReporter implements Reporter {
       this.beating.abort()
       await this.heartbeat
       const sha = this.sha ?? end.report.target.sha
-      if (this.o.onChangeOnly && (await this.unchanged(sha, end))) return { written: true }
+      if (this.o.onChangeOnly && (await verdictUnchanged(this.forge, this.channel, this.o.name, sha, end.report.result, this.log))) return { written: true }
       const deadline = this.clock.now() + (this.o.heartbeatMs ? END_WRITE_MS : 0)
       const left = (): number => Math.max(0, deadline - this.clock.now())
       const report = end.report
@@ -200,22 +167,6 @@ export class ForgeReporter implements Reporter {
     })
   }
 
-  /** Reconcile: true when the latest record under this name already says this verdict (nothing is written). */
-  private async unchanged(sha: string, end: RunEnd): Promise<boolean> {
-    const verdict = end.report.result
-    try {
-      let stamp
-      if (this.channel === 'check') stamp = parseStamp((await this.forge.checks!.latestByName(sha, this.o.name))[0]?.externalId)
-      else stamp = parseStamp((await this.forge.latestStatuses?.(sha))?.find((s) => s.context === this.o.name)?.description)
-      if (stamp?.verdict !== verdict) return false
-      this.log.info(`The record '${this.o.name}' on ${sha.slice(0, 7)} already says ${verdict} (run ${stamp.runId}.${stamp.attempt}); not written again.`)
-      return true
-    } catch (error) {
-      this.log.info(`The record '${this.o.name}' could not be read back (${String(error)}); writing it.`)
-      return false
-    }
-  }
-
   /** `rollout-guard deploy 4242.1 canary-failed at 1764921600`, or nothing outside a workflow run. */
   private stamp(end: RunEnding, verdict?: string, restore?: RestoreStamp): string | undefined {
     if (!this.o.run) return undefined
@@ -246,7 +197,7 @@ export class ForgeReporter implements Reporter {
   private async setStatus(sha: string, state: CommitState, description: string, end: RunEnding, verdict?: string, restore?: RestoreStamp): Promise<void> {
     // The stamp ends the description, and the reason is cut to leave room for it; a quoted stamp in the
     // reason (a tenant's answer, say) is defused: only our suffix is a stamp.
-    const newer = await this.newerAttempt(sha)
+    const newer = this.o.heartbeatMs && this.o.run ? await newerAttempt(this.forge, this.o.name, sha, { mode: this.o.mode, runId: this.o.run.id, attempt: this.o.run.attempt }) : undefined
     if (newer) {
       this.log.info(`The commit status '${this.o.name}' already holds run ${newer.runId} (attempt ${newer.attempt}), newer than this one: not written over it.`)
       return
@@ -255,23 +206,6 @@ export class ForgeReporter implements Reporter {
     const suffix = stamp ? ` [${stamp}]` : ''
     const text = `${defuseStamps(plainText(description, STATUS_DESCRIPTION_MAX[this.forge.kind] - suffix.length))}${suffix}`
     await this.forge.createCommitStatus({ sha, state, context: this.o.name, description: text, targetUrl: this.o.runUrl })
-  }
-
-  /**
-   * A deploy's status write never hides a newer run's or attempt's record: the combined status keeps the
-   * latest status per context, so a late write of an older attempt (its end after a re-run began, a late
-   * heartbeat) would stand in its place. Read first; an unreadable answer writes anyway.
-   */
-  private async newerAttempt(sha: string): Promise<RunStamp | undefined> {
-    if (!this.o.heartbeatMs || !this.o.run || !this.forge.latestStatuses) return undefined
-    try {
-      const latest = (await this.forge.latestStatuses(sha)).find((s) => s.context === this.o.name)
-      const stamp = parseStamp(latest?.description)
-      const mine = { runId: this.o.run.id, attempt: this.o.run.attempt }
-      return stamp && stamp.mode === this.o.mode && compareRuns(stamp, mine) > 0 ? stamp : undefined
-    } catch {
-      return undefined
-    }
   }
 
   /** A deploy's only: one sentence for the log, the summary and the `reason` output, saying which record is missing and what it means. */
@@ -287,15 +221,4 @@ class ReportingOff extends Error {
   constructor() {
     super('reporting is off')
   }
-}
-
-function statusState(c: Conclusion): CommitState {
-  // Commit statuses have no neutral: a superseded job succeeded at stepping aside, and says so.
-  return c === 'failure' ? 'failure' : 'success'
-}
-
-function statusDescription(end: RunEnd): string {
-  const r = end.report
-  // Reconcile's other neutral ends (deferred, held) say what they are in their own reason.
-  return r.result === 'skipped-superseded' ? `Superseded: ${r.reason}` : r.reason
 }
