@@ -83,4 +83,28 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: what a stopped deploy
     // B is not held: a reconcile of B (were it still the head) would not stop on a rejection.
     expect(c).not.toBe(B)
   })
+
+  it('a failed canary is never restored to a commit its own deploy rejected: it stays, and the job says why', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2, flavour, drainMs: 0 }))
+    const B = await f.commit('B')
+    for (const n of f.names) f.tenants.redeploy(n, B, 0)
+    // B's own deploy (an earlier run) failed its canary: B is held, though the tenants still serve it.
+    const res = await fetch(`${f.forge.apiUrl}/repos/${f.forge.repository}/statuses/${B}`, {
+      method: 'POST',
+      headers: { authorization: `token ${f.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ state: 'failure', context: NAME, description: 'The canary failed [rollout-guard deploy 4100.1 canary-failed]' })
+    })
+    expect(res.status).toBe(201)
+    const C = await f.commit('C, which crash-loops')
+    f.tenants.crashLoop(C)
+    const r = await runAction({ inputs: f.deployInputs({ canary: 'tenant-001', 'settle-budget-seconds': '0.5' }), env: f.runEnv(C) })
+    expect(r.outputs.result).toBe('failed')
+    const report = r.report as { recordEnd: string; restore: { outcome: string; tenants: { action: string; detail: string | null }[] } }
+    expect(report.recordEnd).toBe('canary-failed')
+    expect(report.restore.outcome).toBe('skipped')
+    expect(report.restore.tenants[0]).toMatchObject({ action: 'not-sent', detail: expect.stringContaining(`previous commit ${B.slice(0, 7)} was rejected by its own deploy (held)`) })
+    // Only the canary's redeploy to C: nothing went back to the held B.
+    expect(f.controlPlane.calls.map((c) => c.sha)).toEqual([C])
+    expect(f.tenants.serving('tenant-001')).toBe(C)
+  })
 })

@@ -16,6 +16,8 @@ import { loadTenants } from '../verify/tenants.js'
 import { finishRun } from './finish.js'
 import { progressReporter } from './progress.js'
 import { promotionStep } from './promotion-step.js'
+import { readStanding, type Standing } from '../record/standing.js'
+import { recordName } from '../settings/report.js'
 
 /**
  * `mode: deploy`: gate, canary, soak, waves, confirm, then forward-only promotion, with the gate asked
@@ -73,7 +75,7 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
     clock: ctx.clock,
     signal: ctx.signal,
     timeline,
-    canaryFailure: { mode: rollout.canaryFailure, imageTag: rollout.imageTag },
+    canaryFailure: { mode: rollout.canaryFailure, imageTag: rollout.imageTag, standingOf: standingReader(ctx) },
     onProgress: progressReporter(ctx.clock)
   })
 
@@ -106,4 +108,13 @@ export async function runDeployMode(ctx: RunContext, runner: CommandRunner = exe
   }
   if (unseen) result.reason = `${result.reason} ${unseen}`
   return finishRun(ctx, { rollout: result, gate, startedAt, tag: rollout.tag, promotion, shard: shard.label || undefined })
+}
+
+/** How a restore learns whether a commit is held: its deploy records, under this deploy's names. */
+function standingReader(ctx: RunContext): ((sha: string) => Promise<Standing>) | undefined {
+  const { report, target } = ctx.settings
+  if (report.kind === 'none' || !report.template) return undefined
+  const vars = { environment: target.environment, mode: 'deploy' }
+  const names = { whole: recordName(report.template, vars), shard: (i: number) => recordName(report.template!, vars, i) }
+  return (sha) => readStanding(ctx.forge, sha, names)
 }

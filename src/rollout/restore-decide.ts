@@ -36,3 +36,17 @@ export function restoreAllowed(decision: GateDecision): { allowed: true } | { al
   if (decision.basis === 'identical' || decision.basis === 'behind') return { allowed: true }
   return { allowed: false, outcome: 'skipped', reason: `Not restored: ownership of the branch could not be proven right before the restore (${decision.reason})` }
 }
+
+/**
+ * Whether a tenant may go back to `to`, given what the records on `to` say (record/standing.ts). Never to
+ * a commit its own deploy rejected, and never on records nobody could read: a backward move needs
+ * positive evidence. A commit with no record at all (deployed before records, or with `report: none`)
+ * is still gone back to: it is what the tenant served, and nothing says it was rejected.
+ */
+export function restoreToAllowed(to: string, standing: 'held' | 'verified' | 'unverified' | 'unknown'): { allowed: true } | { allowed: false; detail: string } {
+  if (standing === 'held')
+    return { allowed: false, detail: `its previous commit ${to.slice(0, 7)} was rejected by its own deploy (held): a restore never goes to a held commit, so the canary stays on the rejected build` }
+  if (standing === 'unknown')
+    return { allowed: false, detail: `the deploy records of its previous commit ${to.slice(0, 7)} could not be read, so it is not known not to be held: the canary stays on the rejected build` }
+  return { allowed: true }
+}

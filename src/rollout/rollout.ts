@@ -20,6 +20,7 @@ import { Sweeper } from './sweeper.js'
 import { rollTenant, type TenantStepDeps } from './tenant-step.js'
 import { Timeline } from './timeline.js'
 import type { StopPoint } from '../record/end.js'
+import type { Standing } from '../record/standing.js'
 import { restoreCanary } from './restore.js'
 import { type CanaryRestore, isFailed, type RolloutResult, type TenantRecord } from './types.js'
 
@@ -42,7 +43,7 @@ export interface RolloutDeps {
    * `mode: deploy` only: what a failed canary leaves behind (`canary-failure`), with the `image-tag`
    * template that names the previous commit's image. Without it the canary is held as it failed.
    */
-  canaryFailure?: { mode: CanaryFailure; imageTag: string }
+  canaryFailure?: { mode: CanaryFailure; imageTag: string; standingOf?: (sha: string) => Promise<Standing> }
   onProgress?: (phase: string, done: number, total: number, ok: number) => void
   /**
    * Asked after the gate before every step: a reason stops the rollout there (`stopped`), with nothing
