@@ -107,4 +107,37 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: what a stopped deploy
     expect(f.controlPlane.calls.map((c) => c.sha)).toEqual([C])
     expect(f.tenants.serving('tenant-001')).toBe(C)
   })
+
+  it("the newest job moves a crash-looping canary forward: {current} comes from the control plane's refusal", async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2, flavour, drainMs: 0, compareAndSet: true }))
+    const B = await f.commit('B, which crash-loops')
+    f.tenants.crashLoop(B)
+    for (const n of f.names) f.tenants.redeploy(n, B, 0)
+    const C = await f.commit('C, the fix')
+    const body = '{"tenant":"{tenant}","tag":"{tag}","sha":"{sha}","current":"{current}"}'
+    const r = await runAction({ inputs: f.deployInputs({ canary: 'tenant-001', 'redeploy-body': body }), env: f.runEnv(C) })
+    expect(r.outputs.result).toBe('deployed')
+    // The first redeploy carries an empty {current} (the tenant reports no SHA) and is refused; the
+    // refusal names B, which is behind C, so the next one is sent on B and accepted.
+    const canary = f.controlPlane.calls.filter((c) => c.tenant === 'tenant-001')
+    expect(canary.map((c) => [c.outcome, c.current])).toEqual([
+      ['refused-cas', ''],
+      ['applied', B]
+    ])
+    for (const n of f.names) expect(f.tenants.serving(n)).toBe(C)
+  })
+
+  it('a stale move stays refused: {current} from the control plane is never taken for a commit ahead of the target', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 1, flavour, drainMs: 0, compareAndSet: true }))
+    const A = await f.commit('A')
+    const B = await f.commit('B, which crash-loops')
+    f.tenants.crashLoop(B)
+    f.tenants.redeploy('tenant-001', B, 0)
+    // An older job (for A) finds the crash-looping tenant: the control plane says it holds B, newer than A.
+    const body = '{"tenant":"{tenant}","tag":"{tag}","sha":"{sha}","current":"{current}"}'
+    const r = await runAction({ inputs: f.deployInputs({ 'redeploy-body': body, force: 'false', 'superseded-check': 'false' }), env: f.runEnv(A) })
+    expect(f.controlPlane.applied()).toEqual([])
+    expect(f.tenants.serving('tenant-001')).toBe(B)
+    expect(r.outputs.result).not.toBe('deployed')
+  })
 })

@@ -10,7 +10,7 @@ const rec = (runId: string, attempt: number, end: RunEnding, part?: string): Dep
 
 describe('standingOf', () => {
   it.each<[string, DeployRecord[], Standing]>([
-    ['no record', [], 'unverified'],
+    ['no record', [], 'unrecorded'],
     ['deployed', [rec('10', 1, 'deployed')], 'verified'],
     ['canary-failed', [rec('10', 1, 'canary-failed')], 'held'],
     ['halted in one shard', [rec('10', 1, 'deployed', '1/2'), rec('10', 1, 'halted', '2/2')], 'held'],
@@ -19,7 +19,7 @@ describe('standingOf', () => {
     ['still running', [rec('10', 1, 'running')], 'unverified'],
     ['cancelled', [rec('10', 1, 'cancelled')], 'unverified'],
     ['failed for an outage', [rec('10', 1, 'failed')], 'unverified'],
-    ['only a reconcile record', [{ stamp: { mode: 'reconcile', runId: '12', attempt: 1, end: 'failed', verdict: 'held' } }], 'unverified']
+    ['only a reconcile record', [{ stamp: { mode: 'reconcile', runId: '12', attempt: 1, end: 'failed', verdict: 'held' } }], 'unrecorded']
   ])('%s', (_, records, standing) => {
     expect(standingOf(records, SHA)).toBe(standing)
   })
@@ -28,7 +28,8 @@ describe('standingOf', () => {
 describe('restoreToAllowed', () => {
   it.each<[Standing, boolean]>([
     ['verified', true],
-    ['unverified', true],
+    ['unrecorded', true],
+    ['unverified', false],
     ['held', false],
     ['unknown', false]
   ])('%s: allowed %s', (standing, allowed) => {

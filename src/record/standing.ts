@@ -7,13 +7,15 @@ import { readDeployRecords, type RecordNames } from '../reconcile/read-records.j
  * commit its own deploy rejected:
  * - `held`: its newest deploy rejected it (`canary-failed`, `halted`)
  * - `verified`: its newest deploy ended `deployed`
- * - `unverified`: no deploy record, one still `running`, or an end that verified nothing
+ * - `unrecorded`: no deploy record at all (deployed before records, or by a job with `report: none`)
+ * - `unverified`: a deploy record that verifies nothing: still `running`, cancelled, failed, superseded
  * - `unknown`: the records could not be read
  */
-export type Standing = 'held' | 'verified' | 'unverified' | 'unknown'
+export type Standing = 'held' | 'verified' | 'unrecorded' | 'unverified' | 'unknown'
 
 /** Pure. Liveness does not matter here (a restore never waits for a deploy): only how the newest deploy ended. */
 export function standingOf(records: readonly DeployRecord[], sha: string): Standing {
+  if (!records.some((r) => r.stamp.mode === 'deploy')) return 'unrecorded'
   const state = decideDeployState(records, { now: new Date(0), timeoutMs: Number.MAX_SAFE_INTEGER, sha, name: 'deploy' })
   if (state.action === 'held') return 'held'
   if (state.action === 'proceed' && state.end === 'deployed') return 'verified'

@@ -28,12 +28,16 @@ export class ControlPlaneRedeployer implements Redeployer {
     if (this.driver.token) headers.authorization = `Bearer ${this.driver.token}`
     const body = this.driver.body ? render(this.driver.body, vars, encodeJsonString) : undefined
     let lastError: unknown
+    let held: string | undefined
     /** When the current wait began: the retry's fence wants an answer to a read sent after it. */
     let waitFrom = this.deps.clock.now()
     try {
       await withRetry(
         async (_attempt, remainingMs) => {
           const res = await this.deps.http.send({ url, method: this.driver.method, headers, body, timeoutMs: Math.min(this.timeoutMs, remainingMs), maxBodyBytes: 16 * 1024, signal })
+          // A compare-and-set refusal may say what the tenant holds (docs/contracts.md): the only source
+          // of `{current}` for a tenant that reports no SHA (a crash loop).
+          if (res.status === 409) held = heldCommit(res.body)
           if (res.status < 200 || res.status >= 300) throw statusError(`control plane (${req.tenant})`, res)
           return res
         },
@@ -61,7 +65,18 @@ export class ControlPlaneRedeployer implements Redeployer {
         const status = (error as HttpStatusError).status
         return { ok: false, detail: `the control plane refused \`control-plane-token\` (HTTP ${status}): ${errorMessage(error)}; pass a token it accepts for redeploys`, tokenRefused: true }
       }
-      return { ok: false, detail: errorMessage(error), conflict: error instanceof HttpStatusError && error.status === 409 }
+      const conflict = error instanceof HttpStatusError && error.status === 409
+      return { ok: false, detail: errorMessage(error), conflict, ...(conflict && held ? { current: held } : {}) }
     }
+  }
+}
+
+/** `{"current":"<40 hex>"}` in a 409's body (at most 16 KiB, read as JSON), or undefined. */
+function heldCommit(body: Buffer): string | undefined {
+  try {
+    const current = (JSON.parse(body.toString('utf8')) as { current?: unknown } | null)?.current
+    return typeof current === 'string' && /^[0-9a-f]{40}$/i.test(current) ? current.toLowerCase() : undefined
+  } catch {
+    return undefined
   }
 }

@@ -25,6 +25,8 @@ export interface RedeployResult {
   detail: string
   /** The control plane refused a compare-and-set: the tenant no longer serves `current` (HTTP 409). */
   conflict?: boolean
+  /** With a 409: the commit the control plane says the tenant holds (`{"current":"<sha>"}` in its answer). */
+  current?: string
   /** A retry was due but the job no longer owns the branch: nothing more was sent. */
   superseded?: GateDecision
   /**

@@ -167,6 +167,13 @@ class Rollout {
       }
       if (step.kind === 'canary' && failed.length > 0) {
         const restore = await this.restore(step)
+        // The restore asks the gate again: a newer owner found there (the read above failed) still ends it superseded.
+        if (restore?.outcome === 'superseded') {
+          return this.finish(
+            'skipped-superseded',
+            `Superseded before canary was judged: ${restore.reason} The failures seen (${describeFailures(failed)}) are not held against ${this.deps.target.sha.slice(0, 7)}.`
+          )
+        }
         return this.finish('failed', `The canary failed (${describeFailures(failed)}); the rest of the fleet was not touched.${restore ? ` ${restore.reason}` : ''}`, restore, 'canary')
       }
       if (failed.length > rollout.maxFailures) {
