@@ -155,27 +155,24 @@ class Rollout {
       if (signal.aborted) return this.finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`)
 
       const failed = this.failures()
-      const rejecting = (step.kind === 'canary' && failed.length > 0) || failed.length > rollout.maxFailures
       // Judge only what is still ours: a verdict that falls after a newer commit owns the branch (its job
-      // may have taken these very tenants) is no rejection, no hold and no restore.
-      const newer = rejecting ? await this.ownerNow() : undefined
-      if (newer) {
-        return this.finish(
+      // may have taken these very tenants) is no rejection, no hold and no restore. A due restore asks the
+      // gate itself (and sends nothing once superseded); otherwise the head is read afresh here.
+      const superseded = (why: string): RolloutResult =>
+        this.finish(
           'skipped-superseded',
-          `Superseded before ${step.name} was judged: ${newer.reason} The failures seen (${describeFailures(failed)}) are not held against ${this.deps.target.sha.slice(0, 7)}: the newer commit's job owns these tenants.`
+          `Superseded before ${step.name} was judged: ${why} The failures seen (${describeFailures(failed)}) are not held against ${this.deps.target.sha.slice(0, 7)}: the newer commit's job owns these tenants.`
         )
-      }
       if (step.kind === 'canary' && failed.length > 0) {
         const restore = await this.restore(step)
-        // The restore asks the gate again: a newer owner found there (the read above failed) still ends it superseded.
-        if (restore?.outcome === 'superseded') {
-          return this.finish(
-            'skipped-superseded',
-            `Superseded before canary was judged: ${restore.reason} The failures seen (${describeFailures(failed)}) are not held against ${this.deps.target.sha.slice(0, 7)}.`
-          )
-        }
+        if (restore?.outcome === 'superseded') return superseded(restore.reason)
+        const asked = restore !== undefined && (restore.outcome === 'restored' || restore.outcome === 'failed')
+        const newer = asked ? undefined : await this.ownerNow()
+        if (newer) return superseded(newer.reason)
         return this.finish('failed', `The canary failed (${describeFailures(failed)}); the rest of the fleet was not touched.${restore ? ` ${restore.reason}` : ''}`, restore, 'canary')
       }
+      const newer = failed.length > rollout.maxFailures ? await this.ownerNow() : undefined
+      if (newer) return superseded(newer.reason)
       if (failed.length > rollout.maxFailures) {
         const left = steps.length - i - 1
         return this.finish(
