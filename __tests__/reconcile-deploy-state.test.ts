@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { endOfRun, formatStamp, parseStamp, type RunEnding, type RunStamp } from '../src/reconcile/deploy-record.js'
+import type { RolloutStop } from '../src/record/end.js'
 import { decideDeployState, type DeployRecord } from '../src/reconcile/deploy-state.js'
 import type { ReportTenant } from '../src/report/model.js'
 
@@ -114,15 +115,18 @@ describe('endOfRun', () => {
     verdict: action === 'not-started' ? 'not-started' : ok ? 'on-target' : 'stale'
   })
   const phase = (name: string, outcome: string) => ({ name, outcome, startedAt: '', endedAt: '', durationSeconds: 0, detail: null })
-  const end = (result: string, phases: ReturnType<typeof phase>[], tenants: ReturnType<typeof t>[]) => endOfRun({ result, phases, tenants: tenants as ReportTenant[] })
+  const end = (result: string, phases: ReturnType<typeof phase>[], tenants: ReturnType<typeof t>[], stop?: RolloutStop['at']) =>
+    endOfRun({ result, phases, tenants: tenants as ReportTenant[], stop: stop && { at: stop, maxFailures: 0 } })
 
-  it('names how a deploy ended', () => {
+  it('names how a deploy ended, from where its rollout stopped (record/end.ts has a row per case)', () => {
     expect(end('deployed', [], [])).toBe('deployed')
     expect(end('skipped-superseded', [], [])).toBe('superseded')
     expect(end('cancelled', [], [])).toBe('cancelled')
-    expect(end('failed', [phase('canary', 'failed')], [t('c', false), t('w', false, 'not-started')])).toBe('canary-failed')
-    expect(end('failed', [phase('canary', 'ok'), phase('canary re-verify', 'failed')], [t('c', false)])).toBe('canary-failed')
-    expect(end('failed', [phase('canary', 'ok'), phase('wave 1', 'failed')], [t('c', true), t('w1', false), t('w2', false, 'not-started')])).toBe('halted')
+    expect(end('failed', [phase('canary', 'failed')], [t('c', false), t('w', false, 'not-started')], 'canary')).toBe('canary-failed')
+    expect(end('failed', [phase('canary', 'ok'), phase('canary re-verify', 'failed')], [t('c', false)], 'canary')).toBe('canary-failed')
+    expect(end('failed', [phase('canary', 'ok'), phase('wave 1', 'failed')], [t('c', true), t('w1', false), t('w2', false, 'not-started')], 'max-failures')).toBe('halted')
+    // The same shape stopped by an outage, not by max-failures: nobody rejected the commit.
+    expect(end('failed', [phase('canary', 'ok'), phase('wave 1', 'failed')], [t('c', true), t('w1', false), t('w2', false, 'not-started')], 'outage')).toBe('failed')
     expect(end('failed', [phase('wave 1', 'failed'), phase('wave 2', 'ok')], [t('w1', false), t('w2', true)])).toBe('failed-tenants')
     expect(end('failed', [], [])).toBe('failed')
   })

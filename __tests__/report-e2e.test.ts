@@ -242,7 +242,10 @@ describe('Gitea: a commit status on the commit', () => {
     const r = await runAction({ inputs: f.deployInputs(), env: f.runEnv(B) })
     expect(r.exitCode).toBe(0)
     expect(r.outputs.result).toBe('deployed')
-    expect(warnings(r)).toHaveLength(1)
+    // Said once for the token, and then what it means: reconcile can see neither the deploy nor its end.
+    expect(warnings(r)).toHaveLength(3)
     expect(warnings(r)[0]).toMatch(/The token needs `statuses: write`.*Gitea 1\.26/)
+    expect(warnings(r)[1]).toMatch(/^Reconcile cannot see this deploy/)
+    expect(warnings(r)[2]).toMatch(/^The end record 'rollout-guard\/production' could not be written/)
   })
 })

@@ -243,7 +243,7 @@ describe('GitHub check run', () => {
     const { reporter, warnings } = reporterFor(settings)
     await reporter.start(SHA)
     forges.github!.deny('check-runs', { status: 503 })
-    await expect(reporter.finish(endOf(settings, { result: 'owner' }, 'fine'))).resolves.toBeUndefined()
+    await expect(reporter.finish(endOf(settings, { result: 'owner' }, 'fine'))).resolves.toEqual({ written: false })
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(/could not be completed: .*HTTP 503.* \(after retries\)\. The forge was unavailable \(an outage or a rate limit, not a setting\); nothing to change\./)
   })

@@ -116,7 +116,9 @@ describe('the JSON report schema', () => {
     expect(by('deploy canary restored')).toMatchObject({
       result: 'failed',
       conclusion: 'failure',
-      restore: { outcome: 'restored', tenants: [{ tenant: 'tenant-001', action: 'restored', verified: true }] }
+      restore: { outcome: 'restored', tenants: [{ tenant: 'tenant-001', action: 'restored', verified: true }] },
+      stop: { at: 'canary', maxFailures: 0 },
+      recordEnd: 'canary-failed'
     })
     expect(by('deploy with promotion').restore).toBeNull()
     expect(by('reconcile in sync')).toMatchObject({ target: { sha: B }, head: B, decision: null })

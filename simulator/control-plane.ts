@@ -157,7 +157,8 @@ export class ControlPlane {
         call.outcome = 'refused-cas'
         call.answeredAt = this.clock.now()
         this.notify()
-        return sendJson(res, 409, { error: `compare-and-set failed: ${tenant} serves ${serving.slice(0, 7)}, not ${String(body.current).slice(0, 7)}` })
+        // docs/contracts.md: a refusal may say what the tenant holds, for a tenant that reports no SHA.
+        return sendJson(res, 409, { error: `compare-and-set failed: ${tenant} serves ${serving.slice(0, 7)}, not ${String(body.current).slice(0, 7)}`, current: serving })
       }
     }
     this.options.tenants.redeploy(tenant, body.sha)

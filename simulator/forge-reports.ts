@@ -278,6 +278,11 @@ export class ForgeReports {
     }
     const { limit, page } = this.giteaPaging(q)
     const statuses = ids.slice((page - 1) * limit, page * limit).map(shape)
+    // GetCombinedCommitStatusByRef (routers/api/v1/repo/status.go, 1.22): `if len(statuses) == 0 {
+    // ctx.JSON(http.StatusOK, &api.CombinedStatus{}) }`, a zero-valued struct (modules/structs/status.go:
+    // `statuses` null, `state` empty), answered before SetTotalCountHeader: no X-Total-Count at all. The
+    // same holds for a page past the last context (GetLatestCommitStatus returns none for it).
+    if (statuses.length === 0) return sendJson(res, 200, { state: '', sha: '', total_count: 0, statuses: null, repository: null, commit_url: '', url: '' })
     // Gitea's body counts the page (ToCombinedStatus: len(statuses)); the header counts every context.
     sendJson(res, 200, { state, sha, total_count: statuses.length, statuses, repository: {}, commit_url: `/commits/${sha}`, url: `/commits/${sha}/status` }, { 'x-total-count': String(ids.length) })
   }

@@ -201,6 +201,11 @@ export class GiteaForge implements Forge {
     const out: CommitStatusRead[] = []
     for (let page = 1; ; page++) {
       const { data, res } = await this.jsonAnswer(`GET combined status of ${sha.slice(0, 7)}`, `/commits/${encodeURIComponent(sha)}/status?limit=50&page=${page}`)
+      const total = Number(res.headers['x-total-count'])
+      // No status at all (or a page past the last context): Gitea answers a zero-valued CombinedStatus,
+      // `statuses: null`, before it sets X-Total-Count (GetCombinedCommitStatusByRef, 1.22). That exact
+      // shape is "no records"; anything else without a count is still an unreadable answer.
+      if (res.headers['x-total-count'] === undefined && isEmptyCombined(data)) break
       const list = (data as { statuses?: unknown } | null)?.statuses ?? []
       if (!Array.isArray(list)) throw new ForgeAnswerError('the combined status has no statuses list')
       for (const s of list as Array<Record<string, unknown>>) {
@@ -212,11 +217,16 @@ export class GiteaForge implements Forge {
           createdAt: typeof s?.updated_at === 'string' ? s.updated_at : typeof s?.created_at === 'string' ? s.created_at : undefined
         })
       }
-      const total = Number(res.headers['x-total-count'])
       if (!Number.isInteger(total) || total < 0) throw new ForgeAnswerError('the combined status came without a usable X-Total-Count header')
       if (list.length === 0 || out.length >= total) break
       if (page >= MAX_RECORD_PAGES) throw new ForgeAnswerError(`the commit has ${total} status contexts, more than the ${out.length} read`)
     }
     return out
   }
+}
+
+/** Gitea's `&api.CombinedStatus{}`: no statuses (null), no state, no count. */
+function isEmptyCombined(data: unknown): boolean {
+  const d = data as { statuses?: unknown; state?: unknown; total_count?: unknown } | null
+  return d !== null && typeof d === 'object' && d.statuses === null && (d.state === '' || d.state === undefined) && (d.total_count === 0 || d.total_count === undefined)
 }

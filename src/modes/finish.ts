@@ -45,7 +45,8 @@ export async function finishRun(
     deployState: run.deployState,
     shard: run.shard,
     restore: r.restore,
-    analysis: r.analysis
+    analysis: r.analysis,
+    stop: r.stop
   }
   const outputs: Record<string, string> = {
     superseded: String(r.result === 'skipped-superseded'),

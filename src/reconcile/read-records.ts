@@ -1,8 +1,6 @@
 import type { CheckRunRead, CommitStatusRead, Forge } from '../forge/types.js'
-import { parseStamp, partOf } from './deploy-record.js'
+import { parseStamp, partOf, splitStamp } from './deploy-record.js'
 import type { DeployRecord } from './deploy-state.js'
-
-const STAMP_SUFFIX = / ?\[rollout-guard [^\]]*\]$/
 
 /** The names deploy jobs report under: the whole-fleet job's, and shard `i`'s. */
 export interface RecordNames {
@@ -54,10 +52,11 @@ function fromCheck(c: CheckRunRead): DeployRecord | undefined {
 }
 
 function fromStatus(s: CommitStatusRead): (DeployRecord & { name: string }) | undefined {
-  const stamp = parseStamp(s.description)
-  if (!stamp) return undefined
+  const split = splitStamp(s.description)
+  if (!split) return undefined
+  const { stamp, words } = split
   if (s.state !== 'pending' && stamp.end === 'running') stamp.end = 'failed'
-  return { name: s.context, stamp, since: date(s.createdAt), kind: 'status', text: s.description.replace(STAMP_SUFFIX, '') || undefined, url: s.targetUrl || undefined }
+  return { name: s.context, stamp, since: date(s.createdAt), kind: 'status', text: words || undefined, url: s.targetUrl || undefined }
 }
 
 function date(iso: string | null | undefined): Date | undefined {

@@ -3,7 +3,7 @@ import { errorMessage } from '../errors.js'
 import type { Outcome } from '../outcome.js'
 import { redact } from '../redact.js'
 import type { Settings } from '../settings/index.js'
-import { cutMarkdown } from './escape.js'
+import { cutMarkdown, escapeMarkdown } from './escape.js'
 import { failuresOf } from './failures.js'
 import { buildReport, type RunRecord } from './model.js'
 import type { DeploymentTracker } from './publish/deployment.js'
@@ -50,10 +50,27 @@ export async function concludeRun(settings: Settings, reporter: Reporter | undef
   core.setOutput('result', outcome.result)
   for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, redact(value))
   core.setOutput('report-path', reportPath)
-  await reporter?.finish({ report, markdown, failures })
+  const end = await reporter?.finish({ report, markdown, failures })
+  if (end?.reason) await sayUnwritten(end.reason, outcome)
   // A mode that threw has no record: its deployment ends in `error`, not in a verdict on the fleet.
   await deployment?.finish(report, outcome.record === undefined)
   if (outcome.failure) core.setFailed(redact(outcome.failure))
+}
+
+/**
+ * A deploy's end record that could not be written is said everywhere a reader looks: a warning, a line
+ * added to the job summary, and the `reason` output (reconcile will not see how this deploy ended).
+ */
+async function sayUnwritten(reason: string, outcome: Outcome): Promise<void> {
+  const text = redact(reason)
+  core.warning(text, { title: 'Deploy record not written' })
+  core.setOutput('reason', redact(`${outcome.outputs.reason ?? outcome.failure ?? ''} ${text}`.trim()))
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  try {
+    await core.summary.addRaw(`\n\n> **Deploy record not written.** ${escapeMarkdown(text, 1000)}\n`).write()
+  } catch (error) {
+    core.warning(`The job summary could not be written: ${errorMessage(error)}`)
+  }
 }
 
 function redactDeep<T>(value: T): T {

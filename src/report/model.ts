@@ -4,6 +4,8 @@ import { loggableUrl } from '../debug.js'
 import type { GateDecision } from '../gate/decide.js'
 import type { PromotionResult } from '../promote/promote.js'
 import type { DeployState } from '../reconcile/deploy-state.js'
+import { recordEnd, type RolloutStop } from '../record/end.js'
+import type { RunEnding } from '../record/stamp.js'
 import type { PhaseRecord } from '../rollout/timeline.js'
 import type { CanaryRestore, RestoreAction, TenantRecord } from '../rollout/types.js'
 import type { Settings } from '../settings/index.js'
@@ -92,6 +94,10 @@ export interface RunReport {
   restore: ReportRestore | null
   /** Deploy: the canary's analysis during the soak (`analysis`); null without one. */
   analysis: ReportAnalysis | null
+  /** Where the rollout stopped short of its end; null when it did not stop (or never rolled). */
+  stop: RolloutStop | null
+  /** The end this run records on the commit (docs/deploy-records.md), the same word reconcile reads. */
+  recordEnd: RunEnding
 }
 
 export interface ReportRestoreTenant {
@@ -144,6 +150,8 @@ export interface RunRecord {
   restore?: CanaryRestore
   /** Deploy: the canary's analysis during the soak. */
   analysis?: AnalysisResult
+  /** Deploy, reconcile: where the rollout stopped short of its end (record/end.ts decides the record's end from it). */
+  stop?: RolloutStop
 }
 
 const sec = (ms: number | undefined): number | null => (ms === undefined ? null : Math.round(ms) / 1000)
@@ -239,7 +247,7 @@ export function buildReport(settings: Settings, outcome: { result: string; failu
   }
   const g = record.gate
   const sha = record.targetSha ?? s.target.sha
-  return {
+  const report: RunReport = {
     schema: REPORT_SCHEMA,
     schemaVersion: REPORT_SCHEMA_VERSION,
     mode: s.mode,
@@ -272,8 +280,12 @@ export function buildReport(settings: Settings, outcome: { result: string; failu
     counters: { ...counted, redeployReissues: record.tenants.reduce((n, t) => n + t.reissues, 0) },
     shard: record.shard ?? null,
     restore: record.restore ? restoreOf(record.restore) : null,
-    analysis: record.analysis ? analysisOf(record.analysis, s.analysis) : null
+    analysis: record.analysis ? analysisOf(record.analysis, s.analysis) : null,
+    stop: record.stop ?? null,
+    recordEnd: 'failed'
   }
+  report.recordEnd = recordEnd(report)
+  return report
 }
 
 function restoreOf(r: CanaryRestore): ReportRestore {

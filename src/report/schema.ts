@@ -129,6 +129,21 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'counters.rateLimitRemaining.start': { type: 'number|null', description: 'On the first answer that carried it; null when none did (Gitea sends no rate-limit headers).' },
   'counters.rateLimitRemaining.end': { type: 'number|null', description: 'On the last answer that carried it before the report was written.' },
   shard: { type: 'string|null', description: '`shard 2 of 4: 15 of 60 tenants` when the run handled one shard of the fleet (`shard` input); null otherwise.' },
+  stop: {
+    type: 'object|null',
+    description: 'Where the rollout stopped short of its end, as the rollout knows it; null when it did not stop early (or rolled nothing).'
+  },
+  'stop.at': {
+    type: 'string',
+    description:
+      '`canary` (the canary step had failures), `max-failures` (more tenants failed than allowed, later waves not started), `outage` (the head became unreadable) or `control-plane-token` (the control plane refused its token).'
+  },
+  'stop.maxFailures': { type: 'number', description: '`max-failures` as the rollout applied it.' },
+  recordEnd: {
+    type: 'string',
+    description:
+      "The end this run records on the commit (docs/deploy-records.md): `deployed`, `superseded`, `cancelled`, `canary-failed` (the canary's own build failed verification), `halted` (verification failures past `max-failures`), `failed-tenants` or `failed`. Only `canary-failed` and `halted` hold the commit."
+  },
   restore: { type: 'object|null', description: 'Deploy: what became of the canary after it failed (`canary-failure`, docs/canary-restore.md); null when the canary did not fail, and in other modes.' },
   'restore.outcome': {
     type: 'string',

@@ -1,5 +1,5 @@
 import { errorMessage } from '../errors.js'
-import { DEFAULT_RETRY, HttpStatusError, statusError, withRetry } from '../http/retry.js'
+import { DEFAULT_RETRY, HttpStatusError, isPermissionFailure, statusError, withRetry } from '../http/retry.js'
 import type { RedeployDriver } from '../settings/rollout.js'
 import { encodeJsonString, encodeUrlPart, render } from '../template.js'
 import { type RedeployOptions, type RedeployerDeps, type RedeployRequest, type RedeployResult, type Redeployer, OwnershipUnknownError, requestVars, SupersededError } from './redeploy-types.js'
@@ -28,12 +28,16 @@ export class ControlPlaneRedeployer implements Redeployer {
     if (this.driver.token) headers.authorization = `Bearer ${this.driver.token}`
     const body = this.driver.body ? render(this.driver.body, vars, encodeJsonString) : undefined
     let lastError: unknown
+    let held: string | undefined
     /** When the current wait began: the retry's fence wants an answer to a read sent after it. */
     let waitFrom = this.deps.clock.now()
     try {
       await withRetry(
         async (_attempt, remainingMs) => {
           const res = await this.deps.http.send({ url, method: this.driver.method, headers, body, timeoutMs: Math.min(this.timeoutMs, remainingMs), maxBodyBytes: 16 * 1024, signal })
+          // A compare-and-set refusal may say what the tenant holds (docs/contracts.md): the only source
+          // of `{current}` for a tenant that reports no SHA (a crash loop).
+          if (res.status === 409) held = heldCommit(res.body)
           if (res.status < 200 || res.status >= 300) throw statusError(`control plane (${req.tenant})`, res)
           return res
         },
@@ -56,7 +60,23 @@ export class ControlPlaneRedeployer implements Redeployer {
         return { ok: false, detail, superseded: error.decision }
       }
       if (error instanceof OwnershipUnknownError) return { ok: false, detail: `${errorMessage(lastError)}; not retried, because ${error.message}`, ownershipUnknown: error.message }
-      return { ok: false, detail: errorMessage(error), conflict: error instanceof HttpStatusError && error.status === 409 }
+      if (isPermissionFailure(error) && this.driver.token !== undefined) {
+        // Not a verdict on the build: the token is wrong (401) or lacks a right (403). Named, so the fix is clear.
+        const status = (error as HttpStatusError).status
+        return { ok: false, detail: `the control plane refused \`control-plane-token\` (HTTP ${status}): ${errorMessage(error)}; pass a token it accepts for redeploys`, tokenRefused: true }
+      }
+      const conflict = error instanceof HttpStatusError && error.status === 409
+      return { ok: false, detail: errorMessage(error), conflict, ...(conflict && held ? { current: held } : {}) }
     }
+  }
+}
+
+/** `{"current":"<40 hex>"}` in a 409's body (at most 16 KiB, read as JSON), or undefined. */
+function heldCommit(body: Buffer): string | undefined {
+  try {
+    const current = (JSON.parse(body.toString('utf8')) as { current?: unknown } | null)?.current
+    return typeof current === 'string' && /^[0-9a-f]{40}$/i.test(current) ? current.toLowerCase() : undefined
+  } catch {
+    return undefined
   }
 }

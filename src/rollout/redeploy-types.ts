@@ -25,6 +25,8 @@ export interface RedeployResult {
   detail: string
   /** The control plane refused a compare-and-set: the tenant no longer serves `current` (HTTP 409). */
   conflict?: boolean
+  /** With a 409: the commit the control plane says the tenant holds (`{"current":"<sha>"}` in its answer). */
+  current?: string
   /** A retry was due but the job no longer owns the branch: nothing more was sent. */
   superseded?: GateDecision
   /**
@@ -32,6 +34,8 @@ export interface RedeployResult {
    * nothing more was sent. The outage, in words.
    */
   ownershipUnknown?: string
+  /** The control plane refused the token (HTTP 401 or 403): `control-plane-token` is wrong or lacks a right. */
+  tokenRefused?: boolean
   /** Nothing at all was sent for this request (its first attempt was stopped by the fence). */
   notSent?: boolean
 }

@@ -36,3 +36,23 @@ export function restoreAllowed(decision: GateDecision): { allowed: true } | { al
   if (decision.basis === 'identical' || decision.basis === 'behind') return { allowed: true }
   return { allowed: false, outcome: 'skipped', reason: `Not restored: ownership of the branch could not be proven right before the restore (${decision.reason})` }
 }
+
+/**
+ * Whether a tenant may go back to `to`, given what the records on `to` say (record/standing.ts). Only to a
+ * commit whose deploy verified, or one with no record at all (deployed before records, or with `report:
+ * none`: it is what the tenant served, and nothing says it was rejected). Never to a commit its own deploy
+ * rejected, nor to one whose deploy is running or ended without verifying (its rejection may be on its
+ * way), nor on records nobody could read: a backward move needs positive evidence.
+ */
+export function restoreToAllowed(to: string, standing: 'held' | 'verified' | 'unrecorded' | 'unverified' | 'unknown'): { allowed: true } | { allowed: false; detail: string } {
+  const sha7 = to.slice(0, 7)
+  if (standing === 'verified' || standing === 'unrecorded') return { allowed: true }
+  if (standing === 'held')
+    return { allowed: false, detail: `its previous commit ${sha7} was rejected by its own deploy (held): a restore never goes to a held commit, so the canary stays on the rejected build` }
+  if (standing === 'unverified')
+    return {
+      allowed: false,
+      detail: `its previous commit ${sha7} has a deploy record that verifies nothing (running, cancelled or failed): a restore goes only to a verified commit, so the canary stays on the rejected build`
+    }
+  return { allowed: false, detail: `the deploy records of its previous commit ${sha7} could not be read, so it is not known not to be held: the canary stays on the rejected build` }
+}

@@ -8,7 +8,8 @@ import { commitVars, render } from '../template.js'
 import { settleOptions, verifyFleet } from '../verify/fleet.js'
 import type { AncestryOracle, TenantProber } from '../verify/types.js'
 import { type Redeployer, SupersededError } from './redeploy-types.js'
-import { restoreAllowed, restorePlan } from './restore-decide.js'
+import type { Standing } from '../record/standing.js'
+import { restoreAllowed, restorePlan, restoreToAllowed } from './restore-decide.js'
 import type { CanaryRestore, TenantRecord, TenantRestore } from './types.js'
 
 export interface RestoreDeps {
@@ -23,6 +24,8 @@ export interface RestoreDeps {
   verify: VerifySettings
   clock: Clock
   signal: AbortSignal
+  /** What the records on a commit say of it (held, verified, …); without it, nothing is checked. */
+  standingOf?: (sha: string) => Promise<Standing>
 }
 
 /**
@@ -65,7 +68,13 @@ export async function restoreCanary(records: TenantRecord[], deps: RestoreDeps):
     if (!restoreAllowed(d).allowed) throw new SupersededError(d)
   }
 
-  await Promise.all(due.map((row) => send(row, deps, fence)))
+  const sendable = await refuseHeld(due, deps)
+  if (sendable.length === 0) {
+    const reason = `Not restored: ${due[0]!.detail}.`
+    core.warning(reason, { title: 'Canary not restored' })
+    return finish('skipped', reason)
+  }
+  await Promise.all(sendable.map((row) => send(row, deps, fence)))
   const sent = due.filter((r) => r.action === 'restored')
   await verifySent(sent, deps)
 
@@ -73,6 +82,21 @@ export async function restoreCanary(records: TenantRecord[], deps: RestoreDeps):
   const names = due.map((r) => `${r.tenant} to ${r.to!.slice(0, 7)}`).join(', ')
   if (verified === due.length) return finish('restored', `Restored the canary to its previous commit and verified it there: ${names}.`)
   return finish('failed', `The canary restore did not verify for ${due.length - verified} of ${due.length} tenant(s) (${describeUnverified(due)}).`)
+}
+
+/** The rows whose previous commit may be gone back to; the others are left `not-sent`, saying why. */
+async function refuseHeld(due: TenantRestore[], deps: RestoreDeps): Promise<TenantRestore[]> {
+  if (!deps.standingOf) return due
+  const standings = new Map<string, Promise<Standing>>()
+  const out: TenantRestore[] = []
+  for (const row of due) {
+    const to = row.to!
+    if (!standings.has(to)) standings.set(to, deps.standingOf(to))
+    const allowed = restoreToAllowed(to, await standings.get(to)!)
+    if (allowed.allowed) out.push(row)
+    else row.detail = allowed.detail
+  }
+  return out
 }
 
 async function send(row: TenantRestore, deps: RestoreDeps, fence: () => Promise<void>): Promise<void> {

@@ -19,6 +19,8 @@ import { OwnershipUnknownError, type RedeployRequest, type Redeployer, Supersede
 import { Sweeper } from './sweeper.js'
 import { rollTenant, type TenantStepDeps } from './tenant-step.js'
 import { Timeline } from './timeline.js'
+import type { StopPoint } from '../record/end.js'
+import type { Standing } from '../record/standing.js'
 import { restoreCanary } from './restore.js'
 import { type CanaryRestore, isFailed, type RolloutResult, type TenantRecord } from './types.js'
 import { type CanaryAnalysis, judgeSoak, soak } from '../analysis/canary.js'
@@ -42,7 +44,7 @@ export interface RolloutDeps {
    * `mode: deploy` only: what a failed canary leaves behind (`canary-failure`), with the `image-tag`
    * template that names the previous commit's image. Without it the canary is held as it failed.
    */
-  canaryFailure?: { mode: CanaryFailure; imageTag: string }
+  canaryFailure?: { mode: CanaryFailure; imageTag: string; standingOf?: (sha: string) => Promise<Standing> }
   onProgress?: (phase: string, done: number, total: number, ok: number) => void
   /**
    * Asked after the gate before every step: a reason stops the rollout there (`stopped`), with nothing
@@ -138,7 +140,7 @@ class Rollout {
       const decision = await this.askGate(step, where)
       if (decision.superseded && !this.deps.gateSettings.force) return this.finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`)
       if (decision.basis === 'unreadable' && this.deps.gate.everReadable && !this.deps.gateSettings.force) {
-        return this.finish('failed', `Stopped ${where}: ${this.outage(decision)}. Nothing more was sent; run again once the forge answers.`)
+        return this.finish('failed', `Stopped ${where}: ${this.outage(decision)}. Nothing more was sent; run again once the forge answers.`, undefined, 'outage')
       }
       const stop = await this.deps.beforeStep?.(where)
       if (stop !== undefined) return this.finish('stopped', stop)
@@ -149,20 +151,38 @@ class Rollout {
         () => this.judge(step)
       )
       if (this.supersededBy) return this.finish('skipped-superseded', `Superseded during ${step.name}: ${this.supersededBy.reason} Nothing more was sent after that.`)
-      if (this.blind) return this.finish('failed', `Stopped during ${step.name}: ${this.blind}. Nothing more was sent; run again once the forge answers.`)
+      if (this.blind) return this.finish('failed', `Stopped during ${step.name}: ${this.blind}. Nothing more was sent; run again once the forge answers.`, undefined, 'outage')
+      const refused = [...this.records.values()].find((r) => r.tokenRefused)
+      if (refused) return this.finish('failed', `Stopped during ${step.name}: ${refused.redeployError}. Nothing more was sent.`, undefined, 'control-plane-token')
       if (step.kind === 'canary') await this.soakAndReverify(step)
       if (signal.aborted) return this.finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`)
 
       const failed = this.failures()
+      // Judge only what is still ours: a verdict that falls after a newer commit owns the branch (its job
+      // may have taken these very tenants) is no rejection, no hold and no restore. A due restore asks the
+      // gate itself (and sends nothing once superseded); otherwise the head is read afresh here.
+      const superseded = (why: string): RolloutResult =>
+        this.finish(
+          'skipped-superseded',
+          `Superseded before ${step.name} was judged: ${why} The failures seen (${describeFailures(failed)}) are not held against ${this.deps.target.sha.slice(0, 7)}: the newer commit's job owns these tenants.`
+        )
       if (step.kind === 'canary' && failed.length > 0) {
         const restore = await this.restore(step)
-        return this.finish('failed', `The canary failed (${describeFailures(failed)}); the rest of the fleet was not touched.${restore ? ` ${restore.reason}` : ''}`, restore)
+        if (restore?.outcome === 'superseded') return superseded(restore.reason)
+        const asked = restore !== undefined && (restore.outcome === 'restored' || restore.outcome === 'failed')
+        const newer = asked ? undefined : await this.ownerNow()
+        if (newer) return superseded(newer.reason)
+        return this.finish('failed', `The canary failed (${describeFailures(failed)}); the rest of the fleet was not touched.${restore ? ` ${restore.reason}` : ''}`, restore, 'canary')
       }
+      const newer = failed.length > rollout.maxFailures ? await this.ownerNow() : undefined
+      if (newer) return superseded(newer.reason)
       if (failed.length > rollout.maxFailures) {
         const left = steps.length - i - 1
         return this.finish(
           'failed',
-          `${failed.length} tenant(s) failed (${describeFailures(failed)}), more than max-failures (${rollout.maxFailures}); halted after ${step.name}${left ? `, ${left} wave(s) not started` : ''}.`
+          `${failed.length} tenant(s) failed (${describeFailures(failed)}), more than max-failures (${rollout.maxFailures}); halted after ${step.name}${left ? `, ${left} wave(s) not started` : ''}.`,
+          undefined,
+          'max-failures'
         )
       }
     }
@@ -171,6 +191,22 @@ class Rollout {
     const failed = this.failures()
     if (failed.length > 0) return this.finish('failed', `${failed.length} tenant(s) failed: ${describeFailures(failed)}.`)
     return this.finish('deployed', `${this.deps.fleet.length} tenant(s) verified on ${this.deps.target.sha.slice(0, 7)} or newer (${summarise([...this.records.values()])}).`)
+  }
+
+  /** A fresh read of the head before a rejecting verdict: the newer commit's decision when one owns the branch. */
+  private async ownerNow(): Promise<GateDecision | undefined> {
+    if (this.deps.gateSettings.force) return undefined
+    if (this.supersededBy) return this.supersededBy
+    try {
+      const decision = await this.deps.gate.fresh({ readNow: true })
+      if (!decision.superseded) return undefined
+      this.supersededBy = decision
+      this.headSha = decision.headSha ?? this.headSha
+      return decision
+    } catch {
+      // The head cannot be read: nothing shows a newer owner, so the verdict stands (a lost rejection is worse).
+      return undefined
+    }
   }
 
   private async askGate(step: Step, where: string): Promise<GateDecision> {
@@ -276,9 +312,10 @@ class Rollout {
     return [...this.records.values()].filter(isFailed)
   }
 
-  private finish(result: RolloutResult['result'], reason: string, restore?: CanaryRestore): RolloutResult {
+  private finish(result: RolloutResult['result'], reason: string, restore?: CanaryRestore, stop?: StopPoint): RolloutResult {
     for (const r of this.records.values()) r.reissues = this.sweeper.reissued.get(r.tenant) ?? 0
-    return { result, reason, headSha: this.headSha, tenants: [...this.records.values()], phases: this.timeline.phases, ...(restore ? { restore } : {}) }
+    const stopped = stop ? { stop: { at: stop, maxFailures: this.deps.rollout.maxFailures } } : {}
+    return { result, reason, headSha: this.headSha, tenants: [...this.records.values()], phases: this.timeline.phases, ...(restore ? { restore } : {}), ...stopped }
   }
 }
 

@@ -37,9 +37,17 @@ export async function rollTenant(tenant: string, step: string, deps: TenantStepD
   const target = deps.target.slice(0, 7)
   // A compare-and-set refusal means the tenant changed between our read and our redeploy: read it again
   // and decide again (it may now be on the target or ahead), as a CAS loop does.
+  /** What the control plane said the tenant holds, on its last compare-and-set refusal. */
+  let held: string | undefined
   for (let attempt = 1; attempt <= CAS_ATTEMPTS; attempt++) {
     if (deps.signal.aborted) return record
-    const obs = await deps.prober.probe(tenant, deps.signal)
+    let obs = await deps.prober.probe(tenant, deps.signal)
+    // A tenant that reports no SHA (a crash loop) is known by what the control plane said it holds; that
+    // commit goes through the same pre-flight, so only a forward move is ever sent on it.
+    if (!obs.sha && held) {
+      core.info(`${tenant} reports no commit; the control plane says it holds ${held.slice(0, 7)}, taken as {current}`)
+      obs = { ...obs, sha: held }
+    }
     if (attempt === 1) record.before = obs.sha
     const seen = await preflightRead(obs, deps.target, deps.ancestry)
     const action = preflightAction(seen, deps.force)
@@ -85,12 +93,14 @@ export async function rollTenant(tenant: string, step: string, deps: TenantStepD
       return record
     }
     record.redeployError = res.detail
+    if (res.tokenRefused) record.tokenRefused = true
     if (res.superseded) {
       record.action = 'stopped-superseded'
       return record
     }
     record.action = 'redeploy-failed'
     if (!res.conflict) return record
+    held = res.current
     core.info(`${tenant}: the control plane refused a stale compare-and-set (${res.detail}); reading it again`)
   }
   return record

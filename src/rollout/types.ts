@@ -1,5 +1,6 @@
 import { failedAnalysis } from '../analysis/verdict.js'
 import type { AnalysisResult, TenantAnalysis } from '../analysis/types.js'
+import type { RolloutStop } from '../record/end.js'
 import type { TenantVerdict } from '../verify/types.js'
 import type { PhaseRecord } from './timeline.js'
 
@@ -31,6 +32,8 @@ export interface TenantRecord {
    */
   movedFrom?: string
   redeployError?: string
+  /** The control plane refused `control-plane-token` (401/403): a misconfiguration, and the rollout stops. */
+  tokenRefused?: boolean
   /** Redeploys sent again because the tenant regressed while being verified. */
   reissues: number
   /** The last verification verdict; absent for tenants never verified. */
@@ -53,6 +56,8 @@ export interface RolloutResult {
   restore?: CanaryRestore
   /** The canary's analysis during the soak (`analysis`); absent without one, or when no soak ran. */
   analysis?: AnalysisResult
+  /** Where the rollout stopped short of its end, when it did: what its record's end is decided from (record/end.ts). */
+  stop?: RolloutStop
 }
 
 /**

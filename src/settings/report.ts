@@ -11,6 +11,8 @@ export interface ReportSettings {
   name: string
   /** Repository path the check run's annotations point at: the workflow file when the runner says which. */
   annotationPath: string
+  /** `check-name` as given: a deploy renders its own and its sibling jobs' record names from it. */
+  template?: string
 }
 
 export const CHECK_NAME_PLACEHOLDERS = ['environment', 'mode', 'shard'] as const
@@ -46,7 +48,7 @@ export function parseReport(env: Env, common: CommonSettings, shard?: Shard): Re
       'a name of at most 100 characters on one line once rendered (placeholders {environment}, {mode}, {shard}; a shard job without {shard} adds " (shard i)")'
     )
   }
-  return { kind, name, annotationPath: workflowPath(env, `${common.forge.owner}/${common.forge.repo}`) }
+  return { kind, name, annotationPath: workflowPath(env, `${common.forge.owner}/${common.forge.repo}`), template }
 }
 
 /** `owner/repo/.github/workflows/deploy.yml@refs/heads/main` → `.github/workflows/deploy.yml`. */

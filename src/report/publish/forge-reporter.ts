@@ -1,73 +1,39 @@
 import { type Clock, systemClock, wallNow } from '../../clock.js'
-import type { CheckAnnotation, CheckRunUpdate, CommitState, Forge } from '../../forge/types.js'
-import { endOfRun, formatStamp, parseStamp, type RestoreStamp, restoreOfRun, type RunEnding } from '../../reconcile/deploy-record.js'
-import type { ForgeKind } from '../../settings/common.js'
-import { cutMarkdown, escapeMarkdown, plainText } from '../escape.js'
-import type { Conclusion } from '../model.js'
+import { errorMessage } from '../../errors.js'
+import type { CheckRunUpdate, CommitState, Forge } from '../../forge/types.js'
+import { endOfRun, formatStamp, type RestoreStamp, restoreOfRun, type RunEnding } from '../../reconcile/deploy-record.js'
+import { attemptsWithin, durably, END_WRITE_MS, RUNNING_WRITE_MS, worthRetrying, type WriteResult } from '../../record/durable.js'
+import { defuseStamps } from '../../record/stamp.js'
+import { escapeMarkdown, plainText } from '../escape.js'
+import { completeCheck } from './check-end.js'
+import { statusDescription, statusState } from './end-words.js'
+import { type ForgeReporterOptions, type ReporterLog, type StartState, STATUS_DESCRIPTION_MAX } from './reporter-options.js'
+import { newerAttempt, verdictUnchanged } from './record-reads.js'
 import { checkWarning, statusWarning, troubleOf } from './problems.js'
-import type { Reporter, RunEnd } from './types.js'
+import type { EndWrite, Reporter, RunEnd } from './types.js'
 
-/** GitHub's limits for one check run request: `output.summary` and `text` in UTF-8 bytes, not characters. */
-export const CHECK_SUMMARY_MAX = 65_535
-export const ANNOTATIONS_PER_REQUEST = 50
-/** Beyond this many failing tenants the table in the summary says it all; each batch resends the summary. */
-export const MAX_ANNOTATIONS = 500
-/** Commit-status description limits: GitHub refuses more than 140 characters; Gitea keeps 255. */
-export const STATUS_DESCRIPTION_MAX: Record<ForgeKind, number> = { github: 140, gitea: 255 }
-
-export interface ForgeReporterOptions {
-  channel: 'check' | 'status'
-  /** Check run name, or commit status context. */
-  name: string
-  runUrl: string | undefined
-  /** Where annotations point: the workflow file. */
-  annotationPath: string
-  mode: string
-  environment: string
-  /** The run and attempt, stamped on the record so a later run can read how this one ended. */
-  run?: { id: string; attempt: number }
-  /** The shard (`2/4`) of a matrix job, stamped too: every job of a run writes its own record. */
-  part?: string
-  /**
-   * A deploy: refresh the `running` record this often while the run lasts (its heartbeat, which reconcile
-   * reads liveness from), and try its first write again before saying it failed. Undefined: no heartbeat.
-   */
-  heartbeatMs?: number
-  /**
-   * Reconcile: nothing at the start, and at the end only when the verdict differs from the one already on
-   * the commit under this name, so scheduled runs never pile records onto a commit.
-   */
-  onChangeOnly?: boolean
-}
-
-/** Whether the run's `running` record is on the commit: what a deploy must know before its first side effect. */
-export type StartState = 'recorded' | 'unrecorded' | 'off'
-
-/** Writes of the first `running` record before a deploy goes ahead unrecorded (each with the forge's own retries). */
-export const RUNNING_WRITE_ATTEMPTS = 3
-const RUNNING_RETRY_PAUSE_MS = 2_000
-
-export interface ReporterLog {
-  warning(message: string): void
-  info(message: string): void
-}
+export { ANNOTATIONS_PER_REQUEST, CHECK_SUMMARY_MAX, MAX_ANNOTATIONS } from './check-end.js'
+/** How many writes of the `running` record a deploy makes at least before going ahead unrecorded (outages; a rate limit waits longer between them). */
+export const RUNNING_WRITE_ATTEMPTS = attemptsWithin(RUNNING_WRITE_MS)
+export { type ForgeReporterOptions, type ReporterLog, type StartState, STATUS_DESCRIPTION_MAX } from './reporter-options.js'
 
 /**
  * Reports over the forge API: a check run created `in_progress` and completed at the end, or a
  * `pending` commit status replaced at the end. A check refused for permissions falls back to a status;
- * a status refused for permissions stops reporting. Transient failures at the start are tried again at
- * the end; nothing here ever throws.
+ * a status refused for permissions stops reporting, with a warning. An outage or a rate limit never
+ * stops it: a deploy's records are tried again with backoff for a bounded time (the end for minutes),
+ * and one that still could not be written is said by `finish`. Nothing here ever throws.
  */
 export class ForgeReporter implements Reporter {
   private channel: 'check' | 'status' | 'off'
   private checkId: number | undefined
   private sha: string | undefined
   private started: Promise<StartState> | undefined
-  /** Whether the last `running` write reached the forge. */
-  private recorded = false
   /** Stops the heartbeat when the run ends. */
   private readonly beating = new AbortController()
   private heartbeat: Promise<void> | undefined
+  /** A shard job's `running` status, beside its check run, is on the commit. */
+  private announced = false
 
   constructor(
     private readonly forge: Forge,
@@ -81,12 +47,7 @@ export class ForgeReporter implements Reporter {
   start(sha: string): Promise<StartState> {
     if (!this.started) {
       this.sha = sha
-      this.started = this.o.onChangeOnly
-        ? Promise.resolve<StartState>('off')
-        : this.begin(sha).catch((error: unknown): StartState => {
-            this.log.warning(`Reporting the start failed: ${String(error)}`)
-            return 'unrecorded'
-          })
+      this.started = this.o.onChangeOnly ? Promise.resolve<StartState>('off') : this.writeRunning(sha, this.o.heartbeatMs ? RUNNING_WRITE_MS : 0)
       if (this.o.heartbeatMs && !this.o.onChangeOnly) {
         const every = this.o.heartbeatMs
         this.heartbeat = this.started.then(() => this.beat(sha, every))
@@ -99,47 +60,58 @@ export class ForgeReporter implements Reporter {
     this.beating.abort()
   }
 
-  async finish(end: RunEnd): Promise<void> {
+  async finish(end: RunEnd): Promise<EndWrite> {
     try {
       await this.started
       this.beating.abort()
       await this.heartbeat
       const sha = this.sha ?? end.report.target.sha
-      if (this.o.onChangeOnly && (await this.unchanged(sha, end))) return
+      if (this.o.onChangeOnly && (await verdictUnchanged(this.forge, this.channel, this.o.name, sha, end.report.result, this.log))) return { written: true }
+      const deadline = this.clock.now() + (this.o.heartbeatMs ? END_WRITE_MS : 0)
+      const left = (): number => Math.max(0, deadline - this.clock.now())
+      const report = end.report
+      const final = (): Promise<void> => this.setStatus(sha, statusState(report.conclusion), statusDescription(end), endOfRun(report), report.result, restoreOfRun(report))
+      let checked: WriteResult<number> | undefined
       if (this.channel === 'check') {
-        try {
-          await this.completeCheck(sha, end)
-          // A deploy's end also goes to a commit status of the same name: GitHub lists check runs of the
-          // newest 1,000 check suites only (every scheduled run adds one), while the combined status keeps
-          // the latest status of each context for good. So a hold outlives any number of later runs.
-          if (this.o.heartbeatMs) await this.setStatus(sha, statusState(end.report.conclusion), statusDescription(end), true, endOfRun(end.report), end.report.result, restoreOfRun(end.report))
-          return
-        } catch (error) {
-          if (!this.checkRefused(error, this.checkId === undefined)) return
-        }
+        const c = { sha, name: this.o.name, runUrl: this.o.runUrl, annotationPath: this.o.annotationPath, warn: (m: string) => this.log.warning(m), info: (m: string) => this.log.info(m) }
+        const externalId = this.stamp(endOfRun(report), report.result, restoreOfRun(report))
+        checked = await this.durable(() => completeCheck(this.forge, { ...c, checkId: this.checkId, externalId }, end), left(), 'completed')
+        if (checked.ok) this.checkId = checked.value
+        else this.checkFailed(checked.error, false)
+        // A deploy's end also goes to a commit status of the same name, whether the check took it or not:
+        // GitHub lists check runs of the newest 1,000 check suites only, while the combined status keeps
+        // the latest status of each context for good. So a hold outlives any number of later runs.
+        if (!this.o.heartbeatMs && this.channel === 'check') return { written: checked.ok }
       }
-      if (this.channel === 'status') await this.setStatus(sha, statusState(end.report.conclusion), statusDescription(end), true, endOfRun(end.report), end.report.result, restoreOfRun(end.report))
+      if (this.channel === 'off') return { written: false, reason: checked && !checked.ok ? this.unwritten(checked) : this.unwritten() }
+      const status = await this.durable(final, left(), 'set')
+      if (!status.ok) this.log.warning(statusWarning(this.forge.kind, this.o.name, status.error))
+      const written = status.ok || checked?.ok === true
+      return { written, reason: written ? undefined : this.unwritten(status) }
     } catch (error) {
       this.log.warning(`Reporting the result failed: ${String(error)}`)
+      return { written: false, reason: `reporting the result failed (${errorMessage(error)})` }
     }
   }
 
-  /**
-   * The `running` record. A deploy (one with a heartbeat) tries a transient failure again a few times:
-   * reconcile can only wait for a deploy whose record it can read.
-   */
-  private async begin(sha: string): Promise<StartState> {
-    const attempts = this.o.heartbeatMs ? RUNNING_WRITE_ATTEMPTS : 1
-    for (let attempt = 1; ; attempt++) {
-      await this.writeRunning(sha, attempt < attempts)
-      if (this.recorded || this.channel === 'off') return this.recorded ? 'recorded' : 'off'
-      if (attempt >= attempts) return 'unrecorded'
-      await this.clock.sleep(RUNNING_RETRY_PAUSE_MS)
+  /** The `running` record, tried again through outages and rate limits for `budgetMs`. */
+  private async writeRunning(sha: string, budgetMs: number): Promise<StartState> {
+    const r = await this.durable(() => this.putRunning(sha), budgetMs, 'written')
+    if (r.ok) return 'recorded'
+    if (r.why === 'outage') {
+      this.log.info(
+        `The ${this.channel === 'check' ? 'check run' : 'commit status'} '${this.o.name}' could not be written (${errorMessage(r.error)}); trying again at the next heartbeat or when the run ends.`
+      )
+    } else {
+      // Refused for good (permissions, a token the forge does not take): said once, then reporting stops.
+      if (!(r.error instanceof ReportingOff)) this.log.warning(statusWarning(this.forge.kind, this.o.name, r.error))
+      this.channel = 'off'
     }
+    return 'unrecorded'
   }
 
-  /** One write of the `running` record (created, or refreshed as a heartbeat); sets `recorded`. */
-  private async writeRunning(sha: string, again: boolean): Promise<void> {
+  /** One write of the `running` record (created, or refreshed as a heartbeat). */
+  private async putRunning(sha: string): Promise<void> {
     const title = `Running: ${this.o.mode}, ${this.o.environment}`
     if (this.channel === 'check') {
       const link = this.o.runUrl ? ` Follow it on the [run page](${this.o.runUrl}).` : ''
@@ -148,20 +120,29 @@ export class ForgeReporter implements Reporter {
       try {
         if (this.checkId === undefined) this.checkId = await this.forge.checks!.create(sha, this.o.name, update)
         else await this.forge.checks!.update(this.checkId, update)
-        this.recorded = true
+        // A shard job's check run is found only once reconcile knows the deploy has shards; a `running`
+        // status beside it is in the combined status every reader reads, so the deploy is visible from
+        // whichever job writes first, in whatever order the shards start.
+        if (this.o.part && this.o.heartbeatMs && !this.announced) await this.announce(sha, title)
         return
       } catch (error) {
-        if (troubleOf(error) === 'transient') {
-          this.recorded = false
-          this.log.info(
-            `The check run could not be ${this.checkId === undefined ? 'created' : 'refreshed'} (${String(error)}); ${again ? 'trying again' : 'trying again at the next heartbeat or when the run ends'}.`
-          )
-          return
-        }
-        if (!this.checkRefused(error, this.checkId === undefined)) return
+        if (worthRetrying(error)) throw error
+        if (this.checkFailed(error, this.checkId === undefined) === 'off') throw new ReportingOff()
       }
     }
-    if (this.channel === 'status') this.recorded = await this.setStatus(sha, 'pending', title, false, 'running')
+    if (this.channel === 'off') throw new ReportingOff()
+    await this.setStatus(sha, 'pending', title, 'running')
+  }
+
+  /** The shard's `running` status; an outage is thrown (tried again), a refusal is said once and left. */
+  private async announce(sha: string, title: string): Promise<void> {
+    try {
+      await this.setStatus(sha, 'pending', title, 'running')
+    } catch (error) {
+      if (worthRetrying(error)) throw error
+      this.log.warning(`${statusWarning(this.forge.kind, this.o.name, error)} Until shard 1 reports, reconcile may not see this shard job.`)
+    }
+    this.announced = true
   }
 
   /** Refreshes the `running` record every `every` ms until the run ends, on the run's clock. */
@@ -173,24 +154,17 @@ export class ForgeReporter implements Reporter {
         return
       }
       if (this.channel === 'off') return
-      await this.writeRunning(sha, false).catch(() => undefined)
+      await this.writeRunning(sha, Math.min(every / 2, RUNNING_WRITE_MS)).catch(() => undefined)
     }
   }
 
-  /** Reconcile: true when the latest record under this name already says this verdict (nothing is written). */
-  private async unchanged(sha: string, end: RunEnd): Promise<boolean> {
-    const verdict = end.report.result
-    try {
-      let stamp
-      if (this.channel === 'check') stamp = parseStamp((await this.forge.checks!.latestByName(sha, this.o.name))[0]?.externalId)
-      else stamp = parseStamp((await this.forge.latestStatuses?.(sha))?.find((s) => s.context === this.o.name)?.description)
-      if (stamp?.verdict !== verdict) return false
-      this.log.info(`The record '${this.o.name}' on ${sha.slice(0, 7)} already says ${verdict} (run ${stamp.runId}.${stamp.attempt}); not written again.`)
-      return true
-    } catch (error) {
-      this.log.info(`The record '${this.o.name}' could not be read back (${String(error)}); writing it.`)
-      return false
-    }
+  private durable<T>(write: () => Promise<T>, budgetMs: number, verb: string): Promise<WriteResult<T>> {
+    const what = this.channel === 'check' ? `The check run '${this.o.name}'` : `The commit status '${this.o.name}'`
+    return durably(write, {
+      clock: this.clock,
+      budgetMs,
+      onRetry: (error, waitMs) => this.log.info(`${what} could not be ${verb} (${errorMessage(error)}); trying again in ${Math.round(waitMs / 1000)} s.`)
+    })
   }
 
   /** `rollout-guard deploy 4242.1 canary-failed at 1764921600`, or nothing outside a workflow run. */
@@ -209,96 +183,42 @@ export class ForgeReporter implements Reporter {
     })
   }
 
-  /** Warns, and says whether the result should go to a commit status instead (refused for permissions). */
-  private checkRefused(error: unknown, creating: boolean): boolean {
+  /** Warns; a check refused for permissions falls back to a commit status, any other refusal ends the check. */
+  private checkFailed(error: unknown, creating: boolean): 'check' | 'status' | 'off' {
     const fallback = troubleOf(error) === 'permission'
     this.log.warning(checkWarning(this.o.name, error, creating ? 'created' : 'completed', fallback))
-    this.channel = fallback ? 'status' : 'off'
-    return fallback
+    if (fallback) this.channel = 'status'
+    // A deploy's record matters to reconcile: whatever refused the check, its status is still tried.
+    else if (!worthRetrying(error)) this.channel = this.o.heartbeatMs ? 'status' : 'off'
+    return this.channel
   }
 
-  /** True when the forge took the status. */
-  private async setStatus(sha: string, state: CommitState, description: string, final: boolean, end: RunEnding, verdict?: string, restore?: RestoreStamp): Promise<boolean> {
-    // The stamp ends the description, and the reason is cut to leave room for it.
-    const stamp = this.stamp(end, verdict, restore)
-    const suffix = stamp ? ` [${stamp}]` : ''
-    const text = `${plainText(description, STATUS_DESCRIPTION_MAX[this.forge.kind] - suffix.length)}${suffix}`
-    try {
-      await this.forge.createCommitStatus({ sha, state, context: this.o.name, description: text, targetUrl: this.o.runUrl })
-      return true
-    } catch (error) {
-      const trouble = troubleOf(error)
-      // A pending status lost to a passing fault is replaced by the final one; anything else is said now.
-      if (!final && trouble === 'transient') {
-        this.log.info(`The pending commit status could not be set (${String(error)}); the final one follows when the run ends.`)
-        return false
-      }
-      this.log.warning(statusWarning(this.forge.kind, this.o.name, error))
-      if (trouble !== 'transient') this.channel = 'off'
-      return false
-    }
-  }
-
-  private async completeCheck(sha: string, end: RunEnd): Promise<void> {
-    const { report } = end
-    const title = plainText(report.conclusion === 'neutral' ? report.reason : `${report.result}: ${report.reason}`, 255)
-    const summary = cutMarkdown(
-      end.markdown,
-      CHECK_SUMMARY_MAX,
-      (kept, total) =>
-        `_Summary cut to ${kept} of ${total} lines: GitHub keeps at most ${CHECK_SUMMARY_MAX.toLocaleString('en')} bytes in a check. The whole summary is on the run page, and every tenant is in the JSON report._`,
-      (s) => Buffer.byteLength(s)
-    )
-    const annotations: CheckAnnotation[] = end.failures
-      .slice(0, MAX_ANNOTATIONS)
-      .map((f) => ({ path: this.o.annotationPath, level: 'failure', title: plainText(f.title, 255), message: plainText(f.message, 4000) }))
-    const batches: CheckAnnotation[][] = []
-    for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
-    const externalId = this.stamp(endOfRun(report), report.result, restoreOfRun(report))
-    const first: CheckRunUpdate = { status: 'completed', conclusion: report.conclusion, title, summary, annotations: batches[0], detailsUrl: this.o.runUrl, externalId }
-    const checks = this.forge.checks!
-    try {
-      if (this.checkId === undefined) this.checkId = await checks.create(sha, this.o.name, first)
-      else await checks.update(this.checkId, first)
-    } catch (error) {
-      // A check left in progress blocks merges where it is required: whatever the refusal (422 for its
-      // size, a body the forge will not take), complete it with a short text. Permissions and outages
-      // that outlasted the retries are the caller's to handle (a status, or a warning).
-      if (troubleOf(error) !== 'refused') throw error
-      this.log.warning(`${checkWarning(this.o.name, error, 'completed with the full summary', false)} It is completed with a short summary instead.`)
-      const short: CheckRunUpdate = { status: 'completed', conclusion: report.conclusion, title, summary: shortSummary(end), detailsUrl: this.o.runUrl, externalId }
-      if (this.checkId === undefined) this.checkId = await checks.create(sha, this.o.name, short)
-      else await checks.update(this.checkId, short)
+  /** Sets the status; throws what the forge answered (the caller tries again or gives up). */
+  private async setStatus(sha: string, state: CommitState, description: string, end: RunEnding, verdict?: string, restore?: RestoreStamp): Promise<void> {
+    // The stamp ends the description, and the reason is cut to leave room for it; a quoted stamp in the
+    // reason (a tenant's answer, say) is defused: only our suffix is a stamp.
+    const newer = this.o.heartbeatMs && this.o.run ? await newerAttempt(this.forge, this.o.name, sha, { mode: this.o.mode, runId: this.o.run.id, attempt: this.o.run.attempt }) : undefined
+    if (newer) {
+      this.log.info(`The commit status '${this.o.name}' already holds run ${newer.runId} (attempt ${newer.attempt}), newer than this one: not written over it.`)
       return
     }
-    for (let i = 1; i < batches.length; i++) {
-      try {
-        await checks.update(this.checkId, { title, summary, annotations: batches[i] })
-      } catch (error) {
-        const unsent = annotations.length - i * ANNOTATIONS_PER_REQUEST
-        this.log.warning(`${checkWarning(this.o.name, error, 'given its annotations', false)} ${unsent} annotation(s) were not sent.`)
-        return
-      }
-    }
-    if (end.failures.length > MAX_ANNOTATIONS)
-      this.log.info(`${end.failures.length - MAX_ANNOTATIONS} failing tenant(s) beyond the first ${MAX_ANNOTATIONS} have no annotation; the summary lists them.`)
+    const stamp = this.stamp(end, verdict, restore)
+    const suffix = stamp ? ` [${stamp}]` : ''
+    const text = `${defuseStamps(plainText(description, STATUS_DESCRIPTION_MAX[this.forge.kind] - suffix.length))}${suffix}`
+    await this.forge.createCommitStatus({ sha, state, context: this.o.name, description: text, targetUrl: this.o.runUrl })
+  }
+
+  /** A deploy's only: one sentence for the log, the summary and the `reason` output, saying which record is missing and what it means. */
+  private unwritten(r?: WriteResult<unknown>): string | undefined {
+    if (!this.o.heartbeatMs) return undefined
+    const error = r && !r.ok ? ` (${errorMessage(r.error)})` : ' (reporting was refused; see the warning above)'
+    return `The end record '${this.o.name}' could not be written to ${(this.sha ?? '').slice(0, 7) || 'the commit'}${error}. Reconcile cannot see how this deploy ended: it finds the record \`running\` and treats the commit as not verified until it is presumed dead.`
   }
 }
 
-function statusState(c: Conclusion): CommitState {
-  // Commit statuses have no neutral: a superseded job succeeded at stepping aside, and says so.
-  return c === 'failure' ? 'failure' : 'success'
-}
-
-/** A few hundred bytes at most: the outcome, the reason, and where the rest is. */
-function shortSummary(end: RunEnd): string {
-  const r = end.report
-  const link = r.run.url && /^https?:\/\/[^\s<>()]+$/.test(r.run.url) ? ` on the [run page](${r.run.url})` : ' on the run page'
-  return `**${escapeMarkdown(r.result, 100)}**: ${escapeMarkdown(r.reason, 300)}\n\nThe full summary could not be attached to this check; it is${link}, and every tenant is in the JSON report.`
-}
-
-function statusDescription(end: RunEnd): string {
-  const r = end.report
-  // Reconcile's other neutral ends (deferred, held) say what they are in their own reason.
-  return r.result === 'skipped-superseded' ? `Superseded: ${r.reason}` : r.reason
+/** Thrown past the retries when reporting has just been switched off (the warning is already out). */
+class ReportingOff extends Error {
+  constructor() {
+    super('reporting is off')
+  }
 }

@@ -19,8 +19,8 @@ export interface Reporter {
    * `running` record reached the commit (`unrecorded`: it did not, and reconcile cannot see the run).
    */
   start(sha: string): Promise<'recorded' | 'unrecorded' | 'off'>
-  /** The final state, after whatever `start` began has settled. */
-  finish(end: RunEnd): Promise<void>
+  /** The final state, after whatever `start` began has settled; says whether the record's end reached the commit. */
+  finish(end: RunEnd): Promise<EndWrite>
   /** Stops the heartbeat without a final write (the step is ending some other way). */
   stop?(): void
 }
@@ -28,5 +28,11 @@ export interface Reporter {
 /** `report: none`, and the default for code that runs a mode without the entry point. */
 export const NO_REPORTER: Reporter = {
   start: async () => 'off' as const,
-  finish: async () => undefined
+  finish: async () => ({ written: false })
+}
+
+/** Whether the end record reached the commit; `reason` is set only when a record was due and is missing. */
+export interface EndWrite {
+  written: boolean
+  reason?: string
 }

@@ -1,0 +1,59 @@
+import type { RunEnding } from './stamp.js'
+
+/**
+ * What a finished run records as its end: the one decision of what a run's words mean to reconcile. Only
+ * a canary whose own build failed verification records `canary-failed`, and only verification failures
+ * past `max-failures` record `halted`: those hold the commit. A stop for an outage, a misconfiguration
+ * (the control plane refusing its token), a redeploy the control plane failed, a cancel or a supersession
+ * records an end that holds nothing. Pure; structural, so the report model can depend on it.
+ */
+
+/**
+ * Where a rollout stopped short of its end, as the rollout itself knows it:
+ * - `canary`: the canary step had failures (which kind is read from the tenants)
+ * - `max-failures`: more tenants failed than `max-failures` allows, later waves not started
+ * - `outage`: the head became unreadable, so the job could not tell whether it still owned the branch
+ * - `control-plane-token`: the control plane refused its token (401/403); nothing more was sent
+ */
+export type StopPoint = 'canary' | 'max-failures' | 'outage' | 'control-plane-token'
+
+export interface RolloutStop {
+  at: StopPoint
+  /** `max-failures` as the rollout applied it. */
+  maxFailures: number
+}
+
+/** What the decision reads of a run's report. */
+export interface EndFacts {
+  result: string
+  stop?: RolloutStop | null
+  tenants: readonly { ok: boolean; verdict: string; action: string | null; cancelled?: boolean }[]
+}
+
+const SUCCESS = new Set(['deployed', 'healed', 'in-sync', 'promoted', 'verified', 'owner'])
+/** Actions after which this job waited for the tenant's own verification of its build. */
+const VERIFIED_BY_THIS_JOB = new Set(['redeployed', 'skipped-on-target'])
+
+/** A tenant whose verification of this job's build failed (not a redeploy error, not a cut-short budget). */
+export function failedVerification(t: EndFacts['tenants'][number]): boolean {
+  return !t.ok && !t.cancelled && t.action !== null && VERIFIED_BY_THIS_JOB.has(t.action) && ['stale', 'unreachable', 'invalid'].includes(t.verdict)
+}
+
+export function recordEnd(f: EndFacts): RunEnding {
+  if (SUCCESS.has(f.result)) return 'deployed'
+  if (f.result === 'skipped-superseded') return 'superseded'
+  if (f.result === 'cancelled') return 'cancelled'
+  if (f.result !== 'failed') return 'failed'
+  // No stop: every wave ran; failing tenants then leave the commit unrejected (`failed-tenants`).
+  if (!f.stop) return f.tenants.some((t) => !t.ok && t.verdict !== 'not-started') ? 'failed-tenants' : 'failed'
+  const failing = f.tenants.filter(failedVerification)
+  switch (f.stop.at) {
+    case 'canary':
+      // Only the canary was touched by then: any verification failure is the canary's own build failing.
+      return failing.length > 0 ? 'canary-failed' : 'failed'
+    case 'max-failures':
+      return failing.length > f.stop.maxFailures ? 'halted' : 'failed'
+    default:
+      return 'failed'
+  }
+}

@@ -1,0 +1,38 @@
+import type { Forge } from '../../forge/types.js'
+import { compareRuns, parseStamp, type RunStamp } from '../../record/stamp.js'
+
+/**
+ * What a reporter reads back of its own record before writing: the record under its name is the only
+ * one it ever looks at (where a record is, not what it says, makes it ours).
+ */
+
+/**
+ * A deploy's status write never hides a newer run's or attempt's record: the combined status keeps the
+ * latest status per context, so a late write of an older attempt (its end after a re-run began, a late
+ * heartbeat) would stand in its place. The newer stamp when there is one; an unreadable answer writes anyway.
+ */
+export async function newerAttempt(forge: Forge, name: string, sha: string, mine: Pick<RunStamp, 'mode' | 'runId' | 'attempt'>): Promise<RunStamp | undefined> {
+  if (!forge.latestStatuses) return undefined
+  try {
+    const latest = (await forge.latestStatuses(sha)).find((s) => s.context === name)
+    const stamp = parseStamp(latest?.description)
+    return stamp && stamp.mode === mine.mode && compareRuns(stamp, mine) > 0 ? stamp : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Reconcile: true when the latest record under this name already says this verdict (nothing is written). */
+export async function verdictUnchanged(forge: Forge, channel: string, name: string, sha: string, verdict: string, log: { info(m: string): void }): Promise<boolean> {
+  try {
+    let stamp
+    if (channel === 'check') stamp = parseStamp((await forge.checks!.latestByName(sha, name))[0]?.externalId)
+    else stamp = parseStamp((await forge.latestStatuses?.(sha))?.find((s) => s.context === name)?.description)
+    if (stamp?.verdict !== verdict) return false
+    log.info(`The record '${name}' on ${sha.slice(0, 7)} already says ${verdict} (run ${stamp.runId}.${stamp.attempt}); not written again.`)
+    return true
+  } catch (error) {
+    log.info(`The record '${name}' could not be read back (${String(error)}); writing it.`)
+    return false
+  }
+}
