@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { createForge } from '../src/forge/factory.js'
 import { createHttpClient, type HttpClient } from '../src/http/client.js'
 import { HttpStatusError, isPermissionFailure } from '../src/http/retry.js'
+import { rateLimitKind } from '../src/http/rate-limit.js'
 import { attemptsWithin, durably, END_WRITE_MS, pauseAfter, RATE_LIMIT_PAUSE_MS, RUNNING_WRITE_MS } from '../src/record/durable.js'
 import { parseStamp } from '../src/record/stamp.js'
 import { failuresOf } from '../src/report/failures.js'
@@ -166,7 +167,9 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: durable deploy record
 })
 
 describe('the retry decision', () => {
-  const err = (status: number, body = '', retryAfterMs?: number): HttpStatusError => new HttpStatusError('POST', status, body, retryAfterMs)
+  // Built as the HTTP layer builds them: the rate limit an answer reports is read from its headers and body.
+  const err = (status: number, body = '', retryAfterMs?: number): HttpStatusError =>
+    new HttpStatusError('POST', status, body, retryAfterMs, rateLimitKind(status, retryAfterMs === undefined ? {} : { 'retry-after': String(retryAfterMs / 1000) }, body))
   it.each<[string, HttpStatusError, boolean]>([
     ['401', err(401), true],
     ['403 without a sign', err(403, 'Resource not accessible by integration'), true],

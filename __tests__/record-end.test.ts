@@ -10,6 +10,7 @@ const down: Tenant = { ok: false, verdict: 'unreachable', action: 'skipped-on-ta
 const cut: Tenant = { ok: false, verdict: 'stale', action: 'redeployed', cancelled: true }
 const refused: Tenant = { ok: false, verdict: 'redeploy-failed', action: 'redeploy-failed' }
 const unknown: Tenant = { ok: false, verdict: 'redeploy-failed', action: 'skipped-unknown' }
+const unhealthy: Tenant = { ok: false, verdict: 'analysis-failed', action: 'redeployed' }
 const notStarted: Tenant = { ok: false, verdict: 'not-started', action: 'not-started' }
 const stop = (at: RolloutStop['at'], maxFailures = 0): RolloutStop => ({ at, maxFailures })
 
@@ -22,6 +23,7 @@ describe('recordEnd', () => {
     ['reconcile deferred', { result: 'deferred', tenants: [] }, 'failed'],
     ['failed before any rollout (bad input)', { result: 'failed', tenants: [] }, 'failed'],
     ['canary: its build failed verification', { result: 'failed', stop: stop('canary'), tenants: [stale] }, 'canary-failed'],
+    ['canary: its build failed its health analysis', { result: 'failed', stop: stop('canary'), tenants: [unhealthy] }, 'canary-failed'],
     ['canary: unreachable on its own build', { result: 'failed', stop: stop('canary'), tenants: [down] }, 'canary-failed'],
     ['canary: the control plane failed the redeploy', { result: 'failed', stop: stop('canary'), tenants: [refused] }, 'failed'],
     ['canary: ancestry unknown, not rolled', { result: 'failed', stop: stop('canary'), tenants: [unknown] }, 'failed'],

@@ -34,9 +34,12 @@ const SUCCESS = new Set(['deployed', 'healed', 'in-sync', 'promoted', 'verified'
 /** Actions after which this job waited for the tenant's own verification of its build. */
 const VERIFIED_BY_THIS_JOB = new Set(['redeployed', 'skipped-on-target'])
 
-/** A tenant whose verification of this job's build failed (not a redeploy error, not a cut-short budget). */
+/**
+ * A tenant whose verification of this job's build failed (not a redeploy error, not a cut-short budget),
+ * its health analysis included: a build that reports its commit but fails its analysis misbehaved itself.
+ */
 export function failedVerification(t: EndFacts['tenants'][number]): boolean {
-  return !t.ok && !t.cancelled && t.action !== null && VERIFIED_BY_THIS_JOB.has(t.action) && ['stale', 'unreachable', 'invalid'].includes(t.verdict)
+  return !t.ok && !t.cancelled && t.action !== null && VERIFIED_BY_THIS_JOB.has(t.action) && ['stale', 'unreachable', 'invalid', 'analysis-failed'].includes(t.verdict)
 }
 
 export function recordEnd(f: EndFacts): RunEnding {
