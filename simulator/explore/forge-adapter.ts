@@ -42,7 +42,7 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
       if (answer === 'ok') return apply()
       if (job.kind === 'deploy' && parseStamp(stamp)?.end === 'running') world.watch.writeFailed(job.name)
       // GitHub's secondary rate limit may come as a 403 without Retry-After (REST docs, "Rate limits").
-      if (answer === '403') throw new HttpStatusError(`POST ${what}`, 403, 'You have exceeded a secondary rate limit', undefined)
+      if (answer === '403') throw new HttpStatusError(`POST ${what}`, 403, 'You have exceeded a secondary rate limit', undefined, 'secondary')
       return unavailable(`POST ${what}`)
     })
   const gitea = ex.scenario.forge === 'gitea'

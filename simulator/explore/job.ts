@@ -77,7 +77,13 @@ export async function deployJob(ex: Execution, job: JobHandle): Promise<void> {
   const ctx = createContext(settings, { clock, http, forge, signal: job.controller.signal, reporter })
   ex.world.watch.deployStarted(job.name, job.sha)
   // As src/main.ts: the running record starts alongside the gate, not awaited here.
-  if (reporter) void reporter.start(job.sha)
+  if (reporter) {
+    // The deploy goes ahead unrecorded once its reporter gave up on the `running` write (it says so): the
+    // watch learns that from the reporter itself, not by counting attempts a rate limit makes fewer of.
+    void reporter.start(job.sha).then((state) => {
+      if (state === 'unrecorded') ex.world.watch.gaveUp(job.name)
+    })
+  }
   const outcome = await (deployBug(scenario) ? deployWithBugs(ctx, scenario) : runDeployMode(ctx, NO_COMMANDS)).catch((error: unknown): Outcome => ({
     result: 'failed',
     failure: `the mode threw: ${errorMessage(error)}`,
