@@ -199,7 +199,8 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: deploy records on a r
     // An outage is retried for a minute first (src/record/durable.ts), which record-durable.test.ts drives
     // on virtual time; this run on the real clock takes the refusal, which ends the attempts at once.
     const C = await f.commit('C')
-    f.forge.deny(route, { status: 422, body: '{"message":"Validation Failed"}' })
+    // Both channels: on GitHub a check run refused this way falls back to a commit status.
+    for (const r of ['check-runs', 'statuses'] as const) f.forge.deny(r, { status: 422, body: '{"message":"Validation Failed"}' })
     const unseen = await runAction({ inputs: f.deployInputs({ 'forge-retry-seconds': '1' }), env: { ...f.runEnv(C), GITHUB_RUN_ID: '4300' } })
     expect(unseen.outputs.result).toBe('deployed')
     expect(unseen.commands.some((c) => c.command === 'warning' && c.message.startsWith('Reconcile cannot see this deploy'))).toBe(true)
