@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPromoteMode: () => (/* binding */ runPromoteMode)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
 /* harmony import */ var _command_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9575);
 /* harmony import */ var _gate_announce_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9580);
 /* harmony import */ var _rollout_rollout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4464);
@@ -38,12 +38,14 @@ async function runPromoteMode(ctx, runner = _command_runner_js__WEBPACK_IMPORTED
     const timeline = new _rollout_timeline_js__WEBPACK_IMPORTED_MODULE_6__/* .Timeline */ .K(ctx.clock);
     const { target } = ctx.settings;
     const base = { startedAt, tag: (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .render */ .XX)(ctx.settings.imageTag, (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .commitVars */ .gK)(target.sha, target.environment)), tenants: [] };
-    const first = await timeline.run('gate', () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Superseded gate', () => ctx.gate.check()), _rollout_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .judgeGate */ .$);
+    const first = await timeline.run('gate', () => _log_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Superseded gate', () => ctx.gate.check()), _rollout_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .judgeGate */ .$);
     if (!(0,_gate_announce_js__WEBPACK_IMPORTED_MODULE_2__/* .announce */ .i)(first, ctx.settings.gate, 'promote').proceed) {
         const record = { ...base, reason: first.reason, gate: first, phases: timeline.phases };
         return { ...(0,_superseded_js__WEBPACK_IMPORTED_MODULE_7__/* .supersededOutcome */ .d)(ctx, first.reason, first.headSha, { promoted: 'false', 'promoted-digest': '' }), record };
     }
-    const step = await timeline.run('promotion', () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Promotion', () => (0,_promotion_step_js__WEBPACK_IMPORTED_MODULE_5__/* .promotionStep */ .K)(ctx, runner, first)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }));
+    // Once the first gate read went through (a refused token or api-url has thrown above), not before.
+    void ctx.reporter.start(target.sha);
+    const step = await timeline.run('promotion', () => _log_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Promotion', () => (0,_promotion_step_js__WEBPACK_IMPORTED_MODULE_5__/* .promotionStep */ .K)(ctx, runner, first)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }));
     const gate = step.gate ?? first;
     const record = { ...base, reason: step.result.reason, gate, phases: timeline.phases, promotion: step.result };
     return { ...toOutcome(ctx, step.result, gate), record };
@@ -58,10 +60,10 @@ function toOutcome(ctx, result, gate) {
         case 'cancelled':
             return { result: result.outcome, failure: result.reason, outputs };
         case 'skipped-ahead':
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(result.reason, { title: 'Promotion skipped: the tag is ahead' });
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(result.reason, { title: 'Promotion skipped: the tag is ahead' });
             return { result: result.outcome, outputs };
         default:
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(result.reason);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(result.reason);
             return { result: result.outcome, outputs };
     }
 }

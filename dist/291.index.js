@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   K: () => (/* binding */ promotionStep)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/gate/announce.ts
 var announce = __webpack_require__(9580);
 // EXTERNAL MODULE: ./src/debug.ts
@@ -241,14 +241,14 @@ async function byRetag(opts, registry, tags, fence) {
     if (!found) {
         return { promoted: false, outcome: 'failed', reason: `Source tag missing: ${name}:${tags.from} does not exist (HTTP 404); push the image of ${opts.sha.slice(0, 7)} as ${tags.from} first.` };
     }
-    core/* info */.pq(`${name}:${tags.from} is ${found.digest} (${found.mediaType}).`);
+    log/* info */.pq(`${name}:${tags.from} is ${found.digest} (${found.mediaType}).`);
     const target = { digest: await registry.manifestDigest(tags.tag), revision: undefined };
     const source = { digest: found.digest, revision: undefined };
     let targetAhead = false;
     if (target.digest !== source.digest) {
         Object.assign(source, await judged(opts, registry, found, `${name}:${tags.from}`));
         if (source.revision && !(0,types/* sameCommit */.Kd)(source.revision, opts.sha)) {
-            core/* info */.pq(`${name}:${tags.from} holds an image of ${source.revision}, not of this job's commit ${opts.sha}: forward-only judges ${source.revision}.`);
+            log/* info */.pq(`${name}:${tags.from} holds an image of ${source.revision}, not of this job's commit ${opts.sha}: forward-only judges ${source.revision}.`);
         }
         if (target.digest) {
             // Read by digest: the image judged is the image that was there, even if the tag moves meanwhile.
@@ -258,7 +258,7 @@ async function byRetag(opts, registry, tags, fence) {
         if (target.revision && source.revision)
             targetAhead = await opts.ancestry.isAhead(target.revision, source.revision);
     }
-    core/* info */.pq(`${name}:${tags.tag} is ${target.digest ?? 'absent'}${target.revision ? `, built from ${target.revision}` : ''}.`);
+    log/* info */.pq(`${name}:${tags.tag} is ${target.digest ?? 'absent'}${target.revision ? `, built from ${target.revision}` : ''}.`);
     const decision = decidePromotion({ sha: opts.sha, source: { ...source, tag: tags.from }, target: { ...target, tag: tags.tag }, targetAhead, force: opts.force });
     (0,debug/* debug */.Yz)(() => `promotion decision: source ${name}:${tags.from} ${source.digest} built from ${source.revision ?? 'an unknown commit'}; target ${name}:${tags.tag} ${target.digest ?? 'absent'} built from ${target.revision ?? 'an unknown commit'}; target ahead ${targetAhead}; force ${opts.force}: ${decision.action} (${decision.reason})`);
     const before = { previousDigest: target.digest, previousRevision: target.revision };
@@ -269,7 +269,7 @@ async function byRetag(opts, registry, tags, fence) {
     if (decision.action === 'refuse')
         return { promoted: false, outcome: 'failed', digest: source.digest, ...before, reason: `Promotion failed: ${decision.reason}` };
     if (decision.forced)
-        core/* warning */.$e(decision.reason, { title: 'Promotion forced past the forward-only check' });
+        log/* warning */.$e(decision.reason, { title: 'Promotion forced past the forward-only check' });
     let written;
     try {
         await fence();
@@ -284,7 +284,7 @@ async function byRetag(opts, registry, tags, fence) {
     if (written !== source.digest) {
         return { promoted: false, outcome: 'failed', ...before, reason: `Promotion failed: the registry stored ${tags.tag} as ${written}, not ${source.digest}.` };
     }
-    core/* info */.pq(`${name}:${tags.tag} now points at ${written}.`);
+    log/* info */.pq(`${name}:${tags.tag} now points at ${written}.`);
     return { promoted: true, outcome: 'promoted', digest: written, ...before, reason: decision.reason, forced: decision.forced };
 }
 /**
@@ -326,45 +326,56 @@ async function byCommand(opts, tags, fence) {
 
 // EXTERNAL MODULE: ./src/http/retry.ts
 var http_retry = __webpack_require__(8902);
+// EXTERNAL MODULE: ./src/http/bounded-fetch.ts
+var bounded_fetch = __webpack_require__(2396);
 // EXTERNAL MODULE: ./src/registry/reference.ts
 var reference = __webpack_require__(9310);
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/;
+/** A real challenge is well under 1 KiB; the rest of a longer header is not read. */
+const MAX_CHALLENGE_CHARS = 4096;
+// Sticky patterns, each tried at the walker's position only: the header is read once, left to right.
+const SEPARATORS = /[\s,]*/y;
+const TOKEN = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+const EQUALS = /\s*=\s*/y;
+const BARE_VALUE = /[^,\s]*/y;
+function at(pattern, text, index) {
+    pattern.lastIndex = index;
+    return pattern.exec(text)?.[0];
+}
 /**
  * Parses one header holding one or more challenges (`Basic realm="x", Bearer realm="y",scope="a,b"`).
  * Quoted values may hold commas, so this walks the text instead of splitting it.
  */
 function parseChallenges(header) {
     const out = [];
-    let rest = header.trim();
+    const text = header.slice(0, MAX_CHALLENGE_CHARS).trim();
     let current;
-    while (rest.length > 0) {
-        rest = rest.replace(/^[\s,]+/, '');
-        const name = TOKEN.exec(rest)?.[0];
+    let i = 0;
+    while (i < text.length) {
+        i += at(SEPARATORS, text, i).length;
+        const name = at(TOKEN, text, i);
         if (!name)
             break;
-        const after = rest.slice(name.length);
-        const param = /^\s*=\s*/.exec(after);
-        if (!param || !current) {
+        i += name.length;
+        const equals = at(EQUALS, text, i);
+        if (equals === undefined || !current) {
             // A token not followed by `=` starts a new challenge.
             current = { scheme: name.toLowerCase(), params: {} };
             out.push(current);
-            rest = after;
             continue;
         }
-        rest = after.slice(param[0].length);
-        let value;
-        if (rest.startsWith('"')) {
-            let i = 1;
-            value = '';
-            for (; i < rest.length && rest[i] !== '"'; i++)
-                value += rest[i] === '\\' ? (rest[++i] ?? '') : rest[i];
-            rest = rest.slice(i + 1);
+        i += equals.length;
+        let value = '';
+        if (text[i] === '"') {
+            let j = i + 1;
+            for (; j < text.length && text[j] !== '"'; j++)
+                value += text[j] === '\\' ? (text[++j] ?? '') : text[j];
+            i = j + 1;
         }
         else {
-            value = /^[^,\s]*/.exec(rest)[0];
-            rest = rest.slice(value.length);
+            value = at(BARE_VALUE, text, i);
+            i += value.length;
         }
         current.params[name.toLowerCase()] = value;
     }
@@ -412,6 +423,7 @@ function effectivePort(url) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
+
 
 
 
@@ -537,6 +549,9 @@ class RegistryAuth {
         }
         if (res.status !== 200)
             throw new RegistryError('status', `The ${what} answered HTTP ${res.status}.`, res.status);
+        // The HTTP client cut it at its cap: half a token answer is no answer, and must not read as "not JSON".
+        if (res.truncated)
+            throw new RegistryError('invalid', `The ${what} answered more than ${(0,bounded_fetch/* formatBytes */.z3)(res.body.length)}, the most this action reads from it.`);
         let body;
         try {
             body = JSON.parse(res.body.toString('utf8'));
@@ -679,7 +694,8 @@ class DistributionRegistry {
             // Signed storage URLs carry their own authorisation: the registry token stays with the registry.
             const authorization = sameOrigin ? await this.auth.authorization() : undefined;
             const headers = authorization ? { authorization } : undefined;
-            return this.options.http.send({ url, headers, timeoutMs: Math.min(this.options.timeoutMs, remainingMs), maxBodyBytes: maxBytes, signal: this.options.signal });
+            // Storage on another origin is named by the registry's answer: it must be a public host, by name too.
+            return this.options.http.send({ url, headers, timeoutMs: Math.min(this.options.timeoutMs, remainingMs), maxBodyBytes: maxBytes, signal: this.options.signal, publicOnly: !sameOrigin });
         });
     }
     call(call) {
@@ -768,7 +784,7 @@ async function promotionStep(ctx, runner, initial) {
             timeoutMs: settings.requestTimeoutMs,
             credentials: settings.credentials,
             signal: ctx.signal,
-            log: (m) => core/* info */.pq(m),
+            log: (m) => log/* info */.pq(m),
             onSecret: redact/* registerSecret */.cl
         })
         : undefined;

@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runGateMode: () => (/* binding */ runGateMode)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
 /* harmony import */ var _gate_announce_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);
 /* harmony import */ var _rollout_rollout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4464);
 /* harmony import */ var _rollout_timeline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3122);
@@ -23,7 +23,7 @@ __webpack_require__.r(__webpack_exports__);
 async function runGateMode(ctx) {
     const startedAt = new Date();
     const timeline = new _rollout_timeline_js__WEBPACK_IMPORTED_MODULE_3__/* .Timeline */ .K(ctx.clock);
-    const decision = await timeline.run('gate', () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Superseded gate', () => ctx.gate.check()), _rollout_rollout_js__WEBPACK_IMPORTED_MODULE_2__/* .judgeGate */ .$);
+    const decision = await timeline.run('gate', () => _log_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Superseded gate', () => ctx.gate.check()), _rollout_rollout_js__WEBPACK_IMPORTED_MODULE_2__/* .judgeGate */ .$);
     const { proceed } = (0,_gate_announce_js__WEBPACK_IMPORTED_MODULE_1__/* .announce */ .i)(decision, ctx.settings.gate, 'gate');
     const reason = proceed && decision.superseded ? `${decision.reason} Overridden by force: true.` : decision.reason;
     const record = { reason, startedAt, gate: decision, phases: timeline.phases, tenants: [] };

@@ -2,13 +2,329 @@ export const id = 464;
 export const ids = [464];
 export const modules = {
 
+/***/ 5570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  d3: () => (/* binding */ createCanaryAnalysis),
+  cE: () => (/* binding */ judgeSoak),
+  Rb: () => (/* binding */ soak)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(6670);
+// EXTERNAL MODULE: ./src/settings/secrets.ts
+var secrets = __webpack_require__(5868);
+// EXTERNAL MODULE: ./src/template.ts
+var template = __webpack_require__(5237);
+;// CONCATENATED MODULE: ./src/analysis/number.ts
+
+/**
+ * A metric value from an outside answer: a finite number, or a numeric string (Prometheus sends
+ * strings). `NaN` (a rate over no traffic, 0/0) and infinities cannot be judged: inconclusive.
+ */
+function readNumber(raw, where) {
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(raw) ? Number(raw) : undefined;
+    if (n !== undefined && Number.isFinite(n))
+        return { value: n };
+    if (raw === 'NaN' || (typeof raw === 'number' && Number.isNaN(raw)))
+        return { problem: `${where} is NaN (no traffic to measure?)` };
+    const shown = typeof raw === 'string' ? JSON.stringify((0,redact/* excerpt */.Kb)(raw, 40, { oneLine: true })) : raw === undefined ? 'missing' : `a ${Array.isArray(raw) ? 'list' : raw === null ? 'null' : typeof raw}`;
+    return { problem: `${where} is not a finite number (${shown})` };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/json-endpoint.ts
+
+
+
+
+
+/** A health document is small; a larger answer is not read (inconclusive). */
+const MAX_HEALTH_BYTES = 64 * 1024;
+/**
+ * Reads one tenant's metric from a plain JSON endpoint of its own: `analysis-url` rendered for the
+ * tenant, the number at the dotted `analysis-field` path. Redirects are followed within the origin only,
+ * as for build info, so the extra headers never reach another host.
+ */
+function jsonReader(settings, http, target) {
+    const vars = (0,template/* commitVars */.gK)(target.sha, target.environment);
+    return {
+        // For the report and the log: never the URL's user-info or query, which may hold credentials.
+        source: (0,secrets/* shownUrl */.zA)(settings.url).replace(/%7B/gi, '{').replace(/%7D/gi, '}'),
+        async read(tenant, signal) {
+            const url = (0,template/* render */.XX)(settings.url, { ...vars, tenant }, template/* encodeUrlPart */.hK);
+            let res;
+            try {
+                res = await http.send({
+                    url,
+                    headers: { accept: 'application/json', 'cache-control': 'no-cache', ...settings.headers },
+                    timeoutMs: settings.requestTimeoutMs,
+                    maxBodyBytes: MAX_HEALTH_BYTES,
+                    signal,
+                    followSameOriginRedirects: true
+                });
+            }
+            catch (error) {
+                return { problem: `no answer: ${(0,redact/* excerpt */.Kb)((0,errors/* errorMessage */.g)(error), 200, { oneLine: true })}` };
+            }
+            const text = res.body.toString('utf8');
+            if (res.status < 200 || res.status > 299) {
+                const shown = (0,redact/* excerpt */.Kb)(text, 120, { oneLine: true });
+                return { problem: `HTTP ${res.status}${shown ? `: ${shown}` : ''}` };
+            }
+            if (res.truncated)
+                return { problem: `the answer is larger than ${MAX_HEALTH_BYTES / 1024} KiB` };
+            return fromJson(text, settings.field);
+        }
+    };
+}
+/** The number at `field` (a dotted path) in a JSON text. Pure: tested on answers row by row. */
+function fromJson(text, field) {
+    let node;
+    try {
+        node = JSON.parse(text);
+    }
+    catch {
+        return { problem: `the answer is not JSON: ${JSON.stringify((0,redact/* excerpt */.Kb)(text, 60, { oneLine: true }))}` };
+    }
+    for (const key of field.split('.')) {
+        if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, key))
+            return { problem: `the answer has no ${field}` };
+        node = node[key];
+    }
+    return readNumber(node, field);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/prometheus.ts
+
+
+
+
+
+/** A query result is one number: a few hundred bytes. A larger answer is not read (inconclusive). */
+const MAX_PROMETHEUS_BYTES = 256 * 1024;
+/**
+ * Reads one tenant's metric from Prometheus' HTTP API: an instant query (`GET /api/v1/query`) of the
+ * `analysis-query` template with the tenant's name put inside PromQL string quotes. The answer must be
+ * one number: a scalar, or a vector of exactly one series (prometheus.io/docs/prometheus/latest/querying/api/).
+ * No series, several, `NaN`, an error status or an unreadable body is a `problem`: an inconclusive sample.
+ */
+function prometheusReader(settings, http, target) {
+    const base = settings.url.replace(/\/+$/, '');
+    const vars = (0,template/* commitVars */.gK)(target.sha, target.environment);
+    return {
+        // For the report and the log: never the URL's user-info or query, which may hold credentials.
+        source: `${(0,secrets/* shownUrl */.zA)(base).replace(/\/+$/, '')}/api/v1/query`,
+        async read(tenant, signal) {
+            // Tenant names are DNS-label-like already; the JSON string escape also keeps a PromQL string closed.
+            const query = (0,template/* render */.XX)(settings.query, { ...vars, tenant }, template/* encodeJsonString */.mQ);
+            const url = new URL(`${base}/api/v1/query`);
+            url.searchParams.set('query', query);
+            let res;
+            try {
+                res = await http.send({ url, headers: { accept: 'application/json', ...settings.headers }, timeoutMs: settings.requestTimeoutMs, maxBodyBytes: MAX_PROMETHEUS_BYTES, signal });
+            }
+            catch (error) {
+                return { problem: `Prometheus did not answer: ${(0,redact/* excerpt */.Kb)((0,errors/* errorMessage */.g)(error), 200, { oneLine: true })}` };
+            }
+            if (res.truncated)
+                return { problem: `the Prometheus answer is larger than ${MAX_PROMETHEUS_BYTES / 1024} KiB` };
+            const text = res.body.toString('utf8');
+            let doc;
+            try {
+                doc = JSON.parse(text);
+            }
+            catch {
+                return { problem: `Prometheus answered HTTP ${res.status} without JSON: ${JSON.stringify((0,redact/* excerpt */.Kb)(text, 120, { oneLine: true }))}` };
+            }
+            return fromQueryAnswer(res.status, doc);
+        }
+    };
+}
+/** The number in an instant query's answer, or why there is none. Pure: tested on recorded answers. */
+function fromQueryAnswer(status, doc) {
+    const d = (doc ?? {});
+    if (d.status !== 'success') {
+        const why = typeof d.error === 'string' ? (0,redact/* excerpt */.Kb)(d.error, 200, { oneLine: true }) : 'no error given';
+        return { problem: `Prometheus refused the query (HTTP ${status}${typeof d.errorType === 'string' ? `, ${(0,redact/* excerpt */.Kb)(d.errorType, 40, { oneLine: true })}` : ''}): ${why}` };
+    }
+    const type = d.data?.resultType;
+    const result = d.data?.result;
+    if (type === 'scalar')
+        return fromSample(result);
+    if (type !== 'vector' || !Array.isArray(result))
+        return { problem: `the query gave a ${typeof type === 'string' ? (0,redact/* excerpt */.Kb)(type, 20) : 'malformed'} result, not one number (a scalar or a vector of one series)` };
+    if (result.length === 0)
+        return { problem: 'the query gave no series (no samples for this tenant yet, or a label that does not match)' };
+    if (result.length > 1)
+        return { problem: `the query gave ${result.length} series; it must give one per tenant (aggregate it, e.g. with sum())` };
+    return fromSample(result[0].value);
+}
+/** `[ <unix time>, "<value>" ]`: Prometheus sends the value as a string. */
+function fromSample(sample) {
+    if (!Array.isArray(sample) || sample.length !== 2)
+        return { problem: 'the query result has no [time, value] sample' };
+    return readNumber(sample[1], 'the query result');
+}
+
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js
+var p_limit = __webpack_require__(4115);
+// EXTERNAL MODULE: ./src/clock.ts
+var src_clock = __webpack_require__(9373);
+// EXTERNAL MODULE: ./src/analysis/judge.ts
+var judge = __webpack_require__(7021);
+;// CONCATENATED MODULE: ./src/analysis/soak.ts
+
+
+
+
+/** Reads in flight at once in one interval (canary and baseline together). */
+const READS_AT_ONCE = 16;
+/**
+ * The soak with analysis: every `intervalMs` until the soak ends, each canary tenant's metric and the
+ * baseline tenants' (read at the same moment) are judged (judge.ts). The soak stops at the first canary
+ * tenant that fails or turns inconclusive: waiting longer cannot make it pass. Otherwise it lasts the
+ * whole `soakMs`, as a soak without analysis does. Never rejects on a cancel: it stops and says so.
+ */
+async function analyseSoak(canary, untouched, soakMs, deps) {
+    const { clock, signal, settings } = deps;
+    const baseline = pickBaseline(untouched, settings.baselineSize);
+    const samples = new Map(canary.map((t) => [t, []]));
+    const limit = (0,p_limit/* default */.A)(READS_AT_ONCE);
+    const read = (t) => limit(() => deps.reader.read(t, signal));
+    const start = clock.now();
+    let stoppedEarly;
+    log/* info */.pq(`Analysis: ${canary.length} canary tenant(s) against ${baseline.length} baseline tenant(s) (${baseline.join(', ') || 'none'}), every ${(0,src_clock/* formatSeconds */.Xo)(settings.intervalMs)} from ${deps.reader.source}`);
+    for (let i = 1; start + i * settings.intervalMs <= start + soakMs; i++) {
+        if (!(await sleep(clock, start + i * settings.intervalMs - clock.now(), signal)))
+            break;
+        const [canaryReads, baselineReads] = await Promise.all([Promise.all(canary.map(read)), Promise.all(baseline.map(read))]);
+        if (signal.aborted)
+            break;
+        const values = baselineReads.flatMap((r) => ('value' in r ? [r.value] : []));
+        const base = { median: (0,judge/* median */.JZ)(values), readable: values.length, asked: baseline.length };
+        const atMs = clock.now() - start;
+        canary.forEach((t, k) => samples.get(t).push(sampleOf(canaryReads[k], values, base, atMs, deps)));
+        logInterval(i, atMs, canary, samples, base);
+        const failing = canary.map((t) => conclude(t, samples.get(t), deps, false)).find((a) => a.verdict !== 'running');
+        if (failing) {
+            stoppedEarly = `${failing.tenant} ${failing.verdict} after ${(0,src_clock/* formatSeconds */.Xo)(atMs)}: ${failing.why ?? ''}`;
+            break;
+        }
+    }
+    if (!stoppedEarly && !signal.aborted)
+        await sleep(clock, start + soakMs - clock.now(), signal);
+    if (signal.aborted)
+        stoppedEarly ??= 'the run was cancelled during the soak';
+    const tenants = canary.map((t) => conclude(t, samples.get(t), deps, true));
+    return {
+        kind: settings.kind,
+        source: deps.reader.source,
+        baseline,
+        intervalMs: settings.intervalMs,
+        tenants: tenants.map((t) => ({ ...t, verdict: t.verdict === 'running' ? 'inconclusive' : t.verdict })),
+        passed: !signal.aborted && tenants.every((t) => t.verdict === 'passed'),
+        ...(stoppedEarly ? { stoppedEarly } : {})
+    };
+}
+/**
+ * At most `size` of the tenants the canary did not touch, spread evenly over the list (the fleet's
+ * order), so a large fleet costs `size` reads an interval and the baseline is not one region's tenants.
+ */
+function pickBaseline(untouched, size) {
+    if (untouched.length <= size)
+        return [...untouched];
+    return Array.from({ length: size }, (_, i) => untouched[Math.floor((i * untouched.length) / size)]);
+}
+function sampleOf(reading, baselineValues, baseline, atMs, deps) {
+    const value = 'value' in reading ? reading.value : undefined;
+    const j = (0,judge/* judgeSample */.KH)(value, baselineValues, deps.settings.thresholds);
+    return {
+        atMs,
+        ...(value !== undefined ? { value } : { problem: reading.problem }),
+        baseline,
+        ...(j.relativeLimit !== undefined ? { limit: j.relativeLimit } : {}),
+        verdict: j.verdict,
+        // An unreadable canary says why it could not be read; the judgement's words add nothing to that.
+        ...(value === undefined ? { why: reading.problem } : j.why ? { why: j.why } : {})
+    };
+}
+function conclude(tenant, samples, deps, final) {
+    const count = (0,judge/* countSamples */.Tu)(samples.map((s) => s.verdict), deps.settings, final);
+    return { tenant, verdict: count.verdict, ...(count.why ? { why: count.why } : {}), samples };
+}
+/** One line an interval; every outside text in it was bounded and redacted by the reader. */
+function logInterval(i, atMs, canary, samples, base) {
+    const each = canary.map((t) => {
+        const s = samples.get(t).at(-1);
+        return `${t} ${s.value !== undefined ? (0,judge/* fmt */.Sc)(s.value) : 'unreadable'} ${s.verdict}${s.why ? ` (${s.why})` : ''}`;
+    });
+    const baseline = base.median !== undefined ? `baseline median ${(0,judge/* fmt */.Sc)(base.median)} (${base.readable}/${base.asked} read)` : `baseline unreadable (0/${base.asked})`;
+    log/* info */.pq(`sample ${i} at ${(0,src_clock/* formatSeconds */.Xo)(atMs)}: ${each.join('; ')}; ${baseline}`);
+}
+/** False when the run was cancelled during the wait. */
+async function sleep(clock, ms, signal) {
+    if (signal.aborted)
+        return false;
+    try {
+        await clock.sleep(Math.max(0, ms), signal);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: ./src/analysis/verdict.ts
+var verdict = __webpack_require__(7319);
+;// CONCATENATED MODULE: ./src/analysis/canary.ts
+
+
+
+
+/** The canary's soak: with analysis, the samples; without, a plain wait (a cancel ends it early). */
+async function soak(analysis, run) {
+    if (analysis)
+        return analysis.soak(run);
+    await run.clock.sleep(run.soakMs, run.signal).catch(() => undefined);
+    return undefined;
+}
+function createCanaryAnalysis(settings, http, target, reader) {
+    const metrics = reader ?? (settings.kind === 'prometheus' ? prometheusReader(settings, http, target) : jsonReader(settings, http, target));
+    const analysis = {
+        soak: async (run) => (analysis.last = await analyseSoak(run.canary, run.untouched, run.soakMs, { reader: metrics, settings, clock: run.clock, signal: run.signal }))
+    };
+    return analysis;
+}
+/** The soak's row in the timeline: `failed` with the first failing tenant, or `ok` with the sample count. */
+function judgeSoak(result, signal) {
+    if (signal.aborted)
+        return { outcome: 'cancelled' };
+    if (!result)
+        return { outcome: 'ok' };
+    const bad = result.tenants.find((t) => t.verdict !== 'passed');
+    if (bad)
+        return { outcome: 'failed', detail: `analysis: ${(0,verdict/* describeAnalysis */.S)(bad)}` };
+    const n = result.tenants.reduce((most, t) => Math.max(most, t.samples.length), 0);
+    return { outcome: 'ok', detail: `analysis passed: ${n} sample${n === 1 ? '' : 's'} per canary tenant` };
+}
+
+
+/***/ }),
+
 /***/ 9580:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ announce)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
 
 /**
  * Logs a gate decision the way an operator needs to see it and says whether side effects may go ahead.
@@ -17,20 +333,20 @@ export const modules = {
  */
 function announce(decision, gate, where) {
     if (decision.warning)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(decision.warning, { title: 'Superseded check: head unreadable' });
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(decision.warning, { title: 'Superseded check: head unreadable' });
     if (decision.basis === 'disabled')
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(decision.reason, { title: 'Superseded check disabled' });
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(decision.reason, { title: 'Superseded check disabled' });
     if (!decision.superseded) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[${where}] ${decision.reason}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[${where}] ${decision.reason}`);
         return { proceed: true };
     }
     if (gate.force) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`[${where}] ${decision.reason} force: true overrides this; side effects go ahead.`, {
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`[${where}] ${decision.reason} force: true overrides this; side effects go ahead.`, {
             title: 'Superseded, overridden by force'
         });
         return { proceed: true };
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`[${where}] ${decision.reason}`, { title: 'Superseded' });
+    _log_js__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`[${where}] ${decision.reason}`, { title: 'Superseded' });
     return { proceed: false };
 }
 
@@ -85,8 +401,8 @@ __webpack_require__.d(__webpack_exports__, {
   p: () => (/* binding */ runRollout)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js
 var p_limit = __webpack_require__(4115);
 // EXTERNAL MODULE: ./src/gate/announce.ts
@@ -95,14 +411,21 @@ var announce = __webpack_require__(9580);
 var fleet = __webpack_require__(884);
 // EXTERNAL MODULE: ./src/verify/types.ts
 var types = __webpack_require__(4956);
+// EXTERNAL MODULE: ./src/analysis/verdict.ts
+var verdict = __webpack_require__(7319);
 ;// CONCATENATED MODULE: ./src/rollout/describe.ts
+
 /** Short human renderings of rollout state, for reasons, phase details and log lines. */
 function judgeGate(d) {
     return { outcome: d.superseded ? 'superseded' : d.basis === 'unreadable' ? 'owner (head unreadable)' : 'owner', detail: d.reason };
 }
 /** `acme stale, globex redeploy-failed, and 3 more`. */
 function describeFailures(failed) {
-    const names = failed.slice(0, 5).map((r) => `${r.tenant} ${r.action === 'redeploy-failed' ? 'redeploy-failed' : r.action === 'skipped-unknown' ? 'ancestry unknown' : r.verdict?.verdict}`);
+    const names = failed
+        .slice(0, 5)
+        .map((r) => (0,verdict/* failedAnalysis */.A)(r.analysis)
+        ? (0,verdict/* describeAnalysis */.S)(r.analysis)
+        : `${r.tenant} ${r.action === 'redeploy-failed' ? 'redeploy-failed' : r.action === 'skipped-unknown' ? 'ancestry unknown' : r.verdict?.verdict}`);
     return names.join(', ') + (failed.length > 5 ? `, and ${failed.length - 5} more` : '');
 }
 /** `3 redeployed, 1 already on target, 2 ahead`. */
@@ -293,10 +616,18 @@ async function rollTenant(tenant, step, deps) {
     const target = deps.target.slice(0, 7);
     // A compare-and-set refusal means the tenant changed between our read and our redeploy: read it again
     // and decide again (it may now be on the target or ahead), as a CAS loop does.
+    /** What the control plane said the tenant holds, on its last compare-and-set refusal. */
+    let held;
     for (let attempt = 1; attempt <= CAS_ATTEMPTS; attempt++) {
         if (deps.signal.aborted)
             return record;
-        const obs = await deps.prober.probe(tenant, deps.signal);
+        let obs = await deps.prober.probe(tenant, deps.signal);
+        // A tenant that reports no SHA (a crash loop) is known by what the control plane said it holds; that
+        // commit goes through the same pre-flight, so only a forward move is ever sent on it.
+        if (!obs.sha && held) {
+            log/* info */.pq(`${tenant} reports no commit; the control plane says it holds ${held.slice(0, 7)}, taken as {current}`);
+            obs = { ...obs, sha: held };
+        }
         if (attempt === 1)
             record.before = obs.sha;
         const seen = await preflightRead(obs, deps.target, deps.ancestry);
@@ -305,7 +636,7 @@ async function rollTenant(tenant, step, deps) {
         if (action === 'skip-on-target' || action === 'skip-ahead') {
             record.action = action === 'skip-on-target' ? 'skipped-on-target' : 'skipped-ahead';
             if (action === 'skip-ahead')
-                core/* info */.pq(`${tenant} already serves ${obs.sha?.slice(0, 7)}, a descendant of ${target}: not rolled back`);
+                log/* info */.pq(`${tenant} already serves ${obs.sha?.slice(0, 7)}, a descendant of ${target}: not rolled back`);
             deps.sweeper.watch(tenant, obs.sha);
             return record;
         }
@@ -315,9 +646,9 @@ async function rollTenant(tenant, step, deps) {
             return record;
         }
         if (seen.kind === 'unknown')
-            core/* warning */.$e(`${tenant} serves ${seen.sha.slice(0, 7)}, whose ancestry to ${target} is unknown (${seen.detail}); force: true rolls it anyway`, { title: 'Redeploy forced' });
+            log/* warning */.$e(`${tenant} serves ${seen.sha.slice(0, 7)}, whose ancestry to ${target} is unknown (${seen.detail}); force: true rolls it anyway`, { title: 'Redeploy forced' });
         if (action === 'redeploy-forced-backward')
-            core/* warning */.$e(`${tenant} serves ${obs.sha?.slice(0, 7)}, newer than ${target}; force: true rolls it back`, { title: 'Backward redeploy forced' });
+            log/* warning */.$e(`${tenant} serves ${obs.sha?.slice(0, 7)}, newer than ${target}; force: true rolls it back`, { title: 'Backward redeploy forced' });
         // A cancel that arrived during the pre-flight still stops this tenant: nothing new starts after a cancel.
         if (deps.signal.aborted)
             return record;
@@ -344,6 +675,8 @@ async function rollTenant(tenant, step, deps) {
             return record;
         }
         record.redeployError = res.detail;
+        if (res.tokenRefused)
+            record.tokenRefused = true;
         if (res.superseded) {
             record.action = 'stopped-superseded';
             return record;
@@ -351,7 +684,8 @@ async function rollTenant(tenant, step, deps) {
         record.action = 'redeploy-failed';
         if (!res.conflict)
             return record;
-        core/* info */.pq(`${tenant}: the control plane refused a stale compare-and-set (${res.detail}); reading it again`);
+        held = res.current;
+        log/* info */.pq(`${tenant}: the control plane refused a stale compare-and-set (${res.detail}); reading it again`);
     }
     return record;
 }
@@ -413,6 +747,26 @@ function restoreAllowed(decision) {
         return { allowed: true };
     return { allowed: false, outcome: 'skipped', reason: `Not restored: ownership of the branch could not be proven right before the restore (${decision.reason})` };
 }
+/**
+ * Whether a tenant may go back to `to`, given what the records on `to` say (record/standing.ts). Only to a
+ * commit whose deploy verified, or one with no record at all (deployed before records, or with `report:
+ * none`: it is what the tenant served, and nothing says it was rejected). Never to a commit its own deploy
+ * rejected, nor to one whose deploy is running or ended without verifying (its rejection may be on its
+ * way), nor on records nobody could read: a backward move needs positive evidence.
+ */
+function restoreToAllowed(to, standing) {
+    const sha7 = to.slice(0, 7);
+    if (standing === 'verified' || standing === 'unrecorded')
+        return { allowed: true };
+    if (standing === 'held')
+        return { allowed: false, detail: `its previous commit ${sha7} was rejected by its own deploy (held): a restore never goes to a held commit, so the canary stays on the rejected build` };
+    if (standing === 'unverified')
+        return {
+            allowed: false,
+            detail: `its previous commit ${sha7} has a deploy record that verifies nothing (running, cancelled or failed): a restore goes only to a verified commit, so the canary stays on the rejected build`
+        };
+    return { allowed: false, detail: `the deploy records of its previous commit ${sha7} could not be read, so it is not known not to be held: the canary stays on the rejected build` };
+}
 
 ;// CONCATENATED MODULE: ./src/rollout/restore.ts
 
@@ -450,7 +804,7 @@ async function restoreCanary(records, deps) {
     const decision = await deps.gate.check();
     const allowed = restoreAllowed(decision);
     if (!allowed.allowed) {
-        core/* warning */.$e(allowed.reason, { title: 'Canary not restored' });
+        log/* warning */.$e(allowed.reason, { title: 'Canary not restored' });
         return skipAll(due, finish, allowed.outcome, allowed.reason);
     }
     const fence = async () => {
@@ -458,7 +812,13 @@ async function restoreCanary(records, deps) {
         if (!restoreAllowed(d).allowed)
             throw new redeploy_types/* SupersededError */.ZC(d);
     };
-    await Promise.all(due.map((row) => send(row, deps, fence)));
+    const sendable = await refuseHeld(due, deps);
+    if (sendable.length === 0) {
+        const reason = `Not restored: ${due[0].detail}.`;
+        log/* warning */.$e(reason, { title: 'Canary not restored' });
+        return finish('skipped', reason);
+    }
+    await Promise.all(sendable.map((row) => send(row, deps, fence)));
     const sent = due.filter((r) => r.action === 'restored');
     await verifySent(sent, deps);
     const verified = sent.filter((r) => r.verdict?.verdict === 'on-target').length;
@@ -467,10 +827,28 @@ async function restoreCanary(records, deps) {
         return finish('restored', `Restored the canary to its previous commit and verified it there: ${names}.`);
     return finish('failed', `The canary restore did not verify for ${due.length - verified} of ${due.length} tenant(s) (${describeUnverified(due)}).`);
 }
+/** The rows whose previous commit may be gone back to; the others are left `not-sent`, saying why. */
+async function refuseHeld(due, deps) {
+    if (!deps.standingOf)
+        return due;
+    const standings = new Map();
+    const out = [];
+    for (const row of due) {
+        const to = row.to;
+        if (!standings.has(to))
+            standings.set(to, deps.standingOf(to));
+        const allowed = restoreToAllowed(to, await standings.get(to));
+        if (allowed.allowed)
+            out.push(row);
+        else
+            row.detail = allowed.detail;
+    }
+    return out;
+}
 async function send(row, deps, fence) {
     const to = row.to;
     const { target } = deps;
-    core/* warning */.$e(`Restoring canary ${row.tenant} from the rejected ${target.sha.slice(0, 7)} to ${to.slice(0, 7)}, the commit it served before this job moved it`, { title: 'Canary restore' });
+    log/* warning */.$e(`Restoring canary ${row.tenant} from the rejected ${target.sha.slice(0, 7)} to ${to.slice(0, 7)}, the commit it served before this job moved it`, { title: 'Canary restore' });
     const tag = (0,template/* render */.XX)(deps.imageTag, (0,template/* commitVars */.gK)(to, target.environment));
     const res = await deps.redeployer.redeploy({ tenant: row.tenant, tag, sha: to, environment: target.environment, current: target.sha }, { signal: deps.signal, fence });
     if (res.ok) {
@@ -506,17 +884,23 @@ function describeUnverified(due) {
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/types.ts
+
 /**
- * A tenant counts as failed when its redeploy failed, its ancestry could not be established, or its
- * last verdict is neither on-target nor ahead.
+ * A tenant counts as failed when its redeploy failed, its ancestry could not be established, its
+ * analysis did not pass, or its last verdict is neither on-target nor ahead.
  */
 function isFailed(r) {
     if (r.action === 'redeploy-failed' || r.action === 'skipped-unknown')
         return true;
+    if ((0,verdict/* failedAnalysis */.A)(r.analysis))
+        return true;
     return r.verdict !== undefined && r.verdict.verdict !== 'on-target' && r.verdict.verdict !== 'ahead';
 }
 
+// EXTERNAL MODULE: ./src/analysis/canary.ts + 4 modules
+var canary = __webpack_require__(5570);
 ;// CONCATENATED MODULE: ./src/rollout/rollout.ts
+
 
 
 
@@ -559,7 +943,7 @@ class Rollout {
         this.timeline = deps.timeline ?? new timeline/* Timeline */.K(deps.clock);
         this.records = new Map(deps.fleet.map((t) => [t, { tenant: t, step: '', action: 'not-started', reissues: 0 }]));
         const request = (tenant, current) => ({ tenant, tag: rollout.tag, sha: target.sha, environment: target.environment, current });
-        this.sweeper = new Sweeper({ target: target.sha, request, redeployer: deps.redeployer, ancestry: deps.ancestry, fence: this.fence, log: (m) => core/* warning */.$e(m), signal: deps.signal });
+        this.sweeper = new Sweeper({ target: target.sha, request, redeployer: deps.redeployer, ancestry: deps.ancestry, fence: this.fence, log: (m) => log/* warning */.$e(m), signal: deps.signal });
         this.stepDeps = {
             target: target.sha,
             force: deps.gateSettings.force,
@@ -620,28 +1004,44 @@ class Rollout {
             if (decision.superseded && !this.deps.gateSettings.force)
                 return this.finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`);
             if (decision.basis === 'unreadable' && this.deps.gate.everReadable && !this.deps.gateSettings.force) {
-                return this.finish('failed', `Stopped ${where}: ${this.outage(decision)}. Nothing more was sent; run again once the forge answers.`);
+                return this.finish('failed', `Stopped ${where}: ${this.outage(decision)}. Nothing more was sent; run again once the forge answers.`, undefined, 'outage');
             }
             const stop = await this.deps.beforeStep?.(where);
             if (stop !== undefined)
                 return this.finish('stopped', stop);
-            await this.timeline.run(step.name, () => core/* group */.Os(`${cap(step.name)}: ${(0,plan/* stepSize */.Ox)(step, this.deps.fleet.length)}`, () => this.roll(step)), () => this.judge(step));
+            await this.timeline.run(step.name, () => log/* group */.Os(`${cap(step.name)}: ${(0,plan/* stepSize */.Ox)(step, this.deps.fleet.length)}`, () => this.roll(step)), () => this.judge(step));
             if (this.supersededBy)
                 return this.finish('skipped-superseded', `Superseded during ${step.name}: ${this.supersededBy.reason} Nothing more was sent after that.`);
             if (this.blind)
-                return this.finish('failed', `Stopped during ${step.name}: ${this.blind}. Nothing more was sent; run again once the forge answers.`);
+                return this.finish('failed', `Stopped during ${step.name}: ${this.blind}. Nothing more was sent; run again once the forge answers.`, undefined, 'outage');
+            const refused = [...this.records.values()].find((r) => r.tokenRefused);
+            if (refused)
+                return this.finish('failed', `Stopped during ${step.name}: ${refused.redeployError}. Nothing more was sent.`, undefined, 'control-plane-token');
             if (step.kind === 'canary')
                 await this.soakAndReverify(step);
             if (signal.aborted)
                 return this.finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`);
             const failed = this.failures();
+            // Judge only what is still ours: a verdict that falls after a newer commit owns the branch (its job
+            // may have taken these very tenants) is no rejection, no hold and no restore. A due restore asks the
+            // gate itself (and sends nothing once superseded); otherwise the head is read afresh here.
+            const superseded = (why) => this.finish('skipped-superseded', `Superseded before ${step.name} was judged: ${why} The failures seen (${describeFailures(failed)}) are not held against ${this.deps.target.sha.slice(0, 7)}: the newer commit's job owns these tenants.`);
             if (step.kind === 'canary' && failed.length > 0) {
                 const restore = await this.restore(step);
-                return this.finish('failed', `The canary failed (${describeFailures(failed)}); the rest of the fleet was not touched.${restore ? ` ${restore.reason}` : ''}`, restore);
+                if (restore?.outcome === 'superseded')
+                    return superseded(restore.reason);
+                const asked = restore !== undefined && (restore.outcome === 'restored' || restore.outcome === 'failed');
+                const newer = asked ? undefined : await this.ownerNow();
+                if (newer)
+                    return superseded(newer.reason);
+                return this.finish('failed', `The canary failed (${describeFailures(failed)}); the rest of the fleet was not touched.${restore ? ` ${restore.reason}` : ''}`, restore, 'canary');
             }
+            const newer = failed.length > rollout.maxFailures ? await this.ownerNow() : undefined;
+            if (newer)
+                return superseded(newer.reason);
             if (failed.length > rollout.maxFailures) {
                 const left = steps.length - i - 1;
-                return this.finish('failed', `${failed.length} tenant(s) failed (${describeFailures(failed)}), more than max-failures (${rollout.maxFailures}); halted after ${step.name}${left ? `, ${left} wave(s) not started` : ''}.`);
+                return this.finish('failed', `${failed.length} tenant(s) failed (${describeFailures(failed)}), more than max-failures (${rollout.maxFailures}); halted after ${step.name}${left ? `, ${left} wave(s) not started` : ''}.`, undefined, 'max-failures');
             }
         }
         if (steps.length > 1)
@@ -653,8 +1053,27 @@ class Rollout {
             return this.finish('failed', `${failed.length} tenant(s) failed: ${describeFailures(failed)}.`);
         return this.finish('deployed', `${this.deps.fleet.length} tenant(s) verified on ${this.deps.target.sha.slice(0, 7)} or newer (${summarise([...this.records.values()])}).`);
     }
+    /** A fresh read of the head before a rejecting verdict: the newer commit's decision when one owns the branch. */
+    async ownerNow() {
+        if (this.deps.gateSettings.force)
+            return undefined;
+        if (this.supersededBy)
+            return this.supersededBy;
+        try {
+            const decision = await this.deps.gate.fresh({ readNow: true });
+            if (!decision.superseded)
+                return undefined;
+            this.supersededBy = decision;
+            this.headSha = decision.headSha ?? this.headSha;
+            return decision;
+        }
+        catch {
+            // The head cannot be read: nothing shows a newer owner, so the verdict stands (a lost rejection is worse).
+            return undefined;
+        }
+    }
     async askGate(step, where) {
-        const decision = await this.timeline.run(`gate (${step.name})`, () => core/* group */.Os(`Superseded gate ${where}`, () => this.deps.gate.check()), judgeGate);
+        const decision = await this.timeline.run(`gate (${step.name})`, () => log/* group */.Os(`Superseded gate ${where}`, () => this.deps.gate.check()), judgeGate);
         this.headSha = decision.headSha ?? this.headSha;
         // An outage after the head was readable stops the rollout (run): no "proceeding as the owner" warning.
         if (!(decision.basis === 'unreadable' && this.deps.gate.everReadable && !this.deps.gateSettings.force))
@@ -675,7 +1094,7 @@ class Rollout {
             this.records.set(r.tenant, r);
             // The error annotation comes once, at the end, with every other failing tenant's.
             if (r.action === 'redeploy-failed')
-                core/* info */.pq(`redeploy of ${r.tenant} failed: ${r.redeployError}`);
+                log/* info */.pq(`redeploy of ${r.tenant} failed: ${r.redeployError}`);
             // A superseded job does not wait for tenants the newer job is about to move.
             if (VERIFIED_ACTIONS.has(r.action) && !this.supersededBy)
                 r.verdict = await verifier.verify(t);
@@ -689,8 +1108,12 @@ class Rollout {
         const { rollout, signal, clock } = this.deps;
         if (this.failures().length || rollout.soakMs <= 0 || signal.aborted)
             return;
-        await this.timeline.run('soak', () => core/* group */.Os(`Soak: ${rollout.soakMs / 1000}s`, () => clock.sleep(rollout.soakMs, signal).catch(() => undefined)), () => ({ outcome: signal.aborted ? 'cancelled' : 'ok' }));
-        await this.timeline.run('canary re-verify', () => core/* group */.Os('Canary, verified again after the soak', () => this.verify('canary re-verify', step.tenants, true)), () => this.judge(step));
+        const untouched = this.deps.fleet.filter((t) => !step.tenants.includes(t));
+        const analysed = await this.timeline.run('soak', () => log/* group */.Os(`Soak: ${rollout.soakMs / 1000}s`, () => (0,canary/* soak */.Rb)(this.deps.analysis, { canary: step.tenants, untouched, soakMs: rollout.soakMs, clock, signal })), (a) => (0,canary/* judgeSoak */.cE)(a, signal));
+        // A canary tenant whose analysis did not pass fails the canary (isFailed), whatever its build info says.
+        for (const a of analysed?.tenants ?? [])
+            this.records.get(a.tenant).analysis = a;
+        await this.timeline.run('canary re-verify', () => log/* group */.Os('Canary, verified again after the soak', () => this.verify('canary re-verify', step.tenants, true)), () => this.judge(step));
     }
     /** One more read of every verified tenant, so a regression that landed after its wave is healed too. */
     async confirm() {
@@ -698,7 +1121,7 @@ class Rollout {
             return;
         const ok = [...this.records.values()].filter((r) => !isFailed(r) && r.action !== 'not-started').map((r) => r.tenant);
         const judge = () => ({ outcome: this.failures().length ? 'failed' : 'ok' });
-        await this.timeline.run('confirm', () => core/* group */.Os(`Confirm: the whole fleet once more (${ok.length})`, () => this.verify('confirm', ok, true)), judge);
+        await this.timeline.run('confirm', () => log/* group */.Os(`Confirm: the whole fleet once more (${ok.length})`, () => this.verify('confirm', ok, true)), judge);
     }
     /**
      * `again` marks a re-verification (after the soak, the final confirm): a tenant that is still fine keeps
@@ -726,7 +1149,7 @@ class Rollout {
             return undefined;
         const records = step.tenants.map((t) => this.records.get(t));
         const restoreDeps = { ...deps.canaryFailure, target: deps.target, gate: deps.gate, redeployer: deps.redeployer, prober: deps.prober, verify: deps.verify, clock: deps.clock, signal: deps.signal };
-        return this.timeline.run('canary restore', () => core/* group */.Os('Canary restore', () => restoreCanary(records, restoreDeps)), (r) => ({ outcome: r.outcome, detail: r.reason }));
+        return this.timeline.run('canary restore', () => log/* group */.Os('Canary restore', () => restoreCanary(records, restoreDeps)), (r) => ({ outcome: r.outcome, detail: r.reason }));
     }
     judge(step) {
         if (this.deps.signal.aborted)
@@ -739,10 +1162,11 @@ class Rollout {
     failures() {
         return [...this.records.values()].filter(isFailed);
     }
-    finish(result, reason, restore) {
+    finish(result, reason, restore, stop) {
         for (const r of this.records.values())
             r.reissues = this.sweeper.reissued.get(r.tenant) ?? 0;
-        return { result, reason, headSha: this.headSha, tenants: [...this.records.values()], phases: this.timeline.phases, ...(restore ? { restore } : {}) };
+        const stopped = stop ? { stop: { at: stop, maxFailures: this.deps.rollout.maxFailures } } : {};
+        return { result, reason, headSha: this.headSha, tenants: [...this.records.values()], phases: this.timeline.phases, ...(restore ? { restore } : {}), ...stopped };
     }
 }
 /** Tenants this job moved or found on the target (or ahead): the ones whose verification it waits for. */

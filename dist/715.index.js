@@ -63,8 +63,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/forge/types.ts
 var types = __webpack_require__(8286);
-// EXTERNAL MODULE: ./src/settings/verify.ts + 1 modules
-var verify = __webpack_require__(2641);
+// EXTERNAL MODULE: ./src/settings/verify.ts
+var verify = __webpack_require__(8556);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/verify/ahead.ts

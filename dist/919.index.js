@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   x: () => (/* binding */ progressReporter)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9373);
 
 
@@ -27,7 +27,7 @@ function progressReporter(clock) {
         const tenth = Math.floor((done * 10) / Math.max(1, total));
         if (tenth > s.tenth || done === total) {
             s.tenth = tenth;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[${phase}] ${ok} of ${total} on target or ahead, ${done - ok} failed, ${total - done} settling (${(0,_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(clock.now() - s.startedAt)})`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[${phase}] ${ok} of ${total} on target or ahead, ${done - ok} failed, ${total - done} settling (${(0,_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(clock.now() - s.startedAt)})`);
         }
     };
 }
@@ -42,11 +42,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runVerifyMode: () => (/* binding */ runVerifyMode)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9373);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6670);
 /* harmony import */ var _report_failures_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7999);
-/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6867);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8765);
 /* harmony import */ var _rollout_shard_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(513);
 /* harmony import */ var _rollout_timeline_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3122);
 /* harmony import */ var _verify_fleet_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(884);
@@ -76,14 +76,14 @@ async function runVerifyMode(ctx) {
     if (!verify)
         throw new Error('mode verify started without its settings');
     const target = settings.target.sha;
-    const shard = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Tenants', async () => {
+    const shard = await _log_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Tenants', async () => {
         const names = await (0,_verify_tenants_js__WEBPACK_IMPORTED_MODULE_8__/* .loadTenants */ .G)(verify, ctx.http, ctx.clock, ctx.signal);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${names.length} tenant${names.length === 1 ? '' : 's'}${verify.tenantsUrl ? ` from ${new URL(verify.tenantsUrl).origin}` : ''}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${names.length} tenant${names.length === 1 ? '' : 's'}${verify.tenantsUrl ? ` from ${new URL(verify.tenantsUrl).origin}` : ''}`);
         return (0,_rollout_shard_js__WEBPACK_IMPORTED_MODULE_5__/* .applyShard */ .B_)(names, settings.shard);
     });
     const tenants = shard.tenants;
     if (shard.label)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`This job is ${shard.label}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`This job is ${shard.label}`);
     const startedAt = new Date();
     const timeline = new _rollout_timeline_js__WEBPACK_IMPORTED_MODULE_11__/* .Timeline */ .K(ctx.clock);
     const title = `Settle verification: ${tenants.length} tenants on ${target.slice(0, 7)}, budget ${(0,_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(verify.budgetMs)}, every ${(0,_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(verify.intervalMs)}`;
@@ -92,7 +92,7 @@ async function runVerifyMode(ctx) {
         const outcome = ok === verdicts.length ? 'ok' : ctx.signal.aborted ? 'cancelled' : 'failed';
         return { outcome, detail: `${ok} of ${verdicts.length} on target or ahead` };
     };
-    const judged = await timeline.run('verify', () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(title, async () => {
+    const judged = await timeline.run('verify', () => _log_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(title, async () => {
         const progress = (0,_progress_js__WEBPACK_IMPORTED_MODULE_10__/* .progressReporter */ .x)(ctx.clock);
         progress('verify', 0, tenants.length, 0);
         const result = await (0,_verify_fleet_js__WEBPACK_IMPORTED_MODULE_6__/* .verifyFleet */ .K2)(tenants, {
@@ -105,7 +105,7 @@ async function runVerifyMode(ctx) {
             onProgress: (done, total, ok) => progress('verify', done, total, ok)
         });
         for (const v of result.filter((r) => (0,_verify_types_js__WEBPACK_IMPORTED_MODULE_9__/* .isOk */ .H)(r.verdict)).sort((a, b) => a.tenant.localeCompare(b.tenant))) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${v.tenant}: ${v.verdict} ${v.sha?.slice(0, 7) ?? ''} after ${(0,_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(v.settleMs ?? v.elapsedMs)} (${v.polls} poll${v.polls === 1 ? '' : 's'})`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${v.tenant}: ${v.verdict} ${v.sha?.slice(0, 7) ?? ''} after ${(0,_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(v.settleMs ?? v.elapsedMs)} (${v.polls} poll${v.polls === 1 ? '' : 's'})`);
         }
         return result;
     }), judge);
@@ -118,7 +118,7 @@ async function runVerifyMode(ctx) {
     const listed = `${names.slice(0, 20).join(', ')}${names.length > 20 ? `, and ${names.length - 20} more` : ''}`;
     // A cancel cuts every budget short: the tenants not yet settled are not known to have failed.
     const cancelled = !ok && ctx.signal.aborted;
-    const after = (0,_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(Math.max(0, ...verdicts.map((v) => v.elapsedMs)));
+    const after = (0,_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(verdicts.reduce((most, v) => Math.max(most, v.elapsedMs), 0));
     const reason = ok
         ? `All ${verdicts.length} tenants serve ${target.slice(0, 7)} or a newer commit.`
         : cancelled

@@ -24,7 +24,7 @@ if (problem) {
     process.exitCode = 1;
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(673), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5481));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(673), __nccwpck_require__.e(842)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8842));
     await run();
 }
 

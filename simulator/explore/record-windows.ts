@@ -3,8 +3,7 @@ import type { Bound, Scenario } from './types.js'
 import type { Violation } from './world.js'
 
 /**
- * The record windows of the positive-evidence review (docs/exploration.md, "Found on the code as it
- * is"), each found by `npm run explore` on the code before its fix: the campaign that finds it, a
+ * The record windows of the positive-evidence review (docs/exploration.md, "The record windows"), each found by `npm run explore` on the code before its fix: the campaign that finds it, a
  * small bound that holds it, the schedule that reaches it, and the invariant it breaks. `closed` says
  * whether the code is expected to have it closed: while it is false the tests replay the schedule to the
  * violation and explore the bound until they find it; set it to true once the fix is in, and the same
