@@ -14,14 +14,16 @@ describe('planReconcile', () => {
     ['unverified, no canary configured: the first behind tenant', fleet, [], false, { fleet: ['t2', 't4'], canary: ['t2'], canaryFirst: true }],
     ['unverified, a behind canary configured', fleet, ['t4'], false, { fleet: ['t2', 't4'], canary: ['t4'], canaryFirst: true }],
     ['unverified, an in-sync canary is verified where it is', fleet, ['t3'], false, { fleet: ['t2', 't3', 't4'], canary: ['t3'], canaryFirst: true }],
-    ['unverified, unreachable and ahead canaries are no canary', fleet, ['t1', 't5'], false, { fleet: ['t2', 't4'], canary: ['t2'], canaryFirst: true }],
+    ['unverified, an unreachable canary is tried, as a deploy tries it', fleet, ['t1', 't5'], false, { fleet: ['t1', 't2', 't4'], canary: ['t1'], canaryFirst: true }],
+    ['unverified, an ahead canary is no canary of the head', fleet, ['t5'], false, { fleet: ['t2', 't4'], canary: ['t2'], canaryFirst: true }],
+    ['unverified, an unreachable tenant is no default canary', fleet, [], false, { fleet: ['t2', 't4'], canary: ['t2'], canaryFirst: true }],
     ['unverified, nothing behind: nothing to roll', [d('t1', 'in-sync')], ['t1'], false, { fleet: [], canary: [], canaryFirst: false }]
   ])('%s', (_, drift, configured, verified, want) => {
     const plan = planReconcile(drift, configured, verified)
     expect({ fleet: plan.fleet, canary: plan.canary, canaryFirst: plan.canaryFirst }).toEqual(want)
   })
 
-  it('says why the default canary was taken when the configured ones cannot be verified', () => {
-    expect(planReconcile(fleet, ['t1'], false).note).toBe('canary first: t2, the first tenant of its first wave (no `canary` tenant can be verified: t1 ahead or unreachable)')
+  it('says why the default canary was taken when the configured ones are ahead', () => {
+    expect(planReconcile(fleet, ['t5'], false).note).toBe('canary first: t2, the first tenant of its first wave (no `canary` tenant serves the head or older: t5 ahead of it)')
   })
 })
