@@ -43,7 +43,7 @@ describe('a reconcile beside a deploy, at the small bound', () => {
 
 describe('what reconcile decides, replayed', () => {
   const bound: Bound = { ...SMALL, maxPreemptions: 9, maxFaults: 1, maxCancels: 1 }
-  const A_CANCELLED = 'cancel(A);A.record(check in_progress on A)=ok;A.head(main)=ok;A.record(check completed #1)=ok;A.record(status failure on A)=ok'
+  const A_CANCELLED = 'cancel(A);A.record(check in_progress on A)=ok;A.head(main)=ok;A.record(check completed #1)=ok;A.records(statuses of A)=ok;A.record(status failure on A)=ok'
 
   it('defers to a deploy whose running record it reads, and redeploys nothing', async () => {
     const r = await replay(withReconcile({ landing: [] }), bound, 'start(R)')
