@@ -126,7 +126,7 @@ export const RECORD_WINDOWS = {
       'R.head(main)=ok;R.records(statuses of A)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;R.probe(t1)=ok;R.probe(t2)=ok'
     ].join(';'),
     invariant: 'broken-rollout',
-    closed: false
+    closed: true
   }
 } satisfies Record<string, RecordWindow>
 

@@ -3,7 +3,10 @@ import { type CommandRunner, execRunner } from '../command/runner.js'
 import type { RunContext } from '../context.js'
 import { SupersededGate } from '../gate/gate.js'
 import type { Outcome } from '../outcome.js'
+import { planReconcile } from '../reconcile/canary.js'
 import { deployStateGate, stops } from '../reconcile/deploy-gate.js'
+import { readStanding, type Standing } from '../record/standing.js'
+import { shardRecordName } from '../settings/reconcile.js'
 import { type DriftEntry, readDrift } from '../reconcile/drift.js'
 import { createRedeployer } from '../rollout/redeployer.js'
 import { runRollout } from '../rollout/rollout.js'
@@ -90,11 +93,20 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
   // A record read that fails part-way (a refused token) stops the rollout there, and the run still
   // reports every tenant it redeployed before it, with every output set.
   let brokeOff: string | undefined
+  // Absence of evidence is not consent: without a record saying a canary of the head verified (none read
+  // at all with respect-deploy-state: false), a canary of it goes first, and its failure is a rejection.
+  const plan = planReconcile(
+    drift,
+    rollout.canary.filter((c) => fleet.includes(c)),
+    state.evidence?.verified === true
+  )
   if (behind.length) {
-    const names = behind.map((d) => d.tenant)
+    if (plan.canaryFirst)
+      core.notice(`${state.evidence?.reason ?? `No record of ${head.slice(0, 7)} was read, so none says a canary of it verified.`} Canary: ${plan.canary.join(', ')}.`, { title: 'Canary first' })
+    else core.info(`Healing ${behind.length} tenant(s); ${plan.note}`)
     rolled = await runRollout({
-      fleet: names,
-      rollout: { ...rollout, tag, canary: rollout.canary.filter((c) => names.includes(c)) },
+      fleet: plan.fleet,
+      rollout: { ...rollout, tag, canary: plan.canary },
       verify,
       target,
       gateSettings: settings.gate,
@@ -105,6 +117,8 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
       clock: ctx.clock,
       signal: ctx.signal,
       timeline,
+      // As a deploy's: a failed canary goes back to where it was (never to a held commit), per canary-failure.
+      canaryFailure: { mode: rollout.canaryFailure, imageTag: rollout.imageTag, standingOf: standingReader(ctx) },
       onProgress: progressReporter(ctx.clock),
       // Asked again before every wave, as the gate is: a deploy of the head that started (or rejected
       // it) since the last look stops reconcile there, with nothing more redeployed.
@@ -146,7 +160,9 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
     (unreachable.length && (!rolled || rolled.result === 'deployed')
       ? `${unreachable.length} tenant(s) unreachable and not redeployed: ${unreachable.map((u) => u.tenant).join(', ')}.`
       : (rolled?.reason ?? `Every tenant is on ${head.slice(0, 7)} or ahead.`))
-  result = { result: kind, reason, headSha: head, tenants: [...records.values()], phases: timeline.phases }
+  // Where the rollout stopped and what became of a failed canary: the record's end is decided from them.
+  const carried = kind === rolled?.result ? { ...(rolled.stop ? { stop: rolled.stop } : {}), ...(rolled.restore ? { restore: rolled.restore } : {}) } : {}
+  result = { result: kind, reason, headSha: head, tenants: [...records.values()], phases: timeline.phases, ...carried }
 
   let promotion
   // Shard jobs never promote: only the job after every shard knows the whole fleet is there.
@@ -163,11 +179,19 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
     if (promotion.outcome === 'skipped-superseded') result = { ...result, result: 'skipped-superseded', reason: `The head moved before promotion: ${promotion.reason}` }
     if (promotion.outcome === 'cancelled') result = { ...result, result: 'cancelled', reason: promotion.reason }
   }
-  const healed = rolled ? rolled.tenants.filter((t) => t.verdict && (t.verdict.verdict === 'on-target' || t.verdict.verdict === 'ahead')).map((t) => t.tenant) : []
+  const wasBehind = new Set(behind.map((d) => d.tenant))
+  const healed = rolled ? rolled.tenants.filter((t) => wasBehind.has(t.tenant) && t.verdict && (t.verdict.verdict === 'on-target' || t.verdict.verdict === 'ahead')).map((t) => t.tenant) : []
   return withOutputs(await finishRun(headCtx, { rollout: result, gate: undefined, startedAt, tag, promotion, deployState: state, shard: shard.label || undefined }), {
     ...extra,
     healed: JSON.stringify(healed)
   })
+}
+
+/** How a restore learns whether a commit is held: its deploy records, under the deploys' names. */
+function standingReader(ctx: RunContext): ((sha: string) => Promise<Standing>) | undefined {
+  const rs = ctx.settings.reconcile
+  if (!rs?.respectDeployState) return undefined
+  return (sha) => readStanding(ctx.forge, sha, { whole: rs.deployRecordName, shard: (i) => shardRecordName(rs, i) })
 }
 
 /** What a reconcile stopped part-way did before it stopped, for its reason. */

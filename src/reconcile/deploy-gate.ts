@@ -6,6 +6,7 @@ import { errorMessage } from '../errors.js'
 import { troubleOf } from '../report/publish/problems.js'
 import type { Timeline } from '../rollout/timeline.js'
 import { shardRecordName } from '../settings/reconcile.js'
+import { canaryEvidence } from '../record/evidence.js'
 import { decideDeployState, type DeployState } from './deploy-state.js'
 import { readDeployRecords } from './read-records.js'
 
@@ -37,10 +38,13 @@ export async function deployStateGate(ctx: RunContext, head: string, timeline: T
     () =>
       core.group(`Deploy records on ${head.slice(0, 7)} named '${rs.deployRecordName}', ${where}`, async (): Promise<DeployState> => {
         try {
-          const records = await readDeployRecords(ctx.forge, head, { whole: rs.deployRecordName, shard: (i) => shardRecordName(rs, i) })
+          // Its own record too: a reconcile whose canary of the head failed holds the next one.
+          const own = settings.report.kind === 'none' ? undefined : settings.report.name
+          const records = await readDeployRecords(ctx.forge, head, { whole: rs.deployRecordName, shard: (i) => shardRecordName(rs, i), reconcile: own })
           core.info(`${records.length} deploy record(s) with a run stamp`)
           debug(() => `deploy records read: ${JSON.stringify(records)}; timeout ${rs.deployTimeoutMs} ms`)
-          return decideDeployState(records, { now: new Date(wallNow(ctx.clock)), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName })
+          const state = decideDeployState(records, { now: new Date(wallNow(ctx.clock)), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName })
+          return { ...state, evidence: canaryEvidence(records, head) }
         } catch (error) {
           if (troubleOf(error) === 'permission') {
             throw new Error(

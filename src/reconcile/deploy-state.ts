@@ -1,3 +1,4 @@
+import { type CanaryEvidence, reconcileRejection } from '../record/evidence.js'
 import { compareRuns, partOf, REJECTING_ENDS, type RunEnding, type RunStamp } from './deploy-record.js'
 
 /** One deploy record on the head, as read back from its check run or commit status. */
@@ -32,6 +33,8 @@ export interface DeployState {
   end?: RunEnding
   /** The records could not be read: proceeding, loudly. */
   unreadable?: boolean
+  /** Whether a record says a canary of the head verified (record/evidence.ts); undefined when none were read. */
+  evidence?: CanaryEvidence<DeployRecord>
 }
 
 export interface DeployStateOptions {
@@ -55,12 +58,17 @@ export const LIFTS_HOLD =
  * late write from an older attempt never re-holds a job a newer attempt deployed. Then the deploy as a
  * whole: any job still live (a heartbeat younger than the timeout) defers, any job that rejected the
  * commit holds it, and a shard that has not reported at all is waited for while its siblings are alive.
- * Records of other modes are ignored.
+ * Records of other modes are ignored, but for a reconcile's own rejection (its canary of the head failed), which
+ * holds until a newer deploy run of the commit ends `deployed`.
  */
 export function decideDeployState(records: readonly DeployRecord[], o: DeployStateOptions): DeployState {
   const sha7 = o.sha.slice(0, 7)
   const deploys = records.filter((r) => r.stamp.mode === 'deploy')
-  if (deploys.length === 0) return { action: 'proceed', reason: `No deploy record named '${o.name}' on ${sha7} (report: none, or deployed by another tool); reconciling as usual.` }
+  const ownRejection = reconcileRejection(records)
+  if (deploys.length === 0) {
+    if (ownRejection) return heldByReconcile(ownRejection, sha7)
+    return { action: 'proceed', reason: `No deploy record named '${o.name}' on ${sha7} (report: none, or deployed by another tool); reconciling as usual.` }
+  }
 
   const newestRun = deploys.reduce((a, b) => (compareRuns({ runId: b.stamp.runId, attempt: 0 }, { runId: a.stamp.runId, attempt: 0 }) > 0 ? b : a)).stamp.runId
   const ofRun = deploys.filter((r) => r.stamp.runId === newestRun)
@@ -101,6 +109,7 @@ export function decideDeployState(records: readonly DeployRecord[], o: DeploySta
       reason: `Held: the deploy of ${sha7} in ${run(rejected)} rejected it: ${why}${words}. Nothing is redeployed toward ${sha7} and it is not promoted. ${LIFTS_HOLD}`
     }
   }
+  if (ownRejection) return heldByReconcile(ownRejection, sha7)
   // Shards the deploy has (the records say how many) that wrote nothing yet: queued jobs, waited for
   // while any sibling is recent; a deploy whose every record is older than the timeout is over.
   const count = ofRun.reduce((most, r) => Math.max(most, partOf(r.stamp)?.count ?? 0), 0)
@@ -134,6 +143,17 @@ export function decideDeployState(records: readonly DeployRecord[], o: DeploySta
   }
   const last = all.reduce(later)
   return { action: 'proceed', end: last.stamp.end, record: last, reason: `The last deploy of ${sha7} (run ${newestRun}) ended ${last.stamp.end}; reconciling.` }
+}
+
+/** A reconcile's own canary of the head failed, and no whole new deploy of it has succeeded since. */
+function heldByReconcile(r: DeployRecord, sha7: string): DeployState {
+  const words = r.text ? ` (${r.text})` : ''
+  return {
+    action: 'held',
+    end: r.stamp.end,
+    record: r,
+    reason: `Held: the reconcile of ${sha7} in run ${r.stamp.runId} (attempt ${r.stamp.attempt}) rejected it: its canary failed${words}. Nothing is redeployed toward ${sha7} and it is not promoted. A whole new deploy of the commit that succeeds, a newer commit on the branch, or \`force: true\` lifts the hold.`
+  }
 }
 
 /** Epoch ms of a record's last sign of life: its heartbeat, else when the forge says it was written. */

@@ -6,6 +6,11 @@ import type { DeployRecord } from './deploy-state.js'
 export interface RecordNames {
   whole: string
   shard(index: number): string
+  /**
+   * The reading reconcile's own name: its record there says whether its own canary of the commit failed.
+   * Read from the combined status only (reconcile writes its end there beside its check run).
+   */
+  reconcile?: string
 }
 
 /**
@@ -37,8 +42,10 @@ export async function readDeployRecords(forge: Forge, sha: string, names: Record
   return records
 }
 
-/** The name the job a record's stamp describes reports under. */
-function nameOf(r: DeployRecord, names: RecordNames): string {
+/** The name the job a record's stamp describes reports under (none for another mode's, or another reconcile's). */
+function nameOf(r: DeployRecord, names: RecordNames): string | undefined {
+  if (r.stamp.mode === 'reconcile') return names.reconcile
+  if (r.stamp.mode !== 'deploy') return undefined
   const part = partOf(r.stamp)
   return part ? names.shard(part.index) : names.whole
 }

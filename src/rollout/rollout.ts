@@ -41,7 +41,7 @@ export interface RolloutDeps {
   signal: AbortSignal
   timeline?: Timeline
   /**
-   * `mode: deploy` only: what a failed canary leaves behind (`canary-failure`), with the `image-tag`
+   * Deploy and reconcile: what a failed canary leaves behind (`canary-failure`), with the `image-tag`
    * template that names the previous commit's image. Without it the canary is held as it failed.
    */
   canaryFailure?: { mode: CanaryFailure; imageTag: string; standingOf?: (sha: string) => Promise<Standing> }

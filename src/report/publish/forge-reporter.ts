@@ -66,7 +66,7 @@ export class ForgeReporter implements Reporter {
       this.beating.abort()
       await this.heartbeat
       const sha = this.sha ?? end.report.target.sha
-      if (this.o.onChangeOnly && (await verdictUnchanged(this.forge, this.channel, this.o.name, sha, end.report.result, this.log))) return { written: true }
+      if (this.o.onChangeOnly && (await verdictUnchanged(this.forge, this.channel, this.o.name, sha, end.report.result, endOfRun(end.report), this.log))) return { written: true }
       const deadline = this.clock.now() + (this.o.heartbeatMs ? END_WRITE_MS : 0)
       const left = (): number => Math.max(0, deadline - this.clock.now())
       const report = end.report
@@ -80,8 +80,10 @@ export class ForgeReporter implements Reporter {
         else this.checkFailed(checked.error, false)
         // A deploy's end also goes to a commit status of the same name, whether the check took it or not:
         // GitHub lists check runs of the newest 1,000 check suites only, while the combined status keeps
-        // the latest status of each context for good. So a hold outlives any number of later runs.
-        if (!this.o.heartbeatMs && this.channel === 'check') return { written: checked.ok }
+        // the latest status of each context for good. So a hold outlives any number of later runs. A
+        // reconcile's end goes there too: its own canary's rejection holds the next reconcile, which reads
+        // it from the combined status, and a later end of it (a lift) must replace it there.
+        if (!this.o.heartbeatMs && !this.o.onChangeOnly && this.channel === 'check') return { written: checked.ok }
       }
       if (this.channel === 'off') return { written: false, reason: checked && !checked.ok ? this.unwritten(checked) : this.unwritten() }
       const status = await this.durable(final, left(), 'set')

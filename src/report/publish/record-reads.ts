@@ -1,5 +1,5 @@
 import type { Forge } from '../../forge/types.js'
-import { compareRuns, parseStamp, type RunStamp } from '../../record/stamp.js'
+import { compareRuns, parseStamp, type RunEnding, type RunStamp } from '../../record/stamp.js'
 
 /**
  * What a reporter reads back of its own record before writing: the record under its name is the only
@@ -22,13 +22,21 @@ export async function newerAttempt(forge: Forge, name: string, sha: string, mine
   }
 }
 
-/** Reconcile: true when the latest record under this name already says this verdict (nothing is written). */
-export async function verdictUnchanged(forge: Forge, channel: string, name: string, sha: string, verdict: string, log: { info(m: string): void }): Promise<boolean> {
+/**
+ * Reconcile: true when the latest record under this name already says this verdict and end (nothing is
+ * written). A `held` run leaves a standing rejection of reconcile's own (its canary failed) as it is: the
+ * rejection is what holds, and overwriting it would lift the hold on the next run.
+ */
+export async function verdictUnchanged(forge: Forge, channel: string, name: string, sha: string, verdict: string, end: RunEnding, log: { info(m: string): void }): Promise<boolean> {
   try {
     let stamp
     if (channel === 'check') stamp = parseStamp((await forge.checks!.latestByName(sha, name))[0]?.externalId)
     else stamp = parseStamp((await forge.latestStatuses?.(sha))?.find((s) => s.context === name)?.description)
-    if (stamp?.verdict !== verdict) return false
+    if (stamp && verdict === 'held' && stamp.end === 'canary-failed') {
+      log.info(`The record '${name}' on ${sha.slice(0, 7)} holds it already (run ${stamp.runId}.${stamp.attempt}, canary-failed); not written again.`)
+      return true
+    }
+    if (stamp?.verdict !== verdict || stamp.end !== end) return false
     log.info(`The record '${name}' on ${sha.slice(0, 7)} already says ${verdict} (run ${stamp.runId}.${stamp.attempt}); not written again.`)
     return true
   } catch (error) {
