@@ -14,17 +14,19 @@ const none = (re: RegExp): StableChoice => ({ kind: 'none', reason: expect.strin
 
 describe('chooseRestoreTarget', () => {
   it.each<[string, Standing, Latest, { sha: string; standing: Standing }[], StableChoice]>([
-    // The promote tag is the stable release when the job knows it.
-    ['the promote tag, verified', 'verified', latest('verified'), [], { kind: 'restore', to: L, basis: 'latest' }],
-    ['the promote tag with no record (it is moved only after a verified deploy)', 'unrecorded', latest('unrecorded'), [], { kind: 'restore', to: L, basis: 'latest' }],
-    ['the promote tag on the pre-flight commit', 'verified', latest('verified', P), [], { kind: 'restore', to: P, basis: 'latest' }],
-    ['a held promote tag is passed over for a verified pre-flight commit', 'verified', latest('held'), [], { kind: 'restore', to: P, basis: 'previous' }],
-    ['a promote tag whose records verify nothing is passed over', 'verified', latest('unverified'), [], { kind: 'restore', to: P, basis: 'previous' }],
-    ['a promote tag whose records cannot be read is passed over', 'verified', latest('unknown'), [], { kind: 'restore', to: P, basis: 'previous' }],
-    ['a promote tag on the rejected commit is no release to go back to', 'verified', latest('verified', T), [], { kind: 'restore', to: P, basis: 'previous' }],
-    ['a promote tag of unknown commit', 'verified', { note: 'no revision annotation or label' }, [], { kind: 'restore', to: P, basis: 'previous' }],
-    // Without it, the pre-flight commit when its own deploy verified.
+    // The commit the tenant served, when its own deploy verified: the smallest move back.
     ['no promote tag; the pre-flight commit verified', 'verified', undefined, [], { kind: 'restore', to: P, basis: 'previous' }],
+    ['a verified pre-flight commit before the promote tag', 'verified', latest('verified'), [{ sha: V, standing: 'verified' }], { kind: 'restore', to: P, basis: 'previous' }],
+    // Otherwise the promote tag's commit, when the job knows it.
+    ['the promote tag, verified', 'unverified', latest('verified'), [], { kind: 'restore', to: L, basis: 'latest' }],
+    ['the promote tag before another verified canary commit', 'held', latest('verified'), [{ sha: V, standing: 'verified' }], { kind: 'restore', to: L, basis: 'latest' }],
+    ['the promote tag with no record (it is moved only after a verified deploy)', 'unrecorded', latest('unrecorded'), [], { kind: 'restore', to: L, basis: 'latest' }],
+    ['the promote tag on the pre-flight commit, whose records cannot be read', 'unknown', latest('unrecorded', P), [], { kind: 'restore', to: P, basis: 'latest' }],
+    ['a held promote tag is passed over for a verified canary commit', 'unrecorded', latest('held'), [{ sha: V, standing: 'verified' }], { kind: 'restore', to: V, basis: 'verified' }],
+    ['a promote tag whose records verify nothing is passed over', 'unrecorded', latest('unverified'), [{ sha: V, standing: 'verified' }], { kind: 'restore', to: V, basis: 'verified' }],
+    ['a promote tag whose records cannot be read is passed over', 'unrecorded', latest('unknown'), [{ sha: V, standing: 'verified' }], { kind: 'restore', to: V, basis: 'verified' }],
+    ['a promote tag on the rejected commit is no release to go back to', 'unrecorded', latest('verified', T), [{ sha: V, standing: 'verified' }], { kind: 'restore', to: V, basis: 'verified' }],
+    ['a promote tag of unknown commit', 'unrecorded', { note: 'no revision annotation or label' }, [{ sha: V, standing: 'verified' }], { kind: 'restore', to: V, basis: 'verified' }],
     [
       'the pre-flight commit with no record: absence of evidence is not a stable release',
       'unrecorded',

@@ -187,8 +187,9 @@ describe('restoreCanary goes to the stable release', () => {
     expect(r.tenants[0]!.detail).toMatch(/no deploy record is read \(report: none\)/)
   })
 
-  it('the promote tag is the stable release when the job knows it', async () => {
+  it('the promote tag is the stable release when the previous commit is not one', async () => {
     const h = harness({ t1: T }, [owner])
+    h.deps.standingOf = async () => 'unrecorded'
     h.deps.latestOf = async () => ({ sha: OTHER })
     const r = await restoreCanary([moved()], h.deps)
     expect(h.sent.map((s) => [s.sha, s.tag, s.current])).toEqual([[OTHER, 'staging-ddddddd', T]])
@@ -196,14 +197,25 @@ describe('restoreCanary goes to the stable release', () => {
     expect(r.reason).toMatch(/Restored the canary to the stable release and verified it there: t1 to ddddddd\./)
   })
 
-  it('a promote tag that cannot be read falls back to the records', async () => {
+  it('a verified previous commit is gone back to without reading the promote tag', async () => {
     const h = harness({ t1: T }, [owner])
+    let reads = 0
+    h.deps.latestOf = async () => (reads++, { sha: OTHER })
+    const r = await restoreCanary([moved()], h.deps)
+    expect(h.sent.map((s) => s.sha)).toEqual([OLD])
+    expect(r.reason).toMatch(/Restored the canary to its previous commit/)
+    expect(reads).toBe(0)
+  })
+
+  it('a promote tag that cannot be read is passed over, and the reason names it', async () => {
+    const h = harness({ t1: T }, [owner])
+    h.deps.standingOf = async () => 'unrecorded'
     h.deps.latestOf = async () => {
       throw new Error('registry down')
     }
     const r = await restoreCanary([moved()], h.deps)
-    expect(h.sent.map((s) => s.sha)).toEqual([OLD])
-    expect(r.outcome).toBe('restored')
+    expect(h.sent).toEqual([])
+    expect(r.tenants[0]!.detail).toMatch(/the promote tag's commit is not known \(registry down\)/)
   })
 
   it('a canary tenant whose previous commit is unverified goes to the newest verified commit another canary tenant served', async () => {

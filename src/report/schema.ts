@@ -157,7 +157,11 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
     type: 'string',
     description: '`restored` (the redeploy back was accepted), `restore-failed`, `nothing-to-restore` (its pre-flight read gave no commit), `not-moved` (this job did not move it) or `not-sent`.'
   },
-  'restore.tenants[].to': { type: 'string|null', description: 'The commit it went (or would have gone) back to: its pre-flight read before this job moved it.' },
+  'restore.tenants[].to': {
+    type: 'string|null',
+    description:
+      'The commit it went (or would have gone) back to: the stable release (the commit the promote tag holds, or a commit whose deploy verified), else its pre-flight read before this job moved it.'
+  },
   'restore.tenants[].verified': { type: 'boolean', description: 'Restored and verified exactly on `to` within the settle budget.' },
   'restore.tenants[].verdict': { type: 'string|null', description: 'The verification on `to` (`on-target` means on `to`; the rejected build counts as `stale`); null when not verified.' },
   'restore.tenants[].sha': { type: 'string|null', description: 'The last SHA it reported during that verification.' },

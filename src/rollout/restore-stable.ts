@@ -29,9 +29,11 @@ export async function stableTargets(due: TenantRestore[], rejected: string, deps
     if (!standings.has(sha)) standings.set(sha, deps.standingOf ? deps.standingOf(sha) : Promise.resolve<Standing>('unknown'))
     return standings.get(sha)!
   }
-  const latest = await readLatest(deps, standing)
   const previous = [...new Set(due.map((r) => r.from!))].slice(0, MAX_CANDIDATES)
   const read = await Promise.all(previous.map(async (sha) => ({ sha, standing: await standing(sha) })))
+  // The promote tag is read only when some tenant's previous commit is not a stable release by itself.
+  const settled = await Promise.all(due.map(async (r) => (await standing(r.from!)) === 'verified'))
+  const latest = settled.every(Boolean) ? undefined : await readLatest(deps, standing)
   const candidates = await newestFirst(read, deps.ancestry)
   const out: TenantRestore[] = []
   for (const row of due) {

@@ -27,17 +27,19 @@ export type StableChoice = { kind: 'restore'; to: string; basis: 'latest' | 'pre
 const short = (sha: string): string => sha.slice(0, 7)
 
 /**
+ * First the commit the tenant served before, when a record says its deploy verified; then the promote tag's.
  * The promote tag is moved only after a deploy of its commit verified, so it is the stable release by
  * itself: a commit with no record there (promoted before records, or with `report: none`) is still one.
  * It loses that standing once its own deploy rejected it or its records verify nothing or cannot be read.
  * Everywhere else only a record saying the deploy verified counts: absence of evidence is not consent.
  */
 export function chooseRestoreTarget(f: StableFacts): StableChoice {
+  // What the tenant served, when its own deploy verified, is a stable release and the smallest move back.
+  if (f.previous.standing === 'verified' && !sameCommit(f.previous.sha, f.target)) return { kind: 'restore', to: f.previous.sha, basis: 'previous' }
   const latest = f.latest
   if (latest?.sha !== undefined && !sameCommit(latest.sha, f.target) && (latest.standing === 'verified' || latest.standing === 'unrecorded')) {
     return { kind: 'restore', to: latest.sha, basis: 'latest' }
   }
-  if (f.previous.standing === 'verified' && !sameCommit(f.previous.sha, f.target)) return { kind: 'restore', to: f.previous.sha, basis: 'previous' }
   const other = f.candidates.find((c) => c.standing === 'verified' && !sameCommit(c.sha, f.target) && !sameCommit(c.sha, f.previous.sha))
   if (other) return { kind: 'restore', to: other.sha, basis: 'verified' }
   const why = [
