@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ForgeFlavour } from '../simulator/fake-forge.js'
 import { Fleet } from '../simulator/fleet.js'
+import { LocalRegistry } from '../simulator/registry.js'
 import { runAction } from '../simulator/run-action.js'
 
 /**
@@ -10,9 +11,12 @@ import { runAction } from '../simulator/run-action.js'
  * job fails and the commit stays held.
  */
 let fleet: Fleet | undefined
+let registry: LocalRegistry | undefined
 afterEach(async () => {
   await fleet?.close()
+  await registry?.stop()
   fleet = undefined
+  registry = undefined
 })
 
 interface RestoreRow {
@@ -112,6 +116,32 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('canary restore (%s)', (fl
     expect(f.controlPlane.calls.map((c) => [c.tenant, c.sha])).toEqual([['tenant-001', C]])
     expect(f.tenants.serving('tenant-001')).toBe(C)
     expect(recordOf(f)).toMatch(/canary-failed(?: at \d+)? restore skipped:0\/1\]?$/)
+  })
+
+  it('with a promote tag, a canary whose previous commit has no record goes back to the commit :latest holds, the stable release', async () => {
+    const f = (fleet = await Fleet.start({ flavour, tenants: 3, drainMs: 0, compareAndSet: true }))
+    const reg = (registry = await LocalRegistry.start())
+    const A = await f.commit('A, the release')
+    const B = await f.commit('B, put on the tenants by hand')
+    // :latest holds A (promoted before records existed: A has no record either); the tenants serve B.
+    await reg.pushImage('acme/app', 'latest', { revision: A })
+    for (const n of f.names) f.tenants.redeploy(n, B, 0)
+    const C = await f.commit('C, which crash-loops')
+    f.tenants.crashLoop(C)
+    const inputs = f.deployInputs({ canary: 'tenant-001', 'settle-budget-seconds': '1', 'redeploy-body': CAS_BODY, image: `${reg.host}/acme/app` })
+    const r = await runAction({ inputs, env: f.runEnv(C) })
+
+    expect(r.outputs.result).toBe('failed')
+    expect(r.outputs.reason).toContain(`Restored the canary to the stable release and verified it there: tenant-001 to ${A.slice(0, 7)}.`)
+    expect((r.report as Report).restore).toMatchObject({ outcome: 'restored', tenants: [{ tenant: 'tenant-001', action: 'restored', to: A, verified: true }] })
+    expect(r.stdout).toContain(`the stable release (it served ${B.slice(0, 7)} before this job moved it)`)
+    // Through the fenced redeployer, compare-and-set on the rejected build; :latest is not moved.
+    expect(f.controlPlane.calls.map((c) => [c.tenant, c.sha, c.current, c.outcome])).toEqual([
+      ['tenant-001', C, B, 'applied'],
+      ['tenant-001', A, C, 'applied']
+    ])
+    expect(f.tenants.serving('tenant-001')).toBe(A)
+    for (const n of f.names.slice(1)) expect(f.tenants.serving(n)).toBe(B)
   })
 
   it('a canary whose previous commit was unreadable is left on the rejected build, and the report says why', async () => {
