@@ -148,7 +148,7 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'restore.outcome': {
     type: 'string',
     description:
-      '`restored` (every tenant due a restore verified on its previous commit), `failed` (some restore refused, failed or not verified), `nothing-to-restore`, `superseded` (a newer commit owns the branch), `skipped` (ownership unproven, or cancelled) or `held` (`canary-failure: hold`).'
+      '`restored` (every tenant due a restore verified on its stable release), `failed` (some restore refused, failed or not verified), `nothing-to-restore`, `superseded` (a newer commit owns the branch), `skipped` (ownership unproven, no stable release known, or cancelled) or `held` (`canary-failure: hold`).'
   },
   'restore.reason': { type: 'string', description: 'One sentence, also at the end of `reason`.' },
   'restore.tenants': { type: 'array', description: 'Every canary tenant.' },
