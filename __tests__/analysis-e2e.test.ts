@@ -4,6 +4,7 @@ import { PrometheusServer } from '../simulator/prometheus.js'
 import { runAction } from '../simulator/run-action.js'
 import type { RunReport } from '../src/report/model.js'
 import { validateReport } from '../src/report/schema.js'
+import { recordVerified } from './support/verified-record.js'
 
 /**
  * The canary analysis end to end, against the built dist/index.js: a real Prometheus (the Debian
@@ -53,6 +54,8 @@ function analysisInputs(extra: Record<string, string> = {}): Record<string, stri
 async function release(message: string, errorRate: number | ((read: number) => number)): Promise<{ before: string; sha: string }> {
   const before = await fleet.commit(`${message}: the release before`)
   for (const n of NAMES) fleet.tenants.redeploy(n, before, 0)
+  // Its own deploy verified: the stable release a failed canary goes back to.
+  await recordVerified(fleet, before)
   const sha = await fleet.commit(message)
   fleet.tenants.buildHealth(sha, { errorRate })
   await prometheus.waitForSeries(ERROR_RATIO, NAMES)

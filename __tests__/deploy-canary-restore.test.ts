@@ -1,17 +1,22 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ForgeFlavour } from '../simulator/fake-forge.js'
 import { Fleet } from '../simulator/fleet.js'
+import { LocalRegistry } from '../simulator/registry.js'
 import { runAction } from '../simulator/run-action.js'
 
 /**
  * A failed canary goes back to where it was (`canary-failure: restore`, the default), end to end against
- * the built dist/index.js on GitHub and on Gitea: only to the commit its pre-flight read, only a tenant
- * this job moved, never once a newer commit owns the branch; the job fails and the commit stays held.
+ * the built dist/index.js on GitHub and on Gitea: only to a stable release (a commit whose deploy verified,
+ * never one with no record), only a tenant this job moved, never once a newer commit owns the branch; the
+ * job fails and the commit stays held.
  */
 let fleet: Fleet | undefined
+let registry: LocalRegistry | undefined
 afterEach(async () => {
   await fleet?.close()
+  await registry?.stop()
   fleet = undefined
+  registry = undefined
 })
 
 interface RestoreRow {
@@ -39,10 +44,13 @@ function recordOf(f: Fleet): string {
 }
 
 describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('canary restore (%s)', (flavour) => {
-  it('a crash-looping canary goes back to its previous commit and is verified there; nothing else moves; the job fails and the commit is held', async () => {
+  it('a crash-looping canary goes back to its previous commit, whose own deploy verified, and is verified there; nothing else moves; the job fails and the commit is held', async () => {
     const f = (fleet = await Fleet.start({ flavour, tenants: 4, drainMs: 50, compareAndSet: true }))
     const B = await f.commit('B')
-    for (const n of f.names) f.tenants.redeploy(n, B, 0)
+    // B reached the fleet through its own deploy, whose record says it verified: a stable release.
+    const deployedB = await runAction({ inputs: f.deployInputs({ 'max-parallel': '4', 'redeploy-body': CAS_BODY }), env: { ...f.runEnv(B), GITHUB_RUN_ID: '4100' } })
+    expect(deployedB.outputs.result).toBe('deployed')
+    const callsBefore = f.controlPlane.calls.length
     const C = await f.commit('C, which crash-loops')
     f.tenants.crashLoop(C)
     const inputs = f.deployInputs({ canary: 'tenant-001', 'max-parallel': '2', 'settle-budget-seconds': '1', 'redeploy-body': CAS_BODY })
@@ -65,11 +73,11 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('canary restore (%s)', (fl
     // The canary went C and back to B, through a compare-and-set on the rejected build; no other tenant moved.
     expect(f.liveHistory('tenant-001')).toEqual([f.base, B, C, B])
     expect(f.tenants.serving('tenant-001')).toBe(B)
-    expect(f.controlPlane.calls.map((c) => [c.tenant, c.sha, c.current, c.tag, c.outcome])).toEqual([
+    expect(f.controlPlane.calls.slice(callsBefore).map((c) => [c.tenant, c.sha, c.current, c.tag, c.outcome])).toEqual([
       ['tenant-001', C, B, `staging-${C.slice(0, 7)}`, 'applied'],
       ['tenant-001', B, C, `staging-${B.slice(0, 7)}`, 'applied']
     ])
-    for (const n of f.names.slice(1)) expect(f.tenants.deployments(n).map((d) => d.sha)).toEqual([B])
+    for (const n of f.names.slice(1)) expect(f.tenants.serving(n)).toBe(B)
 
     expect(r.summary).toContain('### Canary restore: restored')
     expect(r.summary).toMatch(/\| tenant-001 \| restored \| <code>[0-9a-f]{7}<\/code> \| ✅ verified there \|/)
@@ -81,6 +89,59 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('canary restore (%s)', (fl
     const rec = await runAction({ inputs: { ...f.deployInputs(), mode: 'reconcile' }, env: { ...f.runEnv(C), GITHUB_RUN_ID: '4243' } })
     expect(rec.outputs.result).toBe('held')
     expect(f.controlPlane.calls.length).toBe(before)
+  })
+
+  it('a canary whose previous commit has no deploy record is left on the rejected build: absence of evidence is no stable release, and the job says so', async () => {
+    const f = (fleet = await Fleet.start({ flavour, tenants: 3, drainMs: 0, compareAndSet: true }))
+    const B = await f.commit('B')
+    // B reached the tenants without a deploy record (before records existed, or with report: none).
+    for (const n of f.names) f.tenants.redeploy(n, B, 0)
+    const C = await f.commit('C, which crash-loops')
+    f.tenants.crashLoop(C)
+    const r = await runAction({ inputs: f.deployInputs({ canary: 'tenant-001', 'settle-budget-seconds': '1', 'redeploy-body': CAS_BODY }), env: f.runEnv(C) })
+
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.result).toBe('failed')
+    const report = r.report as Report & { recordEnd: string }
+    expect(report.recordEnd).toBe('canary-failed')
+    expect(report.restore).toMatchObject({ outcome: 'skipped', tenants: [{ tenant: 'tenant-001', action: 'not-sent', to: B, verified: false }] })
+    const why = `no stable release is known: its previous commit ${B.slice(0, 7)} has no deploy record, so nothing shows it verified; the canary stays on the rejected build`
+    expect(report.restore!.tenants[0]!.detail).toBe(why)
+    // The report's reason, the summary and the log say so.
+    expect(r.outputs.reason).toContain(`Not restored: ${why}.`)
+    expect(r.summary).toContain('### Canary restore: skipped')
+    expect(r.summary).toContain(`| tenant-001 | not-sent | <code>${B.slice(0, 7)}</code> | — | no stable release is known\\: its previous commit ${B.slice(0, 7)} has no deploy record`)
+    expect(r.stdout).toContain(`::warning title=Canary not restored::Not restored: ${why}.`)
+    // Only the canary's redeploy to C: nothing went back to B, and the canary stays on C.
+    expect(f.controlPlane.calls.map((c) => [c.tenant, c.sha])).toEqual([['tenant-001', C]])
+    expect(f.tenants.serving('tenant-001')).toBe(C)
+    expect(recordOf(f)).toMatch(/canary-failed(?: at \d+)? restore skipped:0\/1\]?$/)
+  })
+
+  it('with a promote tag, a canary whose previous commit has no record goes back to the commit :latest holds, the stable release', async () => {
+    const f = (fleet = await Fleet.start({ flavour, tenants: 3, drainMs: 0, compareAndSet: true }))
+    const reg = (registry = await LocalRegistry.start())
+    const A = await f.commit('A, the release')
+    const B = await f.commit('B, put on the tenants by hand')
+    // :latest holds A (promoted before records existed: A has no record either); the tenants serve B.
+    await reg.pushImage('acme/app', 'latest', { revision: A })
+    for (const n of f.names) f.tenants.redeploy(n, B, 0)
+    const C = await f.commit('C, which crash-loops')
+    f.tenants.crashLoop(C)
+    const inputs = f.deployInputs({ canary: 'tenant-001', 'settle-budget-seconds': '1', 'redeploy-body': CAS_BODY, image: `${reg.host}/acme/app` })
+    const r = await runAction({ inputs, env: f.runEnv(C) })
+
+    expect(r.outputs.result).toBe('failed')
+    expect(r.outputs.reason).toContain(`Restored the canary to the stable release and verified it there: tenant-001 to ${A.slice(0, 7)}.`)
+    expect((r.report as Report).restore).toMatchObject({ outcome: 'restored', tenants: [{ tenant: 'tenant-001', action: 'restored', to: A, verified: true }] })
+    expect(r.stdout).toContain(`the stable release (it served ${B.slice(0, 7)} before this job moved it)`)
+    // Through the fenced redeployer, compare-and-set on the rejected build; :latest is not moved.
+    expect(f.controlPlane.calls.map((c) => [c.tenant, c.sha, c.current, c.outcome])).toEqual([
+      ['tenant-001', C, B, 'applied'],
+      ['tenant-001', A, C, 'applied']
+    ])
+    expect(f.tenants.serving('tenant-001')).toBe(A)
+    for (const n of f.names.slice(1)) expect(f.tenants.serving(n)).toBe(B)
   })
 
   it('a canary whose previous commit was unreadable is left on the rejected build, and the report says why', async () => {

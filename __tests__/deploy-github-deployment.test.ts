@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { PERMISSION_DENIED } from '../simulator/fake-forge.js'
 import { Fleet } from '../simulator/fleet.js'
 import { runAction } from '../simulator/run-action.js'
+import { recordVerified } from './support/verified-record.js'
 
 /**
  * `deployment: true`: a GitHub deployment of the commit through the rollout, against the built
@@ -71,6 +72,8 @@ describe('GitHub deployments', () => {
 
   it('a failed canary: failure, saying the canary was restored and how many tenants serve the commit', async () => {
     const f = (fleet = await Fleet.start({ tenants: 3, drainMs: 0 }))
+    // The commit the fleet serves was verified by its own deploy: the stable release to go back to.
+    await recordVerified(f, f.base)
     const C = await f.commit('C, which crash-loops')
     f.tenants.crashLoop(C)
     const r = await runAction({ inputs: f.deployInputs({ canary: 'tenant-001', deployment: 'true', 'settle-budget-seconds': '1' }), env: f.runEnv(C) })

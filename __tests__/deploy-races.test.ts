@@ -92,7 +92,7 @@ function seenOrEnded(seen: () => boolean, ended: Promise<unknown>): Promise<void
 
 interface Report {
   tenants: { tenant: string; action: string; ok: boolean }[]
-  restore: { outcome: string; tenants: { tenant: string; action: string; to: string | null }[] } | null
+  restore: { outcome: string; tenants: { tenant: string; action: string; to: string | null; detail: string | null }[] } | null
 }
 
 /** The job's last head read answered before `at`. */
@@ -235,9 +235,11 @@ async function play(s: Schedule, compareAndSet: boolean): Promise<void> {
     if (s.jobs.at(-1)!.bad) {
       expect(calls.filter((c) => c.sha === newest && c.tenant !== 't1')).toEqual([])
       const restore = (last.report as Report).restore
-      // The newest job owns the branch: its restore is never held back as superseded. It is `skipped` when
-      // no stable release is known to go back to (docs/canary-restore.md): then it sends nothing back.
+      // The newest job owns the branch: its restore is never held back as superseded or unproven
+      // ownership; it is skipped only where no stable release is known (no commit here has a record that
+      // its deploy verified, unless an earlier job's deploy did).
       if (restore) expect(['restored', 'failed', 'nothing-to-restore', 'skipped']).toContain(restore.outcome)
+      if (restore?.outcome === 'skipped') expect(restore.tenants[0]!.detail).toMatch(/^no stable release is known: /)
       if (restore?.outcome === 'restored') expect(fleet.tenants.serving('t1')).toBe(restore.tenants[0]!.to)
       if (restore?.outcome === 'skipped') expect(calls.filter((c) => c.current === newest && order(c.sha) < commits.length - 1)).toEqual([])
     }

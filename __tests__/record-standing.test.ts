@@ -2,9 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import { type Standing, standingOf } from '../src/record/standing.js'
 import type { RunEnding } from '../src/record/stamp.js'
 import type { DeployRecord } from '../src/reconcile/deploy-state.js'
-import { restoreToAllowed } from '../src/rollout/restore-decide.js'
 
-/** Where a restore may go: never to a commit its own deploy rejected, never on records nobody could read. */
+/** What the records on a commit say of it as a release; where a restore goes is restore-target.test.ts. */
 const SHA = 'a'.repeat(40)
 const rec = (runId: string, attempt: number, end: RunEnding, part?: string): DeployRecord => ({ stamp: { mode: 'deploy', runId, attempt, end, at: 1_700_000_000, ...(part ? { part } : {}) } })
 
@@ -22,19 +21,5 @@ describe('standingOf', () => {
     ['only a reconcile record', [{ stamp: { mode: 'reconcile', runId: '12', attempt: 1, end: 'failed', verdict: 'held' } }], 'unrecorded']
   ])('%s', (_, records, standing) => {
     expect(standingOf(records, SHA)).toBe(standing)
-  })
-})
-
-describe('restoreToAllowed', () => {
-  it.each<[Standing, boolean]>([
-    ['verified', true],
-    ['unrecorded', true],
-    ['unverified', false],
-    ['held', false],
-    ['unknown', false]
-  ])('%s: allowed %s', (standing, allowed) => {
-    const r = restoreToAllowed(SHA, standing)
-    expect(r.allowed).toBe(allowed)
-    if (!r.allowed) expect(r.detail).toContain(SHA.slice(0, 7))
   })
 })

@@ -94,7 +94,9 @@ function harness(serving: Record<string, string | undefined>, decisions: GateDec
     prober: { probe: async (t) => (serving[t] ? { sha: serving[t], status: 200 } : { error: 'HTTP 503', status: 503 }) },
     verify,
     clock: new InstantClock(),
-    signal: new AbortController().signal
+    signal: new AbortController().signal,
+    // Every previous commit here has a record saying its deploy verified: a stable release to go back to.
+    standingOf: async () => 'verified'
   }
   return { deps, sent, fences, asked: () => asked }
 }
@@ -163,6 +165,81 @@ describe('restoreCanary', () => {
     expect(await restoreCanary([moved()], { ...cancelled.deps, signal: ac.signal })).toMatchObject({ outcome: 'skipped' })
     expect([...held.sent, ...none.sent, ...cancelled.sent]).toEqual([])
     expect(cancelled.asked() + none.asked() + held.asked()).toBe(0)
+  })
+})
+
+describe('restoreCanary goes to the stable release', () => {
+  it('a previous commit with no record is no release: nothing is sent, and the row says why', async () => {
+    const h = harness({ t1: T }, [owner])
+    h.deps.standingOf = async () => 'unrecorded'
+    const r = await restoreCanary([moved()], h.deps)
+    expect(h.sent).toEqual([])
+    expect(r).toMatchObject({ outcome: 'skipped', tenants: [{ action: 'not-sent', to: OLD }] })
+    expect(r.tenants[0]!.detail).toMatch(/no stable release is known: its previous commit aaaaaaa has no deploy record/)
+    expect(r.reason).toMatch(/^Not restored: no stable release is known/)
+  })
+
+  it('with report: none no record is read: nothing is sent', async () => {
+    const h = harness({ t1: T }, [owner])
+    delete h.deps.standingOf
+    const r = await restoreCanary([moved()], h.deps)
+    expect(h.sent).toEqual([])
+    expect(r.tenants[0]!.detail).toMatch(/no deploy record is read \(report: none\)/)
+  })
+
+  it('the promote tag is the stable release when the previous commit is not one', async () => {
+    const h = harness({ t1: T }, [owner])
+    h.deps.standingOf = async () => 'unrecorded'
+    h.deps.latestOf = async () => ({ sha: OTHER })
+    const r = await restoreCanary([moved()], h.deps)
+    expect(h.sent.map((s) => [s.sha, s.tag, s.current])).toEqual([[OTHER, 'staging-ddddddd', T]])
+    expect(r).toMatchObject({ outcome: 'restored', tenants: [{ action: 'restored', to: OTHER, verdict: { verdict: 'on-target' } }] })
+    expect(r.reason).toMatch(/Restored the canary to the stable release and verified it there: t1 to ddddddd\./)
+  })
+
+  it('a verified previous commit is gone back to without reading the promote tag', async () => {
+    const h = harness({ t1: T }, [owner])
+    let reads = 0
+    h.deps.latestOf = async () => (reads++, { sha: OTHER })
+    const r = await restoreCanary([moved()], h.deps)
+    expect(h.sent.map((s) => s.sha)).toEqual([OLD])
+    expect(r.reason).toMatch(/Restored the canary to its previous commit/)
+    expect(reads).toBe(0)
+  })
+
+  it('a promote tag that cannot be read is passed over, and the reason names it', async () => {
+    const h = harness({ t1: T }, [owner])
+    h.deps.standingOf = async () => 'unrecorded'
+    h.deps.latestOf = async () => {
+      throw new Error('registry down')
+    }
+    const r = await restoreCanary([moved()], h.deps)
+    expect(h.sent).toEqual([])
+    expect(r.tenants[0]!.detail).toMatch(/the promote tag's commit is not known \(registry down\)/)
+  })
+
+  it('a canary tenant whose previous commit is unverified goes to the newest verified commit another canary tenant served', async () => {
+    const h = harness({ t1: T, t2: T }, [owner])
+    h.deps.standingOf = async (sha) => (sha === OTHER ? 'verified' : 'unverified')
+    const r = await restoreCanary([moved(), moved({ tenant: 't2', movedFrom: OTHER })], h.deps)
+    expect(h.sent.map((s) => [s.tenant, s.sha])).toEqual([
+      ['t1', OTHER],
+      ['t2', OTHER]
+    ])
+    expect(r.outcome).toBe('restored')
+  })
+
+  it('of two verified commits, the newer one', async () => {
+    const h = harness({ t1: T, t2: T, t3: T }, [owner])
+    h.deps.standingOf = async (sha) => (sha === NEW ? 'held' : 'verified')
+    // OTHER is ahead of OLD.
+    h.deps.ancestry = { isAhead: async (a, b) => a === OTHER && b === OLD }
+    await restoreCanary([moved({ movedFrom: NEW }), moved({ tenant: 't2' }), moved({ tenant: 't3', movedFrom: OTHER })], h.deps)
+    expect(h.sent.map((s) => [s.tenant, s.sha])).toEqual([
+      ['t1', OTHER],
+      ['t2', OLD],
+      ['t3', OTHER]
+    ])
   })
 })
 

@@ -21,8 +21,7 @@ import { finishRun } from './finish.js'
 import { pullStage, withPullNotes } from './pull-stage.js'
 import { progressReporter } from './progress.js'
 import { promotionStep } from './promotion-step.js'
-import { readStanding, type Standing } from '../record/standing.js'
-import { recordName } from '../settings/report.js'
+import { latestReader, standingReader } from './stable-release.js'
 
 /**
  * `mode: deploy`: gate, canary, soak, waves, confirm, then forward-only promotion, with the gate asked
@@ -100,7 +99,7 @@ async function deploy(ctx: RunContext, runner: CommandRunner, notes: PullNotes):
     clock: ctx.clock,
     signal: ctx.signal,
     timeline,
-    canaryFailure: { mode: rollout.canaryFailure, imageTag: rollout.imageTag, standingOf: standingReader(ctx) },
+    canaryFailure: { mode: rollout.canaryFailure, imageTag: rollout.imageTag, standingOf: standingReader(ctx), latestOf: latestReader(ctx) },
     onProgress: withPullNotes(progressReporter(ctx.clock), notes),
     analysis
   })
@@ -136,13 +135,4 @@ async function deploy(ctx: RunContext, runner: CommandRunner, notes: PullNotes):
   }
   if (unseen) result.reason = `${result.reason} ${unseen}`
   return finishRun(ctx, { rollout: result, gate, startedAt, tag: rollout.tag, promotion, shard: shard.label || undefined })
-}
-
-/** How a restore learns whether a commit is held: its deploy records, under this deploy's names. */
-function standingReader(ctx: RunContext): ((sha: string) => Promise<Standing>) | undefined {
-  const { report, target } = ctx.settings
-  if (report.kind === 'none' || !report.template) return undefined
-  const vars = { environment: target.environment, mode: 'deploy' }
-  const names = { whole: recordName(report.template, vars), shard: (i: number) => recordName(report.template!, vars, i) }
-  return (sha) => readStanding(ctx.forge, sha, names)
 }

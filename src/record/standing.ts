@@ -7,7 +7,8 @@ import { readDeployRecords, type RecordNames } from '../reconcile/read-records.j
  * commit its own deploy rejected:
  * - `held`: its newest deploy rejected it (`canary-failed`, `halted`)
  * - `verified`: its newest deploy ended `deployed`
- * - `unrecorded`: no deploy record at all (deployed before records, or by a job with `report: none`)
+ * - `unrecorded`: no deploy record at all (deployed before records, or by a job with `report: none`): not
+ *   evidence of anything, so never a stable release by itself
  * - `unverified`: a deploy record that verifies nothing: still `running`, cancelled, failed, superseded
  * - `unknown`: the records could not be read
  */

@@ -148,7 +148,7 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'restore.outcome': {
     type: 'string',
     description:
-      '`restored` (every tenant due a restore verified on its previous commit), `failed` (some restore refused, failed or not verified), `nothing-to-restore`, `superseded` (a newer commit owns the branch), `skipped` (ownership unproven, or cancelled) or `held` (`canary-failure: hold`).'
+      '`restored` (every tenant due a restore verified on its stable release), `failed` (some restore refused, failed or not verified), `nothing-to-restore`, `superseded` (a newer commit owns the branch), `skipped` (ownership unproven, no stable release known, or cancelled) or `held` (`canary-failure: hold`).'
   },
   'restore.reason': { type: 'string', description: 'One sentence, also at the end of `reason`.' },
   'restore.tenants': { type: 'array', description: 'Every canary tenant.' },
@@ -157,7 +157,11 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
     type: 'string',
     description: '`restored` (the redeploy back was accepted), `restore-failed`, `nothing-to-restore` (its pre-flight read gave no commit), `not-moved` (this job did not move it) or `not-sent`.'
   },
-  'restore.tenants[].to': { type: 'string|null', description: 'The commit it went (or would have gone) back to: its pre-flight read before this job moved it.' },
+  'restore.tenants[].to': {
+    type: 'string|null',
+    description:
+      'The commit it went (or would have gone) back to: the stable release (the commit the promote tag holds, or a commit whose deploy verified), else its pre-flight read before this job moved it.'
+  },
   'restore.tenants[].verified': { type: 'boolean', description: 'Restored and verified exactly on `to` within the settle budget.' },
   'restore.tenants[].verdict': { type: 'string|null', description: 'The verification on `to` (`on-target` means on `to`; the rejected build counts as `stale`); null when not verified.' },
   'restore.tenants[].sha': { type: 'string|null', description: 'The last SHA it reported during that verification.' },

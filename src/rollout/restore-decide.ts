@@ -4,17 +4,17 @@ import type { RestoreAction, TenantRecord } from './types.js'
 
 /**
  * The one deliberate backward move this action makes without `force`, as pure functions: a failed canary
- * tenant goes back to the commit it served right before THIS job moved it, and to nothing else. Every
+ * tenant this job moved goes back to the stable release (restore-target.ts), and to nothing else. Every
  * other redeploy goes through the pre-flight's forward-only guard (preflight.ts); this exception is
  * kept here, narrow and separate, so that widening it is a visible change with tests that go red.
  */
 export type RestorePlan = { kind: 'restore'; to: string } | { kind: 'leave'; action: Exclude<RestoreAction, 'restored' | 'restore-failed' | 'not-sent'>; detail: string }
 
 /**
- * Where one canary tenant may go back to. Only a canary tenant whose redeploy this job sent and the
- * control plane accepted, and only to the SHA of the pre-flight read that redeploy was sent on: never
- * further back, never a tenant found on the target or ahead (this job did not move it), never one whose
- * redeploy failed (nobody knows what it serves), never one whose read gave no commit.
+ * Whether one canary tenant is due a restore, and the SHA of the pre-flight read its redeploy was sent on
+ * (where it goes is then the stable release, restore-target.ts). Only a canary tenant whose redeploy this
+ * job sent and the control plane accepted: never a tenant found on the target or ahead (this job did not
+ * move it), never one whose redeploy failed (nobody knows what it serves), never one whose read gave no commit.
  */
 export function restorePlan(record: TenantRecord, target: string): RestorePlan {
   if (record.step !== 'canary') return { kind: 'leave', action: 'not-moved', detail: 'not a canary tenant' }
@@ -35,24 +35,4 @@ export function restoreAllowed(decision: GateDecision): { allowed: true } | { al
   if (decision.superseded) return { allowed: false, outcome: 'superseded', reason: `Not restored: ${decision.reason} Its job moves the canary forward.` }
   if (decision.basis === 'identical' || decision.basis === 'behind') return { allowed: true }
   return { allowed: false, outcome: 'skipped', reason: `Not restored: ownership of the branch could not be proven right before the restore (${decision.reason})` }
-}
-
-/**
- * Whether a tenant may go back to `to`, given what the records on `to` say (record/standing.ts). Only to a
- * commit whose deploy verified, or one with no record at all (deployed before records, or with `report:
- * none`: it is what the tenant served, and nothing says it was rejected). Never to a commit its own deploy
- * rejected, nor to one whose deploy is running or ended without verifying (its rejection may be on its
- * way), nor on records nobody could read: a backward move needs positive evidence.
- */
-export function restoreToAllowed(to: string, standing: 'held' | 'verified' | 'unrecorded' | 'unverified' | 'unknown'): { allowed: true } | { allowed: false; detail: string } {
-  const sha7 = to.slice(0, 7)
-  if (standing === 'verified' || standing === 'unrecorded') return { allowed: true }
-  if (standing === 'held')
-    return { allowed: false, detail: `its previous commit ${sha7} was rejected by its own deploy (held): a restore never goes to a held commit, so the canary stays on the rejected build` }
-  if (standing === 'unverified')
-    return {
-      allowed: false,
-      detail: `its previous commit ${sha7} has a deploy record that verifies nothing (running, cancelled or failed): a restore goes only to a verified commit, so the canary stays on the rejected build`
-    }
-  return { allowed: false, detail: `the deploy records of its previous commit ${sha7} could not be read, so it is not known not to be held: the canary stays on the rejected build` }
 }

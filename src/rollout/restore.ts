@@ -9,7 +9,8 @@ import { settleOptions, verifyFleet } from '../verify/fleet.js'
 import type { AncestryOracle, TenantProber } from '../verify/types.js'
 import { type Redeployer, SupersededError } from './redeploy-types.js'
 import type { Standing } from '../record/standing.js'
-import { restoreAllowed, restorePlan, restoreToAllowed } from './restore-decide.js'
+import { restoreAllowed, restorePlan } from './restore-decide.js'
+import { stableTargets, type LatestRead } from './restore-stable.js'
 import type { CanaryRestore, TenantRecord, TenantRestore } from './types.js'
 
 export interface RestoreDeps {
@@ -24,8 +25,12 @@ export interface RestoreDeps {
   verify: VerifySettings
   clock: Clock
   signal: AbortSignal
-  /** What the records on a commit say of it (held, verified, …); without it, nothing is checked. */
+  /** What the records on a commit say of it (held, verified, …); without it (`report: none`) no record is read. */
   standingOf?: (sha: string) => Promise<Standing>
+  /** The commit the promote tag holds, when this job promotes with `image` (undefined: no promote tag). */
+  latestOf?: () => Promise<LatestRead>
+  /** Orders the commits read on the canary, newest first, when more than one is verified. */
+  ancestry?: AncestryOracle
 }
 
 /**
@@ -44,7 +49,7 @@ const EXACT: AncestryOracle = { isAhead: async () => false }
 export async function restoreCanary(records: TenantRecord[], deps: RestoreDeps): Promise<CanaryRestore> {
   const plans = records.map((r) => ({ record: r, plan: restorePlan(r, deps.target.sha) }))
   const rows: TenantRestore[] = plans.map(({ record, plan }) =>
-    plan.kind === 'restore' ? { tenant: record.tenant, action: 'not-sent', to: plan.to } : { tenant: record.tenant, action: plan.action, detail: plan.detail }
+    plan.kind === 'restore' ? { tenant: record.tenant, action: 'not-sent', to: plan.to, from: plan.to } : { tenant: record.tenant, action: plan.action, detail: plan.detail }
   )
   const due = rows.filter((r) => r.to !== undefined)
   const left = describeLeft(rows)
@@ -68,7 +73,7 @@ export async function restoreCanary(records: TenantRecord[], deps: RestoreDeps):
     if (!restoreAllowed(d).allowed) throw new SupersededError(d)
   }
 
-  const sendable = await refuseHeld(due, deps)
+  const sendable = await stableTargets(due, deps.target.sha, deps)
   if (sendable.length === 0) {
     const reason = `Not restored: ${due[0]!.detail}.`
     core.warning(reason, { title: 'Canary not restored' })
@@ -80,29 +85,16 @@ export async function restoreCanary(records: TenantRecord[], deps: RestoreDeps):
 
   const verified = sent.filter((r) => r.verdict?.verdict === 'on-target').length
   const names = due.map((r) => `${r.tenant} to ${r.to!.slice(0, 7)}`).join(', ')
-  if (verified === due.length) return finish('restored', `Restored the canary to its previous commit and verified it there: ${names}.`)
+  const where = due.every((r) => r.to === r.from) ? 'its previous commit' : 'the stable release'
+  if (verified === due.length) return finish('restored', `Restored the canary to ${where} and verified it there: ${names}.`)
   return finish('failed', `The canary restore did not verify for ${due.length - verified} of ${due.length} tenant(s) (${describeUnverified(due)}).`)
-}
-
-/** The rows whose previous commit may be gone back to; the others are left `not-sent`, saying why. */
-async function refuseHeld(due: TenantRestore[], deps: RestoreDeps): Promise<TenantRestore[]> {
-  if (!deps.standingOf) return due
-  const standings = new Map<string, Promise<Standing>>()
-  const out: TenantRestore[] = []
-  for (const row of due) {
-    const to = row.to!
-    if (!standings.has(to)) standings.set(to, deps.standingOf(to))
-    const allowed = restoreToAllowed(to, await standings.get(to)!)
-    if (allowed.allowed) out.push(row)
-    else row.detail = allowed.detail
-  }
-  return out
 }
 
 async function send(row: TenantRestore, deps: RestoreDeps, fence: () => Promise<void>): Promise<void> {
   const to = row.to!
   const { target } = deps
-  core.warning(`Restoring canary ${row.tenant} from the rejected ${target.sha.slice(0, 7)} to ${to.slice(0, 7)}, the commit it served before this job moved it`, { title: 'Canary restore' })
+  const what = row.from === to ? 'the commit it served before this job moved it' : `the stable release (it served ${row.from?.slice(0, 7) ?? 'no readable commit'} before this job moved it)`
+  core.warning(`Restoring canary ${row.tenant} from the rejected ${target.sha.slice(0, 7)} to ${to.slice(0, 7)}, ${what}`, { title: 'Canary restore' })
   const tag = render(deps.imageTag, commitVars(to, target.environment))
   const res = await deps.redeployer.redeploy({ tenant: row.tenant, tag, sha: to, environment: target.environment, current: target.sha }, { signal: deps.signal, fence })
   if (res.ok) {

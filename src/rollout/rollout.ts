@@ -22,6 +22,7 @@ import { Timeline } from './timeline.js'
 import type { StopPoint } from '../record/end.js'
 import type { Standing } from '../record/standing.js'
 import { restoreCanary } from './restore.js'
+import type { LatestRead } from './restore-stable.js'
 import { type CanaryRestore, isFailed, type RolloutResult, type TenantRecord } from './types.js'
 import { type CanaryAnalysis, judgeSoak, soak } from '../analysis/canary.js'
 
@@ -44,7 +45,7 @@ export interface RolloutDeps {
    * Deploy and reconcile: what a failed canary leaves behind (`canary-failure`), with the `image-tag`
    * template that names the previous commit's image. Without it the canary is held as it failed.
    */
-  canaryFailure?: { mode: CanaryFailure; imageTag: string; standingOf?: (sha: string) => Promise<Standing> }
+  canaryFailure?: { mode: CanaryFailure; imageTag: string; standingOf?: (sha: string) => Promise<Standing>; latestOf?: () => Promise<LatestRead> }
   onProgress?: (phase: string, done: number, total: number, ok: number) => void
   /**
    * Asked after the gate before every step: a reason stops the rollout there (`stopped`), with nothing
@@ -292,7 +293,17 @@ class Rollout {
     const { deps } = this
     if (!deps.canaryFailure) return undefined
     const records = step.tenants.map((t) => this.records.get(t)!)
-    const restoreDeps = { ...deps.canaryFailure, target: deps.target, gate: deps.gate, redeployer: deps.redeployer, prober: deps.prober, verify: deps.verify, clock: deps.clock, signal: deps.signal }
+    const restoreDeps = {
+      ...deps.canaryFailure,
+      ancestry: deps.ancestry,
+      target: deps.target,
+      gate: deps.gate,
+      redeployer: deps.redeployer,
+      prober: deps.prober,
+      verify: deps.verify,
+      clock: deps.clock,
+      signal: deps.signal
+    }
     return this.timeline.run(
       'canary restore',
       () => core.group('Canary restore', () => restoreCanary(records, restoreDeps)),

@@ -74,8 +74,10 @@ export type RestoreAction = 'restored' | 'restore-failed' | 'nothing-to-restore'
 export interface TenantRestore {
   tenant: string
   action: RestoreAction
-  /** The commit it was (or would have been) returned to: its pre-flight read. */
+  /** The commit it was (or would have been) returned to: the stable release (restore-target.ts). */
   to?: string
+  /** The commit its pre-flight read showed before this job moved it (not in the report: `to` says where it went). */
+  from?: string
   detail?: string
   /** Verification on `to`, exactly (a descendant of `to`, such as the rejected build, does not count). */
   verdict?: TenantVerdict
