@@ -57,8 +57,9 @@ export interface Violation {
 
 export interface InvariantOptions {
   /**
-   * A failed canary may be returned to the commit it served just before the job's redeploy (a restore,
-   * not a rollback of someone else's work). Off: that move counts as backward too.
+   * A failed canary may be returned to the stable release: the commit it served just before the job's
+   * redeploy, or the one `latest` holds (a restore, not a rollback of someone else's work). Off: that move
+   * counts as backward too.
    */
   allowCanaryRestore: boolean
   /**
@@ -164,7 +165,11 @@ export class World {
     const from = this.serving.get(tenant)!
     const key = `${job}/${tenant}`
     if (!this.firstBefore.has(key)) this.firstBefore.set(key, from)
-    const restore = this.opts.allowCanaryRestore && tenant === this.opts.canary && !sameCommit(sha, jobSha) && sameCommit(sha, this.firstBefore.get(key)!)
+    // The stable release a failed canary goes back to (docs/canary-restore.md): the commit it served before
+    // this job moved it, or the commit `latest` holds; never a rejected one (checked below, whoever sends it).
+    const latest = revisionOf(this.manifest(LATEST))
+    const stable = sameCommit(sha, this.firstBefore.get(key)!) || (latest !== undefined && sameCommit(sha, latest))
+    const restore = this.opts.allowCanaryRestore && tenant === this.opts.canary && !sameCommit(sha, jobSha) && stable
     if (order(sha) < order(from) && !restore && this.opts.backward === 'never') {
       this.violations.push({ invariant: 'backward', detail: `${tenant} moved from ${commitName(from)} back to ${commitName(sha)} (sent by job ${commitName(jobSha)})` })
     }
