@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ForgeFlavour } from '../simulator/fake-forge.js'
+import { recordVerified } from './support/verified-record.js'
 import { Fleet } from '../simulator/fleet.js'
 import { type ActionRun, runAction } from '../simulator/run-action.js'
 
@@ -29,13 +30,8 @@ function reconcile(f: Fleet, head: string, runId: string, extra: Record<string, 
 }
 
 /** Writes a deploy's end record the way a deploy does, straight through the forge's API. */
-async function seedDeployed(f: Fleet, sha: string): Promise<void> {
-  const res = await fetch(`${f.forge.apiUrl}/repos/${f.forge.repository}/statuses/${sha}`, {
-    method: 'POST',
-    headers: { authorization: `token ${f.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ state: 'success', context: NAME, description: 'Deployed [rollout-guard deploy 4242.1 deployed at 1700000000]' })
-  })
-  expect(res.status).toBe(201)
+function seedDeployed(f: Fleet, sha: string): Promise<void> {
+  return recordVerified(f, sha, '4242')
 }
 
 const stepsOf = (r: ActionRun): string[] => (r.report as Report).phases.map((p) => p.name).filter((n) => n === 'canary' || n.startsWith('wave'))
@@ -45,6 +41,8 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: reconcile canaries a 
     const f = (fleet = await Fleet.start({ tenants: 3, flavour }))
     const B = await f.commit('B, which crash-loops')
     f.tenants.crashLoop(B)
+    // The fleet's commit was deployed and verified before: the stable release the canary goes back to.
+    await seedDeployed(f, f.base)
 
     const r = await reconcile(f, B, '5000')
     expect(r.outputs.result).toBe('failed')
