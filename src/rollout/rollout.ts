@@ -137,7 +137,12 @@ class Rollout {
       if (signal.aborted) return this.finish('cancelled', `The run was cancelled before ${step.name}; nothing was started after that.`)
       const where = i === 0 ? 'before the first redeploy' : `before ${step.name}`
       // Asked here even for the first step: a decision taken before the (possibly slow) fleet load is stale.
-      const decision = await this.askGate(step, where)
+      // A gate read the cancel stopped is no answer: the rollout ends `cancelled`, not on an outage.
+      const decision = await this.askGate(step, where).catch((error: unknown) => {
+        if (signal.aborted) return undefined
+        throw error
+      })
+      if (!decision) return this.finish('cancelled', `The run was cancelled ${where}; nothing was started after that.`)
       if (decision.superseded && !this.deps.gateSettings.force) return this.finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`)
       if (decision.basis === 'unreadable' && this.deps.gate.everReadable && !this.deps.gateSettings.force) {
         return this.finish('failed', `Stopped ${where}: ${this.outage(decision)}. Nothing more was sent; run again once the forge answers.`, undefined, 'outage')
@@ -151,6 +156,8 @@ class Rollout {
         () => this.judge(step)
       )
       if (this.supersededBy) return this.finish('skipped-superseded', `Superseded during ${step.name}: ${this.supersededBy.reason} Nothing more was sent after that.`)
+      // A fence the cancel stopped leaves the job blind too: the cancel is what ended it.
+      if (signal.aborted && this.blind) return this.finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`)
       if (this.blind) return this.finish('failed', `Stopped during ${step.name}: ${this.blind}. Nothing more was sent; run again once the forge answers.`, undefined, 'outage')
       const refused = [...this.records.values()].find((r) => r.tokenRefused)
       if (refused) return this.finish('failed', `Stopped during ${step.name}: ${refused.redeployError}. Nothing more was sent.`, undefined, 'control-plane-token')

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock.js'
 import { createForge } from '../../forge/factory.js'
 import type { Forge } from '../../forge/types.js'
 import type { HttpClient } from '../../http/client.js'
+import type { Cancellation } from '../../runtime/cancel.js'
 import type { Settings } from '../../settings/index.js'
 import { HEARTBEAT_MS } from '../../settings/heartbeat.js'
 import { createDeploymentTracker, type DeploymentTracker, NO_DEPLOYMENT } from './deployment.js'
@@ -19,6 +20,8 @@ export interface ReporterDeps {
   forge?: Forge
   /** The superseded gate's answer, asked before a deployment's success (deploy mode). */
   superseded?: () => Promise<boolean>
+  /** The run's cancellation: the records' own forge client stops at its grace, not at the cancel. */
+  cancel?: Cancellation
 }
 
 export function createReporter(settings: Settings, deps: ReporterDeps): Reporter {
@@ -37,7 +40,8 @@ export function createReporter(settings: Settings, deps: ReporterDeps): Reporter
       run: runOf(settings),
       part: settings.shard && `${settings.shard.index}/${settings.shard.count}`,
       heartbeatMs: settings.mode === 'deploy' ? HEARTBEAT_MS : undefined,
-      onChangeOnly: settings.mode === 'reconcile'
+      onChangeOnly: settings.mode === 'reconcile',
+      cancel: deps.cancel
     },
     { warning: (m) => core.warning(m, { title: 'Reporting' }), info: (m) => core.info(m) },
     deps.clock
@@ -55,7 +59,7 @@ const deploymentLog = { warning: (m: string) => core.warning(m, { title: 'Deploy
 
 function reportingForge(settings: Settings, deps: ReporterDeps): Forge {
   const retry = { ...settings.forge.retry, maxTotalMs: Math.min(settings.forge.retry.maxTotalMs, REPORT_RETRY_MS) }
-  return deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m) })
+  return deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m), signal: deps.cancel?.grace })
 }
 
 /** The run to stamp on the record; none outside a workflow run (no numeric GITHUB_RUN_ID). */

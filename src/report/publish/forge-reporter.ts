@@ -67,6 +67,7 @@ export class ForgeReporter implements Reporter {
       await this.heartbeat
       const sha = this.sha ?? end.report.target.sha
       if (this.o.onChangeOnly && (await verdictUnchanged(this.forge, this.channel, this.o.name, sha, end.report.result, this.log))) return { written: true }
+      // A cancelled run writes its end on the grace after the cancel (the signal below bounds it), not the run's signal.
       const deadline = this.clock.now() + (this.o.heartbeatMs ? END_WRITE_MS : 0)
       const left = (): number => Math.max(0, deadline - this.clock.now())
       const report = end.report
@@ -75,7 +76,7 @@ export class ForgeReporter implements Reporter {
       if (this.channel === 'check') {
         const c = { sha, name: this.o.name, runUrl: this.o.runUrl, annotationPath: this.o.annotationPath, warn: (m: string) => this.log.warning(m), info: (m: string) => this.log.info(m) }
         const externalId = this.stamp(endOfRun(report), report.result, restoreOfRun(report))
-        checked = await this.durable(() => completeCheck(this.forge, { ...c, checkId: this.checkId, externalId }, end), left(), 'completed')
+        checked = await this.durable(() => completeCheck(this.forge, { ...c, checkId: this.checkId, externalId }, end), left(), 'completed', this.o.cancel?.grace)
         if (checked.ok) this.checkId = checked.value
         else this.checkFailed(checked.error, false)
         // A deploy's end also goes to a commit status of the same name, whether the check took it or not:
@@ -84,7 +85,7 @@ export class ForgeReporter implements Reporter {
         if (!this.o.heartbeatMs && this.channel === 'check') return { written: checked.ok }
       }
       if (this.channel === 'off') return { written: false, reason: checked && !checked.ok ? this.unwritten(checked) : this.unwritten() }
-      const status = await this.durable(final, left(), 'set')
+      const status = await this.durable(final, left(), 'set', this.o.cancel?.grace)
       if (!status.ok) this.log.warning(statusWarning(this.forge.kind, this.o.name, status.error))
       const written = status.ok || checked?.ok === true
       return { written, reason: written ? undefined : this.unwritten(status) }
@@ -96,7 +97,8 @@ export class ForgeReporter implements Reporter {
 
   /** The `running` record, tried again through outages and rate limits for `budgetMs`. */
   private async writeRunning(sha: string, budgetMs: number): Promise<StartState> {
-    const r = await this.durable(() => this.putRunning(sha), budgetMs, 'written')
+    // Its waits stop at the cancel: a cancelled run goes straight to its end record.
+    const r = await this.durable(() => this.putRunning(sha), budgetMs, 'written', this.o.cancel?.signal)
     if (r.ok) return 'recorded'
     if (r.why === 'outage') {
       this.log.info(
@@ -158,11 +160,12 @@ export class ForgeReporter implements Reporter {
     }
   }
 
-  private durable<T>(write: () => Promise<T>, budgetMs: number, verb: string): Promise<WriteResult<T>> {
+  private durable<T>(write: () => Promise<T>, budgetMs: number, verb: string, signal: AbortSignal | undefined): Promise<WriteResult<T>> {
     const what = this.channel === 'check' ? `The check run '${this.o.name}'` : `The commit status '${this.o.name}'`
     return durably(write, {
       clock: this.clock,
       budgetMs,
+      signal,
       onRetry: (error, waitMs) => this.log.info(`${what} could not be ${verb} (${errorMessage(error)}); trying again in ${Math.round(waitMs / 1000)} s.`)
     })
   }

@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { ForgeFlavour } from '../simulator/fake-forge.js'
+import { Fleet } from '../simulator/fleet.js'
+import { type ActionRun, runAction } from '../simulator/run-action.js'
+import { waitFor } from './support/wait.js'
+
+/**
+ * A cancelled run, as a runner cancels it (SIGINT, then SIGTERM about 7.5 s later, then a kill), against the
+ * built bundle: at any moment, the first instants included, the step ends `cancelled`, its in-flight forge
+ * read is aborted rather than waited out, its end record reaches the forge, and a gate never answers `owner`.
+ * The helper kills the process 5 s after the SIGINT, as the runner's kill would: a run that waited out a
+ * held read (the forge client's timeout is 10 s) is killed with no result, and the test fails on that.
+ */
+let fleet: Fleet | undefined
+let release: (() => void) | undefined
+afterEach(async () => {
+  release?.()
+  release = undefined
+  await fleet?.close()
+  fleet = undefined
+})
+
+/** Holds the next head read until the test ends: a forge that does not answer. */
+function holdHeadRead(f: Fleet): void {
+  f.forge.inject('branch', { wait: new Promise<void>((resolve) => (release = resolve)) })
+}
+
+/** Everything the forge holds as this commit's records: check runs (created and completed) and statuses. */
+function recordsOn(f: Fleet, sha: string): string {
+  const checks = f.forge.checkRuns().filter((c) => c.create.head_sha === sha)
+  const statuses = f.forge.statuses().filter((s) => s.sha === sha)
+  return JSON.stringify({ checks, statuses })
+}
+
+function expectCancelled(r: ActionRun): void {
+  expect(r.exitCode).toBe(1)
+  expect(r.outputs.result).toBe('cancelled')
+  expect(r.outputs.superseded).not.toBe('false')
+  expect(r.stdout).toMatch(/Received SIGINT: the run was cancelled/)
+}
+
+describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('a cancel on %s', (flavour) => {
+  it('in the first instants (before the modes are loaded): the gate ends cancelled, never owner, and says so on the commit', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 1, drainMs: 0, flavour }))
+    const B = await f.commit('B')
+    const cancel = new AbortController()
+    // The first line the entry writes, once its handlers are in place and before main is loaded.
+    const r = await runAction({
+      inputs: { mode: 'gate', token: f.deployInputs().token! },
+      env: { ...f.runEnv(B), RUNNER_DEBUG: '1' },
+      signal: cancel.signal,
+      onStdout: (chunk) => {
+        if (chunk.includes('Listening for a cancel')) cancel.abort()
+      }
+    })
+    expectCancelled(r)
+    expect(r.outputs.result).not.toBe('owner')
+    expect(recordsOn(f, B)).toMatch(/rollout-guard gate 4242\.1 cancelled at/)
+  })
+
+  it('while the head read hangs: the gate aborts the read, never answers owner and records cancelled', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 1, drainMs: 0, flavour }))
+    const B = await f.commit('B')
+    holdHeadRead(f)
+    const cancel = new AbortController()
+    const run = runAction({ inputs: { mode: 'gate', token: f.deployInputs().token! }, env: f.runEnv(B), signal: cancel.signal })
+    await waitFor(() => f.forge.calls('branch').length === 1, 'the head read reaching the forge')
+    cancel.abort()
+    const r = await run
+    // Ended while the answer was still held, and no read was tried again after the cancel.
+    expect(release).toBeDefined()
+    expect(f.forge.calls('branch')).toHaveLength(1)
+    expectCancelled(r)
+    expect(r.outputs['head-sha'] ?? '').toBe('')
+    expect(recordsOn(f, B)).toMatch(/rollout-guard gate 4242\.1 cancelled at/)
+  })
+
+  it('a deploy whose first head read hangs: nothing is redeployed, the end record reaches the forge', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2, drainMs: 0, flavour }))
+    const B = await f.commit('B')
+    holdHeadRead(f)
+    const cancel = new AbortController()
+    const run = runAction({ inputs: f.deployInputs(), env: f.runEnv(B), signal: cancel.signal })
+    await waitFor(() => f.forge.calls('branch').length === 1, 'the head read reaching the forge')
+    cancel.abort()
+    const r = await run
+    expect(f.forge.calls('branch')).toHaveLength(1)
+    expectCancelled(r)
+    expect(f.controlPlane.calls).toEqual([])
+    expect(recordsOn(f, B)).toMatch(/rollout-guard deploy 4242\.1 cancelled at/)
+  })
+
+  it('SIGINT, then SIGTERM: the second signal does not end the process before the result and the end record', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 2, drainMs: 0, flavour }))
+    const B = await f.commit('B')
+    holdHeadRead(f)
+    const cancel = new AbortController()
+    const terminate = new AbortController()
+    let out = ''
+    const run = runAction({
+      inputs: f.deployInputs(),
+      env: f.runEnv(B),
+      signal: cancel.signal,
+      terminate: terminate.signal,
+      onStdout: (chunk) => {
+        out += chunk
+        // The runner's SIGTERM, as soon as the SIGINT has been taken.
+        if (/Received SIGINT/.test(out)) terminate.abort()
+      }
+    })
+    await waitFor(() => f.forge.calls('branch').length === 1, 'the head read reaching the forge')
+    cancel.abort()
+    const r = await run
+    expectCancelled(r)
+    expect(r.stdout).toMatch(/Received SIGTERM again/)
+    expect(f.controlPlane.calls).toEqual([])
+    expect(recordsOn(f, B)).toMatch(/rollout-guard deploy 4242\.1 cancelled at/)
+  })
+})
