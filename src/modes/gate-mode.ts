@@ -11,8 +11,6 @@ export async function runGateMode(ctx: RunContext): Promise<Outcome> {
   const startedAt = new Date()
   const timeline = new Timeline(ctx.clock)
   const decision = await timeline.run('gate', () => core.group('Superseded gate', () => ctx.gate.check()), judgeGate)
-  // A decision that came in after the cancel is not acted on: a cancelled gate never answers `owner`.
-  if (ctx.signal.aborted) throw ctx.signal.reason
   const { proceed } = announce(decision, ctx.settings.gate, 'gate')
   const reason = proceed && decision.superseded ? `${decision.reason} Overridden by force: true.` : decision.reason
   const record = { reason, startedAt, gate: decision, phases: timeline.phases, tenants: [] }

@@ -27,7 +27,8 @@ export interface ReporterDeps {
 export function createReporter(settings: Settings, deps: ReporterDeps): Reporter {
   const { report } = settings
   if (report.kind === 'none') return NO_REPORTER
-  const forge = reportingForge(settings, deps)
+  // The `running` writes stop at the cancel; the end is written by a client that stops only at the grace.
+  const forge = deps.cancel ? reportingForge(settings, deps, deps.cancel.signal) : reportingForge(settings, deps)
   return new ForgeReporter(
     forge,
     {
@@ -44,7 +45,8 @@ export function createReporter(settings: Settings, deps: ReporterDeps): Reporter
       cancel: deps.cancel
     },
     { warning: (m) => core.warning(m, { title: 'Reporting' }), info: (m) => core.info(m) },
-    deps.clock
+    deps.clock,
+    deps.cancel ? reportingForge(settings, deps) : forge
   )
 }
 
@@ -57,9 +59,10 @@ export function createDeployment(settings: Settings, deps: ReporterDeps): Deploy
 
 const deploymentLog = { warning: (m: string) => core.warning(m, { title: 'Deployment' }), info: (m: string) => core.info(m) }
 
-function reportingForge(settings: Settings, deps: ReporterDeps): Forge {
+/** The records' forge client, on the short reporting retry budget; its requests stop when `signal` aborts (by default the grace after a cancel). */
+function reportingForge(settings: Settings, deps: ReporterDeps, signal = deps.cancel?.grace): Forge {
   const retry = { ...settings.forge.retry, maxTotalMs: Math.min(settings.forge.retry.maxTotalMs, REPORT_RETRY_MS) }
-  return deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m), signal: deps.cancel?.grace })
+  return deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m), signal })
 }
 
 /** The run to stamp on the record; none outside a workflow run (no numeric GITHUB_RUN_ID). */
