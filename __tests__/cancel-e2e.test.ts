@@ -35,7 +35,6 @@ function recordsOn(f: Fleet, sha: string): string {
 function expectCancelled(r: ActionRun): void {
   expect(r.exitCode).toBe(1)
   expect(r.outputs.result).toBe('cancelled')
-  expect(r.outputs.superseded).not.toBe('false')
   expect(r.stdout).toMatch(/Received SIGINT: the run was cancelled/)
 }
 
@@ -54,7 +53,8 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('a cancel on %s', (flavour
       }
     })
     expectCancelled(r)
-    expect(r.outputs.result).not.toBe('owner')
+    // No answer at all: neither `owner` (superseded false) nor a head.
+    expect(r.outputs.superseded).toBeUndefined()
     expect(recordsOn(f, B)).toMatch(/rollout-guard gate 4242\.1 cancelled at/)
   })
 
@@ -71,6 +71,7 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('a cancel on %s', (flavour
     expect(f.forge.abandoned.map((q) => q.route)).toEqual(['branch'])
     expect(f.forge.calls('branch')).toHaveLength(1)
     expectCancelled(r)
+    expect(r.outputs.superseded).toBeUndefined()
     expect(r.outputs['head-sha'] ?? '').toBe('')
     expect(recordsOn(f, B)).toMatch(/rollout-guard gate 4242\.1 cancelled at/)
   })
@@ -87,6 +88,30 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('a cancel on %s', (flavour
     expect(f.forge.calls('branch')).toHaveLength(1)
     expectCancelled(r)
     expect(f.controlPlane.calls).toEqual([])
+    expect(recordsOn(f, B)).toMatch(/rollout-guard deploy 4242\.1 cancelled at/)
+  })
+
+  it('a deploy whose gate before the next wave hangs: the rollout ends cancelled with what it did, and records it', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 3, drainMs: 0, flavour }))
+    const B = await f.commit('B')
+    const cancel = new AbortController()
+    const run = runAction({ inputs: f.deployInputs({ canary: 'tenant-001' }), env: f.runEnv(B), signal: cancel.signal })
+    // Every head read after the canary's redeploy is held: the gate before the next wave hangs.
+    await waitFor(() => f.controlPlane.calls.length === 1, 'the canary redeploy')
+    f.forge.deny('branch', { wait: new Promise<void>((resolve) => (release = resolve)) })
+    const reads = f.forge.calls('branch').length
+    await waitFor(() => f.forge.calls('branch').length > reads, 'the gate before the next wave reading the head')
+    cancel.abort()
+    const r = await run
+    expectCancelled(r)
+    expect(f.controlPlane.calls.map((c) => c.tenant)).toEqual(['tenant-001'])
+    // The rollout's own end: the canary it redeployed is in the report, the rest not started.
+    const tenants = (r.report as { tenants: { tenant: string; action: string }[] }).tenants
+    expect(tenants.map((t) => [t.tenant, t.action])).toEqual([
+      ['tenant-001', 'redeployed'],
+      ['tenant-002', 'not-started'],
+      ['tenant-003', 'not-started']
+    ])
     expect(recordsOn(f, B)).toMatch(/rollout-guard deploy 4242\.1 cancelled at/)
   })
 

@@ -214,6 +214,16 @@ function cancelledRun(timers: ManualTimers): { controller: AbortController; canc
   return { controller, cancel: cancellationOf(controller.signal, END_GRACE_MS, timers.schedule) }
 }
 
+/** A deploy's reporter as main builds it: the `running` writes on the run's cancel, the end on the grace. */
+function deployReporter(f: FakeForge, clock: VirtualClock, cancel: Cancellation, channel: 'check' | 'status' = f.flavour === 'github' ? 'check' : 'status'): ForgeReporter {
+  const kind = f.flavour === 'github' ? 'github' : 'gitea'
+  // One attempt per write in the client: every wait seen is the durable writer's own, between its writes.
+  const retry = { maxTotalMs: 5000, baseDelayMs: 10, maxDelayMs: 10, maxAttempts: 1 }
+  const make = (signal: AbortSignal): Forge => createForge(forgeSettingsFor(f, { kind, token: TOKEN, retry }), { http, clock, log: () => undefined, signal })
+  const o = { channel, name: 'rollout-guard/production', runUrl: undefined, annotationPath: 'w.yml', mode: 'deploy', environment: 'production' }
+  return new ForgeReporter(make(cancel.signal), { ...o, run: { id: '4242', attempt: 1 }, heartbeatMs: 300_000, cancel }, { warning: () => undefined, info: () => undefined }, clock, make(cancel.grace))
+}
+
 describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: the end record of a cancelled run', (flavour) => {
   it('is written after the cancel: the records are not sent on the aborted run signal', async () => {
     const f = forges[flavour]!
@@ -226,30 +236,40 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: the end record of a c
     expect(held).toMatch(/rollout-guard gate 4242\.1 cancelled at/)
   })
 
+  it('a deploy: a `running` write the cancel stopped in flight leaves reporting on, and the end is written', async () => {
+    const f = forges[flavour]!
+    const settings = gateSettings(f)
+    const clock = new VirtualClock()
+    const { controller, cancel } = cancelledRun(new ManualTimers())
+    const reporter = deployReporter(f, clock, cancel)
+    const route = flavour === 'github' ? 'check-runs' : 'statuses'
+    holdNext(f, route)
+    const started = reporter.start(SHA)
+    await waitFor(() => f.calls(route).length === 1, 'the running write reaching the forge')
+    controller.abort(new CancelledError('SIGINT'))
+    expect(await started).toBe('unrecorded')
+    expect(await reporter.finish(cancelledEnd(settings))).toEqual({ written: true })
+    // The end went where the run's record lives: the check run on GitHub, the status on Gitea.
+    const ends = flavour === 'github' ? JSON.stringify(f.checkRuns().map((c) => [c.create, ...c.updates].at(-1))) : JSON.stringify(f.statuses().at(-1))
+    expect(ends).toMatch(/rollout-guard deploy 4242\.1 cancelled at/)
+  })
+
   it('a deploy: the `running` write stops at the cancel, and the end gives up when the grace is spent', async () => {
     const f = forges[flavour]!
     const settings = gateSettings(f)
     const clock = new VirtualClock()
     const timers = new ManualTimers()
     const { controller, cancel } = cancelledRun(timers)
-    const kind = flavour === 'github' ? 'github' : 'gitea'
-    const make = (signal: AbortSignal): Forge => createForge({ ...forgeSettingsFor(f, { kind, token: TOKEN }) }, { http, clock, log: () => undefined, signal })
-    const o = { channel: 'status' as const, name: 'rollout-guard/production', runUrl: undefined, annotationPath: 'w.yml', mode: 'deploy', environment: 'production' }
-    const reporter = new ForgeReporter(
-      make(cancel.signal),
-      { ...o, run: { id: '4242', attempt: 1 }, heartbeatMs: 300_000, cancel },
-      { warning: () => undefined, info: () => undefined },
-      clock,
-      make(cancel.grace)
-    )
+    const reporter = deployReporter(f, clock, cancel, 'status')
     // An outage: every status write answers 503, so writes wait between tries on virtual time.
     f.deny('statuses', { status: 503 })
     const started = reporter.start(SHA)
     await waitFor(() => clock.pendingTimers > 0, 'the running write waiting to try again')
     controller.abort(new CancelledError('SIGINT'))
     expect(await started).toBe('unrecorded')
+    const before = f.calls('statuses').length
     const finished = reporter.finish(cancelledEnd(settings))
-    await waitFor(() => clock.pendingTimers > 0, 'the end write waiting to try again')
+    await waitFor(() => f.calls('statuses').length > before && clock.pendingTimers > 0, 'the end write waiting to try again')
     timers.fire(END_GRACE_MS)
     const end = await finished
     expect(end.written).toBe(false)

@@ -156,8 +156,6 @@ class Rollout {
         () => this.judge(step)
       )
       if (this.supersededBy) return this.finish('skipped-superseded', `Superseded during ${step.name}: ${this.supersededBy.reason} Nothing more was sent after that.`)
-      // A fence the cancel stopped leaves the job blind too: the cancel is what ended it.
-      if (signal.aborted && this.blind) return this.finish('cancelled', `The run was cancelled during ${step.name}; nothing new was started after that.`)
       if (this.blind) return this.finish('failed', `Stopped during ${step.name}: ${this.blind}. Nothing more was sent; run again once the forge answers.`, undefined, 'outage')
       const refused = [...this.records.values()].find((r) => r.tokenRefused)
       if (refused) return this.finish('failed', `Stopped during ${step.name}: ${refused.redeployError}. Nothing more was sent.`, undefined, 'control-plane-token')
