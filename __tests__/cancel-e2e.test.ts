@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ForgeFlavour } from '../simulator/fake-forge.js'
 import { Fleet } from '../simulator/fleet.js'
+import { nodeRuntime, TESTED_NODE } from '../simulator/node-runtimes.js'
 import { type ActionRun, runAction } from '../simulator/run-action.js'
 import { waitFor } from './support/wait.js'
 
@@ -38,13 +39,18 @@ function expectCancelled(r: ActionRun): void {
   expect(r.stdout).toMatch(/Received SIGINT: the run was cancelled/)
 }
 
-describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('a cancel on %s', (flavour) => {
+// Every tested Node release: the signals, fetch's abort and undici's differ between them.
+const cases = TESTED_NODE.flatMap((t) => (['github', 'gitea-1.22'] as ForgeFlavour[]).map((flavour) => [t.major, flavour] as const))
+
+describe.each(cases)('on Node %i, a cancel on %s', (major, flavour) => {
+  const node = nodeRuntime(major).bin
   it('in the first instants (before the modes are loaded): the gate ends cancelled, never owner, and says so on the commit', async () => {
     const f = (fleet = await Fleet.start({ tenants: 1, drainMs: 0, flavour }))
     const B = await f.commit('B')
     const cancel = new AbortController()
     // The first line the entry writes, once its handlers are in place and before main is loaded.
     const r = await runAction({
+      node,
       inputs: { mode: 'gate', token: f.deployInputs().token! },
       env: { ...f.runEnv(B), RUNNER_DEBUG: '1' },
       signal: cancel.signal,
@@ -63,7 +69,7 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('a cancel on %s', (flavour
     const B = await f.commit('B')
     holdHeadRead(f)
     const cancel = new AbortController()
-    const run = runAction({ inputs: { mode: 'gate', token: f.deployInputs().token! }, env: f.runEnv(B), signal: cancel.signal })
+    const run = runAction({ node, inputs: { mode: 'gate', token: f.deployInputs().token! }, env: f.runEnv(B), signal: cancel.signal })
     await waitFor(() => f.forge.calls('branch').length === 1, 'the head read reaching the forge')
     cancel.abort()
     const r = await run
@@ -81,7 +87,7 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('a cancel on %s', (flavour
     const B = await f.commit('B')
     holdHeadRead(f)
     const cancel = new AbortController()
-    const run = runAction({ inputs: f.deployInputs(), env: f.runEnv(B), signal: cancel.signal })
+    const run = runAction({ node, inputs: f.deployInputs(), env: f.runEnv(B), signal: cancel.signal })
     await waitFor(() => f.forge.calls('branch').length === 1, 'the head read reaching the forge')
     cancel.abort()
     const r = await run
@@ -94,13 +100,19 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('a cancel on %s', (flavour
   it('a deploy whose gate before the next wave hangs: the rollout ends cancelled with what it did, and records it', async () => {
     const f = (fleet = await Fleet.start({ tenants: 3, drainMs: 0, flavour }))
     const B = await f.commit('B')
+    // Every head read is held; those sent before the canary's redeploy are let through, so the first one
+    // after it (the gate before the next wave) is the one that hangs.
+    const gates: (() => void)[] = []
+    f.forge.inject('branch', ...Array.from({ length: 20 }, () => ({ wait: new Promise<void>((resolve) => gates.push(resolve)) })))
+    release = () => gates.forEach((open) => open())
+    let through = 0
+    const pump = setInterval(() => {
+      while (through < f.forge.calls('branch').length && f.controlPlane.calls.length === 0) gates[through++]!()
+    }, 5)
     const cancel = new AbortController()
-    const run = runAction({ inputs: f.deployInputs({ canary: 'tenant-001' }), env: f.runEnv(B), signal: cancel.signal })
-    // Every head read after the canary's redeploy is held: the gate before the next wave hangs.
-    await waitFor(() => f.controlPlane.calls.length === 1, 'the canary redeploy')
-    f.forge.deny('branch', { wait: new Promise<void>((resolve) => (release = resolve)) })
-    const reads = f.forge.calls('branch').length
-    await waitFor(() => f.forge.calls('branch').length > reads, 'the gate before the next wave reading the head')
+    const run = runAction({ node, inputs: f.deployInputs({ canary: 'tenant-001' }), env: f.runEnv(B), signal: cancel.signal })
+    await waitFor(() => f.controlPlane.calls.length === 1 && f.forge.calls('branch').length > through, 'the gate before the next wave reading the head')
+    clearInterval(pump)
     cancel.abort()
     const r = await run
     expectCancelled(r)
@@ -123,6 +135,7 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('a cancel on %s', (flavour
     const terminate = new AbortController()
     let out = ''
     const run = runAction({
+      node,
       inputs: f.deployInputs(),
       env: f.runEnv(B),
       signal: cancel.signal,
