@@ -89,6 +89,8 @@ export class FakeForge {
   }
 
   readonly requests: RecordedRequest[] = []
+  /** Requests held by a `wait` fault whose client closed the connection before the answer was sent. */
+  readonly abandoned: RecordedRequest[] = []
   /** Requests this forge refused as the real one would (422 on GitHub): each one is a caller defect. */
   readonly violations: Violation[] = []
   private readonly faults = new Map<Route, Fault[]>()
@@ -177,6 +179,7 @@ export class FakeForge {
   /** Forgets every request, check run and status seen so far (faults stay). */
   clearLog(): void {
     this.requests.length = 0
+    this.abandoned.length = 0
     this.reports.clear()
     this.deploymentsApi.clear()
     this.pullsApi.clear()
@@ -241,8 +244,14 @@ export class FakeForge {
     if (refusal) this.record({ flavour: this.flavour, method, path: `${path}${url.search}`, status: refusal.status, message: refusal.message })
     if (route !== 'other') {
       const fault = this.faults.get(route)?.shift() ?? this.denied.get(route)
-      if (fault && 'wait' in fault) await fault.wait.catch(() => undefined)
-      else if (fault && 'lose' in fault) res = losing(res, fault.lose)
+      if (fault && 'wait' in fault) {
+        // A client that gives up on a held answer closes its connection: seen here as it happens.
+        const seen = this.requests.at(-1)!
+        const gone = (): void => void (answer.writableEnded || this.abandoned.push(seen))
+        answer.once('close', gone)
+        await fault.wait.catch(() => undefined)
+        answer.off('close', gone)
+      } else if (fault && 'lose' in fault) res = losing(res, fault.lose)
       else if (fault) return applyFault(res, fault)
     }
     // A conditional branch read whose ETag still holds is a 304, free of the rate limit; anything else is charged.

@@ -44,6 +44,8 @@ export interface RunActionOptions {
    */
   signal?: AbortSignal
   killAfterMs?: number
+  /** Sends SIGTERM when it aborts: the runner's second signal after a cancel's SIGINT. */
+  terminate?: AbortSignal
 }
 
 export function defaultNode(): string {
@@ -95,10 +97,13 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   }
   if (options.signal?.aborted) onAbort()
   else options.signal?.addEventListener('abort', onAbort, { once: true })
+  const onTerminate = (): void => void child.kill('SIGTERM')
+  options.terminate?.addEventListener('abort', onTerminate, { once: true })
   const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)))
   if (timer) clearTimeout(timer)
   if (killer) clearTimeout(killer)
   options.signal?.removeEventListener('abort', onAbort)
+  options.terminate?.removeEventListener('abort', onTerminate)
 
   const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
   const reportPath = outputs['report-path']

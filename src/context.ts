@@ -42,9 +42,11 @@ export interface ContextOverrides {
 export function createContext(settings: Settings, overrides: ContextOverrides = {}): RunContext {
   const clock = overrides.clock ?? systemClock
   const http = overrides.http ?? createHttpClient()
-  const forge = overrides.forge ?? createForge(settings.forge, { http, clock, log: (m) => core.info(m) })
+  const signal = overrides.signal ?? new AbortController().signal
+  // Every read and retry wait of the run's forge client stops at the cancel.
+  const forge = overrides.forge ?? createForge(settings.forge, { http, clock, log: (m) => core.info(m), signal })
   const ancestry = new Ancestry(forge, clock)
-  const gate = new SupersededGate(forge, ancestry, settings.target, settings.gate, { clock })
+  const gate = new SupersededGate(forge, ancestry, settings.target, settings.gate, { clock, signal })
   return {
     settings,
     clock,
@@ -52,7 +54,7 @@ export function createContext(settings: Settings, overrides: ContextOverrides = 
     forge,
     ancestry,
     gate,
-    signal: overrides.signal ?? new AbortController().signal,
+    signal,
     reporter: overrides.reporter ?? NO_REPORTER,
     counters: startCounting(),
     deployment: overrides.deployment ?? NO_DEPLOYMENT

@@ -9,6 +9,7 @@ import { concludeRun } from './report/conclude.js'
 import { createDeployment, createReporter } from './report/publish/factory.js'
 import { type Env, type EventPayload, type Mode, parseSettings } from './settings/index.js'
 import { secretInputs } from './settings/secrets.js'
+import { type Cancellation, CancelledError, cancellationOf, isCancel, processCancellation } from './runtime/cancel.js'
 import { undeclaredInputs, undeclaredWarning } from './settings/undeclared.js'
 
 type ModeRunner = (ctx: RunContext) => Promise<Outcome>
@@ -40,6 +41,7 @@ const RUNNERS: Partial<Record<Mode, () => Promise<ModeRunner>>> = {
 export async function run(env: Env = process.env, overrides: ContextOverrides = {}): Promise<void> {
   let ctx: RunContext | undefined
   const startedAt = new Date()
+  const cancel: Cancellation = overrides.signal ? cancellationOf(overrides.signal) : processCancellation()
   try {
     // Secrets first, from the raw inputs: an input error below (a malformed header line, a bad URL)
     // may quote an input, and must find every secret already masked.
@@ -51,11 +53,14 @@ export async function run(env: Env = process.env, overrides: ContextOverrides = 
     if (!load) throw new Error(`mode '${settings.mode}' is not available in this version of Rollout Guard`)
     const runner = await load()
     // An abbreviated `sha` becomes the full SHA here, before anything is reported on it.
-    ctx = await createResolvedContext(settings, { signal: cancelOnSignals(), ...overrides })
+    ctx = await createResolvedContext(settings, { ...overrides, signal: cancel.signal })
     const resolved = ctx.settings
-    ctx.reporter = overrides.reporter ?? createReporter(resolved, { http: ctx.http, clock: ctx.clock, forge: overrides.forge })
+    // The records are written through a forge client of their own, on the grace budget, not the run's
+    // signal: the end record of a cancelled run must still reach the forge.
+    const reporting = { http: ctx.http, clock: ctx.clock, forge: overrides.forge, cancel }
+    ctx.reporter = overrides.reporter ?? createReporter(resolved, reporting)
     const gate = ctx.gate
-    ctx.deployment = overrides.deployment ?? createDeployment(resolved, { http: ctx.http, clock: ctx.clock, forge: overrides.forge, superseded: async () => (await gate.check()).superseded })
+    ctx.deployment = overrides.deployment ?? createDeployment(resolved, { ...reporting, superseded: async () => (await gate.check()).superseded })
     // No record is written before the forge has answered a read with this token at this api-url: the
     // modes with a gate start the check run (or status) once their first gate read went through (deploy,
     // promote), reconcile once it read the head, and gate mode writes only its result. Verify, which
@@ -64,16 +69,23 @@ export async function run(env: Env = process.env, overrides: ContextOverrides = 
     // A mode that throws still gets a report, a summary and a failing check: only invalid inputs (above)
     // end the step before anything is reported.
     let misconfigured = false
-    const outcome = await runner(ctx).catch((error: unknown): Outcome => {
-      misconfigured = forgeUnusable(error)
-      return { result: 'failed', failure: errorMessage(error), outputs: {} }
-    })
+    const signal = cancel.signal
+    // A run cancelled before its mode started (while the settings or the bundle's chunks loaded) starts nothing.
+    const outcome = signal.aborted
+      ? cancelledOutcome(signal)
+      : await runner(ctx).catch((error: unknown): Outcome => {
+          // A read or wait the cancel stopped is the cancel, not a failure of the mode (nor a misconfiguration).
+          if (isCancel(error, signal)) return cancelledOutcome(signal)
+          misconfigured = forgeUnusable(error)
+          return { result: 'failed', failure: errorMessage(error), outputs: {} }
+        })
     // A token or api-url the forge refused would refuse the record too: nothing is written, so the
     // misconfiguration is the one message, not a reporting warning in front of it.
     await concludeRun(resolved, misconfigured ? undefined : ctx.reporter, outcome, startedAt, misconfigured ? undefined : ctx.deployment)
   } catch (error) {
-    core.setOutput('result', 'failed')
-    core.setFailed(redact(errorMessage(error)))
+    const cancelled = isCancel(error, cancel.signal)
+    core.setOutput('result', cancelled ? 'cancelled' : 'failed')
+    core.setFailed(redact(cancelled ? cancelledOutcome(cancel.signal).failure! : errorMessage(error)))
   } finally {
     // A heartbeat still beating (a step that failed before the final report) must not keep the process alive.
     ctx?.reporter.stop?.()
@@ -81,20 +93,11 @@ export async function run(env: Env = process.env, overrides: ContextOverrides = 
   }
 }
 
-/**
- * A cancelled run gets SIGINT, then SIGTERM a few seconds later. The first one aborts the run's signal:
- * nothing new starts, in-flight calls finish or time out, and the summary and report are still written.
- * The handlers are `once`, so a second signal falls back to Node's default and ends the process.
- */
-function cancelOnSignals(): AbortSignal {
-  const controller = new AbortController()
-  const onSignal = (name: NodeJS.Signals): void => {
-    core.warning(`Received ${name}: the run was cancelled. Starting nothing new; writing the report of what was done.`)
-    controller.abort(new Error(`cancelled by ${name}`))
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
-  return controller.signal
+/** The outcome of a run the cancel stopped: it fails the step, and its record holds nothing. */
+function cancelledOutcome(signal: AbortSignal): Outcome {
+  const by = signal.reason instanceof CancelledError ? ` by ${signal.reason.by}` : ''
+  const reason = `The run was cancelled${by}; nothing new was started after the cancel.`
+  return { result: 'cancelled', failure: reason, outputs: { reason } }
 }
 
 function loadEventPayload(env: Env): EventPayload | undefined {

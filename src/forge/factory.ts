@@ -10,6 +10,11 @@ export interface ForgeDeps {
   http: HttpClient
   clock: Clock
   log: (message: string) => void
+  /**
+   * Stops every request and retry wait of this client when it aborts: the run's cancel for the run's
+   * client, the grace after the cancel for the one that writes the records.
+   */
+  signal?: AbortSignal
 }
 
 export function createForge(settings: ForgeSettings, deps: ForgeDeps): Forge {
@@ -17,8 +22,8 @@ export function createForge(settings: ForgeSettings, deps: ForgeDeps): Forge {
   showQueryValuesOf(settings.apiUrl)
   switch (settings.kind) {
     case 'github':
-      return new GitHubForge(settings, deps.clock, deps.log)
+      return new GitHubForge(settings, deps.clock, deps.log, deps.signal)
     case 'gitea':
-      return new GiteaForge(settings, deps.http, deps.clock, deps.log)
+      return new GiteaForge(settings, deps.http, deps.clock, deps.log, deps.signal)
   }
 }

@@ -35,7 +35,9 @@ export class GiteaForge implements Forge {
     private readonly settings: ForgeSettings,
     private readonly http: HttpClient,
     private readonly clock: Clock,
-    private readonly log: (message: string) => void
+    private readonly log: (message: string) => void,
+    /** Aborts every request and retry wait of this client (the run's cancel). */
+    private readonly cancel?: AbortSignal
   ) {}
 
   private get repoPath(): string {
@@ -61,7 +63,8 @@ export class GiteaForge implements Forge {
           method,
           headers,
           body: init.body === undefined ? undefined : JSON.stringify(init.body),
-          timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs)
+          timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs),
+          signal: this.cancel
         })
         // Gitea sends no rate-limit headers (docs/permissions.md): counted by kind only.
         countForgeRequest(requestKind(method, `/repos/o/r${path}`), res.status, undefined)
@@ -71,6 +74,7 @@ export class GiteaForge implements Forge {
       {
         policy: this.settings.retry,
         clock: this.clock,
+        signal: this.cancel,
         onRetry: ({ delayMs, error }) => this.log(`${what}: ${(error as Error).message}; retrying in ${delayMs} ms`)
       }
     )
@@ -116,11 +120,11 @@ export class GiteaForge implements Forge {
     const url = `${this.settings.apiUrl}/version`
     const res = await withRetry(
       async (_attempt, remainingMs) => {
-        const r = await this.http.send({ url, headers: this.headers(false), timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs), maxBodyBytes: 64 * 1024 })
+        const r = await this.http.send({ url, headers: this.headers(false), timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs), maxBodyBytes: 64 * 1024, signal: this.cancel })
         if (r.status >= 200 && r.status < 300) return r
         throw statusError(`GET ${url}`, r, Date.now())
       },
-      { policy: this.settings.retry, clock: this.clock }
+      { policy: this.settings.retry, clock: this.clock, signal: this.cancel }
     ).catch((error: unknown) => {
       if (error instanceof HttpStatusError && !isTransient(error) && error.status !== 401 && error.status !== 403) return `GET ${url} answered HTTP ${error.status}`
       throw error
@@ -164,7 +168,7 @@ export class GiteaForge implements Forge {
   private async unknownAmong(what: string, shas: string[]): Promise<Error | undefined> {
     for (const sha of shas) {
       const res = await this.http
-        .send({ url: `${this.repoPath}/git/commits/${encodeURIComponent(sha)}?${LIGHT}`, headers: this.headers(false), timeoutMs: this.settings.requestTimeoutMs })
+        .send({ url: `${this.repoPath}/git/commits/${encodeURIComponent(sha)}?${LIGHT}`, headers: this.headers(false), timeoutMs: this.settings.requestTimeoutMs, signal: this.cancel })
         .catch(() => undefined)
       if (res?.status === 404) return new UnknownCommitError(`${what}: the forge does not know commit ${sha.slice(0, 12)}`)
     }

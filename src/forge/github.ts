@@ -40,7 +40,9 @@ export class GitHubForge implements Forge {
   constructor(
     private readonly settings: ForgeSettings,
     private readonly clock: Clock,
-    private readonly log: (message: string) => void
+    private readonly log: (message: string) => void,
+    /** Aborts every request and retry wait of this client (the run's cancel). */
+    private readonly cancel?: AbortSignal
   ) {
     // An empty token still reads public repositories; getOctokit refuses one, so build the client directly.
     const options = { baseUrl: settings.apiUrl, request: octokitRequest(), log: octokitLog }
@@ -55,16 +57,19 @@ export class GitHubForge implements Forge {
   private call<T>(what: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     return withRetry(
       async (_attempt, remainingMs) => {
-        const signal = AbortSignal.timeout(Math.min(this.settings.requestTimeoutMs, remainingMs))
+        const timeout = AbortSignal.timeout(Math.min(this.settings.requestTimeoutMs, remainingMs))
+        // Octokit hands `request.signal` to fetch: a cancel aborts the request in flight, not after its timeout.
+        const signal = this.cancel ? AbortSignal.any([timeout, this.cancel]) : timeout
         try {
           return await fn(signal)
         } catch (error) {
-          throw classify(what, error, signal)
+          throw classify(what, error, timeout, this.cancel)
         }
       },
       {
         policy: this.settings.retry,
         clock: this.clock,
+        signal: this.cancel,
         onRetry: ({ delayMs, error }) => this.log(`${what}: ${(error as Error).message}; retrying in ${delayMs} ms`)
       }
     )
@@ -344,9 +349,11 @@ function checkBody(u: CheckRunUpdate) {
 }
 
 /** Octokit's RequestError carries the status and headers; map it onto our retry classes. */
-function classify(what: string, error: unknown, signal: AbortSignal): Error {
+function classify(what: string, error: unknown, timeout: AbortSignal, cancel: AbortSignal | undefined): Error {
   const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string>; data?: unknown } }
-  if (signal.aborted) return new NetworkError(`${what} timed out`, 'TIMEOUT')
+  // Cancelled: not transient, so no retry is tried (and the retry's wait is aborted by the same signal).
+  if (cancel?.aborted) return new NetworkError(`${what} was cancelled`, 'CANCELLED')
+  if (timeout.aborted) return new NetworkError(`${what} timed out`, 'TIMEOUT')
   // Asking again would read the same oversized answer: it is an answer we cannot use, not a network fault.
   const tooLarge = error instanceof AnswerTooLargeError ? error : (error as { cause?: unknown } | undefined)?.cause
   if (tooLarge instanceof AnswerTooLargeError) return new ForgeAnswerError(`${what}: ${tooLarge.message}`)

@@ -8,9 +8,12 @@ import { describeOutage, diagnoseHeadError } from './misconfig.js'
 import { runCounters } from '../report/counters.js'
 import { debug } from '../debug.js'
 import { RateLimitError } from '../http/retry.js'
+import { CancelledError } from '../runtime/cancel.js'
 
 export interface GateOptions {
   clock?: Clock
+  /** The run's cancel: a read it stopped is no answer at all, never an outage to proceed through. */
+  signal?: AbortSignal
 }
 
 /** What `fresh` needs of the answer it returns. */
@@ -49,6 +52,7 @@ interface Answer {
  */
 export class SupersededGate {
   private readonly clock: Clock
+  private readonly signal: AbortSignal | undefined
   readonly maxAgeMs: number
   private inFlight: Read | undefined
   private latest: Answer | undefined
@@ -63,6 +67,7 @@ export class SupersededGate {
     options: GateOptions = {}
   ) {
     this.clock = options.clock ?? systemClock
+    this.signal = options.signal
     this.maxAgeMs = settings.maxAgeMs ?? OWNERSHIP_MAX_AGE_MS
   }
 
@@ -137,11 +142,14 @@ export class SupersededGate {
         reason: `The superseded check is off (superseded-check: false); ${sha.slice(0, 7)} proceeds without asking who owns ${branch}.`
       }
     }
+    this.stopIfCancelled()
     runCounters().gateReads++
     let head: string
     try {
       head = await this.forge.branchHead(branch)
     } catch (error) {
+      // A cancelled job owns nothing it can prove: the cancel ends the job, it never answers `owner`.
+      this.stopIfCancelled()
       // Before the head was ever read a refusal is a misconfiguration: fail before any side effect.
       if (!this.readable) {
         // A rate limit longer than the job may wait is no outage to proceed through: the job stops before any side effect.
@@ -155,6 +163,12 @@ export class SupersededGate {
     if (sameCommit(head, sha)) return decide(sha, branch, { sha: head }, { relation: 'identical' })
     // The head is read fresh on every check; only the ancestry of a fixed pair of commits is memoised.
     const cmp = await this.ancestry.relation(sha, head)
+    this.stopIfCancelled()
     return decide(sha, branch, { sha: head }, cmp)
+  }
+
+  private stopIfCancelled(): void {
+    const signal = this.signal
+    if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new CancelledError('a cancel')
   }
 }

@@ -138,7 +138,12 @@ class Rollout {
       if (signal.aborted) return this.finish('cancelled', `The run was cancelled before ${step.name}; nothing was started after that.`)
       const where = i === 0 ? 'before the first redeploy' : `before ${step.name}`
       // Asked here even for the first step: a decision taken before the (possibly slow) fleet load is stale.
-      const decision = await this.askGate(step, where)
+      // A gate read the cancel stopped is no answer: the rollout ends `cancelled`, not on an outage.
+      const decision = await this.askGate(step, where).catch((error: unknown) => {
+        if (signal.aborted) return undefined
+        throw error
+      })
+      if (!decision) return this.finish('cancelled', `The run was cancelled ${where}; nothing was started after that.`)
       if (decision.superseded && !this.deps.gateSettings.force) return this.finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`)
       if (decision.basis === 'unreadable' && this.deps.gate.everReadable && !this.deps.gateSettings.force) {
         return this.finish('failed', `Stopped ${where}: ${this.outage(decision)}. Nothing more was sent; run again once the forge answers.`, undefined, 'outage')

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock.js'
 import { createForge } from '../../forge/factory.js'
 import type { Forge } from '../../forge/types.js'
 import type { HttpClient } from '../../http/client.js'
+import type { Cancellation } from '../../runtime/cancel.js'
 import type { Settings } from '../../settings/index.js'
 import { HEARTBEAT_MS } from '../../settings/heartbeat.js'
 import { createDeploymentTracker, type DeploymentTracker, NO_DEPLOYMENT } from './deployment.js'
@@ -19,12 +20,15 @@ export interface ReporterDeps {
   forge?: Forge
   /** The superseded gate's answer, asked before a deployment's success (deploy mode). */
   superseded?: () => Promise<boolean>
+  /** The run's cancellation: the records' own forge client stops at its grace, not at the cancel. */
+  cancel?: Cancellation
 }
 
 export function createReporter(settings: Settings, deps: ReporterDeps): Reporter {
   const { report } = settings
   if (report.kind === 'none') return NO_REPORTER
-  const forge = reportingForge(settings, deps)
+  // The `running` writes stop at the cancel; the end is written by a client that stops only at the grace.
+  const forge = deps.cancel ? reportingForge(settings, deps, deps.cancel.signal) : reportingForge(settings, deps)
   return new ForgeReporter(
     forge,
     {
@@ -37,10 +41,12 @@ export function createReporter(settings: Settings, deps: ReporterDeps): Reporter
       run: runOf(settings),
       part: settings.shard && `${settings.shard.index}/${settings.shard.count}`,
       heartbeatMs: settings.mode === 'deploy' ? HEARTBEAT_MS : undefined,
-      onChangeOnly: settings.mode === 'reconcile'
+      onChangeOnly: settings.mode === 'reconcile',
+      cancel: deps.cancel
     },
     { warning: (m) => core.warning(m, { title: 'Reporting' }), info: (m) => core.info(m) },
-    deps.clock
+    deps.clock,
+    deps.cancel ? reportingForge(settings, deps) : forge
   )
 }
 
@@ -53,9 +59,10 @@ export function createDeployment(settings: Settings, deps: ReporterDeps): Deploy
 
 const deploymentLog = { warning: (m: string) => core.warning(m, { title: 'Deployment' }), info: (m: string) => core.info(m) }
 
-function reportingForge(settings: Settings, deps: ReporterDeps): Forge {
+/** The records' forge client, on the short reporting retry budget; its requests stop when `signal` aborts (by default the grace after a cancel). */
+function reportingForge(settings: Settings, deps: ReporterDeps, signal = deps.cancel?.grace): Forge {
   const retry = { ...settings.forge.retry, maxTotalMs: Math.min(settings.forge.retry.maxTotalMs, REPORT_RETRY_MS) }
-  return deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m) })
+  return deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m), signal })
 }
 
 /** The run to stamp on the record; none outside a workflow run (no numeric GITHUB_RUN_ID). */

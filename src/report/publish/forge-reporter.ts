@@ -39,7 +39,12 @@ export class ForgeReporter implements Reporter {
     private readonly forge: Forge,
     private readonly o: ForgeReporterOptions,
     private readonly log: ReporterLog,
-    private readonly clock: Clock = systemClock
+    private readonly clock: Clock = systemClock,
+    /**
+     * The client the end is written with: one whose requests stop at the grace after a cancel, where the
+     * `running` writes' client stops at the cancel itself. The same client when not given.
+     */
+    private readonly endForge: Forge = forge
   ) {
     this.channel = o.channel === 'check' && forge.checks ? 'check' : 'status'
   }
@@ -66,16 +71,18 @@ export class ForgeReporter implements Reporter {
       this.beating.abort()
       await this.heartbeat
       const sha = this.sha ?? end.report.target.sha
-      if (this.o.onChangeOnly && (await verdictUnchanged(this.forge, this.channel, this.o.name, sha, end.report.result, endOfRun(end.report), this.log))) return { written: true }
+      const forge = this.endForge
+      if (this.o.onChangeOnly && (await verdictUnchanged(forge, this.channel, this.o.name, sha, end.report.result, endOfRun(end.report), this.log))) return { written: true }
+      // A cancelled run writes its end on the grace after the cancel (the signal below bounds it), not the run's signal.
       const deadline = this.clock.now() + (this.o.heartbeatMs ? END_WRITE_MS : 0)
       const left = (): number => Math.max(0, deadline - this.clock.now())
       const report = end.report
-      const final = (): Promise<void> => this.setStatus(sha, statusState(report.conclusion), statusDescription(end), endOfRun(report), report.result, restoreOfRun(report))
+      const final = (): Promise<void> => this.setStatus(sha, statusState(report.conclusion), statusDescription(end), endOfRun(report), report.result, restoreOfRun(report), forge)
       let checked: WriteResult<number> | undefined
       if (this.channel === 'check') {
         const c = { sha, name: this.o.name, runUrl: this.o.runUrl, annotationPath: this.o.annotationPath, warn: (m: string) => this.log.warning(m), info: (m: string) => this.log.info(m) }
         const externalId = this.stamp(endOfRun(report), report.result, restoreOfRun(report))
-        checked = await this.durable(() => completeCheck(this.forge, { ...c, checkId: this.checkId, externalId }, end), left(), 'completed')
+        checked = await this.durable(() => completeCheck(forge, { ...c, checkId: this.checkId, externalId }, end), left(), 'completed', this.o.cancel?.grace)
         if (checked.ok) this.checkId = checked.value
         else this.checkFailed(checked.error, false)
         // A deploy's end also goes to a commit status of the same name, whether the check took it or not:
@@ -86,7 +93,7 @@ export class ForgeReporter implements Reporter {
         if (!this.o.heartbeatMs && !this.o.onChangeOnly && this.channel === 'check') return { written: checked.ok }
       }
       if (this.channel === 'off') return { written: false, reason: checked && !checked.ok ? this.unwritten(checked) : this.unwritten() }
-      const status = await this.durable(final, left(), 'set')
+      const status = await this.durable(final, left(), 'set', this.o.cancel?.grace)
       if (!status.ok) this.log.warning(statusWarning(this.forge.kind, this.o.name, status.error))
       const written = status.ok || checked?.ok === true
       return { written, reason: written ? undefined : this.unwritten(status) }
@@ -98,9 +105,11 @@ export class ForgeReporter implements Reporter {
 
   /** The `running` record, tried again through outages and rate limits for `budgetMs`. */
   private async writeRunning(sha: string, budgetMs: number): Promise<StartState> {
-    const r = await this.durable(() => this.putRunning(sha), budgetMs, 'written')
+    // Its waits stop at the cancel: a cancelled run goes straight to its end record.
+    const r = await this.durable(() => this.putRunning(sha), budgetMs, 'written', this.o.cancel?.signal)
     if (r.ok) return 'recorded'
-    if (r.why === 'outage') {
+    // A write the cancel stopped says nothing about the forge: the end is still written.
+    if (r.why === 'outage' || this.o.cancel?.signal.aborted) {
       this.log.info(
         `The ${this.channel === 'check' ? 'check run' : 'commit status'} '${this.o.name}' could not be written (${errorMessage(r.error)}); trying again at the next heartbeat or when the run ends.`
       )
@@ -128,7 +137,7 @@ export class ForgeReporter implements Reporter {
         if (this.o.part && this.o.heartbeatMs && !this.announced) await this.announce(sha, title)
         return
       } catch (error) {
-        if (worthRetrying(error)) throw error
+        if (worthRetrying(error) || this.o.cancel?.signal.aborted) throw error
         if (this.checkFailed(error, this.checkId === undefined) === 'off') throw new ReportingOff()
       }
     }
@@ -160,11 +169,12 @@ export class ForgeReporter implements Reporter {
     }
   }
 
-  private durable<T>(write: () => Promise<T>, budgetMs: number, verb: string): Promise<WriteResult<T>> {
+  private durable<T>(write: () => Promise<T>, budgetMs: number, verb: string, signal: AbortSignal | undefined): Promise<WriteResult<T>> {
     const what = this.channel === 'check' ? `The check run '${this.o.name}'` : `The commit status '${this.o.name}'`
     return durably(write, {
       clock: this.clock,
       budgetMs,
+      signal,
       onRetry: (error, waitMs) => this.log.info(`${what} could not be ${verb} (${errorMessage(error)}); trying again in ${Math.round(waitMs / 1000)} s.`)
     })
   }
@@ -196,10 +206,10 @@ export class ForgeReporter implements Reporter {
   }
 
   /** Sets the status; throws what the forge answered (the caller tries again or gives up). */
-  private async setStatus(sha: string, state: CommitState, description: string, end: RunEnding, verdict?: string, restore?: RestoreStamp): Promise<void> {
+  private async setStatus(sha: string, state: CommitState, description: string, end: RunEnding, verdict?: string, restore?: RestoreStamp, forge = this.forge): Promise<void> {
     // The stamp ends the description, and the reason is cut to leave room for it; a quoted stamp in the
     // reason (a tenant's answer, say) is defused: only our suffix is a stamp.
-    const newer = this.o.heartbeatMs && this.o.run ? await newerAttempt(this.forge, this.o.name, sha, { mode: this.o.mode, runId: this.o.run.id, attempt: this.o.run.attempt }) : undefined
+    const newer = this.o.heartbeatMs && this.o.run ? await newerAttempt(forge, this.o.name, sha, { mode: this.o.mode, runId: this.o.run.id, attempt: this.o.run.attempt }) : undefined
     if (newer) {
       this.log.info(`The commit status '${this.o.name}' already holds run ${newer.runId} (attempt ${newer.attempt}), newer than this one: not written over it.`)
       return
@@ -207,7 +217,7 @@ export class ForgeReporter implements Reporter {
     const stamp = this.stamp(end, verdict, restore)
     const suffix = stamp ? ` [${stamp}]` : ''
     const text = `${defuseStamps(plainText(description, STATUS_DESCRIPTION_MAX[this.forge.kind] - suffix.length))}${suffix}`
-    await this.forge.createCommitStatus({ sha, state, context: this.o.name, description: text, targetUrl: this.o.runUrl })
+    await forge.createCommitStatus({ sha, state, context: this.o.name, description: text, targetUrl: this.o.runUrl })
   }
 
   /** A deploy's only: one sentence for the log, the summary and the `reason` output, saying which record is missing and what it means. */

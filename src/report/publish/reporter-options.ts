@@ -1,3 +1,4 @@
+import type { Cancellation } from '../../runtime/cancel.js'
 import type { ForgeKind } from '../../settings/common.js'
 
 /** Commit-status description limits: GitHub refuses more than 140 characters; Gitea keeps 255. */
@@ -26,6 +27,11 @@ export interface ForgeReporterOptions {
    * the commit under this name, so scheduled runs never pile records onto a commit.
    */
   onChangeOnly?: boolean
+  /**
+   * The run's cancellation: the `running` writes and their waits stop at the cancel; the end record is then
+   * written within the grace after it (the forge client given to the reporter carries the same grace).
+   */
+  cancel?: Cancellation
 }
 
 /** Whether the run's `running` record is on the commit: what a deploy must know before its first side effect. */
