@@ -7,14 +7,30 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _runtime_node_version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(19);
+/* harmony import */ var _runtime_cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3952);
+/* harmony import */ var _runtime_node_version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(19);
 /**
- * Entry point. The Node version is checked before main (and so undici) is loaded, because an old
- * runtime would otherwise fail inside a dependency with a message that names neither version.
+ * Entry point. The cancel handlers come first, before anything else is loaded: a runner may cancel the step
+ * in its first instants, and a SIGINT that arrived before them would end the process with no result. The
+ * Node version is checked before main (and so undici) is loaded, because an old runtime would otherwise
+ * fail inside a dependency with a message that names neither version.
  */
 
 
-const problem = (0,_runtime_node_version_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeVersionProblem */ .e)(process.versions.node);
+
+(0,_runtime_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .processCancellation */ .xo)({
+    // Written by hand: the toolkit may not be loaded yet. The text is fixed, so it needs no escaping.
+    onSignal: (name, first) => process.stdout.write(first
+        ? `::warning title=Cancelled::Received ${name}: the run was cancelled. Starting nothing new; writing the result and the end record of what was done.\n`
+        : `Received ${name} again: still writing the result and the end record.\n`),
+    // Whatever still hangs past the grace (a write that would not end) must not outlast the runner's SIGTERM:
+    // the result output is written before the end record, so ending here keeps it.
+    onOverdue: () => process.exit(1)
+});
+// The earliest moment a cancel is acted on, for the debug log (and for a test to cancel at).
+if (process.env.RUNNER_DEBUG === '1')
+    process.stdout.write('::debug::Listening for a cancel (SIGINT, SIGTERM) before anything else is loaded.\n');
+const problem = (0,_runtime_node_version_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeVersionProblem */ .e)(process.versions.node);
 if (problem) {
     process.stdout.write(`::error title=Unsupported Node.js::${problem}\n`);
     // The same `result` every failed run sets, so a later step's `if:` sees it; written by hand because
@@ -30,6 +46,86 @@ else {
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 3952:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FZ: () => (/* binding */ isCancel),
+/* harmony export */   cc: () => (/* binding */ CancelledError),
+/* harmony export */   xo: () => (/* binding */ processCancellation),
+/* harmony export */   zg: () => (/* binding */ cancellationOf)
+/* harmony export */ });
+/* unused harmony exports END_GRACE_MS, CANCEL_EXIT_MS, listenForCancel */
+/**
+ * A cancelled run, as runners cancel it: GitHub's runner sends SIGINT, then SIGTERM about 7.5 s later, then
+ * kills the process 2.5 s after that; Gitea's act_runner stops the job container (SIGTERM, then SIGKILL).
+ * The handlers are installed by the entry before anything else is loaded, so a cancel in the first instants
+ * is seen too, and they stay installed: a second signal must not fall back to Node's default and end the
+ * process before the result and the end record are written.
+ *
+ * Two signals come of it. `signal` aborts at the first cancel: every read, wait and retry of the run stops at
+ * once. `grace` aborts `graceMs` after it: the end record is written on that fresh, short budget (its own
+ * requests never carry the aborted `signal`), so it is done before the runner's SIGTERM.
+ *
+ * This module imports nothing: the entry loads it before the Node version is checked and before the toolkit.
+ */
+/** How long after the cancel the end record may still be written: well inside the runner's 7.5 s. */
+const END_GRACE_MS = 5_000;
+/** After this long past the cancel the process ends on its own, whatever still hangs: before the runner's SIGTERM. */
+const CANCEL_EXIT_MS = 7_000;
+const unrefTimer = (fn, ms) => {
+    setTimeout(fn, ms).unref();
+};
+/** The cancellation of a run whose cancel is `signal`: `grace` follows it by `graceMs`. */
+function cancellationOf(signal, graceMs = END_GRACE_MS, schedule = unrefTimer) {
+    const grace = new AbortController();
+    const startGrace = () => schedule(() => grace.abort(new Error(`the ${graceMs / 1000} s left after the cancel are spent`)), graceMs);
+    if (signal.aborted)
+        startGrace();
+    else
+        signal.addEventListener('abort', startGrace, { once: true });
+    return { signal, grace: grace.signal };
+}
+/** Listens for SIGINT and SIGTERM on `source` (the process) for as long as it lives. */
+function listenForCancel(source, hooks = {}) {
+    const controller = new AbortController();
+    const schedule = hooks.schedule ?? unrefTimer;
+    const onSignal = (name) => {
+        const first = !controller.signal.aborted;
+        hooks.onSignal?.(name, first);
+        if (!first)
+            return;
+        controller.abort(new CancelledError(name));
+        if (hooks.onOverdue)
+            schedule(hooks.onOverdue, hooks.exitAfterMs ?? CANCEL_EXIT_MS);
+    };
+    source.on('SIGINT', onSignal);
+    source.on('SIGTERM', onSignal);
+    return cancellationOf(controller.signal, hooks.graceMs, schedule);
+}
+/** The reason of an aborted run signal, and what a read or wait it stopped rejects with. */
+class CancelledError extends Error {
+    by;
+    constructor(by) {
+        super(`the run was cancelled (${by})`);
+        this.by = by;
+        this.name = 'CancelledError';
+    }
+}
+let installed;
+/** The process's cancellation: installed on first use (the entry's first statement), the same one after. */
+function processCancellation(hooks) {
+    installed ??= listenForCancel(process, hooks);
+    return installed;
+}
+/** Whether `error` is the stop of a cancelled run rather than a failure of its own. */
+function isCancel(error, signal) {
+    return error instanceof CancelledError || (signal?.aborted === true && (error === signal.reason || error?.code === 'CANCELLED'));
+}
+
 
 /***/ }),
 

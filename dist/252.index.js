@@ -1,8 +1,8 @@
-export const id = 291;
-export const ids = [291];
+export const id = 252;
+export const ids = [252];
 export const modules = {
 
-/***/ 3291:
+/***/ 7252:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -106,95 +106,8 @@ function gateFence(checkGate) {
     };
 }
 
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(6670);
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-
-class RegistryError extends Error {
-    kind;
-    status;
-    constructor(kind, message, status) {
-        super(message);
-        this.kind = kind;
-        this.status = status;
-        this.name = 'RegistryError';
-    }
-}
-/** `CODE: message` from the distribution error body, or a short excerpt of whatever came back. */
-function registryDetail(res) {
-    const text = res.body.toString('utf8');
-    try {
-        const parsed = JSON.parse(text);
-        const first = parsed.errors?.[0];
-        if (first)
-            return (0,redact/* excerpt */.Kb)([first.code, first.message].filter((x) => typeof x === 'string' && x).join(': '), 200);
-    }
-    catch {
-        // not the distribution error shape
-    }
-    return (0,redact/* excerpt */.Kb)(text.replace(/\s+/g, ' ').trim(), 200);
-}
-
-;// CONCATENATED MODULE: ./src/promote/revision.ts
-
-
-/**
- * Which commit an image was built from: the `org.opencontainers.image.revision` annotation of the
- * manifest or index (docker/metadata-action and buildx write it), else the config label of that name
- * (`LABEL` in a Dockerfile), looking into one platform image when an index carries neither.
- */
-const REVISION_KEY = 'org.opencontainers.image.revision';
-const MAX_CONFIG = 8 * 1024 * 1024;
-const COMMIT = /^[0-9a-f]{7,40}$/i;
-/**
- * Errors reading the registry propagate, and so does a manifest the image refers to that is missing:
- * an unreadable image must not count as "commit unknown", which may be replaced.
- */
-async function readRevision(registry, manifest, depth = 0) {
-    let json;
-    try {
-        json = JSON.parse(manifest.bytes.toString('utf8'));
-    }
-    catch {
-        return { revision: undefined, note: 'the manifest is not JSON' };
-    }
-    const annotated = checked(json.annotations?.[REVISION_KEY], 'annotation');
-    if (annotated)
-        return annotated;
-    if (Array.isArray(json.manifests)) {
-        if (depth > 0)
-            return { revision: undefined, note: 'nested index without a revision' };
-        // The first runnable image; buildx adds attestation manifests with platform unknown/unknown.
-        const child = json.manifests.find((m) => m.platform?.os !== 'unknown' && !m.annotations?.['vnd.docker.reference.type']) ?? json.manifests[0];
-        if (!child || typeof child.digest !== 'string')
-            return { revision: undefined, note: 'an empty index without a revision annotation' };
-        const inner = await registry.getManifest(child.digest);
-        // A missing platform image is an unreadable image, not an image of unknown commit: the index may
-        // well be newer, and "unknown" would let it be overwritten backward.
-        if (!inner)
-            throw new RegistryError('not-found', `the index ${manifest.digest.slice(0, 19)} refers to the platform image ${child.digest.slice(0, 19)}, which the registry does not have (HTTP 404)`, 404);
-        return readRevision(registry, inner, depth + 1);
-    }
-    if (typeof json.config?.digest !== 'string')
-        return { revision: undefined, note: 'no revision annotation and no config' };
-    const blob = await registry.getBlob(json.config.digest, MAX_CONFIG);
-    let config;
-    try {
-        config = JSON.parse(blob.toString('utf8'));
-    }
-    catch {
-        return { revision: undefined, note: 'the image config is not JSON' };
-    }
-    return checked(config.config?.Labels?.[REVISION_KEY], 'config label') ?? { revision: undefined, note: 'no revision annotation or label' };
-}
-function checked(value, where) {
-    if (value === undefined || value === null || value === '')
-        return undefined;
-    if (typeof value === 'string' && COMMIT.test(value))
-        return { revision: value.toLowerCase(), note: where };
-    return { revision: undefined, note: `the ${where} ${JSON.stringify((0,redact/* excerpt */.Kb)(String(value), 60))} is not a commit SHA` };
-}
-
+// EXTERNAL MODULE: ./src/promote/revision.ts
+var revision = __webpack_require__(1187);
 ;// CONCATENATED MODULE: ./src/promote/promote.ts
 
 
@@ -296,7 +209,7 @@ async function judged(opts, registry, manifest, what) {
     try {
         if (!manifest)
             throw new Error('its manifest vanished while being read (HTTP 404)');
-        const read = await readRevision(registry, manifest);
+        const read = await (0,revision/* readRevision */.M)(registry, manifest);
         return { revision: read.revision, revisionNote: read.note };
     }
     catch (error) {
@@ -324,10 +237,155 @@ async function byCommand(opts, tags, fence) {
     return { promoted: true, outcome: 'promoted', digest: result.digest, reason: `${result.detail}.` };
 }
 
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(6670);
+// EXTERNAL MODULE: ./src/registry/client.ts + 3 modules
+var client = __webpack_require__(7459);
+;// CONCATENATED MODULE: ./src/modes/promotion-step.ts
+
+
+
+
+
+/**
+ * One forward-only promotion with the gate asked before the first registry request (unless the caller
+ * passes the decision it took just now), right before the write and before every retried write, and
+ * right before promote-command (on an answer younger than the ownership-evidence bound).
+ * Shared by `mode: promote` and the last step of deploy and reconcile. Returns the last gate decision
+ * too, for the report: when the job was superseded, it names the newer head.
+ */
+async function promotionStep(ctx, runner, initial) {
+    const settings = ctx.settings.promote;
+    if (!settings)
+        throw new Error('promotion started without `image` or `promote-command`');
+    const registry = settings.image && !settings.command
+        ? (0,client/* createRegistry */.Iq)(settings.image, {
+            http: ctx.http,
+            clock: ctx.clock,
+            retry: settings.retry,
+            timeoutMs: settings.requestTimeoutMs,
+            credentials: settings.credentials,
+            signal: ctx.signal,
+            log: (m) => log/* info */.pq(m),
+            onSecret: redact/* registerSecret */.cl
+        })
+        : undefined;
+    let last = initial;
+    const verdict = (decision) => {
+        last = decision;
+        // Once the head was readable in this job, an unreadable one is an outage: no registry write blind.
+        if (decision.basis === 'unreadable' && ctx.gate.everReadable && !ctx.settings.gate.force) {
+            throw new Error(`the head of ${ctx.settings.target.branch}, readable earlier in this job, could not be read (${decision.unreadable ?? decision.reason}), so the tag was not moved; run again once the forge answers`);
+        }
+        return { superseded: !(0,announce/* announce */.i)(decision, ctx.settings.gate, 'promotion').proceed, reason: decision.reason };
+    };
+    const result = await promote_promote({
+        settings,
+        sha: ctx.settings.target.sha,
+        environment: ctx.settings.target.environment,
+        force: ctx.settings.gate.force,
+        registry,
+        runner,
+        ancestry: ctx.ancestry,
+        checkGate: async () => verdict(await ctx.gate.check()),
+        checkFreshGate: async () => verdict(await ctx.gate.fresh()),
+        gateAsked: initial !== undefined,
+        signal: ctx.signal
+    });
+    return { result, gate: last };
+}
+
+
+/***/ }),
+
+/***/ 1187:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ readRevision)
+/* harmony export */ });
+/* unused harmony export REVISION_KEY */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
+/* harmony import */ var _registry_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
+
+
+/**
+ * Which commit an image was built from: the `org.opencontainers.image.revision` annotation of the
+ * manifest or index (docker/metadata-action and buildx write it), else the config label of that name
+ * (`LABEL` in a Dockerfile), looking into one platform image when an index carries neither.
+ */
+const REVISION_KEY = 'org.opencontainers.image.revision';
+const MAX_CONFIG = 8 * 1024 * 1024;
+const COMMIT = /^[0-9a-f]{7,40}$/i;
+/**
+ * Errors reading the registry propagate, and so does a manifest the image refers to that is missing:
+ * an unreadable image must not count as "commit unknown", which may be replaced.
+ */
+async function readRevision(registry, manifest, depth = 0) {
+    let json;
+    try {
+        json = JSON.parse(manifest.bytes.toString('utf8'));
+    }
+    catch {
+        return { revision: undefined, note: 'the manifest is not JSON' };
+    }
+    const annotated = checked(json.annotations?.[REVISION_KEY], 'annotation');
+    if (annotated)
+        return annotated;
+    if (Array.isArray(json.manifests)) {
+        if (depth > 0)
+            return { revision: undefined, note: 'nested index without a revision' };
+        // The first runnable image; buildx adds attestation manifests with platform unknown/unknown.
+        const child = json.manifests.find((m) => m.platform?.os !== 'unknown' && !m.annotations?.['vnd.docker.reference.type']) ?? json.manifests[0];
+        if (!child || typeof child.digest !== 'string')
+            return { revision: undefined, note: 'an empty index without a revision annotation' };
+        const inner = await registry.getManifest(child.digest);
+        // A missing platform image is an unreadable image, not an image of unknown commit: the index may
+        // well be newer, and "unknown" would let it be overwritten backward.
+        if (!inner)
+            throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .g('not-found', `the index ${manifest.digest.slice(0, 19)} refers to the platform image ${child.digest.slice(0, 19)}, which the registry does not have (HTTP 404)`, 404);
+        return readRevision(registry, inner, depth + 1);
+    }
+    if (typeof json.config?.digest !== 'string')
+        return { revision: undefined, note: 'no revision annotation and no config' };
+    const blob = await registry.getBlob(json.config.digest, MAX_CONFIG);
+    let config;
+    try {
+        config = JSON.parse(blob.toString('utf8'));
+    }
+    catch {
+        return { revision: undefined, note: 'the image config is not JSON' };
+    }
+    return checked(config.config?.Labels?.[REVISION_KEY], 'config label') ?? { revision: undefined, note: 'no revision annotation or label' };
+}
+function checked(value, where) {
+    if (value === undefined || value === null || value === '')
+        return undefined;
+    if (typeof value === 'string' && COMMIT.test(value))
+        return { revision: value.toLowerCase(), note: where };
+    return { revision: undefined, note: `the ${where} ${JSON.stringify((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(String(value), 60))} is not a commit SHA` };
+}
+
+
+/***/ }),
+
+/***/ 7459:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Iq: () => (/* binding */ createRegistry)
+});
+
+// UNUSED EXPORTS: MANIFEST_TYPES, digestOf
+
 // EXTERNAL MODULE: ./src/http/retry.ts
 var http_retry = __webpack_require__(8902);
 // EXTERNAL MODULE: ./src/http/bounded-fetch.ts
 var bounded_fetch = __webpack_require__(2396);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(6670);
 // EXTERNAL MODULE: ./src/registry/reference.ts
 var reference = __webpack_require__(9310);
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
@@ -422,6 +480,8 @@ function effectivePort(url) {
     return url.port || (url.protocol === 'https:' ? '443' : '80');
 }
 
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var errors = __webpack_require__(6764);
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
 
 
@@ -476,7 +536,7 @@ class RegistryAuth {
         const repo = this.deps.repository;
         if (bearer?.params.error === 'insufficient_scope') {
             const lacking = write ? 'no push scope' : 'no pull access';
-            throw new RegistryError('scope', `${what}: ${this.who} has ${lacking} on ${repo} (the registry answered insufficient_scope for ${bearer.params.scope ?? 'this request'})${this.hint(write)}.`, 401);
+            throw new errors/* RegistryError */.g('scope', `${what}: ${this.who} has ${lacking} on ${repo} (the registry answered insufficient_scope for ${bearer.params.scope ?? 'this request'})${this.hint(write)}.`, 401);
         }
         if (bearer?.params.realm) {
             if (this.bearer && !this.tokenProven)
@@ -488,7 +548,7 @@ class RegistryAuth {
         }
         if (basic) {
             if (!this.deps.credentials)
-                throw new RegistryError('credentials', `${what}: the registry asks for credentials; set registry-username and registry-password.`, 401);
+                throw new errors/* RegistryError */.g('credentials', `${what}: the registry asks for credentials; set registry-username and registry-password.`, 401);
             if (this.triedBasic)
                 throw this.badCredentials(what, 'Basic authentication was refused');
             this.triedBasic = true;
@@ -497,7 +557,7 @@ class RegistryAuth {
             this.deps.onSecret?.(basic64(username, password));
             return;
         }
-        throw new RegistryError('credentials', `${what}: HTTP 401 without a Basic or Bearer challenge (${(0,redact/* excerpt */.Kb)(res.headers['www-authenticate'] ?? 'no WWW-Authenticate', 120)}).`, 401);
+        throw new errors/* RegistryError */.g('credentials', `${what}: HTTP 401 without a Basic or Bearer challenge (${(0,redact/* excerpt */.Kb)(res.headers['www-authenticate'] ?? 'no WWW-Authenticate', 120)}).`, 401);
     }
     async renew(realm, service) {
         // The lifetime counts from the moment the token was asked for, as the specification says.
@@ -513,7 +573,7 @@ class RegistryAuth {
         return write ? '; give these credentials write (push) access to the repository' : '; give these credentials read access to the repository';
     }
     badCredentials(what, detail) {
-        return new RegistryError('credentials', `${what}: bad credentials, ${detail} for ${this.who}${this.deps.credentials ? '' : '; set registry-username and registry-password'}.`, 401);
+        return new errors/* RegistryError */.g('credentials', `${what}: bad credentials, ${detail} for ${this.who}${this.deps.credentials ? '' : '; set registry-username and registry-password'}.`, 401);
     }
     async fetchToken(realmText, service) {
         let realm;
@@ -521,11 +581,11 @@ class RegistryAuth {
             realm = new URL(realmText);
         }
         catch {
-            throw new RegistryError('refused-realm', `The registry named a token realm that is not a URL: ${JSON.stringify((0,redact/* excerpt */.Kb)(realmText, 120))}.`);
+            throw new errors/* RegistryError */.g('refused-realm', `The registry named a token realm that is not a URL: ${JSON.stringify((0,redact/* excerpt */.Kb)(realmText, 120))}.`);
         }
         const problem = realmProblem(realm, this.deps.registryUrl);
         if (problem) {
-            throw new RegistryError('refused-realm', `Refused to ask the token realm ${realm.origin}${realm.pathname} for a token: ${problem}. Credentials are only sent to the registry's own host.`);
+            throw new errors/* RegistryError */.g('refused-realm', `Refused to ask the token realm ${realm.origin}${realm.pathname} for a token: ${problem}. Credentials are only sent to the registry's own host.`);
         }
         const url = new URL(realm);
         if (service)
@@ -545,23 +605,23 @@ class RegistryAuth {
             return r;
         }, { policy: this.deps.retry, clock: this.deps.clock, signal: this.deps.signal, onRetry: ({ delayMs, error }) => this.deps.log(`${String(error)}; retrying in ${delayMs} ms`) });
         if (res.status === 401 || res.status === 403) {
-            throw new RegistryError('credentials', `Bad credentials: the ${what} refused ${this.who} (HTTP ${res.status})${creds ? '; check registry-username and registry-password' : '; set registry-username and registry-password'}.`, res.status);
+            throw new errors/* RegistryError */.g('credentials', `Bad credentials: the ${what} refused ${this.who} (HTTP ${res.status})${creds ? '; check registry-username and registry-password' : '; set registry-username and registry-password'}.`, res.status);
         }
         if (res.status !== 200)
-            throw new RegistryError('status', `The ${what} answered HTTP ${res.status}.`, res.status);
+            throw new errors/* RegistryError */.g('status', `The ${what} answered HTTP ${res.status}.`, res.status);
         // The HTTP client cut it at its cap: half a token answer is no answer, and must not read as "not JSON".
         if (res.truncated)
-            throw new RegistryError('invalid', `The ${what} answered more than ${(0,bounded_fetch/* formatBytes */.z3)(res.body.length)}, the most this action reads from it.`);
+            throw new errors/* RegistryError */.g('invalid', `The ${what} answered more than ${(0,bounded_fetch/* formatBytes */.z3)(res.body.length)}, the most this action reads from it.`);
         let body;
         try {
             body = JSON.parse(res.body.toString('utf8'));
         }
         catch {
-            throw new RegistryError('invalid', `The ${what} answered something that is not JSON.`);
+            throw new errors/* RegistryError */.g('invalid', `The ${what} answered something that is not JSON.`);
         }
         const token = typeof body.token === 'string' && body.token ? body.token : body.access_token;
         if (typeof token !== 'string' || !token)
-            throw new RegistryError('invalid', `The ${what} answered without a token or access_token.`);
+            throw new errors/* RegistryError */.g('invalid', `The ${what} answered without a token or access_token.`);
         this.deps.onSecret?.(token);
         const seconds = typeof body.expires_in === 'number' && Number.isFinite(body.expires_in) && body.expires_in > 0 ? body.expires_in : DEFAULT_TOKEN_SECONDS;
         this.deps.log(`Got a registry token from ${realm.origin} for ${this.who}, valid for ${seconds} s.`);
@@ -604,7 +664,7 @@ function mediaTypeOf(res, what) {
     }
     if (typeof field === 'string' && MANIFEST_TYPES.includes(field))
         return field;
-    throw new RegistryError('invalid', `${what}: unsupported manifest type ${JSON.stringify(header || String(field))}; expected one of ${MANIFEST_TYPES.join(', ')}.`);
+    throw new errors/* RegistryError */.g('invalid', `${what}: unsupported manifest type ${JSON.stringify(header || String(field))}; expected one of ${MANIFEST_TYPES.join(', ')}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/registry/client.ts
@@ -641,11 +701,11 @@ class DistributionRegistry {
             return undefined;
         this.expect(res, 200, what);
         if (res.truncated)
-            throw new RegistryError('invalid', `${what}: the manifest is larger than ${MAX_MANIFEST} bytes.`);
+            throw new errors/* RegistryError */.g('invalid', `${what}: the manifest is larger than ${MAX_MANIFEST} bytes.`);
         const digest = digestOf(res.body);
         const stated = res.headers['docker-content-digest'];
         if (stated && stated.startsWith('sha256:') && stated !== digest) {
-            throw new RegistryError('invalid', `${what}: the registry says ${stated} but the bytes hash to ${digest}.`);
+            throw new errors/* RegistryError */.g('invalid', `${what}: the registry says ${stated} but the bytes hash to ${digest}.`);
         }
         return { bytes: res.body, mediaType: mediaTypeOf(res, what), digest };
     }
@@ -665,7 +725,7 @@ class DistributionRegistry {
         const what = `PUT ${this.ref.display}:${tag}`;
         const res = await this.call({ method: 'PUT', path: `manifests/${tag}`, what, headers: { 'content-type': manifest.mediaType }, body: manifest.bytes, fence });
         if (res.status === 404)
-            throw new RegistryError('not-found', `${what}: HTTP 404 (${registryDetail(res)}); the repository or a manifest the index refers to is missing.`, 404);
+            throw new errors/* RegistryError */.g('not-found', `${what}: HTTP 404 (${(0,errors/* registryDetail */.h)(res)}); the repository or a manifest the index refers to is missing.`, 404);
         this.expect(res, 201, what);
         return res.headers['docker-content-digest'] || manifest.digest;
     }
@@ -677,18 +737,18 @@ class DistributionRegistry {
             res = await this.followBlobRedirect(new URL(res.headers.location, res.url), what, maxBytes);
         }
         if (res.status === 404)
-            throw new RegistryError('not-found', `${what}: HTTP 404 (${registryDetail(res)}).`, 404);
+            throw new errors/* RegistryError */.g('not-found', `${what}: HTTP 404 (${(0,errors/* registryDetail */.h)(res)}).`, 404);
         this.expect(res, 200, what);
         if (res.truncated)
-            throw new RegistryError('invalid', `${what}: larger than ${maxBytes} bytes.`);
+            throw new errors/* RegistryError */.g('invalid', `${what}: larger than ${maxBytes} bytes.`);
         if (digest.startsWith('sha256:') && digestOf(res.body) !== digest)
-            throw new RegistryError('invalid', `${what}: the bytes do not match the digest.`);
+            throw new errors/* RegistryError */.g('invalid', `${what}: the bytes do not match the digest.`);
         return res.body;
     }
     async followBlobRedirect(url, what, maxBytes) {
         const sameOrigin = url.origin === this.origin;
         if (!sameOrigin && (url.protocol !== 'https:' || (0,reference/* isInternalAddress */.Kk)(url.hostname))) {
-            throw new RegistryError('refused-realm', `${what}: refused a redirect to ${url.origin} (not https, or an internal address).`);
+            throw new errors/* RegistryError */.g('refused-realm', `${what}: refused a redirect to ${url.origin} (not https, or an internal address).`);
         }
         return this.retried(what, async (remainingMs) => {
             // Signed storage URLs carry their own authorisation: the registry token stays with the registry.
@@ -750,67 +810,50 @@ class DistributionRegistry {
     expect(res, status, what) {
         if (res.status === status)
             return;
-        const detail = registryDetail(res);
+        const detail = (0,errors/* registryDetail */.h)(res);
         if (res.status === 403) {
             const write = what.startsWith('PUT');
-            throw new RegistryError('scope', `${what}: HTTP 403 (${detail}); ${write ? 'the credentials have no push scope on' : 'access denied to'} ${this.ref.repository}.`, 403);
+            throw new errors/* RegistryError */.g('scope', `${what}: HTTP 403 (${detail}); ${write ? 'the credentials have no push scope on' : 'access denied to'} ${this.ref.repository}.`, 403);
         }
-        throw new RegistryError('status', `${what}: HTTP ${res.status}${detail ? ` (${detail})` : ''}.`, res.status);
+        throw new errors/* RegistryError */.g('status', `${what}: HTTP ${res.status}${detail ? ` (${detail})` : ''}.`, res.status);
     }
 }
 
-;// CONCATENATED MODULE: ./src/modes/promotion-step.ts
 
+/***/ }),
 
+/***/ 6764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ RegistryError),
+/* harmony export */   h: () => (/* binding */ registryDetail)
+/* harmony export */ });
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
 
-
-/**
- * One forward-only promotion with the gate asked before the first registry request (unless the caller
- * passes the decision it took just now), right before the write and before every retried write, and
- * right before promote-command (on an answer younger than the ownership-evidence bound).
- * Shared by `mode: promote` and the last step of deploy and reconcile. Returns the last gate decision
- * too, for the report: when the job was superseded, it names the newer head.
- */
-async function promotionStep(ctx, runner, initial) {
-    const settings = ctx.settings.promote;
-    if (!settings)
-        throw new Error('promotion started without `image` or `promote-command`');
-    const registry = settings.image && !settings.command
-        ? createRegistry(settings.image, {
-            http: ctx.http,
-            clock: ctx.clock,
-            retry: settings.retry,
-            timeoutMs: settings.requestTimeoutMs,
-            credentials: settings.credentials,
-            signal: ctx.signal,
-            log: (m) => log/* info */.pq(m),
-            onSecret: redact/* registerSecret */.cl
-        })
-        : undefined;
-    let last = initial;
-    const verdict = (decision) => {
-        last = decision;
-        // Once the head was readable in this job, an unreadable one is an outage: no registry write blind.
-        if (decision.basis === 'unreadable' && ctx.gate.everReadable && !ctx.settings.gate.force) {
-            throw new Error(`the head of ${ctx.settings.target.branch}, readable earlier in this job, could not be read (${decision.unreadable ?? decision.reason}), so the tag was not moved; run again once the forge answers`);
-        }
-        return { superseded: !(0,announce/* announce */.i)(decision, ctx.settings.gate, 'promotion').proceed, reason: decision.reason };
-    };
-    const result = await promote_promote({
-        settings,
-        sha: ctx.settings.target.sha,
-        environment: ctx.settings.target.environment,
-        force: ctx.settings.gate.force,
-        registry,
-        runner,
-        ancestry: ctx.ancestry,
-        checkGate: async () => verdict(await ctx.gate.check()),
-        checkFreshGate: async () => verdict(await ctx.gate.fresh()),
-        gateAsked: initial !== undefined,
-        signal: ctx.signal
-    });
-    return { result, gate: last };
+class RegistryError extends Error {
+    kind;
+    status;
+    constructor(kind, message, status) {
+        super(message);
+        this.kind = kind;
+        this.status = status;
+        this.name = 'RegistryError';
+    }
+}
+/** `CODE: message` from the distribution error body, or a short excerpt of whatever came back. */
+function registryDetail(res) {
+    const text = res.body.toString('utf8');
+    try {
+        const parsed = JSON.parse(text);
+        const first = parsed.errors?.[0];
+        if (first)
+            return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)([first.code, first.message].filter((x) => typeof x === 'string' && x).join(': '), 200);
+    }
+    catch {
+        // not the distribution error shape
+    }
+    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(text.replace(/\s+/g, ' ').trim(), 200);
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 464;
-export const ids = [464];
+export const id = 38;
+export const ids = [38];
 export const modules = {
 
 /***/ 5570:
@@ -391,7 +391,7 @@ function requestVars(req) {
 
 /***/ }),
 
-/***/ 4464:
+/***/ 9038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -717,10 +717,10 @@ var template = __webpack_require__(5237);
 ;// CONCATENATED MODULE: ./src/rollout/restore-decide.ts
 
 /**
- * Where one canary tenant may go back to. Only a canary tenant whose redeploy this job sent and the
- * control plane accepted, and only to the SHA of the pre-flight read that redeploy was sent on: never
- * further back, never a tenant found on the target or ahead (this job did not move it), never one whose
- * redeploy failed (nobody knows what it serves), never one whose read gave no commit.
+ * Whether one canary tenant is due a restore, and the SHA of the pre-flight read its redeploy was sent on
+ * (where it goes is then the stable release, restore-target.ts). Only a canary tenant whose redeploy this
+ * job sent and the control plane accepted: never a tenant found on the target or ahead (this job did not
+ * move it), never one whose redeploy failed (nobody knows what it serves), never one whose read gave no commit.
  */
 function restorePlan(record, target) {
     if (record.step !== 'canary')
@@ -747,28 +747,133 @@ function restoreAllowed(decision) {
         return { allowed: true };
     return { allowed: false, outcome: 'skipped', reason: `Not restored: ownership of the branch could not be proven right before the restore (${decision.reason})` };
 }
+
+;// CONCATENATED MODULE: ./src/rollout/restore-target.ts
+
+const restore_target_short = (sha) => sha.slice(0, 7);
 /**
- * Whether a tenant may go back to `to`, given what the records on `to` say (record/standing.ts). Only to a
- * commit whose deploy verified, or one with no record at all (deployed before records, or with `report:
- * none`: it is what the tenant served, and nothing says it was rejected). Never to a commit its own deploy
- * rejected, nor to one whose deploy is running or ended without verifying (its rejection may be on its
- * way), nor on records nobody could read: a backward move needs positive evidence.
+ * First the commit the tenant served before, when a record says its deploy verified; then the promote tag's.
+ * The promote tag is moved only after a deploy of its commit verified, so it is the stable release by
+ * itself: a commit with no record there (promoted before records, or with `report: none`) is still one.
+ * It loses that standing once its own deploy rejected it or its records verify nothing or cannot be read.
+ * Everywhere else only a record saying the deploy verified counts: absence of evidence is not consent.
  */
-function restoreToAllowed(to, standing) {
-    const sha7 = to.slice(0, 7);
-    if (standing === 'verified' || standing === 'unrecorded')
-        return { allowed: true };
+function chooseRestoreTarget(f) {
+    // What the tenant served, when its own deploy verified, is a stable release and the smallest move back.
+    if (f.previous.standing === 'verified' && !(0,forge_types/* sameCommit */.Kd)(f.previous.sha, f.target))
+        return { kind: 'restore', to: f.previous.sha, basis: 'previous' };
+    const latest = f.latest;
+    if (latest?.sha !== undefined && !(0,forge_types/* sameCommit */.Kd)(latest.sha, f.target) && (latest.standing === 'verified' || latest.standing === 'unrecorded')) {
+        return { kind: 'restore', to: latest.sha, basis: 'latest' };
+    }
+    const other = f.candidates.find((c) => c.standing === 'verified' && !(0,forge_types/* sameCommit */.Kd)(c.sha, f.target) && !(0,forge_types/* sameCommit */.Kd)(c.sha, f.previous.sha));
+    if (other)
+        return { kind: 'restore', to: other.sha, basis: 'verified' };
+    const why = [
+        f.noRecords ? `no deploy record is read (report: none), so nothing shows its previous commit ${restore_target_short(f.previous.sha)} verified` : whyNot(f.previous.sha, f.previous.standing),
+        latestNote(f)
+    ]
+        .filter(Boolean)
+        .join('; ');
+    return { kind: 'none', reason: `no stable release is known: ${why}; the canary stays on the rejected build` };
+}
+/** Why the pre-flight commit is not a stable release. */
+function whyNot(sha, standing) {
+    const s = restore_target_short(sha);
     if (standing === 'held')
-        return { allowed: false, detail: `its previous commit ${sha7} was rejected by its own deploy (held): a restore never goes to a held commit, so the canary stays on the rejected build` };
+        return `its previous commit ${s} was rejected by its own deploy (held)`;
     if (standing === 'unverified')
-        return {
-            allowed: false,
-            detail: `its previous commit ${sha7} has a deploy record that verifies nothing (running, cancelled or failed): a restore goes only to a verified commit, so the canary stays on the rejected build`
-        };
-    return { allowed: false, detail: `the deploy records of its previous commit ${sha7} could not be read, so it is not known not to be held: the canary stays on the rejected build` };
+        return `its previous commit ${s} has a deploy record that verifies nothing (running, cancelled or failed)`;
+    if (standing === 'unrecorded')
+        return `its previous commit ${s} has no deploy record, so nothing shows it verified`;
+    if (standing === 'unknown')
+        return `the deploy records of its previous commit ${s} could not be read`;
+    return `its previous commit ${s} is the rejected commit itself`;
+}
+function latestNote(f) {
+    const latest = f.latest;
+    if (!latest)
+        return '';
+    if (latest.sha === undefined)
+        return `the promote tag's commit is not known (${latest.note})`;
+    if ((0,forge_types/* sameCommit */.Kd)(latest.sha, f.target))
+        return `the promote tag holds the rejected commit ${restore_target_short(latest.sha)}`;
+    return `the promote tag's commit ${restore_target_short(latest.sha)} is ${latest.standing === 'held' ? 'held' : latest.standing === 'unknown' ? 'of unreadable records' : 'not verified by its records'}`;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/restore-stable.ts
+
+
+
+/** The most commits read on the canary that are weighed besides the promote tag: a restore reads a bounded number of records. */
+const MAX_CANDIDATES = 5;
+/**
+ * Points each due row at its stable release (restore-target.ts) and returns the rows that may be sent;
+ * the others are left `not-sent`, saying why. The facts are read once per commit: the promote tag's
+ * commit, and the records of each commit the canary tenants served before this job moved them.
+ */
+async function stableTargets(due, rejected, deps) {
+    const standings = new Map();
+    // Without a reader (`report: none`) no record is read, so nothing shows a commit verified.
+    const standing = (sha) => {
+        if (!standings.has(sha))
+            standings.set(sha, deps.standingOf ? deps.standingOf(sha) : Promise.resolve('unknown'));
+        return standings.get(sha);
+    };
+    const previous = [...new Set(due.map((r) => r.from))].slice(0, MAX_CANDIDATES);
+    const read = await Promise.all(previous.map(async (sha) => ({ sha, standing: await standing(sha) })));
+    // The promote tag is read only when some tenant's previous commit is not a stable release by itself.
+    const settled = await Promise.all(due.map(async (r) => (await standing(r.from)) === 'verified'));
+    const latest = settled.every(Boolean) ? undefined : await readLatest(deps, standing);
+    const candidates = await newestFirst(read, deps.ancestry);
+    const out = [];
+    for (const row of due) {
+        const choice = chooseRestoreTarget({ target: rejected, previous: { sha: row.from, standing: await standing(row.from) }, latest, candidates, noRecords: !deps.standingOf });
+        if (choice.kind === 'restore') {
+            row.to = choice.to;
+            out.push(row);
+        }
+        else
+            row.detail = choice.reason;
+    }
+    return out;
+}
+async function readLatest(deps, standing) {
+    if (!deps.latestOf)
+        return undefined;
+    let read;
+    try {
+        read = await deps.latestOf();
+    }
+    catch (error) {
+        read = { note: (0,errors/* errorMessage */.g)(error) };
+    }
+    if (read.sha === undefined) {
+        log/* info */.pq(`The promote tag's commit is not known (${read.note}): the stable release is looked for in the deploy records`);
+        return { note: read.note };
+    }
+    // With `report: none` the tag alone is the evidence: promotion follows only a verified deploy.
+    return { sha: read.sha, standing: deps.standingOf ? await standing(read.sha) : 'unrecorded' };
+}
+/**
+ * The verified commits first, the newest of them first: one no other verified commit is ahead of. An
+ * ancestry that cannot be read keeps the order the tenants were read in (every one of them is verified).
+ */
+async function newestFirst(read, ancestry) {
+    const verified = read.filter((c) => c.standing === 'verified');
+    if (verified.length < 2 || !ancestry)
+        return verified;
+    const behindOthers = await Promise.all(verified.map(async (c) => {
+        for (const o of verified)
+            if (o !== c && (await ancestry.isAhead(o.sha, c.sha).catch(() => false)))
+                return true;
+        return false;
+    }));
+    return [...verified.filter((_, i) => !behindOthers[i]), ...verified.filter((_, i) => behindOthers[i])];
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/restore.ts
+
 
 
 
@@ -788,7 +893,7 @@ const EXACT = { isAhead: async () => false };
  */
 async function restoreCanary(records, deps) {
     const plans = records.map((r) => ({ record: r, plan: restorePlan(r, deps.target.sha) }));
-    const rows = plans.map(({ record, plan }) => plan.kind === 'restore' ? { tenant: record.tenant, action: 'not-sent', to: plan.to } : { tenant: record.tenant, action: plan.action, detail: plan.detail });
+    const rows = plans.map(({ record, plan }) => plan.kind === 'restore' ? { tenant: record.tenant, action: 'not-sent', to: plan.to, from: plan.to } : { tenant: record.tenant, action: plan.action, detail: plan.detail });
     const due = rows.filter((r) => r.to !== undefined);
     const left = describeLeft(rows);
     const finish = (outcome, reason) => ({ outcome, reason: `${reason}${left}`, tenants: rows });
@@ -812,7 +917,7 @@ async function restoreCanary(records, deps) {
         if (!restoreAllowed(d).allowed)
             throw new redeploy_types/* SupersededError */.ZC(d);
     };
-    const sendable = await refuseHeld(due, deps);
+    const sendable = await stableTargets(due, deps.target.sha, deps);
     if (sendable.length === 0) {
         const reason = `Not restored: ${due[0].detail}.`;
         log/* warning */.$e(reason, { title: 'Canary not restored' });
@@ -823,32 +928,16 @@ async function restoreCanary(records, deps) {
     await verifySent(sent, deps);
     const verified = sent.filter((r) => r.verdict?.verdict === 'on-target').length;
     const names = due.map((r) => `${r.tenant} to ${r.to.slice(0, 7)}`).join(', ');
+    const where = due.every((r) => r.to === r.from) ? 'its previous commit' : 'the stable release';
     if (verified === due.length)
-        return finish('restored', `Restored the canary to its previous commit and verified it there: ${names}.`);
+        return finish('restored', `Restored the canary to ${where} and verified it there: ${names}.`);
     return finish('failed', `The canary restore did not verify for ${due.length - verified} of ${due.length} tenant(s) (${describeUnverified(due)}).`);
-}
-/** The rows whose previous commit may be gone back to; the others are left `not-sent`, saying why. */
-async function refuseHeld(due, deps) {
-    if (!deps.standingOf)
-        return due;
-    const standings = new Map();
-    const out = [];
-    for (const row of due) {
-        const to = row.to;
-        if (!standings.has(to))
-            standings.set(to, deps.standingOf(to));
-        const allowed = restoreToAllowed(to, await standings.get(to));
-        if (allowed.allowed)
-            out.push(row);
-        else
-            row.detail = allowed.detail;
-    }
-    return out;
 }
 async function send(row, deps, fence) {
     const to = row.to;
     const { target } = deps;
-    log/* warning */.$e(`Restoring canary ${row.tenant} from the rejected ${target.sha.slice(0, 7)} to ${to.slice(0, 7)}, the commit it served before this job moved it`, { title: 'Canary restore' });
+    const what = row.from === to ? 'the commit it served before this job moved it' : `the stable release (it served ${row.from?.slice(0, 7) ?? 'no readable commit'} before this job moved it)`;
+    log/* warning */.$e(`Restoring canary ${row.tenant} from the rejected ${target.sha.slice(0, 7)} to ${to.slice(0, 7)}, ${what}`, { title: 'Canary restore' });
     const tag = (0,template/* render */.XX)(deps.imageTag, (0,template/* commitVars */.gK)(to, target.environment));
     const res = await deps.redeployer.redeploy({ tenant: row.tenant, tag, sha: to, environment: target.environment, current: target.sha }, { signal: deps.signal, fence });
     if (res.ok) {
@@ -1000,7 +1089,14 @@ class Rollout {
                 return this.finish('cancelled', `The run was cancelled before ${step.name}; nothing was started after that.`);
             const where = i === 0 ? 'before the first redeploy' : `before ${step.name}`;
             // Asked here even for the first step: a decision taken before the (possibly slow) fleet load is stale.
-            const decision = await this.askGate(step, where);
+            // A gate read the cancel stopped is no answer: the rollout ends `cancelled`, not on an outage.
+            const decision = await this.askGate(step, where).catch((error) => {
+                if (signal.aborted)
+                    return undefined;
+                throw error;
+            });
+            if (!decision)
+                return this.finish('cancelled', `The run was cancelled ${where}; nothing was started after that.`);
             if (decision.superseded && !this.deps.gateSettings.force)
                 return this.finish('skipped-superseded', `Superseded ${where}: ${decision.reason}`);
             if (decision.basis === 'unreadable' && this.deps.gate.everReadable && !this.deps.gateSettings.force) {
@@ -1148,7 +1244,17 @@ class Rollout {
         if (!deps.canaryFailure)
             return undefined;
         const records = step.tenants.map((t) => this.records.get(t));
-        const restoreDeps = { ...deps.canaryFailure, target: deps.target, gate: deps.gate, redeployer: deps.redeployer, prober: deps.prober, verify: deps.verify, clock: deps.clock, signal: deps.signal };
+        const restoreDeps = {
+            ...deps.canaryFailure,
+            ancestry: deps.ancestry,
+            target: deps.target,
+            gate: deps.gate,
+            redeployer: deps.redeployer,
+            prober: deps.prober,
+            verify: deps.verify,
+            clock: deps.clock,
+            signal: deps.signal
+        };
         return this.timeline.run('canary restore', () => log/* group */.Os('Canary restore', () => restoreCanary(records, restoreDeps)), (r) => ({ outcome: r.outcome, detail: r.reason }));
     }
     judge(step) {
