@@ -6,6 +6,8 @@ import { type Clock, systemClock } from '../src/clock.js'
 import { createHttpClient, type HttpClient } from '../src/http/client.js'
 import { run } from '../src/main.js'
 import { PERMISSION_DENIED } from '../simulator/fake-forge.js'
+import { HEARTBEAT_MS } from '../src/settings/heartbeat.js'
+import { recordVerified } from './support/verified-record.js'
 import { Fleet } from '../simulator/fleet.js'
 import { secondaryRateLimit } from '../simulator/github-rate-limits.js'
 import { parseOutputFile, runAction } from '../simulator/run-action.js'
@@ -48,7 +50,9 @@ class RateLimitWaitsSkipped implements Clock {
     return Date.now() + this.skipped
   }
   async sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (ms < 30_000 || signal) return systemClock.sleep(ms, signal)
+    // The heartbeat's wait is a real one (the run's end aborts it); every long wait beside it is a
+    // rate limit's, skipped. A retry wait carries the run's cancel signal, so the signal tells them apart no more.
+    if (ms < 30_000 || ms === HEARTBEAT_MS || signal?.aborted) return systemClock.sleep(ms, signal)
     this.waits.push(ms)
     this.skipped += ms
   }
@@ -118,6 +122,8 @@ describe('1. a rate limit is not a missing permission', () => {
   it('reconcile: a secondary rate limit on the record read before wave 2 is waited out, and the run heals the fleet', async () => {
     const f = (fleet = await Fleet.start({ tenants: 2 }))
     const B = await f.commit('B')
+    // A deploy of B verified its canary: reconcile heals directly (a head with no such record is canaried first).
+    await recordVerified(f, B)
     let armed = false
     f.controlPlane.whenRequested(() => {
       if (!armed) f.forge.inject('check-runs', secondaryRateLimit())
@@ -152,6 +158,8 @@ describe('a stop says exactly what it did', () => {
   it('reconcile refused its record read before wave 2 lists the tenant wave 1 redeployed and sets every output', async () => {
     const f = (fleet = await Fleet.start({ tenants: 2 }))
     const B = await f.commit('B')
+    // A deploy of B verified its canary: reconcile heals directly (a head with no such record is canaried first).
+    await recordVerified(f, B)
     f.controlPlane.whenRequested(() => f.forge.deny('check-runs', PERMISSION_DENIED))
     const { outputs, report } = await inProcess(f, { ...f.deployInputs({ 'max-parallel': '1' }), mode: 'reconcile' }, B, new RateLimitWaitsSkipped())
     f.controlPlane.whenRequested(undefined)
@@ -170,6 +178,8 @@ describe('a stop says exactly what it did', () => {
   it('reconcile refused its record read before the promotion lists both tenants it redeployed, promotes nothing, and fails', async () => {
     const f = (fleet = await Fleet.start({ tenants: 2 }))
     const B = await f.commit('B')
+    // A deploy of B verified its canary: reconcile heals directly (a head with no such record is canaried first).
+    await recordVerified(f, B)
     const script = join(dir, 'retag.sh')
     await writeFile(script, `#!/bin/sh\necho "moved, digest: sha256:${'d'.repeat(64)}"\n`, { mode: 0o755 })
     f.controlPlane.whenRequested(() => f.forge.deny('check-runs', PERMISSION_DENIED))
