@@ -1,11 +1,9 @@
-import * as core from '../log.js'
 import type { CommandRunner } from '../command/runner.js'
 import type { RunContext } from '../context.js'
 import { announce } from '../gate/announce.js'
 import type { GateDecision } from '../gate/decide.js'
 import { promote, type PromotionResult } from '../promote/promote.js'
-import { registerSecret } from '../redact.js'
-import { createRegistry } from '../registry/client.js'
+import { jobRegistry } from './job-registry.js'
 
 /**
  * One forward-only promotion with the gate asked before the first registry request (unless the caller
@@ -17,19 +15,7 @@ import { createRegistry } from '../registry/client.js'
 export async function promotionStep(ctx: RunContext, runner: CommandRunner, initial?: GateDecision): Promise<{ result: PromotionResult; gate: GateDecision | undefined }> {
   const settings = ctx.settings.promote
   if (!settings) throw new Error('promotion started without `image` or `promote-command`')
-  const registry =
-    settings.image && !settings.command
-      ? createRegistry(settings.image, {
-          http: ctx.http,
-          clock: ctx.clock,
-          retry: settings.retry,
-          timeoutMs: settings.requestTimeoutMs,
-          credentials: settings.credentials,
-          signal: ctx.signal,
-          log: (m) => core.info(m),
-          onSecret: registerSecret
-        })
-      : undefined
+  const registry = jobRegistry(ctx)
   let last = initial
   const verdict = (decision: GateDecision): { superseded: boolean; reason: string } => {
     last = decision

@@ -1,12 +1,10 @@
-import * as core from '../log.js'
 import type { RunContext } from '../context.js'
 import { readRevision } from '../promote/revision.js'
 import { readStanding, type Standing } from '../record/standing.js'
-import { registerSecret } from '../redact.js'
-import { createRegistry } from '../registry/client.js'
 import type { LatestRead } from '../rollout/restore-stable.js'
 import { renderTags } from '../settings/promote.js'
 import { recordName } from '../settings/report.js'
+import { jobRegistry } from './job-registry.js'
 
 /**
  * What a canary restore learns of the stable release: the deploy records of a commit under this deploy's
@@ -27,20 +25,10 @@ export function standingReader(ctx: RunContext): ((sha: string) => Promise<Stand
  */
 export function latestReader(ctx: RunContext): (() => Promise<LatestRead>) | undefined {
   const settings = ctx.settings.promote
-  if (!settings?.image || settings.command) return undefined
-  const image = settings.image
+  const registry = jobRegistry(ctx)
+  if (!settings || !registry) return undefined
   return async () => {
     const { tag } = renderTags(settings, ctx.settings.target.sha, ctx.settings.target.environment)
-    const registry = createRegistry(image, {
-      http: ctx.http,
-      clock: ctx.clock,
-      retry: settings.retry,
-      timeoutMs: settings.requestTimeoutMs,
-      credentials: settings.credentials,
-      signal: ctx.signal,
-      log: (m) => core.info(m),
-      onSecret: registerSecret
-    })
     const manifest = await registry.getManifest(tag)
     if (!manifest) return { note: `${tag} does not exist` }
     const read = await readRevision(registry, manifest)
