@@ -80,6 +80,8 @@ class MemoryPulls {
   calls: string[] = []
   /** The next create makes the comment, then fails as a lost answer (a 502 after the write). */
   loseNextCreate = false
+  /** The next create is refused by GitHub's secondary rate limit (a 403 naming it), nothing made. */
+  rateLimitNextCreate = false
   pulls: PullRequestRef[] = [{ number: 9, title: 't', url: undefined }]
   async pullsOfCommit(_sha: string, max: number): Promise<PullRequestRef[]> {
     this.calls.push('pulls')
@@ -90,6 +92,10 @@ class MemoryPulls {
   }
   async create(pull: number, body: string): Promise<number> {
     this.calls.push('create')
+    if (this.rateLimitNextCreate) {
+      this.rateLimitNextCreate = false
+      throw new HttpStatusError('POST comment', 403, 'You have exceeded a secondary rate limit', undefined, 'secondary')
+    }
     const id = this.comments.length + 1
     this.comments.push({ id, pull, body })
     if (this.loseNextCreate) {
@@ -134,6 +140,22 @@ describe('ForgePullNotes: one comment, never doubled', () => {
     expect(api.comments[0]!.body).toContain('**Live**')
     expect(api.calls).toEqual(['pulls', 'create', 'update'])
     expect(log.warnings).toEqual([])
+  })
+
+  it('a rate-limited create is no missing permission: no advice to add one, comments stay on, the next write makes it', async () => {
+    const api = new MemoryPulls()
+    api.rateLimitNextCreate = true
+    const { n, log } = notes(api)
+    n.start()
+    // The first write meets the rate limit; the last one (the deploy's end) makes the comment.
+    await new Promise((r) => setTimeout(r, 0))
+    expect(api.comments).toEqual([])
+    await n.finish({ kind: 'live' })
+    expect(api.calls).toEqual(['pulls', 'create', 'create'])
+    expect(api.comments).toHaveLength(1)
+    expect(api.comments[0]!.body).toContain('**Live**')
+    expect(log.warnings).toHaveLength(1)
+    expect(log.warnings[0]).not.toMatch(/pull-requests: write/)
   })
 
   it('a comment deleted mid-rollout is created again, once', async () => {

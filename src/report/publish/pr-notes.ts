@@ -1,7 +1,7 @@
 import { type Clock, wallNow } from '../../clock.js'
 import { errorMessage } from '../../errors.js'
 import type { PullRequestApi, PullRequestRef } from '../../forge/pull-requests.js'
-import { HttpStatusError, isTransient } from '../../http/retry.js'
+import { HttpStatusError, isPermissionFailure, isRateLimited, isTransient } from '../../http/retry.js'
 import type { ForgeKind } from '../../settings/common.js'
 import { commentMarker, type PullPhase, pullCommentBody, type PullStage } from './pr-comment.js'
 
@@ -129,7 +129,9 @@ export class ForgePullNotes implements PullNotes {
     try {
       target.commentId = await this.api.create(target.pull.number, body)
     } catch (error) {
-      if (!isTransient(error)) throw error
+      // A rate limit is no lost answer: nothing was made, and sending again now would only meet it again;
+      // the next write of the comment looks and creates it then.
+      if (!isTransient(error) || isRateLimited(error)) throw error
       // The answer was lost, not necessarily the comment: look before creating it a second time.
       target.commentId = await this.find(target.pull.number)
       if (target.commentId !== undefined) return this.api.update(target.commentId, body)
@@ -144,8 +146,8 @@ export class ForgePullNotes implements PullNotes {
 
   /** A refusal turns pull request comments off for this run, with one warning; the deploy goes on. */
   private refused(error: unknown, what: string): void {
-    const status = error instanceof HttpStatusError ? error.status : undefined
-    const permission = status === 401 || status === 403
+    // A rate limit (a 403 or 429 with its signs) is waited out next time, never read as a missing permission.
+    const permission = isPermissionFailure(error)
     if (permission) this.off = true
     const fix =
       this.o.kind === 'github'
