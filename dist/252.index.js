@@ -2,390 +2,23 @@ export const id = 252;
 export const ids = [252];
 export const modules = {
 
-/***/ 7252:
+/***/ 6844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  K: () => (/* binding */ promotionStep)
+  b: () => (/* binding */ jobRegistry)
 });
 
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
-// EXTERNAL MODULE: ./src/gate/announce.ts
-var announce = __webpack_require__(9580);
-// EXTERNAL MODULE: ./src/debug.ts
-var debug = __webpack_require__(2668);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/forge/types.ts
-var types = __webpack_require__(8286);
-// EXTERNAL MODULE: ./src/settings/promote.ts
-var promote = __webpack_require__(7997);
-// EXTERNAL MODULE: ./src/template.ts
-var template = __webpack_require__(5237);
-;// CONCATENATED MODULE: ./src/promote/command.ts
-
-async function runPromoteCommand(settings, tags, sha, environment, runner, signal) {
-    const image = settings.imageText;
-    const vars = { ...(0,template/* commitVars */.gK)(sha, environment), image, from: tags.from, tag: tags.tag, source: `${image}:${tags.from}`, target: `${image}:${tags.tag}` };
-    const argv = (settings.command ?? []).map((arg) => (0,template/* render */.XX)(arg, vars));
-    const env = { ROLLOUT_GUARD_PROMOTE_FROM: tags.from, ROLLOUT_GUARD_PROMOTE_TAG: tags.tag };
-    if (image)
-        env.ROLLOUT_GUARD_IMAGE = image;
-    if (settings.credentials) {
-        env.REGISTRY_USERNAME = settings.credentials.username;
-        env.REGISTRY_PASSWORD = settings.credentials.password;
-    }
-    const result = await runner.run(argv, { env, signal });
-    const digest = [...result.stdout.matchAll(/sha256:[0-9a-f]{64}/g)].at(-1)?.[0];
-    if (result.exitCode !== 0) {
-        return { ok: false, digest, detail: `promote-command \`${argv[0]}\` exited with ${result.exitCode}${result.stderrTail ? `: ${result.stderrTail}` : ''}` };
-    }
-    return { ok: true, digest, detail: `promote-command \`${argv[0]}\` moved ${tags.tag} to ${tags.from}` };
-}
-
-;// CONCATENATED MODULE: ./src/promote/decide.ts
-const decide_short = (s) => (s.startsWith('sha256:') ? s.slice(0, 19) : s.slice(0, 7));
-function decidePromotion(f) {
-    const { source, target } = f;
-    const built = source.revision ? `built from ${decide_short(source.revision)}` : 'commit unknown';
-    // Source first, as the summary and the demo show a move (`staging-7f25373 → latest`): one direction everywhere.
-    const moving = `${source.tag} (${decide_short(source.digest)}, ${built}) → ${target.tag}`;
-    if (target.digest === source.digest) {
-        return { action: 'unchanged', reason: `${target.tag} already points at ${decide_short(source.digest)}, the image of ${source.tag}; nothing to do.` };
-    }
-    if (!target.digest)
-        return { action: 'promote', forced: false, reason: `${target.tag} does not exist yet; promoting ${moving}.` };
-    const held = target.revision ? `${decide_short(target.revision)} (${decide_short(target.digest)})` : decide_short(target.digest);
-    const unreadable = [target.unreadable && `${target.tag} (${decide_short(target.digest)})`, source.unreadable && source.tag].filter(Boolean).join(' and ');
-    if (unreadable) {
-        const why = `cannot tell which commit ${unreadable} was built from (${[target, source].flatMap((i) => (i.unreadable ? [i.revisionNote] : [])).join('; ')})`;
-        if (f.force)
-            return { action: 'promote', forced: true, reason: `${why}, but force: true moves it: ${moving}.` };
-        return { action: 'refuse', reason: `${why}; ${target.tag} is not moved.` };
-    }
-    if (target.revision && !source.revision) {
-        const unknown = `${source.tag} holds an image whose commit is unknown (${source.revisionNote ?? 'no revision annotation or label'}) and ${target.tag} holds ${held}, so nothing proves the move is forward`;
-        if (f.force)
-            return { action: 'promote', forced: true, reason: `${unknown}, but force: true moves it: ${moving}.` };
-        return { action: 'refuse', reason: `${unknown}; ${target.tag} is not moved. Build ${source.tag} with the org.opencontainers.image.revision label, or run with force: true.` };
-    }
-    if (f.targetAhead) {
-        const ahead = `${target.tag} holds ${held}, a newer commit than ${decide_short(source.revision)}, the commit of ${source.tag}`;
-        if (f.force)
-            return { action: 'promote', forced: true, reason: `${ahead}, but force: true moves it back: ${moving}.` };
-        return { action: 'skip-ahead', reason: `${ahead}; ${target.tag} stays where it is (forward-only).` };
-    }
-    if (!target.revision) {
-        return { action: 'promote', forced: false, reason: `${target.tag} holds ${held} whose commit is unknown (${target.revisionNote ?? 'no revision annotation or label'}); promoting ${moving}.` };
-    }
-    return { action: 'promote', forced: false, reason: `${target.tag} holds ${held}, which is not newer than ${decide_short(source.revision)}; promoting ${moving}.` };
-}
-
-;// CONCATENATED MODULE: ./src/promote/fence.ts
-/** Thrown by the fence: a newer commit owns the branch, so this write is not sent. */
-class SupersededError extends Error {
-    reason;
-    stopped;
-    constructor(reason, 
-    /** What was about to be sent again, when a retry was stopped; undefined before the first attempt. */
-    stopped) {
-        super(reason);
-        this.reason = reason;
-        this.stopped = stopped;
-        this.name = 'SupersededError';
-    }
-}
-function gateFence(checkGate) {
-    return async (retrying) => {
-        const verdict = await checkGate();
-        if (verdict.superseded)
-            throw new SupersededError(verdict.reason, retrying);
-    };
-}
-
-// EXTERNAL MODULE: ./src/promote/revision.ts
-var revision = __webpack_require__(1187);
-;// CONCATENATED MODULE: ./src/promote/promote.ts
-
-
-
-
-
-
-
-
-
-async function promote_promote(opts) {
-    const fence = gateFence(opts.checkGate);
-    try {
-        const tags = (0,promote/* renderTags */.Ep)(opts.settings, opts.sha, opts.environment);
-        if (opts.signal?.aborted)
-            return cancelled('the run was cancelled before it started');
-        try {
-            // Gate first: a superseded job sends no registry request and runs no command.
-            if (!opts.gateAsked)
-                await fence();
-        }
-        catch (error) {
-            if (!(error instanceof SupersededError))
-                throw error;
-            const what = opts.settings.command ? 'promote-command was not run' : 'no registry request was sent';
-            return { promoted: false, outcome: 'skipped-superseded', reason: `${error.reason} ${tags.tag} was not moved: ${what}.` };
-        }
-        if (opts.settings.command)
-            return await byCommand(opts, tags, gateFence(opts.checkFreshGate ?? opts.checkGate));
-        if (!opts.registry)
-            throw new Error('no registry client and no promote-command: nothing can promote');
-        return await byRetag(opts, opts.registry, tags, fence);
-    }
-    catch (error) {
-        if (opts.signal?.aborted)
-            return cancelled((0,errors/* errorMessage */.g)(error));
-        return { promoted: false, outcome: 'failed', reason: `Promotion failed: ${(0,errors/* errorMessage */.g)(error)}` };
-    }
-}
-const cancelled = (detail) => ({ promoted: false, outcome: 'cancelled', reason: `Promotion cancelled (${detail}); the tag was not moved by this run.` });
-async function byRetag(opts, registry, tags, fence) {
-    const name = registry.ref.display;
-    const found = await registry.getManifest(tags.from);
-    if (!found) {
-        return { promoted: false, outcome: 'failed', reason: `Source tag missing: ${name}:${tags.from} does not exist (HTTP 404); push the image of ${opts.sha.slice(0, 7)} as ${tags.from} first.` };
-    }
-    log/* info */.pq(`${name}:${tags.from} is ${found.digest} (${found.mediaType}).`);
-    const target = { digest: await registry.manifestDigest(tags.tag), revision: undefined };
-    const source = { digest: found.digest, revision: undefined };
-    let targetAhead = false;
-    if (target.digest !== source.digest) {
-        Object.assign(source, await judged(opts, registry, found, `${name}:${tags.from}`));
-        if (source.revision && !(0,types/* sameCommit */.Kd)(source.revision, opts.sha)) {
-            log/* info */.pq(`${name}:${tags.from} holds an image of ${source.revision}, not of this job's commit ${opts.sha}: forward-only judges ${source.revision}.`);
-        }
-        if (target.digest) {
-            // Read by digest: the image judged is the image that was there, even if the tag moves meanwhile.
-            const held = await registry.getManifest(target.digest);
-            Object.assign(target, await judged(opts, registry, held, `${name}:${tags.tag} (${target.digest})`));
-        }
-        if (target.revision && source.revision)
-            targetAhead = await opts.ancestry.isAhead(target.revision, source.revision);
-    }
-    log/* info */.pq(`${name}:${tags.tag} is ${target.digest ?? 'absent'}${target.revision ? `, built from ${target.revision}` : ''}.`);
-    const decision = decidePromotion({ sha: opts.sha, source: { ...source, tag: tags.from }, target: { ...target, tag: tags.tag }, targetAhead, force: opts.force });
-    (0,debug/* debug */.Yz)(() => `promotion decision: source ${name}:${tags.from} ${source.digest} built from ${source.revision ?? 'an unknown commit'}; target ${name}:${tags.tag} ${target.digest ?? 'absent'} built from ${target.revision ?? 'an unknown commit'}; target ahead ${targetAhead}; force ${opts.force}: ${decision.action} (${decision.reason})`);
-    const before = { previousDigest: target.digest, previousRevision: target.revision };
-    if (decision.action === 'unchanged')
-        return { promoted: false, outcome: 'unchanged', digest: source.digest, ...before, reason: decision.reason };
-    if (decision.action === 'skip-ahead')
-        return { promoted: false, outcome: 'skipped-ahead', digest: source.digest, ...before, reason: decision.reason };
-    if (decision.action === 'refuse')
-        return { promoted: false, outcome: 'failed', digest: source.digest, ...before, reason: `Promotion failed: ${decision.reason}` };
-    if (decision.forced)
-        log/* warning */.$e(decision.reason, { title: 'Promotion forced past the forward-only check' });
-    let written;
-    try {
-        await fence();
-        written = await registry.putManifest(tags.tag, found, fence);
-    }
-    catch (error) {
-        if (!(error instanceof SupersededError))
-            throw error;
-        const stopped = error.stopped ? `: ${error.stopped} was not sent` : '';
-        return { promoted: false, outcome: 'skipped-superseded', digest: source.digest, ...before, reason: `${error.reason} ${tags.tag} was not moved${stopped}.` };
-    }
-    if (written !== source.digest) {
-        return { promoted: false, outcome: 'failed', ...before, reason: `Promotion failed: the registry stored ${tags.tag} as ${written}, not ${source.digest}.` };
-    }
-    log/* info */.pq(`${name}:${tags.tag} now points at ${written}.`);
-    return { promoted: true, outcome: 'promoted', digest: written, ...before, reason: decision.reason, forced: decision.forced };
-}
-/**
- * The commit an image was built from. An image that cannot be read (a manifest or blob missing, the
- * registry failing) is never "commit unknown": that would let an image of a newer commit be replaced.
- * Only `force: true` goes past it, with the reason saying so.
- */
-async function judged(opts, registry, manifest, what) {
-    try {
-        if (!manifest)
-            throw new Error('its manifest vanished while being read (HTTP 404)');
-        const read = await (0,revision/* readRevision */.M)(registry, manifest);
-        return { revision: read.revision, revisionNote: read.note };
-    }
-    catch (error) {
-        if (!opts.force)
-            throw new Error(`cannot tell which commit ${what} was built from, so nothing is moved: ${(0,errors/* errorMessage */.g)(error)}`, { cause: error });
-        return { revision: undefined, revisionNote: (0,errors/* errorMessage */.g)(error), unreadable: true };
-    }
-}
-async function byCommand(opts, tags, fence) {
-    // The command cannot be asked what the tag holds, so the gate is the only guard (on an answer younger
-    // than the bound): the command must do its own forward-only check if the registry can move tags out of order.
-    if (opts.signal?.aborted)
-        return cancelled('the run was cancelled before promote-command started');
-    try {
-        await fence();
-    }
-    catch (error) {
-        if (!(error instanceof SupersededError))
-            throw error;
-        return { promoted: false, outcome: 'skipped-superseded', reason: `${error.reason} ${tags.tag} was not moved: promote-command was not run.` };
-    }
-    const result = await runPromoteCommand(opts.settings, tags, opts.sha, opts.environment, opts.runner, opts.signal);
-    if (!result.ok)
-        return { promoted: false, outcome: 'failed', digest: result.digest, reason: `Promotion failed: ${result.detail}` };
-    return { promoted: true, outcome: 'promoted', digest: result.digest, reason: `${result.detail}.` };
-}
-
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(6670);
-// EXTERNAL MODULE: ./src/registry/client.ts + 3 modules
-var client = __webpack_require__(7459);
-;// CONCATENATED MODULE: ./src/modes/promotion-step.ts
-
-
-
-
-
-/**
- * One forward-only promotion with the gate asked before the first registry request (unless the caller
- * passes the decision it took just now), right before the write and before every retried write, and
- * right before promote-command (on an answer younger than the ownership-evidence bound).
- * Shared by `mode: promote` and the last step of deploy and reconcile. Returns the last gate decision
- * too, for the report: when the job was superseded, it names the newer head.
- */
-async function promotionStep(ctx, runner, initial) {
-    const settings = ctx.settings.promote;
-    if (!settings)
-        throw new Error('promotion started without `image` or `promote-command`');
-    const registry = settings.image && !settings.command
-        ? (0,client/* createRegistry */.Iq)(settings.image, {
-            http: ctx.http,
-            clock: ctx.clock,
-            retry: settings.retry,
-            timeoutMs: settings.requestTimeoutMs,
-            credentials: settings.credentials,
-            signal: ctx.signal,
-            log: (m) => log/* info */.pq(m),
-            onSecret: redact/* registerSecret */.cl
-        })
-        : undefined;
-    let last = initial;
-    const verdict = (decision) => {
-        last = decision;
-        // Once the head was readable in this job, an unreadable one is an outage: no registry write blind.
-        if (decision.basis === 'unreadable' && ctx.gate.everReadable && !ctx.settings.gate.force) {
-            throw new Error(`the head of ${ctx.settings.target.branch}, readable earlier in this job, could not be read (${decision.unreadable ?? decision.reason}), so the tag was not moved; run again once the forge answers`);
-        }
-        return { superseded: !(0,announce/* announce */.i)(decision, ctx.settings.gate, 'promotion').proceed, reason: decision.reason };
-    };
-    const result = await promote_promote({
-        settings,
-        sha: ctx.settings.target.sha,
-        environment: ctx.settings.target.environment,
-        force: ctx.settings.gate.force,
-        registry,
-        runner,
-        ancestry: ctx.ancestry,
-        checkGate: async () => verdict(await ctx.gate.check()),
-        checkFreshGate: async () => verdict(await ctx.gate.fresh()),
-        gateAsked: initial !== undefined,
-        signal: ctx.signal
-    });
-    return { result, gate: last };
-}
-
-
-/***/ }),
-
-/***/ 1187:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ readRevision)
-/* harmony export */ });
-/* unused harmony export REVISION_KEY */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
-/* harmony import */ var _registry_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
-
-
-/**
- * Which commit an image was built from: the `org.opencontainers.image.revision` annotation of the
- * manifest or index (docker/metadata-action and buildx write it), else the config label of that name
- * (`LABEL` in a Dockerfile), looking into one platform image when an index carries neither.
- */
-const REVISION_KEY = 'org.opencontainers.image.revision';
-const MAX_CONFIG = 8 * 1024 * 1024;
-const COMMIT = /^[0-9a-f]{7,40}$/i;
-/**
- * Errors reading the registry propagate, and so does a manifest the image refers to that is missing:
- * an unreadable image must not count as "commit unknown", which may be replaced.
- */
-async function readRevision(registry, manifest, depth = 0) {
-    let json;
-    try {
-        json = JSON.parse(manifest.bytes.toString('utf8'));
-    }
-    catch {
-        return { revision: undefined, note: 'the manifest is not JSON' };
-    }
-    const annotated = checked(json.annotations?.[REVISION_KEY], 'annotation');
-    if (annotated)
-        return annotated;
-    if (Array.isArray(json.manifests)) {
-        if (depth > 0)
-            return { revision: undefined, note: 'nested index without a revision' };
-        // The first runnable image; buildx adds attestation manifests with platform unknown/unknown.
-        const child = json.manifests.find((m) => m.platform?.os !== 'unknown' && !m.annotations?.['vnd.docker.reference.type']) ?? json.manifests[0];
-        if (!child || typeof child.digest !== 'string')
-            return { revision: undefined, note: 'an empty index without a revision annotation' };
-        const inner = await registry.getManifest(child.digest);
-        // A missing platform image is an unreadable image, not an image of unknown commit: the index may
-        // well be newer, and "unknown" would let it be overwritten backward.
-        if (!inner)
-            throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .g('not-found', `the index ${manifest.digest.slice(0, 19)} refers to the platform image ${child.digest.slice(0, 19)}, which the registry does not have (HTTP 404)`, 404);
-        return readRevision(registry, inner, depth + 1);
-    }
-    if (typeof json.config?.digest !== 'string')
-        return { revision: undefined, note: 'no revision annotation and no config' };
-    const blob = await registry.getBlob(json.config.digest, MAX_CONFIG);
-    let config;
-    try {
-        config = JSON.parse(blob.toString('utf8'));
-    }
-    catch {
-        return { revision: undefined, note: 'the image config is not JSON' };
-    }
-    return checked(config.config?.Labels?.[REVISION_KEY], 'config label') ?? { revision: undefined, note: 'no revision annotation or label' };
-}
-function checked(value, where) {
-    if (value === undefined || value === null || value === '')
-        return undefined;
-    if (typeof value === 'string' && COMMIT.test(value))
-        return { revision: value.toLowerCase(), note: where };
-    return { revision: undefined, note: `the ${where} ${JSON.stringify((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(String(value), 60))} is not a commit SHA` };
-}
-
-
-/***/ }),
-
-/***/ 7459:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Iq: () => (/* binding */ createRegistry)
-});
-
-// UNUSED EXPORTS: MANIFEST_TYPES, digestOf
-
 // EXTERNAL MODULE: ./src/http/retry.ts
 var http_retry = __webpack_require__(8902);
 // EXTERNAL MODULE: ./src/http/bounded-fetch.ts
 var bounded_fetch = __webpack_require__(2396);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(6670);
 // EXTERNAL MODULE: ./src/registry/reference.ts
 var reference = __webpack_require__(9310);
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
@@ -817,6 +450,383 @@ class DistributionRegistry {
         }
         throw new errors/* RegistryError */.g('status', `${what}: HTTP ${res.status}${detail ? ` (${detail})` : ''}.`, res.status);
     }
+}
+
+;// CONCATENATED MODULE: ./src/modes/job-registry.ts
+
+
+
+/**
+ * The registry client of this job's `image`, with the promotion's credentials, retries and timeout: one
+ * construction for the promotion step and for the canary restore's read of the promote tag. Undefined
+ * with a `promote-command` (the job cannot read the registry then) or without `image`.
+ */
+function jobRegistry(ctx) {
+    const settings = ctx.settings.promote;
+    if (!settings?.image || settings.command)
+        return undefined;
+    return createRegistry(settings.image, {
+        http: ctx.http,
+        clock: ctx.clock,
+        retry: settings.retry,
+        timeoutMs: settings.requestTimeoutMs,
+        credentials: settings.credentials,
+        signal: ctx.signal,
+        log: (m) => log/* info */.pq(m),
+        onSecret: redact/* registerSecret */.cl
+    });
+}
+
+
+/***/ }),
+
+/***/ 7252:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  K: () => (/* binding */ promotionStep)
+});
+
+// EXTERNAL MODULE: ./src/gate/announce.ts
+var announce = __webpack_require__(9580);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/debug.ts
+var debug = __webpack_require__(2668);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/forge/types.ts
+var types = __webpack_require__(8286);
+// EXTERNAL MODULE: ./src/settings/promote.ts
+var promote = __webpack_require__(7997);
+// EXTERNAL MODULE: ./src/template.ts
+var template = __webpack_require__(5237);
+;// CONCATENATED MODULE: ./src/promote/command.ts
+
+async function runPromoteCommand(settings, tags, sha, environment, runner, signal) {
+    const image = settings.imageText;
+    const vars = { ...(0,template/* commitVars */.gK)(sha, environment), image, from: tags.from, tag: tags.tag, source: `${image}:${tags.from}`, target: `${image}:${tags.tag}` };
+    const argv = (settings.command ?? []).map((arg) => (0,template/* render */.XX)(arg, vars));
+    const env = { ROLLOUT_GUARD_PROMOTE_FROM: tags.from, ROLLOUT_GUARD_PROMOTE_TAG: tags.tag };
+    if (image)
+        env.ROLLOUT_GUARD_IMAGE = image;
+    if (settings.credentials) {
+        env.REGISTRY_USERNAME = settings.credentials.username;
+        env.REGISTRY_PASSWORD = settings.credentials.password;
+    }
+    const result = await runner.run(argv, { env, signal });
+    const digest = [...result.stdout.matchAll(/sha256:[0-9a-f]{64}/g)].at(-1)?.[0];
+    if (result.exitCode !== 0) {
+        return { ok: false, digest, detail: `promote-command \`${argv[0]}\` exited with ${result.exitCode}${result.stderrTail ? `: ${result.stderrTail}` : ''}` };
+    }
+    return { ok: true, digest, detail: `promote-command \`${argv[0]}\` moved ${tags.tag} to ${tags.from}` };
+}
+
+;// CONCATENATED MODULE: ./src/promote/decide.ts
+const decide_short = (s) => (s.startsWith('sha256:') ? s.slice(0, 19) : s.slice(0, 7));
+function decidePromotion(f) {
+    const { source, target } = f;
+    const built = source.revision ? `built from ${decide_short(source.revision)}` : 'commit unknown';
+    // Source first, as the summary and the demo show a move (`staging-7f25373 → latest`): one direction everywhere.
+    const moving = `${source.tag} (${decide_short(source.digest)}, ${built}) → ${target.tag}`;
+    if (target.digest === source.digest) {
+        return { action: 'unchanged', reason: `${target.tag} already points at ${decide_short(source.digest)}, the image of ${source.tag}; nothing to do.` };
+    }
+    if (!target.digest)
+        return { action: 'promote', forced: false, reason: `${target.tag} does not exist yet; promoting ${moving}.` };
+    const held = target.revision ? `${decide_short(target.revision)} (${decide_short(target.digest)})` : decide_short(target.digest);
+    const unreadable = [target.unreadable && `${target.tag} (${decide_short(target.digest)})`, source.unreadable && source.tag].filter(Boolean).join(' and ');
+    if (unreadable) {
+        const why = `cannot tell which commit ${unreadable} was built from (${[target, source].flatMap((i) => (i.unreadable ? [i.revisionNote] : [])).join('; ')})`;
+        if (f.force)
+            return { action: 'promote', forced: true, reason: `${why}, but force: true moves it: ${moving}.` };
+        return { action: 'refuse', reason: `${why}; ${target.tag} is not moved.` };
+    }
+    if (target.revision && !source.revision) {
+        const unknown = `${source.tag} holds an image whose commit is unknown (${source.revisionNote ?? 'no revision annotation or label'}) and ${target.tag} holds ${held}, so nothing proves the move is forward`;
+        if (f.force)
+            return { action: 'promote', forced: true, reason: `${unknown}, but force: true moves it: ${moving}.` };
+        return { action: 'refuse', reason: `${unknown}; ${target.tag} is not moved. Build ${source.tag} with the org.opencontainers.image.revision label, or run with force: true.` };
+    }
+    if (f.targetAhead) {
+        const ahead = `${target.tag} holds ${held}, a newer commit than ${decide_short(source.revision)}, the commit of ${source.tag}`;
+        if (f.force)
+            return { action: 'promote', forced: true, reason: `${ahead}, but force: true moves it back: ${moving}.` };
+        return { action: 'skip-ahead', reason: `${ahead}; ${target.tag} stays where it is (forward-only).` };
+    }
+    if (!target.revision) {
+        return { action: 'promote', forced: false, reason: `${target.tag} holds ${held} whose commit is unknown (${target.revisionNote ?? 'no revision annotation or label'}); promoting ${moving}.` };
+    }
+    return { action: 'promote', forced: false, reason: `${target.tag} holds ${held}, which is not newer than ${decide_short(source.revision)}; promoting ${moving}.` };
+}
+
+;// CONCATENATED MODULE: ./src/promote/fence.ts
+/** Thrown by the fence: a newer commit owns the branch, so this write is not sent. */
+class SupersededError extends Error {
+    reason;
+    stopped;
+    constructor(reason, 
+    /** What was about to be sent again, when a retry was stopped; undefined before the first attempt. */
+    stopped) {
+        super(reason);
+        this.reason = reason;
+        this.stopped = stopped;
+        this.name = 'SupersededError';
+    }
+}
+function gateFence(checkGate) {
+    return async (retrying) => {
+        const verdict = await checkGate();
+        if (verdict.superseded)
+            throw new SupersededError(verdict.reason, retrying);
+    };
+}
+
+// EXTERNAL MODULE: ./src/promote/revision.ts
+var revision = __webpack_require__(1187);
+;// CONCATENATED MODULE: ./src/promote/promote.ts
+
+
+
+
+
+
+
+
+
+async function promote_promote(opts) {
+    const fence = gateFence(opts.checkGate);
+    try {
+        const tags = (0,promote/* renderTags */.Ep)(opts.settings, opts.sha, opts.environment);
+        if (opts.signal?.aborted)
+            return cancelled('the run was cancelled before it started');
+        try {
+            // Gate first: a superseded job sends no registry request and runs no command.
+            if (!opts.gateAsked)
+                await fence();
+        }
+        catch (error) {
+            if (!(error instanceof SupersededError))
+                throw error;
+            const what = opts.settings.command ? 'promote-command was not run' : 'no registry request was sent';
+            return { promoted: false, outcome: 'skipped-superseded', reason: `${error.reason} ${tags.tag} was not moved: ${what}.` };
+        }
+        if (opts.settings.command)
+            return await byCommand(opts, tags, gateFence(opts.checkFreshGate ?? opts.checkGate));
+        if (!opts.registry)
+            throw new Error('no registry client and no promote-command: nothing can promote');
+        return await byRetag(opts, opts.registry, tags, fence);
+    }
+    catch (error) {
+        if (opts.signal?.aborted)
+            return cancelled((0,errors/* errorMessage */.g)(error));
+        return { promoted: false, outcome: 'failed', reason: `Promotion failed: ${(0,errors/* errorMessage */.g)(error)}` };
+    }
+}
+const cancelled = (detail) => ({ promoted: false, outcome: 'cancelled', reason: `Promotion cancelled (${detail}); the tag was not moved by this run.` });
+async function byRetag(opts, registry, tags, fence) {
+    const name = registry.ref.display;
+    const found = await registry.getManifest(tags.from);
+    if (!found) {
+        return { promoted: false, outcome: 'failed', reason: `Source tag missing: ${name}:${tags.from} does not exist (HTTP 404); push the image of ${opts.sha.slice(0, 7)} as ${tags.from} first.` };
+    }
+    log/* info */.pq(`${name}:${tags.from} is ${found.digest} (${found.mediaType}).`);
+    const target = { digest: await registry.manifestDigest(tags.tag), revision: undefined };
+    const source = { digest: found.digest, revision: undefined };
+    let targetAhead = false;
+    if (target.digest !== source.digest) {
+        Object.assign(source, await judged(opts, registry, found, `${name}:${tags.from}`));
+        if (source.revision && !(0,types/* sameCommit */.Kd)(source.revision, opts.sha)) {
+            log/* info */.pq(`${name}:${tags.from} holds an image of ${source.revision}, not of this job's commit ${opts.sha}: forward-only judges ${source.revision}.`);
+        }
+        if (target.digest) {
+            // Read by digest: the image judged is the image that was there, even if the tag moves meanwhile.
+            const held = await registry.getManifest(target.digest);
+            Object.assign(target, await judged(opts, registry, held, `${name}:${tags.tag} (${target.digest})`));
+        }
+        if (target.revision && source.revision)
+            targetAhead = await opts.ancestry.isAhead(target.revision, source.revision);
+    }
+    log/* info */.pq(`${name}:${tags.tag} is ${target.digest ?? 'absent'}${target.revision ? `, built from ${target.revision}` : ''}.`);
+    const decision = decidePromotion({ sha: opts.sha, source: { ...source, tag: tags.from }, target: { ...target, tag: tags.tag }, targetAhead, force: opts.force });
+    (0,debug/* debug */.Yz)(() => `promotion decision: source ${name}:${tags.from} ${source.digest} built from ${source.revision ?? 'an unknown commit'}; target ${name}:${tags.tag} ${target.digest ?? 'absent'} built from ${target.revision ?? 'an unknown commit'}; target ahead ${targetAhead}; force ${opts.force}: ${decision.action} (${decision.reason})`);
+    const before = { previousDigest: target.digest, previousRevision: target.revision };
+    if (decision.action === 'unchanged')
+        return { promoted: false, outcome: 'unchanged', digest: source.digest, ...before, reason: decision.reason };
+    if (decision.action === 'skip-ahead')
+        return { promoted: false, outcome: 'skipped-ahead', digest: source.digest, ...before, reason: decision.reason };
+    if (decision.action === 'refuse')
+        return { promoted: false, outcome: 'failed', digest: source.digest, ...before, reason: `Promotion failed: ${decision.reason}` };
+    if (decision.forced)
+        log/* warning */.$e(decision.reason, { title: 'Promotion forced past the forward-only check' });
+    let written;
+    try {
+        await fence();
+        written = await registry.putManifest(tags.tag, found, fence);
+    }
+    catch (error) {
+        if (!(error instanceof SupersededError))
+            throw error;
+        const stopped = error.stopped ? `: ${error.stopped} was not sent` : '';
+        return { promoted: false, outcome: 'skipped-superseded', digest: source.digest, ...before, reason: `${error.reason} ${tags.tag} was not moved${stopped}.` };
+    }
+    if (written !== source.digest) {
+        return { promoted: false, outcome: 'failed', ...before, reason: `Promotion failed: the registry stored ${tags.tag} as ${written}, not ${source.digest}.` };
+    }
+    log/* info */.pq(`${name}:${tags.tag} now points at ${written}.`);
+    return { promoted: true, outcome: 'promoted', digest: written, ...before, reason: decision.reason, forced: decision.forced };
+}
+/**
+ * The commit an image was built from. An image that cannot be read (a manifest or blob missing, the
+ * registry failing) is never "commit unknown": that would let an image of a newer commit be replaced.
+ * Only `force: true` goes past it, with the reason saying so.
+ */
+async function judged(opts, registry, manifest, what) {
+    try {
+        if (!manifest)
+            throw new Error('its manifest vanished while being read (HTTP 404)');
+        const read = await (0,revision/* readRevision */.M)(registry, manifest);
+        return { revision: read.revision, revisionNote: read.note };
+    }
+    catch (error) {
+        if (!opts.force)
+            throw new Error(`cannot tell which commit ${what} was built from, so nothing is moved: ${(0,errors/* errorMessage */.g)(error)}`, { cause: error });
+        return { revision: undefined, revisionNote: (0,errors/* errorMessage */.g)(error), unreadable: true };
+    }
+}
+async function byCommand(opts, tags, fence) {
+    // The command cannot be asked what the tag holds, so the gate is the only guard (on an answer younger
+    // than the bound): the command must do its own forward-only check if the registry can move tags out of order.
+    if (opts.signal?.aborted)
+        return cancelled('the run was cancelled before promote-command started');
+    try {
+        await fence();
+    }
+    catch (error) {
+        if (!(error instanceof SupersededError))
+            throw error;
+        return { promoted: false, outcome: 'skipped-superseded', reason: `${error.reason} ${tags.tag} was not moved: promote-command was not run.` };
+    }
+    const result = await runPromoteCommand(opts.settings, tags, opts.sha, opts.environment, opts.runner, opts.signal);
+    if (!result.ok)
+        return { promoted: false, outcome: 'failed', digest: result.digest, reason: `Promotion failed: ${result.detail}` };
+    return { promoted: true, outcome: 'promoted', digest: result.digest, reason: `${result.detail}.` };
+}
+
+// EXTERNAL MODULE: ./src/modes/job-registry.ts + 4 modules
+var job_registry = __webpack_require__(6844);
+;// CONCATENATED MODULE: ./src/modes/promotion-step.ts
+
+
+
+/**
+ * One forward-only promotion with the gate asked before the first registry request (unless the caller
+ * passes the decision it took just now), right before the write and before every retried write, and
+ * right before promote-command (on an answer younger than the ownership-evidence bound).
+ * Shared by `mode: promote` and the last step of deploy and reconcile. Returns the last gate decision
+ * too, for the report: when the job was superseded, it names the newer head.
+ */
+async function promotionStep(ctx, runner, initial) {
+    const settings = ctx.settings.promote;
+    if (!settings)
+        throw new Error('promotion started without `image` or `promote-command`');
+    const registry = (0,job_registry/* jobRegistry */.b)(ctx);
+    let last = initial;
+    const verdict = (decision) => {
+        last = decision;
+        // Once the head was readable in this job, an unreadable one is an outage: no registry write blind.
+        if (decision.basis === 'unreadable' && ctx.gate.everReadable && !ctx.settings.gate.force) {
+            throw new Error(`the head of ${ctx.settings.target.branch}, readable earlier in this job, could not be read (${decision.unreadable ?? decision.reason}), so the tag was not moved; run again once the forge answers`);
+        }
+        return { superseded: !(0,announce/* announce */.i)(decision, ctx.settings.gate, 'promotion').proceed, reason: decision.reason };
+    };
+    const result = await promote_promote({
+        settings,
+        sha: ctx.settings.target.sha,
+        environment: ctx.settings.target.environment,
+        force: ctx.settings.gate.force,
+        registry,
+        runner,
+        ancestry: ctx.ancestry,
+        checkGate: async () => verdict(await ctx.gate.check()),
+        checkFreshGate: async () => verdict(await ctx.gate.fresh()),
+        gateAsked: initial !== undefined,
+        signal: ctx.signal
+    });
+    return { result, gate: last };
+}
+
+
+/***/ }),
+
+/***/ 1187:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ readRevision)
+/* harmony export */ });
+/* unused harmony export REVISION_KEY */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
+/* harmony import */ var _registry_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
+
+
+/**
+ * Which commit an image was built from: the `org.opencontainers.image.revision` annotation of the
+ * manifest or index (docker/metadata-action and buildx write it), else the config label of that name
+ * (`LABEL` in a Dockerfile), looking into one platform image when an index carries neither.
+ */
+const REVISION_KEY = 'org.opencontainers.image.revision';
+const MAX_CONFIG = 8 * 1024 * 1024;
+const COMMIT = /^[0-9a-f]{7,40}$/i;
+/**
+ * Errors reading the registry propagate, and so does a manifest the image refers to that is missing:
+ * an unreadable image must not count as "commit unknown", which may be replaced.
+ */
+async function readRevision(registry, manifest, depth = 0) {
+    let json;
+    try {
+        json = JSON.parse(manifest.bytes.toString('utf8'));
+    }
+    catch {
+        return { revision: undefined, note: 'the manifest is not JSON' };
+    }
+    const annotated = checked(json.annotations?.[REVISION_KEY], 'annotation');
+    if (annotated)
+        return annotated;
+    if (Array.isArray(json.manifests)) {
+        if (depth > 0)
+            return { revision: undefined, note: 'nested index without a revision' };
+        // The first runnable image; buildx adds attestation manifests with platform unknown/unknown.
+        const child = json.manifests.find((m) => m.platform?.os !== 'unknown' && !m.annotations?.['vnd.docker.reference.type']) ?? json.manifests[0];
+        if (!child || typeof child.digest !== 'string')
+            return { revision: undefined, note: 'an empty index without a revision annotation' };
+        const inner = await registry.getManifest(child.digest);
+        // A missing platform image is an unreadable image, not an image of unknown commit: the index may
+        // well be newer, and "unknown" would let it be overwritten backward.
+        if (!inner)
+            throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .g('not-found', `the index ${manifest.digest.slice(0, 19)} refers to the platform image ${child.digest.slice(0, 19)}, which the registry does not have (HTTP 404)`, 404);
+        return readRevision(registry, inner, depth + 1);
+    }
+    if (typeof json.config?.digest !== 'string')
+        return { revision: undefined, note: 'no revision annotation and no config' };
+    const blob = await registry.getBlob(json.config.digest, MAX_CONFIG);
+    let config;
+    try {
+        config = JSON.parse(blob.toString('utf8'));
+    }
+    catch {
+        return { revision: undefined, note: 'the image config is not JSON' };
+    }
+    return checked(config.config?.Labels?.[REVISION_KEY], 'config label') ?? { revision: undefined, note: 'no revision annotation or label' };
+}
+function checked(value, where) {
+    if (value === undefined || value === null || value === '')
+        return undefined;
+    if (typeof value === 'string' && COMMIT.test(value))
+        return { revision: value.toLowerCase(), note: where };
+    return { revision: undefined, note: `the ${where} ${JSON.stringify((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(String(value), 60))} is not a commit SHA` };
 }
 
 

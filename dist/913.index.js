@@ -343,7 +343,9 @@ class ForgePullNotes {
             target.commentId = await this.api.create(target.pull.number, body);
         }
         catch (error) {
-            if (!(0,retry/* isTransient */.dg)(error))
+            // A rate limit is no lost answer: nothing was made, and sending again now would only meet it again;
+            // the next write of the comment looks and creates it then.
+            if (!(0,retry/* isTransient */.dg)(error) || (0,retry/* isRateLimited */.Jz)(error))
                 throw error;
             // The answer was lost, not necessarily the comment: look before creating it a second time.
             target.commentId = await this.find(target.pull.number);
@@ -358,8 +360,8 @@ class ForgePullNotes {
     }
     /** A refusal turns pull request comments off for this run, with one warning; the deploy goes on. */
     refused(error, what) {
-        const status = error instanceof retry/* HttpStatusError */.F9 ? error.status : undefined;
-        const permission = status === 401 || status === 403;
+        // A rate limit (a 403 or 429 with its signs) is waited out next time, never read as a missing permission.
+        const permission = (0,retry/* isPermissionFailure */.w$)(error);
         if (permission)
             this.off = true;
         const fix = this.o.kind === 'github'
@@ -434,17 +436,13 @@ var promotion_step = __webpack_require__(7252);
 var revision = __webpack_require__(1187);
 // EXTERNAL MODULE: ./src/record/standing.ts
 var standing = __webpack_require__(9121);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(6670);
-// EXTERNAL MODULE: ./src/registry/client.ts + 3 modules
-var client = __webpack_require__(7459);
 // EXTERNAL MODULE: ./src/settings/promote.ts
 var promote = __webpack_require__(7997);
 // EXTERNAL MODULE: ./src/settings/report.ts
 var settings_report = __webpack_require__(8411);
+// EXTERNAL MODULE: ./src/modes/job-registry.ts + 4 modules
+var job_registry = __webpack_require__(6844);
 ;// CONCATENATED MODULE: ./src/modes/stable-release.ts
-
-
 
 
 
@@ -469,21 +467,11 @@ function standingReader(ctx) {
  */
 function latestReader(ctx) {
     const settings = ctx.settings.promote;
-    if (!settings?.image || settings.command)
+    const registry = (0,job_registry/* jobRegistry */.b)(ctx);
+    if (!settings || !registry)
         return undefined;
-    const image = settings.image;
     return async () => {
         const { tag } = (0,promote/* renderTags */.Ep)(settings, ctx.settings.target.sha, ctx.settings.target.environment);
-        const registry = (0,client/* createRegistry */.Iq)(image, {
-            http: ctx.http,
-            clock: ctx.clock,
-            retry: settings.retry,
-            timeoutMs: settings.requestTimeoutMs,
-            credentials: settings.credentials,
-            signal: ctx.signal,
-            log: (m) => log/* info */.pq(m),
-            onSecret: redact/* registerSecret */.cl
-        });
         const manifest = await registry.getManifest(tag);
         if (!manifest)
             return { note: `${tag} does not exist` };
