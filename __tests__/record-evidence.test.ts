@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { canaryEvidence, reconcileRejection } from '../src/record/evidence.js'
 import type { RunEnding } from '../src/record/stamp.js'
-import { decideDeployState, type DeployRecord } from '../src/reconcile/deploy-state.js'
+import { decideDeployState, type DeployRecord } from '../src/record/state.js'
 
 /** Absence of evidence is not consent: only a record that says a canary verified lets reconcile heal directly. */
 const SHA = 'b'.repeat(40)

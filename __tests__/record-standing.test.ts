@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { type Standing, standingOf } from '../src/record/standing.js'
 import type { RunEnding } from '../src/record/stamp.js'
-import type { DeployRecord } from '../src/reconcile/deploy-state.js'
+import type { DeployRecord } from '../src/record/state.js'
 
 /** What the records on a commit say of it as a release; where a restore goes is restore-target.test.ts. */
 const SHA = 'a'.repeat(40)

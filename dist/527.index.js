@@ -100,15 +100,173 @@ function progressReporter(clock) {
 
 /***/ }),
 
-/***/ 7617:
+/***/ 1812:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ reconcileRejection),
+/* harmony export */   m: () => (/* binding */ canaryEvidence)
+/* harmony export */ });
+/* harmony import */ var _stamp_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6806);
+
+/**
+ * Positive evidence is a deploy record that ended `deployed` (every tenant of that job verified, its canary
+ * among them), from any job, run or attempt of the commit. Anything else is not: no record, an unreadable
+ * one (the caller never gets here then), a `running` one (live or presumed dead), one that ended
+ * `cancelled`, `superseded`, `failed`, `failed-tenants` (which does not say the job had a verified canary),
+ * or a record of another mode.
+ */
+function canaryEvidence(records, sha) {
+    const sha7 = sha.slice(0, 7);
+    const verified = records.filter((r) => r.stamp.mode === 'deploy' && r.stamp.end === 'deployed');
+    if (verified.length) {
+        const record = verified.reduce((a, b) => ((0,_stamp_js__WEBPACK_IMPORTED_MODULE_0__/* .compareRuns */ .qB)(b.stamp, a.stamp) > 0 ? b : a));
+        const job = record.stamp.part ? ` (shard ${record.stamp.part})` : '';
+        return { verified: true, record, reason: `The deploy of ${sha7} in run ${record.stamp.runId} (attempt ${record.stamp.attempt})${job} verified it; healing directly.` };
+    }
+    const deploys = records.filter((r) => r.stamp.mode === 'deploy');
+    const seen = deploys.length ? `its deploy records say only ${[...new Set(deploys.map((r) => r.stamp.end))].join(', ')}` : 'it has no deploy record';
+    return { verified: false, reason: `No record says a canary of ${sha7} verified (${seen}): reconcile verifies a canary of it first.` };
+}
+/**
+ * A reconcile whose own canary of the commit failed rejected it (its record ends `canary-failed`): the
+ * next reconcile holds, until a whole new deploy of the commit, in a run that started after that
+ * reconcile's, ends `deployed`. Undefined when no reconcile rejection stands.
+ */
+function reconcileRejection(records) {
+    const rejections = records.filter((r) => r.stamp.mode === 'reconcile' && r.stamp.end === 'canary-failed');
+    if (!rejections.length)
+        return undefined;
+    const newest = rejections.reduce((a, b) => ((0,_stamp_js__WEBPACK_IMPORTED_MODULE_0__/* .compareRuns */ .qB)(b.stamp, a.stamp) > 0 ? b : a));
+    const lifted = records.some((r) => r.stamp.mode === 'deploy' && r.stamp.end === 'deployed' && BigInt(r.stamp.runId) > BigInt(newest.stamp.runId));
+    return lifted ? undefined : newest;
+}
+
+
+/***/ }),
+
+/***/ 9629:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ readDeployRecords)
+/* harmony export */ });
+/* harmony import */ var _stamp_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6806);
+
+/**
+ * The deploy records on `sha`: the latest record of each job's name, never the full history, so no
+ * number of other statuses, check runs or re-runs can push one out of reach. Both kinds are read
+ * together (a canary job with `checks: write` beside shard jobs that fell back to statuses):
+ * - the combined status (latest status of every context), kept where the context is the name of the
+ *   job its stamp names (`shard 2/4` under shard 2's name);
+ * - on GitHub, the latest check run of the whole-fleet name and of shard 1's, then of every further
+ *   shard the records found so far say the deploy has.
+ * Records without a stamp (another tool's, or an older version's) are left out. Errors are thrown: an
+ * unreadable record is never "no record".
+ */
+async function readDeployRecords(forge, sha, names) {
+    const fromStatuses = forge.latestStatuses ? (await forge.latestStatuses(sha)).map(fromStatus).filter((r) => r !== undefined && r.name === nameOf(r, names)) : [];
+    const records = fromStatuses;
+    if (!forge.checks)
+        return records;
+    const checks = forge.checks;
+    const read = async (name) => {
+        for (const c of await checks.latestByName(sha, name)) {
+            const r = fromCheck(c);
+            if (r && c.name === name && nameOf(r, names) === name)
+                records.push(r);
+        }
+    };
+    await read(names.whole);
+    await read(names.shard(1));
+    const count = records.reduce((most, r) => (r.stamp.mode === 'deploy' ? Math.max(most, (0,_stamp_js__WEBPACK_IMPORTED_MODULE_0__/* .partOf */ .BU)(r.stamp)?.count ?? 0) : most), 0);
+    for (let i = 2; i <= count; i++)
+        await read(names.shard(i));
+    return records;
+}
+/** The name the job a record's stamp describes reports under (none for another mode's, or another reconcile's). */
+function nameOf(r, names) {
+    if (r.stamp.mode === 'reconcile')
+        return names.reconcile;
+    if (r.stamp.mode !== 'deploy')
+        return undefined;
+    const part = (0,_stamp_js__WEBPACK_IMPORTED_MODULE_0__/* .partOf */ .BU)(r.stamp);
+    return part ? names.shard(part.index) : names.whole;
+}
+function fromCheck(c) {
+    const stamp = (0,_stamp_js__WEBPACK_IMPORTED_MODULE_0__/* .parseStamp */ .Pu)(c.externalId);
+    if (!stamp)
+        return undefined;
+    // Completed by someone else without our final stamp: an end we cannot name, never a live deploy.
+    if (c.status === 'completed' && stamp.end === 'running')
+        stamp.end = 'failed';
+    return { stamp, since: date(c.startedAt), kind: 'check', text: c.title ?? undefined, url: c.detailsUrl ?? undefined };
+}
+function fromStatus(s) {
+    const split = (0,_stamp_js__WEBPACK_IMPORTED_MODULE_0__/* .splitStamp */ .sI)(s.description);
+    if (!split)
+        return undefined;
+    const { stamp, words } = split;
+    if (s.state !== 'pending' && stamp.end === 'running')
+        stamp.end = 'failed';
+    return { name: s.context, stamp, since: date(s.createdAt), kind: 'status', text: words || undefined, url: s.targetUrl || undefined };
+}
+function date(iso) {
+    if (!iso)
+        return undefined;
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+
+/***/ }),
+
+/***/ 9121:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ readStanding)
+/* harmony export */ });
+/* unused harmony export standingOf */
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5159);
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9629);
+
+
+/** Pure. Liveness does not matter here (a restore never waits for a deploy): only how the newest deploy ended. */
+function standingOf(records, sha) {
+    if (!records.some((r) => r.stamp.mode === 'deploy'))
+        return 'unrecorded';
+    const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_0__/* .decideDeployState */ .ZF)(records, { now: new Date(0), timeoutMs: Number.MAX_SAFE_INTEGER, sha, name: 'deploy' });
+    if (state.action === 'held')
+        return 'held';
+    if (state.action === 'proceed' && state.end === 'deployed')
+        return 'verified';
+    return 'unverified';
+}
+/** The standing of `sha`, read from its records under the deploy's names; `unknown` when they cannot be read. */
+async function readStanding(forge, sha, names) {
+    try {
+        return standingOf(await (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readDeployRecords */ .S)(forge, sha, names), sha);
+    }
+    catch {
+        return 'unknown';
+    }
+}
+
+
+/***/ }),
+
+/***/ 5159:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ZF: () => (/* binding */ decideDeployState)
 /* harmony export */ });
 /* unused harmony exports LIFTS_HOLD, beatOf */
-/* harmony import */ var _record_evidence_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1812);
-/* harmony import */ var _deploy_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(431);
+/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1812);
+/* harmony import */ var _stamp_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6806);
+/* harmony import */ var _end_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8164);
+
 
 
 const LIFTS_HOLD = 'A successful re-run of the job that rejected it, a whole new deploy of the commit that succeeds, a newer commit on the branch (its deploy is the repair), or `force: true` lifts the hold; a re-run of another job does not.';
@@ -125,19 +283,19 @@ const LIFTS_HOLD = 'A successful re-run of the job that rejected it, a whole new
 function decideDeployState(records, o) {
     const sha7 = o.sha.slice(0, 7);
     const deploys = records.filter((r) => r.stamp.mode === 'deploy');
-    const ownRejection = (0,_record_evidence_js__WEBPACK_IMPORTED_MODULE_1__/* .reconcileRejection */ .S)(records);
+    const ownRejection = (0,_evidence_js__WEBPACK_IMPORTED_MODULE_1__/* .reconcileRejection */ .S)(records);
     if (deploys.length === 0) {
         if (ownRejection)
             return heldByReconcile(ownRejection, sha7);
         return { action: 'proceed', reason: `No deploy record named '${o.name}' on ${sha7} (report: none, or deployed by another tool); reconciling as usual.` };
     }
-    const newestRun = deploys.reduce((a, b) => ((0,_deploy_record_js__WEBPACK_IMPORTED_MODULE_0__/* .compareRuns */ .qB)({ runId: b.stamp.runId, attempt: 0 }, { runId: a.stamp.runId, attempt: 0 }) > 0 ? b : a)).stamp.runId;
+    const newestRun = deploys.reduce((a, b) => ((0,_stamp_js__WEBPACK_IMPORTED_MODULE_2__/* .compareRuns */ .qB)({ runId: b.stamp.runId, attempt: 0 }, { runId: a.stamp.runId, attempt: 0 }) > 0 ? b : a)).stamp.runId;
     const ofRun = deploys.filter((r) => r.stamp.runId === newestRun);
     // Within a job its newest attempt decides; within an attempt the latest record (a status run writes
     // `running`, heartbeats, then its end); on a tie an end beats `running`, and a rejection another end.
     const jobs = new Map();
     for (const r of ofRun) {
-        const key = r.stamp.part ? String((0,_deploy_record_js__WEBPACK_IMPORTED_MODULE_0__/* .partOf */ .BU)(r.stamp).index) : '';
+        const key = r.stamp.part ? String((0,_stamp_js__WEBPACK_IMPORTED_MODULE_2__/* .partOf */ .BU)(r.stamp).index) : '';
         const seen = jobs.get(key);
         jobs.set(key, !seen ? r : r.stamp.attempt !== seen.stamp.attempt ? (r.stamp.attempt > seen.stamp.attempt ? r : seen) : later(seen, r));
     }
@@ -148,7 +306,7 @@ function decideDeployState(records, o) {
     const all = [...jobs.values()];
     const running = all.filter((r) => r.stamp.end === 'running');
     const live = running.find((r) => ageOf(r) < o.timeoutMs);
-    const rejected = all.find((r) => _deploy_record_js__WEBPACK_IMPORTED_MODULE_0__/* .REJECTING_ENDS */ .P1.has(r.stamp.end));
+    const rejected = all.find((r) => _end_js__WEBPACK_IMPORTED_MODULE_0__/* .REJECTING_ENDS */ .P1.has(r.stamp.end));
     const run = (r) => `run ${r.stamp.runId} (attempt ${r.stamp.attempt})${r.stamp.part ? ` (shard ${r.stamp.part})` : ''}`;
     if (live) {
         return {
@@ -173,7 +331,7 @@ function decideDeployState(records, o) {
         return heldByReconcile(ownRejection, sha7);
     // Shards the deploy has (the records say how many) that wrote nothing yet: queued jobs, waited for
     // while any sibling is recent; a deploy whose every record is older than the timeout is over.
-    const count = ofRun.reduce((most, r) => Math.max(most, (0,_deploy_record_js__WEBPACK_IMPORTED_MODULE_0__/* .partOf */ .BU)(r.stamp)?.count ?? 0), 0);
+    const count = ofRun.reduce((most, r) => Math.max(most, (0,_stamp_js__WEBPACK_IMPORTED_MODULE_2__/* .partOf */ .BU)(r.stamp)?.count ?? 0), 0);
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !jobs.has(String(i)));
     if (missing.length) {
         const freshest = all.reduce((a, b) => (ageOf(b) < ageOf(a) ? b : a));
@@ -231,167 +389,11 @@ function later(a, b) {
     return rank(b) > rank(a) ? b : a;
 }
 function rank(r) {
-    return r.stamp.end === 'running' ? 0 : _deploy_record_js__WEBPACK_IMPORTED_MODULE_0__/* .REJECTING_ENDS */ .P1.has(r.stamp.end) ? 2 : 1;
+    return r.stamp.end === 'running' ? 0 : _end_js__WEBPACK_IMPORTED_MODULE_0__/* .REJECTING_ENDS */ .P1.has(r.stamp.end) ? 2 : 1;
 }
 function minutes(ms) {
     const m = Math.floor(ms / 60_000);
     return m < 120 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
-}
-
-
-/***/ }),
-
-/***/ 3369:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ readDeployRecords)
-/* harmony export */ });
-/* harmony import */ var _deploy_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(431);
-
-/**
- * The deploy records on `sha`: the latest record of each job's name, never the full history, so no
- * number of other statuses, check runs or re-runs can push one out of reach. Both kinds are read
- * together (a canary job with `checks: write` beside shard jobs that fell back to statuses):
- * - the combined status (latest status of every context), kept where the context is the name of the
- *   job its stamp names (`shard 2/4` under shard 2's name);
- * - on GitHub, the latest check run of the whole-fleet name and of shard 1's, then of every further
- *   shard the records found so far say the deploy has.
- * Records without a stamp (another tool's, or an older version's) are left out. Errors are thrown: an
- * unreadable record is never "no record".
- */
-async function readDeployRecords(forge, sha, names) {
-    const fromStatuses = forge.latestStatuses ? (await forge.latestStatuses(sha)).map(fromStatus).filter((r) => r !== undefined && r.name === nameOf(r, names)) : [];
-    const records = fromStatuses;
-    if (!forge.checks)
-        return records;
-    const checks = forge.checks;
-    const read = async (name) => {
-        for (const c of await checks.latestByName(sha, name)) {
-            const r = fromCheck(c);
-            if (r && c.name === name && nameOf(r, names) === name)
-                records.push(r);
-        }
-    };
-    await read(names.whole);
-    await read(names.shard(1));
-    const count = records.reduce((most, r) => (r.stamp.mode === 'deploy' ? Math.max(most, (0,_deploy_record_js__WEBPACK_IMPORTED_MODULE_0__/* .partOf */ .BU)(r.stamp)?.count ?? 0) : most), 0);
-    for (let i = 2; i <= count; i++)
-        await read(names.shard(i));
-    return records;
-}
-/** The name the job a record's stamp describes reports under (none for another mode's, or another reconcile's). */
-function nameOf(r, names) {
-    if (r.stamp.mode === 'reconcile')
-        return names.reconcile;
-    if (r.stamp.mode !== 'deploy')
-        return undefined;
-    const part = (0,_deploy_record_js__WEBPACK_IMPORTED_MODULE_0__/* .partOf */ .BU)(r.stamp);
-    return part ? names.shard(part.index) : names.whole;
-}
-function fromCheck(c) {
-    const stamp = (0,_deploy_record_js__WEBPACK_IMPORTED_MODULE_0__/* .parseStamp */ .Pu)(c.externalId);
-    if (!stamp)
-        return undefined;
-    // Completed by someone else without our final stamp: an end we cannot name, never a live deploy.
-    if (c.status === 'completed' && stamp.end === 'running')
-        stamp.end = 'failed';
-    return { stamp, since: date(c.startedAt), kind: 'check', text: c.title ?? undefined, url: c.detailsUrl ?? undefined };
-}
-function fromStatus(s) {
-    const split = (0,_deploy_record_js__WEBPACK_IMPORTED_MODULE_0__/* .splitStamp */ .sI)(s.description);
-    if (!split)
-        return undefined;
-    const { stamp, words } = split;
-    if (s.state !== 'pending' && stamp.end === 'running')
-        stamp.end = 'failed';
-    return { name: s.context, stamp, since: date(s.createdAt), kind: 'status', text: words || undefined, url: s.targetUrl || undefined };
-}
-function date(iso) {
-    if (!iso)
-        return undefined;
-    const d = new Date(iso);
-    return Number.isNaN(d.getTime()) ? undefined : d;
-}
-
-
-/***/ }),
-
-/***/ 1812:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ reconcileRejection),
-/* harmony export */   m: () => (/* binding */ canaryEvidence)
-/* harmony export */ });
-/* harmony import */ var _stamp_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6806);
-
-/**
- * Positive evidence is a deploy record that ended `deployed` (every tenant of that job verified, its canary
- * among them), from any job, run or attempt of the commit. Anything else is not: no record, an unreadable
- * one (the caller never gets here then), a `running` one (live or presumed dead), one that ended
- * `cancelled`, `superseded`, `failed`, `failed-tenants` (which does not say the job had a verified canary),
- * or a record of another mode.
- */
-function canaryEvidence(records, sha) {
-    const sha7 = sha.slice(0, 7);
-    const verified = records.filter((r) => r.stamp.mode === 'deploy' && r.stamp.end === 'deployed');
-    if (verified.length) {
-        const record = verified.reduce((a, b) => ((0,_stamp_js__WEBPACK_IMPORTED_MODULE_0__/* .compareRuns */ .qB)(b.stamp, a.stamp) > 0 ? b : a));
-        const job = record.stamp.part ? ` (shard ${record.stamp.part})` : '';
-        return { verified: true, record, reason: `The deploy of ${sha7} in run ${record.stamp.runId} (attempt ${record.stamp.attempt})${job} verified it; healing directly.` };
-    }
-    const deploys = records.filter((r) => r.stamp.mode === 'deploy');
-    const seen = deploys.length ? `its deploy records say only ${[...new Set(deploys.map((r) => r.stamp.end))].join(', ')}` : 'it has no deploy record';
-    return { verified: false, reason: `No record says a canary of ${sha7} verified (${seen}): reconcile verifies a canary of it first.` };
-}
-/**
- * A reconcile whose own canary of the commit failed rejected it (its record ends `canary-failed`): the
- * next reconcile holds, until a whole new deploy of the commit, in a run that started after that
- * reconcile's, ends `deployed`. Undefined when no reconcile rejection stands.
- */
-function reconcileRejection(records) {
-    const rejections = records.filter((r) => r.stamp.mode === 'reconcile' && r.stamp.end === 'canary-failed');
-    if (!rejections.length)
-        return undefined;
-    const newest = rejections.reduce((a, b) => ((0,_stamp_js__WEBPACK_IMPORTED_MODULE_0__/* .compareRuns */ .qB)(b.stamp, a.stamp) > 0 ? b : a));
-    const lifted = records.some((r) => r.stamp.mode === 'deploy' && r.stamp.end === 'deployed' && BigInt(r.stamp.runId) > BigInt(newest.stamp.runId));
-    return lifted ? undefined : newest;
-}
-
-
-/***/ }),
-
-/***/ 9121:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ readStanding)
-/* harmony export */ });
-/* unused harmony export standingOf */
-/* harmony import */ var _reconcile_deploy_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7617);
-/* harmony import */ var _reconcile_read_records_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3369);
-
-
-/** Pure. Liveness does not matter here (a restore never waits for a deploy): only how the newest deploy ended. */
-function standingOf(records, sha) {
-    if (!records.some((r) => r.stamp.mode === 'deploy'))
-        return 'unrecorded';
-    const state = (0,_reconcile_deploy_state_js__WEBPACK_IMPORTED_MODULE_0__/* .decideDeployState */ .ZF)(records, { now: new Date(0), timeoutMs: Number.MAX_SAFE_INTEGER, sha, name: 'deploy' });
-    if (state.action === 'held')
-        return 'held';
-    if (state.action === 'proceed' && state.end === 'deployed')
-        return 'verified';
-    return 'unverified';
-}
-/** The standing of `sha`, read from its records under the deploy's names; `unknown` when they cannot be read. */
-async function readStanding(forge, sha, names) {
-    try {
-        return standingOf(await (0,_reconcile_read_records_js__WEBPACK_IMPORTED_MODULE_1__/* .readDeployRecords */ .S)(forge, sha, names), sha);
-    }
-    catch {
-        return 'unknown';
-    }
 }
 
 

@@ -61,10 +61,10 @@ var problems = __webpack_require__(1796);
 var reconcile = __webpack_require__(2541);
 // EXTERNAL MODULE: ./src/record/evidence.ts
 var evidence = __webpack_require__(1812);
-// EXTERNAL MODULE: ./src/reconcile/deploy-state.ts
-var deploy_state = __webpack_require__(7617);
-// EXTERNAL MODULE: ./src/reconcile/read-records.ts
-var read_records = __webpack_require__(3369);
+// EXTERNAL MODULE: ./src/record/state.ts
+var record_state = __webpack_require__(5159);
+// EXTERNAL MODULE: ./src/record/read.ts
+var read = __webpack_require__(9629);
 ;// CONCATENATED MODULE: ./src/reconcile/deploy-gate.ts
 
 
@@ -101,10 +101,10 @@ async function deployStateGate(ctx, head, timeline, where = 'before anything is 
         try {
             // Its own record too: a reconcile whose canary of the head failed holds the next one.
             const own = settings.report.kind === 'none' ? undefined : settings.report.name;
-            const records = await (0,read_records/* readDeployRecords */.S)(ctx.forge, head, { whole: rs.deployRecordName, shard: (i) => (0,reconcile/* shardRecordName */.pw)(rs, i), reconcile: own });
+            const records = await (0,read/* readDeployRecords */.S)(ctx.forge, head, { whole: rs.deployRecordName, shard: (i) => (0,reconcile/* shardRecordName */.pw)(rs, i), reconcile: own });
             log/* info */.pq(`${records.length} deploy record(s) with a run stamp`);
             (0,debug/* debug */.Yz)(() => `deploy records read: ${JSON.stringify(records)}; timeout ${rs.deployTimeoutMs} ms`);
-            const state = (0,deploy_state/* decideDeployState */.ZF)(records, { now: new Date((0,clock/* wallNow */.Zt)(ctx.clock)), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName });
+            const state = (0,record_state/* decideDeployState */.ZF)(records, { now: new Date((0,clock/* wallNow */.Zt)(ctx.clock)), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName });
             return { ...state, evidence: (0,evidence/* canaryEvidence */.m)(records, head) };
         }
         catch (error) {

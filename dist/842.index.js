@@ -2954,7 +2954,7 @@ function redactDeep(value) {
 }
 
 // EXTERNAL MODULE: ./src/report/publish/factory.ts + 6 modules
-var publish_factory = __webpack_require__(1254);
+var publish_factory = __webpack_require__(9506);
 // EXTERNAL MODULE: ./src/template.ts
 var template = __webpack_require__(5237);
 // EXTERNAL MODULE: ./src/settings/headers.ts
@@ -3446,59 +3446,14 @@ function loadEventPayload(env) {
 
 /***/ }),
 
-/***/ 431:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BU: () => (/* reexport safe */ _record_stamp_js__WEBPACK_IMPORTED_MODULE_0__.BU),
-/* harmony export */   P1: () => (/* binding */ REJECTING_ENDS),
-/* harmony export */   Pu: () => (/* reexport safe */ _record_stamp_js__WEBPACK_IMPORTED_MODULE_0__.Pu),
-/* harmony export */   j$: () => (/* binding */ restoreOfRun),
-/* harmony export */   qB: () => (/* reexport safe */ _record_stamp_js__WEBPACK_IMPORTED_MODULE_0__.qB),
-/* harmony export */   q_: () => (/* binding */ endOfRun),
-/* harmony export */   sI: () => (/* reexport safe */ _record_stamp_js__WEBPACK_IMPORTED_MODULE_0__.sI),
-/* harmony export */   xE: () => (/* reexport safe */ _record_stamp_js__WEBPACK_IMPORTED_MODULE_0__.xE)
-/* harmony export */ });
-/* harmony import */ var _record_stamp_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6806);
-/* harmony import */ var _record_end_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8164);
-/**
- * How a run ended, in a form a later run can read back from the commit. A deploy writes it into its own
- * check run (`external_id`) or commit status (the end of its description), so reconcile can tell a live
- * deploy from a dead one, and a rejected commit from a deploy that merely left tenants behind.
- *
- * - `running`: the run has started and not reported an end (yet, or ever: a killed runner)
- * - `deployed`: every tenant verified
- * - `superseded`: a newer commit took over, the run stepped aside
- * - `cancelled`: the run was cancelled
- * - `canary-failed`: the canary did not verify; the rest of the fleet was not touched
- * - `halted`: more tenants failed than `max-failures` allows, and later waves were not started
- * - `failed-tenants`: every wave ran, and some tenants did not verify
- * - `failed`: the run failed before or outside the rollout (bad input, unreadable fleet, promotion)
- */
-
-
-/** The ends by which a deploy rejected its commit: reconcile must not roll it out. */
-const REJECTING_ENDS = new Set(['canary-failed', 'halted']);
-/** The restore part of a record, read from a finished run's report; undefined when the canary did not fail. */
-function restoreOfRun(report) {
-    const r = report.restore;
-    if (!r)
-        return undefined;
-    return { outcome: r.outcome, verified: r.tenants.filter((t) => t.verified).length, due: r.tenants.filter((t) => t.to !== null).length };
-}
-/** The end of a finished run, read from its report: the record-end decision (record/end.ts). */
-function endOfRun(report) {
-    return (0,_record_end_js__WEBPACK_IMPORTED_MODULE_1__/* .recordEnd */ .$)(report);
-}
-
-
-/***/ }),
-
 /***/ 8164:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ recordEnd)
+/* harmony export */   $f: () => (/* binding */ recordEnd),
+/* harmony export */   P1: () => (/* binding */ REJECTING_ENDS),
+/* harmony export */   j$: () => (/* binding */ restoreOfRun),
+/* harmony export */   q_: () => (/* binding */ endOfRun)
 /* harmony export */ });
 /* unused harmony export failedVerification */
 const SUCCESS = new Set(['deployed', 'healed', 'in-sync', 'promoted', 'verified', 'owner']);
@@ -3534,6 +3489,19 @@ function recordEnd(f) {
             return 'failed';
     }
 }
+/** The ends by which a deploy rejected its commit: reconcile must not roll it out. */
+const REJECTING_ENDS = new Set(['canary-failed', 'halted']);
+/** The restore part of a record, read from a finished run's report; undefined when the canary did not fail. */
+function restoreOfRun(report) {
+    const r = report.restore;
+    if (!r)
+        return undefined;
+    return { outcome: r.outcome, verified: r.tenants.filter((t) => t.verified).length, due: r.tenants.filter((t) => t.to !== null).length };
+}
+/** The end of a finished run, read from its report. */
+function endOfRun(report) {
+    return recordEnd(report);
+}
 
 
 /***/ }),
@@ -3560,7 +3528,17 @@ function recordEnd(f) {
  * TEXT), so it is cut to `RECORD_TEXT_MAX` before any pattern runs, and every pattern here is anchored
  * and linear in its input.
  */
-/** Every end a run can record; see docs/deploy-records.md for what each means to reconcile. */
+/**
+ * Every end a run can record; see docs/deploy-records.md for what each means to reconcile.
+ * - `running`: the run has started and not reported an end (yet, or ever: a killed runner)
+ * - `deployed`: every tenant verified
+ * - `superseded`: a newer commit took over, the run stepped aside
+ * - `cancelled`: the run was cancelled
+ * - `canary-failed`: the canary's own build failed verification; the rest of the fleet was not touched
+ * - `halted`: more tenants failed verification than `max-failures` allows, later waves not started
+ * - `failed-tenants`: every wave ran, and some tenants did not verify
+ * - `failed`: the run stopped for anything else (an outage, a misconfiguration, a promotion): no rejection
+ */
 const RUN_ENDS = ['running', 'deployed', 'superseded', 'cancelled', 'canary-failed', 'halted', 'failed-tenants', 'failed'];
 /**
  * The longest record text read at all: this action writes at most 255 characters of description and a
@@ -4165,7 +4143,7 @@ function buildReport(settings, outcome, record, finishedAt, counted = (0,counter
         stop: record.stop ?? null,
         recordEnd: 'failed'
     };
-    report.recordEnd = (0,end/* recordEnd */.$)(report);
+    report.recordEnd = (0,end/* recordEnd */.$f)(report);
     return report;
 }
 function restoreOf(r) {
@@ -4396,7 +4374,7 @@ function describeDeployment(report, state) {
 
 /***/ }),
 
-/***/ 1254:
+/***/ 9506:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4419,8 +4397,10 @@ var deployment = __webpack_require__(7751);
 var src_clock = __webpack_require__(9373);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/reconcile/deploy-record.ts
-var deploy_record = __webpack_require__(431);
+// EXTERNAL MODULE: ./src/record/stamp.ts
+var record_stamp = __webpack_require__(6806);
+// EXTERNAL MODULE: ./src/record/end.ts
+var record_end = __webpack_require__(8164);
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(8902);
 ;// CONCATENATED MODULE: ./src/record/durable.ts
@@ -4482,8 +4462,6 @@ function attemptsWithin(budgetMs) {
     return attempts;
 }
 
-// EXTERNAL MODULE: ./src/record/stamp.ts
-var record_stamp = __webpack_require__(6806);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(6412);
 // EXTERNAL MODULE: ./src/report/publish/problems.ts
@@ -4571,7 +4549,7 @@ function statusDescription(end) {
 /** Commit-status description limits: GitHub refuses more than 140 characters; Gitea keeps 255. */
 const STATUS_DESCRIPTION_MAX = { github: 140, gitea: 255 };
 
-;// CONCATENATED MODULE: ./src/report/publish/record-reads.ts
+;// CONCATENATED MODULE: ./src/record/attempts.ts
 
 /**
  * What a reporter reads back of its own record before writing: the record under its name is the only
@@ -4622,6 +4600,7 @@ async function verdictUnchanged(forge, channel, name, sha, verdict, end, log) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/publish/forge-reporter.ts
+
 
 
 
@@ -4693,17 +4672,17 @@ class ForgeReporter {
             await this.heartbeat;
             const sha = this.sha ?? end.report.target.sha;
             const forge = this.endForge;
-            if (this.o.onChangeOnly && (await verdictUnchanged(forge, this.channel, this.o.name, sha, end.report.result, (0,deploy_record/* endOfRun */.q_)(end.report), this.log)))
+            if (this.o.onChangeOnly && (await verdictUnchanged(forge, this.channel, this.o.name, sha, end.report.result, (0,record_end/* endOfRun */.q_)(end.report), this.log)))
                 return { written: true };
             // A cancelled run writes its end on the grace after the cancel (the signal below bounds it), not the run's signal.
             const deadline = this.clock.now() + (this.o.heartbeatMs ? END_WRITE_MS : 0);
             const left = () => Math.max(0, deadline - this.clock.now());
             const report = end.report;
-            const final = () => this.setStatus(sha, statusState(report.conclusion), statusDescription(end), (0,deploy_record/* endOfRun */.q_)(report), report.result, (0,deploy_record/* restoreOfRun */.j$)(report), forge);
+            const final = () => this.setStatus(sha, statusState(report.conclusion), statusDescription(end), (0,record_end/* endOfRun */.q_)(report), report.result, (0,record_end/* restoreOfRun */.j$)(report), forge);
             let checked;
             if (this.channel === 'check') {
                 const c = { sha, name: this.o.name, runUrl: this.o.runUrl, annotationPath: this.o.annotationPath, warn: (m) => this.log.warning(m), info: (m) => this.log.info(m) };
-                const externalId = this.stamp((0,deploy_record/* endOfRun */.q_)(report), report.result, (0,deploy_record/* restoreOfRun */.j$)(report));
+                const externalId = this.stamp((0,record_end/* endOfRun */.q_)(report), report.result, (0,record_end/* restoreOfRun */.j$)(report));
                 checked = await this.durable(() => completeCheck(forge, { ...c, checkId: this.checkId, externalId }, end), left(), 'completed', this.o.cancel?.grace);
                 if (checked.ok)
                     this.checkId = checked.value;
@@ -4818,7 +4797,7 @@ class ForgeReporter {
         if (!this.o.run)
             return undefined;
         const at = Math.floor((0,src_clock/* wallNow */.Zt)(this.clock) / 1000);
-        return (0,deploy_record/* formatStamp */.xE)({
+        return (0,record_stamp/* formatStamp */.xE)({
             mode: this.o.mode,
             runId: this.o.run.id,
             attempt: this.o.run.attempt,

@@ -177,7 +177,7 @@ function nextLink(link, apiUrl) {
 }
 
 // EXTERNAL MODULE: ./src/report/publish/factory.ts + 6 modules
-var factory = __webpack_require__(1254);
+var factory = __webpack_require__(9506);
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __webpack_require__(9373);
 // EXTERNAL MODULE: ./src/report/escape.ts

@@ -1,4 +1,5 @@
-import { REJECTING_ENDS, type RunEnding } from '../../src/reconcile/deploy-record.js'
+import { type RunEnding } from '../../src/record/stamp.js'
+import { REJECTING_ENDS } from '../../src/record/end.js'
 import { commitName } from './commits.js'
 import type { Violation } from './world.js'
 

@@ -1,6 +1,6 @@
 import type { CheckRunUpdate, Comparison, Forge } from '../../src/forge/types.js'
 import { HttpStatusError } from '../../src/http/retry.js'
-import { parseStamp } from '../../src/reconcile/deploy-record.js'
+import { parseStamp } from '../../src/record/stamp.js'
 import { FORGE_REQUEST_TIMEOUT_MS } from '../../src/settings/common.js'
 import type { Execution } from './execution.js'
 import type { JobHandle } from './types.js'

@@ -1,6 +1,6 @@
 import type { RunContext } from '../../src/context.js'
 import type { Outcome } from '../../src/outcome.js'
-import { endOfRun, REJECTING_ENDS } from '../../src/reconcile/deploy-record.js'
+import { endOfRun, REJECTING_ENDS } from '../../src/record/end.js'
 import { failuresOf } from '../../src/report/failures.js'
 import { buildReport, type RunRecord, type RunReport } from '../../src/report/model.js'
 import { validateReport } from '../../src/report/schema.js'

@@ -1,5 +1,5 @@
 import type { CheckRunRead, CheckRunUpdate, CommitStatus, CommitStatusRead } from '../../src/forge/types.js'
-import { parseStamp } from '../../src/reconcile/deploy-record.js'
+import { parseStamp } from '../../src/record/stamp.js'
 import { commitName } from './commits.js'
 
 /**

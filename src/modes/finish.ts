@@ -3,7 +3,7 @@ import type { RunContext } from '../context.js'
 import type { GateDecision } from '../gate/decide.js'
 import type { Outcome } from '../outcome.js'
 import type { PromotionResult } from '../promote/promote.js'
-import type { DeployState } from '../reconcile/deploy-state.js'
+import type { DeployState } from '../record/state.js'
 import { tenantFromRecord, verificationOutputs } from '../report/model.js'
 import type { RolloutResult } from '../rollout/types.js'
 

@@ -7,8 +7,8 @@ import { troubleOf } from '../report/publish/problems.js'
 import type { Timeline } from '../rollout/timeline.js'
 import { shardRecordName } from '../settings/reconcile.js'
 import { canaryEvidence } from '../record/evidence.js'
-import { decideDeployState, type DeployState } from './deploy-state.js'
-import { readDeployRecords } from './read-records.js'
+import { decideDeployState, type DeployState } from '../record/state.js'
+import { readDeployRecords } from '../record/read.js'
 
 /** The permission reading deploy records needs, named in the failure when it is missing. */
 export function recordsPermission(kind: 'github' | 'gitea'): string {

@@ -1,4 +1,4 @@
-import type { RunEnding } from './stamp.js'
+import type { RestoreStamp, RunEnding } from './stamp.js'
 
 /**
  * What a finished run records as its end: the one decision of what a run's words mean to reconcile. Only
@@ -59,4 +59,25 @@ export function recordEnd(f: EndFacts): RunEnding {
     default:
       return 'failed'
   }
+}
+
+/** The ends by which a deploy rejected its commit: reconcile must not roll it out. */
+export const REJECTING_ENDS: ReadonlySet<RunEnding> = new Set(['canary-failed', 'halted'])
+
+/** What `endOfRun` and `restoreOfRun` read of a run's report; structural, so the report model can depend on this file. */
+export interface FinishedRun extends EndFacts {
+  phases: readonly { name: string; outcome: string }[]
+  restore?: { outcome: string; tenants: readonly { to: string | null; verified: boolean }[] } | null
+}
+
+/** The restore part of a record, read from a finished run's report; undefined when the canary did not fail. */
+export function restoreOfRun(report: FinishedRun): RestoreStamp | undefined {
+  const r = report.restore
+  if (!r) return undefined
+  return { outcome: r.outcome, verified: r.tenants.filter((t) => t.verified).length, due: r.tenants.filter((t) => t.to !== null).length }
+}
+
+/** The end of a finished run, read from its report. */
+export function endOfRun(report: FinishedRun): RunEnding {
+  return recordEnd(report)
 }

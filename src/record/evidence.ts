@@ -6,7 +6,7 @@ import { compareRuns, type RunStamp } from './stamp.js'
  * records those of every deploy job of the commit.
  */
 
-/** What these decisions read of a record (reconcile/deploy-state.ts's DeployRecord). */
+/** What these decisions read of a record (state.ts's DeployRecord). */
 interface StampedRecord {
   stamp: RunStamp
 }

@@ -9,7 +9,17 @@
  * and linear in its input.
  */
 
-/** Every end a run can record; see docs/deploy-records.md for what each means to reconcile. */
+/**
+ * Every end a run can record; see docs/deploy-records.md for what each means to reconcile.
+ * - `running`: the run has started and not reported an end (yet, or ever: a killed runner)
+ * - `deployed`: every tenant verified
+ * - `superseded`: a newer commit took over, the run stepped aside
+ * - `cancelled`: the run was cancelled
+ * - `canary-failed`: the canary's own build failed verification; the rest of the fleet was not touched
+ * - `halted`: more tenants failed verification than `max-failures` allows, later waves not started
+ * - `failed-tenants`: every wave ran, and some tenants did not verify
+ * - `failed`: the run stopped for anything else (an outage, a misconfiguration, a promotion): no rejection
+ */
 export const RUN_ENDS = ['running', 'deployed', 'superseded', 'cancelled', 'canary-failed', 'halted', 'failed-tenants', 'failed'] as const
 export type RunEnding = (typeof RUN_ENDS)[number]
 

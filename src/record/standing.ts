@@ -1,6 +1,6 @@
 import type { Forge } from '../forge/types.js'
-import { decideDeployState, type DeployRecord } from '../reconcile/deploy-state.js'
-import { readDeployRecords, type RecordNames } from '../reconcile/read-records.js'
+import { decideDeployState, type DeployRecord } from './state.js'
+import { readDeployRecords, type RecordNames } from './read.js'
 
 /**
  * What the records on a commit say of it as a release, for a restore that must never return a tenant to a

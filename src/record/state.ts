@@ -1,5 +1,6 @@
-import { type CanaryEvidence, reconcileRejection } from '../record/evidence.js'
-import { compareRuns, partOf, REJECTING_ENDS, type RunEnding, type RunStamp } from './deploy-record.js'
+import { type CanaryEvidence, reconcileRejection } from './evidence.js'
+import { compareRuns, partOf, type RunEnding, type RunStamp } from './stamp.js'
+import { REJECTING_ENDS } from './end.js'
 
 /** One deploy record on the head, as read back from its check run or commit status. */
 export interface DeployRecord {

@@ -1,6 +1,6 @@
 import type { CheckRunRead, CommitStatusRead, Forge } from '../forge/types.js'
-import { parseStamp, partOf, splitStamp } from './deploy-record.js'
-import type { DeployRecord } from './deploy-state.js'
+import { parseStamp, partOf, splitStamp } from './stamp.js'
+import type { DeployRecord } from './state.js'
 
 /** The names deploy jobs report under: the whole-fleet job's, and shard `i`'s. */
 export interface RecordNames {

@@ -1,5 +1,5 @@
-import type { Forge } from '../../forge/types.js'
-import { compareRuns, parseStamp, type RunEnding, type RunStamp } from '../../record/stamp.js'
+import type { Forge } from '../forge/types.js'
+import { compareRuns, parseStamp, type RunEnding, type RunStamp } from './stamp.js'
 
 /**
  * What a reporter reads back of its own record before writing: the record under its name is the only

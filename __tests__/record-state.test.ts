@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { endOfRun, formatStamp, parseStamp, type RunEnding, type RunStamp } from '../src/reconcile/deploy-record.js'
+import { formatStamp, parseStamp, type RunEnding, type RunStamp } from '../src/record/stamp.js'
+import { endOfRun } from '../src/record/end.js'
 import type { RolloutStop } from '../src/record/end.js'
-import { decideDeployState, type DeployRecord } from '../src/reconcile/deploy-state.js'
+import { decideDeployState, type DeployRecord } from '../src/record/state.js'
 import type { ReportTenant } from '../src/report/model.js'
 
 /** The decision over the head's deploy records: every row of the deploy records table (docs/deploy-records.md), and the run ordering. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createForge } from '../src/forge/factory.js'
 import { createHttpClient, type HttpClient } from '../src/http/client.js'
-import { readDeployRecords } from '../src/reconcile/read-records.js'
+import { readDeployRecords } from '../src/record/read.js'
 import { parseSettings } from '../src/settings/index.js'
 import { InstantClock } from '../simulator/clocks.js'
 import { FakeForge, type ForgeFlavour } from '../simulator/fake-forge.js'
