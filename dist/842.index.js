@@ -1084,16 +1084,17 @@ class GitHubForge {
             const marker = payloadMarker(key);
             const find = async (signal, match) => {
                 const res = await this.octokit.rest.repos.listDeployments({ owner, repo, sha, environment, per_page: 100, request: { signal } });
-                // Oldest first: every shard settles on the same one.
-                return [...res.data].reverse().find((d) => match(markerOf(d.payload)))?.id;
+                // The oldest (lowest id): every shard settles on the same one.
+                return res.data.filter((d) => match(markerOf(d.payload))).reduce((min, d) => (min === undefined || d.id < min ? d.id : min), undefined);
             };
             const what = `POST deployment ${sha.slice(0, 7)} to ${environment}`;
+            const shared = () => this.call(`GET deployments of ${sha.slice(0, 7)}`, (signal) => find(signal, (m) => m?.key === key));
             if (key) {
-                const shared = await this.call(`GET deployments of ${sha.slice(0, 7)}`, (signal) => find(signal, (m) => m?.key === key));
-                if (shared !== undefined)
-                    return shared;
+                const found = await shared();
+                if (found !== undefined)
+                    return found;
             }
-            return this.createOnce(what, (signal) => find(signal, (m) => m?.nonce === marker.nonce), async (signal) => {
+            const id = await this.createOnce(what, (signal) => find(signal, (m) => m?.nonce === marker.nonce), async (signal) => {
                 const res = await this.octokit.rest.repos.createDeployment({
                     owner,
                     repo,
@@ -1111,6 +1112,17 @@ class GitHubForge {
                     throw new errors/* ForgeAnswerError */.e(`the deployment answer has no id (HTTP ${res.status})`);
                 return id;
             });
+            if (!key)
+                return id;
+            // Two shards that both found none created one each. Ids grow with creation, so the later of the two
+            // always sees the earlier on this read: every shard settles on the oldest, and a duplicate steps aside.
+            const oldest = await shared().catch(() => undefined);
+            if (oldest === undefined || oldest >= id)
+                return id;
+            await this.deployments
+                .setStatus(id, { state: 'inactive', description: `Duplicate of deployment ${oldest}, which the shards of this run share` })
+                .catch((error) => this.log(`deployment ${id}: marking the duplicate inactive failed (${error.message})`));
+            return oldest;
         },
         /** The statuses of a deployment, newest first (one page: a deployment of this action has a handful). */
         statuses: async (id) => {
