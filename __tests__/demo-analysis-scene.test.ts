@@ -54,12 +54,14 @@ describe('the analysis scene', () => {
         summary: hostile,
         report: { x: hostile },
         analysis: {
+          step: 'canary',
           kind: 'json',
           source: hostile,
           passed: false,
           stoppedEarly: null,
           intervalSeconds: 1,
           thresholds: { max: null, maxRatio: 3, baselineFloor: 0.01, consecutive: 2, inconclusiveLimit: 2 },
+          absoluteOnly: null,
           baseline: [{ tenant: hostile }],
           tenants: [
             {
