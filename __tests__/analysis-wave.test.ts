@@ -70,7 +70,7 @@ const settings = (over: Partial<SoakAnalysisDeps['settings']> = {}): SoakAnalysi
 })
 
 describe('a wave analysed while it settles', () => {
-  it('each tenant from its settle on, the baseline beside it; the analysis ends once every settled tenant has its samples', async () => {
+  it('each tenant from one interval after its settle on, the baseline beside it; the analysis ends once every settled tenant has its samples', async () => {
     const clock = new VirtualClock()
     const r = reader((t) => (t.startsWith('w') ? 0.012 : 0.01), clock)
     const result = await clock.run(async () => {
@@ -85,14 +85,16 @@ describe('a wave analysed while it settles', () => {
     expect(result).toMatchObject({ step: 'wave 1', passed: true, baseline: ['b1', 'b2'] })
     expect(result.absoluteOnly).toBeUndefined()
     expect(result.tenants.map((t) => [t.tenant, t.verdict, t.samples.map((s) => s.atMs)])).toEqual([
-      ['w1', 'passed', [1000, 2000, 3000, 4000]],
-      // Settled at 2.5s: two judged samples after it, so a run of bad ones could have failed it.
-      ['w2', 'passed', [3000, 4000]]
+      // Settled at 0.5s: not read at 1s (its metric would still be mostly the old build's), then at every interval.
+      ['w1', 'passed', [2000, 3000, 4000, 5000]],
+      // Settled at 2.5s: two judged samples from 3.5s on, so a run of bad ones could have failed it.
+      ['w2', 'passed', [4000, 5000]]
     ])
     expect(result.tenants[1]!.samples[0]).toMatchObject({ value: 0.012, baseline: { median: 0.01, readable: 2, asked: 2 }, limit: 0.03, verdict: 'good' })
-    // Nothing is read before a tenant settles, and the baseline is read at the same moments.
-    expect(r.reads.filter((x) => x.endsWith('@1000'))).toEqual(['w1@1000', 'b1@1000', 'b2@1000'])
-    expect(clock.now()).toBe(4000)
+    // Nothing is read before a tenant is due, and the baseline is read at the same moments.
+    expect(r.reads.filter((x) => x.endsWith('@1000'))).toEqual([])
+    expect(r.reads.filter((x) => x.endsWith('@2000'))).toEqual(['w1@2000', 'b1@2000', 'b2@2000'])
+    expect(clock.now()).toBe(5000)
   })
 
   it('a wave tenant at 20% against a 1% baseline fails after two bad samples and is read no more; its neighbour passes', async () => {

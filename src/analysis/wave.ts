@@ -19,7 +19,7 @@ export interface WaveRun {
 }
 
 export interface WaveWatch {
-  /** A wave tenant reported the target: it is sampled from the next interval on. */
+  /** A wave tenant reported the target: it is sampled from one interval later on. */
   settled(tenant: string): void
   /** Every tenant of the wave was verified (or given up on): samples go on until each settled tenant has enough. */
   done(): Promise<AnalysisResult>
@@ -40,9 +40,10 @@ export function needsMore(verdicts: readonly AnalysisSample['verdict'][], limits
 
 /**
  * The wave's analysis: every `intervalMs` from the wave's start, each wave tenant that reported the
- * target (and is not decided yet) is read, with the baseline at the same moment, and judged as the
- * canary's samples are (judge.ts). It ends once the wave is verified and no settled tenant needs more
- * samples, or on a cancel (never a pass then).
+ * target at least one interval before (so its metric has seen the new build that long, not only the old
+ * one) and is not decided yet is read, with the baseline at the same moment, and judged as the canary's
+ * samples are (judge.ts). It ends once the wave is verified and no settled tenant needs more samples, or
+ * on a cancel (never a pass then).
  */
 export function watchWave(run: WaveRun, deps: Omit<SoakAnalysisDeps, 'clock' | 'signal'>): WaveWatch {
   const { clock, signal } = run
@@ -50,6 +51,8 @@ export function watchWave(run: WaveRun, deps: Omit<SoakAnalysisDeps, 'clock' | '
   const baseline = pickBaseline(run.untouched, settings.baselineSize)
   const { thresholds, absoluteOnly } = thresholdsFor(settings.thresholds, baseline.length)
   const samples = new Map<string, AnalysisSample[]>()
+  /** When each settled tenant reported the target. */
+  const settledAt = new Map<string, number>()
   const limit = pLimit(READS_AT_ONCE)
   const read = (t: string): Promise<Reading> => limit(() => deps.reader.read(t, signal))
   const decided = (t: string): boolean => conclude(t, samples.get(t)!, deps, false).verdict !== 'running'
@@ -72,7 +75,7 @@ export function watchWave(run: WaveRun, deps: Omit<SoakAnalysisDeps, 'clock' | '
   const loop = async (): Promise<void> => {
     for (let i = 1; !(verified && !pending()); i++) {
       if (!(await sleep(clock, start + i * settings.intervalMs - clock.now(), wake.signal)) || signal.aborted) return
-      const due = [...samples.keys()].filter((t) => !decided(t))
+      const due = [...samples.keys()].filter((t) => settledAt.get(t)! + settings.intervalMs <= clock.now() && !decided(t))
       if (due.length === 0) continue
       const [waveReads, baselineReads] = await Promise.all([Promise.all(due.map(read)), Promise.all(baseline.map(read))])
       if (signal.aborted) return
@@ -87,7 +90,9 @@ export function watchWave(run: WaveRun, deps: Omit<SoakAnalysisDeps, 'clock' | '
 
   return {
     settled(tenant) {
-      if (!samples.has(tenant)) samples.set(tenant, [])
+      if (samples.has(tenant)) return
+      samples.set(tenant, [])
+      settledAt.set(tenant, clock.now())
     },
     async done() {
       verified = true

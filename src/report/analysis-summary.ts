@@ -37,7 +37,7 @@ function stepSection(a: ReportAnalysis, title: string, who: 'canary' | 'wave'): 
   if (a.absoluteOnly) lines.push(`Relative limit not applied: ${escapeMarkdown(a.absoluteOnly, 300)}.`, '')
   if (a.stoppedEarly) lines.push(`Stopped early: ${escapeMarkdown(a.stoppedEarly, 300)}`, '')
   if (a.tenants.length === 0) return [...lines, `No ${who} tenant reported the target, so none was analysed.`, '']
-  const self = who === 'canary' ? 'Canary' : 'Tenant'
+  const self = who === 'canary' ? 'Canary' : 'Wave tenant'
   lines.push(`| Tenant | Analysis | ${self} | Baseline median | Samples (bad / unjudged) | Note |`, '|---|---|---|---|---|---|')
   for (const x of a.tenants.slice(0, MAX_TENANTS)) {
     const values = x.samples.map((s) => s.value)
