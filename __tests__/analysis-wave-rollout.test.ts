@@ -22,7 +22,8 @@ import { verifySettingsFor } from './support/factories.js'
  */
 const OLD = 'a'.repeat(40)
 const T = 'b'.repeat(40)
-const ORDER = [OLD, T]
+const NEWER = 'c'.repeat(40)
+const ORDER = [OLD, T, NEWER]
 const FLEET = ['t1', 't2', 't3', 't4', 't5', 't6']
 
 const forge = {
@@ -53,9 +54,9 @@ const SETTINGS: AnalysisSettings = {
 }
 
 /** The new build errs at `rates[tenant]` (default 1.2%) wherever it runs; the old one at 1%. */
-async function roll(rates: Record<string, number>, opts: { maxFailures?: number; waves?: boolean } = {}): Promise<{ result: RolloutResult; sent: string[] }> {
+async function roll(rates: Record<string, number>, opts: { maxFailures?: number; waves?: boolean; serving?: Record<string, string> } = {}): Promise<{ result: RolloutResult; sent: string[] }> {
   const clock = new VirtualClock()
-  const serving = new Map(FLEET.map((t) => [t, OLD]))
+  const serving = new Map(FLEET.map((t) => [t, opts.serving?.[t] ?? OLD]))
   const sent: string[] = []
   const redeployer: Redeployer = {
     redeploy: async (req: RedeployRequest) => {
@@ -64,7 +65,7 @@ async function roll(rates: Record<string, number>, opts: { maxFailures?: number;
       return { ok: true, detail: '' }
     }
   }
-  const reader: MetricReader = { source: 'fake', read: async (t) => ({ value: serving.get(t) === T ? (rates[t] ?? 0.012) : 0.01 }) }
+  const reader: MetricReader = { source: 'fake', read: async (t) => ({ value: serving.get(t) === OLD ? 0.01 : (rates[t] ?? 0.012) }) }
   const analysis = createCanaryAnalysis({ ...SETTINGS, waves: opts.waves ?? true }, {} as HttpClient, { sha: T, environment: 'production' }, reader)
   const target = { sha: T, branch: 'main', environment: 'production' }
   const gateSettings = { enabled: true, onSuperseded: 'skip' as const, force: false, maxAgeMs: 2000 }
@@ -148,6 +149,16 @@ describe('waves analysed while they settle', () => {
     expect(result.waveAnalysis!.at(-1)).toMatchObject({ step: 'wave 3', passed: false, baseline: [] })
     expect(result.waveAnalysis!.at(-1)!.tenants[0]!.samples[0]!.why).toBe('0.5 is above analysis-max (0.1)')
     expect(endOf(result)).toBe('halted')
+  })
+
+  it('a wave tenant found on a newer commit is another build: not analysed, whatever its metric', async () => {
+    const { result, sent } = await roll({ t5: 0.5 }, { serving: { t5: NEWER } })
+    expect(result.result).toBe('deployed')
+    expect(sent).not.toContain('t5')
+    expect(result.waveAnalysis!.find((w) => w.step === 'wave 2')!.tenants.map((t) => t.tenant)).toEqual(['t4'])
+    const t5 = result.tenants.find((t) => t.tenant === 't5')!
+    expect(t5.action).toBe('skipped-ahead')
+    expect(t5.analysis).toBeUndefined()
   })
 
   it('without analysis-waves the waves are verified on their build info only', async () => {
