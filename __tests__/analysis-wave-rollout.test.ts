@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { createCanaryAnalysis } from '../src/analysis/canary.js'
-import type { MetricReader } from '../src/analysis/types.js'
+import { type CanaryAnalysis, createCanaryAnalysis } from '../src/analysis/canary.js'
+import type { AnalysisResult, MetricReader } from '../src/analysis/types.js'
+import type { WaveRun } from '../src/analysis/wave.js'
 import { Ancestry } from '../src/forge/ancestry.js'
 import type { Comparison, Forge } from '../src/forge/types.js'
 import { SupersededGate } from '../src/gate/gate.js'
@@ -9,7 +10,8 @@ import { recordEnd } from '../src/record/end.js'
 import { tenantFromRecord } from '../src/report/model.js'
 import type { RedeployRequest, Redeployer } from '../src/rollout/redeploy-types.js'
 import { runRollout } from '../src/rollout/rollout.js'
-import type { RolloutResult } from '../src/rollout/types.js'
+import type { RolloutResult, TenantRecord } from '../src/rollout/types.js'
+import { waveHealth } from '../src/rollout/wave-health.js'
 import type { AnalysisSettings } from '../src/settings/analysis.js'
 import { VirtualClock } from '../simulator/virtual-clock.js'
 import { verifySettingsFor } from './support/factories.js'
@@ -166,5 +168,50 @@ describe('waves analysed while they settle', () => {
     expect(result.result).toBe('deployed')
     expect(result.waveAnalysis).toBeUndefined()
     expect(result.tenants.find((t) => t.tenant === 't3')!.analysis).toBeUndefined()
+  })
+})
+
+describe("the rollout's hook for a wave's analysis", () => {
+  const failed: AnalysisResult = {
+    kind: 'prometheus',
+    source: 'fake',
+    baseline: ['t3'],
+    intervalMs: 1000,
+    passed: false,
+    step: 'wave 1',
+    tenants: [{ tenant: 't2', verdict: 'failed', why: '2 bad samples in a row (analysis-consecutive: 2)', samples: [] }]
+  }
+  function hook(kind: 'canary' | 'wave', records: Map<string, TenantRecord>): { health: ReturnType<typeof waveHealth>; asked: WaveRun[] } {
+    const asked: WaveRun[] = []
+    const analysis: CanaryAnalysis = {
+      soak: async () => failed,
+      wave: (run) => (asked.push(run), { settled: () => undefined, done: async () => failed })
+    }
+    const step = { name: kind === 'canary' ? 'canary' : 'wave 1', kind, tenants: ['t2'], reach: 2 }
+    return { health: waveHealth(step, records, { analysis, fleet: ['t1', 't2', 't3'], clock: new VirtualClock(), signal: new AbortController().signal }), asked }
+  }
+  const records = (): Map<string, TenantRecord> =>
+    new Map<string, TenantRecord>([
+      ['t1', { tenant: 't1', step: 'canary', action: 'redeployed', reissues: 0 }],
+      ['t2', { tenant: 't2', step: '', action: 'not-started', reissues: 0 }],
+      ['t3', { tenant: 't3', step: '', action: 'not-started', reissues: 0 }]
+    ])
+
+  it('a wave: the baseline is the tenants not yet moved, and each analysed verdict joins its record', async () => {
+    const r = records()
+    const { health, asked } = hook('wave', r)
+    expect(asked.map((a) => [a.step, a.tenants, a.untouched])).toEqual([['wave 1', ['t2'], ['t3']]])
+    await health!.finish(false)
+    expect(r.get('t2')!.analysis).toMatchObject({ verdict: 'failed' })
+  })
+
+  it('a superseded job judges nobody: no verdict joins a record', async () => {
+    const r = records()
+    await hook('wave', r).health!.finish(true)
+    expect(r.get('t2')!.analysis).toBeUndefined()
+  })
+
+  it('the canary has its soak instead', () => {
+    expect(hook('canary', records()).health).toBeUndefined()
   })
 })

@@ -176,6 +176,20 @@ describe('a wave analysed while it settles', () => {
     expect(clock.now()).toBe(2500)
   })
 
+  it('a superseded job ends it at once: no pass, and it says so', async () => {
+    const clock = new VirtualClock()
+    const result = await clock.run(async () => {
+      const watch = watchWave({ step: 'wave 2', tenants: ['w1'], untouched: ['b1'], clock, signal: new AbortController().signal }, { reader: reader(() => 0.01, clock), settings: settings() })
+      watch.settled('w1')
+      await clock.sleep(1500)
+      return watch.done(true)
+    })
+    expect(result).toMatchObject({ passed: false, stoppedEarly: 'the job was superseded during wave 2' })
+    // Read once (at 1s); no wait for the second judged sample it would otherwise need.
+    expect(result.tenants[0]!.samples.map((s) => s.atMs)).toEqual([1000])
+    expect(clock.now()).toBe(1500)
+  })
+
   it('a cancel ends it: no pass, and it says so', async () => {
     const clock = new VirtualClock()
     const abort = new AbortController()

@@ -47,7 +47,7 @@ export function createCanaryAnalysis(settings: AnalysisSettings, http: HttpClien
   if (settings.waves) {
     analysis.wave = (run) => {
       const watch = watchWave(run, { reader: metrics, settings })
-      return { settled: watch.settled, done: async () => (waves.push(await watch.done()), waves.at(-1)!) }
+      return { settled: watch.settled, done: async (superseded) => (waves.push(await watch.done(superseded)), waves.at(-1)!) }
     }
   }
   return analysis

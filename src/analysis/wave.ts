@@ -21,8 +21,11 @@ export interface WaveRun {
 export interface WaveWatch {
   /** A wave tenant reported the target: it is sampled from one interval later on. */
   settled(tenant: string): void
-  /** Every tenant of the wave was verified (or given up on): samples go on until each settled tenant has enough. */
-  done(): Promise<AnalysisResult>
+  /**
+   * Every tenant of the wave was verified (or given up on): samples go on until each settled tenant has
+   * enough. `superseded`: a newer commit owns the branch, so nothing is judged any more; it ends at once.
+   */
+  done(superseded?: boolean): Promise<AnalysisResult>
 }
 
 /** Reads in flight at once in one interval (wave tenants and baseline together). */
@@ -94,9 +97,9 @@ export function watchWave(run: WaveRun, deps: Omit<SoakAnalysisDeps, 'clock' | '
       samples.set(tenant, [])
       settledAt.set(tenant, clock.now())
     },
-    async done() {
+    async done(superseded = false) {
       verified = true
-      if (!pending()) wake.abort()
+      if (superseded || !pending()) wake.abort()
       await running
       signal.removeEventListener('abort', onAbort)
       const tenants = run.tenants.filter((t) => samples.has(t)).map((t) => conclude(t, samples.get(t)!, deps, true))
@@ -106,8 +109,8 @@ export function watchWave(run: WaveRun, deps: Omit<SoakAnalysisDeps, 'clock' | '
         baseline,
         intervalMs: settings.intervalMs,
         tenants: tenants.map((t) => ({ ...t, verdict: t.verdict === 'running' ? 'inconclusive' : t.verdict })),
-        passed: !signal.aborted && tenants.every((t) => t.verdict === 'passed'),
-        ...(signal.aborted ? { stoppedEarly: `the run was cancelled during ${run.step}` } : {}),
+        passed: !signal.aborted && !superseded && tenants.every((t) => t.verdict === 'passed'),
+        ...(signal.aborted || superseded ? { stoppedEarly: `the ${signal.aborted ? 'run was cancelled' : 'job was superseded'} during ${run.step}` } : {}),
         step: run.step,
         ...(absoluteOnly ? { absoluteOnly } : {})
       }

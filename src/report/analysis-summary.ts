@@ -19,10 +19,10 @@ const num = (v: number | null): string => (v === null ? '—' : fmt(v))
 
 export function analysisSection(r: RunReport): string[] {
   const waves = r.waveAnalysis ?? []
-  const lines = [...(r.analysis ? stepSection(r.analysis, 'Canary analysis', 'canary') : [])]
-  for (const w of waves.slice(0, MAX_WAVES)) lines.push(...stepSection(w, `Wave analysis, ${escapeMarkdown(w.step)}`, 'wave'))
-  if (waves.length > MAX_WAVES) lines.push(`${waves.length - MAX_WAVES} more wave analyses are in the JSON report.`, '')
-  return lines
+  const canary = r.analysis ? stepSection(r.analysis, 'Canary analysis', 'canary') : []
+  const shown = waves.slice(0, MAX_WAVES).flatMap((w) => stepSection(w, `Wave analysis, ${escapeMarkdown(w.step)}`, 'wave'))
+  const more = waves.length > MAX_WAVES ? [`${waves.length - MAX_WAVES} more wave analyses are in the JSON report.`, ''] : []
+  return [...canary, ...shown, ...more]
 }
 
 function stepSection(a: ReportAnalysis, title: string, who: 'canary' | 'wave'): string[] {

@@ -248,7 +248,7 @@ class Rollout {
       })
     )
     await this.sweeper.settle()
-    await health?.finish()
+    await health?.finish(this.supersededBy !== undefined)
   }
 
   /** The canary must still serve the target after the soak: a revert by another job shows here. */

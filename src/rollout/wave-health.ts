@@ -14,8 +14,11 @@ export interface WaveHealthDeps {
 export interface WaveHealth {
   /** A wave tenant's verification ended; only one that reports the target is analysed (not one ahead: another build). */
   verified(record: TenantRecord): void
-  /** After the wave's verification: the analysis ends, and each analysed tenant's verdict joins its record. */
-  finish(): Promise<void>
+  /**
+   * After the wave's verification: the analysis ends, and each analysed tenant's verdict joins its record.
+   * A superseded job ends it at once and judges nobody: the newer commit's job owns these tenants.
+   */
+  finish(superseded: boolean): Promise<void>
 }
 
 /**
@@ -34,8 +37,9 @@ export function waveHealth(step: Step, records: ReadonlyMap<string, TenantRecord
     verified(record) {
       if (record.verdict?.verdict === 'on-target') watch.settled(record.tenant)
     },
-    async finish() {
-      const result = await watch.done()
+    async finish(superseded) {
+      const result = await watch.done(superseded)
+      if (superseded) return
       for (const a of result.tenants) {
         const record = records.get(a.tenant)
         if (record) record.analysis = a
