@@ -68,7 +68,7 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'tenants[].verdict': {
     type: 'string',
     description:
-      '`on-target`, `ahead`, `stale`, `unreachable`, `invalid`, `redeploy-failed`, `analysis-failed` (a canary that serves the commit but did not pass its analysis; `lastError` says why) or `not-started`.'
+      '`on-target`, `ahead`, `stale`, `unreachable`, `invalid`, `redeploy-failed`, `analysis-failed` (a canary or wave tenant that serves the commit but did not pass its analysis; `lastError` says why) or `not-started`.'
   },
   'tenants[].ok': { type: 'boolean', description: 'On target or ahead.' },
   'tenants[].sha': { type: 'string|null', description: 'The last SHA it reported.' },
