@@ -186,7 +186,7 @@ export function tenantFromRecord(r: TenantRecord): ReportTenant {
   const judged = r.verdict ? tenantFromVerdict(r.verdict) : notJudged(r.tenant)
   // A tenant left alone because its ancestry is unknown failed its redeploy step: the error line says why.
   const failedRedeploy = r.action === 'redeploy-failed' || r.action === 'skipped-unknown'
-  // A canary that serves the commit but failed its analysis is not OK: the note says why (analysis.ts).
+  // A canary or wave tenant that serves the commit but failed its analysis is not OK: the note says why (analysis.ts).
   const badHealth = !failedRedeploy && failedAnalysis(r.analysis)
   return {
     ...judged,
