@@ -90,6 +90,8 @@ export function watchWave(run: WaveRun, deps: Omit<SoakAnalysisDeps, 'clock' | '
     }
   }
   const running = loop()
+  // Awaited in done(); until then a failure must not surface as an unhandled rejection that ends the job.
+  running.catch(() => undefined)
 
   return {
     settled(tenant) {
