@@ -105,6 +105,7 @@ describe('the readers over HTTP: bounded, on one line, never the raw answer', ()
     inconclusiveLimit: 2,
     baselineSize: 10,
     requestTimeoutMs: 2000,
+    waves: false,
     ...over
   })
   const target = { sha: 'a'.repeat(40), environment: 'production' }

@@ -45,7 +45,8 @@ const SETTINGS: AnalysisSettings = {
   consecutive: 2,
   inconclusiveLimit: 1,
   baselineSize: 10,
-  requestTimeoutMs: 2000
+  requestTimeoutMs: 2000,
+  waves: false
 }
 
 async function roll(canaryRate: number | undefined, seen: SoakRun[] = []): Promise<{ result: RolloutResult; sent: string[] }> {

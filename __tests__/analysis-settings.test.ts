@@ -4,7 +4,7 @@ import { errorOf } from './support/input-error.js'
 
 /**
  * The analysis inputs, checked before any side effect: every bad value names its input, shows the
- * value (never a header's) and says what was expected. Off by default; deploy mode only.
+ * value (never a header's) and says what was expected. Off by default; deploy and reconcile read it.
  */
 const SHA = 'a'.repeat(40)
 const deploy = {
@@ -30,10 +30,25 @@ const prometheus = {
 const json = { ...deploy, INPUT_ANALYSIS: 'json', 'INPUT_ANALYSIS-URL': 'https://{tenant}.example/health', 'INPUT_ANALYSIS-FIELD': 'http.errorRate', 'INPUT_ANALYSIS-MAX': '0.05' }
 
 describe('analysis settings', () => {
-  it('is off unless asked for, and only deploy reads it', () => {
+  it('is off unless asked for, and only the modes that roll read it', () => {
     expect(parseSettings(deploy).analysis).toBeUndefined()
-    expect(parseSettings({ ...prometheus, INPUT_MODE: 'reconcile' }).analysis).toBeUndefined()
     expect(parseSettings({ ...prometheus, INPUT_MODE: 'verify' }).analysis).toBeUndefined()
+    expect(parseSettings({ ...prometheus, INPUT_MODE: 'gate' }).analysis).toBeUndefined()
+  })
+
+  it('reconcile analyses its canary; it may choose that canary itself, so none need be named', () => {
+    expect(parseSettings({ ...prometheus, INPUT_MODE: 'reconcile', INPUT_CANARY: '' }).analysis).toMatchObject({ kind: 'prometheus', waves: false })
+    // Its canary soaks: without a soak there is nothing to read the metric during.
+    expect(errorOf(() => parseSettings({ ...prometheus, INPUT_MODE: 'reconcile', 'INPUT_CANARY-SOAK-SECONDS': '0' })).input).toBe('canary-soak-seconds')
+  })
+
+  it.each<[string, Record<string, string>, boolean]>([
+    ['off by default', {}, false],
+    ['asked for, with an absolute limit beside the relative one', { 'INPUT_ANALYSIS-WAVES': 'true', 'INPUT_ANALYSIS-MAX': '0.05' }, true],
+    ['asked for in reconcile', { INPUT_MODE: 'reconcile', 'INPUT_ANALYSIS-WAVES': 'TRUE', 'INPUT_ANALYSIS-MAX': '0.05' }, true],
+    ['turned off from a variable', { 'INPUT_ANALYSIS-WAVES': 'false' }, false]
+  ])('analysis-waves: %s', (_, over, waves) => {
+    expect(parseSettings({ ...prometheus, ...over }).analysis?.waves).toBe(waves)
   })
 
   it('prometheus: defaults, as documented in action.yml', () => {
@@ -48,7 +63,8 @@ describe('analysis settings', () => {
       consecutive: 2,
       inconclusiveLimit: 2,
       baselineSize: 10,
-      requestTimeoutMs: 10_000
+      requestTimeoutMs: 10_000,
+      waves: false
     })
   })
 
@@ -100,7 +116,17 @@ describe('analysis settings', () => {
     ['consecutive 0', { 'INPUT_ANALYSIS-CONSECUTIVE': '0' }, 'analysis-consecutive', /a whole number, 1 or more/],
     ['an inconclusive limit that is not whole', { 'INPUT_ANALYSIS-INCONCLUSIVE-LIMIT': '1.5' }, 'analysis-inconclusive-limit', /a whole number, 0 or more/],
     ['a baseline of 0 tenants', { 'INPUT_ANALYSIS-BASELINE-SIZE': '0' }, 'analysis-baseline-size', /a whole number, 1 or more \(at most 100\)/],
-    ['a malformed header', { 'INPUT_ANALYSIS-HEADERS': 'Authorization Bearer abcdef123' }, 'analysis-headers', /has no `:`/]
+    ['a malformed header', { 'INPUT_ANALYSIS-HEADERS': 'Authorization Bearer abcdef123' }, 'analysis-headers', /has no `:`/],
+    ['waves that are not a boolean', { 'INPUT_ANALYSIS-WAVES': 'yes' }, 'analysis-waves', /`true` or `false`/],
+    [
+      'waves without an absolute limit (the last wave has no baseline)',
+      { 'INPUT_ANALYSIS-WAVES': 'true' },
+      'analysis-max',
+      /with analysis-waves: true: the last wave leaves no tenant on the release before/
+    ],
+    ['waves in reconcile without an absolute limit', { INPUT_MODE: 'reconcile', 'INPUT_ANALYSIS-WAVES': 'true' }, 'analysis-max', /judged by analysis-max alone/],
+    ['waves with analysis off', { INPUT_ANALYSIS: 'none', 'INPUT_ANALYSIS-WAVES': 'true' }, 'analysis-waves', /`false` with analysis: none/],
+    ['waves with analysis off, in reconcile', { INPUT_MODE: 'reconcile', INPUT_ANALYSIS: '', 'INPUT_ANALYSIS-WAVES': 'true' }, 'analysis-waves', /set `analysis` too/]
   ])('prometheus, %s', (_, over, input, expected) => {
     const e = errorOf(() => parseSettings({ ...prometheus, ...over }))
     expect(e.input).toBe(input)

@@ -111,6 +111,57 @@ describe('the soak with analysis', () => {
   })
 })
 
+describe('a canary with no tenant left on the release before', () => {
+  it('with analysis-max beside the ratio: judged by analysis-max alone, and the result says so', async () => {
+    const clock = new InstantClock()
+    const result = await analyseSoak(
+      ['c1', 'c2'],
+      [],
+      2000,
+      deps(
+        reader((t) => (t === 'c1' ? 0.02 : 0.2), clock),
+        clock,
+        { thresholds: { max: 0.05, maxRatio: 3, floor: 0.01 } }
+      )
+    )
+    expect(result).toMatchObject({ step: 'canary', baseline: [], absoluteOnly: expect.stringMatching(/^no tenant is left on the release before/) })
+    expect(result.tenants.map((t) => [t.tenant, t.verdict, t.samples.map((s) => [s.verdict, s.limit ?? null])])).toEqual([
+      [
+        'c1',
+        'passed',
+        [
+          ['good', null],
+          ['good', null]
+        ]
+      ],
+      [
+        'c2',
+        'failed',
+        [
+          ['bad', null],
+          ['bad', null]
+        ]
+      ]
+    ])
+  })
+
+  it('with baseline tenants the relative threshold applies, and nothing is said', async () => {
+    const clock = new InstantClock()
+    const result = await analyseSoak(
+      ['c1'],
+      ['b1'],
+      1000,
+      deps(
+        reader(() => 0.01, clock),
+        clock,
+        { thresholds: { max: 0.05, maxRatio: 3, floor: 0.01 } }
+      )
+    )
+    expect(result.absoluteOnly).toBeUndefined()
+    expect(result.tenants[0]!.samples[0]!.limit).toBe(0.03)
+  })
+})
+
 describe('the baseline tenants read each interval', () => {
   it.each<[number, number, string[]]>([
     [3, 10, ['t0', 't1', 't2']],

@@ -128,3 +128,57 @@ describe('the canary analysis in the summary', () => {
     for (const line of section.split('\n').filter(Boolean)) expect(line).toMatch(/^(### |\| |\|---|❌|✅|Stopped early: |<details><summary>|<\/details>)/)
   })
 })
+
+describe('the wave analysis in the report and the summary', () => {
+  const wave = (step: string, over: Partial<AnalysisResult>): AnalysisResult => ({ ...analysis, step, stoppedEarly: undefined, passed: true, ...over })
+  const waves: AnalysisResult[] = [
+    wave('wave 1', {
+      passed: false,
+      tenants: [{ tenant: `w-${HOSTILE}`, verdict: 'failed', why: HOSTILE, samples: [sample(1, 0.2, 'bad', HOSTILE), sample(2, 0.3, 'bad', 'y')] }]
+    }),
+    wave('wave 2', {
+      baseline: [],
+      absoluteOnly: 'no tenant is left on the release before, so there is no baseline: judged by analysis-max alone, analysis-max-ratio not applied',
+      tenants: [{ tenant: 'w3', verdict: 'passed', samples: [sample(1, 0.01, 'good')] }]
+    }),
+    wave('wave 3', { tenants: [] })
+  ]
+  const r = buildReport(
+    settings,
+    { result: 'failed', failure: 'x' },
+    { reason: 'halted', startedAt: new Date('2026-12-01T10:00:00Z'), phases: [], tenants: [], analysis, waveAnalysis: waves },
+    new Date('2026-12-01T10:01:00Z')
+  )
+  const md = runSummaryMarkdown(r)
+  const section = md.slice(md.indexOf('### Wave analysis'))
+
+  it('the JSON keeps each wave, in order, with the same fields as the canary', () => {
+    expect(validateReport(r)).toEqual([])
+    expect(r.waveAnalysis.map((w) => [w.step, w.passed, w.absoluteOnly !== null, w.tenants.length])).toEqual([
+      ['wave 1', false, false, 1],
+      ['wave 2', true, true, 1],
+      ['wave 3', true, false, 0]
+    ])
+    expect(r.analysis).toMatchObject({ step: 'canary', absoluteOnly: null })
+  })
+
+  it('a section per wave after the canary: the rows, the sparklines, and what the relative limit did', () => {
+    expect(md.indexOf('### Canary analysis')).toBeLessThan(md.indexOf('### Wave analysis, wave 1: not passed'))
+    expect(section).toMatch(/### Wave analysis, wave 1: not passed\n\n❌ prometheus every 10s/)
+    expect(section).toContain('| Tenant | Analysis | Wave tenant | Baseline median | Samples (bad / unjudged) | Note |')
+    expect(section).toMatch(/\| w-.* \| ❌ failed \| <code>▆█<\/code> \| <code>▁▁<\/code> \| 2 \(2 \/ 0\) \|/)
+    expect(section).toContain('### Wave analysis, wave 2: passed')
+    expect(section).toContain('Relative limit not applied: no tenant is left on the release before, so there is no baseline\\: judged by analysis-max alone, analysis-max-ratio not applied.')
+    expect(section).toContain('### Wave analysis, wave 3: passed\n\n✅ prometheus every 10s')
+    expect(section).toContain('No wave tenant reported the target, so none was analysed.')
+  })
+
+  it('escapes outside text in the wave sections too', () => {
+    expect(section).not.toMatch(/<script|\*\*bold\*\*/)
+    expect(section).not.toMatch(/^::/m)
+    for (const block of section.split('\n\n').filter((b) => b.startsWith('|'))) {
+      const rows = block.split('\n')
+      for (const row of rows) expect(unescapedPipes(row)).toBe(unescapedPipes(rows[0]!))
+    }
+  })
+})

@@ -54,12 +54,14 @@ describe('the analysis scene', () => {
         summary: hostile,
         report: { x: hostile },
         analysis: {
+          step: 'canary',
           kind: 'json',
           source: hostile,
           passed: false,
           stoppedEarly: null,
           intervalSeconds: 1,
           thresholds: { max: null, maxRatio: 3, baselineFloor: 0.01, consecutive: 2, inconclusiveLimit: 2 },
+          absoluteOnly: null,
           baseline: [{ tenant: hostile }],
           tenants: [
             {
@@ -69,11 +71,36 @@ describe('the analysis scene', () => {
               samples: [{ atSeconds: 1, value: null, baselineMedian: null, baselineReadable: 0, baselineAsked: 1, limit: null, verdict: 'inconclusive', why: hostile }]
             }
           ]
-        }
+        },
+        waves: [
+          {
+            step: hostile,
+            kind: 'json',
+            source: hostile,
+            passed: false,
+            stoppedEarly: null,
+            intervalSeconds: 1,
+            thresholds: { max: 0.1, maxRatio: 3, baselineFloor: 0.01, consecutive: 2, inconclusiveLimit: 2 },
+            absoluteOnly: hostile,
+            baseline: [{ tenant: hostile }],
+            tenants: [
+              {
+                tenant: hostile,
+                verdict: 'failed',
+                why: hostile,
+                samples: [{ atSeconds: 1, value: 0.2, baselineMedian: 0.01, baselineReadable: 1, baselineAsked: 1, limit: 0.03, verdict: 'bad', why: hostile }]
+              }
+            ]
+          }
+        ]
       },
       escapeHtml
     )
     expect(html).not.toContain('<img')
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    // The wave is drawn as the canary is: a heading, a chart, the samples.
+    expect(html).toContain('<h3>&lt;img src=x onerror=alert(1)&gt;: not passed</h3>')
+    expect(html.match(/<svg /g)).toHaveLength(2)
+    expect(html).toContain('<th>tenant</th>')
   })
 })

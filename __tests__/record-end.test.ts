@@ -31,6 +31,12 @@ describe('recordEnd', () => {
     ['canary: a 403 at the retry fence (an outage stop)', { result: 'failed', stop: stop('outage'), tenants: [refused] }, 'failed'],
     ['the control plane refused its token', { result: 'failed', stop: stop('control-plane-token'), tenants: [refused, notStarted] }, 'failed'],
     ['halted: verification failures past max-failures', { result: 'failed', stop: stop('max-failures', 1), tenants: [stale, down, notStarted] }, 'halted'],
+    [
+      'halted: wave tenants that serve the commit but failed their analysis, past max-failures',
+      { result: 'failed', stop: stop('max-failures', 1), tenants: [ok, unhealthy, unhealthy, notStarted] },
+      'halted'
+    ],
+    ['a wave tenant failed its analysis, within max-failures (every wave ran)', { result: 'failed', tenants: [ok, unhealthy] }, 'failed-tenants'],
     ['halted by redeploy failures only', { result: 'failed', stop: stop('max-failures', 1), tenants: [stale, refused, notStarted] }, 'failed'],
     ['stopped before wave 2 by an unreadable head', { result: 'failed', stop: stop('outage', 5), tenants: [stale, notStarted] }, 'failed'],
     ['every wave ran, some tenants failed', { result: 'failed', tenants: [ok, stale] }, 'failed-tenants'],

@@ -59,6 +59,26 @@ beforeAll(async () => {
     env: f.runEnv(D)
   })
   reports.push({ name: 'deploy canary analysis failed', report: analysed.report as RunReport, outputs: analysed.outputs })
+  // A healthy commit whose canary and wave are both judged on health (`analysis-waves`).
+  const E = await f.commit('E, healthy')
+  const waves = await runAction({
+    inputs: f.deployInputs({
+      canary: 'tenant-001',
+      'canary-soak-seconds': '0.4',
+      analysis: 'json',
+      'analysis-url': f.tenants.healthTemplate,
+      'analysis-field': 'http.errorRate',
+      'analysis-max': '0.5',
+      'analysis-max-ratio': '2',
+      'analysis-baseline-floor': '0.01',
+      'analysis-interval-seconds': '0.2',
+      'analysis-waves': 'true',
+      // Two waves: the first has the second's tenant as its baseline, the last none (absoluteOnly).
+      'max-parallel': '1'
+    }),
+    env: f.runEnv(E)
+  })
+  reports.push({ name: 'deploy wave analysis passed', report: waves.report as RunReport, outputs: waves.outputs })
   // Last, as it moves the head: a crash-looping commit whose canary is restored.
   const C = await f.commit('C, which crash-loops')
   f.tenants.crashLoop(C)

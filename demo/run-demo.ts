@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { nodeVersionProblem } from '../src/runtime/node-version.js'
+import type { ReportAnalysis } from '../src/report/analysis.js'
 import { playAnalysisScene, type SceneResult } from './analysis-scene.js'
 import { collect, type DemoData } from './collect.js'
 import { renderHtml } from './html.js'
@@ -107,6 +108,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
         message: scene.message,
         reason: scene.run.outputs.reason ?? '',
         analysis: scene.analysis,
+        waves: ((scene.run.report ?? {}) as { waveAnalysis?: ReportAnalysis[] }).waveAnalysis ?? [],
         checks: scene.checks,
         summary: scene.run.summary,
         report: scene.run.report

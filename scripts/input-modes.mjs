@@ -59,18 +59,19 @@ export const INPUT_MODES = {
   deployment: ['deploy'],
   'environment-url': ['deploy'],
   'pr-comment': ['deploy'],
-  analysis: ['deploy'],
-  'analysis-url': ['deploy'],
-  'analysis-query': ['deploy'],
-  'analysis-field': ['deploy'],
-  'analysis-headers': ['deploy'],
-  'analysis-max': ['deploy'],
-  'analysis-max-ratio': ['deploy'],
-  'analysis-baseline-floor': ['deploy'],
-  'analysis-interval-seconds': ['deploy'],
-  'analysis-consecutive': ['deploy'],
-  'analysis-inconclusive-limit': ['deploy'],
-  'analysis-baseline-size': ['deploy']
+  analysis: ROLLOUT,
+  'analysis-url': ROLLOUT,
+  'analysis-query': ROLLOUT,
+  'analysis-field': ROLLOUT,
+  'analysis-headers': ROLLOUT,
+  'analysis-max': ROLLOUT,
+  'analysis-max-ratio': ROLLOUT,
+  'analysis-baseline-floor': ROLLOUT,
+  'analysis-interval-seconds': ROLLOUT,
+  'analysis-consecutive': ROLLOUT,
+  'analysis-inconclusive-limit': ROLLOUT,
+  'analysis-baseline-size': ROLLOUT,
+  'analysis-waves': ROLLOUT
 }
 
 /** The Markdown of the by-mode view: the inputs of every mode first, then each mode's own. */

@@ -28,6 +28,7 @@ interface Counters {
 export class HealthBook {
   private readonly builds = new Map<string, Health>()
   private readonly tenants = new Map<string, Health>()
+  private readonly tenantBuilds = new Map<string, Health>()
   private readonly counters = new Map<string, Counters>()
 
   /** Every tenant running `sha` gets this health (a build's own behaviour wins over the tenant's). */
@@ -39,9 +40,14 @@ export class HealthBook {
     this.tenants.set(name, health)
   }
 
+  /** `name` running `sha` gets this health: the build misbehaves on this tenant only (wins over the rest). */
+  forTenantOnBuild(name: string, sha: string, health: Health): void {
+    this.tenantBuilds.set(`${name}@${sha.toLowerCase()}`, health)
+  }
+
   /** The numbers a tenant running `sha` shows at its `read`-th read. */
   now(name: string, sha: string, read: number): { errorRate: number; latencyMs: number } {
-    const build = this.builds.get(sha.toLowerCase())
+    const build = this.tenantBuilds.get(`${name}@${sha.toLowerCase()}`) ?? this.builds.get(sha.toLowerCase())
     const own = this.tenants.get(name)
     const rate = build?.errorRate ?? own?.errorRate ?? 0
     return { errorRate: clamp(typeof rate === 'function' ? rate(read) : rate), latencyMs: build?.latencyMs ?? own?.latencyMs ?? 20 }

@@ -139,6 +139,15 @@ export class TenantSimulator {
     this.health.forBuild(sha, health)
   }
 
+  /**
+   * One tenant's error rate or latency while it runs `sha` (a build that misbehaves on that tenant's own
+   * data only): wins over the build's and the tenant's own.
+   */
+  tenantBuildHealth(name: string, sha: string, health: Health): void {
+    this.get(name)
+    this.health.forTenantOnBuild(name, sha, health)
+  }
+
   /** A tenant's own error rate or latency, whatever it runs (unless its build has one): a baseline's noise. */
   tenantHealth(name: string, health: Health): void {
     this.get(name)

@@ -6,6 +6,7 @@ import { prometheusReader } from './prometheus.js'
 import { analyseSoak } from './soak.js'
 import type { AnalysisResult, MetricReader } from './types.js'
 import { describeAnalysis } from './verdict.js'
+import { watchWave, type WaveRun, type WaveWatch } from './wave.js'
 
 /**
  * What the rollout asks of the analysis: run the canary's soak, judging it against the tenants it did
@@ -23,6 +24,10 @@ export interface CanaryAnalysis {
   soak(run: SoakRun): Promise<AnalysisResult>
   /** The last soak's result, for the report (the rollout keeps only each tenant's part). */
   readonly last?: AnalysisResult
+  /** `analysis-waves`: watches one wave's settle (wave.ts); absent when only the canary is analysed. */
+  wave?(run: WaveRun): WaveWatch
+  /** Each analysed wave's result, in order, for the report. */
+  readonly waves?: AnalysisResult[]
 }
 
 /** The canary's soak: with analysis, the samples; without, a plain wait (a cancel ends it early). */
@@ -34,8 +39,16 @@ export async function soak(analysis: CanaryAnalysis | undefined, run: SoakRun): 
 
 export function createCanaryAnalysis(settings: AnalysisSettings, http: HttpClient, target: { sha: string; environment: string }, reader?: MetricReader): CanaryAnalysis {
   const metrics = reader ?? (settings.kind === 'prometheus' ? prometheusReader(settings, http, target) : jsonReader(settings, http, target))
-  const analysis: { soak: CanaryAnalysis['soak']; last?: AnalysisResult } = {
-    soak: async (run) => (analysis.last = await analyseSoak(run.canary, run.untouched, run.soakMs, { reader: metrics, settings, clock: run.clock, signal: run.signal }))
+  const waves: AnalysisResult[] = []
+  const analysis: { soak: CanaryAnalysis['soak']; last?: AnalysisResult; wave?: CanaryAnalysis['wave']; waves: AnalysisResult[] } = {
+    soak: async (run) => (analysis.last = await analyseSoak(run.canary, run.untouched, run.soakMs, { reader: metrics, settings, clock: run.clock, signal: run.signal })),
+    waves
+  }
+  if (settings.waves) {
+    analysis.wave = (run) => {
+      const watch = watchWave(run, { reader: metrics, settings })
+      return { settled: watch.settled, done: async (superseded) => (waves.push(await watch.done(superseded)), waves.at(-1)!) }
+    }
   }
   return analysis
 }

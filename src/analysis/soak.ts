@@ -3,7 +3,8 @@ import pLimit from 'p-limit'
 import type { Clock } from '../clock.js'
 import { formatSeconds } from '../clock.js'
 import type { AnalysisSettings } from '../settings/analysis.js'
-import { countSamples, fmt, judgeSample, median, type TenantVerdict } from './judge.js'
+import { thresholdsFor } from './absolute-only.js'
+import { countSamples, fmt, judgeSample, median, type Thresholds, type TenantVerdict } from './judge.js'
 import type { AnalysisResult, AnalysisSample, BaselineSample, MetricReader, Reading, TenantAnalysis } from './types.js'
 
 export interface SoakAnalysisDeps {
@@ -25,6 +26,7 @@ const READS_AT_ONCE = 16
 export async function analyseSoak(canary: readonly string[], untouched: readonly string[], soakMs: number, deps: SoakAnalysisDeps): Promise<AnalysisResult> {
   const { clock, signal, settings } = deps
   const baseline = pickBaseline(untouched, settings.baselineSize)
+  const { thresholds, absoluteOnly } = thresholdsFor(settings.thresholds, baseline.length)
   const samples = new Map<string, AnalysisSample[]>(canary.map((t) => [t, []]))
   const limit = pLimit(READS_AT_ONCE)
   const read = (t: string): Promise<Reading> => limit(() => deps.reader.read(t, signal))
@@ -33,6 +35,7 @@ export async function analyseSoak(canary: readonly string[], untouched: readonly
   core.info(
     `Analysis: ${canary.length} canary tenant(s) against ${baseline.length} baseline tenant(s) (${baseline.join(', ') || 'none'}), every ${formatSeconds(settings.intervalMs)} from ${deps.reader.source}`
   )
+  if (absoluteOnly) core.info(`Analysis: ${absoluteOnly}`)
 
   for (let i = 1; start + i * settings.intervalMs <= start + soakMs; i++) {
     if (!(await sleep(clock, start + i * settings.intervalMs - clock.now(), signal))) break
@@ -41,7 +44,7 @@ export async function analyseSoak(canary: readonly string[], untouched: readonly
     const values = baselineReads.flatMap((r) => ('value' in r ? [r.value] : []))
     const base: BaselineSample = { median: median(values), readable: values.length, asked: baseline.length }
     const atMs = clock.now() - start
-    canary.forEach((t, k) => samples.get(t)!.push(sampleOf(canaryReads[k]!, values, base, atMs, deps)))
+    canary.forEach((t, k) => samples.get(t)!.push(sampleOf(canaryReads[k]!, values, base, atMs, thresholds)))
     logInterval(i, atMs, canary, samples, base)
     const failing = canary.map((t) => conclude(t, samples.get(t)!, deps, false)).find((a) => a.verdict !== 'running')
     if (failing) {
@@ -59,7 +62,9 @@ export async function analyseSoak(canary: readonly string[], untouched: readonly
     intervalMs: settings.intervalMs,
     tenants: tenants.map((t) => ({ ...t, verdict: t.verdict === 'running' ? 'inconclusive' : t.verdict })),
     passed: !signal.aborted && tenants.every((t) => t.verdict === 'passed'),
-    ...(stoppedEarly ? { stoppedEarly } : {})
+    ...(stoppedEarly ? { stoppedEarly } : {}),
+    step: 'canary',
+    ...(absoluteOnly ? { absoluteOnly } : {})
   }
 }
 
@@ -72,9 +77,10 @@ export function pickBaseline(untouched: readonly string[], size: number): string
   return Array.from({ length: size }, (_, i) => untouched[Math.floor((i * untouched.length) / size)]!)
 }
 
-function sampleOf(reading: Reading, baselineValues: number[], baseline: BaselineSample, atMs: number, deps: SoakAnalysisDeps): AnalysisSample {
+/** One tenant's reading, judged against the baseline values read in the same interval. */
+export function sampleOf(reading: Reading, baselineValues: number[], baseline: BaselineSample, atMs: number, thresholds: Thresholds): AnalysisSample {
   const value = 'value' in reading ? reading.value : undefined
-  const j = judgeSample(value, baselineValues, deps.settings.thresholds)
+  const j = judgeSample(value, baselineValues, thresholds)
   return {
     atMs,
     ...(value !== undefined ? { value } : { problem: (reading as { problem: string }).problem }),
@@ -86,9 +92,9 @@ function sampleOf(reading: Reading, baselineValues: number[], baseline: Baseline
   }
 }
 
-type Concluded = Omit<TenantAnalysis, 'verdict'> & { verdict: TenantVerdict }
+export type Concluded = Omit<TenantAnalysis, 'verdict'> & { verdict: TenantVerdict }
 
-function conclude(tenant: string, samples: AnalysisSample[], deps: SoakAnalysisDeps, final: boolean): Concluded {
+export function conclude(tenant: string, samples: AnalysisSample[], deps: Pick<SoakAnalysisDeps, 'settings'>, final: boolean): Concluded {
   const count = countSamples(
     samples.map((s) => s.verdict),
     deps.settings,
@@ -98,7 +104,7 @@ function conclude(tenant: string, samples: AnalysisSample[], deps: SoakAnalysisD
 }
 
 /** One line an interval; every outside text in it was bounded and redacted by the reader. */
-function logInterval(i: number, atMs: number, canary: readonly string[], samples: Map<string, AnalysisSample[]>, base: BaselineSample): void {
+export function logInterval(i: number, atMs: number, canary: readonly string[], samples: Map<string, AnalysisSample[]>, base: BaselineSample): void {
   const each = canary.map((t) => {
     const s = samples.get(t)!.at(-1)!
     return `${t} ${s.value !== undefined ? fmt(s.value) : 'unreadable'} ${s.verdict}${s.why ? ` (${s.why})` : ''}`
@@ -108,7 +114,7 @@ function logInterval(i: number, atMs: number, canary: readonly string[], samples
 }
 
 /** False when the run was cancelled during the wait. */
-async function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<boolean> {
+export async function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<boolean> {
   if (signal.aborted) return false
   try {
     await clock.sleep(Math.max(0, ms), signal)

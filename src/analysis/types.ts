@@ -57,4 +57,11 @@ export interface AnalysisResult {
   passed: boolean
   /** Set when the soak was cut short: the first failure, or a cancel. */
   stoppedEarly?: string
+  /** The step it judged: `canary`, or `wave N` (`analysis-waves`). */
+  step?: string
+  /**
+   * Set when the step left no tenant on the release before, so there was no baseline: the relative
+   * threshold was not applied and `analysis-max` alone judged (absolute-only.ts).
+   */
+  absoluteOnly?: string
 }

@@ -1,8 +1,8 @@
 import type { TenantAnalysis } from './types.js'
 
-/** How a canary tenant's analysis reads in the rollout's verdicts and reasons (imports types only). */
+/** How a canary or wave tenant's analysis reads in the rollout's verdicts and reasons (imports types only). */
 
-/** A canary tenant whose analysis did not pass failed the canary, whatever its build info said. */
+/** A tenant whose analysis did not pass failed (the canary, or its wave), whatever its build info said. */
 export function failedAnalysis(a: TenantAnalysis | undefined): boolean {
   return a !== undefined && a.verdict !== 'passed'
 }

@@ -103,8 +103,6 @@ async function deploy(ctx: RunContext, runner: CommandRunner, notes: PullNotes):
     onProgress: withPullNotes(progressReporter(ctx.clock), notes),
     analysis
   })
-  // The analysis' samples and baseline go to the report; each canary tenant's verdict is in its record.
-  if (analysis?.last) result.analysis = analysis.last
 
   let promotion: PromotionResult | undefined
   let gate = first

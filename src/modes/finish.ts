@@ -46,6 +46,7 @@ export async function finishRun(
     shard: run.shard,
     restore: r.restore,
     analysis: r.analysis,
+    waveAnalysis: r.waveAnalysis,
     stop: r.stop
   }
   const outputs: Record<string, string> = {

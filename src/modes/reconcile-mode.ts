@@ -1,4 +1,5 @@
 import * as core from '../log.js'
+import { createCanaryAnalysis } from '../analysis/canary.js'
 import { type CommandRunner, execRunner } from '../command/runner.js'
 import type { RunContext } from '../context.js'
 import { SupersededGate } from '../gate/gate.js'
@@ -104,6 +105,9 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
     if (plan.canaryFirst)
       core.notice(`${state.evidence?.reason ?? `No record of ${head.slice(0, 7)} was read, so none says a canary of it verified.`} Canary: ${plan.canary.join(', ')}.`, { title: 'Canary first' })
     else core.info(`Healing ${behind.length} tenant(s); ${plan.note}`)
+    // As a deploy's: the canary's soak is judged on health against the tenants still behind (a failed
+    // analysis is a failed canary, which holds the head), and each wave's settle with `analysis-waves`.
+    const analysis = settings.analysis ? createCanaryAnalysis(settings.analysis, ctx.http, target) : undefined
     rolled = await runRollout({
       fleet: plan.fleet,
       rollout: { ...rollout, tag, canary: plan.canary },
@@ -128,7 +132,8 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
           return state
         })
         return brokeOff ?? (stops(state, settings.gate.force) ? state.reason : undefined)
-      }
+      },
+      analysis
     })
     for (const r of rolled.tenants) records.set(r.tenant, r)
   }
@@ -162,7 +167,9 @@ export async function runReconcileMode(ctx: RunContext, runner: CommandRunner = 
       : (rolled?.reason ?? `Every tenant is on ${head.slice(0, 7)} or ahead.`))
   // Where the rollout stopped and what became of a failed canary: the record's end is decided from them.
   const carried = kind === rolled?.result ? { ...(rolled.stop ? { stop: rolled.stop } : {}), ...(rolled.restore ? { restore: rolled.restore } : {}) } : {}
-  result = { result: kind, reason, headSha: head, tenants: [...records.values()], phases: timeline.phases, ...carried }
+  // The evidence of the analysis, whatever became of the run: the samples and baseline of each step judged.
+  const analysed = { ...(rolled?.analysis ? { analysis: rolled.analysis } : {}), ...(rolled?.waveAnalysis ? { waveAnalysis: rolled.waveAnalysis } : {}) }
+  result = { result: kind, reason, headSha: head, tenants: [...records.values()], phases: timeline.phases, ...carried, ...analysed }
 
   let promotion
   // Shard jobs never promote: only the job after every shard knows the whole fleet is there.

@@ -25,12 +25,16 @@ export interface ReportAnalysisTenant {
 }
 
 export interface ReportAnalysis {
+  /** `canary`, or `wave N`. */
+  step: string
   kind: string
   source: string
   passed: boolean
   stoppedEarly: string | null
   intervalSeconds: number
   thresholds: { max: number | null; maxRatio: number | null; baselineFloor: number | null; consecutive: number; inconclusiveLimit: number }
+  /** Why the relative threshold was not applied (no tenant left on the release before); null when it was, or is not set. */
+  absoluteOnly: string | null
   baseline: Array<{ tenant: string }>
   tenants: ReportAnalysisTenant[]
 }
@@ -38,6 +42,7 @@ export interface ReportAnalysis {
 export function analysisOf(a: AnalysisResult, s: AnalysisSettings | undefined): ReportAnalysis {
   const t = s?.thresholds
   return {
+    step: a.step ?? 'canary',
     kind: a.kind,
     source: a.source,
     passed: a.passed,
@@ -50,6 +55,7 @@ export function analysisOf(a: AnalysisResult, s: AnalysisSettings | undefined): 
       consecutive: s?.consecutive ?? 0,
       inconclusiveLimit: s?.inconclusiveLimit ?? 0
     },
+    absoluteOnly: a.absoluteOnly ?? null,
     baseline: a.baseline.map((tenant) => ({ tenant })),
     tenants: a.tenants.map((x) => ({
       tenant: x.tenant,

@@ -92,8 +92,10 @@ export interface RunReport {
   shard: string | null
   /** Deploy: what became of the canary after it failed (`canary-failure`); null when it did not fail. */
   restore: ReportRestore | null
-  /** Deploy: the canary's analysis during the soak (`analysis`); null without one. */
+  /** Deploy, reconcile: the canary's analysis during the soak (`analysis`); null without one. */
   analysis: ReportAnalysis | null
+  /** Deploy, reconcile: each wave's analysis while it settled (`analysis-waves`), in order; empty without. */
+  waveAnalysis: ReportAnalysis[]
   /** Where the rollout stopped short of its end; null when it did not stop (or never rolled). */
   stop: RolloutStop | null
   /** The end this run records on the commit (docs/deploy-records.md), the same word reconcile reads. */
@@ -148,8 +150,10 @@ export interface RunRecord {
   shard?: string
   /** Deploy: the failed canary's restore. */
   restore?: CanaryRestore
-  /** Deploy: the canary's analysis during the soak. */
+  /** Deploy, reconcile: the canary's analysis during the soak. */
   analysis?: AnalysisResult
+  /** Deploy, reconcile: each wave's analysis (`analysis-waves`). */
+  waveAnalysis?: AnalysisResult[]
   /** Deploy, reconcile: where the rollout stopped short of its end (record/end.ts decides the record's end from it). */
   stop?: RolloutStop
 }
@@ -182,7 +186,7 @@ export function tenantFromRecord(r: TenantRecord): ReportTenant {
   const judged = r.verdict ? tenantFromVerdict(r.verdict) : notJudged(r.tenant)
   // A tenant left alone because its ancestry is unknown failed its redeploy step: the error line says why.
   const failedRedeploy = r.action === 'redeploy-failed' || r.action === 'skipped-unknown'
-  // A canary that serves the commit but failed its analysis is not OK: the note says why (analysis.ts).
+  // A canary or wave tenant that serves the commit but failed its analysis is not OK: the note says why (analysis.ts).
   const badHealth = !failedRedeploy && failedAnalysis(r.analysis)
   return {
     ...judged,
@@ -281,6 +285,7 @@ export function buildReport(settings: Settings, outcome: { result: string; failu
     shard: record.shard ?? null,
     restore: record.restore ? restoreOf(record.restore) : null,
     analysis: record.analysis ? analysisOf(record.analysis, s.analysis) : null,
+    waveAnalysis: (record.waveAnalysis ?? []).map((w) => analysisOf(w, s.analysis)),
     stop: record.stop ?? null,
     recordEnd: 'failed'
   }

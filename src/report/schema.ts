@@ -68,7 +68,7 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'tenants[].verdict': {
     type: 'string',
     description:
-      '`on-target`, `ahead`, `stale`, `unreachable`, `invalid`, `redeploy-failed`, `analysis-failed` (a canary that serves the commit but did not pass its analysis; `lastError` says why) or `not-started`.'
+      '`on-target`, `ahead`, `stale`, `unreachable`, `invalid`, `redeploy-failed`, `analysis-failed` (a canary or wave tenant that serves the commit but did not pass its analysis; `lastError` says why) or `not-started`.'
   },
   'tenants[].ok': { type: 'boolean', description: 'On target or ahead.' },
   'tenants[].sha': { type: 'string|null', description: 'The last SHA it reported.' },
@@ -168,36 +168,69 @@ export const REPORT_FIELDS: Record<string, FieldDoc> = {
   'restore.tenants[].polls': { type: 'number', description: 'Build info requests made for that verification.' },
   'restore.tenants[].settleSeconds': { type: 'number|null', description: 'Time to settle on `to`, when it did.' },
   'restore.tenants[].detail': { type: 'string|null', description: 'Why it was not restored, or the last probe error (redacted).' },
-  analysis: { type: 'object|null', description: 'Deploy: the canary analysis during the soak (`analysis`, docs/canary-analysis.md); null without one, and in other modes.' },
-  'analysis.kind': { type: 'string', description: '`prometheus` or `json`.' },
-  'analysis.source': { type: 'string', description: "Where the metric was read: the Prometheus query endpoint, or the JSON endpoint's URL template." },
-  'analysis.passed': { type: 'boolean', description: 'Every canary tenant passed; otherwise the canary failed.' },
-  'analysis.stoppedEarly': { type: 'string|null', description: 'Why the soak ended before its time (the first failing tenant, a cancel); null when it ran to the end.' },
-  'analysis.intervalSeconds': { type: 'number', description: '`analysis-interval-seconds`.' },
-  'analysis.thresholds': { type: 'object', description: 'What a sample was judged by.' },
-  'analysis.thresholds.max': { type: 'number|null', description: '`analysis-max`: a value above it is bad; null when not set.' },
-  'analysis.thresholds.maxRatio': { type: 'number|null', description: '`analysis-max-ratio`: a value above this many times the baseline median is bad; null when not set.' },
-  'analysis.thresholds.baselineFloor': { type: 'number|null', description: '`analysis-baseline-floor`: the relative limit is never below it; null without `maxRatio`.' },
-  'analysis.thresholds.consecutive': { type: 'number', description: '`analysis-consecutive`: bad samples in a row that fail a tenant.' },
-  'analysis.thresholds.inconclusiveLimit': { type: 'number', description: '`analysis-inconclusive-limit`: unjudged samples allowed; one more is inconclusive.' },
-  'analysis.baseline': { type: 'array', description: 'The baseline tenants read each interval: tenants the canary did not touch, at most `analysis-baseline-size`.' },
-  'analysis.baseline[].tenant': { type: 'string', description: 'Tenant name.' },
-  'analysis.tenants': { type: 'array', description: 'Every canary tenant.' },
-  'analysis.tenants[].tenant': { type: 'string', description: 'Tenant name.' },
-  'analysis.tenants[].verdict': {
-    type: 'string',
-    description: '`passed`, `failed` (bad samples in a row, or every judged sample bad) or `inconclusive` (too many samples not judged, or none judged).'
+  analysis: { type: 'object|null', description: 'Deploy, reconcile: the canary analysis during the soak (`analysis`, docs/canary-analysis.md); null without one, and in other modes.' },
+  ...analysisFields('analysis.', 'canary', 'the soak'),
+  waveAnalysis: {
+    type: 'array',
+    description: "Deploy, reconcile: each wave's analysis while its tenants settled (`analysis-waves`), in order; empty without it, and in other modes. Each entry has the fields of `analysis`."
   },
-  'analysis.tenants[].why': { type: 'string|null', description: 'Why it did not pass; null when it passed.' },
-  'analysis.tenants[].samples': { type: 'array', description: 'One per interval, in order.' },
-  'analysis.tenants[].samples[].atSeconds': { type: 'number', description: 'Seconds since the soak began.' },
-  'analysis.tenants[].samples[].value': { type: 'number|null', description: "The canary's value; null when it could not be read." },
-  'analysis.tenants[].samples[].baselineMedian': { type: 'number|null', description: 'The median of the baseline values read in the same interval; null when none was readable.' },
-  'analysis.tenants[].samples[].baselineReadable': { type: 'number', description: 'Baseline tenants that gave a number in that interval.' },
-  'analysis.tenants[].samples[].baselineAsked': { type: 'number', description: 'Baseline tenants asked in that interval.' },
-  'analysis.tenants[].samples[].limit': { type: 'number|null', description: 'The relative limit the value was held to; null without `maxRatio` or a baseline.' },
-  'analysis.tenants[].samples[].verdict': { type: 'string', description: '`good`, `bad` or `inconclusive` (not judged).' },
-  'analysis.tenants[].samples[].why': { type: 'string|null', description: 'Why it is bad or was not judged (outside text bounded and redacted); null when good.' }
+  ...analysisFields('waveAnalysis[].', 'wave', 'the wave')
+}
+
+/**
+ * The fields of one step's analysis: the canary's (`analysis`) and each wave's (`waveAnalysis[]`) share
+ * them, so the two cannot drift apart.
+ */
+function analysisFields(at: string, who: 'canary' | 'wave', since: string): Record<string, FieldDoc> {
+  const fields: Record<string, FieldDoc> = {
+    step: { type: 'string', description: who === 'canary' ? '`canary`.' : '`wave N`: the wave it judged.' },
+    kind: { type: 'string', description: '`prometheus` or `json`.' },
+    source: { type: 'string', description: "Where the metric was read: the Prometheus query endpoint, or the JSON endpoint's URL template." },
+    passed: {
+      type: 'boolean',
+      description:
+        who === 'canary'
+          ? 'Every canary tenant passed; otherwise the canary failed.'
+          : 'Every analysed tenant of the wave passed; otherwise each that did not is a failed tenant of the wave (counted toward `max-failures`).'
+    },
+    stoppedEarly: {
+      type: 'string|null',
+      description: who === 'canary' ? 'Why the soak ended before its time (the first failing tenant, a cancel); null when it ran to the end.' : 'Set when a cancel ended the analysis; null otherwise.'
+    },
+    intervalSeconds: { type: 'number', description: '`analysis-interval-seconds`.' },
+    thresholds: { type: 'object', description: 'What a sample was judged by (the settings; see `absoluteOnly`).' },
+    'thresholds.max': { type: 'number|null', description: '`analysis-max`: a value above it is bad; null when not set.' },
+    'thresholds.maxRatio': { type: 'number|null', description: '`analysis-max-ratio`: a value above this many times the baseline median is bad; null when not set.' },
+    'thresholds.baselineFloor': { type: 'number|null', description: '`analysis-baseline-floor`: the relative limit is never below it; null without `maxRatio`.' },
+    'thresholds.consecutive': { type: 'number', description: '`analysis-consecutive`: bad samples in a row that fail a tenant.' },
+    'thresholds.inconclusiveLimit': { type: 'number', description: '`analysis-inconclusive-limit`: unjudged samples allowed; one more is inconclusive.' },
+    absoluteOnly: {
+      type: 'string|null',
+      description: `Set when ${since} left no tenant on the release before (no baseline): \`analysis-max\` alone judged, \`maxRatio\` was not applied; says so in words. Null otherwise.`
+    },
+    baseline: {
+      type: 'array',
+      description: `The baseline tenants read each interval: tenants ${who === 'canary' ? 'the canary did not touch' : 'not yet moved (later waves)'}, at most \`analysis-baseline-size\`.`
+    },
+    'baseline[].tenant': { type: 'string', description: 'Tenant name.' },
+    tenants: { type: 'array', description: who === 'canary' ? 'Every canary tenant.' : 'Every wave tenant that reported the target (one that did not failed its verification instead).' },
+    'tenants[].tenant': { type: 'string', description: 'Tenant name.' },
+    'tenants[].verdict': {
+      type: 'string',
+      description: '`passed`, `failed` (bad samples in a row, or every judged sample bad) or `inconclusive` (too many samples not judged, or none judged).'
+    },
+    'tenants[].why': { type: 'string|null', description: 'Why it did not pass; null when it passed.' },
+    'tenants[].samples': { type: 'array', description: 'One per interval, in order.' },
+    'tenants[].samples[].atSeconds': { type: 'number', description: `Seconds since ${since} began.` },
+    'tenants[].samples[].value': { type: 'number|null', description: "The tenant's value; null when it could not be read." },
+    'tenants[].samples[].baselineMedian': { type: 'number|null', description: 'The median of the baseline values read in the same interval; null when none was readable.' },
+    'tenants[].samples[].baselineReadable': { type: 'number', description: 'Baseline tenants that gave a number in that interval.' },
+    'tenants[].samples[].baselineAsked': { type: 'number', description: 'Baseline tenants asked in that interval.' },
+    'tenants[].samples[].limit': { type: 'number|null', description: 'The relative limit the value was held to; null without `maxRatio` or a baseline.' },
+    'tenants[].samples[].verdict': { type: 'string', description: '`good`, `bad` or `inconclusive` (not judged).' },
+    'tenants[].samples[].why': { type: 'string|null', description: 'Why it is bad or was not judged (outside text bounded and redacted); null when good.' }
+  }
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${at}${k}`, v]))
 }
 
 function typeOf(value: unknown): string {

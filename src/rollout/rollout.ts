@@ -25,6 +25,7 @@ import { restoreCanary } from './restore.js'
 import type { LatestRead } from './restore-stable.js'
 import { type CanaryRestore, isFailed, type RolloutResult, type TenantRecord } from './types.js'
 import { type CanaryAnalysis, judgeSoak, soak } from '../analysis/canary.js'
+import { waveHealth } from './wave-health.js'
 
 export { judgeGate } from './describe.js'
 
@@ -52,7 +53,7 @@ export interface RolloutDeps {
    * more sent. Reconcile asks the head's deploy records again here.
    */
   beforeStep?: (where: string) => Promise<string | undefined>
-  /** `analysis`: the canary's soak reads its metric against the untouched tenants (src/analysis/). */
+  /** `analysis`: the canary's soak reads its metric against the untouched tenants (src/analysis/); with `analysis-waves`, each wave's settle too. */
   analysis?: CanaryAnalysis
 }
 
@@ -232,6 +233,7 @@ class Rollout {
     const limit = pLimit(deps.rollout.maxParallel)
     deps.onProgress?.(step.name, 0, step.tenants.length, 0)
     const verifier = fleetVerifier(step.tenants.length, { ...this.settleWith(), onProgress: (done, total, ok) => deps.onProgress?.(step.name, done, total, ok) })
+    const health = waveHealth(step, this.records, deps)
     await Promise.all(
       step.tenants.map(async (t) => {
         const r = await limit(() => rollTenant(t, step.name, this.stepDeps))
@@ -239,11 +241,14 @@ class Rollout {
         // The error annotation comes once, at the end, with every other failing tenant's.
         if (r.action === 'redeploy-failed') core.info(`redeploy of ${r.tenant} failed: ${r.redeployError}`)
         // A superseded job does not wait for tenants the newer job is about to move.
-        if (VERIFIED_ACTIONS.has(r.action) && !this.supersededBy) r.verdict = await verifier.verify(t)
-        else verifier.pass()
+        if (VERIFIED_ACTIONS.has(r.action) && !this.supersededBy) {
+          r.verdict = await verifier.verify(t)
+          health?.verified(r)
+        } else verifier.pass()
       })
     )
     await this.sweeper.settle()
+    await health?.finish(this.supersededBy !== undefined)
   }
 
   /** The canary must still serve the target after the soak: a revert by another job shows here. */
@@ -331,7 +336,10 @@ class Rollout {
   private finish(result: RolloutResult['result'], reason: string, restore?: CanaryRestore, stop?: StopPoint): RolloutResult {
     for (const r of this.records.values()) r.reissues = this.sweeper.reissued.get(r.tenant) ?? 0
     const stopped = stop ? { stop: { at: stop, maxFailures: this.deps.rollout.maxFailures } } : {}
-    return { result, reason, headSha: this.headSha, tenants: [...this.records.values()], phases: this.timeline.phases, ...(restore ? { restore } : {}), ...stopped }
+    // The analysis' samples and baselines go to the report; each analysed tenant's verdict is in its record.
+    const { last, waves } = this.deps.analysis ?? {}
+    const analysed = { ...(last ? { analysis: last } : {}), ...(waves?.length ? { waveAnalysis: [...waves] } : {}) }
+    return { result, reason, headSha: this.headSha, tenants: [...this.records.values()], phases: this.timeline.phases, ...(restore ? { restore } : {}), ...stopped, ...analysed }
   }
 }
 

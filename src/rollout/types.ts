@@ -38,7 +38,7 @@ export interface TenantRecord {
   reissues: number
   /** The last verification verdict; absent for tenants never verified. */
   verdict?: TenantVerdict
-  /** A canary tenant's analysis during the soak (`analysis`); absent without one. */
+  /** A canary tenant's analysis during the soak, or a wave tenant's while it settled (`analysis-waves`); absent without one. */
   analysis?: TenantAnalysis
 }
 
@@ -56,6 +56,8 @@ export interface RolloutResult {
   restore?: CanaryRestore
   /** The canary's analysis during the soak (`analysis`); absent without one, or when no soak ran. */
   analysis?: AnalysisResult
+  /** Each wave's analysis while it settled (`analysis-waves`), in order; absent without. */
+  waveAnalysis?: AnalysisResult[]
   /** Where the rollout stopped short of its end, when it did: what its record's end is decided from (record/end.ts). */
   stop?: RolloutStop
 }

@@ -30,6 +30,8 @@ export interface AnalysisSettings {
   /** Baseline tenants read each interval, at most. */
   baselineSize: number
   requestTimeoutMs: number
+  /** `analysis-waves`: each wave's tenants are analysed too while they settle (docs/canary-analysis.md). */
+  waves: boolean
 }
 
 export const ANALYSIS_KINDS = ['none', 'prometheus', 'json'] as const
@@ -38,10 +40,16 @@ export const MIN_ANALYSIS_INTERVAL_MS = 50
 const FIELD_PATH = /^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/
 const NUMBER = /^\d+(\.\d+)?$/
 
-/** Undefined with `analysis: none`. `rollout` gives the soak and the canary the analysis runs in. */
+/**
+ * Undefined with `analysis: none`. `rollout` gives the soak and the canary the analysis runs in. Deploy
+ * names its canary; reconcile may choose one itself (the first behind tenant), so it need not.
+ */
 export function parseAnalysis(env: Env, common: CommonSettings, verify: VerifySettings, rollout: RolloutSettings): AnalysisSettings | undefined {
   const input = new InputReader(env)
   const kind = input.oneOf('analysis', ANALYSIS_KINDS, 'none')
+  const waves = input.bool('analysis-waves', false)
+  // Set from a variable while `analysis` is off: say so rather than silently analyse nothing.
+  if (kind === 'none' && waves) throw new InputError('analysis-waves', input.raw('analysis-waves'), '`false` with analysis: none (set `analysis` too: there is no metric to read)')
   if (kind === 'none') return undefined
   const vars = commitVars(common.target.sha, common.target.environment)
 
@@ -80,7 +88,15 @@ export function parseAnalysis(env: Env, common: CommonSettings, verify: VerifySe
     )
   }
 
-  if (rollout.canary.length === 0) throw new InputError('canary', '', 'at least one canary tenant with analysis (the analysis judges the canary during its soak)')
+  // The last wave leaves no tenant on the release before: no baseline, so only an absolute limit can judge it.
+  if (waves && max === undefined)
+    throw new InputError(
+      'analysis-max',
+      '',
+      'an absolute limit (a number) with analysis-waves: true: the last wave leaves no tenant on the release before, so it has no baseline and is judged by analysis-max alone'
+    )
+
+  if (common.mode === 'deploy' && rollout.canary.length === 0) throw new InputError('canary', '', 'at least one canary tenant with analysis (the analysis judges the canary during its soak)')
   if (rollout.soakMs <= 0) throw new InputError('canary-soak-seconds', input.raw('canary-soak-seconds'), 'a soak longer than 0 with analysis (the metric is read during the soak)')
   const intervalMs = input.seconds('analysis-interval-seconds', 30, { minMs: MIN_ANALYSIS_INTERVAL_MS })
   if (intervalMs > rollout.soakMs) {
@@ -101,7 +117,8 @@ export function parseAnalysis(env: Env, common: CommonSettings, verify: VerifySe
     consecutive: input.integer('analysis-consecutive', 2, 1, 1000),
     inconclusiveLimit: input.integer('analysis-inconclusive-limit', 2, 0, 1000),
     baselineSize: input.integer('analysis-baseline-size', 10, 1, 100),
-    requestTimeoutMs: verify.requestTimeoutMs
+    requestTimeoutMs: verify.requestTimeoutMs,
+    waves
   }
 }
 

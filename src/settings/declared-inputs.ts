@@ -42,6 +42,7 @@ export const DECLARED_INPUTS: readonly string[] = [
   'analysis-consecutive',
   'analysis-inconclusive-limit',
   'analysis-baseline-size',
+  'analysis-waves',
   'max-parallel',
   'waves',
   'shard',

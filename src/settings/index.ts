@@ -35,7 +35,7 @@ export interface Settings extends CommonSettings {
   reconcile?: ReconcileSettings
   /** Deploy only, GitHub only: `deployment: true` creates a GitHub deployment of the commit. */
   deployment?: DeploymentSettings
-  /** Deploy only: the canary's analysis during the soak; undefined with `analysis: none`. */
+  /** Deploy and reconcile: the canary's analysis during the soak (and each wave's, asked); undefined with `analysis: none`. */
   analysis?: AnalysisSettings
   /** Deploy only: `pr-comment: true` keeps the rollout's state on the pull requests of the commit. */
   prComment: boolean
@@ -61,7 +61,7 @@ export function parseSettings(env: Env, payload?: EventPayload): Settings {
   // A tenant's read may take one request timeout: evidence older than that is never reused for a side effect.
   const gate = { ...common.gate, maxAgeMs: ownershipMaxAgeMs(Math.min(common.forge.requestTimeoutMs, verify?.requestTimeoutMs ?? Number.POSITIVE_INFINITY)) }
   const deployment = common.mode === 'deploy' ? parseDeployment(env, common) : undefined
-  const analysis = common.mode === 'deploy' && verify && rollout ? parseAnalysis(env, common, verify, rollout) : undefined
+  const analysis = rollout && verify ? parseAnalysis(env, common, verify, rollout) : undefined
   const prComment = common.mode === 'deploy' ? new InputReader(env).bool('pr-comment', false) : false
   return { ...common, gate, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile, deployment, analysis, prComment }
 }
