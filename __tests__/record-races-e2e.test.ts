@@ -69,6 +69,38 @@ describe('github: a sharded deploy', () => {
     for (const n of f.names.filter((x) => !mine.has(x) && x !== 'tenant-001')) expect(f.tenants.serving(n)).toBe(f.base)
   })
 
+  it('a shard whose first running record landed while its second is slow to write is seen by a whole reconcile run in between: reconcile defers, and redeploys nothing', async () => {
+    const f = (fleet = await Fleet.start({ tenants: 6, flavour: 'github' }))
+    const B = await f.commit('B')
+    const canary = await runAction({ inputs: f.deployInputs({ tenants: 'tenant-001' }), env: f.runEnv(B) })
+    expect(canary.outputs.result).toBe('deployed')
+    const before = f.controlPlane.calls.length
+    // Shard 2's second running write (a slow forge) waits until a whole reconcile has run.
+    let reconciled!: () => void
+    const done = new Promise<void>((r) => (reconciled = r))
+    let writes = 0
+    let second!: () => void
+    const atSecond = new Promise<void>((r) => (second = r))
+    f.forge.beforeAnswer(async (r) => {
+      const body = r.body as { context?: string; name?: string } | undefined
+      if (r.method !== 'POST' || (body?.context ?? body?.name) !== `${NAME} (shard 2)` || ++writes !== 2) return
+      second()
+      await done
+    })
+    const shard2 = runAction({ inputs: f.deployInputs({ shard: '2/2', 'max-parallel': '1' }), env: f.runEnv(B) })
+    await atSecond
+    const r = await reconcile(f, B)
+    reconciled()
+    const ran = await shard2
+    expect(ran.outputs.result).toBe('deployed')
+    expect(r.outputs.result).toBe('deferred')
+    expect(r.outputs.reason).toContain('(shard 2/2) is in progress')
+    // Every redeploy after the canary job's is shard 2's own: the other shard's tenants still serve the base.
+    const mine = new Set((ran.report as { tenants: { tenant: string }[] }).tenants.map((t) => t.tenant))
+    expect(f.controlPlane.calls.slice(before).every((c) => mine.has(c.tenant))).toBe(true)
+    for (const n of f.names.filter((x) => !mine.has(x) && x !== 'tenant-001')) expect(f.tenants.serving(n)).toBe(f.base)
+  })
+
   it('a shard writes its running status before its check run, and sends nothing before both are on the forge', async () => {
     const f = (fleet = await Fleet.start({ tenants: 4, flavour: 'github' }))
     const B = await f.commit('B')

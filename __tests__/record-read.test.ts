@@ -141,6 +141,14 @@ describe('readDeployRecords: the latest record of each job, never the history', 
       })
     })
 
+    it('newest first by the write order, not by whole seconds: in a busy second the page still holds the newest writes', async () => {
+      await withForge(flavour, async (fake) => {
+        fake.reports.pinTime(Date.parse('2026-12-01T10:00:00.250Z'))
+        fake.reports.seedStatuses(SHA, [...Array.from({ length: 60 }, (_, i) => ({ state: 'success', context: `ci/${i}`, description: 'fine' })), running2, late1])
+        expect((await readDeployRecords(forgeFor(fake), SHA, NAMES)).map((r) => r.stamp.attempt)).toEqual([2])
+      })
+    })
+
     it('its bound: a running record with a whole page of newer statuses after it is out of reach, and the late end is what is read', async () => {
       await withForge(flavour, async (fake) => {
         const page = flavour === 'github' ? 100 : 50
