@@ -92,7 +92,7 @@ export class ForgeReporter implements Reporter {
         // GitHub lists check runs of the newest 1,000 check suites only, while the combined status keeps
         // the latest status of each context for good. So a hold outlives any number of later runs. A
         // reconcile's end goes there too: its own canary's rejection holds the next reconcile, which reads
-        // it from the combined status, and a later end of it (a lift) must replace it there.
+        // it from the statuses, and a later end of it (a lift) must replace it there.
         if (!this.o.heartbeatMs && !this.o.onChangeOnly && this.channel === 'check') return { written: checked.ok }
       }
       if (this.channel === 'off') return { written: false, reason: checked && !checked.ok ? this.unwritten(checked) : this.unwritten() }
