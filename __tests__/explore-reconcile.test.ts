@@ -88,6 +88,34 @@ describe('the reconcile invariants themselves', () => {
     expect(v.map((x) => x.invariant)).toEqual(['reconcile-ignored-deploy'])
   })
 
+  it('a read of several requests: a deploy live from its first request to its last stops the reconcile; one that ended or started within it does not', () => {
+    const ended = watch()
+    ended.w.deployStarted('A', 'a')
+    ended.w.wrote('A', 'running')
+    ended.w.looked('R', 'a')
+    ended.w.wrote('A', 'deployed')
+    ended.w.reread('R', 'a')
+    ended.w.send('R', 'a', 'latest', 'a write of latest')
+    expect(ended.v).toEqual([])
+
+    const started = watch()
+    started.w.deployStarted('A', 'a')
+    started.w.looked('R', 'a')
+    started.w.wrote('A', 'running')
+    started.w.reread('R', 'a')
+    started.w.send('R', 'a', 't1', 'a redeploy of t1')
+    expect(started.v).toEqual([])
+
+    const throughout = watch()
+    throughout.w.deployStarted('A', 'a')
+    throughout.w.wrote('A', 'running')
+    throughout.w.looked('R', 'a')
+    throughout.w.reread('R', 'a')
+    throughout.w.reread('R', 'b')
+    throughout.w.send('R', 'a', 't1', 'a redeploy of t1')
+    expect(throughout.v.map((x) => x.invariant)).toEqual(['reconcile-ignored-deploy'])
+  })
+
   it('the wave under way may finish; a second target after the deploy was recorded is a wave started without asking', () => {
     const { w, v } = watch()
     w.deployStarted('A', 'a')

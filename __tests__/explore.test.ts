@@ -39,7 +39,7 @@ describe('exhaustive exploration at the small bound', () => {
 describe("the failed canary's restore, with its own faults", () => {
   const bound: Bound = { ...SMALL, maxFaults: 1, maxCancels: 1, faults: { probe: ['503', 'hang'], redeploy: ['503', 'hang'] } }
   const failed =
-    'A.head(main)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;tick(20000);A.probe(t1)=ok;A.head(main)=ok;A.records(statuses of C0)=ok;A.records(check rollout-guard/production of C0)=ok;A.records(check shard 1 of C0)=ok;A.registry(GET latest)=ok'
+    'A.head(main)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;tick(20000);A.probe(t1)=ok;A.head(main)=ok;A.records(check rollout-guard/production of C0)=ok;A.records(check shard 1 of C0)=ok;A.records(status list of C0)=ok;A.registry(GET latest)=ok'
 
   it.each([
     ['a 503 with Retry-After', 'A.redeploy(t1)=503'],

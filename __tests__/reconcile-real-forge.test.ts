@@ -117,10 +117,12 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: deploy records on a r
     const B = await f.commit('B')
     let release!: () => void
     const held = new Promise<void>((r) => (release = r))
-    // Reconcile reads the records at its start, before wave 1, and before wave 2: the third read waits.
-    f.forge.inject('statuses', { wait: Promise.resolve() }, { wait: Promise.resolve() }, { wait: held })
+    // Reconcile reads the records at its start, before wave 1, and before wave 2: the third read waits at
+    // its first request (GitHub: the whole-fleet check run, then shard 1's; Gitea: the status list).
+    const [route, perRead] = flavour === 'github' ? (['check-runs', 2] as const) : (['statuses', 1] as const)
+    f.forge.inject(route, ...Array.from({ length: 2 * perRead }, () => ({ wait: Promise.resolve() })), { wait: held })
     const reconcile = runAction({ inputs: f.deployInputs({ mode: 'reconcile', 'max-parallel': '1' }), env: { ...f.runEnv(B), GITHUB_RUN_ID: '5000' } })
-    await waitFor(() => f.forge.calls('statuses').filter((c) => c.method === 'GET').length >= 3, 'reconcile at its wave-2 look at the records')
+    await waitFor(() => f.forge.calls(route).filter((c) => c.method === 'GET').length > 2 * perRead, 'reconcile at its wave-2 look at the records')
     expect(f.controlPlane.applied()).toHaveLength(1)
     // A deploy of B starts now (a job queued behind its build) and writes its `running` record.
     await seed(f, B, `rollout-guard deploy 4300.1 running at ${Math.floor(Date.now() / 1000)}`, true, 'Running: deploy, production')

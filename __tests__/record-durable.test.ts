@@ -71,7 +71,7 @@ function settingsFor(flavour: ForgeFlavour): Settings {
 }
 
 /** A deploy's reporter: heartbeat on, stamped with its run, the forge on the short reporting retry budget. */
-function deployReporter(flavour: ForgeFlavour): { reporter: ForgeReporter; clock: RunClock; warnings: string[]; settings: Settings } {
+function deployReporter(flavour: ForgeFlavour, part?: string): { reporter: ForgeReporter; clock: RunClock; warnings: string[]; settings: Settings } {
   const settings = settingsFor(flavour)
   const clock = new RunClock()
   const warnings: string[] = []
@@ -86,7 +86,8 @@ function deployReporter(flavour: ForgeFlavour): { reporter: ForgeReporter; clock
       mode: 'deploy',
       environment: 'production',
       run: { id: '4242', attempt: 1 },
-      heartbeatMs: 300_000
+      heartbeatMs: 300_000,
+      part
     },
     { warning: (m) => warnings.push(m), info: () => undefined },
     clock
@@ -163,6 +164,31 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: durable deploy record
     expect(end.written).toBe(false)
     expect(end.reason).toMatch(/^The end record 'rollout-guard\/production' could not be written to \w{7} .*Reconcile cannot see how this deploy ended/)
     expect(warnings.length).toBeGreaterThan(0)
+  })
+})
+
+describe("github: a shard job's running record, its status first", () => {
+  const writes = (f: FakeForge): string[] => f.requests.filter((r) => r.method !== 'GET' && (r.route === 'statuses' || r.route === 'check-runs')).map((r) => `${r.method} ${r.route}`)
+  const rows: [string, (f: FakeForge) => void, string[], number][] = [
+    ['both land: the status, then the check run', () => undefined, ['POST statuses', 'POST check-runs'], 1],
+    ['the check run refused for permissions: the status already written is the record, not written again', (f) => f.deny('check-runs'), ['POST statuses', 'POST check-runs'], 1],
+    [
+      'an outage on the check run: the check run is tried again, the status is not',
+      (f) => f.inject('check-runs', ...Array.from({ length: 8 }, () => ({ status: 503 }))),
+      ['POST statuses', ...Array.from({ length: 8 }, () => 'POST check-runs'), 'POST check-runs'],
+      1
+    ]
+  ]
+  it.each(rows)('%s', async (_case, fault, expected, statuses) => {
+    const f = forges.github!
+    fault(f)
+    const { reporter } = deployReporter('github', '2/4')
+    expect(await reporter.start(SHA)).toBe('recorded')
+    reporter.stop()
+    expect(writes(f).slice(0, expected.length)).toEqual(expected)
+    const mine = f.statuses().filter((x) => x.body.context === 'rollout-guard/production')
+    expect(mine).toHaveLength(statuses)
+    expect(parseStamp(mine[0]!.body.description)).toMatchObject({ end: 'running', part: '2/4' })
   })
 })
 

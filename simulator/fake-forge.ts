@@ -96,6 +96,7 @@ export class FakeForge {
   private readonly faults = new Map<Route, Fault[]>()
   /** Routes that answer this fault to every request until clearFaults(). */
   private readonly denied = new Map<Route, Fault>()
+  private hook: ((request: RecordedRequest) => void | Promise<void>) | undefined
   /** Check runs and statuses as sent; `backdate` ages the records written after it. */
   readonly reports: ForgeReports
   /** GitHub's Deployments API (the GitHub flavour only). */
@@ -161,6 +162,14 @@ export class FakeForge {
     return `${this.options.owner}/${this.options.name}`
   }
 
+  /**
+   * Called with each request before it is answered, and awaited: a test puts another job's write (or a
+   * pause) exactly between two requests of the job it watches. Undefined removes it.
+   */
+  beforeAnswer(hook: ((request: RecordedRequest) => void | Promise<void>) | undefined): void {
+    this.hook = hook
+  }
+
   /** Queue faults for a route; each answers one request, in order. */
   inject(route: Route, ...faults: Fault[]): void {
     this.faults.set(route, [...(this.faults.get(route) ?? []), ...faults])
@@ -219,6 +228,7 @@ export class FakeForge {
     let body: unknown = undefined
     if (raw.length) body = safeJson(raw.toString('utf8'))
     this.requests.push({ method, route, path: `${path}${url.search}`, headers: req.headers, body })
+    await this.hook?.(this.requests.at(-1)!)
     // Outside /api/ Gitea serves its web UI: an unknown page is its HTML 404, whatever the token
     // (routers/web/web.go; the API answers JSON only under /api/v1).
     if (this.gitea && !path.startsWith('/api/'))

@@ -8,9 +8,10 @@ import { sendJson } from './server.js'
  * - GitHub `GET /repos/{o}/{r}/commits/{ref}/check-runs` (`check_name`, `filter` latest|all, `per_page`
  *   at most 100, `page`) answers `{ total_count, check_runs }` (@octokit/openapi, checks/list-for-ref);
  *   `GET /repos/{o}/{r}/commits/{ref}/statuses` answers an array with `state` (repos/list-commit-statuses-for-ref).
- * - Gitea `GET /repos/{o}/{r}/statuses/{sha}` (and `/commits/{ref}/statuses`) answers an array, newest
- *   first, the state named `status`, `limit` capped at 50 (`[api] MAX_RESPONSE_ITEMS`), the total in
- *   `X-Total-Count` (routers/api/v1/repo/status.go and models/git/commit_status.go, 1.22).
+ * - Gitea `GET /repos/{o}/{r}/statuses/{sha}` (and `/commits/{ref}/statuses`) answers an array in the
+ *   order `sort` names (`giteaSorted`), the state named `status`, `limit` capped at 50 (`[api]
+ *   MAX_RESPONSE_ITEMS`), the total in `X-Total-Count` (routers/api/v1/repo/status.go and
+ *   models/git/commit_status.go, 1.22).
  * - GitHub and Gitea `GET /repos/{o}/{r}/commits/{ref}/status`: the combined status, the latest status of
  *   each context, newest context first (Gitea: GetCombinedCommitStatusByRef with GetLatestCommitStatus,
  *   `max(id)` per context hash, `limit` capped at MAX_RESPONSE_ITEMS, the number of contexts in
@@ -60,6 +61,7 @@ export class ForgeReports {
   giteaPage = { max: 50, default: 30 }
   /** Added to the wall clock for every timestamp the forge writes: a test ages records without waiting. */
   private offsetMs = 0
+  private pinnedMs: number | undefined
 
   constructor(private readonly github: boolean) {}
 
@@ -75,8 +77,13 @@ export class ForgeReports {
     this.offsetMs = -ms
   }
 
+  /** Records written from now on carry the time `ms` (writes within one second, as a busy forge sees them); undefined lets time run. */
+  pinTime(ms: number | undefined): void {
+    this.pinnedMs = ms
+  }
+
   private now(): string {
-    const ms = Date.now() + this.offsetMs
+    const ms = this.pinnedMs ?? Date.now() + this.offsetMs
     // Gitea stores timeutil.TimeStamp: whole seconds, rendered without a fraction.
     return this.github ? new Date(ms).toISOString() : new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
   }
@@ -231,7 +238,30 @@ export class ForgeReports {
       return sendJson(res, 200, mine.slice((page - 1) * perPage, page * perPage).map(shape))
     }
     const { limit, page } = this.giteaPaging(q)
-    sendJson(res, 200, mine.slice((page - 1) * limit, page * limit).map(shape), { 'x-total-count': String(mine.length) })
+    const sorted = this.giteaSorted(mine, q.get('sort'))
+    sendJson(res, 200, sorted.slice((page - 1) * limit, page * limit).map(shape), { 'x-total-count': String(mine.length) })
+  }
+
+  /**
+   * CommitStatusOptions.ToOrders (models/git/commit_status.go, 1.22), names inverted as there: `leastindex`
+   * is "`index` DESC", `highestindex` "`index` ASC"; the default "created_unix DESC" orders by whole
+   * seconds, and the database leaves the writes of one second in no set order: here the oldest first, so a
+   * reader that takes the default for newest-first is found out.
+   */
+  private giteaSorted<T extends { id: number }>(newestFirst: T[], sort: string | null): T[] {
+    const seconds = (x: T): number => Math.floor(Date.parse(this.statusTimes[x.id - 1]!) / 1000)
+    const byIndex = newestFirst.slice().sort((a, b) => a.id - b.id)
+    switch (sort) {
+      case 'leastindex':
+        return byIndex.reverse()
+      case 'highestindex':
+      case 'oldest':
+      case 'leastupdate':
+        return byIndex
+      default:
+        // `recentupdate` ("updated_unix DESC") and the default alike: a status is never updated after it is written.
+        return byIndex.sort((a, b) => seconds(b) - seconds(a))
+    }
   }
 
   /** utils.GetListOptions → convert.ToCorrectPageSize: 0 or absent gives DEFAULT_PAGING_NUM, capped by MAX_RESPONSE_ITEMS. */

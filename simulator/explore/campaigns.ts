@@ -157,6 +157,6 @@ export const CAMPAIGNS: Campaign[] = [
     scenario: sharded(),
     bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
     maxInterleavings: 50_000,
-    about: 5500
+    about: 6300
   }
 ]

@@ -47,6 +47,8 @@ export class DeployWatch {
   /** Commits a deploy rejected (canary failed, or halted), with the event of that end. */
   private readonly holds = new Map<string, { at: number; job: string }>()
   private readonly stopped = new Map<string, string>()
+  /** Per reconcile, its read of the records under way: the head, and what has stopped it at every request so far. */
+  private readonly reading = new Map<string, { head: string; why: string[] }>()
   private readonly sends = new Map<string, Send[]>()
 
   constructor(private readonly violations: Violation[]) {}
@@ -114,16 +116,38 @@ export class DeployWatch {
     return out
   }
 
-  /** A reconcile read the records that carry a deploy's `running` record and its end (the whole-fleet name's). */
+  /**
+   * A reconcile began a read of the deploy records of `head` (the first of its consecutive record
+   * requests, whatever the reader asks first). No request is a snapshot of every record,
+   * so what stops it is what stopped it throughout the read: a deploy live and recorded (or the head's
+   * hold) at this first request and still at its last (`reread`). Being live is one span of time, so such
+   * a deploy was live at every request of the read, and the reader must have seen it.
+   */
   looked(reconcile: string, head: string): void {
     ++this.seq
-    const why = this.stops(head)[0]?.why
+    this.settle(reconcile)
+    this.reading.set(reconcile, { head, why: this.stops(head).map((s) => s.why) })
+  }
+
+  /** A further request of the same read: what stopped the reconcile must still be so. */
+  reread(reconcile: string, head: string): void {
+    const r = this.reading.get(reconcile)
+    if (!r || r.head !== head) return
+    const now = new Set(this.stops(head).map((s) => s.why))
+    r.why = r.why.filter((w) => now.has(w))
+  }
+
+  /** The read is over (the reconcile acts, or reads again): what held throughout it stops the reconcile for good. */
+  private settle(reconcile: string): void {
+    const why = this.reading.get(reconcile)?.why[0]
+    this.reading.delete(reconcile)
     if (why && !this.stopped.has(reconcile)) this.stopped.set(reconcile, why)
   }
 
   /** A reconcile sends a redeploy or a registry write toward `head`. */
   send(reconcile: string, head: string, target: string, what: string): void {
     const at = ++this.seq
+    this.settle(reconcile)
     const stopped = this.stopped.get(reconcile)
     if (stopped) this.violations.push({ invariant: 'reconcile-ignored-deploy', detail: `reconcile ${reconcile} sent ${what} after its read of the deploy records showed that ${stopped}` })
     const sends = this.sends.get(reconcile) ?? []
@@ -172,6 +196,7 @@ export class DeployWatch {
     const deploys = [...this.deploys].map(([j, d]) => `${j}:${d.recordedAt ?? '-'}:${d.ended ? 'end' : 'run'}${d.endWritten ? '+' : ''}${d.gaveUp ? '!' : ''}`).join(',')
     const holds = [...this.holds].map(([s, h]) => `${commitName(s)}@${h.at}`).join(',')
     const sends = [...this.sends].map(([r, l]) => `${r}:${l.map((s) => `${s.target}@${s.at}`).join('/')}`).join(',')
-    return `seq=${this.seq} d=${deploys} h=${holds} stop=${[...this.stopped.keys()].join(',')} s=${sends}`
+    const reading = [...this.reading].map(([r, x]) => `${r}:${commitName(x.head)}:${x.why.join('|')}`).join(',')
+    return `seq=${this.seq} d=${deploys} h=${holds} stop=${[...this.stopped.keys()].join(',')} r=${reading} s=${sends}`
   }
 }

@@ -1,6 +1,7 @@
 import type { CheckRunUpdate, Comparison, Forge } from '../../src/forge/types.js'
 import { HttpStatusError } from '../../src/http/retry.js'
 import { parseStamp } from '../../src/record/stamp.js'
+import { GITEA_STATUS_PAGE, GITHUB_STATUS_PAGE } from '../../src/forge/status-list.js'
 import { FORGE_REQUEST_TIMEOUT_MS } from '../../src/settings/common.js'
 import type { Execution } from './execution.js'
 import type { JobHandle } from './types.js'
@@ -15,7 +16,7 @@ import { commitName, order, REPOSITORY } from './world.js'
  */
 
 export interface ForgeOptions {
-  /** The whole-fleet deploy record name: a reconcile's read of it is when it could see a deploy's `running` record. */
+  /** The whole-fleet deploy record name, shown as `deploy` in schedules. */
   recordName?: string
   /** Harness bug `records-without-attempts`: the reader gets every stamp as attempt 1 (no per-attempt key). */
   stripAttempts?: boolean
@@ -46,6 +47,14 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
       return unavailable(`POST ${what}`)
     })
   const gitea = ex.scenario.forge === 'gitea'
+  // A reconcile's read of the deploy records is its run of consecutive record requests, whatever their
+  // order and kind: the first begins its look, the others continue it (DeployWatch.looked). The answer
+  // being delivered is the last entry of the job's trace.
+  const readRecords = (sha: string): void => {
+    if (job.kind !== 'reconcile') return
+    if (ex.traces.get(job.name)!.at(-2)?.includes(':records(')) world.watch.reread(job.name, sha)
+    else world.watch.looked(job.name, sha)
+  }
   const forge: Forge = {
     kind: gitea ? 'gitea' : 'github',
     repository: REPOSITORY,
@@ -78,9 +87,16 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
     latestStatuses: (sha) =>
       request(job.name, 'records', `statuses of ${commitName(sha)}`, (answer) => {
         if (answer !== 'ok') return unavailable(`GET /repos/${REPOSITORY}/commits/${sha}/status`)
-        // On Gitea the combined status is the reader's only (and so its last) read of the deploy records.
-        if (gitea && job.kind === 'reconcile') world.watch.looked(job.name, sha)
+        readRecords(sha)
         return world.records.latestStatuses(sha).map((s) => ({ ...s, description: strip(s.description)! }))
+      }),
+    recentStatuses: (sha) =>
+      request(job.name, 'records', `status list of ${commitName(sha)}`, (answer) => {
+        if (answer !== 'ok') return unavailable(gitea ? `GET /repos/${REPOSITORY}/statuses/${sha}` : `GET /repos/${REPOSITORY}/commits/${sha}/statuses`)
+        readRecords(sha)
+        // The page sizes the production adapters ask for, at the servers' caps (src/forge/status-list.ts).
+        const { statuses, total } = world.records.statusPage(sha, gitea ? GITEA_STATUS_PAGE : GITHUB_STATUS_PAGE)
+        return { statuses: statuses.map((s) => ({ ...s, description: strip(s.description)! })), complete: statuses.length >= total }
       }),
     checks: {
       create: (sha, name, u: CheckRunUpdate) =>
@@ -105,7 +121,7 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
       latestByName: (sha, name) =>
         request(job.name, 'records', `check ${shortName(name, o.recordName)} of ${commitName(sha)}`, (answer) => {
           if (answer !== 'ok') return unavailable(`GET /repos/${REPOSITORY}/commits/${sha}/check-runs`)
-          if (job.kind === 'reconcile' && name === o.recordName) world.watch.looked(job.name, sha)
+          readRecords(sha)
           return world.records.latestCheck(sha, name).map((c) => ({ ...c, externalId: strip(c.externalId) }))
         })
     }

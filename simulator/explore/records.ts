@@ -8,7 +8,8 @@ import { commitName } from './commits.js'
  * - `GET /commits/{ref}/check-runs?check_name=&filter=latest`: the most recent run of that name, by id
  *   (simulator/README.md; OpenAPI checks/list-for-ref, `filter`: "`latest` returns the most recent check runs");
  * - `GET /commits/{ref}/status`: the latest status of every context, by id (OpenAPI
- *   repos/get-combined-status-for-ref).
+ *   repos/get-combined-status-for-ref);
+ * - the status list, one page newest first (`statusPage`).
  * Timestamps are the virtual clock's wall time, as the forge would stamp them.
  */
 
@@ -73,6 +74,17 @@ export class Records {
     const latest = new Map<string, Status>()
     for (const s of this.statuses) if (s.sha === sha) latest.set(s.context, s)
     return [...latest.values()].sort((a, b) => b.id - a.id).map(({ state, context, description, targetUrl, createdAt }) => ({ state, context, description, targetUrl, createdAt }))
+  }
+
+  /**
+   * One page of every status of `sha`, newest first (by id: the write order), and how many there are:
+   * GitHub's `GET /commits/{ref}/statuses` ("reverse chronological order", `per_page` at most 100) and
+   * Gitea's `GET /statuses/{sha}?sort=leastindex` (`index` DESC, `limit` capped at MAX_RESPONSE_ITEMS, 50).
+   */
+  statusPage(sha: string, limit: number): { statuses: CommitStatusRead[]; total: number } {
+    const mine = this.statuses.filter((s) => s.sha === sha).sort((a, b) => b.id - a.id)
+    const statuses = mine.slice(0, limit).map(({ state, context, description, targetUrl, createdAt }) => ({ state, context, description, targetUrl, createdAt }))
+    return { statuses, total: mine.length }
   }
 
   latestCheck(sha: string, name: string): CheckRunRead[] {

@@ -6,7 +6,8 @@ import { AnswerTooLargeError } from '../http/bounded-fetch.js'
 import { ForgeAnswerError, UnknownCommitError } from './errors.js'
 import { requestKind } from './budget.js'
 import { countForgeRequest } from '../report/counters.js'
-import { type CommitStatus, type CommitStatusRead, type Comparison, type Forge, FULL_SHA, MAX_RECORD_PAGES, relationFromCounts } from './types.js'
+import { type CommitStatus, type CommitStatusRead, type Comparison, type Forge, FULL_SHA, MAX_RECORD_PAGES, relationFromCounts, type StatusPage } from './types.js'
+import { GITEA_NEWEST_FIRST, GITEA_STATUS_PAGE, statusPage } from './status-list.js'
 
 /** Query flags that keep commit answers light: no diff stats, no signature checks, no file lists. */
 const LIGHT = 'stat=false&verification=false&files=false'
@@ -226,6 +227,20 @@ export class GiteaForge implements Forge {
       if (page >= MAX_RECORD_PAGES) throw new ForgeAnswerError(`the commit has ${total} status contexts, more than the ${out.length} read`)
     }
     return out
+  }
+
+  /**
+   * `GET /statuses/{sha}` (GetCommitStatuses, routers/api/v1/repo/status.go, 1.22): every status of the
+   * commit, sorted newest first by its index (see GITEA_NEWEST_FIRST), `limit` capped by the server, the
+   * number of statuses in `X-Total-Count` (set on every answer, an empty list included). One page.
+   */
+  async recentStatuses(sha: string): Promise<StatusPage> {
+    const q = `sort=${GITEA_NEWEST_FIRST}&limit=${GITEA_STATUS_PAGE}&page=1`
+    const { data, res } = await this.jsonAnswer(`GET statuses of ${sha.slice(0, 7)}`, `/statuses/${encodeURIComponent(sha)}?${q}`)
+    const total = Number(res.headers['x-total-count'])
+    if (res.headers['x-total-count'] === undefined || !Number.isInteger(total) || total < 0) throw new ForgeAnswerError('the status list came without a usable X-Total-Count header')
+    // A page shorter than asked may still be full (an admin's lower cap): only the count says it is all.
+    return statusPage(data, (listed) => listed >= total)
   }
 }
 

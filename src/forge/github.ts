@@ -15,8 +15,10 @@ import {
   type DeploymentStatusUpdate,
   type Forge,
   FULL_SHA,
-  MAX_RECORD_PAGES
+  MAX_RECORD_PAGES,
+  type StatusPage
 } from './types.js'
+import { GITHUB_STATUS_PAGE, statusPage } from './status-list.js'
 import { ForgeAnswerError } from './errors.js'
 import { logOctokitRequests } from './octokit-debug.js'
 import { octokitLog, octokitRequest } from './octokit-request.js'
@@ -209,6 +211,19 @@ export class GitHubForge implements Forge {
       if (page >= MAX_RECORD_PAGES) throw new ForgeAnswerError(`the commit has ${d.total_count} status contexts, more than the ${MAX_RECORD_PAGES * 100} read`)
     }
     return out
+  }
+
+  /**
+   * `GET /commits/{ref}/statuses`: every status of the ref, "in reverse chronological order", `per_page` at
+   * most 100 (OpenAPI repos/list-commit-statuses-for-ref). One page; GitHub fills a page to `per_page`
+   * while more remain, so a shorter one is the last.
+   */
+  async recentStatuses(sha: string): Promise<StatusPage> {
+    const { owner, repo } = this.settings
+    const data = await this.call(`GET statuses of ${sha.slice(0, 7)}`, (signal) =>
+      this.octokit.rest.repos.listCommitStatusesForRef({ owner, repo, ref: sha, per_page: GITHUB_STATUS_PAGE, page: 1, request: { signal } }).then((r) => r.data as unknown)
+    )
+    return statusPage(data, (listed) => listed < GITHUB_STATUS_PAGE)
   }
 
   readonly checks = {

@@ -62,6 +62,15 @@ export interface CommitStatusRead {
   createdAt?: string
 }
 
+/**
+ * One page of a commit's statuses, newest first (every context, every write): `complete` when it holds
+ * every status the commit has, so nothing older is out of reach.
+ */
+export interface StatusPage {
+  statuses: CommitStatusRead[]
+  complete: boolean
+}
+
 /** A check run as read back. */
 export interface CheckRunRead {
   id: number
@@ -134,6 +143,13 @@ export interface Forge {
    * Throws when the forge has more contexts than MAX_RECORD_PAGES pages hold.
    */
   latestStatuses?(sha: string): Promise<CommitStatusRead[]>
+  /**
+   * The newest page of every status on the full SHA `sha`, newest first, one request: where the combined
+   * status keeps only the latest write of a context, this shows the writes just before it too (an older
+   * attempt's late end written over a newer attempt's `running`). One page of the server's size: older
+   * writes than that are out of reach here, and `complete` says whether there are any.
+   */
+  recentStatuses?(sha: string): Promise<StatusPage>
   /** Checks API; `undefined` on forges that have none (Gitea). */
   readonly checks?: {
     create(sha: string, name: string, update: CheckRunUpdate): Promise<number>

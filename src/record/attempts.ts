@@ -7,9 +7,11 @@ import { compareRuns, parseStamp, type RunEnding, type RunStamp } from './stamp.
  */
 
 /**
- * A deploy's status write never hides a newer run's or attempt's record: the combined status keeps the
+ * A deploy's status write does not cover a newer run's or attempt's record: the combined status keeps the
  * latest status per context, so a late write of an older attempt (its end after a re-run began, a late
- * heartbeat) would stand in its place. The newer stamp when there is one; an unreadable answer writes anyway.
+ * heartbeat) would stand in its place. This read and the write are two requests, so a newer status can
+ * still land between them; the reader ranks a context's statuses by their stamps for that (read.ts,
+ * `newestOfEachName`). The newer stamp when there is one; an unreadable answer writes anyway.
  */
 export async function newerAttempt(forge: Forge, name: string, sha: string, mine: Pick<RunStamp, 'mode' | 'runId' | 'attempt'>): Promise<RunStamp | undefined> {
   if (!forge.latestStatuses) return undefined

@@ -33,8 +33,10 @@ export class ForgeReporter implements Reporter {
   /** Stops the heartbeat when the run ends. */
   private readonly beating = new AbortController()
   private heartbeat: Promise<void> | undefined
-  /** A shard job's `running` status, beside its check run, is on the commit. */
+  /** A shard job's `running` status, beside its check run, was tried (written, or refused for good). */
   private announced = false
+  /** ... and written. */
+  private announcedOk = false
 
   constructor(
     private readonly forge: Forge,
@@ -90,7 +92,7 @@ export class ForgeReporter implements Reporter {
         // GitHub lists check runs of the newest 1,000 check suites only, while the combined status keeps
         // the latest status of each context for good. So a hold outlives any number of later runs. A
         // reconcile's end goes there too: its own canary's rejection holds the next reconcile, which reads
-        // it from the combined status, and a later end of it (a lift) must replace it there.
+        // it from the statuses, and a later end of it (a lift) must replace it there.
         if (!this.o.heartbeatMs && !this.o.onChangeOnly && this.channel === 'check') return { written: checked.ok }
       }
       if (this.channel === 'off') return { written: false, reason: checked && !checked.ok ? this.unwritten(checked) : this.unwritten() }
@@ -125,6 +127,12 @@ export class ForgeReporter implements Reporter {
   /** One write of the `running` record (created, or refreshed as a heartbeat). */
   private async putRunning(sha: string): Promise<void> {
     const title = `Running: ${this.o.mode}, ${this.o.environment}`
+    // A shard job's check run is found only once reconcile knows the deploy has shards; its `running`
+    // status is in the statuses every reader reads, after the check runs. So the status goes first, and
+    // the job acts only once it is there: the deploy is visible from its first record, whichever job
+    // writes first and in whatever order the shards start.
+    const announcing = this.channel === 'check' && Boolean(this.o.part && this.o.heartbeatMs) && !this.announced
+    if (announcing) await this.announce(sha, title)
     if (this.channel === 'check') {
       const link = this.o.runUrl ? ` Follow it on the [run page](${this.o.runUrl}).` : ''
       const summary = `Rollout Guard is running ${escapeMarkdown(this.o.mode)} for <code>${escapeMarkdown(sha.slice(0, 7))}</code> in ${escapeMarkdown(this.o.environment)}.${link}`
@@ -132,14 +140,12 @@ export class ForgeReporter implements Reporter {
       try {
         if (this.checkId === undefined) this.checkId = await this.forge.checks!.create(sha, this.o.name, update)
         else await this.forge.checks!.update(this.checkId, update)
-        // A shard job's check run is found only once reconcile knows the deploy has shards; a `running`
-        // status beside it is in the combined status every reader reads, so the deploy is visible from
-        // whichever job writes first, in whatever order the shards start.
-        if (this.o.part && this.o.heartbeatMs && !this.announced) await this.announce(sha, title)
         return
       } catch (error) {
         if (worthRetrying(error) || this.o.cancel?.signal.aborted) throw error
         if (this.checkFailed(error, this.checkId === undefined) === 'off') throw new ReportingOff()
+        // The shard's status just written is this write's record on the status channel it falls back to.
+        if (announcing && this.announcedOk) return
       }
     }
     if (this.channel === 'off') throw new ReportingOff()
@@ -150,6 +156,7 @@ export class ForgeReporter implements Reporter {
   private async announce(sha: string, title: string): Promise<void> {
     try {
       await this.setStatus(sha, 'pending', title, 'running')
+      this.announcedOk = true
     } catch (error) {
       if (worthRetrying(error)) throw error
       this.log.warning(`${statusWarning(this.forge.kind, this.o.name, error)} Until shard 1 reports, reconcile may not see this shard job.`)
