@@ -13,7 +13,11 @@ import { waitFor } from './support/wait.js'
  * Gitea do.
  */
 let fleet: Fleet | undefined
+/** The deploy a test started: waited for before its fleet closes, even when an expectation failed first. */
+let afterThis: Promise<unknown> | undefined
 afterEach(async () => {
+  await afterThis
+  afterThis = undefined
   await fleet?.close()
   fleet = undefined
 })
@@ -46,8 +50,10 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: a deploy is judged li
     f.forge.inject('branch', { wait: held })
     await waitFor(() => f.forge.calls('branch').length > readsBefore, 'the deploy at its wave gate')
 
-    const r = await reconcile(f, B, reconcileSkew)
-    release()
+    // Released whatever reconcile did, so a failing expectation below never leaves the deploy's process behind.
+    const r = await reconcile(f, B, reconcileSkew).finally(release)
+    const ended = deploy.catch(() => undefined)
+    afterThis = ended
     expect(r.outputs.reason).toMatch(new RegExp(`^The deploy of ${B.slice(0, 7)} in run 4242 \\(attempt 1\\) is in progress \\(last heartbeat [\\d-]+T[\\d:.]+Z, 0 min ago\\); reconcile defers`))
     expect(r.outputs.result).toBe('deferred')
     expect(r.commands.filter((c) => c.command === 'warning' && /presumed dead/.test(c.message))).toEqual([])
@@ -58,7 +64,7 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: a deploy is judged li
     expect(record).toMatch(/rollout-guard deploy 4242\.1 running/)
     if (flavour === 'github') expect(record).not.toMatch(/ at \d/)
 
-    const d = await deploy
+    const d = (await ended)!
     expect(d.outputs.result).toBe('deployed')
     // Its end record is stamped on the forge's clock: the forge had answered by then.
     const end =
