@@ -229,6 +229,30 @@ describe('a tenant step in a job that already knows it is superseded', () => {
     expect(record.redeployError).toMatch(/HTTP 409; not retried, because the run was cancelled$/)
   })
 
+  it("a cancel while a re-issue's fence reads the head: nothing is sent again, and the sweeper says why", async () => {
+    const sent: RedeployRequest[] = []
+    const logs: string[] = []
+    const redeployer: Redeployer = { redeploy: async (req) => (sent.push(req), { ok: true, detail: '' }) }
+    const older = new Ancestry({ kind: 'github', compare: async () => ({ relation: 'ahead', aheadBy: 1 }) } as unknown as Forge)
+    const sweeper = new Sweeper({
+      target: T,
+      request: (tenant, current) => ({ tenant, tag: 'x', sha: T, environment: 'p', current }),
+      redeployer,
+      ancestry: older,
+      fence: async () => {
+        throw new CancelledError('SIGINT')
+      },
+      log: (m) => logs.push(m)
+    })
+    sweeper.watch('t1', OLD)
+    sweeper.observe('t1', { sha: T, status: 200 })
+    // Seen on the target, then back on the older commit: a regression a re-issue would undo.
+    sweeper.observe('t1', { sha: OLD, status: 200 })
+    await sweeper.settle()
+    expect(sent).toEqual([])
+    expect(logs).toEqual([`t1 regressed to ${OLD.slice(0, 7)}, but its redeploy is not sent again: the run was cancelled`])
+  })
+
   it('still owner: the older tenant is redeployed', async () => {
     const sent: RedeployRequest[] = []
     const record = await rollTenant('t2', 'wave 1', deps(undefined, sent))
