@@ -125,7 +125,7 @@ describe('canary analysis against a real Prometheus', () => {
     expect(r.summary).toContain('### Canary analysis: not passed')
     expect(r.summary).toMatch(/\| tenant-001 \| ❌ failed \|/)
     // Its record rejects the commit, as any failed canary's: reconcile holds it rather than rolling it out.
-    expect(String(fleet.forge.checkRuns().at(-1)?.updates.at(-1)?.external_id ?? '')).toMatch(/rollout-guard deploy 4242\.1 canary-failed(?: at \d+)? restore restored:1\/1\]?$/)
+    expect(String(fleet.forge.checkRuns().at(-1)?.updates.at(-1)?.external_id ?? '')).toMatch(/rollout-guard deploy 4242\.1 canary-failed(?: at \d+ clock forge)? restore restored:1\/1\]?$/)
     const rec = await runAction({ inputs: { ...fleet.deployInputs(), mode: 'reconcile' }, env: { ...fleet.runEnv(sha), GITHUB_RUN_ID: '4243' } })
     expect(rec.outputs.result).toBe('held')
     expect(r.commands).toContainEqual({

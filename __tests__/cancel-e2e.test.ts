@@ -127,6 +127,26 @@ describe.each(cases)('on Node %i, a cancel on %s', (major, flavour) => {
     expect(recordsOn(f, B)).toMatch(/rollout-guard deploy 4242\.1 cancelled at/)
   })
 
+  it("a deploy whose ownership check before a redeploy hangs (the fence's fresh head read): cancelled, not failed, nothing sent, the end record cancelled", async () => {
+    const f = (fleet = await Fleet.start({ tenants: 1, drainMs: 0, flavour }))
+    const B = await f.commit('B')
+    // The tenant's pre-flight read hangs to its 1 s timeout, past the ownership bound (one request timeout):
+    // its redeploy waits on a fresh head read, which is held.
+    f.tenants.setFault('tenant-001', { hang: true })
+    const cancel = new AbortController()
+    const run = runAction({ node, inputs: f.deployInputs({ 'request-timeout-seconds': '1' }), env: f.runEnv(B), signal: cancel.signal, killAfterMs: 10_000 })
+    await waitFor(() => f.tenants.requests('tenant-001').length > 0, 'the pre-flight read')
+    const before = f.forge.calls('branch').length
+    holdHeadRead(f)
+    await waitFor(() => f.forge.calls('branch').length > before, "the fence's head read")
+    cancel.abort()
+    const r = await run
+    expectCancelled(r)
+    expect(f.controlPlane.calls).toEqual([])
+    expect(r.outputs.reason).not.toMatch(/could not be read|outage/)
+    expect(recordsOn(f, B)).toMatch(/rollout-guard deploy 4242\.1 cancelled at/)
+  })
+
   it('SIGINT, then SIGTERM: the second signal does not end the process before the result and the end record', async () => {
     const f = (fleet = await Fleet.start({ tenants: 2, drainMs: 0, flavour }))
     const B = await f.commit('B')

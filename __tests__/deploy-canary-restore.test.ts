@@ -82,7 +82,7 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('canary restore (%s)', (fl
     expect(r.summary).toContain('### Canary restore: restored')
     expect(r.summary).toMatch(/\| tenant-001 \| restored \| <code>[0-9a-f]{7}<\/code> \| ✅ verified there \|/)
     expect(r.stdout).toMatch(/::warning title=Canary restore::Restoring canary tenant-001 from the rejected [0-9a-f]{7} to [0-9a-f]{7}/)
-    expect(recordOf(f)).toMatch(/rollout-guard deploy 4242\.1 canary-failed(?: at \d+)? restore restored:1\/1\]?$/)
+    expect(recordOf(f)).toMatch(/rollout-guard deploy 4242\.1 canary-failed(?: at \d+ clock forge)? restore restored:1\/1\]?$/)
 
     // The commit stays held: reconcile reads the record and does not roll C out.
     const before = f.controlPlane.calls.length
@@ -115,7 +115,7 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('canary restore (%s)', (fl
     // Only the canary's redeploy to C: nothing went back to B, and the canary stays on C.
     expect(f.controlPlane.calls.map((c) => [c.tenant, c.sha])).toEqual([['tenant-001', C]])
     expect(f.tenants.serving('tenant-001')).toBe(C)
-    expect(recordOf(f)).toMatch(/canary-failed(?: at \d+)? restore skipped:0\/1\]?$/)
+    expect(recordOf(f)).toMatch(/canary-failed(?: at \d+ clock forge)? restore skipped:0\/1\]?$/)
   })
 
   it('with a promote tag, a canary whose previous commit has no record goes back to the commit :latest holds, the stable release', async () => {
@@ -161,7 +161,7 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('canary restore (%s)', (fl
     expect(r.outputs.reason).toMatch(/Left on the rejected build, with no readable commit before: tenant-001\./)
     expect(f.controlPlane.calls.map((c) => [c.tenant, c.sha])).toEqual([['tenant-001', C]])
     expect(f.tenants.serving('tenant-001')).toBe(C)
-    expect(recordOf(f)).toMatch(/canary-failed(?: at \d+)? restore nothing-to-restore:0\/0\]?$/)
+    expect(recordOf(f)).toMatch(/canary-failed(?: at \d+ clock forge)? restore nothing-to-restore:0\/0\]?$/)
   })
 
   it('a newer commit landing before the verdict means no rejection and no restore: its job moves the canary forward', async () => {

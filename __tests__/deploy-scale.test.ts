@@ -91,7 +91,7 @@ describe('shards', () => {
     expect(existsSync(marker)).toBe(false)
     // Each shard job leaves its own record, stamped with its shard, for reconcile to read back one by one.
     const stamps = [...f.forge.reports.checkRuns.values()].map((c) => String(c.updates.at(-1)?.external_id ?? c.create.external_id)).sort()
-    expect(stamps.map((s) => s.replace(/ at \d{10}$/, ''))).toEqual([1, 2, 3, 4].map((i) => `rollout-guard deploy 4242.1 deployed shard ${i}/4`))
+    expect(stamps.map((s) => s.replace(/ at \d{10} clock forge$/, ''))).toEqual([1, 2, 3, 4].map((i) => `rollout-guard deploy 4242.1 deployed shard ${i}/4`))
   })
 
   it('verify and reconcile read only their shard', async () => {

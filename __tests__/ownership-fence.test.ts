@@ -10,6 +10,9 @@ import { Ancestry } from '../src/forge/ancestry.js'
 import type { Comparison, Forge } from '../src/forge/types.js'
 import { SupersededGate } from '../src/gate/gate.js'
 import { HttpStatusError } from '../src/http/retry.js'
+import { NetworkError } from '../src/http/client.js'
+import { recordEnd } from '../src/record/end.js'
+import { CancelledError } from '../src/runtime/cancel.js'
 import { startCounting } from '../src/report/counters.js'
 import type { RedeployRequest, Redeployer } from '../src/rollout/redeploy-types.js'
 import { runRollout } from '../src/rollout/rollout.js'
@@ -45,6 +48,10 @@ class World {
   readonly clock = new VirtualClock()
   head = T
   outage = false
+  /** Head reads from now on get no answer until the run is cancelled (then abort, as the forge client's do). */
+  hang = false
+  /** The run's cancel: the gate's reads and the rollout stop at it. */
+  readonly cancel = new AbortController()
   readonly reads: HeadRead[] = []
   readonly sent: Sent[] = []
   readonly serving = new Map<string, string>()
@@ -63,6 +70,7 @@ class World {
     repository: 'acme/app',
     branchHead: async () => {
       const sentAt = this.clock.now()
+      if (this.hang) await this.clock.sleep(3_600_000, this.cancel.signal).catch(() => Promise.reject(new NetworkError('GET branch main was cancelled', 'CANCELLED')))
       await this.clock.sleep(this.readMs)
       if (this.outage) throw new HttpStatusError('GET branch main', 503, '', undefined)
       this.reads.push({ sentAt, answeredAt: this.clock.now(), answer: this.head })
@@ -98,7 +106,7 @@ class World {
     const settings: GateSettings = { enabled: true, onSuperseded: 'skip', force: false, maxAgeMs: 2000, ...gateSettings }
     const target = { sha: T, branch: 'main', environment: 'production' }
     const ancestry = new Ancestry(this.forge, this.clock)
-    const gate = new SupersededGate(this.forge, ancestry, target, settings, { clock: this.clock })
+    const gate = new SupersededGate(this.forge, ancestry, target, settings, { clock: this.clock, signal: this.cancel.signal })
     return this.clock.run(() =>
       runRollout({
         fleet: this.tenants,
@@ -124,7 +132,7 @@ class World {
         prober: this.prober,
         redeployer: this.redeployer,
         clock: this.clock,
-        signal: new AbortController().signal
+        signal: this.cancel.signal
       })
     )
   }
@@ -164,6 +172,22 @@ describe('a first redeploy after a long wait', () => {
     const result = await w.run({ force: true })
     expect(w.sent.map((s) => s.tenant).sort()).toEqual(['t1', 't2'])
     expect(result.result).not.toBe('skipped-superseded')
+  })
+})
+
+describe('a cancel while the fence reads the head before a redeploy', () => {
+  it('ends the job cancelled (not failed on an outage): nothing is sent, the tenant failed nothing, the end record says cancelled', async () => {
+    const w = new World(['t1', 't2'], (t) => (t === 't2' ? 10_000 : 50))
+    // t2's fence reads the head afresh after its 10 s pre-flight; that read hangs, and the cancel comes at 12 s.
+    void w.clock.sleep(5_000).then(() => (w.hang = true))
+    void w.clock.sleep(12_000).then(() => w.cancel.abort(new CancelledError('SIGINT')))
+    const result = await w.run()
+    expect(result.result).toBe('cancelled')
+    expect(result.reason).toBe('The run was cancelled during wave 1; nothing new was started after that.')
+    expect(w.sent.map((s) => s.tenant)).toEqual(['t1'])
+    expect(result.tenants.find((t) => t.tenant === 't2')).toMatchObject({ action: 'not-started' })
+    expect(result.tenants.find((t) => t.tenant === 't2')?.redeployError).toBeUndefined()
+    expect(recordEnd({ result: result.result, stop: result.stop, tenants: [] })).toBe('cancelled')
   })
 })
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { PERMISSION_DENIED } from '../simulator/fake-forge.js'
 import { Fleet } from '../simulator/fleet.js'
 import { type ActionRun, runAction } from '../simulator/run-action.js'
+import { waitFor } from './support/wait.js'
 
 /**
  * `pr-comment: true` with the built action on a loopback fleet, on GitHub and on Gitea 1.22: one comment
@@ -39,6 +40,34 @@ describe.each(['github', 'gitea-1.22'] as const)('pull request comments on %s', 
     expect(c.edits.some((e) => /✅ canary 1\/1/.test(e))).toBe(true)
     expect(c.body).toMatch(/✅ canary 1\/1 · ✅ wave 1 1\/1 · ✅ wave 2 2\/2/)
     expect(f.forge.requests.filter((q) => q.route === 'comments' && q.method === 'POST')).toHaveLength(1)
+  })
+
+  it('a cancel while a comment write hangs: the write is aborted, not waited out, and the final note says cancelled', async () => {
+    const f = (fleet = await Fleet.start({ flavour, tenants: 2 }))
+    const B = await f.commit('B')
+    f.forge.pullsApi.add({ number: 4, title: 'change', mergeCommit: B })
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    f.forge.inject('comments', { wait: held })
+    // The rollout is held too (its first redeploy waits), so the cancel finds it running.
+    f.controlPlane.whenRequested(() => held)
+    const cancel = new AbortController()
+    // The runner's SIGKILL comes 10 s after its SIGINT (7.5 s to SIGTERM, 2.5 s more).
+    const run = runAction({ inputs: f.deployInputs({ 'pr-comment': 'true' }), env: f.runEnv(B), signal: cancel.signal, killAfterMs: 10_000 })
+    try {
+      await waitFor(() => f.forge.calls('comments').length >= 1 && f.controlPlane.calls.length >= 1, 'the first comment write and the first redeploy held')
+      cancel.abort()
+      const r = await run
+      expect(r.outputs.result).toBe('cancelled')
+      expect(f.forge.abandoned.filter((q) => q.route === 'comments')).toHaveLength(1)
+      expect(warnings(r).filter((w) => /comment/i.test(w))).toEqual([])
+      const comments = f.forge.pullsApi.on(4)
+      expect(comments).toHaveLength(1)
+      expect(comments[0]!.body).toContain('⏹️ **Cancelled**')
+    } finally {
+      release()
+      await run
+    }
   })
 
   it('a second run edits the same comment (found again by its marker); another environment gets its own', async () => {

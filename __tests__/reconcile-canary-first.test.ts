@@ -59,7 +59,7 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: reconcile canaries a 
     expect(report.restore).toMatchObject({ outcome: 'restored', tenants: [{ tenant: 'tenant-001', to: f.base, verified: true }] })
     // Its own record, in the combined status: what the next reconcile reads.
     const own = f.forge.statuses().filter((s) => s.body.context === `${NAME}/reconcile`)
-    expect(own.at(-1)?.body.description).toMatch(/\[rollout-guard reconcile 5000\.1 canary-failed at \d+ verdict failed restore restored:1\/1\]$/)
+    expect(own.at(-1)?.body.description).toMatch(/\[rollout-guard reconcile 5000\.1 canary-failed at \d+ clock forge verdict failed restore restored:1\/1\]$/)
 
     const next = await reconcile(f, B, '5001')
     expect(next.outputs.result).toBe('held')

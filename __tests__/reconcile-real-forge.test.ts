@@ -125,7 +125,7 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: deploy records on a r
     await waitFor(() => f.forge.calls(route).filter((c) => c.method === 'GET').length > 2 * perRead, 'reconcile at its wave-2 look at the records')
     expect(f.controlPlane.applied()).toHaveLength(1)
     // A deploy of B starts now (a job queued behind its build) and writes its `running` record.
-    await seed(f, B, `rollout-guard deploy 4300.1 running at ${Math.floor(Date.now() / 1000)}`, true, 'Running: deploy, production')
+    await seed(f, B, 'rollout-guard deploy 4300.1 running', true, 'Running: deploy, production')
     release()
     const r = await reconcile
     expect(r.outputs.result).toBe('deferred')
@@ -211,12 +211,14 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: deploy records on a r
     expect(f.forge.calls(route).filter((c) => c.method === 'POST').length).toBeGreaterThanOrEqual(1)
   })
 
-  it('a deploy longer than deploy-timeout-minutes that keeps its heartbeat is never presumed dead', async () => {
+  it('a deploy longer than deploy-timeout-minutes that keeps its heartbeat is never presumed dead, its runner clock 16 minutes behind', async () => {
     const f = (fleet = await Fleet.start({ tenants: 1, flavour }))
     const B = await f.commit('B')
     const vc = new VirtualClock()
     const T0 = Date.parse('2026-12-01T00:00:00Z')
-    const clock: Clock = { now: () => vc.now(), sleep: (ms, signal) => vc.sleep(ms, signal), wall: () => T0 + vc.now() }
+    // The forge keeps virtual time; the deploy's runner is 16 minutes behind it, past the 15-minute timeout.
+    f.forge.setClock(() => T0 + vc.now())
+    const clock: Clock = { now: () => vc.now(), sleep: (ms, signal) => vc.sleep(ms, signal), wall: () => T0 + vc.now() - 16 * 60_000 }
     const env: Record<string, string> = {
       ...f.runEnv(B),
       GITHUB_RUN_ID: '4242',
@@ -227,10 +229,11 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: deploy records on a r
       'INPUT_REDEPLOY-URL': 'https://c/{tenant}'
     }
     const settings = parseSettings(env)
-    const real = createForge(settings.forge, { http, clock: new InstantClock(), log: () => undefined })
+    const real = createForge(settings.forge, { http, clock: { now: () => vc.now(), sleep: (ms, signal) => vc.sleep(ms, signal) }, log: () => undefined })
     // Real requests hold virtual time still while in flight.
     const forge: Forge = {
       kind: real.kind,
+      forgeNow: () => real.forgeNow!(),
       branchHead: (b) => vc.track(real.branchHead(b)),
       compare: (b, h) => vc.track(real.compare(b, h)),
       resolveCommit: (r) => vc.track(real.resolveCommit(r)),
@@ -245,7 +248,8 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: deploy records on a r
     const reporter = createReporter(settings, { http, clock, forge })
     const look = async (timeoutMinutes: number) => {
       const records = await vc.run(readDeployRecords(forge, B, { whole: NAME, shard: (i) => `${NAME} (shard ${i})` }))
-      return decideDeployState(records, { now: new Date(clock.wall!()), timeoutMs: timeoutMinutes * 60_000, sha: B, name: NAME })
+      // Judged on the forge's time, as the answer to that very read said it.
+      return decideDeployState(records, { now: new Date(forge.forgeNow!()!), timeoutMs: timeoutMinutes * 60_000, sha: B, name: NAME })
     }
     expect(await vc.run(reporter.start(B))).toBe('recorded')
     // Seven hours of rollout, looked at every half hour with a 15-minute timeout: live every time.

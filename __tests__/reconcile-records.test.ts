@@ -89,7 +89,9 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: reconcile and the dep
         .at(-1)!
       expect(own.body).toMatchObject({
         state: 'success',
-        description: expect.stringMatching(/^The deploy of \w{7} in run 4242 \(attempt 1\) is in progress \(last heartbeat .*\[rollout-guard reconcile 5000\.1 failed at \d+ verdict deferred\]$/)
+        description: expect.stringMatching(
+          /^The deploy of \w{7} in run 4242 \(attempt 1\) is in progress \(last heartbeat .*\[rollout-guard reconcile 5000\.1 failed at \d+ clock forge verdict deferred\]$/
+        )
       })
     }
   })

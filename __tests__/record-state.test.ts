@@ -192,7 +192,7 @@ describe('a hold is per job: the newest attempt of each job, within the newest r
 describe('liveness is a heartbeat, and a missing shard is waited for', () => {
   const beat = (minutesAgo: number, startedMinutesAgo: number): DeployRecord => {
     const r = rec('90', 1, 'running', startedMinutesAgo)
-    return { ...r, stamp: { ...r.stamp, at: Math.floor((NOW.getTime() - minutesAgo * MIN) / 1000) } }
+    return { ...r, kind: 'check', stamp: { ...r.stamp, at: Math.floor((NOW.getTime() - minutesAgo * MIN) / 1000), clock: 'forge' } }
   }
 
   it('a deploy running for 10 h with a heartbeat 4 min ago is live, whatever deploy-timeout-minutes says of its start', () => {
@@ -204,6 +204,16 @@ describe('liveness is a heartbeat, and a missing shard is waited for', () => {
   it('one whose heartbeat stopped a timeout ago is presumed dead', () => {
     expect(decideDeployState([beat(360, 600)], opts).action).toBe('presumed-dead')
     expect(decideDeployState([beat(359, 600)], opts).action).toBe('deferred')
+  })
+
+  it("a heartbeat on a runner's clock, or a reader the forge did not tell its time, is never presumed dead", () => {
+    const r = beat(600, 600)
+    const onRunnerClock: DeployRecord = { ...r, stamp: { ...r.stamp, clock: undefined } }
+    expect(decideDeployState([onRunnerClock], opts)).toMatchObject({ action: 'deferred', reason: expect.stringContaining('since a time the forge did not give') })
+    expect(decideDeployState([r], { ...opts, now: undefined })).toMatchObject({
+      action: 'deferred',
+      reason: expect.stringContaining('(last heartbeat 2026-12-01T02:00:00.000Z; the forge did not say its time now)')
+    })
   })
 
   const shard = (index: number, count: number, end: RunEnding, minutesAgo: number): DeployRecord => {
@@ -232,6 +242,10 @@ describe('the stamp is extensible', () => {
   it("carries the heartbeat and reconcile's verdict, and ignores keys it does not know", () => {
     const s: RunStamp = { mode: 'deploy', runId: '70', attempt: 1, end: 'running', part: '2/4', at: 1764921600 }
     expect(formatStamp(s)).toBe('rollout-guard deploy 70.1 running shard 2/4 at 1764921600')
+    // The heartbeat on the forge's clock says so; a reader that does not know the key still reads `at`.
+    expect(formatStamp({ ...s, clock: 'forge' })).toBe('rollout-guard deploy 70.1 running shard 2/4 at 1764921600 clock forge')
+    expect(parseStamp(`Running [${formatStamp({ ...s, clock: 'forge' })}]`)).toEqual({ ...s, clock: 'forge' })
+    expect(parseStamp('rollout-guard deploy 70.1 running at 1764921600 clock runner')).toEqual({ mode: 'deploy', runId: '70', attempt: 1, end: 'running', at: 1764921600 })
     expect(parseStamp(`Running [${formatStamp(s)}]`)).toEqual(s)
     expect(parseStamp('x [rollout-guard deploy 70.1 running shard 2/4 restore abc1234 at 1764921600]')).toEqual(s)
     expect(parseStamp('rollout-guard reconcile 5.1 failed at 1 verdict held')).toMatchObject({ mode: 'reconcile', verdict: 'held', at: 1 })

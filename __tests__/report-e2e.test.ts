@@ -45,7 +45,7 @@ describe('GitHub: a check run on the commit', () => {
       name: 'rollout-guard/production',
       status: 'in_progress',
       details_url: runUrl(f),
-      external_id: expect.stringMatching(/^rollout-guard deploy 4242\.1 running at \d{10}$/)
+      external_id: expect.stringMatching(/^rollout-guard deploy 4242\.1 running$/)
     })
     expect(runs[0]!.updates).toHaveLength(1)
     const done = runs[0]!.updates[0]!
@@ -53,7 +53,7 @@ describe('GitHub: a check run on the commit', () => {
       status: 'completed',
       conclusion: 'success',
       details_url: runUrl(f),
-      external_id: expect.stringMatching(/^rollout-guard deploy 4242\.1 deployed at \d{10}$/),
+      external_id: expect.stringMatching(/^rollout-guard deploy 4242\.1 deployed at \d{10} clock forge$/),
       output: { title: `deployed: ${r.outputs.reason}` }
     })
     expect((done.output as { summary: string }).summary).toBe(r.summary)
@@ -200,7 +200,7 @@ describe('Gitea: a commit status on the commit', () => {
     const r = await runAction({ inputs: f.deployInputs(), env: f.runEnv(B) })
     expect(r.exitCode).toBe(0)
     // Each status ends with the run stamp a later reconcile reads back: mode, run id and attempt, end, and heartbeat.
-    const at = (d: string | undefined): string => String(d).replace(/ at \d{10}\]$/, ' at T]')
+    const at = (d: string | undefined): string => String(d).replace(/ at \d{10} clock forge\]$/, ' at T]')
     expect(f.forge.statuses().map((st) => ({ ...st, body: { ...st.body, description: at(st.body.description) } }))).toEqual([
       { sha: B, body: { state: 'pending', context: 'rollout-guard/production', description: 'Running: deploy, production [rollout-guard deploy 4242.1 running at T]', target_url: runUrl(f) } },
       { sha: B, body: { state: 'success', context: 'rollout-guard/production', description: `${r.outputs.reason} [rollout-guard deploy 4242.1 deployed at T]`, target_url: runUrl(f) } }

@@ -11,6 +11,7 @@ import { rollTenant, type TenantStepDeps } from '../src/rollout/tenant-step.js'
 import { InstantClock } from '../simulator/clocks.js'
 import { ControlPlane } from '../simulator/control-plane.js'
 import { TenantSimulator } from '../simulator/tenants.js'
+import { CancelledError } from '../src/runtime/cancel.js'
 
 const T = 'b'.repeat(40)
 const OLD = 'a'.repeat(40)
@@ -61,6 +62,19 @@ describe('the control-plane redeployer passes the fence before every retry', () 
     expect(needs).toEqual([{ sentSince: 0 }])
     expect(res).toMatchObject({ ok: false, superseded })
     expect(res.detail).toMatch(/HTTP 503.*; not retried, because this job is superseded: main is at ccccccc/)
+  })
+
+  it("a cancel while the retry's fence reads the head: no retry, and the result says cancelled (no verdict on the tenant)", async () => {
+    cp.calls.length = 0
+    cp.inject({ status: 503, headers: { 'retry-after': '6' } })
+    const res = await redeployer(new InstantClock()).redeploy(req, {
+      fence: async () => {
+        throw new CancelledError('SIGINT')
+      }
+    })
+    expect(cp.calls).toHaveLength(1)
+    expect(res).toMatchObject({ ok: false, cancelled: true })
+    expect(res.detail).toMatch(/HTTP 503.*; not retried, because the run was cancelled$/)
   })
 
   it('an outage (several 5xx, own backoff) is retried while the fence passes, and stops when it stops passing', async () => {
@@ -201,6 +215,42 @@ describe('a tenant step in a job that already knows it is superseded', () => {
     expect(record.redeployError).toMatch(/HTTP 409; not retried, because this job is superseded: main is at ccccccc/)
     // A new head read: the answer the refused attempt went out on predates the refusal.
     expect(needs).toEqual([{ readNow: true }])
+  })
+
+  it("a cancel while a compare-and-set re-attempt's fence reads the head: not sent, and the step returns (nothing thrown)", async () => {
+    const sent: RedeployRequest[] = []
+    const d = deps(undefined, sent)
+    d.redeployer = { redeploy: async (req) => (sent.push(req), { ok: false, detail: 'control plane (t2) answered HTTP 409', conflict: true }) }
+    d.fence = async () => {
+      throw new CancelledError('SIGINT')
+    }
+    const record = await rollTenant('t2', 'wave 1', d)
+    expect(sent).toHaveLength(1)
+    expect(record.redeployError).toMatch(/HTTP 409; not retried, because the run was cancelled$/)
+  })
+
+  it("a cancel while a re-issue's fence reads the head: nothing is sent again, and the sweeper says why", async () => {
+    const sent: RedeployRequest[] = []
+    const logs: string[] = []
+    const redeployer: Redeployer = { redeploy: async (req) => (sent.push(req), { ok: true, detail: '' }) }
+    const older = new Ancestry({ kind: 'github', compare: async () => ({ relation: 'ahead', aheadBy: 1 }) } as unknown as Forge)
+    const sweeper = new Sweeper({
+      target: T,
+      request: (tenant, current) => ({ tenant, tag: 'x', sha: T, environment: 'p', current }),
+      redeployer,
+      ancestry: older,
+      fence: async () => {
+        throw new CancelledError('SIGINT')
+      },
+      log: (m) => logs.push(m)
+    })
+    sweeper.watch('t1', OLD)
+    sweeper.observe('t1', { sha: T, status: 200 })
+    // Seen on the target, then back on the older commit: a regression a re-issue would undo.
+    sweeper.observe('t1', { sha: OLD, status: 200 })
+    await sweeper.settle()
+    expect(sent).toEqual([])
+    expect(logs).toEqual([`t1 regressed to ${OLD.slice(0, 7)}, but its redeploy is not sent again: the run was cancelled`])
   })
 
   it('still owner: the older tenant is redeployed', async () => {

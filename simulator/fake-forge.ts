@@ -108,12 +108,14 @@ export class FakeForge {
   private readonly known = new Set<string>()
   /** GitHub's primary rate limit of the token, and the 304s it did not charge. */
   readonly primaryLimit: PrimaryLimit
+  /** The forge's own clock (epoch ms): its records' timestamps and every answer's `Date`; `setClock` replaces it. */
+  private clock: () => number = Date.now
 
   private constructor(
     readonly options: Required<Omit<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents' | 'rateLimit'>> & Pick<FakeForgeOptions, 'token' | 'limits' | 'actionsTokenContents' | 'rateLimit'>
   ) {
     this.primaryLimit = new PrimaryLimit(options.rateLimit)
-    this.reports = new ForgeReports(options.flavour === 'github')
+    this.reports = new ForgeReports(options.flavour === 'github', () => this.clock())
     this.reports.giteaPage = { max: options.limits?.maxResponseItems ?? DEFAULT_GITEA_LIMITS.maxResponseItems, default: options.limits?.defaultPagingNum ?? DEFAULT_GITEA_LIMITS.defaultPagingNum }
     this.deploymentsApi = new ForgeDeployments(options.repo, () => this.reports.statuses)
     this.pullsApi = new ForgePulls(
@@ -168,6 +170,14 @@ export class FakeForge {
    */
   beforeAnswer(hook: ((request: RecordedRequest) => void | Promise<void>) | undefined): void {
     this.hook = hook
+  }
+
+  /**
+   * The forge's clock from now on (the system clock by default): the timestamps of the records it keeps
+   * and the `Date` of its answers, whatever the runners' clocks say.
+   */
+  setClock(now: () => number): void {
+    this.clock = now
   }
 
   /** Queue faults for a route; each answers one request, in order. */
@@ -229,6 +239,10 @@ export class FakeForge {
     if (raw.length) body = safeJson(raw.toString('utf8'))
     this.requests.push({ method, route, path: `${path}${url.search}`, headers: req.headers, body })
     await this.hook?.(this.requests.at(-1)!)
+    // Every answer carries the forge's time in whole seconds: RFC 9110 §6.6.1 (an origin server with a
+    // clock sends Date); GitHub's REST answers do, and Gitea's through Go's net/http server, which adds it
+    // to any answer that has none (net/http/server.go, chunkWriter.writeHeader).
+    answer.setHeader('date', new Date(this.clock()).toUTCString())
     // Outside /api/ Gitea serves its web UI: an unknown page is its HTML 404, whatever the token
     // (routers/web/web.go; the API answers JSON only under /api/v1).
     if (this.gitea && !path.startsWith('/api/'))

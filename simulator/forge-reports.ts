@@ -17,7 +17,10 @@ import { sendJson } from './server.js'
  *   `max(id)` per context hash, `limit` capped at MAX_RESPONSE_ITEMS, the number of contexts in
  *   `X-Total-Count` while the body's `total_count` counts the page; GitHub: repos/get-combined-status-for-ref,
  *   `per_page` at most 100, `total_count` the number of contexts).
- * - Gitea keeps `created_at` in whole seconds (timeutil.TimeStamp).
+ * - Timestamps are the forge's clock, in whole seconds on both: GitHub's `started_at` and `created_at`
+ *   are `YYYY-MM-DDTHH:MM:SSZ` (OpenAPI description of `started_at`; `check-run` and `simple-commit-status`
+ *   schemas), Gitea's `created_at` and `updated_at` both come from CreatedUnix, a timeutil.TimeStamp of
+ *   Unix seconds (services/convert/status.go ToCommitStatus). A check run has no update time.
  * - GitHub refuses a 1,001st status for one SHA and context with 422 ("Create a commit status": "a limit
  *   of 1000 statuses per sha and context within a repository").
  * - GitHub's check runs for a ref cover the newest 1,000 check suites only (checks/list-for-ref). Every
@@ -63,7 +66,11 @@ export class ForgeReports {
   private offsetMs = 0
   private pinnedMs: number | undefined
 
-  constructor(private readonly github: boolean) {}
+  constructor(
+    private readonly github: boolean,
+    /** The forge's clock (epoch ms). */
+    private readonly clock: () => number = Date.now
+  ) {}
 
   clear(): void {
     this.checkRuns.clear()
@@ -83,9 +90,9 @@ export class ForgeReports {
   }
 
   private now(): string {
-    const ms = this.pinnedMs ?? Date.now() + this.offsetMs
-    // Gitea stores timeutil.TimeStamp: whole seconds, rendered without a fraction.
-    return this.github ? new Date(ms).toISOString() : new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+    const ms = this.pinnedMs ?? this.clock() + this.offsetMs
+    // Whole seconds, rendered without a fraction, on both forges.
+    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
   }
 
   /** `n` more check suites on `sha` (the suites of workflow runs' own jobs), as newer than every earlier one. */

@@ -144,6 +144,14 @@ export const CAMPAIGNS: Campaign[] = [
     maxInterleavings: 50_000
   },
   {
+    name: 'clock-skew-gitea',
+    description:
+      "on Gitea (statuses only, whole seconds): A alone and a reconcile; A's runner clock 16 minutes behind the forge's and the reconcile's 16 minutes ahead, deploy-timeout-minutes 15; no fault, no preemption",
+    scenario: withReconcile({ landing: [], skewMs: { A: -SKEW_MS, R: SKEW_MS }, deployTimeoutMinutes: 15, forge: 'gitea' }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
     name: 'gitea-rerun',
     description:
       "on Gitea (statuses only, whole seconds): A alone and a reconcile; A's job cancelled at any step and re-run (attempt 2) as soon as it is cancelled, its last write still in flight; no preemption",

@@ -43,7 +43,7 @@ export class Execution {
     readonly bound: Bound,
     private readonly starters: Starters
   ) {
-    this.world = new World(scenario.tenants, scenario.invariants, new Set(scenario.broken.map((c) => COMMITS[c])), () => this.now, scenario.forge === 'gitea')
+    this.world = new World(scenario.tenants, scenario.invariants, new Set(scenario.broken.map((c) => COMMITS[c])), () => this.now)
     for (const [c, tenants] of Object.entries(scenario.brokenOn ?? {})) this.world.brokenOn.set(COMMITS[c as CommitName], new Set(tenants))
     this.arrivals = new Arrivals(scenario)
   }

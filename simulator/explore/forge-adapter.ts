@@ -1,4 +1,6 @@
 import type { CheckRunUpdate, Comparison, Forge } from '../../src/forge/types.js'
+import { ForgeClock } from '../../src/forge/forge-clock.js'
+import { NetworkError } from '../../src/http/client.js'
 import { HttpStatusError } from '../../src/http/retry.js'
 import { parseStamp } from '../../src/record/stamp.js'
 import { GITEA_STATUS_PAGE, GITHUB_STATUS_PAGE } from '../../src/forge/status-list.js'
@@ -12,7 +14,10 @@ import { commitName, order, REPOSITORY } from './world.js'
  * the linear history, and the deploy records (check runs, commit statuses) kept as GitHub keeps them
  * (records.ts). Every call is a pending event of the execution. A failed head read or compare is the
  * adapter's final error after its own retries; a failed record write or read is a 503 (transient),
- * which the reporter and reconcile's record reader classify as GitHub's would be.
+ * which the reporter and reconcile's record reader classify as GitHub's would be. Every answer carries
+ * the forge's `Date` (world.ts `forgeDate`), which the job learns the forge's time from as the real
+ * clients do (src/forge/forge-clock.ts); a request that got no answer (a timeout, a lost answer, a
+ * cancel) teaches nothing.
  */
 
 export interface ForgeOptions {
@@ -24,8 +29,19 @@ export interface ForgeOptions {
 
 export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): Forge {
   const { world } = ex
+  const time = new ForgeClock(ex.clockFor(job.name))
   // A forge call may hang (where the bound allows it): no answer until the request timeout, then the adapter's error.
-  const request: Execution['request'] = (j, kind, arg, respond) => ex.request(j, kind, arg, respond, { timeoutMs: FORGE_REQUEST_TIMEOUT_MS })
+  const request: Execution['request'] = (j, kind, arg, respond) =>
+    ex.request(j, kind, arg, respond, { timeoutMs: FORGE_REQUEST_TIMEOUT_MS }).then(
+      (value) => {
+        time.heard(world.forgeDate())
+        return value
+      },
+      (error: unknown) => {
+        if (!(error instanceof NetworkError)) time.heard(world.forgeDate())
+        throw error
+      }
+    )
   const fail = (what: string): never => {
     throw new Error(`${what} answered HTTP 503: Service Unavailable`)
   }
@@ -58,6 +74,7 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
   const forge: Forge = {
     kind: gitea ? 'gitea' : 'github',
     repository: REPOSITORY,
+    forgeNow: () => time.now(),
     branchHead: (branch) =>
       request(job.name, 'head', branch, (answer) => {
         ex.world.readHead(job.name, answer === 'ok')

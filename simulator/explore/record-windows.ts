@@ -103,7 +103,8 @@ export const RECORD_WINDOWS = {
     closed: true
   },
   'skewed-runner-clock': {
-    title: "liveness on the runner's clock: A's runner 16 minutes behind, deploy-timeout-minutes 15, and reconcile presumes the live deploy dead and works beside it",
+    title:
+      "liveness on the runner's clock: A's runner 16 minutes behind, deploy-timeout-minutes 15, and reconcile presumed the live deploy dead and worked beside it (closed: heartbeats and reconcile's now are on the forge's clock)",
     campaign: 'clock-skew',
     scenario: withReconcile({ landing: [], skewMs: { A: -SKEW_MS }, deployTimeoutMinutes: 15 }),
     bound: noFault,
@@ -112,7 +113,7 @@ export const RECORD_WINDOWS = {
       'R.head(main)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;R.records(status list of A)=ok;R.probe(t1)=ok'
     ].join(';'),
     invariant: 'reconcile-ignored-deploy',
-    closed: false
+    closed: true
   },
   'unverified-head-past-canary': {
     title: "an unverified head rolled past its canary: A's deploy of a broken build is cancelled mid-canary, and reconcile heals t2 to it (t1, crash-looping, reads as unreachable and is no canary)",

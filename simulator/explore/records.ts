@@ -10,7 +10,10 @@ import { commitName } from './commits.js'
  * - `GET /commits/{ref}/status`: the latest status of every context, by id (OpenAPI
  *   repos/get-combined-status-for-ref);
  * - the status list, one page newest first (`statusPage`).
- * Timestamps are the virtual clock's wall time, as the forge would stamp them.
+ * Timestamps are the forge's clock (the virtual time from WALL_EPOCH), in whole seconds as both forges
+ * give them: GitHub's `started_at`/`created_at` are `YYYY-MM-DDTHH:MM:SSZ` (OpenAPI `check-run` and
+ * `simple-commit-status`, @octokit/openapi-types), Gitea's `created_at` a timeutil.TimeStamp of Unix
+ * seconds (services/convert/status.go). A runner's clock never reaches them.
  */
 
 interface CheckRun extends CheckRunRead {
@@ -27,15 +30,10 @@ export class Records {
   private readonly statuses: Status[] = []
   private nextId = 1
 
-  constructor(
-    private readonly wall: () => number,
-    /** Gitea stamps `created_at` in whole seconds (timeutil.TimeStamp, Unix seconds); GitHub's ISO times are whole seconds too, but kept exact here. */
-    private readonly wholeSeconds = false
-  ) {}
+  constructor(private readonly wall: () => number) {}
 
   private iso(): string {
-    const ms = this.wall()
-    return new Date(this.wholeSeconds ? Math.floor(ms / 1000) * 1000 : ms).toISOString()
+    return new Date(Math.floor(this.wall() / 1000) * 1000).toISOString().replace('.000Z', 'Z')
   }
 
   createCheck(sha: string, name: string, u: CheckRunUpdate): number {

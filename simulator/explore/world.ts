@@ -105,11 +105,9 @@ export class World {
     private readonly opts: InvariantOptions,
     /** Commits whose image never becomes healthy: a tenant on it answers /buildinfo with 503. */
     readonly broken: ReadonlySet<string>,
-    private readonly now: () => number,
-    /** Gitea: records stamped in whole seconds. */
-    wholeSeconds = false
+    private readonly now: () => number
   ) {
-    this.records = new Records(() => WALL_EPOCH + now(), wholeSeconds)
+    this.records = new Records(() => WALL_EPOCH + now())
     for (const t of tenants) this.serving.set(t, COMMITS.C0)
     for (const sha of HISTORY) this.put(SOURCE_TAG(sha), imageOf(sha))
     this.put(LATEST, imageOf(COMMITS.C0))
@@ -130,6 +128,14 @@ export class World {
   /** True when `sha`'s build fails somewhere: a commit whose deploy may rightly be rejected. */
   private failsSomewhere(sha: string): boolean {
     return this.broken.has(sha) || this.brokenOn.has(sha)
+  }
+
+  /**
+   * The `Date` header of an answer the forge gives now: its own clock (the virtual time from WALL_EPOCH),
+   * whole seconds (RFC 9110 §5.6.7 IMF-fixdate), whatever the asking runner's clock says.
+   */
+  forgeDate(): string {
+    return new Date(WALL_EPOCH + this.now()).toUTCString()
   }
 
   manifest(ref: string): Buffer | undefined {

@@ -6,6 +6,7 @@ import { AnswerTooLargeError } from '../http/bounded-fetch.js'
 import { ForgeAnswerError, UnknownCommitError } from './errors.js'
 import { requestKind } from './budget.js'
 import { countForgeRequest } from '../report/counters.js'
+import { ForgeClock } from './forge-clock.js'
 import { type CommitStatus, type CommitStatusRead, type Comparison, type Forge, FULL_SHA, MAX_RECORD_PAGES, relationFromCounts, type StatusPage } from './types.js'
 import { GITEA_NEWEST_FIRST, GITEA_STATUS_PAGE, statusPage } from './status-list.js'
 
@@ -31,6 +32,8 @@ interface RequestOptions {
 export class GiteaForge implements Forge {
   readonly kind = 'gitea' as const
   readonly checks = undefined
+  /** The forge's clock, from the `Date` header Go's net/http server puts on every answer. */
+  private readonly time: ForgeClock
 
   constructor(
     private readonly settings: ForgeSettings,
@@ -39,7 +42,13 @@ export class GiteaForge implements Forge {
     private readonly log: (message: string) => void,
     /** Aborts every request and retry wait of this client (the run's cancel). */
     private readonly cancel?: AbortSignal
-  ) {}
+  ) {
+    this.time = new ForgeClock(clock)
+  }
+
+  forgeNow(): number | undefined {
+    return this.time.now()
+  }
 
   private get repoPath(): string {
     const { apiUrl, owner, repo } = this.settings
@@ -67,6 +76,7 @@ export class GiteaForge implements Forge {
           timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs),
           signal: this.cancel
         })
+        this.time.heard(res.headers.date)
         // Gitea sends no rate-limit headers (docs/permissions.md): counted by kind only.
         countForgeRequest(requestKind(method, `/repos/o/r${path}`), res.status, undefined)
         if (res.status >= 200 && res.status < 300) return res
@@ -122,6 +132,7 @@ export class GiteaForge implements Forge {
     const res = await withRetry(
       async (_attempt, remainingMs) => {
         const r = await this.http.send({ url, headers: this.headers(false), timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs), maxBodyBytes: 64 * 1024, signal: this.cancel })
+        this.time.heard(r.headers.date)
         if (r.status >= 200 && r.status < 300) return r
         throw statusError(`GET ${url}`, r, Date.now())
       },

@@ -24,6 +24,7 @@ import { logOctokitRequests } from './octokit-debug.js'
 import { octokitLog, octokitRequest } from './octokit-request.js'
 import { countOctokitRequests } from './budget.js'
 import { mayHaveApplied, payloadMarker, markerOf } from './lost-answers.js'
+import { ForgeClock } from './forge-clock.js'
 
 type Octokit = ReturnType<typeof getOctokit>
 
@@ -38,6 +39,8 @@ const RELATIONS: Record<string, Comparison['relation']> = {
 export class GitHubForge implements Forge {
   readonly kind = 'github' as const
   private readonly octokit: Octokit
+  /** The forge's clock, from the `Date` header of every answer (a refusal's too). */
+  private readonly time: ForgeClock
 
   constructor(
     private readonly settings: ForgeSettings,
@@ -51,6 +54,22 @@ export class GitHubForge implements Forge {
     this.octokit = settings.token ? getOctokit(settings.token, options) : (new GitHub(options) as Octokit)
     logOctokitRequests(this.octokit)
     countOctokitRequests(this.octokit)
+    this.time = new ForgeClock(clock)
+    const time = this.time
+    this.octokit.hook.wrap('request', async (request, options) => {
+      try {
+        const response = await request(options)
+        time.heard(dateOf(response.headers))
+        return response
+      } catch (error) {
+        time.heard(dateOf((error as { response?: { headers?: unknown } }).response?.headers))
+        throw error
+      }
+    })
+  }
+
+  forgeNow(): number | undefined {
+    return this.time.now()
   }
 
   /** The last branch answer of each branch with its ETag: a 304 to `If-None-Match` means it still holds. */
@@ -346,6 +365,11 @@ export class GitHubForge implements Forge {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
+
+/** Octokit's `date` response header (its ResponseHeaders type; lower-cased by @octokit/request). */
+function dateOf(headers: unknown): string | undefined {
+  return str((headers as Record<string, unknown> | undefined)?.date)
+}
 
 /** The REST body of a check run create/update; GitHub wants `output.title` and `summary` with every output. */
 function checkBody(u: CheckRunUpdate) {

@@ -34,8 +34,15 @@ export class PullRequestApi {
     private readonly settings: ForgeSettings,
     private readonly http: HttpClient,
     private readonly clock: Clock,
-    private readonly log: (message: string) => void
+    private readonly log: (message: string) => void,
+    /** Aborts every request and retry wait of this client (the run's cancel, or the grace after it), as the other forge writes do. */
+    private readonly signal?: AbortSignal
   ) {}
+
+  /** The client's signal has aborted (the cancel, or its grace spent): what failed since was stopped, not refused. */
+  get stopped(): boolean {
+    return this.signal?.aborted === true
+  }
 
   private get repoUrl(): string {
     const { apiUrl, owner, repo } = this.settings
@@ -62,7 +69,8 @@ export class PullRequestApi {
         method: init.method ?? 'GET',
         headers: this.headers(init.body !== undefined),
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs)
+        timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs),
+        signal: this.signal
       })
       if ((res.status >= 200 && res.status < 300) || (init.accept404 && res.status === 404)) return res
       throw statusError(what, res, Date.now())
@@ -71,6 +79,7 @@ export class PullRequestApi {
     return withRetry((_attempt, remainingMs) => once(remainingMs), {
       policy: this.settings.retry,
       clock: this.clock,
+      signal: this.signal,
       onRetry: ({ delayMs, error }) => this.log(`${what}: ${(error as Error).message}; retrying in ${delayMs} ms`)
     })
   }

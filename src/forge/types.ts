@@ -123,6 +123,12 @@ export interface Forge {
   readonly kind: ForgeKind
   /** `owner/name`, for messages. */
   readonly repository?: string
+  /**
+   * The forge's own time now (epoch ms), as the `Date` header of its answers says (forge-clock.ts);
+   * undefined before any answer told it. Records' heartbeats and reconcile's judgement of their age are
+   * read on this clock, never on the runner's.
+   */
+  forgeNow?(): number | undefined
   /** Full SHA at the tip of `branch`. Throws when it cannot be read (after transient retries). */
   branchHead(branch: string): Promise<string>
   /** Reads the repository itself; throws what the forge answered (a 404 when it is absent or hidden). */

@@ -1,5 +1,4 @@
 import * as core from '../log.js'
-import { wallNow } from '../clock.js'
 import type { RunContext } from '../context.js'
 import { debug } from '../debug.js'
 import { errorMessage } from '../errors.js'
@@ -43,7 +42,11 @@ export async function deployStateGate(ctx: RunContext, head: string, timeline: T
           const records = await readDeployRecords(ctx.forge, head, { whole: rs.deployRecordName, shard: (i) => shardRecordName(rs, i), reconcile: own })
           core.info(`${records.length} deploy record(s) with a run stamp`)
           debug(() => `deploy records read: ${JSON.stringify(records)}; timeout ${rs.deployTimeoutMs} ms`)
-          const state = decideDeployState(records, { now: new Date(wallNow(ctx.clock)), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName })
+          // "Now" on the forge's clock, as the answer to this very read told it: a runner's own clock is
+          // never compared with the records' times (docs/deploy-records.md, "Liveness").
+          const forgeNow = ctx.forge.forgeNow?.()
+          if (forgeNow === undefined) core.info('The forge did not say its time (no Date header on its answers): no deploy record can be presumed dead.')
+          const state = decideDeployState(records, { now: forgeNow === undefined ? undefined : new Date(forgeNow), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName })
           return { ...state, evidence: canaryEvidence(records, head) }
         } catch (error) {
           if (troubleOf(error) === 'permission') {

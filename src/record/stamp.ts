@@ -43,10 +43,15 @@ export interface RunStamp {
    */
   part?: string
   /**
-   * When the writer last said it is alive, in whole seconds since the epoch (its heartbeat). Liveness
-   * counts from here; a record without it (an older version's) counts from the forge's own timestamp.
+   * When the writer last said it is alive, in whole seconds since the epoch (its heartbeat). With `clock:
+   * 'forge'` it is on the forge's clock (the `Date` of the forge's answers, src/forge/forge-clock.ts), the
+   * only clock reconcile judges liveness on; without it, on the writer's runner clock (an older version's,
+   * or a writer the forge had not yet told its time), which is never trusted for liveness
+   * (record/liveness.ts).
    */
   at?: number
+  /** `forge`: `at` is on the forge's clock. */
+  clock?: 'forge'
   /** Reconcile's own records: the run's result (`held`, `deferred`, …), so a run writes only when it changes. */
   verdict?: string
   /**
@@ -72,10 +77,11 @@ const STAMP = /^rollout-guard ([a-z]+) (\d{1,20})\.(\d{1,6}) ([a-z-]+)((?: [a-z]
 const PART = /^\d{1,4}\/\d{1,4}$/
 const OPEN = '[rollout-guard '
 
-/** `rollout-guard deploy 4242.1 canary-failed shard 2/4 at 1764921600`: short enough for a status description beside the reason. */
+/** `rollout-guard deploy 4242.1 canary-failed shard 2/4 at 1764921600 clock forge`: short enough for a status description beside the reason. */
 export function formatStamp(s: RunStamp): string {
   const restore = s.restore ? ` restore ${s.restore.outcome}:${s.restore.verified}/${s.restore.due}` : ''
-  return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}${s.part ? ` shard ${s.part}` : ''}${s.at !== undefined ? ` at ${s.at}` : ''}${s.verdict ? ` verdict ${s.verdict}` : ''}${restore}`
+  const at = s.at !== undefined ? ` at ${s.at}${s.clock === 'forge' ? ' clock forge' : ''}` : ''
+  return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}${s.part ? ` shard ${s.part}` : ''}${at}${s.verdict ? ` verdict ${s.verdict}` : ''}${restore}`
 }
 
 /**
@@ -118,6 +124,7 @@ function readStamp(text: string): RunStamp | undefined {
     const [key, value] = [words[i]!, words[i + 1]!]
     if (key === 'shard' && PART.test(value)) stamp.part = value
     if (key === 'at' && /^\d{1,12}$/.test(value)) stamp.at = Number(value)
+    if (key === 'clock' && value === 'forge') stamp.clock = 'forge'
     if (key === 'verdict' && /^[a-z-]{1,40}$/.test(value)) stamp.verdict = value
     const restore = key === 'restore' ? /^([a-z-]{1,30}):(\d{1,6})\/(\d{1,6})$/.exec(value) : null
     if (restore) stamp.restore = { outcome: restore[1]!, verified: Number(restore[2]), due: Number(restore[3]) }

@@ -1,6 +1,7 @@
 import { type CanaryEvidence, reconcileRejection } from './evidence.js'
 import { compareRuns, partOf, type RunEnding, type RunStamp } from './stamp.js'
 import { REJECTING_ENDS } from './end.js'
+import { ageOf as ageOnForgeClock, lastSignOfLife } from './liveness.js'
 
 /** One deploy record on the head, as read back from its check run or commit status. */
 export interface DeployRecord {
@@ -39,8 +40,11 @@ export interface DeployState {
 }
 
 export interface DeployStateOptions {
-  /** Wall-clock time now. */
-  now: Date
+  /**
+   * The forge's time now (the `Date` of its answers: forge/forge-clock.ts), never a runner's; undefined
+   * when the forge did not say it, and then no record is presumed dead (record/liveness.ts).
+   */
+  now: Date | undefined
   /** `deploy-timeout-minutes`, in milliseconds. */
   timeoutMs: number
   /** The commit, for the sentences. */
@@ -81,10 +85,8 @@ export function decideDeployState(records: readonly DeployRecord[], o: DeploySta
     const seen = jobs.get(key)
     jobs.set(key, !seen ? r : r.stamp.attempt !== seen.stamp.attempt ? (r.stamp.attempt > seen.stamp.attempt ? r : seen) : later(seen, r))
   }
-  const ageOf = (r: DeployRecord): number => {
-    const beat = beatOf(r)
-    return beat === undefined ? 0 : o.now.getTime() - beat
-  }
+  // On the forge's clock; a record whose age the forge's times do not give is not known to be dead (counts as fresh).
+  const ageOf = (r: DeployRecord): number => ageOnForgeClock(r, o.now) ?? 0
   const all = [...jobs.values()]
   const running = all.filter((r) => r.stamp.end === 'running')
   const live = running.find((r) => ageOf(r) < o.timeoutMs)
@@ -96,7 +98,7 @@ export function decideDeployState(records: readonly DeployRecord[], o: DeploySta
       action: 'deferred',
       end: 'running',
       record: live,
-      reason: `The deploy of ${sha7} in ${run(live)} is in progress ${when(live, ageOf(live))}; reconcile defers to it and redeploys nothing.`
+      reason: `The deploy of ${sha7} in ${run(live)} is in progress ${when(live, o.now)}; reconcile defers to it and redeploys nothing.`
     }
   }
   if (rejected) {
@@ -139,7 +141,7 @@ export function decideDeployState(records: readonly DeployRecord[], o: DeploySta
       action: 'presumed-dead',
       end: 'running',
       record: dead,
-      reason: `The deploy of ${sha7} in ${run(dead)} has said it is in progress ${when(dead, ageOf(dead))}, longer than deploy-timeout-minutes (${minutes(o.timeoutMs)}) without a heartbeat; presumed dead (a runner killed before it could report), reconciling.`
+      reason: `The deploy of ${sha7} in ${run(dead)} has said it is in progress ${when(dead, o.now)}, longer than deploy-timeout-minutes (${minutes(o.timeoutMs)}) without a heartbeat; presumed dead (a runner killed before it could report), reconciling.`
     }
   }
   const last = all.reduce(later)
@@ -157,14 +159,17 @@ function heldByReconcile(r: DeployRecord, sha7: string): DeployState {
   }
 }
 
-/** Epoch ms of a record's last sign of life: its heartbeat, else when the forge says it was written. */
+/** Epoch ms of a record's last sign of life on the forge's clock (record/liveness.ts). */
 export function beatOf(r: DeployRecord): number | undefined {
-  return r.stamp.at !== undefined ? r.stamp.at * 1000 : r.since?.getTime()
+  return lastSignOfLife(r)
 }
 
-function when(r: DeployRecord, ageMs: number): string {
+function when(r: DeployRecord, now: Date | undefined): string {
   const beat = beatOf(r)
-  return beat === undefined ? 'since a time the forge did not give' : `(last heartbeat ${new Date(beat).toISOString()}, ${minutes(ageMs)} ago)`
+  const age = ageOnForgeClock(r, now)
+  if (beat === undefined) return 'since a time the forge did not give'
+  if (age === undefined) return `(last heartbeat ${new Date(beat).toISOString()}; the forge did not say its time now)`
+  return `(last heartbeat ${new Date(beat).toISOString()}, ${minutes(age)} ago)`
 }
 
 /** The later of two records of one job; on a tie an end beats `running`, and a rejection another end. */

@@ -1,4 +1,5 @@
 import { errorMessage } from '../errors.js'
+import { CancelledError } from '../runtime/cancel.js'
 import { DEFAULT_RETRY, HttpStatusError, isPermissionFailure, statusError, withRetry } from '../http/retry.js'
 import type { RedeployDriver } from '../settings/rollout.js'
 import { encodeJsonString, encodeUrlPart, render } from '../template.js'
@@ -60,6 +61,8 @@ export class ControlPlaneRedeployer implements Redeployer {
         return { ok: false, detail, superseded: error.decision }
       }
       if (error instanceof OwnershipUnknownError) return { ok: false, detail: `${errorMessage(lastError)}; not retried, because ${error.message}`, ownershipUnknown: error.message }
+      // Cancelled while the retry's fence read the head: no verdict on the tenant, the run ends `cancelled`.
+      if (error instanceof CancelledError) return { ok: false, detail: `${errorMessage(lastError)}; not retried, because the run was cancelled`, cancelled: true }
       if (isPermissionFailure(error) && this.driver.token !== undefined) {
         // Not a verdict on the build: the token is wrong (401) or lacks a right (403). Named, so the fix is clear.
         const status = (error as HttpStatusError).status

@@ -1,4 +1,5 @@
 import { errorMessage } from '../errors.js'
+import { CancelledError } from '../runtime/cancel.js'
 import { type Fence, OwnershipUnknownError, type RedeployOptions, type RedeployRequest, type RedeployResult, type Redeployer, SupersededError } from './redeploy-types.js'
 
 /**
@@ -23,6 +24,7 @@ export function fencedRedeployer(inner: Redeployer, fence: Fence): Redeployer {
 
 /** The result of a request the fence stopped before anything was sent. */
 export function notSent(error: unknown): RedeployResult {
+  if (error instanceof CancelledError) return { ok: false, notSent: true, cancelled: true, detail: 'not sent, because the run was cancelled' }
   if (error instanceof SupersededError) return { ok: false, notSent: true, detail: `not sent, because this job is superseded: ${error.decision.reason}`, superseded: error.decision }
   const why = error instanceof OwnershipUnknownError ? error.message : `the superseded check failed: ${errorMessage(error)}`
   return { ok: false, notSent: true, detail: `not sent, because ${why}`, ownershipUnknown: why }

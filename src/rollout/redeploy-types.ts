@@ -36,6 +36,8 @@ export interface RedeployResult {
   ownershipUnknown?: string
   /** The control plane refused the token (HTTP 401 or 403): `control-plane-token` is wrong or lacks a right. */
   tokenRefused?: boolean
+  /** The run was cancelled while the fence read the head: nothing more was sent, and this is no failure of the tenant. */
+  cancelled?: boolean
   /** Nothing at all was sent for this request (its first attempt was stopped by the fence). */
   notSent?: boolean
 }

@@ -13,6 +13,7 @@ import { isOk, type TenantProber } from '../verify/types.js'
 import { describeFailures, judgeGate, summarise } from './describe.js'
 import { planSteps, type Step, stepSize } from './plan.js'
 import { errorMessage } from '../errors.js'
+import { CancelledError } from '../runtime/cancel.js'
 import type { Freshness } from '../gate/gate.js'
 import { fencedRedeployer } from './fenced-redeployer.js'
 import { OwnershipUnknownError, type RedeployRequest, type Redeployer, SupersededError } from './redeploy-types.js'
@@ -114,6 +115,9 @@ class Rollout {
     try {
       decision = await this.deps.gate.fresh(need)
     } catch (error) {
+      // A read the cancel stopped says nothing about the forge: no outage, the job ends `cancelled` (run).
+      const { signal } = this.deps
+      if (signal.aborted) throw error instanceof CancelledError ? error : signal.reason instanceof CancelledError ? signal.reason : new CancelledError('a cancel')
       this.blind ??= `the superseded check failed: ${errorMessage(error)}`
       throw new OwnershipUnknownError(this.blind)
     }

@@ -1,6 +1,7 @@
 import type { Ancestry } from '../forge/ancestry.js'
 import { sameCommit } from '../forge/types.js'
 import type { Observation } from '../verify/types.js'
+import { CancelledError } from '../runtime/cancel.js'
 import { type Fence, OwnershipUnknownError, type RedeployRequest, type Redeployer, SupersededError } from './redeploy-types.js'
 
 /** How often one tenant's redeploy is sent again before the verdict is left to the budget. */
@@ -85,6 +86,11 @@ export class Sweeper {
     } catch (error) {
       if (error instanceof OwnershipUnknownError) {
         this.deps.log(`${tenant} regressed to ${seen.slice(0, 7)}, but its redeploy is not sent again: ${error.message}`)
+        return
+      }
+      // The run was cancelled while the fence read the head: nothing new is sent (and nothing is thrown).
+      if (error instanceof CancelledError) {
+        this.deps.log(`${tenant} regressed to ${seen.slice(0, 7)}, but its redeploy is not sent again: the run was cancelled`)
         return
       }
       if (!(error instanceof SupersededError)) throw error

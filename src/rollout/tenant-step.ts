@@ -5,6 +5,7 @@ import type { GateDecision } from '../gate/decide.js'
 import type { TenantProber } from '../verify/types.js'
 import { preflightAction, preflightRead } from './preflight.js'
 import { type Fence, OwnershipUnknownError, type RedeployRequest, type Redeployer, SupersededError } from './redeploy-types.js'
+import { CancelledError } from '../runtime/cancel.js'
 import type { Sweeper } from './sweeper.js'
 import type { TenantRecord } from './types.js'
 
@@ -80,6 +81,8 @@ export async function rollTenant(tenant: string, step: string, deps: TenantStepD
     // A compare-and-set re-attempt follows a refusal and a fresh read: it passes the fence like any retry.
     if (attempt > 1 && !(await passesFence(deps, record))) return record
     const res = await deps.redeployer.redeploy(deps.request(tenant, obs.sha ?? ''), { signal: deps.signal, fence: deps.fence })
+    // Cancelled while its fence read the head: nothing was sent, and the tenant failed nothing.
+    if (res.cancelled) return record
     if (res.ownershipUnknown) {
       // The head became unreadable mid-rollout: nothing was sent blind; the rollout stops and says why.
       record.action = res.notSent && attempt === 1 ? 'not-started' : 'redeploy-failed'
@@ -114,6 +117,10 @@ async function passesFence(deps: TenantStepDeps, record: TenantRecord): Promise<
   } catch (error) {
     if (error instanceof OwnershipUnknownError) {
       record.redeployError = `${record.redeployError}; not retried, because ${error.message}`
+      return false
+    }
+    if (error instanceof CancelledError) {
+      record.redeployError = `${record.redeployError}; not retried, because the run was cancelled`
       return false
     }
     if (!(error instanceof SupersededError)) throw error

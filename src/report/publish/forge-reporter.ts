@@ -1,6 +1,7 @@
 import { type Clock, systemClock, wallNow } from '../../clock.js'
 import { errorMessage } from '../../errors.js'
 import type { CheckRunUpdate, CommitState, Forge } from '../../forge/types.js'
+import { latestForgeTime } from '../../forge/forge-clock.js'
 import { formatStamp, type RestoreStamp, type RunEnding } from '../../record/stamp.js'
 import { endOfRun, restoreOfRun } from '../../record/end.js'
 import { attemptsWithin, durably, END_WRITE_MS, RUNNING_WRITE_MS, worthRetrying, type WriteResult } from '../../record/durable.js'
@@ -136,10 +137,11 @@ export class ForgeReporter implements Reporter {
     if (this.channel === 'check') {
       const link = this.o.runUrl ? ` Follow it on the [run page](${this.o.runUrl}).` : ''
       const summary = `Rollout Guard is running ${escapeMarkdown(this.o.mode)} for <code>${escapeMarkdown(sha.slice(0, 7))}</code> in ${escapeMarkdown(this.o.environment)}.${link}`
-      const update: CheckRunUpdate = { status: 'in_progress', title, summary, detailsUrl: this.o.runUrl, externalId: this.stamp('running') }
+      const creating = this.checkId === undefined
+      const update: CheckRunUpdate = { status: 'in_progress', title, summary, detailsUrl: this.o.runUrl, externalId: this.stamp('running', undefined, undefined, creating) }
       try {
-        if (this.checkId === undefined) this.checkId = await this.forge.checks!.create(sha, this.o.name, update)
-        else await this.forge.checks!.update(this.checkId, update)
+        if (creating) this.checkId = await this.forge.checks!.create(sha, this.o.name, update)
+        else await this.forge.checks!.update(this.checkId!, update)
         return
       } catch (error) {
         if (worthRetrying(error) || this.o.cancel?.signal.aborted) throw error
@@ -187,17 +189,24 @@ export class ForgeReporter implements Reporter {
     })
   }
 
-  /** `rollout-guard deploy 4242.1 canary-failed at 1764921600`, or nothing outside a workflow run. */
-  private stamp(end: RunEnding, verdict?: string, restore?: RestoreStamp): string | undefined {
+  /**
+   * `rollout-guard deploy 4242.1 canary-failed at 1764921600 clock forge`, or nothing outside a workflow run.
+   * The heartbeat `at` is the forge's time, as the `Date` of its answers says (forge/forge-clock.ts), so a
+   * runner whose own clock is off never makes its record look older or younger than it is. Before the
+   * forge has answered at all: a check run's create carries none (the forge's own `started_at` is its
+   * time); any other write the runner's time, unmarked, which readers never judge liveness on.
+   */
+  private stamp(end: RunEnding, verdict?: string, restore?: RestoreStamp, creatingCheck = false): string | undefined {
     if (!this.o.run) return undefined
-    const at = Math.floor(wallNow(this.clock) / 1000)
+    const forgeNow = latestForgeTime(this.forge.forgeNow?.(), this.endForge.forgeNow?.())
+    const at = forgeNow !== undefined ? { at: Math.floor(forgeNow / 1000), clock: 'forge' as const } : creatingCheck ? {} : { at: Math.floor(wallNow(this.clock) / 1000) }
     return formatStamp({
       mode: this.o.mode,
       runId: this.o.run.id,
       attempt: this.o.run.attempt,
       end,
       part: this.o.part,
-      at,
+      ...at,
       ...(this.o.onChangeOnly && verdict ? { verdict } : {}),
       ...(restore ? { restore } : {})
     })

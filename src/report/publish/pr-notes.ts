@@ -2,6 +2,7 @@ import { type Clock, wallNow } from '../../clock.js'
 import { errorMessage } from '../../errors.js'
 import type { PullRequestApi, PullRequestRef } from '../../forge/pull-requests.js'
 import { HttpStatusError, isPermissionFailure, isRateLimited, isTransient } from '../../http/retry.js'
+import { CancelledError } from '../../runtime/cancel.js'
 import type { ForgeKind } from '../../settings/common.js'
 import { commentMarker, type PullPhase, pullCommentBody, type PullStage } from './pr-comment.js'
 
@@ -49,12 +50,16 @@ export class ForgePullNotes implements PullNotes {
   private off = false
   /** One warning a run; later failures are log lines. */
   private warned = false
+  /** The final note is queued: an earlier write still waiting leaves it to the final one (on its own client). */
+  private final = false
 
   constructor(
     private readonly api: PullRequestApi,
     private readonly o: PullNotesOptions,
     private readonly log: PullNotesLog,
-    private readonly clock: Clock
+    private readonly clock: Clock,
+    /** The client of the final note: one whose requests stop at the grace after a cancel, not at the cancel. */
+    private readonly finalApi: PullRequestApi = api
   ) {}
 
   start(): void {
@@ -66,7 +71,7 @@ export class ForgePullNotes implements PullNotes {
         return pulls.map((pull) => ({ pull }))
       },
       (error: unknown) => {
-        this.refused(error, 'The pull requests of the commit could not be listed')
+        this.refused(error, 'The pull requests of the commit could not be listed', this.api)
         return []
       }
     )
@@ -82,17 +87,19 @@ export class ForgePullNotes implements PullNotes {
   async finish(stage: PullStage): Promise<void> {
     if (!this.targets) return
     this.stage = stage
-    this.push()
+    this.final = true
+    this.push(this.finalApi)
     await this.queue
   }
 
-  private push(): void {
+  private push(api = this.api): void {
     this.dirty = true
-    this.queue = this.queue.then(() => this.flush())
+    this.queue = this.queue.then(() => this.flush(api))
   }
 
-  private async flush(): Promise<void> {
+  private async flush(api: PullRequestApi): Promise<void> {
     if (!this.dirty || this.off) return
+    if (this.final && api !== this.finalApi) return
     this.dirty = false
     const body = pullCommentBody({
       environment: this.o.environment,
@@ -106,46 +113,49 @@ export class ForgePullNotes implements PullNotes {
     for (const target of await this.targets!) {
       if (this.off) return
       try {
-        await this.write(target, body)
+        await this.write(api, target, body)
       } catch (error) {
-        this.refused(error, `The comment on pull request #${target.pull.number} could not be written`)
+        this.refused(error, `The comment on pull request #${target.pull.number} could not be written`, api)
       }
     }
   }
 
   /** Edits our comment, found by its marker; creates it only when a fresh look finds none. */
-  private async write(target: Target, body: string): Promise<void> {
+  private async write(api: PullRequestApi, target: Target, body: string): Promise<void> {
     if (target.commentId !== undefined) {
       try {
-        return await this.api.update(target.commentId, body)
+        return await api.update(target.commentId, body)
       } catch (error) {
         // Deleted by someone since: look again (below), which creates it anew.
         if (!(error instanceof HttpStatusError && error.status === 404)) throw error
         target.commentId = undefined
       }
     }
-    target.commentId = await this.find(target.pull.number)
-    if (target.commentId !== undefined) return this.api.update(target.commentId, body)
+    target.commentId = await this.find(api, target.pull.number)
+    if (target.commentId !== undefined) return api.update(target.commentId, body)
     try {
-      target.commentId = await this.api.create(target.pull.number, body)
+      target.commentId = await api.create(target.pull.number, body)
     } catch (error) {
       // A rate limit is no lost answer: nothing was made, and sending again now would only meet it again;
       // the next write of the comment looks and creates it then.
       if (!isTransient(error) || isRateLimited(error)) throw error
       // The answer was lost, not necessarily the comment: look before creating it a second time.
-      target.commentId = await this.find(target.pull.number)
-      if (target.commentId !== undefined) return this.api.update(target.commentId, body)
-      target.commentId = await this.api.create(target.pull.number, body)
+      target.commentId = await this.find(api, target.pull.number)
+      if (target.commentId !== undefined) return api.update(target.commentId, body)
+      target.commentId = await api.create(target.pull.number, body)
     }
   }
 
-  private async find(pull: number): Promise<number | undefined> {
+  private async find(api: PullRequestApi, pull: number): Promise<number | undefined> {
     const marker = commentMarker(this.o.environment)
-    return (await this.api.comments(pull, MAX_COMMENT_PAGES)).find((c) => c.body.startsWith(marker))?.id
+    return (await api.comments(pull, MAX_COMMENT_PAGES)).find((c) => c.body.startsWith(marker))?.id
   }
 
   /** A refusal turns pull request comments off for this run, with one warning; the deploy goes on. */
-  private refused(error: unknown, what: string): void {
+  private refused(error: unknown, what: string, api: PullRequestApi): void {
+    // Stopped by the cancel (or its grace spent), a request or a retry's wait: no refusal and no warning;
+    // the comment stays as it was.
+    if (api.stopped || error instanceof CancelledError) return this.log.info(`${what}: the run was cancelled (${errorMessage(error)}).`)
     // A rate limit (a 403 or 429 with its signs) is waited out next time, never read as a missing permission.
     const permission = isPermissionFailure(error)
     if (permission) this.off = true
