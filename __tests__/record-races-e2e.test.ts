@@ -114,7 +114,7 @@ describe('github: a sharded deploy', () => {
     expect(writes.slice(0, 3)).toEqual(['statuses', 'check-runs', 'redeploy'])
     const first = f.forge.statuses()[0]!
     expect(first.body.context).toBe(`${NAME} (shard 1)`)
-    expect(first.body.description).toMatch(/\[rollout-guard deploy 4242\.1 running shard 1\/2 at \d+\]$/)
+    expect(first.body.description).toMatch(/\[rollout-guard deploy 4242\.1 running shard 1\/2 at \d+ clock forge\]$/)
   })
 })
 

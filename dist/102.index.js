@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
 /* harmony import */ var _command_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9575);
 /* harmony import */ var _gate_announce_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9580);
-/* harmony import */ var _rollout_rollout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9038);
+/* harmony import */ var _rollout_rollout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6610);
 /* harmony import */ var _rollout_timeline_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3122);
 /* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5237);
 /* harmony import */ var _promotion_step_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7252);

@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
 /* harmony import */ var _gate_announce_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);
-/* harmony import */ var _rollout_rollout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9038);
+/* harmony import */ var _rollout_rollout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6610);
 /* harmony import */ var _rollout_timeline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3122);
 /* harmony import */ var _superseded_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6782);
 

@@ -40,6 +40,7 @@ async function finishRun(ctx, run) {
         shard: run.shard,
         restore: r.restore,
         analysis: r.analysis,
+        waveAnalysis: r.waveAnalysis,
         stop: r.stop
     };
     const outputs = {
@@ -151,24 +152,24 @@ function reconcileRejection(records) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ readDeployRecords)
 /* harmony export */ });
+/* unused harmony export newestOfEachName */
 /* harmony import */ var _stamp_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6806);
 
 /**
- * The deploy records on `sha`: the latest record of each job's name, never the full history, so no
+ * The deploy records on `sha`: the newest record of each job's name, never the full history, so no
  * number of other statuses, check runs or re-runs can push one out of reach. Both kinds are read
  * together (a canary job with `checks: write` beside shard jobs that fell back to statuses):
- * - the combined status (latest status of every context), kept where the context is the name of the
- *   job its stamp names (`shard 2/4` under shard 2's name);
- * - on GitHub, the latest check run of the whole-fleet name and of shard 1's, then of every further
- *   shard the records found so far say the deploy has.
+ * - on GitHub, the latest check run of the whole-fleet name and of shard 1's;
+ * - then the statuses (`statusRecords`), kept where the context is the name of the job its stamp names
+ *   (`shard 2/4` under shard 2's name). Read after the check runs: a shard writes its `running` status
+ *   before its check run, so a shard whose first record was on the forge when the whole-fleet check run
+ *   was read is in the statuses read after it, whichever job wrote first;
+ * - on GitHub, the latest check run of every further shard the records found so far say the deploy has.
  * Records without a stamp (another tool's, or an older version's) are left out. Errors are thrown: an
  * unreadable record is never "no record".
  */
 async function readDeployRecords(forge, sha, names) {
-    const fromStatuses = forge.latestStatuses ? (await forge.latestStatuses(sha)).map(fromStatus).filter((r) => r !== undefined && r.name === nameOf(r, names)) : [];
-    const records = fromStatuses;
-    if (!forge.checks)
-        return records;
+    const records = [];
     const checks = forge.checks;
     const read = async (name) => {
         for (const c of await checks.latestByName(sha, name)) {
@@ -177,12 +178,47 @@ async function readDeployRecords(forge, sha, names) {
                 records.push(r);
         }
     };
-    await read(names.whole);
-    await read(names.shard(1));
+    if (checks) {
+        await read(names.whole);
+        await read(names.shard(1));
+    }
+    records.push(...(await statusRecords(forge, sha, names)));
+    if (!checks)
+        return records;
     const count = records.reduce((most, r) => (r.stamp.mode === 'deploy' ? Math.max(most, (0,_stamp_js__WEBPACK_IMPORTED_MODULE_0__/* .partOf */ .BU)(r.stamp)?.count ?? 0) : most), 0);
     for (let i = 2; i <= count; i++)
         await read(names.shard(i));
     return records;
+}
+/**
+ * The statuses of the commit, newest first: the newest page of every write (`recentStatuses`), and where
+ * that page is not all of them, each context's latest write (the combined status) before it. A forge
+ * that lists no history gives the combined status alone.
+ */
+async function statusRecords(forge, sha, names) {
+    const page = forge.recentStatuses ? await forge.recentStatuses(sha) : undefined;
+    if (page?.complete)
+        return newestOfEachName(page.statuses, names);
+    const latest = forge.latestStatuses ? await forge.latestStatuses(sha) : [];
+    return newestOfEachName([...latest, ...(page?.statuses ?? [])], names);
+}
+/**
+ * Pure. Of statuses listed newest first, the record of each name: its newest run and attempt's latest
+ * write. The forge's order alone would let an older attempt's late write (its end, a heartbeat) stand
+ * in place of a newer attempt's `running`: the combined status keeps only the latest write of a context.
+ * Ranked by the stamp instead, a late write never hides a newer attempt still within reach.
+ */
+function newestOfEachName(listed, names) {
+    const newest = new Map();
+    for (const s of listed) {
+        const r = fromStatus(s);
+        if (!r || r.name !== nameOf(r, names))
+            continue;
+        const seen = newest.get(r.name);
+        if (!seen || (0,_stamp_js__WEBPACK_IMPORTED_MODULE_0__/* .compareRuns */ .qB)(r.stamp, seen.stamp) > 0)
+            newest.set(r.name, r);
+    }
+    return [...newest.values()].map(({ name: _name, ...r }) => r);
 }
 /** The name the job a record's stamp describes reports under (none for another mode's, or another reconcile's). */
 function nameOf(r, names) {
@@ -228,7 +264,7 @@ function date(iso) {
 /* harmony export */   Z: () => (/* binding */ readStanding)
 /* harmony export */ });
 /* unused harmony export standingOf */
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5159);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3647);
 /* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9629);
 
 
@@ -256,16 +292,50 @@ async function readStanding(forge, sha, names) {
 
 /***/ }),
 
-/***/ 5159:
+/***/ 3647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ZF: () => (/* binding */ decideDeployState)
-/* harmony export */ });
-/* unused harmony exports LIFTS_HOLD, beatOf */
-/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1812);
-/* harmony import */ var _stamp_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6806);
-/* harmony import */ var _end_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8164);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ZF: () => (/* binding */ decideDeployState)
+});
+
+// UNUSED EXPORTS: LIFTS_HOLD, beatOf
+
+// EXTERNAL MODULE: ./src/record/evidence.ts
+var evidence = __webpack_require__(1812);
+// EXTERNAL MODULE: ./src/record/stamp.ts
+var stamp = __webpack_require__(6806);
+// EXTERNAL MODULE: ./src/record/end.ts
+var end = __webpack_require__(8164);
+;// CONCATENATED MODULE: ./src/record/liveness.ts
+/** Epoch ms of the record's last sign of life on the forge's clock, or undefined when the forge's clock does not say it. */
+function lastSignOfLife(r) {
+    const forgeBeat = r.stamp.at !== undefined && r.stamp.clock === 'forge' ? r.stamp.at * 1000 : undefined;
+    if (r.kind === 'status')
+        return r.since?.getTime() ?? forgeBeat;
+    if (r.stamp.at === undefined)
+        return r.since?.getTime();
+    return forgeBeat;
+}
+/** How long ago the record last showed a sign of life, at the forge's time `now`; undefined when either time is unknown. */
+function liveness_ageOf(r, now) {
+    const beat = lastSignOfLife(r);
+    if (beat === undefined || now === undefined || Number.isNaN(now.getTime()))
+        return undefined;
+    // The reader's "now" lags the forge by up to a second (forge-clock.ts): a record just written is 0 old, not less.
+    return Math.max(0, now.getTime() - beat);
+}
+function livenessOf(r, now, timeoutMs) {
+    const age = liveness_ageOf(r, now);
+    if (age === undefined)
+        return 'not-known';
+    return age < timeoutMs ? 'live' : 'presumed-dead';
+}
+
+;// CONCATENATED MODULE: ./src/record/state.ts
+
 
 
 
@@ -283,37 +353,35 @@ const LIFTS_HOLD = 'A successful re-run of the job that rejected it, a whole new
 function decideDeployState(records, o) {
     const sha7 = o.sha.slice(0, 7);
     const deploys = records.filter((r) => r.stamp.mode === 'deploy');
-    const ownRejection = (0,_evidence_js__WEBPACK_IMPORTED_MODULE_1__/* .reconcileRejection */ .S)(records);
+    const ownRejection = (0,evidence/* reconcileRejection */.S)(records);
     if (deploys.length === 0) {
         if (ownRejection)
             return heldByReconcile(ownRejection, sha7);
         return { action: 'proceed', reason: `No deploy record named '${o.name}' on ${sha7} (report: none, or deployed by another tool); reconciling as usual.` };
     }
-    const newestRun = deploys.reduce((a, b) => ((0,_stamp_js__WEBPACK_IMPORTED_MODULE_2__/* .compareRuns */ .qB)({ runId: b.stamp.runId, attempt: 0 }, { runId: a.stamp.runId, attempt: 0 }) > 0 ? b : a)).stamp.runId;
+    const newestRun = deploys.reduce((a, b) => ((0,stamp/* compareRuns */.qB)({ runId: b.stamp.runId, attempt: 0 }, { runId: a.stamp.runId, attempt: 0 }) > 0 ? b : a)).stamp.runId;
     const ofRun = deploys.filter((r) => r.stamp.runId === newestRun);
     // Within a job its newest attempt decides; within an attempt the latest record (a status run writes
     // `running`, heartbeats, then its end); on a tie an end beats `running`, and a rejection another end.
     const jobs = new Map();
     for (const r of ofRun) {
-        const key = r.stamp.part ? String((0,_stamp_js__WEBPACK_IMPORTED_MODULE_2__/* .partOf */ .BU)(r.stamp).index) : '';
+        const key = r.stamp.part ? String((0,stamp/* partOf */.BU)(r.stamp).index) : '';
         const seen = jobs.get(key);
         jobs.set(key, !seen ? r : r.stamp.attempt !== seen.stamp.attempt ? (r.stamp.attempt > seen.stamp.attempt ? r : seen) : later(seen, r));
     }
-    const ageOf = (r) => {
-        const beat = beatOf(r);
-        return beat === undefined ? 0 : o.now.getTime() - beat;
-    };
+    // On the forge's clock; a record whose age the forge's times do not give is not known to be dead (counts as fresh).
+    const ageOf = (r) => liveness_ageOf(r, o.now) ?? 0;
     const all = [...jobs.values()];
     const running = all.filter((r) => r.stamp.end === 'running');
     const live = running.find((r) => ageOf(r) < o.timeoutMs);
-    const rejected = all.find((r) => _end_js__WEBPACK_IMPORTED_MODULE_0__/* .REJECTING_ENDS */ .P1.has(r.stamp.end));
+    const rejected = all.find((r) => end/* REJECTING_ENDS */.P1.has(r.stamp.end));
     const run = (r) => `run ${r.stamp.runId} (attempt ${r.stamp.attempt})${r.stamp.part ? ` (shard ${r.stamp.part})` : ''}`;
     if (live) {
         return {
             action: 'deferred',
             end: 'running',
             record: live,
-            reason: `The deploy of ${sha7} in ${run(live)} is in progress ${when(live, ageOf(live))}; reconcile defers to it and redeploys nothing.`
+            reason: `The deploy of ${sha7} in ${run(live)} is in progress ${when(live, o.now)}; reconcile defers to it and redeploys nothing.`
         };
     }
     if (rejected) {
@@ -331,7 +399,7 @@ function decideDeployState(records, o) {
         return heldByReconcile(ownRejection, sha7);
     // Shards the deploy has (the records say how many) that wrote nothing yet: queued jobs, waited for
     // while any sibling is recent; a deploy whose every record is older than the timeout is over.
-    const count = ofRun.reduce((most, r) => Math.max(most, (0,_stamp_js__WEBPACK_IMPORTED_MODULE_2__/* .partOf */ .BU)(r.stamp)?.count ?? 0), 0);
+    const count = ofRun.reduce((most, r) => Math.max(most, (0,stamp/* partOf */.BU)(r.stamp)?.count ?? 0), 0);
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !jobs.has(String(i)));
     if (missing.length) {
         const freshest = all.reduce((a, b) => (ageOf(b) < ageOf(a) ? b : a));
@@ -357,7 +425,7 @@ function decideDeployState(records, o) {
             action: 'presumed-dead',
             end: 'running',
             record: dead,
-            reason: `The deploy of ${sha7} in ${run(dead)} has said it is in progress ${when(dead, ageOf(dead))}, longer than deploy-timeout-minutes (${minutes(o.timeoutMs)}) without a heartbeat; presumed dead (a runner killed before it could report), reconciling.`
+            reason: `The deploy of ${sha7} in ${run(dead)} has said it is in progress ${when(dead, o.now)}, longer than deploy-timeout-minutes (${minutes(o.timeoutMs)}) without a heartbeat; presumed dead (a runner killed before it could report), reconciling.`
         };
     }
     const last = all.reduce(later);
@@ -373,13 +441,18 @@ function heldByReconcile(r, sha7) {
         reason: `Held: the reconcile of ${sha7} in run ${r.stamp.runId} (attempt ${r.stamp.attempt}) rejected it: its canary failed${words}. Nothing is redeployed toward ${sha7} and it is not promoted. A whole new deploy of the commit that succeeds, a newer commit on the branch, or \`force: true\` lifts the hold.`
     };
 }
-/** Epoch ms of a record's last sign of life: its heartbeat, else when the forge says it was written. */
+/** Epoch ms of a record's last sign of life on the forge's clock (record/liveness.ts). */
 function beatOf(r) {
-    return r.stamp.at !== undefined ? r.stamp.at * 1000 : r.since?.getTime();
+    return lastSignOfLife(r);
 }
-function when(r, ageMs) {
+function when(r, now) {
     const beat = beatOf(r);
-    return beat === undefined ? 'since a time the forge did not give' : `(last heartbeat ${new Date(beat).toISOString()}, ${minutes(ageMs)} ago)`;
+    const age = liveness_ageOf(r, now);
+    if (beat === undefined)
+        return 'since a time the forge did not give';
+    if (age === undefined)
+        return `(last heartbeat ${new Date(beat).toISOString()}; the forge did not say its time now)`;
+    return `(last heartbeat ${new Date(beat).toISOString()}, ${minutes(age)} ago)`;
 }
 /** The later of two records of one job; on a tie an end beats `running`, and a rejection another end. */
 function later(a, b) {
@@ -389,7 +462,7 @@ function later(a, b) {
     return rank(b) > rank(a) ? b : a;
 }
 function rank(r) {
-    return r.stamp.end === 'running' ? 0 : _end_js__WEBPACK_IMPORTED_MODULE_0__/* .REJECTING_ENDS */ .P1.has(r.stamp.end) ? 2 : 1;
+    return r.stamp.end === 'running' ? 0 : end/* REJECTING_ENDS */.P1.has(r.stamp.end) ? 2 : 1;
 }
 function minutes(ms) {
     const m = Math.floor(ms / 60_000);
@@ -456,9 +529,12 @@ class CommandRedeployer {
     }
 }
 
+// EXTERNAL MODULE: ./src/runtime/cancel.ts
+var cancel = __webpack_require__(3952);
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(8902);
 ;// CONCATENATED MODULE: ./src/rollout/control-plane.ts
+
 
 
 
@@ -521,6 +597,9 @@ class ControlPlaneRedeployer {
             }
             if (error instanceof redeploy_types/* OwnershipUnknownError */.MW)
                 return { ok: false, detail: `${(0,errors/* errorMessage */.g)(lastError)}; not retried, because ${error.message}`, ownershipUnknown: error.message };
+            // Cancelled while the retry's fence read the head: no verdict on the tenant, the run ends `cancelled`.
+            if (error instanceof cancel/* CancelledError */.cc)
+                return { ok: false, detail: `${(0,errors/* errorMessage */.g)(lastError)}; not retried, because the run was cancelled`, cancelled: true };
             if ((0,retry/* isPermissionFailure */.w$)(error) && this.driver.token !== undefined) {
                 // Not a verdict on the build: the token is wrong (401) or lacks a right (403). Named, so the fix is clear.
                 const status = error.status;

@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/analysis/canary.ts + 6 modules
+var canary = __webpack_require__(1479);
 // EXTERNAL MODULE: ./src/command/runner.ts
 var command_runner = __webpack_require__(9575);
 // EXTERNAL MODULE: ./src/gate/gate.ts + 1 modules
@@ -49,8 +51,6 @@ function planReconcile(drift, configured, verified) {
     };
 }
 
-// EXTERNAL MODULE: ./src/clock.ts
-var clock = __webpack_require__(9373);
 // EXTERNAL MODULE: ./src/debug.ts
 var debug = __webpack_require__(2668);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -61,12 +61,11 @@ var problems = __webpack_require__(1796);
 var reconcile = __webpack_require__(2541);
 // EXTERNAL MODULE: ./src/record/evidence.ts
 var evidence = __webpack_require__(1812);
-// EXTERNAL MODULE: ./src/record/state.ts
-var record_state = __webpack_require__(5159);
+// EXTERNAL MODULE: ./src/record/state.ts + 1 modules
+var record_state = __webpack_require__(3647);
 // EXTERNAL MODULE: ./src/record/read.ts
 var read = __webpack_require__(9629);
 ;// CONCATENATED MODULE: ./src/reconcile/deploy-gate.ts
-
 
 
 
@@ -104,7 +103,12 @@ async function deployStateGate(ctx, head, timeline, where = 'before anything is 
             const records = await (0,read/* readDeployRecords */.S)(ctx.forge, head, { whole: rs.deployRecordName, shard: (i) => (0,reconcile/* shardRecordName */.pw)(rs, i), reconcile: own });
             log/* info */.pq(`${records.length} deploy record(s) with a run stamp`);
             (0,debug/* debug */.Yz)(() => `deploy records read: ${JSON.stringify(records)}; timeout ${rs.deployTimeoutMs} ms`);
-            const state = (0,record_state/* decideDeployState */.ZF)(records, { now: new Date((0,clock/* wallNow */.Zt)(ctx.clock)), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName });
+            // "Now" on the forge's clock, as the answer to this very read told it: a runner's own clock is
+            // never compared with the records' times (docs/deploy-records.md, "Liveness").
+            const forgeNow = ctx.forge.forgeNow?.();
+            if (forgeNow === undefined)
+                log/* info */.pq('The forge did not say its time (no Date header on its answers): no deploy record can be presumed dead.');
+            const state = (0,record_state/* decideDeployState */.ZF)(records, { now: forgeNow === undefined ? undefined : new Date(forgeNow), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName });
             return { ...state, evidence: (0,evidence/* canaryEvidence */.m)(records, head) };
         }
         catch (error) {
@@ -179,8 +183,8 @@ async function readDrift(fleet, head, prober, ancestry, concurrency, signal) {
 
 // EXTERNAL MODULE: ./src/rollout/redeployer.ts + 2 modules
 var redeployer = __webpack_require__(1537);
-// EXTERNAL MODULE: ./src/rollout/rollout.ts + 10 modules
-var rollout_rollout = __webpack_require__(9038);
+// EXTERNAL MODULE: ./src/rollout/rollout.ts + 11 modules
+var rollout_rollout = __webpack_require__(6610);
 // EXTERNAL MODULE: ./src/rollout/shard.ts
 var rollout_shard = __webpack_require__(513);
 // EXTERNAL MODULE: ./src/rollout/timeline.ts
@@ -198,6 +202,7 @@ var progress = __webpack_require__(8285);
 // EXTERNAL MODULE: ./src/modes/promotion-step.ts + 4 modules
 var promotion_step = __webpack_require__(7252);
 ;// CONCATENATED MODULE: ./src/modes/reconcile-mode.ts
+
 
 
 
@@ -286,6 +291,9 @@ async function runReconcileMode(ctx, runner = command_runner/* execRunner */.M6)
             log/* notice */.lm(`${state.evidence?.reason ?? `No record of ${head.slice(0, 7)} was read, so none says a canary of it verified.`} Canary: ${plan.canary.join(', ')}.`, { title: 'Canary first' });
         else
             log/* info */.pq(`Healing ${behind.length} tenant(s); ${plan.note}`);
+        // As a deploy's: the canary's soak is judged on health against the tenants still behind (a failed
+        // analysis is a failed canary, which holds the head), and each wave's settle with `analysis-waves`.
+        const analysis = settings.analysis ? (0,canary/* createCanaryAnalysis */.d3)(settings.analysis, ctx.http, target) : undefined;
         rolled = await (0,rollout_rollout/* runRollout */.p)({
             fleet: plan.fleet,
             rollout: { ...rollout, tag, canary: plan.canary },
@@ -310,7 +318,8 @@ async function runReconcileMode(ctx, runner = command_runner/* execRunner */.M6)
                     return state;
                 });
                 return brokeOff ?? (stops(state, settings.gate.force) ? state.reason : undefined);
-            }
+            },
+            analysis
         });
         for (const r of rolled.tenants)
             records.set(r.tenant, r);
@@ -346,7 +355,9 @@ async function runReconcileMode(ctx, runner = command_runner/* execRunner */.M6)
             : (rolled?.reason ?? `Every tenant is on ${head.slice(0, 7)} or ahead.`));
     // Where the rollout stopped and what became of a failed canary: the record's end is decided from them.
     const carried = kind === rolled?.result ? { ...(rolled.stop ? { stop: rolled.stop } : {}), ...(rolled.restore ? { restore: rolled.restore } : {}) } : {};
-    result = { result: kind, reason, headSha: head, tenants: [...records.values()], phases: timeline.phases, ...carried };
+    // The evidence of the analysis, whatever became of the run: the samples and baseline of each step judged.
+    const analysed = { ...(rolled?.analysis ? { analysis: rolled.analysis } : {}), ...(rolled?.waveAnalysis ? { waveAnalysis: rolled.waveAnalysis } : {}) };
+    result = { result: kind, reason, headSha: head, tenants: [...records.values()], phases: timeline.phases, ...carried, ...analysed };
     let promotion;
     // Shard jobs never promote: only the job after every shard knows the whole fleet is there.
     if ((kind === 'healed' || kind === 'in-sync') && settings.promote && settings.shard)

@@ -112,8 +112,8 @@ function fmt(n) {
 /* harmony export */   A: () => (/* binding */ failedAnalysis),
 /* harmony export */   S: () => (/* binding */ describeAnalysis)
 /* harmony export */ });
-/** How a canary tenant's analysis reads in the rollout's verdicts and reasons (imports types only). */
-/** A canary tenant whose analysis did not pass failed the canary, whatever its build info said. */
+/** How a canary or wave tenant's analysis reads in the rollout's verdicts and reasons (imports types only). */
+/** A tenant whose analysis did not pass failed (the canary, or its wave), whatever its build info said. */
 function failedAnalysis(a) {
     return a !== undefined && a.verdict !== 'passed';
 }
@@ -453,7 +453,7 @@ class UnknownCommitError extends Error {
 
 /***/ }),
 
-/***/ 5086:
+/***/ 2719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -512,9 +512,56 @@ function countOctokitRequests(octokit) {
     });
 }
 
+// EXTERNAL MODULE: ./src/forge/forge-clock.ts
+var forge_clock = __webpack_require__(3139);
 // EXTERNAL MODULE: ./src/forge/types.ts
 var types = __webpack_require__(8286);
+;// CONCATENATED MODULE: ./src/forge/status-list.ts
+
+/**
+ * The newest page of a commit's statuses, as both forges list them (every write of every context,
+ * newest first), read as one request. Where the combined status keeps only the latest write of each
+ * context, this page also holds the writes just before it: a re-run's `running` status that an older
+ * attempt's late end was written over. Its reach is one page: a write with more than a page of newer
+ * statuses on the commit after it is out of reach here (the combined status still has each context's
+ * latest).
+ */
+/** GitHub: `per_page` at most 100 (OpenAPI repos/list-commit-statuses-for-ref). */
+const GITHUB_STATUS_PAGE = 100;
+/**
+ * Gitea: `limit` asked for; the server caps it at `[api] MAX_RESPONSE_ITEMS` (50 by default, lowerable by
+ * its admin: utils.GetListOptions, convert.ToCorrectPageSize), so the page may hold fewer.
+ */
+const GITEA_STATUS_PAGE = 50;
+/**
+ * Gitea's sort that lists newest first by the commit's own status index, a strict write order. Its names
+ * are inverted: `leastindex` orders "`index` DESC" (models/git/commit_status.go, CommitStatusOptions.ToOrders,
+ * 1.22); the default, "created_unix DESC", orders by whole seconds and leaves the writes of one second in
+ * no set order.
+ */
+const GITEA_NEWEST_FIRST = 'leastindex';
+/** One listed status, the state under `state` (GitHub) or `status` (Gitea); its time when the forge gave one. */
+function statusOf(raw) {
+    const s = (raw ?? {});
+    const text = (v) => (typeof v === 'string' ? v : undefined);
+    return {
+        state: String(s.state ?? s.status),
+        context: String(s.context ?? ''),
+        description: String(s.description ?? ''),
+        targetUrl: text(s.target_url),
+        createdAt: text(s.updated_at) ?? text(s.created_at)
+    };
+}
+/** A list answer as a page; `complete(n)` says whether `n` listed statuses are every one the commit has. */
+function statusPage(data, complete) {
+    if (!Array.isArray(data))
+        throw new errors/* ForgeAnswerError */.e('the status list is not a list');
+    return { statuses: data.map(statusOf), complete: complete(data.length) };
+}
+
 ;// CONCATENATED MODULE: ./src/forge/gitea.ts
+
+
 
 
 
@@ -540,6 +587,8 @@ class GiteaForge {
     cancel;
     kind = 'gitea';
     checks = undefined;
+    /** The forge's clock, from the `Date` header Go's net/http server puts on every answer. */
+    time;
     constructor(settings, http, clock, log, 
     /** Aborts every request and retry wait of this client (the run's cancel). */
     cancel) {
@@ -548,6 +597,10 @@ class GiteaForge {
         this.clock = clock;
         this.log = log;
         this.cancel = cancel;
+        this.time = new forge_clock/* ForgeClock */.y(clock);
+    }
+    forgeNow() {
+        return this.time.now();
     }
     get repoPath() {
         const { apiUrl, owner, repo } = this.settings;
@@ -574,6 +627,7 @@ class GiteaForge {
                 timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs),
                 signal: this.cancel
             });
+            this.time.heard(res.headers.date);
             // Gitea sends no rate-limit headers (docs/permissions.md): counted by kind only.
             (0,counters/* countForgeRequest */.kp)(requestKind(method, `/repos/o/r${path}`), res.status, undefined);
             if (res.status >= 200 && res.status < 300)
@@ -623,6 +677,7 @@ class GiteaForge {
         const url = `${this.settings.apiUrl}/version`;
         const res = await (0,retry/* withRetry */.bD)(async (_attempt, remainingMs) => {
             const r = await this.http.send({ url, headers: this.headers(false), timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs), maxBodyBytes: 64 * 1024, signal: this.cancel });
+            this.time.heard(r.headers.date);
             if (r.status >= 200 && r.status < 300)
                 return r;
             throw (0,retry/* statusError */.$C)(`GET ${url}`, r, Date.now());
@@ -736,6 +791,20 @@ class GiteaForge {
                 throw new errors/* ForgeAnswerError */.e(`the commit has ${total} status contexts, more than the ${out.length} read`);
         }
         return out;
+    }
+    /**
+     * `GET /statuses/{sha}` (GetCommitStatuses, routers/api/v1/repo/status.go, 1.22): every status of the
+     * commit, sorted newest first by its index (see GITEA_NEWEST_FIRST), `limit` capped by the server, the
+     * number of statuses in `X-Total-Count` (set on every answer, an empty list included). One page.
+     */
+    async recentStatuses(sha) {
+        const q = `sort=${GITEA_NEWEST_FIRST}&limit=${GITEA_STATUS_PAGE}&page=1`;
+        const { data, res } = await this.jsonAnswer(`GET statuses of ${sha.slice(0, 7)}`, `/statuses/${encodeURIComponent(sha)}?${q}`);
+        const total = Number(res.headers['x-total-count']);
+        if (res.headers['x-total-count'] === undefined || !Number.isInteger(total) || total < 0)
+            throw new errors/* ForgeAnswerError */.e('the status list came without a usable X-Total-Count header');
+        // A page shorter than asked may still be full (an admin's lower cap): only the count says it is all.
+        return statusPage(data, (listed) => listed >= total);
     }
 }
 /** Gitea's `&api.CombinedStatus{}`: no statuses (null), no state, no count. */
@@ -855,6 +924,8 @@ function markerOf(payload) {
 
 
 
+
+
 const RELATIONS = {
     identical: 'identical',
     ahead: 'ahead',
@@ -869,6 +940,8 @@ class GitHubForge {
     cancel;
     kind = 'github';
     octokit;
+    /** The forge's clock, from the `Date` header of every answer (a refusal's too). */
+    time;
     constructor(settings, clock, log, 
     /** Aborts every request and retry wait of this client (the run's cancel). */
     cancel) {
@@ -881,6 +954,22 @@ class GitHubForge {
         this.octokit = settings.token ? (0,github/* getOctokit */.Q)(settings.token, options) : new utils/* GitHub */.gq(options);
         logOctokitRequests(this.octokit);
         countOctokitRequests(this.octokit);
+        this.time = new forge_clock/* ForgeClock */.y(clock);
+        const time = this.time;
+        this.octokit.hook.wrap('request', async (request, options) => {
+            try {
+                const response = await request(options);
+                time.heard(dateOf(response.headers));
+                return response;
+            }
+            catch (error) {
+                time.heard(dateOf(error.response?.headers));
+                throw error;
+            }
+        });
+    }
+    forgeNow() {
+        return this.time.now();
     }
     /** The last branch answer of each branch with its ETag: a 304 to `If-None-Match` means it still holds. */
     heads = new Map();
@@ -1033,6 +1122,16 @@ class GitHubForge {
         }
         return out;
     }
+    /**
+     * `GET /commits/{ref}/statuses`: every status of the ref, "in reverse chronological order", `per_page` at
+     * most 100 (OpenAPI repos/list-commit-statuses-for-ref). One page; GitHub fills a page to `per_page`
+     * while more remain, so a shorter one is the last.
+     */
+    async recentStatuses(sha) {
+        const { owner, repo } = this.settings;
+        const data = await this.call(`GET statuses of ${sha.slice(0, 7)}`, (signal) => this.octokit.rest.repos.listCommitStatusesForRef({ owner, repo, ref: sha, per_page: GITHUB_STATUS_PAGE, page: 1, request: { signal } }).then((r) => r.data));
+        return statusPage(data, (listed) => listed < GITHUB_STATUS_PAGE);
+    }
     checks = {
         create: async (sha, name, u) => {
             const { owner, repo } = this.settings;
@@ -1147,6 +1246,10 @@ class GitHubForge {
     };
 }
 const str = (v) => (typeof v === 'string' ? v : undefined);
+/** Octokit's `date` response header (its ResponseHeaders type; lower-cased by @octokit/request). */
+function dateOf(headers) {
+    return str(headers?.date);
+}
 /** The REST body of a check run create/update; GitHub wants `output.title` and `summary` with every output. */
 function checkBody(u) {
     return {
@@ -1208,6 +1311,56 @@ function createForge(settings, deps) {
         case 'gitea':
             return new GiteaForge(settings, deps.http, deps.clock, deps.log, deps.signal);
     }
+}
+
+
+/***/ }),
+
+/***/ 3139:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ latestForgeTime),
+/* harmony export */   y: () => (/* binding */ ForgeClock)
+/* harmony export */ });
+/**
+ * The forge's clock, as its answers tell it. Every HTTP answer of GitHub and of Gitea carries a `Date`
+ * header, the origin's time in whole seconds (RFC 9110 §6.6.1; Gitea through Go's net/http server, which
+ * adds it to every answer; GitHub on every REST answer). A deploy record's heartbeat and reconcile's "now"
+ * are both read on this clock, so two runners whose own clocks disagree (a runner minutes behind) still
+ * agree on how old a record is (docs/deploy-records.md, "Liveness").
+ *
+ * Each answer gives a lower bound of the forge's time when it arrived: the header is cut to the second
+ * and was written before the answer travelled. The runner's monotonic clock carries the best bound
+ * forward, so `now()` is never ahead of the forge and lags it by at most a second and one request's
+ * latency. That lag makes a reader's age of a record younger, never older.
+ */
+class ForgeClock {
+    clock;
+    /** The largest `forge time - monotonic time` any answer has shown; undefined before one gave a usable Date. */
+    offset;
+    constructor(clock) {
+        this.clock = clock;
+    }
+    /** An answer's `Date` header (IMF-fixdate); a missing or unreadable one teaches nothing. */
+    heard(date) {
+        if (!date)
+            return;
+        const ms = Date.parse(date);
+        if (!Number.isFinite(ms))
+            return;
+        const offset = ms - this.clock.now();
+        if (this.offset === undefined || offset > this.offset)
+            this.offset = offset;
+    }
+    /** The forge's time now (epoch ms), or undefined when no answer has told it yet. */
+    now() {
+        return this.offset === undefined ? undefined : this.clock.now() + this.offset;
+    }
+}
+/** The latest of the forge times several clients know (each is a lower bound); undefined when none knows one. */
+function latestForgeTime(...times) {
+    return times.reduce((latest, t) => (t === undefined ? latest : latest === undefined ? t : Math.max(latest, t)), undefined);
 }
 
 
@@ -2504,8 +2657,8 @@ function believable(base, head, cmp) {
     return { relation: 'unknown', detail: `the forge called ${base.slice(0, 7)} and ${head.slice(0, 7)} identical, but they are different commits` };
 }
 
-// EXTERNAL MODULE: ./src/forge/factory.ts + 6 modules
-var factory = __webpack_require__(5086);
+// EXTERNAL MODULE: ./src/forge/factory.ts + 7 modules
+var factory = __webpack_require__(2719);
 // EXTERNAL MODULE: ./src/gate/gate.ts + 1 modules
 var gate_gate = __webpack_require__(3995);
 // EXTERNAL MODULE: ./src/gate/misconfig.ts
@@ -2628,29 +2781,40 @@ function sparkline(values, top = highest(values)) {
 
 
 /**
- * The canary analysis in the summary: one row per canary tenant with its samples and its baseline's
- * drawn side by side (sparklines to one scale), then each tenant's samples as a small table. The JSON
- * report keeps every sample; the summary shows the first ones of the first few tenants.
+ * The analysis in the summary, the canary's and then each wave's (`analysis-waves`): one row per
+ * analysed tenant with its samples and its baseline's drawn side by side (sparklines to one scale), then
+ * each tenant's samples as a small table. The JSON report keeps every sample; the summary shows the
+ * first ones of the first few tenants (and of the first few waves).
  */
 const MAX_TENANTS = 5;
+const MAX_WAVES = 5;
 const MAX_SAMPLES = 30;
 const ICON = { passed: '✅', failed: '❌', inconclusive: '⚠️', good: '✅', bad: '❌' };
 const num = (v) => (v === null ? '—' : (0,judge/* fmt */.Sc)(v));
 function analysisSection(r) {
-    const a = r.analysis;
-    if (!a)
-        return [];
+    const waves = r.waveAnalysis ?? [];
+    const canary = r.analysis ? stepSection(r.analysis, 'Canary analysis', 'canary') : [];
+    const shown = waves.slice(0, MAX_WAVES).flatMap((w) => stepSection(w, `Wave analysis, ${(0,report_escape/* escapeMarkdown */.FV)(w.step)}`, 'wave'));
+    const more = waves.length > MAX_WAVES ? [`${waves.length - MAX_WAVES} more wave analyses are in the JSON report.`, ''] : [];
+    return [...canary, ...shown, ...more];
+}
+function stepSection(a, title, who) {
     const t = a.thresholds;
     const limits = [t.max !== null ? `above ${(0,judge/* fmt */.Sc)(t.max)}` : '', t.maxRatio !== null ? `above ${(0,judge/* fmt */.Sc)(t.maxRatio)} x the baseline median (a limit never below ${num(t.baselineFloor)})` : ''];
     const lines = [
-        `### Canary analysis: ${a.passed ? 'passed' : 'not passed'}`,
+        `### ${title}: ${a.passed ? 'passed' : 'not passed'}`,
         '',
         `${a.passed ? '✅' : '❌'} ${(0,report_escape/* escapeMarkdown */.FV)(a.kind)} every ${(0,judge/* fmt */.Sc)(a.intervalSeconds)}s; a sample is bad ${limits.filter(Boolean).join(' or ')}; ${t.consecutive} bad in a row fail, more than ${t.inconclusiveLimit} unjudged are inconclusive. Baseline: ${(0,report_escape/* escapeMarkdown */.FV)(a.baseline.map((b) => b.tenant).join(', ') || 'none', 300)}.`,
         ''
     ];
+    if (a.absoluteOnly)
+        lines.push(`Relative limit not applied: ${(0,report_escape/* escapeMarkdown */.FV)(a.absoluteOnly, 300)}.`, '');
     if (a.stoppedEarly)
         lines.push(`Stopped early: ${(0,report_escape/* escapeMarkdown */.FV)(a.stoppedEarly, 300)}`, '');
-    lines.push('| Tenant | Analysis | Canary | Baseline median | Samples (bad / unjudged) | Note |', '|---|---|---|---|---|---|');
+    if (a.tenants.length === 0)
+        return [...lines, `No ${who} tenant reported the target, so none was analysed.`, ''];
+    const self = who === 'canary' ? 'Canary' : 'Wave tenant';
+    lines.push(`| Tenant | Analysis | ${self} | Baseline median | Samples (bad / unjudged) | Note |`, '|---|---|---|---|---|---|');
     for (const x of a.tenants.slice(0, MAX_TENANTS)) {
         const values = x.samples.map((s) => s.value);
         const base = x.samples.map((s) => s.baselineMedian);
@@ -2660,10 +2824,10 @@ function analysisSection(r) {
         lines.push(`| ${(0,report_escape/* escapeMarkdown */.FV)(x.tenant)} | ${ICON[x.verdict] ?? ''} ${(0,report_escape/* escapeMarkdown */.FV)(x.verdict)} | <code>${sparkline(values, top)}</code> | <code>${sparkline(base, top)}</code> | ${x.samples.length} (${bad} / ${unjudged}) | ${(0,report_escape/* escapeMarkdown */.FV)(x.why ?? '', 200)} |`);
     }
     if (a.tenants.length > MAX_TENANTS)
-        lines.push('', `${a.tenants.length - MAX_TENANTS} more canary tenants are in the JSON report.`);
+        lines.push('', `${a.tenants.length - MAX_TENANTS} more ${who} tenants are in the JSON report.`);
     lines.push('');
     for (const x of a.tenants.slice(0, MAX_TENANTS)) {
-        lines.push(`<details><summary>${(0,report_escape/* escapeMarkdown */.FV)(x.tenant)}: ${x.samples.length} sample(s)</summary>`, '', '| At | Canary | Baseline median (read) | Limit | Sample |', '|---|---|---|---|---|');
+        lines.push(`<details><summary>${(0,report_escape/* escapeMarkdown */.FV)(x.tenant)}: ${x.samples.length} sample(s)</summary>`, '', `| At | ${self} | Baseline median (read) | Limit | Sample |`, '|---|---|---|---|---|');
         for (const s of x.samples.slice(0, MAX_SAMPLES)) {
             const judged = `${ICON[s.verdict] ?? '⚠️'} ${(0,report_escape/* escapeMarkdown */.FV)(s.verdict)}${s.why ? `: ${(0,report_escape/* escapeMarkdown */.FV)(s.why, 160)}` : ''}`;
             lines.push(`| ${(0,judge/* fmt */.Sc)(s.atSeconds)}s | ${num(s.value)} | ${num(s.baselineMedian)} (${s.baselineReadable}/${s.baselineAsked}) | ${num(s.limit)} | ${judged} |`);
@@ -2986,10 +3150,17 @@ const ANALYSIS_PLACEHOLDERS = ['tenant', 'sha', 'sha7', 'environment'];
 const MIN_ANALYSIS_INTERVAL_MS = 50;
 const FIELD_PATH = /^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/;
 const NUMBER = /^\d+(\.\d+)?$/;
-/** Undefined with `analysis: none`. `rollout` gives the soak and the canary the analysis runs in. */
+/**
+ * Undefined with `analysis: none`. `rollout` gives the soak and the canary the analysis runs in. Deploy
+ * names its canary; reconcile may choose one itself (the first behind tenant), so it need not.
+ */
 function parseAnalysis(env, common, verify, rollout) {
     const input = new reader/* InputReader */.i_(env);
     const kind = input.oneOf('analysis', ANALYSIS_KINDS, 'none');
+    const waves = input.bool('analysis-waves', false);
+    // Set from a variable while `analysis` is off: say so rather than silently analyse nothing.
+    if (kind === 'none' && waves)
+        throw new errors/* InputError */.d('analysis-waves', input.raw('analysis-waves'), '`false` with analysis: none (set `analysis` too: there is no metric to read)');
     if (kind === 'none')
         return undefined;
     const vars = (0,template/* commitVars */.gK)(common.target.sha, common.target.environment);
@@ -3032,7 +3203,10 @@ function parseAnalysis(env, common, verify, rollout) {
     if (maxRatio !== undefined && !(floor !== undefined && floor > 0)) {
         throw new errors/* InputError */.d('analysis-baseline-floor', input.raw('analysis-baseline-floor'), 'a number above 0 with analysis-max-ratio: the relative limit never goes below it, so a baseline of 0 does not fail every canary');
     }
-    if (rollout.canary.length === 0)
+    // The last wave leaves no tenant on the release before: no baseline, so only an absolute limit can judge it.
+    if (waves && max === undefined)
+        throw new errors/* InputError */.d('analysis-max', '', 'an absolute limit (a number) with analysis-waves: true: the last wave leaves no tenant on the release before, so it has no baseline and is judged by analysis-max alone');
+    if (common.mode === 'deploy' && rollout.canary.length === 0)
         throw new errors/* InputError */.d('canary', '', 'at least one canary tenant with analysis (the analysis judges the canary during its soak)');
     if (rollout.soakMs <= 0)
         throw new errors/* InputError */.d('canary-soak-seconds', input.raw('canary-soak-seconds'), 'a soak longer than 0 with analysis (the metric is read during the soak)');
@@ -3051,7 +3225,8 @@ function parseAnalysis(env, common, verify, rollout) {
         consecutive: input.integer('analysis-consecutive', 2, 1, 1000),
         inconclusiveLimit: input.integer('analysis-inconclusive-limit', 2, 0, 1000),
         baselineSize: input.integer('analysis-baseline-size', 10, 1, 100),
-        requestTimeoutMs: verify.requestTimeoutMs
+        requestTimeoutMs: verify.requestTimeoutMs,
+        waves
     };
 }
 /** A non-negative decimal number, or undefined when the input is empty. */
@@ -3221,7 +3396,7 @@ function parseSettings(env, payload) {
     // A tenant's read may take one request timeout: evidence older than that is never reused for a side effect.
     const gate = { ...common.gate, maxAgeMs: (0,settings_common/* ownershipMaxAgeMs */.bC)(Math.min(common.forge.requestTimeoutMs, verify?.requestTimeoutMs ?? Number.POSITIVE_INFINITY)) };
     const deployment = common.mode === 'deploy' ? parseDeployment(env, common) : undefined;
-    const analysis = common.mode === 'deploy' && verify && rollout ? parseAnalysis(env, common, verify, rollout) : undefined;
+    const analysis = rollout && verify ? parseAnalysis(env, common, verify, rollout) : undefined;
     const prComment = common.mode === 'deploy' ? new reader/* InputReader */.i_(env).bool('pr-comment', false) : false;
     return { ...common, gate, secrets, imageTag, promote, verify, rollout, shard, dryRun, report, reconcile, deployment, analysis, prComment };
 }
@@ -3272,6 +3447,7 @@ const DECLARED_INPUTS = [
     'analysis-consecutive',
     'analysis-inconclusive-limit',
     'analysis-baseline-size',
+    'analysis-waves',
     'max-parallel',
     'waves',
     'shard',
@@ -3359,13 +3535,13 @@ function distance(a, b) {
  */
 const RUNNERS = {
     deploy: async () => {
-        const { runDeployMode } = await Promise.all(/* import() */[__webpack_require__.e(715), __webpack_require__.e(38), __webpack_require__.e(252), __webpack_require__.e(527), __webpack_require__.e(913)]).then(__webpack_require__.bind(__webpack_require__, 2913));
+        const { runDeployMode } = await Promise.all(/* import() */[__webpack_require__.e(715), __webpack_require__.e(610), __webpack_require__.e(252), __webpack_require__.e(527), __webpack_require__.e(913)]).then(__webpack_require__.bind(__webpack_require__, 2913));
         return (ctx) => runDeployMode(ctx);
     },
-    gate: async () => (await Promise.all(/* import() */[__webpack_require__.e(715), __webpack_require__.e(38), __webpack_require__.e(437)]).then(__webpack_require__.bind(__webpack_require__, 4437))).runGateMode,
-    promote: async () => (await Promise.all(/* import() */[__webpack_require__.e(715), __webpack_require__.e(38), __webpack_require__.e(252), __webpack_require__.e(102)]).then(__webpack_require__.bind(__webpack_require__, 5102))).runPromoteMode,
+    gate: async () => (await Promise.all(/* import() */[__webpack_require__.e(715), __webpack_require__.e(610), __webpack_require__.e(437)]).then(__webpack_require__.bind(__webpack_require__, 4437))).runGateMode,
+    promote: async () => (await Promise.all(/* import() */[__webpack_require__.e(715), __webpack_require__.e(610), __webpack_require__.e(252), __webpack_require__.e(102)]).then(__webpack_require__.bind(__webpack_require__, 5102))).runPromoteMode,
     reconcile: async () => {
-        const { runReconcileMode } = await Promise.all(/* import() */[__webpack_require__.e(715), __webpack_require__.e(38), __webpack_require__.e(252), __webpack_require__.e(527), __webpack_require__.e(699)]).then(__webpack_require__.bind(__webpack_require__, 3699));
+        const { runReconcileMode } = await Promise.all(/* import() */[__webpack_require__.e(715), __webpack_require__.e(610), __webpack_require__.e(252), __webpack_require__.e(527), __webpack_require__.e(699)]).then(__webpack_require__.bind(__webpack_require__, 3699));
         return (ctx) => runReconcileMode(ctx);
     },
     verify: async () => (await Promise.all(/* import() */[__webpack_require__.e(715), __webpack_require__.e(919)]).then(__webpack_require__.bind(__webpack_require__, 3919))).runVerifyMode
@@ -3566,10 +3742,11 @@ const RECORD_TEXT_MAX = 1_024;
 const STAMP = /^rollout-guard ([a-z]+) (\d{1,20})\.(\d{1,6}) ([a-z-]+)((?: [a-z][a-z-]{0,19} [^\s\]]{1,64})*)$/;
 const PART = /^\d{1,4}\/\d{1,4}$/;
 const OPEN = '[rollout-guard ';
-/** `rollout-guard deploy 4242.1 canary-failed shard 2/4 at 1764921600`: short enough for a status description beside the reason. */
+/** `rollout-guard deploy 4242.1 canary-failed shard 2/4 at 1764921600 clock forge`: short enough for a status description beside the reason. */
 function formatStamp(s) {
     const restore = s.restore ? ` restore ${s.restore.outcome}:${s.restore.verified}/${s.restore.due}` : '';
-    return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}${s.part ? ` shard ${s.part}` : ''}${s.at !== undefined ? ` at ${s.at}` : ''}${s.verdict ? ` verdict ${s.verdict}` : ''}${restore}`;
+    const at = s.at !== undefined ? ` at ${s.at}${s.clock === 'forge' ? ' clock forge' : ''}` : '';
+    return `rollout-guard ${s.mode} ${s.runId}.${s.attempt} ${s.end}${s.part ? ` shard ${s.part}` : ''}${at}${s.verdict ? ` verdict ${s.verdict}` : ''}${restore}`;
 }
 /**
  * A record's text split into its words and its stamp: the whole text when it is a stamp (a check run's
@@ -3616,6 +3793,8 @@ function readStamp(text) {
             stamp.part = value;
         if (key === 'at' && /^\d{1,12}$/.test(value))
             stamp.at = Number(value);
+        if (key === 'clock' && value === 'forge')
+            stamp.clock = 'forge';
         if (key === 'verdict' && /^[a-z-]{1,40}$/.test(value))
             stamp.verdict = value;
         const restore = key === 'restore' ? /^([a-z-]{1,30}):(\d{1,6})\/(\d{1,6})$/.exec(value) : null;
@@ -3977,6 +4156,7 @@ var end = __webpack_require__(8164);
 function analysisOf(a, s) {
     const t = s?.thresholds;
     return {
+        step: a.step ?? 'canary',
         kind: a.kind,
         source: a.source,
         passed: a.passed,
@@ -3989,6 +4169,7 @@ function analysisOf(a, s) {
             consecutive: s?.consecutive ?? 0,
             inconclusiveLimit: s?.inconclusiveLimit ?? 0
         },
+        absoluteOnly: a.absoluteOnly ?? null,
         baseline: a.baseline.map((tenant) => ({ tenant })),
         tenants: a.tenants.map((x) => ({
             tenant: x.tenant,
@@ -4055,7 +4236,7 @@ function tenantFromRecord(r) {
     const judged = r.verdict ? tenantFromVerdict(r.verdict) : notJudged(r.tenant);
     // A tenant left alone because its ancestry is unknown failed its redeploy step: the error line says why.
     const failedRedeploy = r.action === 'redeploy-failed' || r.action === 'skipped-unknown';
-    // A canary that serves the commit but failed its analysis is not OK: the note says why (analysis.ts).
+    // A canary or wave tenant that serves the commit but failed its analysis is not OK: the note says why (analysis.ts).
     const badHealth = !failedRedeploy && (0,verdict/* failedAnalysis */.A)(r.analysis);
     return {
         ...judged,
@@ -4152,6 +4333,7 @@ function buildReport(settings, outcome, record, finishedAt, counted = (0,counter
         shard: record.shard ?? null,
         restore: record.restore ? restoreOf(record.restore) : null,
         analysis: record.analysis ? analysisOf(record.analysis, s.analysis) : null,
+        waveAnalysis: (record.waveAnalysis ?? []).map((w) => analysisOf(w, s.analysis)),
         stop: record.stop ?? null,
         recordEnd: 'failed'
     };
@@ -4399,8 +4581,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
-// EXTERNAL MODULE: ./src/forge/factory.ts + 6 modules
-var factory = __webpack_require__(5086);
+// EXTERNAL MODULE: ./src/forge/factory.ts + 7 modules
+var factory = __webpack_require__(2719);
 // EXTERNAL MODULE: ./src/settings/heartbeat.ts
 var heartbeat = __webpack_require__(4585);
 // EXTERNAL MODULE: ./src/report/publish/deployment.ts
@@ -4409,6 +4591,8 @@ var deployment = __webpack_require__(7751);
 var src_clock = __webpack_require__(9373);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/forge/forge-clock.ts
+var forge_clock = __webpack_require__(3139);
 // EXTERNAL MODULE: ./src/record/stamp.ts
 var record_stamp = __webpack_require__(6806);
 // EXTERNAL MODULE: ./src/record/end.ts
@@ -4568,9 +4752,11 @@ const STATUS_DESCRIPTION_MAX = { github: 140, gitea: 255 };
  * one it ever looks at (where a record is, not what it says, makes it ours).
  */
 /**
- * A deploy's status write never hides a newer run's or attempt's record: the combined status keeps the
+ * A deploy's status write does not cover a newer run's or attempt's record: the combined status keeps the
  * latest status per context, so a late write of an older attempt (its end after a re-run began, a late
- * heartbeat) would stand in its place. The newer stamp when there is one; an unreadable answer writes anyway.
+ * heartbeat) would stand in its place. This read and the write are two requests, so a newer status can
+ * still land between them; the reader ranks a context's statuses by their stamps for that (read.ts,
+ * `newestOfEachName`). The newer stamp when there is one; an unreadable answer writes anyway.
  */
 async function newerAttempt(forge, name, sha, mine) {
     if (!forge.latestStatuses)
@@ -4625,6 +4811,7 @@ async function verdictUnchanged(forge, channel, name, sha, verdict, end, log) {
 
 
 
+
 /** How many writes of the `running` record a deploy makes at least before going ahead unrecorded (outages; a rate limit waits longer between them). */
 const RUNNING_WRITE_ATTEMPTS = attemptsWithin(RUNNING_WRITE_MS);
 
@@ -4648,8 +4835,10 @@ class ForgeReporter {
     /** Stops the heartbeat when the run ends. */
     beating = new AbortController();
     heartbeat;
-    /** A shard job's `running` status, beside its check run, is on the commit. */
+    /** A shard job's `running` status, beside its check run, was tried (written, or refused for good). */
     announced = false;
+    /** ... and written. */
+    announcedOk = false;
     constructor(forge, o, log, clock = src_clock/* systemClock */.ml, 
     /**
      * The client the end is written with: one whose requests stop at the grace after a cancel, where the
@@ -4704,7 +4893,7 @@ class ForgeReporter {
                 // GitHub lists check runs of the newest 1,000 check suites only, while the combined status keeps
                 // the latest status of each context for good. So a hold outlives any number of later runs. A
                 // reconcile's end goes there too: its own canary's rejection holds the next reconcile, which reads
-                // it from the combined status, and a later end of it (a lift) must replace it there.
+                // it from the statuses, and a later end of it (a lift) must replace it there.
                 if (!this.o.heartbeatMs && !this.o.onChangeOnly && this.channel === 'check')
                     return { written: checked.ok };
             }
@@ -4742,20 +4931,23 @@ class ForgeReporter {
     /** One write of the `running` record (created, or refreshed as a heartbeat). */
     async putRunning(sha) {
         const title = `Running: ${this.o.mode}, ${this.o.environment}`;
+        // A shard job's check run is found only once reconcile knows the deploy has shards; its `running`
+        // status is in the statuses every reader reads, after the check runs. So the status goes first, and
+        // the job acts only once it is there: the deploy is visible from its first record, whichever job
+        // writes first and in whatever order the shards start.
+        const announcing = this.channel === 'check' && Boolean(this.o.part && this.o.heartbeatMs) && !this.announced;
+        if (announcing)
+            await this.announce(sha, title);
         if (this.channel === 'check') {
             const link = this.o.runUrl ? ` Follow it on the [run page](${this.o.runUrl}).` : '';
             const summary = `Rollout Guard is running ${(0,report_escape/* escapeMarkdown */.FV)(this.o.mode)} for <code>${(0,report_escape/* escapeMarkdown */.FV)(sha.slice(0, 7))}</code> in ${(0,report_escape/* escapeMarkdown */.FV)(this.o.environment)}.${link}`;
-            const update = { status: 'in_progress', title, summary, detailsUrl: this.o.runUrl, externalId: this.stamp('running') };
+            const creating = this.checkId === undefined;
+            const update = { status: 'in_progress', title, summary, detailsUrl: this.o.runUrl, externalId: this.stamp('running', undefined, undefined, creating) };
             try {
-                if (this.checkId === undefined)
+                if (creating)
                     this.checkId = await this.forge.checks.create(sha, this.o.name, update);
                 else
                     await this.forge.checks.update(this.checkId, update);
-                // A shard job's check run is found only once reconcile knows the deploy has shards; a `running`
-                // status beside it is in the combined status every reader reads, so the deploy is visible from
-                // whichever job writes first, in whatever order the shards start.
-                if (this.o.part && this.o.heartbeatMs && !this.announced)
-                    await this.announce(sha, title);
                 return;
             }
             catch (error) {
@@ -4763,6 +4955,9 @@ class ForgeReporter {
                     throw error;
                 if (this.checkFailed(error, this.checkId === undefined) === 'off')
                     throw new ReportingOff();
+                // The shard's status just written is this write's record on the status channel it falls back to.
+                if (announcing && this.announcedOk)
+                    return;
             }
         }
         if (this.channel === 'off')
@@ -4773,6 +4968,7 @@ class ForgeReporter {
     async announce(sha, title) {
         try {
             await this.setStatus(sha, 'pending', title, 'running');
+            this.announcedOk = true;
         }
         catch (error) {
             if (worthRetrying(error))
@@ -4804,18 +5000,25 @@ class ForgeReporter {
             onRetry: (error, waitMs) => this.log.info(`${what} could not be ${verb} (${(0,errors/* errorMessage */.g)(error)}); trying again in ${Math.round(waitMs / 1000)} s.`)
         });
     }
-    /** `rollout-guard deploy 4242.1 canary-failed at 1764921600`, or nothing outside a workflow run. */
-    stamp(end, verdict, restore) {
+    /**
+     * `rollout-guard deploy 4242.1 canary-failed at 1764921600 clock forge`, or nothing outside a workflow run.
+     * The heartbeat `at` is the forge's time, as the `Date` of its answers says (forge/forge-clock.ts), so a
+     * runner whose own clock is off never makes its record look older or younger than it is. Before the
+     * forge has answered at all: a check run's create carries none (the forge's own `started_at` is its
+     * time); any other write the runner's time, unmarked, which readers never judge liveness on.
+     */
+    stamp(end, verdict, restore, creatingCheck = false) {
         if (!this.o.run)
             return undefined;
-        const at = Math.floor((0,src_clock/* wallNow */.Zt)(this.clock) / 1000);
+        const forgeNow = (0,forge_clock/* latestForgeTime */._)(this.forge.forgeNow?.(), this.endForge.forgeNow?.());
+        const at = forgeNow !== undefined ? { at: Math.floor(forgeNow / 1000), clock: 'forge' } : creatingCheck ? {} : { at: Math.floor((0,src_clock/* wallNow */.Zt)(this.clock) / 1000) };
         return (0,record_stamp/* formatStamp */.xE)({
             mode: this.o.mode,
             runId: this.o.run.id,
             attempt: this.o.run.attempt,
             end,
             part: this.o.part,
-            at,
+            ...at,
             ...(this.o.onChangeOnly && verdict ? { verdict } : {}),
             ...(restore ? { restore } : {})
         });

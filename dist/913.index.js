@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
-// EXTERNAL MODULE: ./src/analysis/canary.ts + 4 modules
-var analysis_canary = __webpack_require__(5570);
+// EXTERNAL MODULE: ./src/analysis/canary.ts + 6 modules
+var analysis_canary = __webpack_require__(1479);
 // EXTERNAL MODULE: ./src/command/runner.ts
 var command_runner = __webpack_require__(9575);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -25,8 +25,8 @@ var announce = __webpack_require__(9580);
 var plan = __webpack_require__(5762);
 // EXTERNAL MODULE: ./src/rollout/redeployer.ts + 2 modules
 var redeployer = __webpack_require__(1537);
-// EXTERNAL MODULE: ./src/rollout/rollout.ts + 10 modules
-var rollout_rollout = __webpack_require__(9038);
+// EXTERNAL MODULE: ./src/rollout/rollout.ts + 11 modules
+var rollout_rollout = __webpack_require__(6610);
 // EXTERNAL MODULE: ./src/rollout/shard.ts
 var rollout_shard = __webpack_require__(513);
 // EXTERNAL MODULE: ./src/rollout/timeline.ts
@@ -60,11 +60,19 @@ class PullRequestApi {
     http;
     clock;
     log;
-    constructor(settings, http, clock, log) {
+    signal;
+    constructor(settings, http, clock, log, 
+    /** Aborts every request and retry wait of this client (the run's cancel, or the grace after it), as the other forge writes do. */
+    signal) {
         this.settings = settings;
         this.http = http;
         this.clock = clock;
         this.log = log;
+        this.signal = signal;
+    }
+    /** The client's signal has aborted (the cancel, or its grace spent): what failed since was stopped, not refused. */
+    get stopped() {
+        return this.signal?.aborted === true;
     }
     get repoUrl() {
         const { apiUrl, owner, repo } = this.settings;
@@ -92,7 +100,8 @@ class PullRequestApi {
                 method: init.method ?? 'GET',
                 headers: this.headers(init.body !== undefined),
                 body: init.body === undefined ? undefined : JSON.stringify(init.body),
-                timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs)
+                timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs),
+                signal: this.signal
             });
             if ((res.status >= 200 && res.status < 300) || (init.accept404 && res.status === 404))
                 return res;
@@ -103,6 +112,7 @@ class PullRequestApi {
         return (0,retry/* withRetry */.bD)((_attempt, remainingMs) => once(remainingMs), {
             policy: this.settings.retry,
             clock: this.clock,
+            signal: this.signal,
             onRetry: ({ delayMs, error }) => this.log(`${what}: ${error.message}; retrying in ${delayMs} ms`)
         });
     }
@@ -176,6 +186,8 @@ function nextLink(link, apiUrl) {
     }
 }
 
+// EXTERNAL MODULE: ./src/runtime/cancel.ts
+var cancel = __webpack_require__(3952);
 // EXTERNAL MODULE: ./src/report/publish/factory.ts + 6 modules
 var factory = __webpack_require__(9506);
 // EXTERNAL MODULE: ./src/clock.ts
@@ -241,6 +253,7 @@ function pullCommentBody(s) {
 
 
 
+
 /** At most this many pull requests get a comment from one deploy (docs/pull-requests.md). */
 const MAX_PULLS = 5;
 /** Pages of comments read to find ours again (GitHub: 100 a page, so the first 1,000 comments). */
@@ -251,6 +264,7 @@ class ForgePullNotes {
     o;
     log;
     clock;
+    finalApi;
     targets;
     phases = new Map();
     stage = { kind: 'rolling' };
@@ -260,11 +274,16 @@ class ForgePullNotes {
     off = false;
     /** One warning a run; later failures are log lines. */
     warned = false;
-    constructor(api, o, log, clock) {
+    /** The final note is queued: an earlier write still waiting leaves it to the final one (on its own client). */
+    final = false;
+    constructor(api, o, log, clock, 
+    /** The client of the final note: one whose requests stop at the grace after a cancel, not at the cancel. */
+    finalApi = api) {
         this.api = api;
         this.o = o;
         this.log = log;
         this.clock = clock;
+        this.finalApi = finalApi;
     }
     start() {
         if (this.targets)
@@ -276,7 +295,7 @@ class ForgePullNotes {
                 this.log.info(`Pull request comment on ${pulls.map((p) => `#${p.number}`).join(', ')} (at most ${MAX_PULLS} a deploy).`);
             return pulls.map((pull) => ({ pull }));
         }, (error) => {
-            this.refused(error, 'The pull requests of the commit could not be listed');
+            this.refused(error, 'The pull requests of the commit could not be listed', this.api);
             return [];
         });
         this.push();
@@ -292,15 +311,18 @@ class ForgePullNotes {
         if (!this.targets)
             return;
         this.stage = stage;
-        this.push();
+        this.final = true;
+        this.push(this.finalApi);
         await this.queue;
     }
-    push() {
+    push(api = this.api) {
         this.dirty = true;
-        this.queue = this.queue.then(() => this.flush());
+        this.queue = this.queue.then(() => this.flush(api));
     }
-    async flush() {
+    async flush(api) {
         if (!this.dirty || this.off)
+            return;
+        if (this.final && api !== this.finalApi)
             return;
         this.dirty = false;
         const body = pullCommentBody({
@@ -316,18 +338,18 @@ class ForgePullNotes {
             if (this.off)
                 return;
             try {
-                await this.write(target, body);
+                await this.write(api, target, body);
             }
             catch (error) {
-                this.refused(error, `The comment on pull request #${target.pull.number} could not be written`);
+                this.refused(error, `The comment on pull request #${target.pull.number} could not be written`, api);
             }
         }
     }
     /** Edits our comment, found by its marker; creates it only when a fresh look finds none. */
-    async write(target, body) {
+    async write(api, target, body) {
         if (target.commentId !== undefined) {
             try {
-                return await this.api.update(target.commentId, body);
+                return await api.update(target.commentId, body);
             }
             catch (error) {
                 // Deleted by someone since: look again (below), which creates it anew.
@@ -336,11 +358,11 @@ class ForgePullNotes {
                 target.commentId = undefined;
             }
         }
-        target.commentId = await this.find(target.pull.number);
+        target.commentId = await this.find(api, target.pull.number);
         if (target.commentId !== undefined)
-            return this.api.update(target.commentId, body);
+            return api.update(target.commentId, body);
         try {
-            target.commentId = await this.api.create(target.pull.number, body);
+            target.commentId = await api.create(target.pull.number, body);
         }
         catch (error) {
             // A rate limit is no lost answer: nothing was made, and sending again now would only meet it again;
@@ -348,18 +370,22 @@ class ForgePullNotes {
             if (!(0,retry/* isTransient */.dg)(error) || (0,retry/* isRateLimited */.Jz)(error))
                 throw error;
             // The answer was lost, not necessarily the comment: look before creating it a second time.
-            target.commentId = await this.find(target.pull.number);
+            target.commentId = await this.find(api, target.pull.number);
             if (target.commentId !== undefined)
-                return this.api.update(target.commentId, body);
-            target.commentId = await this.api.create(target.pull.number, body);
+                return api.update(target.commentId, body);
+            target.commentId = await api.create(target.pull.number, body);
         }
     }
-    async find(pull) {
+    async find(api, pull) {
         const marker = commentMarker(this.o.environment);
-        return (await this.api.comments(pull, MAX_COMMENT_PAGES)).find((c) => c.body.startsWith(marker))?.id;
+        return (await api.comments(pull, MAX_COMMENT_PAGES)).find((c) => c.body.startsWith(marker))?.id;
     }
     /** A refusal turns pull request comments off for this run, with one warning; the deploy goes on. */
-    refused(error, what) {
+    refused(error, what, api) {
+        // Stopped by the cancel (or its grace spent), a request or a retry's wait: no refusal and no warning;
+        // the comment stays as it was.
+        if (api.stopped || error instanceof cancel/* CancelledError */.cc)
+            return this.log.info(`${what}: the run was cancelled (${(0,errors/* errorMessage */.g)(error)}).`);
         // A rate limit (a 403 or 429 with its signs) is waited out next time, never read as a missing permission.
         const permission = (0,retry/* isPermissionFailure */.w$)(error);
         if (permission)
@@ -380,10 +406,13 @@ class ForgePullNotes {
 
 
 
+
 /**
  * `pr-comment: true` in a deploy that handles the whole fleet: a shard job does not comment (the
  * shards of one deploy would take turns editing one comment with a part of the story each).
- * Its calls have the reports' short retry budget: a comment never holds up a deploy.
+ * Its calls have the reports' short retry budget: a comment never holds up a deploy. Like the records, its
+ * requests and retry waits stop at the run's cancel, and the final note is written on the grace after it
+ * (best effort: a note the grace cannot fit is left as it was).
  */
 function createPullNotes(settings, deps) {
     if (!settings.prComment)
@@ -394,9 +423,11 @@ function createPullNotes(settings, deps) {
     }
     const { forge, target } = settings;
     const retry = { ...forge.retry, maxTotalMs: Math.min(forge.retry.maxTotalMs, factory/* REPORT_RETRY_MS */.PG) };
-    const api = new PullRequestApi({ ...forge, retry }, deps.http, deps.clock, (m) => log/* info */.pq(m));
+    const api = new PullRequestApi({ ...forge, retry }, deps.http, deps.clock, (m) => log/* info */.pq(m), deps.signal);
+    const grace = deps.signal && (0,cancel/* cancellationOf */.zg)(deps.signal).grace;
+    const finalApi = grace ? new PullRequestApi({ ...forge, retry }, deps.http, deps.clock, (m) => log/* info */.pq(m), grace) : api;
     const commitUrl = forge.serverUrl ? `${forge.serverUrl}/${forge.owner}/${forge.repo}/commit/${target.sha}` : undefined;
-    return new ForgePullNotes(api, { kind: forge.kind, environment: target.environment, sha: target.sha, runUrl: settings.run.runUrl, commitUrl }, { warning: (m) => log/* warning */.$e(m, { title: 'Pull request comment' }), info: (m) => log/* info */.pq(m) }, deps.clock);
+    return new ForgePullNotes(api, { kind: forge.kind, environment: target.environment, sha: target.sha, runUrl: settings.run.runUrl, commitUrl }, { warning: (m) => log/* warning */.$e(m, { title: 'Pull request comment' }), info: (m) => log/* info */.pq(m) }, deps.clock, finalApi);
 }
 
 // EXTERNAL MODULE: ./src/modes/finish.ts
@@ -580,9 +611,6 @@ async function deploy(ctx, runner, notes) {
         onProgress: withPullNotes((0,progress/* progressReporter */.x)(ctx.clock), notes),
         analysis
     });
-    // The analysis' samples and baseline go to the report; each canary tenant's verdict is in its record.
-    if (analysis?.last)
-        result.analysis = analysis.last;
     let promotion;
     let gate = first;
     // Shard jobs never promote: only the job after every shard (`needs:`, `mode: promote`) knows they all succeeded.
