@@ -1,0 +1,36 @@
+// The order `npm test` starts test files in (jest.config.js `testSequencer`). Jest runs the files it has
+// timed before longest first, but files it has not timed (every file of a fresh clone, as in CI) by size,
+// and the size of a test file says little about its time here: a 100-line file that explores a bound or
+// verifies a large fleet runs for tens of seconds, a 300-line table of pure functions for one. Started
+// last, such a file leaves one core idle at the end of the run. So a file without a recorded time is
+// ranked by what it imports: explorations first, then the files that start processes or servers (the
+// ones `npm run test:unit` leaves out), then the rest, each by size. A recorded time, when there is one,
+// still wins, as does a file that failed last time.
+import { readFileSync } from 'node:fs'
+import Sequencer from '@jest/test-sequencer'
+import { isUnitTest } from './unit-tests.mjs'
+
+/** Stand-in durations (ms) for a file jest has not timed: only their order matters against one another. */
+export function estimateMs(source, bytes) {
+  if (/^import [^\n]*from ['"][^'"]*simulator\/explore\//m.test(source)) return 60_000 + bytes
+  if (!isUnitTest(source)) return 20_000 + bytes
+  return bytes / 10
+}
+
+export default class CostFirstSequencer extends Sequencer {
+  sort(tests) {
+    for (const test of tests) {
+      const timed = this.time(test)
+      if (timed !== undefined && timed !== null) test.duration = timed
+      else {
+        const source = readFileSync(test.path, 'utf8')
+        test.duration = estimateMs(source, Buffer.byteLength(source))
+      }
+    }
+    return tests.sort((a, b) => {
+      const failedA = this.hasFailed(a)
+      if (failedA !== this.hasFailed(b)) return failedA ? -1 : 1
+      return b.duration - a.duration
+    })
+  }
+}
