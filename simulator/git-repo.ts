@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process'
-import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -68,7 +68,12 @@ export class GitRepo {
     await writeFile(join(this.dir, 'file.txt'), `${message}\n${this.counter}\n`)
     await this.git('add', 'file.txt')
     await this.git('commit', '-q', '-m', message)
-    return this.git('rev-parse', 'HEAD')
+    // The new tip from the loose ref `git commit` just wrote (one git fewer per commit); rev-parse if packed.
+    const tip = await readFile(join(this.dir, '.git', 'refs', 'heads', branch), 'utf8').then(
+      (text) => text.trim(),
+      () => ''
+    )
+    return /^[0-9a-f]{40}$/.test(tip) ? tip : this.git('rev-parse', 'HEAD')
   }
 
   private async checkout(branch: string): Promise<void> {
