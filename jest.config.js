@@ -14,5 +14,7 @@ export default {
   // Generous on purpose: a passing test never waits for it, and a machine with every core busy (other
   // jobs, CI neighbours) must not turn a slow pass into a failure.
   testTimeout: 180000,
-  maxWorkers: 2
+  maxWorkers: 2,
+  // Longest first also when jest has no times of its own yet (a fresh clone, CI): see the file.
+  testSequencer: '<rootDir>/scripts/test-sequencer.mjs'
 }

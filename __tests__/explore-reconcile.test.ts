@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
+import { isDeepStrictEqual } from 'node:util'
 import { RECONCILE_WINDOWS, SMALL, withReconcile } from '../simulator/explore/bounds.js'
+import { CAMPAIGNS } from '../simulator/explore/campaigns.js'
 import { DeployWatch } from '../simulator/explore/deploy-watch.js'
 import { explore, replay } from '../simulator/explore/explorer.js'
 import type { Bound } from '../simulator/explore/types.js'
@@ -154,11 +156,17 @@ describe('the windows of reconcile, reintroduced at the harness level', () => {
   it.each(RECONCILE_WINDOWS.map((w) => [w.name, w] as const))('%s: found with the fix taken out, and closed with it in', async (_name, w) => {
     const schedule = await findsWindow(w)
     const fixed = { ...w.scenario, bugs: [] }
-    const clean = await explore(fixed, w.bound)
-    expect(clean.violations).toEqual([])
-    expect(clean.complete).toBe(true)
-    expect(clean.cutAtSteps).toBe(0)
-    expect(clean.interleavings).toBeGreaterThan(200)
+    // When a campaign of `npm run explore` explores the fixed code at this very bound (the re-run window:
+    // `reconcile-rerun`, 2,400 interleavings, most of this file's time), the complete exploration is that
+    // campaign's. Should the campaign ever change, the exploration comes back here by itself.
+    const campaign = CAMPAIGNS.find((c) => isDeepStrictEqual(c.scenario, fixed) && isDeepStrictEqual(c.bound, w.bound))
+    if (!campaign) {
+      const clean = await explore(fixed, w.bound)
+      expect(clean.violations).toEqual([])
+      expect(clean.complete).toBe(true)
+      expect(clean.cutAtSteps).toBe(0)
+      expect(clean.interleavings).toBeGreaterThan(200)
+    }
     // The schedule that broke it either breaks off where the fixed code moves differently (it defers),
     // or plays through without a violation.
     const played = await replay(fixed, w.bound, schedule).catch((error: Error) => error)

@@ -92,6 +92,7 @@ export function tables(r: BenchResult): Table[] {
       rows.push([`node -e 0 (${s.runs} runs, in the same rotation)`, `median ${s.bareNodeMedianMs.toFixed(0)} ms`])
       if (s.floorMedianMs !== undefined)
         rows.push([`the toolkit floor: \`@actions/core\` alone, bundled by ncc (${s.runs} runs)`, `median ${s.floorMedianMs.toFixed(0)} ms (${s.floorRatio!.toFixed(2)}x)`])
+      if (s.floorMedianMs !== undefined) rows.push(['ratio of the medians, gate to the toolkit floor', `${(s.medianMs / s.floorMedianMs).toFixed(2)}x`])
       rows.push(['ratio of the medians, gate to bare node', `${s.ratio.toFixed(2)}x`])
     }
     if (r.bundle) {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type DeploymentLog, ForgeDeployments } from './forge-deployments.js'
 import { ForgePulls } from './forge-pulls.js'
+import { drainViolations, pendingViolations } from './forge-violations.js'
 import { type CheckRunLog, ForgeReports, type StatusLog } from './forge-reports.js'
 import type { GitRepo } from './git-repo.js'
 import { DEFAULT_GITEA_LIMITS, type GiteaLimits, GiteaRoutes, type GiteaVersion } from './gitea-routes.js'
@@ -80,12 +81,9 @@ export interface FakeForgeOptions {
 }
 
 export class FakeForge {
-  /** Violations of every fake forge in this process not yet taken; the test setup fails a test that leaves any. */
-  private static readonly pending: Violation[] = []
-
   /** Takes every violation recorded since the last call (the per-test check of the test setup). */
   static drainViolations(): Violation[] {
-    return FakeForge.pending.splice(0)
+    return drainViolations()
   }
 
   readonly requests: RecordedRequest[] = []
@@ -134,8 +132,8 @@ export class FakeForge {
   takeViolations(): Violation[] {
     const mine = this.violations.splice(0)
     for (const v of mine) {
-      const i = FakeForge.pending.indexOf(v)
-      if (i >= 0) FakeForge.pending.splice(i, 1)
+      const i = pendingViolations.indexOf(v)
+      if (i >= 0) pendingViolations.splice(i, 1)
     }
     return mine
   }
@@ -358,7 +356,7 @@ export class FakeForge {
 
   private record(v: Violation): void {
     this.violations.push(v)
-    FakeForge.pending.push(v)
+    pendingViolations.push(v)
   }
 
   /** GitHub GET /commits/{ref}: the commit, or with the `sha` media type just its SHA; 422 for an unknown ref. */

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -22,9 +22,9 @@ export class GitRepo {
     const dir = await mkdtemp(join(tmpdir(), 'rg-repo-'))
     const repo = new GitRepo(dir)
     await repo.git('init', '-q', '-b', 'main')
-    await repo.git('config', 'user.email', 'sim@example.invalid')
-    await repo.git('config', 'user.name', 'Simulator')
-    await repo.git('config', 'commit.gpgsign', 'false')
+    // What `git config user.email …` (and the other two) would write, written at once: every git started
+    // from a test worker costs the worker a fork, and the suite creates a repository per test.
+    await appendFile(join(dir, '.git', 'config'), '[user]\n\temail = sim@example.invalid\n\tname = Simulator\n[commit]\n\tgpgsign = false\n')
     return repo
   }
 
@@ -68,10 +68,21 @@ export class GitRepo {
     await writeFile(join(this.dir, 'file.txt'), `${message}\n${this.counter}\n`)
     await this.git('add', 'file.txt')
     await this.git('commit', '-q', '-m', message)
-    return this.git('rev-parse', 'HEAD')
+    // The new tip from the loose ref `git commit` just wrote (one git fewer per commit); rev-parse if packed.
+    const tip = await readFile(join(this.dir, '.git', 'refs', 'heads', branch), 'utf8').then(
+      (text) => text.trim(),
+      () => ''
+    )
+    return /^[0-9a-f]{40}$/.test(tip) ? tip : this.git('rev-parse', 'HEAD')
   }
 
   private async checkout(branch: string): Promise<void> {
+    // The usual case in one git: the branch exists (`git switch` takes only a branch, never a tag or a path).
+    const switched = await this.git('switch', '-q', branch).then(
+      () => true,
+      () => false
+    )
+    if (switched) return
     const exists = await this.git('rev-parse', '--verify', '--quiet', `refs/heads/${branch}`).then(
       () => true,
       () => false

@@ -87,15 +87,27 @@ export function githubRules(spec: Description): GithubRules {
   }
   const resolveParam = (p: Parameter | { $ref: string }): Parameter => ('$ref' in p ? spec.components.parameters[p.$ref.split('/').pop()!]! : p)
 
+  const find = (method: string, path: string): MatchedOperation | undefined => {
+    for (const r of routes) {
+      const m = r.regex.exec(path)
+      if (!m || !r.methods.has(method.toLowerCase())) continue
+      const params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]))
+      return { template: r.template, params }
+    }
+    return undefined
+  }
+  // A forge under test asks the same few paths thousands of times, and each miss tries some 800 templates.
+  const found = new Map<string, MatchedOperation | undefined>()
+
   return {
     matchOperation(method, path) {
-      for (const r of routes) {
-        const m = r.regex.exec(path)
-        if (!m || !r.methods.has(method.toLowerCase())) continue
-        const params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]))
-        return { template: r.template, params }
+      const key = `${method.toLowerCase()} ${path}`
+      if (!found.has(key)) {
+        if (found.size >= 10_000) found.clear()
+        found.set(key, find(method, path))
       }
-      return undefined
+      const match = found.get(key)
+      return match && { template: match.template, params: { ...match.params } }
     },
     schemaProblems(method, match, query, body, rawBody) {
       const op = spec.paths[match.template]?.[method.toLowerCase()]

@@ -31,6 +31,8 @@ export interface RunActionOptions {
    * the tests. The end-to-end tables pass each tested release (simulator/node-runtimes.ts).
    */
   node?: string
+  /** Options for node itself, before the bundle (a V8 trace flag, say); a runner passes none. */
+  nodeArgs?: string[]
   /** Default branch written into the event payload. */
   defaultBranch?: string
   /** Send SIGTERM after this many milliseconds (a cancelled run). */
@@ -81,7 +83,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   }
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
 
-  const child = spawn(options.node ?? defaultNode(), [options.dist ?? defaultDist()], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(options.node ?? defaultNode(), [...(options.nodeArgs ?? []), options.dist ?? defaultDist()], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (d: string) => {

@@ -7,6 +7,7 @@
 import { appendFileSync } from 'node:fs'
 import { processCancellation } from './runtime/cancel.js'
 import { nodeVersionProblem } from './runtime/node-version.js'
+import { deferWasmTierUp } from './runtime/wasm-tiering.js'
 
 processCancellation({
   // Written by hand: the toolkit may not be loaded yet. The text is fixed, so it needs no escaping.
@@ -31,6 +32,8 @@ if (problem) {
   if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, 'result=failed\n')
   process.exitCode = 1
 } else {
+  // Before main loads undici: a short run must not wait at its exit for an optimised HTTP parser.
+  deferWasmTierUp()
   const { run } = await import('./main.js')
   await run()
 }

@@ -1,5 +1,5 @@
 import { afterEach, expect } from '@jest/globals'
-import { FakeForge } from '../../simulator/fake-forge.js'
+import { drainViolations } from '../../simulator/forge-violations.js'
 
 /**
  * Loaded before every test file (jest.config.js `setupFilesAfterEnv`): a test during which any fake
@@ -8,5 +8,5 @@ import { FakeForge } from '../../simulator/fake-forge.js'
  * `fake.takeViolations()` and asserts it itself.
  */
 afterEach(() => {
-  expect(FakeForge.drainViolations()).toEqual([])
+  expect(drainViolations()).toEqual([])
 })

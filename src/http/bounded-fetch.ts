@@ -7,6 +7,8 @@
  * (Octokit would buffer the whole answer anyway, so reading it here costs no more memory.)
  */
 
+import { Response as UndiciResponse } from 'undici'
+
 /** The largest GitHub answer read: a compare answer lists up to 300 changed files with their patches. */
 export const MAX_GITHUB_ANSWER_BYTES = 16 * 1024 * 1024
 
@@ -31,7 +33,7 @@ export function boundedFetch(maxBytes: number, inner: typeof fetch = globalThis.
   return async (input, init) => {
     const res = await inner(input, init)
     if (!res.body || NULL_BODY.has(res.status)) return res
-    const host = hostOf(res.url || (input instanceof Request ? input.url : String(input)))
+    const host = hostOf(res.url || urlOf(input))
     const declared = Number(res.headers.get('content-length') ?? Number.NaN)
     if (declared > maxBytes) {
       await res.body.cancel().catch(() => undefined)
@@ -52,11 +54,21 @@ export function boundedFetch(maxBytes: number, inner: typeof fetch = globalThis.
       }
       chunks.push(value)
     }
-    const out = new Response(Buffer.concat(chunks, read), { status: res.status, statusText: res.statusText, headers: res.headers })
+    // undici's Response, the class the toolkit's fetch already answers with: Node's global `Response` and
+    // `Request` would load Node's own copy of undici, a second fetch implementation costing every start-up
+    // (the gate's included) about 20 ms for nothing.
+    const out = new UndiciResponse(Buffer.concat(chunks, read), { status: res.status, statusText: res.statusText, headers: res.headers })
     // Octokit reports the URL that answered (after redirects); a new Response has none of its own.
     Object.defineProperty(out, 'url', { value: res.url })
-    return out
+    // The same WHATWG Response (undici is where Node's own comes from); only the DOM typings differ by
+    // members Octokit never calls.
+    return out as unknown as Response
   }
+}
+
+/** The URL of a fetch input (a string, a URL or a Request), read by shape so no Request class is loaded. */
+function urlOf(input: unknown): string {
+  return typeof input === 'object' && input !== null && 'url' in input && typeof input.url === 'string' ? input.url : String(input)
 }
 
 function hostOf(url: string): string {

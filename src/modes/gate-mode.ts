@@ -2,7 +2,7 @@ import * as core from '../log.js'
 import type { RunContext } from '../context.js'
 import { announce } from '../gate/announce.js'
 import type { Outcome } from '../outcome.js'
-import { judgeGate } from '../rollout/rollout.js'
+import { judgeGate } from '../rollout/describe.js'
 import { Timeline } from '../rollout/timeline.js'
 import { supersededOutcome } from './superseded.js'
 
