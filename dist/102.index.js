@@ -12,10 +12,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
 /* harmony import */ var _command_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9575);
 /* harmony import */ var _gate_announce_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9580);
-/* harmony import */ var _rollout_rollout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6610);
-/* harmony import */ var _rollout_timeline_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3122);
-/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5237);
-/* harmony import */ var _promotion_step_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7252);
+/* harmony import */ var _rollout_describe_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4600);
+/* harmony import */ var _rollout_timeline_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3122);
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5237);
+/* harmony import */ var _promotion_step_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7252);
 /* harmony import */ var _superseded_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6782);
 
 
@@ -35,17 +35,17 @@ async function runPromoteMode(ctx, runner = _command_runner_js__WEBPACK_IMPORTED
     if (!ctx.settings.promote)
         throw new Error('mode: promote needs `image` or `promote-command`');
     const startedAt = new Date();
-    const timeline = new _rollout_timeline_js__WEBPACK_IMPORTED_MODULE_6__/* .Timeline */ .K(ctx.clock);
+    const timeline = new _rollout_timeline_js__WEBPACK_IMPORTED_MODULE_5__/* .Timeline */ .K(ctx.clock);
     const { target } = ctx.settings;
-    const base = { startedAt, tag: (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .render */ .XX)(ctx.settings.imageTag, (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .commitVars */ .gK)(target.sha, target.environment)), tenants: [] };
-    const first = await timeline.run('gate', () => _log_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Superseded gate', () => ctx.gate.check()), _rollout_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .judgeGate */ .$);
+    const base = { startedAt, tag: (0,_template_js__WEBPACK_IMPORTED_MODULE_3__/* .render */ .XX)(ctx.settings.imageTag, (0,_template_js__WEBPACK_IMPORTED_MODULE_3__/* .commitVars */ .gK)(target.sha, target.environment)), tenants: [] };
+    const first = await timeline.run('gate', () => _log_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Superseded gate', () => ctx.gate.check()), _rollout_describe_js__WEBPACK_IMPORTED_MODULE_6__/* .judgeGate */ .$U);
     if (!(0,_gate_announce_js__WEBPACK_IMPORTED_MODULE_2__/* .announce */ .i)(first, ctx.settings.gate, 'promote').proceed) {
         const record = { ...base, reason: first.reason, gate: first, phases: timeline.phases };
         return { ...(0,_superseded_js__WEBPACK_IMPORTED_MODULE_7__/* .supersededOutcome */ .d)(ctx, first.reason, first.headSha, { promoted: 'false', 'promoted-digest': '' }), record };
     }
     // Once the first gate read went through (a refused token or api-url has thrown above), not before.
     void ctx.reporter.start(target.sha);
-    const step = await timeline.run('promotion', () => _log_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Promotion', () => (0,_promotion_step_js__WEBPACK_IMPORTED_MODULE_5__/* .promotionStep */ .K)(ctx, runner, first)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }));
+    const step = await timeline.run('promotion', () => _log_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Promotion', () => (0,_promotion_step_js__WEBPACK_IMPORTED_MODULE_4__/* .promotionStep */ .K)(ctx, runner, first)), (p) => ({ outcome: p.result.outcome, detail: p.result.reason }));
     const gate = step.gate ?? first;
     const record = { ...base, reason: step.result.reason, gate, phases: timeline.phases, promotion: step.result };
     return { ...toOutcome(ctx, step.result, gate), record };

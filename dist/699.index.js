@@ -183,8 +183,8 @@ async function readDrift(fleet, head, prober, ancestry, concurrency, signal) {
 
 // EXTERNAL MODULE: ./src/rollout/redeployer.ts + 2 modules
 var redeployer = __webpack_require__(1537);
-// EXTERNAL MODULE: ./src/rollout/rollout.ts + 11 modules
-var rollout_rollout = __webpack_require__(6610);
+// EXTERNAL MODULE: ./src/rollout/rollout.ts + 10 modules
+var rollout_rollout = __webpack_require__(5257);
 // EXTERNAL MODULE: ./src/rollout/shard.ts
 var rollout_shard = __webpack_require__(513);
 // EXTERNAL MODULE: ./src/rollout/timeline.ts

@@ -25,8 +25,8 @@ var announce = __webpack_require__(9580);
 var plan = __webpack_require__(5762);
 // EXTERNAL MODULE: ./src/rollout/redeployer.ts + 2 modules
 var redeployer = __webpack_require__(1537);
-// EXTERNAL MODULE: ./src/rollout/rollout.ts + 11 modules
-var rollout_rollout = __webpack_require__(6610);
+// EXTERNAL MODULE: ./src/rollout/rollout.ts + 10 modules
+var rollout_rollout = __webpack_require__(5257);
 // EXTERNAL MODULE: ./src/rollout/shard.ts
 var rollout_shard = __webpack_require__(513);
 // EXTERNAL MODULE: ./src/rollout/timeline.ts

@@ -8,13 +8,15 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _runtime_cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3952);
-/* harmony import */ var _runtime_node_version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(19);
+/* harmony import */ var _runtime_node_version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(19);
+/* harmony import */ var _runtime_wasm_tiering_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3018);
 /**
  * Entry point. The cancel handlers come first, before anything else is loaded: a runner may cancel the step
  * in its first instants, and a SIGINT that arrived before them would end the process with no result. The
  * Node version is checked before main (and so undici) is loaded, because an old runtime would otherwise
  * fail inside a dependency with a message that names neither version.
  */
+
 
 
 
@@ -30,7 +32,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // The earliest moment a cancel is acted on, for the debug log (and for a test to cancel at).
 if (process.env.RUNNER_DEBUG === '1')
     process.stdout.write('::debug::Listening for a cancel (SIGINT, SIGTERM) before anything else is loaded.\n');
-const problem = (0,_runtime_node_version_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeVersionProblem */ .e)(process.versions.node);
+const problem = (0,_runtime_node_version_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeVersionProblem */ .e)(process.versions.node);
 if (problem) {
     process.stdout.write(`::error title=Unsupported Node.js::${problem}\n`);
     // The same `result` every failed run sets, so a later step's `if:` sees it; written by hand because
@@ -40,6 +42,8 @@ if (problem) {
     process.exitCode = 1;
 }
 else {
+    // Before main loads undici: a short run must not wait at its exit for an optimised HTTP parser.
+    (0,_runtime_wasm_tiering_js__WEBPACK_IMPORTED_MODULE_2__/* .deferWasmTierUp */ .K)();
     const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(673), __nccwpck_require__.e(842)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8842));
     await run();
 }
@@ -160,6 +164,39 @@ function nodeVersionProblem(found, required = REQUIRED_NODE) {
         }
     }
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 3018:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  K: () => (/* binding */ deferWasmTierUp)
+});
+
+// UNUSED EXPORTS: WASM_TIERING_BUDGET
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/runtime/wasm-tiering.ts
+
+/**
+ * undici parses every HTTP answer with llhttp compiled to WebAssembly. V8 runs it first on its baseline
+ * compiler (Liftoff) and recompiles its large parser function with the optimising compiler (TurboFan)
+ * once that function has used up a "tiering budget" (roughly bytes executed). With V8's default budget
+ * (1.8 M on Node 20, 13 M on Node 24) the two answers of a `mode: gate` run are enough: the recompilation
+ * then costs about 70 ms of CPU on a background thread, and Node waits for it before the process exits,
+ * for a parser that reads nothing more. With this budget the first answers (about a hundred forge
+ * answers, measured) stay on Liftoff, and a long rollout still gets the optimised parser.
+ */
+const WASM_TIERING_BUDGET = 1_000_000_000;
+/** Set before the first request (undici compiles llhttp then); it changes nothing else in the process. */
+function deferWasmTierUp() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
 }
 
 

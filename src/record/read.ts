@@ -39,7 +39,7 @@ export async function readDeployRecords(forge: Forge, sha: string, names: Record
     await read(names.whole)
     await read(names.shard(1))
   }
-  records.push(...(await statusRecords(forge, sha, names)))
+  for (const r of await statusRecords(forge, sha, names)) records.push(r)
   if (!checks) return records
   const count = records.reduce((most, r) => (r.stamp.mode === 'deploy' ? Math.max(most, partOf(r.stamp)?.count ?? 0) : most), 0)
   for (let i = 2; i <= count; i++) await read(names.shard(i))
