@@ -152,6 +152,29 @@ export const CAMPAIGNS: Campaign[] = [
     maxInterleavings: 50_000
   },
   {
+    name: 'check-suite-window',
+    description:
+      "A alone, its image never healthy (its deploy rejects A), and a reconcile starting at any step; a thousand newer check suites open on A at any step (GitHub then lists none of A's check runs, only the combined status keeps its end); no fault, no preemption",
+    scenario: withReconcile({ landing: [], broken: ['A'], aging: ['A'] }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'shard-rerun',
+    description:
+      'a sharded deploy of A over four tenants whose build fails on t2 (shard 2/2 {t2, t4} halts, t4 left behind), shard 1/2 {t1, t3} cancelled at any step and re-run (attempt 2) at any step after, and a scheduled reconcile after the deploy (once no deploy job runs, is due or may be re-run) that reads 16 minutes later, past deploy-timeout-minutes 15; no other fault, no preemption',
+    scenario: sharded({
+      tenants: ['t1', 't2', 't3', 't4'],
+      brokenOn: { A: ['t2'] },
+      reruns: ['A/1'],
+      reconcileAfterDeploys: true,
+      deployTimeoutMinutes: 15,
+      reconcileDelayMs: SKEW_MS
+    }),
+    bound: { ...base, maxFaults: 1, maxCancels: 1, cancellable: ['A/1'], maxPreemptions: 0, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
     name: 'shards',
     description: 'a sharded deploy of A (its canary job t1, then shards 1/2 {t1, t3} and 2/2 {t2} starting in any order) and a reconcile starting at any step; no fault, no preemption',
     scenario: sharded(),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Clock } from '../../src/clock.js'
 import { NetworkError } from '../../src/http/client.js'
 import type { Answer, Bound, JobHandle, Kind, Option, Pending, Scenario, Timer } from './types.js'
+import { GITHUB_CHECK_SUITE_WINDOW } from '../forge-reports.js'
 import { Arrivals } from './arrivals.js'
 import { COMMITS, commitName, type CommitName, type Violation, WALL_EPOCH, World } from './world.js'
 
@@ -73,6 +74,9 @@ export class Execution {
   }
 
   private launch(job: JobHandle): void {
+    // A workflow run opens a check suite on its commit (a scheduled one on the head): the check-suite
+    // window (records.ts) counts them. A re-run is an attempt of the same run, a shard job a job of it.
+    if (job.attempt === 1 && !job.part && this.scenario.forge !== 'gitea') this.world.records.addSuites(job.kind === 'deploy' ? job.sha : this.world.head, 1)
     this.jobs.push(job)
     this.traces.set(job.name, [])
     void this.starters[job.kind](this, job).finally(() => {
@@ -206,11 +210,17 @@ export class Execution {
           this.start(commit)
         },
         deploy: (commit, attempt) => this.start(commit, attempt),
-        reconcile: (name) => this.launch({ name, kind: 'reconcile', sha: '', runId: RUN_IDS[name]!, attempt: 1, controller: new AbortController(), done: false })
+        reconcile: (name) => this.launch({ name, kind: 'reconcile', sha: '', runId: RUN_IDS[name]!, attempt: 1, controller: new AbortController(), done: false }),
+        age: (commit) => {
+          this.world.records.addSuites(COMMITS[commit], GITHUB_CHECK_SUITE_WINDOW, true)
+          // What a running job reads next depends on whether it read before or after: in its history, for the state hash.
+          for (const j of this.jobs) if (!j.done) this.traces.get(j.name)!.push(`${this.now}:age(${commit})`)
+        }
       })
     )
     if (faultsLeft && this.cancels < this.bound.maxCancels) {
-      for (const job of this.jobs.filter((j) => !j.done && !j.controller.signal.aborted)) {
+      const may = this.bound.cancellable
+      for (const job of this.jobs.filter((j) => !j.done && !j.controller.signal.aborted && (!may || may.includes(j.name)))) {
         out.push({ label: `cancel(${job.name})`, actor: 'world', fault: true, apply: () => this.cancel(job) })
       }
     }

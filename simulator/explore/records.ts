@@ -1,5 +1,6 @@
 import type { CheckRunRead, CheckRunUpdate, CommitStatus, CommitStatusRead } from '../../src/forge/types.js'
 import { parseStamp } from '../../src/record/stamp.js'
+import { GITHUB_CHECK_SUITE_WINDOW, GITHUB_STATUSES_PER_CONTEXT } from '../forge-reports.js'
 import { commitName } from './commits.js'
 
 /**
@@ -10,6 +11,14 @@ import { commitName } from './commits.js'
  * - `GET /commits/{ref}/status`: the latest status of every context, by id (OpenAPI
  *   repos/get-combined-status-for-ref).
  * Timestamps are the virtual clock's wall time, as the forge would stamp them.
+ *
+ * GitHub's check-suite window, as the fake forge keeps it (simulator/forge-reports.ts): "If there are more
+ * than 1000 check suites on a single git reference, this endpoint will limit check runs to the 1000 most
+ * recent check suites" (OpenAPI checks/list-for-ref). Every check run created opens a suite of its own
+ * (OpenAPI checks/create-suite: "check suites are automatically created when you create a check run"),
+ * every workflow run a job belongs to opens one on its commit, and `addSuites` adds later ones (a
+ * thousand scheduled runs). A check run outside the window is in no read reconcile makes; the combined
+ * status keeps the latest status of each context for good.
  */
 
 interface CheckRun extends CheckRunRead {
@@ -25,6 +34,11 @@ export class Records {
   private readonly checks: CheckRun[] = []
   private readonly statuses: Status[] = []
   private nextId = 1
+  /** Check suites per commit, in creation order; a check run's suite is its number there. */
+  private readonly suites = new Map<string, number>()
+  private readonly suiteOf = new Map<number, number>()
+  /** Set once a scenario adds suites: the counts then belong in the state hash. */
+  private aging = false
 
   constructor(
     private readonly wall: () => number,
@@ -37,8 +51,16 @@ export class Records {
     return new Date(this.wholeSeconds ? Math.floor(ms / 1000) * 1000 : ms).toISOString()
   }
 
+  /** `n` more check suites on `sha`, newer than every earlier one. */
+  addSuites(sha: string, n: number, aging = false): void {
+    this.suites.set(sha, (this.suites.get(sha) ?? 0) + n)
+    this.aging ||= aging
+  }
+
   createCheck(sha: string, name: string, u: CheckRunUpdate): number {
     const id = this.nextId++
+    this.addSuites(sha, 1)
+    this.suiteOf.set(id, this.suites.get(sha)!)
     this.checks.push({
       id,
       sha,
@@ -65,8 +87,14 @@ export class Records {
     return c
   }
 
-  createStatus(s: CommitStatus): void {
+  /**
+   * A status POST; false when GitHub refuses it (`capped`): "a limit of 1000 statuses per `sha` and
+   * `context` within a repository" (OpenAPI repos/create-commit-status; GITHUB_STATUSES_PER_CONTEXT).
+   */
+  createStatus(s: CommitStatus, capped = false): boolean {
+    if (capped && this.statuses.filter((x) => x.sha === s.sha && x.context === s.context).length >= GITHUB_STATUSES_PER_CONTEXT) return false
     this.statuses.push({ id: this.nextId++, sha: s.sha, state: s.state, context: s.context, description: s.description, targetUrl: s.targetUrl, createdAt: this.iso() })
+    return true
   }
 
   latestStatuses(sha: string): CommitStatusRead[] {
@@ -75,8 +103,19 @@ export class Records {
     return [...latest.values()].sort((a, b) => b.id - a.id).map(({ state, context, description, targetUrl, createdAt }) => ({ state, context, description, targetUrl, createdAt }))
   }
 
+  /** Every check run of the name in the window, newest first (`filter=all`). */
+  checksOf(sha: string, name: string): CheckRunRead[] {
+    const oldest = (this.suites.get(sha) ?? 0) - GITHUB_CHECK_SUITE_WINDOW
+    return this.checks
+      .filter((c) => c.sha === sha && c.name === name && this.suiteOf.get(c.id)! > oldest)
+      .reverse()
+      .map(({ sha: _sha, ...read }) => ({ ...read }))
+  }
+
   latestCheck(sha: string, name: string): CheckRunRead[] {
-    const runs = this.checks.filter((c) => c.sha === sha && c.name === name)
+    // Only the newest GITHUB_CHECK_SUITE_WINDOW suites of the commit are searched.
+    const oldest = (this.suites.get(sha) ?? 0) - GITHUB_CHECK_SUITE_WINDOW
+    const runs = this.checks.filter((c) => c.sha === sha && c.name === name && this.suiteOf.get(c.id)! > oldest)
     const last = runs.at(-1)
     if (!last) return []
     const { sha: _sha, ...read } = last
@@ -86,10 +125,11 @@ export class Records {
   /** What the records say, for the state hash: the latest of every name on every commit. */
   snapshot(): string {
     const checks = new Map<string, string>()
-    for (const c of this.checks) checks.set(`${commitName(c.sha)}:${c.name}`, `${c.status}:${stampOf(c.externalId)}`)
+    for (const c of this.checks) checks.set(`${commitName(c.sha)}:${c.name}`, `${c.status}:${stampOf(c.externalId)}${this.aging ? `#${this.suiteOf.get(c.id)}` : ''}`)
     const statuses = new Map<string, string>()
     for (const s of this.statuses) statuses.set(`${commitName(s.sha)}:${s.context}`, `${s.state}:${stampOf(s.description)}`)
-    return `checks{${[...checks].join(',')}} statuses{${[...statuses].join(',')}}`
+    const suites = this.aging ? ` suites{${[...this.suites].map(([sha, n]) => `${commitName(sha)}:${n}`).join(',')}}` : ''
+    return `checks{${[...checks].join(',')}} statuses{${[...statuses].join(',')}}${suites}`
   }
 }
 
