@@ -17,6 +17,9 @@ export interface Campaign {
   about?: number
 }
 
+/** A forge request's faults through the real adapters (forge-routes.ts): each applies to one request, which the adapter may retry. */
+const API_FAULTS: Bound['faults'] = { head: ['503', 'hang'], compare: ['503'], record: ['503', '403', '429', 'lost', 'hang'], records: ['503', '429'] }
+
 /** What `npm run explore` explores, each campaign completely (a few minutes in all on one core). */
 export const CAMPAIGNS: Campaign[] = [
   {
@@ -172,6 +175,22 @@ export const CAMPAIGNS: Campaign[] = [
       reconcileDelayMs: SKEW_MS
     }),
     bound: { ...base, maxFaults: 1, maxCancels: 1, cancellable: ['A/1'], maxPreemptions: 0, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'forge-api-github',
+    description:
+      "through the real GitHub adapter (Octokit) over the in-process forge API: A alone and a reconcile; one request (each retry is one) answered with a 503, GitHub's secondary rate limit (a 403 or a 429 with retry-after), a hang until the request timeout, or a write applied with its answer lost; no preemption",
+    scenario: withReconcile({ landing: [], forgeApi: true }),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 0, faults: API_FAULTS },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'forge-api-gitea',
+    description:
+      'through the real Gitea adapter (the shared HTTP client) over the in-process forge API, records as statuses: A alone and a reconcile; one request answered with a 503, a hang until the request timeout, or a write applied with its answer lost; no preemption',
+    scenario: withReconcile({ landing: [], forgeApi: true, forge: 'gitea' }),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 0, faults: { head: ['503', 'hang'], compare: ['503'], record: ['503', 'lost', 'hang'], records: ['503'] } },
     maxInterleavings: 50_000
   },
   {

@@ -9,6 +9,7 @@ import { deployBug, deployWithBugs } from './bugs.js'
 import type { Execution } from './execution.js'
 import { forgeFor } from './forge-adapter.js'
 import { judgeDeploy, reportOn } from './job-end.js'
+import { realForge } from './real-forge.js'
 import type { JobHandle, Scenario } from './types.js'
 import { REPOSITORY } from './world.js'
 
@@ -72,8 +73,11 @@ export async function deployJob(ex: Execution, job: JobHandle): Promise<void> {
   const { scenario } = ex
   const records = scenario.reconcile
   const settings = settingsFor(scenario, job.sha, records ? { mode: 'deploy', runId: job.runId, attempt: job.attempt } : undefined, { part: job.part, canaryJob: job.canaryJob })
-  const [clock, http, forge] = [ex.clockFor(job.name), httpFor(ex, job), forgeFor(ex, job)]
-  const reporter = records ? createReporter(settings, { http, clock, forge }) : undefined
+  const [clock, http] = [ex.clockFor(job.name), httpFor(ex, job)]
+  // Through the real adapters (scenario.forgeApi), the reporter builds its own forge client as in a run.
+  const api = scenario.forgeApi ? realForge(ex, job, settings, { http, clock }) : undefined
+  const forge = api?.forge ?? forgeFor(ex, job)
+  const reporter = records ? createReporter(settings, api ? { http, clock, fetch: api.fetch } : { http, clock, forge }) : undefined
   const ctx = createContext(settings, { clock, http, forge, signal: job.controller.signal, reporter })
   ex.world.watch.deployStarted(job.name, job.sha)
   // As src/main.ts: the running record starts alongside the gate, not awaited here.

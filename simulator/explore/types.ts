@@ -73,6 +73,12 @@ export interface Scenario {
    * in flight (a killed runner's last request), not only once it has ended.
    */
   rerunWhenCancelled?: boolean
+  /**
+   * The jobs talk to the forge through the real adapters (src/forge/github.ts, gitea.ts) over the
+   * in-process forge API (real-forge.ts, forge-routes.ts): each HTTP request, each retry included, is a
+   * step, with its own fault. Otherwise through the `Forge` interface (forge-adapter.ts), a call a step.
+   */
+  forgeApi?: boolean
   /** Which forge keeps the records: GitHub (check runs and their end as a status) or Gitea (statuses only, whole seconds). */
   forge?: 'github' | 'gitea'
   /** `deploy-timeout-minutes` of the reconcile (its default, 6 h, when undefined). */
