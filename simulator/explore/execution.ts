@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, type Hash } from 'node:crypto'
 import type { Clock } from '../../src/clock.js'
 import { NetworkError } from '../../src/http/client.js'
 import type { Answer, Bound, JobHandle, Kind, Option, Pending, Scenario, Timer } from './types.js'
@@ -30,6 +30,8 @@ export class Execution {
   private readonly timers: Timer[] = []
   readonly world: World
   readonly traces = new Map<string, string[]>()
+  /** Each job's trace, hashed as it grows: the state hash takes a digest per job instead of the whole history. */
+  private readonly traceHashes = new Map<string, Hash>()
   readonly jobs: JobHandle[] = []
   readonly labels: string[] = []
   private faults = 0
@@ -79,6 +81,7 @@ export class Execution {
     if (job.attempt === 1 && !job.part && this.scenario.forge !== 'gitea') this.world.records.addSuites(job.kind === 'deploy' ? job.sha : this.world.head, 1)
     this.jobs.push(job)
     this.traces.set(job.name, [])
+    this.traceHashes.set(job.name, createHash('sha1'))
     void this.starters[job.kind](this, job).finally(() => {
       job.done = true
     })
@@ -182,7 +185,11 @@ export class Execution {
     const out: Option[] = []
     const faultsLeft = this.faults < this.bound.maxFaults
     const byJob = new Map<string, Pending[]>()
-    for (const p of this.pending) byJob.set(p.job, [...(byJob.get(p.job) ?? []), p])
+    for (const p of this.pending) {
+      const list = byJob.get(p.job)
+      if (list) list.push(p)
+      else byJob.set(p.job, [p])
+    }
     const jobOptions = new Map<string, Option[]>()
     for (const [job, calls] of [...byJob].sort(([a], [b]) => a.localeCompare(b))) {
       const list: Option[] = []
@@ -214,7 +221,7 @@ export class Execution {
         age: (commit) => {
           this.world.records.addSuites(COMMITS[commit], GITHUB_CHECK_SUITE_WINDOW, true)
           // What a running job reads next depends on whether it read before or after: in its history, for the state hash.
-          for (const j of this.jobs) if (!j.done) this.traces.get(j.name)!.push(`${this.now}:age(${commit})`)
+          for (const j of this.jobs) if (!j.done) this.trace(j.name, `${this.now}:age(${commit})`)
         }
       })
     )
@@ -243,14 +250,14 @@ export class Execution {
   }
 
   private answer(p: Pending, answer: Answer): void {
-    this.traces.get(p.job)!.push(`${this.now}:${p.kind}(${p.arg})=${answer}`)
+    this.trace(p.job, `${this.now}:${p.kind}(${p.arg})=${answer}`)
     for (const other of this.pending) if (other.job !== p.job) other.overtaken += 1
     p.deliver(answer)
   }
 
   private cancel(job: JobHandle): void {
     this.cancels += 1
-    this.traces.get(job.name)!.push(`${this.now}:cancel`)
+    this.trace(job.name, `${this.now}:cancel`)
     job.controller.abort(new Error('cancelled by SIGINT'))
   }
 
@@ -261,9 +268,14 @@ export class Execution {
     const due = this.timers.filter((t) => t.at === at).sort((a, b) => a.seq - b.seq)
     for (const t of due) {
       this.removeTimer(t)
-      this.traces.get(t.job)!.push(`${at}:tick`)
+      this.trace(t.job, `${at}:tick`)
       t.fire()
     }
+  }
+
+  private trace(job: string, entry: string): void {
+    this.traces.get(job)!.push(entry)
+    this.traceHashes.get(job)!.update(`${entry} `)
   }
 
   /** No fault and no cancellation so far: the world only reordered things. */
@@ -283,7 +295,7 @@ export class Execution {
    * explorer visits it once.
    */
   stateKey(): { key: string; spent: number[] } {
-    const traces = [...this.traces].map(([j, t]) => `${j}[${t.join(' ')}]`).join(' ')
+    const traces = [...this.traceHashes].map(([j, h]) => `${j}[${h.copy().digest('base64')}]`).join(' ')
     const pending = this.pending.map((p) => `${p.job}.${p.kind}(${p.arg})+${p.overtaken}`).join(',')
     const timers = this.timers
       .map((t) => `${t.job}@${t.at}`)
