@@ -80,7 +80,7 @@ export const CAMPAIGNS: Campaign[] = [
     scenario: withReconcile({ broken: ['A'] }),
     bound: { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 0, faults: { ...EVERY_FAULT, record: ['err'], records: ['err'] } },
     maxInterleavings: 50_000,
-    about: 28000
+    about: 50000
   },
   {
     name: 'reconcile-record-faults',
@@ -88,7 +88,7 @@ export const CAMPAIGNS: Campaign[] = [
     scenario: withReconcile(),
     bound: { ...base, maxFaults: 2, maxPreemptions: 0, faults: { record: ['err'], records: ['err'] } },
     maxInterleavings: 50_000,
-    about: 32000
+    about: 50000
   },
   {
     name: 'reconcile-rerun',
@@ -199,6 +199,6 @@ export const CAMPAIGNS: Campaign[] = [
     scenario: sharded(),
     bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
     maxInterleavings: 50_000,
-    about: 5500
+    about: 6300
   }
 ]

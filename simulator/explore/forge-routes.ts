@@ -2,7 +2,7 @@ import type { CheckRunRead } from '../../src/forge/types.js'
 import { parseStamp } from '../../src/record/stamp.js'
 import type { Execution } from './execution.js'
 import type { Answer, JobHandle, Kind } from './types.js'
-import { COMMITS, commitName, order, REPOSITORY } from './world.js'
+import { commitName, order, REPOSITORY } from './world.js'
 
 /**
  * The forge's HTTP API, in process, as the real adapters (src/forge/github.ts, gitea.ts) call it: each
@@ -251,6 +251,3 @@ function shortName(name: string, deploy: string | undefined): string {
   if (shard) return `shard ${shard[1]}`
   return name.endsWith('/reconcile') ? 'reconcile' : name
 }
-
-/** The SHAs the routes know, for a test that names them. */
-export const KNOWN = Object.values(COMMITS)
