@@ -55,7 +55,7 @@ export class Arrivals {
       })
     }
     for (const job of this.shardsDue(jobs)) out.push({ label: `start(${job})`, actor: 'world', fault: false, apply: () => arrive.deploy(job, 1) })
-    out.push(...reruns)
+    for (const r of reruns) out.push(r)
     return out
   }
 
