@@ -186,6 +186,14 @@ export const CAMPAIGNS: Campaign[] = [
     maxInterleavings: 50_000
   },
   {
+    name: 'forge-api-landing',
+    description:
+      "through the real GitHub adapter over the in-process forge API: A and B landing at any step (the adapter's conditional head reads: a 304 only while the branch holds), a reconcile starting at any step; no fault, no preemption",
+    scenario: withReconcile({ forgeApi: true }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
     name: 'forge-api-gitea',
     description:
       'through the real Gitea adapter (the shared HTTP client) over the in-process forge API, records as statuses: A alone and a reconcile; one request answered with a 503, a hang until the request timeout, or a write applied with its answer lost; no preemption',
