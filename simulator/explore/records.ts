@@ -39,6 +39,8 @@ export class Records {
   private readonly suiteOf = new Map<number, number>()
   /** Set once a scenario adds suites: the counts then belong in the state hash. */
   private aging = false
+  /** The last snapshot, until the next write: asked at every step, written seldom. */
+  private cached: string | undefined
 
   constructor(
     private readonly wall: () => number,
@@ -53,6 +55,7 @@ export class Records {
 
   /** `n` more check suites on `sha`, newer than every earlier one. */
   addSuites(sha: string, n: number, aging = false): void {
+    this.cached = undefined
     this.suites.set(sha, (this.suites.get(sha) ?? 0) + n)
     this.aging ||= aging
   }
@@ -79,6 +82,7 @@ export class Records {
   updateCheck(id: number, u: CheckRunUpdate): CheckRun | undefined {
     const c = this.checks.find((x) => x.id === id)
     if (!c) return undefined
+    this.cached = undefined
     if (u.status) c.status = u.status
     if (u.conclusion) c.conclusion = u.conclusion
     if (u.externalId !== undefined) c.externalId = u.externalId
@@ -93,6 +97,7 @@ export class Records {
    */
   createStatus(s: CommitStatus, capped = false): boolean {
     if (capped && this.statuses.filter((x) => x.sha === s.sha && x.context === s.context).length >= GITHUB_STATUSES_PER_CONTEXT) return false
+    this.cached = undefined
     this.statuses.push({ id: this.nextId++, sha: s.sha, state: s.state, context: s.context, description: s.description, targetUrl: s.targetUrl, createdAt: this.iso() })
     return true
   }
@@ -124,6 +129,10 @@ export class Records {
 
   /** What the records say, for the state hash: the latest of every name on every commit. */
   snapshot(): string {
+    return (this.cached ??= this.describe())
+  }
+
+  private describe(): string {
     const checks = new Map<string, string>()
     for (const c of this.checks) checks.set(`${commitName(c.sha)}:${c.name}`, `${c.status}:${stampOf(c.externalId)}${this.aging ? `#${this.suiteOf.get(c.id)}` : ''}`)
     const statuses = new Map<string, string>()
