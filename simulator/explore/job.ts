@@ -1,7 +1,5 @@
 import { createContext } from '../../src/context.js'
-import { errorMessage } from '../../src/errors.js'
 import { runDeployMode } from '../../src/modes/deploy-mode.js'
-import type { Outcome } from '../../src/outcome.js'
 import { createReporter } from '../../src/report/publish/factory.js'
 import type { Reporter } from '../../src/report/publish/types.js'
 import { parseSettings, type Settings } from '../../src/settings/index.js'
@@ -9,7 +7,7 @@ import { BUILDINFO_URL, httpFor, NO_COMMANDS, REDEPLOY_URL, REGISTRY_HOST } from
 import { deployBug, deployWithBugs } from './bugs.js'
 import type { Execution } from './execution.js'
 import { forgeFor } from './forge-adapter.js'
-import { judgeDeploy, reportOn } from './job-end.js'
+import { judgeDeploy, reportOn, thrownOutcome } from './job-end.js'
 import { realForge } from './real-forge.js'
 import type { JobHandle, Scenario } from './types.js'
 import { REPOSITORY } from './world.js'
@@ -86,11 +84,7 @@ export async function deployJob(ex: Execution, job: JobHandle): Promise<void> {
   const reporter = made && observed(made, () => ex.world.watch.gaveUp(job.name))
   const ctx = createContext(settings, { clock, http, forge, signal: job.controller.signal, reporter })
   ex.world.watch.deployStarted(job.name, job.sha)
-  const outcome = await (deployBug(scenario) ? deployWithBugs(ctx, scenario) : runDeployMode(ctx, NO_COMMANDS)).catch((error: unknown): Outcome => ({
-    result: 'failed',
-    failure: `the mode threw: ${errorMessage(error)}`,
-    outputs: {}
-  }))
+  const outcome = await (deployBug(scenario) ? deployWithBugs(ctx, scenario) : runDeployMode(ctx, NO_COMMANDS)).catch((error: unknown) => thrownOutcome(error, job.controller.signal))
   job.result = outcome.result
   const report = await reportOn(ex, ctx, outcome)
   judgeDeploy(ex, job, outcome, report)
