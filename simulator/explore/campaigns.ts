@@ -79,16 +79,16 @@ export const CAMPAIGNS: Campaign[] = [
       "A's image never healthy, B landing and a reconcile starting at any step; one fault of any kind (a forge 5xx, a probe 503 or hang, a redeploy 503 or hang, a registry 503, a deploy-record write or read 503) or a cancellation; no preemption",
     scenario: withReconcile({ broken: ['A'] }),
     bound: { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 0, faults: { ...EVERY_FAULT, record: ['err'], records: ['err'] } },
-    maxInterleavings: 50_000,
-    about: 50000
+    maxInterleavings: 100_000,
+    about: 55000
   },
   {
     name: 'reconcile-record-faults',
     description: 'A, B and a reconcile; two faults among a failed deploy-record write (a 503) and a failed deploy-record read; no preemption',
     scenario: withReconcile(),
     bound: { ...base, maxFaults: 2, maxPreemptions: 0, faults: { record: ['err'], records: ['err'] } },
-    maxInterleavings: 50_000,
-    about: 50000
+    maxInterleavings: 100_000,
+    about: 55000
   },
   {
     name: 'reconcile-rerun',
