@@ -45,7 +45,7 @@ describe('a reconcile beside a deploy, at the small bound', () => {
 
 describe('what reconcile decides, replayed', () => {
   const bound: Bound = { ...SMALL, maxPreemptions: 9, maxFaults: 1, maxCancels: 1 }
-  const A_CANCELLED = 'cancel(A);A.record(check in_progress on A)=ok;A.head(main)=ok;A.record(check completed #1)=ok;A.records(statuses of A)=ok;A.record(status failure on A)=ok'
+  const A_CANCELLED = 'cancel(A);A.head(main)=ok;A.record(check in_progress on A)=ok;A.record(check completed #1)=ok;A.records(statuses of A)=ok;A.record(status failure on A)=ok'
 
   it('defers to a deploy whose running record it reads, and redeploys nothing', async () => {
     const r = await replay(withReconcile({ landing: [] }), bound, 'start(R)')
@@ -62,14 +62,14 @@ describe('what reconcile decides, replayed', () => {
   })
 
   it("holds a head whose deploy's canary failed", async () => {
-    const failed = 'A.record(check in_progress on A)=ok;A.head(main)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;tick(20000)'
+    const failed = 'A.head(main)=ok;A.record(check in_progress on A)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;tick(20000)'
     const r = await replay(withReconcile({ landing: [], broken: ['A'] }), { ...bound, maxFaults: 0 }, failed)
     expect(r.results).toEqual({ A: 'failed', R: 'held' })
     expect(r.serving).toEqual({ t1: 'C0', t2: 'C0' })
   })
 
   it("defers to a live re-run (attempt 2) although the first attempt's end is the commit's latest status", async () => {
-    const r = await replay(withReconcile({ landing: [], reruns: ['A'] }), bound, `${A_CANCELLED};rerun(A);A#2.record(check in_progress on A)=ok;start(R)`)
+    const r = await replay(withReconcile({ landing: [], reruns: ['A'] }), bound, `${A_CANCELLED};rerun(A);A#2.head(main)=ok;A#2.record(check in_progress on A)=ok;start(R)`)
     expect(r.results).toEqual({ A: 'cancelled', 'A#2': 'deployed', R: 'deferred' })
     expect(r.violations).toEqual([])
   })

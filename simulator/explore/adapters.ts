@@ -3,6 +3,7 @@ import type { CommandRunner } from '../../src/command/runner.js'
 import type { HttpClient, HttpRequest, HttpResponse } from '../../src/http/client.js'
 import { digestOf } from '../../src/registry/media.js'
 import type { Execution } from './execution.js'
+import { FORGE_HOST, forgeSend } from './real-forge.js'
 import type { JobHandle } from './types.js'
 import { commitName, MANIFEST_TYPE } from './world.js'
 
@@ -28,6 +29,8 @@ export function httpFor(ex: Execution, job: JobHandle): HttpClient {
   const send = (req: HttpRequest): Promise<HttpResponse> => {
     const url = typeof req.url === 'string' ? new URL(req.url) : req.url
     const opts = { signal: req.signal, timeoutMs: req.timeoutMs }
+    // Gitea's adapter reaches the forge through this client (scenario.forgeApi; real-forge.ts).
+    if (url.host === FORGE_HOST && scenario.forgeApi) return forgeSend(ex, job, { flavour: 'gitea' })(req)
     if (url.host === 'tenants.explore') {
       const tenant = url.pathname.split('/')[1]!
       return ex.request(

@@ -1,5 +1,5 @@
 import type { JobHandle, Option, Scenario } from './types.js'
-import type { CommitName } from './world.js'
+import { COMMITS, type CommitName } from './commits.js'
 
 /**
  * What may still arrive in an execution, each at a step the scheduler picks: a commit landing on the
@@ -14,15 +14,19 @@ export interface Arrive {
   deploy(job: string, attempt: number): void
   /** A scheduled reconcile starts: `R`, or the second one, `R2`. */
   reconcile(name: string): void
+  /** A thousand newer check suites open on `commit` (a thousand scheduled runs later). */
+  age(commit: CommitName): void
 }
 
 export class Arrivals {
   private readonly toLand: CommitName[]
   private readonly reconciles: string[]
   private readonly rerun = new Set<string>()
+  private readonly toAge: CommitName[]
 
   constructor(private readonly scenario: Scenario) {
     this.toLand = [...scenario.landing]
+    this.toAge = [...(scenario.aging ?? [])]
     this.reconciles = scenario.reconcile ? ['R', ...(scenario.secondReconcile ? ['R2'] : [])] : []
   }
 
@@ -32,8 +36,32 @@ export class Arrivals {
     if (next) out.push({ label: `land(${next})`, actor: 'world', fault: false, apply: () => arrive.land(this.toLand.shift()!) })
     // R2 only after R: the two are alike, so which starts first is no new interleaving.
     const reconcile = this.reconciles[0]
-    if (reconcile) out.push({ label: `start(${reconcile})`, actor: 'world', fault: false, apply: () => arrive.reconcile(this.reconciles.shift()!) })
+    const reruns = this.reruns(jobs, arrive)
+    // After the deploy: no deploy job running, none due to start, no re-run to be made.
+    const after = this.scenario.reconcileAfterDeploys && (jobs.some((j) => j.kind === 'deploy' && !j.done) || this.shardsDue(jobs).length > 0 || reruns.length > 0)
+    if (reconcile && !after) out.push({ label: `start(${reconcile})`, actor: 'world', fault: false, apply: () => arrive.reconcile(this.reconciles.shift()!) })
+    // Time passes for a commit's check runs: once, at any step after its deploy jobs ended (a thousand
+    // scheduled runs take days; a deploy runs for minutes, within deploy-timeout-minutes).
+    for (const commit of this.toAge) {
+      if (jobs.some((j) => j.kind === 'deploy' && j.sha === COMMITS[commit] && !j.done)) continue
+      out.push({
+        label: `age(${commit})`,
+        actor: 'world',
+        fault: false,
+        apply: () => {
+          this.toAge.splice(this.toAge.indexOf(commit), 1)
+          arrive.age(commit)
+        }
+      })
+    }
     for (const job of this.shardsDue(jobs)) out.push({ label: `start(${job})`, actor: 'world', fault: false, apply: () => arrive.deploy(job, 1) })
+    for (const r of reruns) out.push(r)
+    return out
+  }
+
+  /** Re-runs that may start now: of a job whose first attempt ended failed or cancelled (or, with `rerunWhenCancelled`, was cancelled). */
+  private reruns(jobs: readonly JobHandle[], arrive: Arrive): Option[] {
+    const out: Option[] = []
     for (const commit of this.scenario.reruns) {
       const first = jobs.find((j) => j.name === commit)
       // A cancelled attempt may still have its last write in flight when the re-run starts (a killed runner).
@@ -72,6 +100,6 @@ export class Arrivals {
   }
 
   snapshot(): string {
-    return `${this.toLand.join(',')}|${this.reconciles.join(',')}|${[...this.rerun].join(',')}`
+    return `${this.toLand.join(',')}|${this.reconciles.join(',')}|${[...this.rerun].join(',')}|${this.toAge.join(',')}`
   }
 }

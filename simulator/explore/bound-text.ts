@@ -9,12 +9,15 @@ export function boundText(scenario: Scenario, bound: Bound): string {
     `jobs ${jobsOf(scenario).join(', ')}`,
     `commits C0 < A${scenario.landing.map((c) => ` < ${c}`).join('')}`,
     `records ${!scenario.reconcile ? 'off' : scenario.forge === 'gitea' ? 'as on Gitea (statuses only)' : 'as on GitHub (check runs, ends mirrored to statuses)'}`,
+    ...(scenario.forgeApi ? ['forge through the real adapters over its HTTP API (a step per request)'] : []),
+    ...(scenario.aging?.length ? [`a thousand newer check suites on ${scenario.aging.join(', ')} at any step after its deploy`] : []),
     `faults ≤ ${bound.maxFaults}${faultKinds(bound)}`,
-    `cancellations ≤ ${Math.min(bound.maxCancels, bound.maxFaults)}`,
+    `cancellations ≤ ${Math.min(bound.maxCancels, bound.maxFaults)}${bound.cancellable ? ` (of ${bound.cancellable.join(', ')})` : ''}`,
     `preemptions ≤ ${bound.maxPreemptions}`,
     `overtakes ≤ ${bound.maxOvertakes}`,
     `depth cap ${bound.maxSteps} steps`,
     ...(scenario.broken.length ? [`broken builds ${scenario.broken.join(', ')}`] : []),
+    ...Object.entries(scenario.brokenOn ?? {}).map(([c, t]) => `${c}'s build broken on ${t!.join(', ')}`),
     ...(scenario.skewMs
       ? [
           `runner clocks ${Object.entries(scenario.skewMs)
@@ -34,7 +37,7 @@ function jobsOf(s: Scenario): string[] {
     return [`${first} canary job`, ...Array.from({ length: s.shards }, (_, i) => `${c}/${i + 1}`)]
   })
   const reruns = s.reruns.map((j) => `${j}#2 (re-run${s.rerunWhenCancelled ? ' once cancelled' : ''})`)
-  const when = `starts at any step${s.reconcileDelayMs ? `, reads ${s.reconcileDelayMs / 60_000} min later` : ''}`
+  const when = `starts ${s.reconcileAfterDeploys ? 'after the deploy' : 'at any step'}${s.reconcileDelayMs ? `, reads ${s.reconcileDelayMs / 60_000} min later` : ''}`
   const reconcile = s.reconcile ? [`R (${when})`, ...(s.secondReconcile ? [`R2 (${when}, after R)`] : [])] : []
   return [...deploys, ...reruns, ...reconcile]
 }

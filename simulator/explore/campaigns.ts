@@ -17,6 +17,9 @@ export interface Campaign {
   about?: number
 }
 
+/** A forge request's faults through the real adapters (forge-routes.ts): each applies to one request, which the adapter may retry. */
+const API_FAULTS: Bound['faults'] = { head: ['503', 'hang'], compare: ['503'], record: ['503', '403', '429', 'lost', 'hang'], records: ['503', '429'] }
+
 /** What `npm run explore` explores, each campaign completely (a few minutes in all on one core). */
 export const CAMPAIGNS: Campaign[] = [
   {
@@ -76,16 +79,16 @@ export const CAMPAIGNS: Campaign[] = [
       "A's image never healthy, B landing and a reconcile starting at any step; one fault of any kind (a forge 5xx, a probe 503 or hang, a redeploy 503 or hang, a registry 503, a deploy-record write or read 503) or a cancellation; no preemption",
     scenario: withReconcile({ broken: ['A'] }),
     bound: { ...base, maxFaults: 1, maxCancels: 1, maxPreemptions: 0, faults: { ...EVERY_FAULT, record: ['err'], records: ['err'] } },
-    maxInterleavings: 50_000,
-    about: 28000
+    maxInterleavings: 100_000,
+    about: 55000
   },
   {
     name: 'reconcile-record-faults',
     description: 'A, B and a reconcile; two faults among a failed deploy-record write (a 503) and a failed deploy-record read; no preemption',
     scenario: withReconcile(),
     bound: { ...base, maxFaults: 2, maxPreemptions: 0, faults: { record: ['err'], records: ['err'] } },
-    maxInterleavings: 50_000,
-    about: 32000
+    maxInterleavings: 100_000,
+    about: 55000
   },
   {
     name: 'reconcile-rerun',
@@ -157,6 +160,53 @@ export const CAMPAIGNS: Campaign[] = [
       "on Gitea (statuses only, whole seconds): A alone and a reconcile; A's job cancelled at any step and re-run (attempt 2) as soon as it is cancelled, its last write still in flight; no preemption",
     scenario: withReconcile({ landing: [], reruns: ['A'], rerunWhenCancelled: true, forge: 'gitea' }),
     bound: RERUN,
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'check-suite-window',
+    description:
+      "A alone, its image never healthy (its deploy rejects A), and a reconcile starting at any step; a thousand newer check suites open on A at any step (GitHub then lists none of A's check runs, only the combined status keeps its end); no fault, no preemption",
+    scenario: withReconcile({ landing: [], broken: ['A'], aging: ['A'] }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'shard-rerun',
+    description:
+      'a sharded deploy of A over four tenants whose build fails on t2 (shard 2/2 {t2, t4} halts, t4 left behind), shard 1/2 {t1, t3} cancelled at any step and re-run (attempt 2) at any step after, and a scheduled reconcile after the deploy (once no deploy job runs, is due or may be re-run) that reads 16 minutes later, past deploy-timeout-minutes 15; no other fault, no preemption',
+    scenario: sharded({
+      tenants: ['t1', 't2', 't3', 't4'],
+      brokenOn: { A: ['t2'] },
+      reruns: ['A/1'],
+      reconcileAfterDeploys: true,
+      deployTimeoutMinutes: 15,
+      reconcileDelayMs: SKEW_MS
+    }),
+    bound: { ...base, maxFaults: 1, maxCancels: 1, cancellable: ['A/1'], maxPreemptions: 0, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'forge-api-github',
+    description:
+      "through the real GitHub adapter (Octokit) over the in-process forge API: A alone and a reconcile; one request (each retry is one) answered with a 503, GitHub's secondary rate limit (a 403 or a 429 with retry-after), a hang until the request timeout, or a write applied with its answer lost; no preemption",
+    scenario: withReconcile({ landing: [], forgeApi: true }),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 0, faults: API_FAULTS },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'forge-api-landing',
+    description:
+      "through the real GitHub adapter over the in-process forge API: A and B landing at any step (the adapter's conditional head reads: a 304 only while the branch holds), a reconcile starting at any step; no fault, no preemption",
+    scenario: withReconcile({ forgeApi: true }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'forge-api-gitea',
+    description:
+      'through the real Gitea adapter (the shared HTTP client) over the in-process forge API, records as statuses: A alone and a reconcile; one request answered with a 503, a hang until the request timeout, or a write applied with its answer lost; no preemption',
+    scenario: withReconcile({ landing: [], forgeApi: true, forge: 'gitea' }),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 0, faults: { head: ['503', 'hang'], compare: ['503'], record: ['503', 'lost', 'hang'], records: ['503'] } },
     maxInterleavings: 50_000
   },
   {

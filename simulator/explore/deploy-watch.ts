@@ -44,8 +44,12 @@ interface Send {
 export class DeployWatch {
   private seq = 0
   private readonly deploys = new Map<string, Deploy>()
-  /** Commits a deploy rejected (canary failed, or halted), with the event of that end. */
-  private readonly holds = new Map<string, { at: number; job: string }>()
+  /**
+   * Holds by commit and job (`A`, or a shard job `A/1`, whatever the attempt), with the event of the end
+   * that put it: a job's own later `deployed` lifts its hold, another job's never does (a re-run of shard 2
+   * does not lift shard 1's hold; docs/deploy-records.md).
+   */
+  private readonly holds = new Map<string, { at: number; job: string; sha: string }>()
   private readonly stopped = new Map<string, string>()
   /** Per reconcile, its read of the records under way: the head, and what has stopped it at every request so far. */
   private readonly reading = new Map<string, { head: string; why: string[] }>()
@@ -72,8 +76,9 @@ export class DeployWatch {
     d.endWritten = true
     if (d.ended) return
     d.ended = true
-    if (REJECTING_ENDS.has(end)) this.holds.set(d.sha, { at: ++this.seq, job })
-    if (end === 'deployed') this.holds.delete(d.sha)
+    const key = `${d.sha}|${job.split('#')[0]}`
+    if (REJECTING_ENDS.has(end)) this.holds.set(key, { at: ++this.seq, job, sha: d.sha })
+    if (end === 'deployed') this.holds.delete(key)
   }
 
   /** The deploy's reporter gave up on its `running` record (its budget spent): the deploy goes ahead, saying so. */
@@ -111,8 +116,7 @@ export class DeployWatch {
     for (const [job, d] of this.deploys) {
       if (d.sha === head && !d.ended && d.recordedAt !== undefined) out.push({ at: d.recordedAt, why: `the deploy job ${job} of ${commitName(head)} was running and recorded` })
     }
-    const hold = this.holds.get(head)
-    if (hold) out.push({ at: hold.at, why: `the deploy job ${hold.job} had rejected ${commitName(head)}` })
+    for (const hold of this.holds.values()) if (hold.sha === head) out.push({ at: hold.at, why: `the deploy job ${hold.job} had rejected ${commitName(head)}` })
     return out
   }
 
@@ -189,12 +193,12 @@ export class DeployWatch {
 
   /** True when a deploy of `sha` rejected it and no deploy of it succeeded since. */
   held(sha: string): boolean {
-    return this.holds.has(sha)
+    return [...this.holds.values()].some((h) => h.sha === sha)
   }
 
   snapshot(): string {
     const deploys = [...this.deploys].map(([j, d]) => `${j}:${d.recordedAt ?? '-'}:${d.ended ? 'end' : 'run'}${d.endWritten ? '+' : ''}${d.gaveUp ? '!' : ''}`).join(',')
-    const holds = [...this.holds].map(([s, h]) => `${commitName(s)}@${h.at}`).join(',')
+    const holds = [...this.holds].map(([k, h]) => `${commitName(h.sha)}${k.slice(k.indexOf('|'))}@${h.at}`).join(',')
     const sends = [...this.sends].map(([r, l]) => `${r}:${l.map((s) => `${s.target}@${s.at}`).join('/')}`).join(',')
     const reading = [...this.reading].map(([r, x]) => `${r}:${commitName(x.head)}:${x.why.join('|')}`).join(',')
     return `seq=${this.seq} d=${deploys} h=${holds} stop=${[...this.stopped.keys()].join(',')} r=${reading} s=${sends}`

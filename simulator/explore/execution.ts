@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto'
+import { createHash, type Hash } from 'node:crypto'
 import type { Clock } from '../../src/clock.js'
 import { NetworkError } from '../../src/http/client.js'
 import type { Answer, Bound, JobHandle, Kind, Option, Pending, Scenario, Timer } from './types.js'
+import { GITHUB_CHECK_SUITE_WINDOW } from '../forge-reports.js'
 import { Arrivals } from './arrivals.js'
 import { COMMITS, commitName, type CommitName, type Violation, WALL_EPOCH, World } from './world.js'
 
@@ -29,6 +30,8 @@ export class Execution {
   private readonly timers: Timer[] = []
   readonly world: World
   readonly traces = new Map<string, string[]>()
+  /** Each job's trace, hashed as it grows: the state hash takes a digest per job instead of the whole history. */
+  private readonly traceHashes = new Map<string, Hash>()
   readonly jobs: JobHandle[] = []
   readonly labels: string[] = []
   private faults = 0
@@ -73,8 +76,12 @@ export class Execution {
   }
 
   private launch(job: JobHandle): void {
+    // A workflow run opens a check suite on its commit (a scheduled one on the head): the check-suite
+    // window (records.ts) counts them. A re-run is an attempt of the same run, a shard job a job of it.
+    if (job.attempt === 1 && !job.part && this.scenario.forge !== 'gitea') this.world.records.addSuites(job.kind === 'deploy' ? job.sha : this.world.head, 1)
     this.jobs.push(job)
     this.traces.set(job.name, [])
+    this.traceHashes.set(job.name, createHash('sha1'))
     void this.starters[job.kind](this, job).finally(() => {
       job.done = true
     })
@@ -178,7 +185,11 @@ export class Execution {
     const out: Option[] = []
     const faultsLeft = this.faults < this.bound.maxFaults
     const byJob = new Map<string, Pending[]>()
-    for (const p of this.pending) byJob.set(p.job, [...(byJob.get(p.job) ?? []), p])
+    for (const p of this.pending) {
+      const list = byJob.get(p.job)
+      if (list) list.push(p)
+      else byJob.set(p.job, [p])
+    }
     const jobOptions = new Map<string, Option[]>()
     for (const [job, calls] of [...byJob].sort(([a], [b]) => a.localeCompare(b))) {
       const list: Option[] = []
@@ -206,11 +217,17 @@ export class Execution {
           this.start(commit)
         },
         deploy: (commit, attempt) => this.start(commit, attempt),
-        reconcile: (name) => this.launch({ name, kind: 'reconcile', sha: '', runId: RUN_IDS[name]!, attempt: 1, controller: new AbortController(), done: false })
+        reconcile: (name) => this.launch({ name, kind: 'reconcile', sha: '', runId: RUN_IDS[name]!, attempt: 1, controller: new AbortController(), done: false }),
+        age: (commit) => {
+          this.world.records.addSuites(COMMITS[commit], GITHUB_CHECK_SUITE_WINDOW, true)
+          // What a running job reads next depends on whether it read before or after: in its history, for the state hash.
+          for (const j of this.jobs) if (!j.done) this.trace(j.name, `${this.now}:age(${commit})`)
+        }
       })
     )
     if (faultsLeft && this.cancels < this.bound.maxCancels) {
-      for (const job of this.jobs.filter((j) => !j.done && !j.controller.signal.aborted)) {
+      const may = this.bound.cancellable
+      for (const job of this.jobs.filter((j) => !j.done && !j.controller.signal.aborted && (!may || may.includes(j.name)))) {
         out.push({ label: `cancel(${job.name})`, actor: 'world', fault: true, apply: () => this.cancel(job) })
       }
     }
@@ -233,14 +250,14 @@ export class Execution {
   }
 
   private answer(p: Pending, answer: Answer): void {
-    this.traces.get(p.job)!.push(`${this.now}:${p.kind}(${p.arg})=${answer}`)
+    this.trace(p.job, `${this.now}:${p.kind}(${p.arg})=${answer}`)
     for (const other of this.pending) if (other.job !== p.job) other.overtaken += 1
     p.deliver(answer)
   }
 
   private cancel(job: JobHandle): void {
     this.cancels += 1
-    this.traces.get(job.name)!.push(`${this.now}:cancel`)
+    this.trace(job.name, `${this.now}:cancel`)
     job.controller.abort(new Error('cancelled by SIGINT'))
   }
 
@@ -251,9 +268,14 @@ export class Execution {
     const due = this.timers.filter((t) => t.at === at).sort((a, b) => a.seq - b.seq)
     for (const t of due) {
       this.removeTimer(t)
-      this.traces.get(t.job)!.push(`${at}:tick`)
+      this.trace(t.job, `${at}:tick`)
       t.fire()
     }
+  }
+
+  private trace(job: string, entry: string): void {
+    this.traces.get(job)!.push(entry)
+    this.traceHashes.get(job)!.update(`${entry} `)
   }
 
   /** No fault and no cancellation so far: the world only reordered things. */
@@ -273,7 +295,7 @@ export class Execution {
    * explorer visits it once.
    */
   stateKey(): { key: string; spent: number[] } {
-    const traces = [...this.traces].map(([j, t]) => `${j}[${t.join(' ')}]`).join(' ')
+    const traces = [...this.traceHashes].map(([j, h]) => `${j}[${h.copy().digest('base64')}]`).join(' ')
     const pending = this.pending.map((p) => `${p.job}.${p.kind}(${p.arg})+${p.overtaken}`).join(',')
     const timers = this.timers
       .map((t) => `${t.job}@${t.at}`)

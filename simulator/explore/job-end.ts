@@ -1,5 +1,7 @@
 import type { RunContext } from '../../src/context.js'
+import { errorMessage } from '../../src/errors.js'
 import type { Outcome } from '../../src/outcome.js'
+import { isCancel } from '../../src/runtime/cancel.js'
 import { endOfRun, REJECTING_ENDS } from '../../src/record/end.js'
 import { failuresOf } from '../../src/report/failures.js'
 import { buildReport, type RunRecord, type RunReport } from '../../src/report/model.js'
@@ -21,6 +23,15 @@ const DEPLOY_RESULTS = new Set(['deployed', 'skipped-superseded', 'failed', 'can
 /** docs/reconcile.md: `drifted` is a dry run's only, and the explorer runs none. */
 const RECONCILE_RESULTS = new Set(['in-sync', 'healed', 'deferred', 'held', 'skipped-superseded', 'cancelled', 'failed'])
 const ACTIONS = new Set(['redeployed', 'skipped-on-target', 'skipped-ahead', 'skipped-unknown', 'redeploy-failed', 'stopped-superseded', 'not-started'])
+
+/**
+ * What src/main.ts makes of a mode that threw: a read or wait the cancel stopped is the cancel (the run ends
+ * `cancelled`, with no record), anything else a failure of the mode.
+ */
+export function thrownOutcome(error: unknown, signal: AbortSignal): Outcome {
+  if (isCancel(error, signal)) return { result: 'cancelled', failure: 'The run was cancelled; nothing new was started after the cancel.', outputs: {} }
+  return { result: 'failed', failure: `the mode threw: ${errorMessage(error)}`, outputs: {} }
+}
 
 /** The run's report, as concludeRun builds it, handed to the reporter (which writes the final record). */
 export async function reportOn(ex: Execution, ctx: RunContext, outcome: Outcome): Promise<RunReport> {
@@ -46,6 +57,9 @@ function judgeReport(ex: Execution, job: JobHandle, outcome: Outcome, report: Ru
     // Reconcile without the head has nothing to reconcile to: the mode throws and the step fails
     // (src/modes/reconcile-mode.ts), reported by main without a record. Only then is no record right.
     if (job.kind === 'reconcile' && !job.sha && outcome.result === 'failed') return
+    // A cancel that stopped a read or a wait before the mode could end on its own: src/main.ts reports the run
+    // cancelled, without a record of tenants.
+    if (outcome.result === 'cancelled' && job.controller.signal.aborted) return
     v.push({ invariant: 'report', detail: `${who} ended without a record for its report (${outcome.failure ?? outcome.result})` })
     return
   }

@@ -1,14 +1,13 @@
 import { createContext } from '../../src/context.js'
-import { errorMessage } from '../../src/errors.js'
 import { runReconcileMode } from '../../src/modes/reconcile-mode.js'
-import type { Outcome } from '../../src/outcome.js'
 import { createReporter } from '../../src/report/publish/factory.js'
 import { httpFor, NO_COMMANDS } from './adapters.js'
 import { askingOnce } from './bugs.js'
 import type { Execution } from './execution.js'
 import { forgeFor } from './forge-adapter.js'
 import { settingsFor } from './job.js'
-import { judgeReconcile, reportOn } from './job-end.js'
+import { judgeReconcile, reportOn, thrownOutcome } from './job-end.js'
+import { realForge } from './real-forge.js'
 import type { JobHandle } from './types.js'
 import { COMMITS } from './world.js'
 
@@ -26,10 +25,12 @@ export async function reconcileJob(ex: Execution, job: JobHandle): Promise<void>
   const parsed = settingsFor(scenario, COMMITS.A, { mode: 'reconcile', runId: job.runId, attempt: job.attempt })
   const settings = scenario.bugs.includes('reconcile-asks-once') ? askingOnce(parsed, () => ex.traces.get(job.name)!.some((t) => t.includes('records('))) : parsed
   const [clock, http] = [ex.clockFor(job.name), httpFor(ex, job)]
-  const forge = forgeFor(ex, job, { recordName: parsed.reconcile!.deployRecordName, stripAttempts: scenario.bugs.includes('records-without-attempts') })
-  const reporter = createReporter(parsed, { http, clock, forge })
+  const recordName = parsed.reconcile!.deployRecordName
+  const api = scenario.forgeApi ? realForge(ex, job, parsed, { http, clock, recordName }) : undefined
+  const forge = api?.forge ?? forgeFor(ex, job, { recordName, stripAttempts: scenario.bugs.includes('records-without-attempts') })
+  const reporter = createReporter(parsed, api ? { http, clock, fetch: api.fetch } : { http, clock, forge })
   const ctx = createContext(settings, { clock, http, forge, signal: job.controller.signal, reporter })
-  const outcome = await runReconcileMode(ctx, NO_COMMANDS).catch((error: unknown): Outcome => ({ result: 'failed', failure: `the mode threw: ${errorMessage(error)}`, outputs: {} }))
+  const outcome = await runReconcileMode(ctx, NO_COMMANDS).catch((error: unknown) => thrownOutcome(error, job.controller.signal))
   job.result = outcome.result
   judgeReconcile(ex, job, outcome, await reportOn(ex, ctx, outcome))
 }

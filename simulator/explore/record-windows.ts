@@ -36,7 +36,7 @@ export const RECORD_WINDOWS = {
     scenario: sharded(),
     bound: noFault,
     schedule:
-      'A.record(check in_progress on A)=ok;A.head(main)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;A.record(check completed #1)=ok;A.records(statuses of A)=ok;A.record(status success on A)=ok;start(R);R.head(main)=ok;R.records(statuses of A)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;R.probe(t1)=ok;R.probe(t2)=ok;R.probe(t3)=ok;R.compare(A...C0)=ok;R.compare(C0...A)=ok;R.head(main)=ok;R.records(statuses of A)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;R.probe(t2)=ok;R.redeploy(t2)=ok;R.probe(t2)=ok;R.head(main)=ok;R.records(statuses of A)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;R.probe(t3)=ok;start(A/2);R.redeploy(t3)=ok;R.probe(t3)=ok;R.probe(t2)=ok;R.probe(t3)=ok;R.records(statuses of A)=ok;A/2.record(check in_progress on A)=ok;A/2.head(main)=ok;A/2.records(statuses of A)=ok;A/2.record(status pending on A)=ok;A/2.head(main)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;start(A/1);R.head(main)=ok;R.registry(GET staging-aaaaaaa)=ok;R.registry(HEAD latest)=ok;A/2.probe(t2)=ok;A/2.probe(t2)=ok;A/1.record(check in_progress on A)=ok;A/1.head(main)=ok;A/1.records(statuses of A)=ok;R.registry(GET sha256:4d69c1)=ok;R.head(main)=ok',
+      'A.head(main)=ok;A.record(check in_progress on A)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;A.record(check completed #1)=ok;A.records(statuses of A)=ok;A.record(status success on A)=ok;start(R);R.head(main)=ok;R.records(statuses of A)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;R.probe(t1)=ok;R.probe(t2)=ok;R.probe(t3)=ok;R.compare(A...C0)=ok;R.compare(C0...A)=ok;R.head(main)=ok;R.records(statuses of A)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;R.probe(t2)=ok;R.redeploy(t2)=ok;R.probe(t2)=ok;R.head(main)=ok;R.records(statuses of A)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;R.probe(t3)=ok;start(A/2);R.redeploy(t3)=ok;R.probe(t3)=ok;R.probe(t2)=ok;R.probe(t3)=ok;R.records(statuses of A)=ok;A/2.head(main)=ok;A/2.record(check in_progress on A)=ok;A/2.records(statuses of A)=ok;A/2.record(status pending on A)=ok;A/2.head(main)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;start(A/1);R.head(main)=ok;R.registry(GET staging-aaaaaaa)=ok;R.registry(HEAD latest)=ok;A/2.probe(t2)=ok;A/2.probe(t2)=ok;A/1.head(main)=ok;A/1.record(check in_progress on A)=ok;A/1.records(statuses of A)=ok;R.registry(GET sha256:4d69c1)=ok;R.head(main)=ok',
     invariant: 'reconcile-ignored-deploy',
     closed: true
   },
@@ -46,7 +46,7 @@ export const RECORD_WINDOWS = {
     scenario: withReconcile({ landing: [], broken: ['A'] }),
     bound: { ...noFault, maxFaults: 1, faults: { record: ['err'] } },
     schedule:
-      'A.record(check in_progress on A)=ok;A.head(main)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;tick(20000);A.probe(t1)=ok;A.head(main)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;A.record(check completed #1)=err',
+      'A.head(main)=ok;A.record(check in_progress on A)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;tick(20000);A.probe(t1)=ok;A.head(main)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;A.record(check completed #1)=err',
     invariant: 'lost-end',
     closed: true
   },
@@ -55,7 +55,7 @@ export const RECORD_WINDOWS = {
     campaign: 'record-rate-limit',
     scenario: withReconcile({ landing: [] }),
     bound: { ...noFault, maxFaults: 2, faults: { record: ['403'] } },
-    schedule: 'A.record(check in_progress on A)=403;A.head(main)=ok;A.record(status pending on A)=403;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok',
+    schedule: 'A.head(main)=ok;A.record(check in_progress on A)=403;A.record(status pending on A)=403;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok',
     invariant: 'unrecorded-send',
     closed: true
   },
@@ -73,8 +73,11 @@ export const RECORD_WINDOWS = {
     campaign: 'gitea-rerun',
     scenario: withReconcile({ landing: [], reruns: ['A'], rerunWhenCancelled: true, forge: 'gitea' }),
     bound: { ...noFault, maxFaults: 1, maxCancels: 1 },
-    schedule:
-      'start(R);R.head(main)=ok;R.records(statuses of A)=ok;cancel(A);rerun(A);R.probe(t1)=ok;R.probe(t2)=ok;R.compare(A...C0)=ok;A.records(statuses of A)=ok;A.head(main)=ok;A#2.records(statuses of A)=ok;A#2.head(main)=ok;A#2.record(status pending on A)=ok;R.compare(C0...A)=ok;R.head(main)=ok;A.record(status pending on A)=ok;A.records(statuses of A)=ok;A.record(status failure on A)=ok;A#2.head(main)=ok;A#2.probe(t1)=ok;R.records(statuses of A)=ok;R.probe(t1)=ok',
+    schedule: [
+      'start(R);R.head(main)=ok;R.records(statuses of A)=ok;cancel(A);rerun(A);R.probe(t1)=ok;R.probe(t2)=ok;R.compare(A...C0)=ok;A.head(main)=ok;A.records(statuses of A)=ok',
+      'A#2.head(main)=ok;A#2.records(statuses of A)=ok;A#2.record(status pending on A)=ok;R.compare(C0...A)=ok;R.head(main)=ok;A.record(status pending on A)=ok;A.records(statuses of A)=ok;A.record(status failure on A)=ok;A#2.head(main)=ok;A#2.probe(t1)=ok',
+      'R.records(statuses of A)=ok;R.probe(t1)=ok'
+    ].join(';'),
     invariant: 'reconcile-ignored-deploy',
     closed: true
   },
@@ -109,7 +112,7 @@ export const RECORD_WINDOWS = {
     scenario: withReconcile({ landing: [], skewMs: { A: -SKEW_MS }, deployTimeoutMinutes: 15 }),
     bound: noFault,
     schedule: [
-      'A.record(check in_progress on A)=ok;start(R);A.head(main)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok',
+      'A.head(main)=ok;A.record(check in_progress on A)=ok;start(R);A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok',
       'R.head(main)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;R.records(status list of A)=ok;R.probe(t1)=ok'
     ].join(';'),
     invariant: 'reconcile-ignored-deploy',
@@ -121,7 +124,7 @@ export const RECORD_WINDOWS = {
     scenario: withReconcile({ landing: [], broken: ['A'] }),
     bound: { ...noFault, maxFaults: 1, maxCancels: 1 },
     schedule: [
-      'A.record(check in_progress on A)=ok;A.head(main)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok',
+      'A.head(main)=ok;A.record(check in_progress on A)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok',
       'start(R);cancel(A);A.record(check completed #1)=ok;A.records(statuses of A)=ok;A.record(status failure on A)=ok',
       'R.head(main)=ok;R.records(statuses of A)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;R.probe(t1)=ok;R.probe(t2)=ok'
     ].join(';'),

@@ -1,5 +1,6 @@
 import type { CheckRunRead, CheckRunUpdate, CommitStatus, CommitStatusRead } from '../../src/forge/types.js'
 import { parseStamp } from '../../src/record/stamp.js'
+import { GITHUB_CHECK_SUITE_WINDOW, GITHUB_STATUSES_PER_CONTEXT } from '../forge-reports.js'
 import { commitName } from './commits.js'
 
 /**
@@ -14,6 +15,14 @@ import { commitName } from './commits.js'
  * give them: GitHub's `started_at`/`created_at` are `YYYY-MM-DDTHH:MM:SSZ` (OpenAPI `check-run` and
  * `simple-commit-status`, @octokit/openapi-types), Gitea's `created_at` a timeutil.TimeStamp of Unix
  * seconds (services/convert/status.go). A runner's clock never reaches them.
+ *
+ * GitHub's check-suite window, as the fake forge keeps it (simulator/forge-reports.ts): "If there are more
+ * than 1000 check suites on a single git reference, this endpoint will limit check runs to the 1000 most
+ * recent check suites" (OpenAPI checks/list-for-ref). Every check run created opens a suite of its own
+ * (OpenAPI checks/create-suite: "check suites are automatically created when you create a check run"),
+ * every workflow run a job belongs to opens one on its commit, and `addSuites` adds later ones (a
+ * thousand scheduled runs). A check run outside the window is in no read reconcile makes; the combined
+ * status keeps the latest status of each context for good.
  */
 
 interface CheckRun extends CheckRunRead {
@@ -29,6 +38,13 @@ export class Records {
   private readonly checks: CheckRun[] = []
   private readonly statuses: Status[] = []
   private nextId = 1
+  /** Check suites per commit, in creation order; a check run's suite is its number there. */
+  private readonly suites = new Map<string, number>()
+  private readonly suiteOf = new Map<number, number>()
+  /** Set once a scenario adds suites: the counts then belong in the state hash. */
+  private aging = false
+  /** The last snapshot, until the next write: asked at every step, written seldom. */
+  private cached: string | undefined
 
   constructor(private readonly wall: () => number) {}
 
@@ -36,8 +52,17 @@ export class Records {
     return new Date(Math.floor(this.wall() / 1000) * 1000).toISOString().replace('.000Z', 'Z')
   }
 
+  /** `n` more check suites on `sha`, newer than every earlier one. */
+  addSuites(sha: string, n: number, aging = false): void {
+    this.cached = undefined
+    this.suites.set(sha, (this.suites.get(sha) ?? 0) + n)
+    this.aging ||= aging
+  }
+
   createCheck(sha: string, name: string, u: CheckRunUpdate): number {
     const id = this.nextId++
+    this.addSuites(sha, 1)
+    this.suiteOf.set(id, this.suites.get(sha)!)
     this.checks.push({
       id,
       sha,
@@ -56,6 +81,7 @@ export class Records {
   updateCheck(id: number, u: CheckRunUpdate): CheckRun | undefined {
     const c = this.checks.find((x) => x.id === id)
     if (!c) return undefined
+    this.cached = undefined
     if (u.status) c.status = u.status
     if (u.conclusion) c.conclusion = u.conclusion
     if (u.externalId !== undefined) c.externalId = u.externalId
@@ -64,8 +90,15 @@ export class Records {
     return c
   }
 
-  createStatus(s: CommitStatus): void {
+  /**
+   * A status POST; false when GitHub refuses it (`capped`): "a limit of 1000 statuses per `sha` and
+   * `context` within a repository" (OpenAPI repos/create-commit-status; GITHUB_STATUSES_PER_CONTEXT).
+   */
+  createStatus(s: CommitStatus, capped = false): boolean {
+    if (capped && this.statuses.filter((x) => x.sha === s.sha && x.context === s.context).length >= GITHUB_STATUSES_PER_CONTEXT) return false
+    this.cached = undefined
     this.statuses.push({ id: this.nextId++, sha: s.sha, state: s.state, context: s.context, description: s.description, targetUrl: s.targetUrl, createdAt: this.iso() })
+    return true
   }
 
   latestStatuses(sha: string): CommitStatusRead[] {
@@ -85,8 +118,19 @@ export class Records {
     return { statuses, total: mine.length }
   }
 
+  /** Every check run of the name in the window, newest first (`filter=all`). */
+  checksOf(sha: string, name: string): CheckRunRead[] {
+    const oldest = (this.suites.get(sha) ?? 0) - GITHUB_CHECK_SUITE_WINDOW
+    return this.checks
+      .filter((c) => c.sha === sha && c.name === name && this.suiteOf.get(c.id)! > oldest)
+      .reverse()
+      .map(({ sha: _sha, ...read }) => ({ ...read }))
+  }
+
   latestCheck(sha: string, name: string): CheckRunRead[] {
-    const runs = this.checks.filter((c) => c.sha === sha && c.name === name)
+    // Only the newest GITHUB_CHECK_SUITE_WINDOW suites of the commit are searched.
+    const oldest = (this.suites.get(sha) ?? 0) - GITHUB_CHECK_SUITE_WINDOW
+    const runs = this.checks.filter((c) => c.sha === sha && c.name === name && this.suiteOf.get(c.id)! > oldest)
     const last = runs.at(-1)
     if (!last) return []
     const { sha: _sha, ...read } = last
@@ -95,11 +139,16 @@ export class Records {
 
   /** What the records say, for the state hash: the latest of every name on every commit. */
   snapshot(): string {
+    return (this.cached ??= this.describe())
+  }
+
+  private describe(): string {
     const checks = new Map<string, string>()
-    for (const c of this.checks) checks.set(`${commitName(c.sha)}:${c.name}`, `${c.status}:${stampOf(c.externalId)}`)
+    for (const c of this.checks) checks.set(`${commitName(c.sha)}:${c.name}`, `${c.status}:${stampOf(c.externalId)}${this.aging ? `#${this.suiteOf.get(c.id)}` : ''}`)
     const statuses = new Map<string, string>()
     for (const s of this.statuses) statuses.set(`${commitName(s.sha)}:${s.context}`, `${s.state}:${stampOf(s.description)}`)
-    return `checks{${[...checks].join(',')}} statuses{${[...statuses].join(',')}}`
+    const suites = this.aging ? ` suites{${[...this.suites].map(([sha, n]) => `${commitName(sha)}:${n}`).join(',')}}` : ''
+    return `checks{${[...checks].join(',')}} statuses{${[...statuses].join(',')}}${suites}`
   }
 }
 

@@ -12,9 +12,10 @@ export type Kind = 'head' | 'compare' | 'probe' | 'redeploy' | 'registry' | 'rec
  * Retry-After for a redeploy); `hang`: no answer until the request's time limit; `403`: GitHub's secondary
  * rate limit as it may come, a 403 without `Retry-After` (REST docs, "Rate limits for the REST API":
  * "you may receive a 403 or 429 response"; the headers are not promised); `lost`: the write is applied
- * and its answer lost (the connection reset after the request went out).
+ * and its answer lost (the connection reset after the request went out). `429`: the same limit as a 429
+ * (through the real adapters both carry GitHub's `retry-after`, forge-routes.ts).
  */
-export type Answer = 'ok' | 'err' | '503' | 'hang' | '403' | 'lost'
+export type Answer = 'ok' | 'err' | '503' | 'hang' | '403' | '429' | 'lost'
 
 export interface Bound {
   /** Faults (non-ok answers and cancellations) per execution. */
@@ -23,6 +24,8 @@ export interface Bound {
   maxPreemptions: number
   /** Cancellations among the faults. */
   maxCancels: number
+  /** The jobs the world may cancel (a shard job `A/2`, say); every job when unset. */
+  cancellable?: string[]
   /** The faults the world may choose, by kind of call. */
   faults: Partial<Record<Kind, Answer[]>>
   /**
@@ -57,6 +60,8 @@ export interface Scenario {
    * writes its deploy records (a check run, and its end as a commit status) as GitHub holds them.
    */
   reconcile: boolean
+  /** The reconcile starts only at a step when every deploy job started so far has ended (a scheduled run after the deploy, not beside it). */
+  reconcileAfterDeploys?: boolean
   /** A second scheduled reconcile (`R2`), also starting at any step: two reconciles that overlap. */
   secondReconcile?: boolean
   /** Commits that land on the branch at a step the scheduler picks, each starting its deploy job (`B`; none: A alone). */
@@ -68,6 +73,12 @@ export interface Scenario {
    * in flight (a killed runner's last request), not only once it has ended.
    */
   rerunWhenCancelled?: boolean
+  /**
+   * The jobs talk to the forge through the real adapters (src/forge/github.ts, gitea.ts) over the
+   * in-process forge API (real-forge.ts, forge-routes.ts): each HTTP request, each retry included, is a
+   * step, with its own fault. Otherwise through the `Forge` interface (forge-adapter.ts), a call a step.
+   */
+  forgeApi?: boolean
   /** Which forge keeps the records: GitHub (check runs and their end as a status) or Gitea (statuses only, whole seconds). */
   forge?: 'github' | 'gitea'
   /** `deploy-timeout-minutes` of the reconcile (its default, 6 h, when undefined). */
@@ -80,6 +91,12 @@ export interface Scenario {
    * (`shard: i/n`, the whole fleet, no canary, no image) that start at steps the scheduler picks, in any order.
    */
   shards?: number
+  /**
+   * Commits on which a thousand newer check suites may open at a step the scheduler picks (`age(A)`: a
+   * thousand scheduled runs later): GitHub then lists none of the check runs written before (the
+   * check-suite window, records.ts), and only the combined status still carries what they said.
+   */
+  aging?: CommitName[]
   /** Runner clocks off the forge's, by job name (`A`: -960000 is 16 minutes behind): what each job stamps as its wall time. */
   skewMs?: Record<string, number>
 }

@@ -243,6 +243,11 @@ export class World {
 
 export function revisionOf(bytes: Buffer | undefined): string | undefined {
   if (!bytes) return undefined
+  // Asked at every step (the state hash): a manifest is parsed once.
+  if (revisions.has(bytes)) return revisions.get(bytes)
   const json = JSON.parse(bytes.toString('utf8')) as { annotations?: Record<string, string> }
-  return json.annotations?.['org.opencontainers.image.revision']
+  const revision = json.annotations?.['org.opencontainers.image.revision']
+  revisions.set(bytes, revision)
+  return revision
 }
+const revisions = new WeakMap<Buffer, string | undefined>()

@@ -15,6 +15,11 @@ export interface ForgeDeps {
    * client, the grace after the cancel for the one that writes the records.
    */
   signal?: AbortSignal
+  /**
+   * GitHub only: the fetch Octokit sends through, in place of the toolkit's proxy-aware one (Gitea's
+   * requests go through `http`). The explorer's in-process forge answers through it.
+   */
+  fetch?: typeof fetch
 }
 
 export function createForge(settings: ForgeSettings, deps: ForgeDeps): Forge {
@@ -22,7 +27,7 @@ export function createForge(settings: ForgeSettings, deps: ForgeDeps): Forge {
   showQueryValuesOf(settings.apiUrl)
   switch (settings.kind) {
     case 'github':
-      return new GitHubForge(settings, deps.clock, deps.log, deps.signal)
+      return new GitHubForge(settings, deps.clock, deps.log, deps.signal, deps.fetch)
     case 'gitea':
       return new GiteaForge(settings, deps.http, deps.clock, deps.log, deps.signal)
   }

@@ -47,10 +47,12 @@ export class GitHubForge implements Forge {
     private readonly clock: Clock,
     private readonly log: (message: string) => void,
     /** Aborts every request and retry wait of this client (the run's cancel). */
-    private readonly cancel?: AbortSignal
+    private readonly cancel?: AbortSignal,
+    /** What Octokit sends through instead of the toolkit's fetch (see ForgeDeps.fetch). */
+    transport?: typeof fetch
   ) {
     // An empty token still reads public repositories; getOctokit refuses one, so build the client directly.
-    const options = { baseUrl: settings.apiUrl, request: octokitRequest(), log: octokitLog }
+    const options = { baseUrl: settings.apiUrl, request: octokitRequest(undefined, transport), log: octokitLog }
     this.octokit = settings.token ? getOctokit(settings.token, options) : (new GitHub(options) as Octokit)
     logOctokitRequests(this.octokit)
     countOctokitRequests(this.octokit)

@@ -22,6 +22,8 @@ export interface ReporterDeps {
   superseded?: () => Promise<boolean>
   /** The run's cancellation: the records' own forge client stops at its grace, not at the cancel. */
   cancel?: Cancellation
+  /** GitHub only: the fetch the records' forge client sends through (ForgeDeps.fetch). */
+  fetch?: typeof fetch
 }
 
 export function createReporter(settings: Settings, deps: ReporterDeps): Reporter {
@@ -62,7 +64,7 @@ const deploymentLog = { warning: (m: string) => core.warning(m, { title: 'Deploy
 /** The records' forge client, on the short reporting retry budget; its requests stop when `signal` aborts (by default the grace after a cancel). */
 function reportingForge(settings: Settings, deps: ReporterDeps, signal = deps.cancel?.grace): Forge {
   const retry = { ...settings.forge.retry, maxTotalMs: Math.min(settings.forge.retry.maxTotalMs, REPORT_RETRY_MS) }
-  return deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m), signal })
+  return deps.forge ?? createForge({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => core.info(m), signal, fetch: deps.fetch })
 }
 
 /** The run to stamp on the record; none outside a workflow run (no numeric GITHUB_RUN_ID). */

@@ -1,0 +1,63 @@
+import type { CheckRunRead } from '../../src/forge/types.js'
+import type { Answer } from './types.js'
+
+/**
+ * The bodies and headers of the in-process forge API's answers (forge-routes.ts): JSON replies, GitHub's
+ * rate-limit headers, what a fault answers, and a check run as GitHub lists it.
+ */
+
+export interface Reply {
+  status: number
+  headers: Record<string, string>
+  /** JSON unless a string is given as it is (a bare SHA); none for a 304. */
+  body?: unknown
+}
+
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({ status, headers: { 'content-type': 'application/json', ...headers }, body })
+/** GitHub's answers carry the primary limit's headers (REST docs, "Rate limits for the REST API"); far from spent here. */
+export const RATE = { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '900', 'x-ratelimit-used': '100', 'x-ratelimit-resource': 'core' }
+
+/** What a fault answers, whatever the route: a 503, or GitHub's secondary rate limit (403 or 429, with `retry-after`). */
+export function fault(answer: Answer, github: boolean): Reply | undefined {
+  if (answer === 'err' || answer === '503') return json(503, { message: 'Service Unavailable' })
+  // "You may receive a 403 or 429 response ... If the retry-after response header is present, you should not
+  // retry your request until after that many seconds has elapsed" (REST docs, "Rate limits for the REST API").
+  if (answer === '403' || answer === '429')
+    return json(Number(answer), { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, github ? { ...RATE, 'retry-after': '60' } : {})
+  return undefined
+}
+
+/** A check run's create or PATCH body, as the explorer's records keep it. */
+export function update(b: Record<string, unknown>) {
+  const output = (b.output ?? {}) as Record<string, unknown>
+  return {
+    status: b.status as 'in_progress' | 'completed' | undefined,
+    conclusion: b.conclusion as never,
+    externalId: typeof b.external_id === 'string' ? b.external_id : undefined,
+    detailsUrl: typeof b.details_url === 'string' ? b.details_url : undefined,
+    title: String(output.title ?? ''),
+    summary: String(output.summary ?? '')
+  }
+}
+
+export function checkJson(sha: string, c: CheckRunRead): Record<string, unknown> {
+  return {
+    id: c.id,
+    head_sha: sha,
+    name: c.name,
+    status: c.status,
+    conclusion: c.conclusion,
+    external_id: c.externalId ?? '',
+    started_at: c.startedAt,
+    details_url: c.detailsUrl,
+    output: { title: c.title, summary: null }
+  }
+}
+
+/** `deploy`, `shard 1`, `reconcile`: the record names as a schedule shows them. */
+export function shortName(name: string, deploy: string | undefined): string {
+  if (name === deploy) return 'deploy'
+  const shard = /\(shard (\d+)\)$/.exec(name)
+  if (shard) return `shard ${shard[1]}`
+  return name.endsWith('/reconcile') ? 'reconcile' : name
+}
