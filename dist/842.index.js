@@ -856,11 +856,12 @@ var log = __webpack_require__(5625);
  * Octokit's `request` options: the toolkit's own (its proxy-aware fetch and agent, which a `request`
  * option would otherwise replace whole), with every answer read through a size cap, and Octokit's own
  * warnings (a `Deprecation`/`Sunset` header quoted from the answer) through the action's log, where
- * quoted text is neutralised, instead of straight to stderr.
+ * quoted text is neutralised, instead of straight to stderr. `transport` replaces the toolkit's fetch (an
+ * in-process forge that answers each request at a step of its own, as the explorer's does).
  */
-function octokitRequest(maxBytes = bounded_fetch/* MAX_GITHUB_ANSWER_BYTES */.ae) {
+function octokitRequest(maxBytes = bounded_fetch/* MAX_GITHUB_ANSWER_BYTES */.ae, transport) {
     const base = utils/* defaults */.NT.request;
-    return { ...base, fetch: (0,bounded_fetch/* boundedFetch */.A)(maxBytes, base.fetch ?? globalThis.fetch), log: octokitLog };
+    return { ...base, fetch: (0,bounded_fetch/* boundedFetch */.A)(maxBytes, transport ?? base.fetch ?? globalThis.fetch), log: octokitLog };
 }
 const octokitLog = {
     debug: () => undefined,
@@ -944,13 +945,15 @@ class GitHubForge {
     time;
     constructor(settings, clock, log, 
     /** Aborts every request and retry wait of this client (the run's cancel). */
-    cancel) {
+    cancel, 
+    /** What Octokit sends through instead of the toolkit's fetch (see ForgeDeps.fetch). */
+    transport) {
         this.settings = settings;
         this.clock = clock;
         this.log = log;
         this.cancel = cancel;
         // An empty token still reads public repositories; getOctokit refuses one, so build the client directly.
-        const options = { baseUrl: settings.apiUrl, request: octokitRequest(), log: octokitLog };
+        const options = { baseUrl: settings.apiUrl, request: octokitRequest(undefined, transport), log: octokitLog };
         this.octokit = settings.token ? (0,github/* getOctokit */.Q)(settings.token, options) : new utils/* GitHub */.gq(options);
         logOctokitRequests(this.octokit);
         countOctokitRequests(this.octokit);
@@ -1307,7 +1310,7 @@ function createForge(settings, deps) {
     (0,debug/* showQueryValuesOf */.F1)(settings.apiUrl);
     switch (settings.kind) {
         case 'github':
-            return new GitHubForge(settings, deps.clock, deps.log, deps.signal);
+            return new GitHubForge(settings, deps.clock, deps.log, deps.signal, deps.fetch);
         case 'gitea':
             return new GiteaForge(settings, deps.http, deps.clock, deps.log, deps.signal);
     }
@@ -5115,7 +5118,7 @@ const deploymentLog = { warning: (m) => log/* warning */.$e(m, { title: 'Deploym
 /** The records' forge client, on the short reporting retry budget; its requests stop when `signal` aborts (by default the grace after a cancel). */
 function reportingForge(settings, deps, signal = deps.cancel?.grace) {
     const retry = { ...settings.forge.retry, maxTotalMs: Math.min(settings.forge.retry.maxTotalMs, REPORT_RETRY_MS) };
-    return deps.forge ?? (0,factory/* createForge */.u)({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => log/* info */.pq(m), signal });
+    return deps.forge ?? (0,factory/* createForge */.u)({ ...settings.forge, retry }, { http: deps.http, clock: deps.clock, log: (m) => log/* info */.pq(m), signal, fetch: deps.fetch });
 }
 /** The run to stamp on the record; none outside a workflow run (no numeric GITHUB_RUN_ID). */
 function runOf(settings) {

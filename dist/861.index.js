@@ -593,7 +593,8 @@ async function readDeployRecords(forge, sha, names) {
         await read(names.whole);
         await read(names.shard(1));
     }
-    records.push(...(await statusRecords(forge, sha, names)));
+    for (const r of await statusRecords(forge, sha, names))
+        records.push(r);
     if (!checks)
         return records;
     const count = records.reduce((most, r) => (r.stamp.mode === 'deploy' ? Math.max(most, (0,_stamp_js__WEBPACK_IMPORTED_MODULE_0__/* .partOf */ .BU)(r.stamp)?.count ?? 0) : most), 0);
