@@ -31,10 +31,13 @@ describe('GitHub through Octokit', () => {
 describe('Gitea through the shared HTTP client', () => {
   const c = campaign('forge-api-gitea')
 
-  it("reads a commit without statuses (Gitea's empty combined status, no X-Total-Count) as no records, and reconciles on", async () => {
-    const r = await replay(c.scenario, c.bound, 'start(R);R.head(main)=ok;R.records(statuses of A)=ok')
+  it("reads a commit without statuses as no records: the reconcile's empty status list, and the writer's read of Gitea's empty combined status (no X-Total-Count)", async () => {
+    const r = await replay(c.scenario, c.bound, 'start(R);R.head(main)=ok;R.records(status list of A)=ok')
     // An unreadable answer would have the reconcile read again and defer; no records is no reason to stop.
-    expect(r.played.filter((m) => m.startsWith('R.')).slice(0, 3)).toEqual(['R.head(main)=ok', 'R.records(statuses of A)=ok', 'R.probe(t1)=ok'])
+    expect(r.played.filter((m) => m.startsWith('R.')).slice(0, 3)).toEqual(['R.head(main)=ok', 'R.records(status list of A)=ok', 'R.probe(t1)=ok'])
+    // The deploy reads its context before its first status (the empty combined status) and writes it.
+    const a = r.played.filter((m) => m.startsWith('A.'))
+    expect(a.slice(a.indexOf('A.records(statuses of A)=ok'), a.indexOf('A.records(statuses of A)=ok') + 2)).toEqual(['A.records(statuses of A)=ok', 'A.record(status pending on A)=ok'])
     expect(r.results.A).toBe('deployed')
     expect(r.violations).toEqual([])
   })

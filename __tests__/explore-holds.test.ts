@@ -13,10 +13,10 @@ const campaign = (name: string) => CAMPAIGNS.find((c) => c.name === name)!
 
 /** A's canary fails and its deploy ends; a thousand check suites later the reconcile reads A's records. */
 const AFTER_THE_WINDOW = [
-  'A.head(main)=ok;A.record(check in_progress on A)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok',
-  'tick(20000);A.probe(t1)=ok;A.head(main)=ok;A.records(statuses of C0)=ok;A.records(check rollout-guard/production of C0)=ok;A.records(check shard 1 of C0)=ok',
-  'A.registry(GET latest)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;A.record(check completed #1)=ok;A.records(statuses of A)=ok;A.record(status failure on A)=ok',
-  'age(A);start(R);R.head(main)=ok;R.records(statuses of A)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok'
+  'A.head(main)=ok;A.record(check in_progress on A)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;tick(20000);A.probe(t1)=ok',
+  'A.head(main)=ok;A.records(check rollout-guard/production of C0)=ok;A.records(check shard 1 of C0)=ok;A.records(status list of C0)=ok;A.registry(GET latest)=ok',
+  'A.redeploy(t1)=ok;A.probe(t1)=ok;A.record(check completed #1)=ok;A.records(statuses of A)=ok;A.record(status failure on A)=ok;age(A);start(R);R.head(main)=ok',
+  'R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;R.records(status list of A)=ok'
 ].join(';')
 
 describe("GitHub's check-suite window", () => {
@@ -45,13 +45,14 @@ describe("GitHub's check-suite window", () => {
  */
 const SHARD_RERUN = [
   'A.head(main)=ok;A.record(check in_progress on A)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;A.record(check completed #1)=ok',
-  'A.records(statuses of A)=ok;A.record(status success on A)=ok;start(A/1);A/1.head(main)=ok;A/1.record(check in_progress on A)=ok;A/1.records(statuses of A)=ok;start(A/2);cancel(A/1)',
-  'A/1.record(status pending on A)=ok;A/1.record(check completed #3)=ok;A/1.records(statuses of A)=ok;A/1.record(status failure on A)=ok;A/2.head(main)=ok;A/2.record(check in_progress on A)=ok;A/2.records(statuses of A)=ok;A/2.record(status pending on A)=ok',
-  'A/2.head(main)=ok;A/2.probe(t2)=ok;A/2.compare(A...C0)=ok;A/2.redeploy(t2)=ok;A/2.probe(t2)=ok;rerun(A/1);A/1#2.head(main)=ok;A/1#2.record(check in_progress on A)=ok',
-  'A/1#2.records(statuses of A)=ok;A/1#2.record(status pending on A)=ok;A/1#2.head(main)=ok;A/1#2.probe(t1)=ok;A/1#2.probe(t1)=ok;A/1#2.head(main)=ok;A/1#2.probe(t3)=ok;A/1#2.compare(A...C0)=ok',
-  'A/1#2.redeploy(t3)=ok;A/1#2.probe(t3)=ok;A/1#2.probe(t1)=ok;A/1#2.probe(t3)=ok;A/1#2.record(check completed #8)=ok;A/1#2.records(statuses of A)=ok;A/1#2.record(status success on A)=ok;tick(20000)',
-  'A/2.probe(t2)=ok;A/2.head(main)=ok;A/2.record(check completed #6)=ok;A/2.records(statuses of A)=ok;A/2.record(status failure on A)=ok;start(R);tick(980000);R.head(main)=ok',
-  'R.records(statuses of A)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;R.records(check shard 2 of A)=ok'
+  'A.records(statuses of A)=ok;A.record(status success on A)=ok;start(A/1);A/1.head(main)=ok;A/1.records(statuses of A)=ok;start(A/2);cancel(A/1);A/1.record(status pending on A)=ok',
+  'A/1.record(check in_progress on A)=ok;A/1.record(check completed #4)=ok;A/1.records(statuses of A)=ok;A/1.record(status failure on A)=ok;A/2.head(main)=ok',
+  'A/2.records(statuses of A)=ok;A/2.record(status pending on A)=ok;A/2.record(check in_progress on A)=ok;A/2.head(main)=ok;A/2.probe(t2)=ok;A/2.compare(A...C0)=ok',
+  'A/2.redeploy(t2)=ok;A/2.probe(t2)=ok;rerun(A/1);A/1#2.head(main)=ok;A/1#2.records(statuses of A)=ok;A/1#2.record(status pending on A)=ok;A/1#2.record(check in_progress on A)=ok',
+  'A/1#2.head(main)=ok;A/1#2.probe(t1)=ok;A/1#2.probe(t1)=ok;A/1#2.head(main)=ok;A/1#2.probe(t3)=ok;A/1#2.compare(A...C0)=ok;A/1#2.redeploy(t3)=ok;A/1#2.probe(t3)=ok',
+  'A/1#2.probe(t1)=ok;A/1#2.probe(t3)=ok;A/1#2.record(check completed #9)=ok;A/1#2.records(statuses of A)=ok;A/1#2.record(status success on A)=ok;tick(20000)',
+  'A/2.probe(t2)=ok;A/2.head(main)=ok;A/2.record(check completed #7)=ok;A/2.records(statuses of A)=ok;A/2.record(status failure on A)=ok;start(R);tick(980000)',
+  'R.head(main)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;R.records(status list of A)=ok;R.records(check shard 2 of A)=ok'
 ].join(';')
 
 describe("a re-run of one shard beside another shard's hold", () => {

@@ -69,7 +69,11 @@ describe('what reconcile decides, replayed', () => {
   })
 
   it("defers to a live re-run (attempt 2) although the first attempt's end is the commit's latest status", async () => {
-    const r = await replay(withReconcile({ landing: [], reruns: ['A'] }), bound, `${A_CANCELLED};rerun(A);A#2.head(main)=ok;A#2.record(check in_progress on A)=ok;start(R)`)
+    const r = await replay(
+      withReconcile({ landing: [], reruns: ['A'] }),
+      bound,
+      `${A_CANCELLED};rerun(A);A#2.head(main)=ok;A#2.record(check in_progress on A)=ok;start(R);R.head(main)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;R.records(status list of A)=ok`
+    )
     expect(r.results).toEqual({ A: 'cancelled', 'A#2': 'deployed', R: 'deferred' })
     expect(r.violations).toEqual([])
   })

@@ -18,9 +18,10 @@ import { commitName, order, REPOSITORY } from './world.js'
  *   the combined status with the state named `status`, `limit` capped at 50, the number of contexts in
  *   `X-Total-Count`, and a zero-valued body with no header when there is no status (GetCombinedCommitStatusByRef);
  *   `created_at` in whole seconds; no Checks API (404).
+ * - Both: the status list, one page (GitHub `GET /commits/{ref}/statuses`, Gitea `GET /statuses/{sha}`).
  * The world's hooks are the interface-level forge's (forge-adapter.ts): head reads are ownership
- * evidence, a record that reaches the forge is what the deploy watch judges, and a reconcile's read of
- * the whole-fleet record (the check run of that name on GitHub, the combined status on Gitea) is its look.
+ * evidence, a record that reaches the forge is what the deploy watch judges, and a reconcile's run of
+ * consecutive record reads (check runs, the status list, the combined status) is its look.
  */
 
 export type { Reply } from './forge-replies.js'
@@ -48,6 +49,13 @@ export function forgeRoutes(ex: Execution, job: JobHandle, o: RouteOptions): (me
   }
   const failedRunning = (stamp: string | null | undefined): void => {
     if (job.kind === 'deploy' && parseStamp(stamp)?.end === 'running') world.watch.writeFailed(job.name)
+  }
+  // A reconcile's read of the deploy records is its run of consecutive record requests, whatever their
+  // order and kind, as in forge-adapter.ts: the first begins its look, the others continue it.
+  const readRecords = (sha: string): void => {
+    if (job.kind !== 'reconcile') return
+    if (ex.traces.get(job.name)!.at(-2)?.includes(':records(')) world.watch.reread(job.name, sha)
+    else world.watch.looked(job.name, sha)
   }
   const write = (arg: string, stamp: string | null | undefined, apply: () => Reply): Routed => ({
     kind: 'record',
@@ -129,6 +137,37 @@ export function forgeRoutes(ex: Execution, job: JobHandle, o: RouteOptions): (me
         return json(201, { id: 1, [github ? 'state' : 'status']: b.state, context: b.context })
       })
     }
+    // The status list, one page: GitHub's `GET /commits/{ref}/statuses` ("reverse chronological order",
+    // `per_page` at most 100; repos/list-commit-statuses-for-ref); Gitea's `GET /statuses/{sha}` and
+    // `/commits/{ref}/statuses`, newest by write order only with `sort=leastindex` (by whole seconds
+    // otherwise, the writes of one second oldest first as the fake forge lists them), `limit` capped at
+    // 50, the total in `X-Total-Count` (routers/api/v1/repo/status.go, models/git/commit_status.go).
+    const list = (github ? /^\/commits\/([0-9a-f]{40})\/statuses$/ : /^\/(?:statuses|commits)\/([0-9a-f]{40})(?:\/statuses)?$/).exec(rest)
+    if (method === 'GET' && list && (github || rest.startsWith('/statuses/') || rest.endsWith('/statuses'))) {
+      const sha = list[1]!
+      const page = Math.max(1, Number(q.get('page') ?? 1) || 1)
+      const size = github ? Math.min(100, Number(q.get('per_page') ?? 30) || 30) : Math.min(50, Number(q.get('limit')) || 30)
+      return read('records', `status list of ${commitName(sha)}${page > 1 ? ` p${page}` : ''}`, () => {
+        readRecords(sha)
+        const every = world.records.statusPage(sha, Number.MAX_SAFE_INTEGER).statuses
+        const ordered =
+          github || q.get('sort') === 'leastindex'
+            ? every
+            : every
+                .map((st, i) => ({ st, i }))
+                .sort((x, y) => (y.st.createdAt ?? '').localeCompare(x.st.createdAt ?? '') || y.i - x.i)
+                .map((x) => x.st)
+        const shown = ordered.slice((page - 1) * size, page * size).map((st) => ({
+          [github ? 'state' : 'status']: st.state,
+          context: st.context,
+          description: st.description,
+          target_url: st.targetUrl ?? '',
+          created_at: st.createdAt,
+          updated_at: st.createdAt
+        }))
+        return github ? json(200, shown, RATE) : json(200, shown, { 'x-total-count': String(every.length) })
+      })
+    }
     const combined = /^\/commits\/([0-9a-f]{40})\/status$/.exec(rest)
     if (method === 'GET' && combined) {
       const sha = combined[1]!
@@ -140,8 +179,7 @@ export function forgeRoutes(ex: Execution, job: JobHandle, o: RouteOptions): (me
         respond: (answer) => {
           const refused = fault(answer, github)
           if (refused) return refused
-          // On Gitea the combined status is the reader's only (and so its last) read of the deploy records.
-          if (!github && job.kind === 'reconcile') world.watch.looked(job.name, sha)
+          readRecords(sha)
           const all = world.records.latestStatuses(sha)
           const shown = all.slice((page - 1) * size, page * size).map((s) => ({
             [github ? 'state' : 'status']: s.state,
@@ -188,7 +226,7 @@ export function forgeRoutes(ex: Execution, job: JobHandle, o: RouteOptions): (me
         respond: (answer) => {
           const refused = fault(answer, github)
           if (refused) return refused
-          if (job.kind === 'reconcile' && name === o.recordName) world.watch.looked(job.name, sha)
+          readRecords(sha)
           const found = all ? world.records.checksOf(sha, name) : world.records.latestCheck(sha, name)
           return json(200, { total_count: found.length, check_runs: found.map((c) => checkJson(sha, c)) }, RATE)
         }
