@@ -12,6 +12,14 @@ const refused: Tenant = { ok: false, verdict: 'redeploy-failed', action: 'redepl
 const unknown: Tenant = { ok: false, verdict: 'redeploy-failed', action: 'skipped-unknown' }
 const unhealthy: Tenant = { ok: false, verdict: 'analysis-failed', action: 'redeployed' }
 const notStarted: Tenant = { ok: false, verdict: 'not-started', action: 'not-started' }
+/** Still on the commit it served before this job's redeploy: the new build never came up (a rolling update keeps the old). */
+const keptOld: Tenant = { ok: false, verdict: 'stale', action: 'redeployed', before: 'c0', sha: 'c0', reissues: 0 }
+/** On an older commit it did not serve before: another writer's late redeploy landed (no compare-and-set). */
+const movedBack: Tenant = { ok: false, verdict: 'stale', action: 'redeployed', before: 'c0', sha: 'a1', reissues: 0 }
+/** What it served before is unknown (its pre-flight read failed): an older commit then proves nothing about the build. */
+const staleUnknownBefore: Tenant = { ok: false, verdict: 'stale', action: 'redeployed', before: null, sha: 'a1', reissues: 0 }
+/** Its redeploy was sent again after it regressed: another writer moved it while this job verified. */
+const reissuedDown: Tenant = { ok: false, verdict: 'unreachable', action: 'redeployed', before: 'c0', sha: null, reissues: 1 }
 const stop = (at: RolloutStop['at'], maxFailures = 0): RolloutStop => ({ at, maxFailures })
 
 describe('recordEnd', () => {
@@ -25,6 +33,11 @@ describe('recordEnd', () => {
     ['canary: its build failed verification', { result: 'failed', stop: stop('canary'), tenants: [stale] }, 'canary-failed'],
     ['canary: its build failed its health analysis', { result: 'failed', stop: stop('canary'), tenants: [unhealthy] }, 'canary-failed'],
     ['canary: unreachable on its own build', { result: 'failed', stop: stop('canary'), tenants: [down] }, 'canary-failed'],
+    ['canary: still on what it served before the redeploy (the new build never came up)', { result: 'failed', stop: stop('canary'), tenants: [keptOld] }, 'canary-failed'],
+    ['canary: moved back to another older commit by another writer', { result: 'failed', stop: stop('canary'), tenants: [movedBack] }, 'failed'],
+    ['canary: on an older commit, what it served before unknown', { result: 'failed', stop: stop('canary'), tenants: [staleUnknownBefore] }, 'failed'],
+    ['canary: unreachable after its redeploy was sent again (another writer moved it)', { result: 'failed', stop: stop('canary'), tenants: [reissuedDown] }, 'failed'],
+    ['halted: only tenants another writer moved do not count', { result: 'failed', stop: stop('max-failures', 0), tenants: [movedBack, reissuedDown, notStarted] }, 'failed'],
     ['canary: the control plane failed the redeploy', { result: 'failed', stop: stop('canary'), tenants: [refused] }, 'failed'],
     ['canary: ancestry unknown, not rolled', { result: 'failed', stop: stop('canary'), tenants: [unknown] }, 'failed'],
     ['canary: its verification cut short by a cancel', { result: 'failed', stop: stop('canary'), tenants: [cut] }, 'failed'],

@@ -3666,7 +3666,19 @@ const VERIFIED_BY_THIS_JOB = new Set(['redeployed', 'skipped-on-target']);
  * its health analysis included: a build that reports its commit but fails its analysis misbehaved itself.
  */
 function failedVerification(t) {
-    return !t.ok && !t.cancelled && t.action !== null && VERIFIED_BY_THIS_JOB.has(t.action) && ['stale', 'unreachable', 'invalid', 'analysis-failed'].includes(t.verdict);
+    return !t.ok && !t.cancelled && t.action !== null && VERIFIED_BY_THIS_JOB.has(t.action) && ['stale', 'unreachable', 'invalid', 'analysis-failed'].includes(t.verdict) && !movedByAnother(t);
+}
+/**
+ * A tenant another writer moved while this job verified it is no evidence about this job's build: its
+ * redeploy had to be sent again (the sweeper saw it regress), or it ended on an older commit that is not the
+ * one it served before this job's redeploy (a control plane without compare-and-set lets an older job's late
+ * redeploy land; a build that never came up leaves the tenant on what it served before, as a rolling update
+ * keeps its old replicas). Such a stop holds nothing: the commit still needs a verified canary to go further.
+ */
+function movedByAnother(t) {
+    if ((t.reissues ?? 0) > 0)
+        return true;
+    return t.verdict === 'stale' && t.sha !== undefined && t.sha !== null && t.sha !== t.before;
 }
 function recordEnd(f) {
     if (SUCCESS.has(f.result))

@@ -1,4 +1,4 @@
-import { scenario, sharded, SKEW_MS, withReconcile } from './bounds.js'
+import { noCompareAndSet, scenario, sharded, SKEW_MS, withReconcile } from './bounds.js'
 import type { Bound, Scenario } from './types.js'
 import type { Violation } from './world.js'
 
@@ -129,6 +129,17 @@ export const RECORD_WINDOWS = {
       'R.head(main)=ok;R.records(statuses of A)=ok;R.records(check deploy of A)=ok;R.records(check shard 1 of A)=ok;R.probe(t1)=ok;R.probe(t2)=ok'
     ].join(';'),
     invariant: 'broken-rollout',
+    closed: true
+  },
+  'moved-by-another': {
+    title:
+      "a canary judged on a tenant another writer moved back: without compare-and-set, A's late redeploy lands on t1 after B's, B's canary ends on A, a commit it did not serve before, and the healthy B is held",
+    campaign: 'no-compare-and-set',
+    scenario: noCompareAndSet(),
+    bound: { ...noFault, maxFaults: 1, maxPreemptions: 2, faults: { probe: ['503'], redeploy: ['503', 'hang'] } },
+    schedule:
+      'A.head(main)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;land(B);B.head(main)=ok;B.head(main)=ok;B.probe(t1)=503;B.redeploy(t1)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;A.head(main)=ok;A.compare(A...B)=ok;B.probe(t1)=ok;B.compare(B...A)=ok;tick(20000);B.probe(t1)=ok;B.head(main)=ok',
+    invariant: 'false-rejection',
     closed: true
   }
 } satisfies Record<string, RecordWindow>

@@ -27,7 +27,7 @@ export interface RolloutStop {
 export interface EndFacts {
   result: string
   stop?: RolloutStop | null
-  tenants: readonly { ok: boolean; verdict: string; action: string | null; cancelled?: boolean }[]
+  tenants: readonly { ok: boolean; verdict: string; action: string | null; cancelled?: boolean; before?: string | null; sha?: string | null; reissues?: number }[]
 }
 
 const SUCCESS = new Set(['deployed', 'healed', 'in-sync', 'promoted', 'verified', 'owner'])
@@ -39,7 +39,19 @@ const VERIFIED_BY_THIS_JOB = new Set(['redeployed', 'skipped-on-target'])
  * its health analysis included: a build that reports its commit but fails its analysis misbehaved itself.
  */
 export function failedVerification(t: EndFacts['tenants'][number]): boolean {
-  return !t.ok && !t.cancelled && t.action !== null && VERIFIED_BY_THIS_JOB.has(t.action) && ['stale', 'unreachable', 'invalid', 'analysis-failed'].includes(t.verdict)
+  return !t.ok && !t.cancelled && t.action !== null && VERIFIED_BY_THIS_JOB.has(t.action) && ['stale', 'unreachable', 'invalid', 'analysis-failed'].includes(t.verdict) && !movedByAnother(t)
+}
+
+/**
+ * A tenant another writer moved while this job verified it is no evidence about this job's build: its
+ * redeploy had to be sent again (the sweeper saw it regress), or it ended on an older commit that is not the
+ * one it served before this job's redeploy (a control plane without compare-and-set lets an older job's late
+ * redeploy land; a build that never came up leaves the tenant on what it served before, as a rolling update
+ * keeps its old replicas). Such a stop holds nothing: the commit still needs a verified canary to go further.
+ */
+function movedByAnother(t: EndFacts['tenants'][number]): boolean {
+  if ((t.reissues ?? 0) > 0) return true
+  return t.verdict === 'stale' && t.sha !== undefined && t.sha !== null && t.sha !== t.before
 }
 
 export function recordEnd(f: EndFacts): RunEnding {
