@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals'
 import { createCanaryAnalysis, type SoakRun } from '../src/analysis/canary.js'
 import type { MetricReader } from '../src/analysis/types.js'
 import { Ancestry } from '../src/forge/ancestry.js'
-import type { Comparison, Forge } from '../src/forge/types.js'
 import { SupersededGate } from '../src/gate/gate.js'
 import type { HttpClient } from '../src/http/client.js'
 import type { RedeployRequest, Redeployer } from '../src/rollout/redeploy-types.js'
@@ -11,6 +10,7 @@ import type { RolloutResult } from '../src/rollout/types.js'
 import type { AnalysisSettings } from '../src/settings/analysis.js'
 import { VirtualClock } from '../simulator/virtual-clock.js'
 import { verifySettingsFor } from './support/factories.js'
+import { linearForge } from './support/linear-forge.js'
 
 /**
  * The rollout's one hook for the analysis, in memory on virtual time: the canary's soak is the analysis
@@ -22,17 +22,7 @@ const T = 'b'.repeat(40)
 const ORDER = [OLD, T]
 const FLEET = ['t1', 't2', 't3', 't4']
 
-const forge = {
-  kind: 'github',
-  repository: 'acme/app',
-  branchHead: async () => T,
-  compare: async (base: string, head: string): Promise<Comparison> => {
-    const d = ORDER.indexOf(head) - ORDER.indexOf(base)
-    return d === 0 ? { relation: 'identical' } : d > 0 ? { relation: 'ahead', aheadBy: d } : { relation: 'behind', behindBy: -d }
-  },
-  resolveCommit: async (ref: string) => ref,
-  createCommitStatus: async () => undefined
-} as unknown as Forge
+const forge = linearForge(ORDER, T)
 
 const SETTINGS: AnalysisSettings = {
   kind: 'prometheus',

@@ -3,7 +3,6 @@ import { type CanaryAnalysis, createCanaryAnalysis } from '../src/analysis/canar
 import type { AnalysisResult, MetricReader } from '../src/analysis/types.js'
 import type { WaveRun } from '../src/analysis/wave.js'
 import { Ancestry } from '../src/forge/ancestry.js'
-import type { Comparison, Forge } from '../src/forge/types.js'
 import { SupersededGate } from '../src/gate/gate.js'
 import type { HttpClient } from '../src/http/client.js'
 import { recordEnd } from '../src/record/end.js'
@@ -15,6 +14,7 @@ import { waveHealth } from '../src/rollout/wave-health.js'
 import type { AnalysisSettings } from '../src/settings/analysis.js'
 import { VirtualClock } from '../simulator/virtual-clock.js'
 import { verifySettingsFor } from './support/factories.js'
+import { linearForge } from './support/linear-forge.js'
 
 /**
  * `analysis-waves` in the rollout, in memory on virtual time: each wave's tenants are judged while they
@@ -28,17 +28,7 @@ const NEWER = 'c'.repeat(40)
 const ORDER = [OLD, T, NEWER]
 const FLEET = ['t1', 't2', 't3', 't4', 't5', 't6']
 
-const forge = {
-  kind: 'github',
-  repository: 'acme/app',
-  branchHead: async () => T,
-  compare: async (base: string, head: string): Promise<Comparison> => {
-    const d = ORDER.indexOf(head) - ORDER.indexOf(base)
-    return d === 0 ? { relation: 'identical' } : d > 0 ? { relation: 'ahead', aheadBy: d } : { relation: 'behind', behindBy: -d }
-  },
-  resolveCommit: async (ref: string) => ref,
-  createCommitStatus: async () => undefined
-} as unknown as Forge
+const forge = linearForge(ORDER, T)
 
 const SETTINGS: AnalysisSettings = {
   kind: 'prometheus',

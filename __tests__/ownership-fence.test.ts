@@ -7,7 +7,7 @@ import { promote, type PromotionResult } from '../src/promote/promote.js'
 import { parsePromote } from '../src/settings/promote.js'
 import { InputReader } from '../src/settings/reader.js'
 import { Ancestry } from '../src/forge/ancestry.js'
-import type { Comparison, Forge } from '../src/forge/types.js'
+import type { Forge } from '../src/forge/types.js'
 import { SupersededGate } from '../src/gate/gate.js'
 import { HttpStatusError } from '../src/http/retry.js'
 import { NetworkError } from '../src/http/client.js'
@@ -21,6 +21,7 @@ import type { GateSettings } from '../src/settings/common.js'
 import type { RolloutSettings } from '../src/settings/rollout.js'
 import { VirtualClock } from '../simulator/virtual-clock.js'
 import { verifySettingsFor } from './support/factories.js'
+import { linearCompare } from './support/linear-forge.js'
 
 /**
  * The ownership-evidence fence on virtual time, with the forge, the tenants and the control plane in
@@ -76,10 +77,7 @@ class World {
       this.reads.push({ sentAt, answeredAt: this.clock.now(), answer: this.head })
       return this.head
     },
-    compare: async (base: string, head: string): Promise<Comparison> => {
-      const d = ORDER.indexOf(head) - ORDER.indexOf(base)
-      return d === 0 ? { relation: 'identical' } : d > 0 ? { relation: 'ahead', aheadBy: d } : { relation: 'behind', behindBy: -d }
-    },
+    compare: linearCompare(ORDER),
     resolveCommit: async (ref: string) => ref,
     createCommitStatus: async () => undefined
   }

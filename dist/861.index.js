@@ -244,16 +244,23 @@ async function analyseSoak(canary, untouched, soakMs, deps) {
     if (signal.aborted)
         stoppedEarly ??= 'the run was cancelled during the soak';
     const tenants = canary.map((t) => conclude(t, samples.get(t), deps, true));
+    return analysisResult(deps, { baseline, tenants, stopped: signal.aborted, stoppedEarly, step: 'canary', absoluteOnly });
+}
+/**
+ * What an analysis (the canary's soak, or a wave's settle) found: a tenant still `running` when it ended is
+ * inconclusive, and it passed only when it was not stopped and every tenant passed.
+ */
+function analysisResult(deps, r) {
     return {
-        kind: settings.kind,
+        kind: deps.settings.kind,
         source: deps.reader.source,
-        baseline,
-        intervalMs: settings.intervalMs,
-        tenants: tenants.map((t) => ({ ...t, verdict: t.verdict === 'running' ? 'inconclusive' : t.verdict })),
-        passed: !signal.aborted && tenants.every((t) => t.verdict === 'passed'),
-        ...(stoppedEarly ? { stoppedEarly } : {}),
-        step: 'canary',
-        ...(absoluteOnly ? { absoluteOnly } : {})
+        baseline: r.baseline,
+        intervalMs: deps.settings.intervalMs,
+        tenants: r.tenants.map((t) => ({ ...t, verdict: t.verdict === 'running' ? 'inconclusive' : t.verdict })),
+        passed: !r.stopped && r.tenants.every((t) => t.verdict === 'passed'),
+        ...(r.stoppedEarly ? { stoppedEarly: r.stoppedEarly } : {}),
+        step: r.step,
+        ...(r.absoluteOnly ? { absoluteOnly: r.absoluteOnly } : {})
     };
 }
 /**
@@ -387,17 +394,9 @@ function watchWave(run, deps) {
             await running;
             signal.removeEventListener('abort', onAbort);
             const tenants = run.tenants.filter((t) => samples.has(t)).map((t) => conclude(t, samples.get(t), deps, true));
-            return {
-                kind: settings.kind,
-                source: deps.reader.source,
-                baseline,
-                intervalMs: settings.intervalMs,
-                tenants: tenants.map((t) => ({ ...t, verdict: t.verdict === 'running' ? 'inconclusive' : t.verdict })),
-                passed: !signal.aborted && !superseded && tenants.every((t) => t.verdict === 'passed'),
-                ...(signal.aborted || superseded ? { stoppedEarly: `the ${signal.aborted ? 'run was cancelled' : 'job was superseded'} during ${run.step}` } : {}),
-                step: run.step,
-                ...(absoluteOnly ? { absoluteOnly } : {})
-            };
+            const stopped = signal.aborted || superseded;
+            const stoppedEarly = stopped ? `the ${signal.aborted ? 'run was cancelled' : 'job was superseded'} during ${run.step}` : undefined;
+            return analysisResult(deps, { baseline, tenants, stopped, stoppedEarly, step: run.step, absoluteOnly });
         }
     };
 }

@@ -55,16 +55,27 @@ export async function analyseSoak(canary: readonly string[], untouched: readonly
   if (!stoppedEarly && !signal.aborted) await sleep(clock, start + soakMs - clock.now(), signal)
   if (signal.aborted) stoppedEarly ??= 'the run was cancelled during the soak'
   const tenants = canary.map((t) => conclude(t, samples.get(t)!, deps, true))
+  return analysisResult(deps, { baseline, tenants, stopped: signal.aborted, stoppedEarly, step: 'canary', absoluteOnly })
+}
+
+/**
+ * What an analysis (the canary's soak, or a wave's settle) found: a tenant still `running` when it ended is
+ * inconclusive, and it passed only when it was not stopped and every tenant passed.
+ */
+export function analysisResult(
+  deps: Pick<SoakAnalysisDeps, 'settings' | 'reader'>,
+  r: { baseline: string[]; tenants: Concluded[]; stopped: boolean; stoppedEarly?: string; step: AnalysisResult['step']; absoluteOnly?: string }
+): AnalysisResult {
   return {
-    kind: settings.kind,
+    kind: deps.settings.kind,
     source: deps.reader.source,
-    baseline,
-    intervalMs: settings.intervalMs,
-    tenants: tenants.map((t) => ({ ...t, verdict: t.verdict === 'running' ? 'inconclusive' : t.verdict })),
-    passed: !signal.aborted && tenants.every((t) => t.verdict === 'passed'),
-    ...(stoppedEarly ? { stoppedEarly } : {}),
-    step: 'canary',
-    ...(absoluteOnly ? { absoluteOnly } : {})
+    baseline: r.baseline,
+    intervalMs: deps.settings.intervalMs,
+    tenants: r.tenants.map((t) => ({ ...t, verdict: t.verdict === 'running' ? 'inconclusive' : t.verdict })),
+    passed: !r.stopped && r.tenants.every((t) => t.verdict === 'passed'),
+    ...(r.stoppedEarly ? { stoppedEarly: r.stoppedEarly } : {}),
+    step: r.step,
+    ...(r.absoluteOnly ? { absoluteOnly: r.absoluteOnly } : {})
   }
 }
 

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js'
 import { formatSeconds } from '../clock.js'
 import { thresholdsFor } from './absolute-only.js'
 import { countSamples, median, type CountLimits } from './judge.js'
-import { conclude, logInterval, pickBaseline, sampleOf, sleep, type SoakAnalysisDeps } from './soak.js'
+import { analysisResult, conclude, logInterval, pickBaseline, sampleOf, sleep, type SoakAnalysisDeps } from './soak.js'
 import type { AnalysisResult, AnalysisSample, BaselineSample, Reading } from './types.js'
 
 /** One wave's settle, as the rollout hands it to the analysis (`analysis-waves`). */
@@ -105,17 +105,9 @@ export function watchWave(run: WaveRun, deps: Omit<SoakAnalysisDeps, 'clock' | '
       await running
       signal.removeEventListener('abort', onAbort)
       const tenants = run.tenants.filter((t) => samples.has(t)).map((t) => conclude(t, samples.get(t)!, deps, true))
-      return {
-        kind: settings.kind,
-        source: deps.reader.source,
-        baseline,
-        intervalMs: settings.intervalMs,
-        tenants: tenants.map((t) => ({ ...t, verdict: t.verdict === 'running' ? 'inconclusive' : t.verdict })),
-        passed: !signal.aborted && !superseded && tenants.every((t) => t.verdict === 'passed'),
-        ...(signal.aborted || superseded ? { stoppedEarly: `the ${signal.aborted ? 'run was cancelled' : 'job was superseded'} during ${run.step}` } : {}),
-        step: run.step,
-        ...(absoluteOnly ? { absoluteOnly } : {})
-      }
+      const stopped = signal.aborted || superseded
+      const stoppedEarly = stopped ? `the ${signal.aborted ? 'run was cancelled' : 'job was superseded'} during ${run.step}` : undefined
+      return analysisResult(deps, { baseline, tenants, stopped, stoppedEarly, step: run.step, absoluteOnly })
     }
   }
 }
