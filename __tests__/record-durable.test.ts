@@ -95,6 +95,8 @@ function deployReporter(flavour: ForgeFlavour, part?: string): { reporter: Forge
   return { reporter, clock, warnings, settings }
 }
 
+const RELEASE_BEFORE = 'c0ffee'.padEnd(40, '0')
+
 function canaryFailed(settings: Settings): RunEnd {
   const report = buildReport(
     settings,
@@ -103,7 +105,8 @@ function canaryFailed(settings: Settings): RunEnd {
       reason: 'The canary failed: tenant-001 stale.',
       startedAt: new Date(),
       phases: [],
-      tenants: [tenantFromVerdict({ tenant: 'tenant-001', verdict: 'stale', sha: SHA, polls: 3, elapsedMs: 2000, url: '' }, { action: 'redeployed' })],
+      // Still on the release it served before the redeploy: the new build never came up.
+      tenants: [tenantFromVerdict({ tenant: 'tenant-001', verdict: 'stale', sha: RELEASE_BEFORE, polls: 3, elapsedMs: 2000, url: '' }, { action: 'redeployed', before: RELEASE_BEFORE })],
       stop: { at: 'canary', maxFailures: 0 }
     },
     new Date()
