@@ -13,6 +13,12 @@ import { RECORD_WINDOWS, type RecordWindow } from '../simulator/explore/record-w
 
 const windows = Object.entries(RECORD_WINDOWS) as [string, RecordWindow][]
 
+/** Whether the window's campaign explores the very scenario the window names (its bound is checked below). */
+function coveredByCampaign(w: RecordWindow): boolean {
+  const c = CAMPAIGNS.find((x) => x.name === w.campaign)
+  return c !== undefined && JSON.stringify(c.scenario) === JSON.stringify(w.scenario)
+}
+
 describe('the record windows, each replayed from the schedule a campaign found', () => {
   it.each(windows)('%s', async (_name, w) => {
     const moves = w.schedule.split(';')
@@ -22,10 +28,14 @@ describe('the record windows, each replayed from the schedule a campaign found',
       expect(r.violations.map((v) => v.invariant)).toEqual([w.invariant])
       return
     }
-    const clean = await explore(w.scenario, w.bound)
-    expect(clean.violations).toEqual([])
-    expect(clean.complete).toBe(true)
-    expect(clean.cutAtSteps).toBe(0)
+    // A closed window whose campaign explores the same world within a bound that holds its own (the test
+    // below) is explored there, by `npm run explore` in CI: exploring it again here only costs time.
+    if (!coveredByCampaign(w)) {
+      const clean = await explore(w.scenario, w.bound)
+      expect(clean.violations).toEqual([])
+      expect(clean.complete).toBe(true)
+      expect(clean.cutAtSteps).toBe(0)
+    }
     const played = await replay(w.scenario, w.bound, w.schedule).catch((error: Error) => error)
     if (!(played instanceof Error)) expect(played.violations).toEqual([])
     else expect(played.message).toMatch(/^replay: step \d+ expects /)
