@@ -108,7 +108,7 @@ async function deployStateGate(ctx, head, timeline, where = 'before anything is 
             const forgeNow = ctx.forge.forgeNow?.();
             if (forgeNow === undefined)
                 log/* info */.pq('The forge did not say its time (no Date header on its answers): no deploy record can be presumed dead.');
-            const state = (0,record_state/* decideDeployState */.ZF)(records, { now: forgeNow === undefined ? undefined : new Date(forgeNow), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName });
+            const state = (0,record_state/* decideDeployState */.Z)(records, { now: forgeNow === undefined ? undefined : new Date(forgeNow), timeoutMs: rs.deployTimeoutMs, sha: head, name: rs.deployRecordName });
             return { ...state, evidence: (0,evidence/* canaryEvidence */.m)(records, head) };
         }
         catch (error) {

@@ -683,7 +683,7 @@ function date(iso) {
 function standingOf(records, sha) {
     if (!records.some((r) => r.stamp.mode === 'deploy'))
         return 'unrecorded';
-    const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_0__/* .decideDeployState */ .ZF)(records, { now: new Date(0), timeoutMs: Number.MAX_SAFE_INTEGER, sha, name: 'deploy' });
+    const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_0__/* .decideDeployState */ .Z)(records, { now: new Date(0), timeoutMs: Number.MAX_SAFE_INTEGER, sha, name: 'deploy' });
     if (state.action === 'held')
         return 'held';
     if (state.action === 'proceed' && state.end === 'deployed')
@@ -709,10 +709,10 @@ async function readStanding(forge, sha, names) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ZF: () => (/* binding */ decideDeployState)
+  Z: () => (/* binding */ decideDeployState)
 });
 
-// UNUSED EXPORTS: LIFTS_HOLD, beatOf
+// UNUSED EXPORTS: LIFTS_HOLD
 
 // EXTERNAL MODULE: ./src/record/evidence.ts
 var evidence = __webpack_require__(1812);
@@ -780,11 +780,12 @@ function decideDeployState(records, o) {
         const seen = jobs.get(key);
         jobs.set(key, !seen ? r : r.stamp.attempt !== seen.stamp.attempt ? (r.stamp.attempt > seen.stamp.attempt ? r : seen) : later(seen, r));
     }
-    // On the forge's clock; a record whose age the forge's times do not give is not known to be dead (counts as fresh).
+    // On the forge's clock (liveness.ts): a record whose age the forge's times do not give is never presumed dead.
+    const alive = (r) => livenessOf(r, o.now, o.timeoutMs) !== 'presumed-dead';
     const ageOf = (r) => liveness_ageOf(r, o.now) ?? 0;
     const all = [...jobs.values()];
     const running = all.filter((r) => r.stamp.end === 'running');
-    const live = running.find((r) => ageOf(r) < o.timeoutMs);
+    const live = running.find(alive);
     const rejected = all.find((r) => end/* REJECTING_ENDS */.P1.has(r.stamp.end));
     const run = (r) => `run ${r.stamp.runId} (attempt ${r.stamp.attempt})${r.stamp.part ? ` (shard ${r.stamp.part})` : ''}`;
     if (live) {
@@ -815,7 +816,7 @@ function decideDeployState(records, o) {
     if (missing.length) {
         const freshest = all.reduce((a, b) => (ageOf(b) < ageOf(a) ? b : a));
         const which = `shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')}`;
-        if (ageOf(freshest) < o.timeoutMs) {
+        if (alive(freshest)) {
             return {
                 action: 'deferred',
                 end: freshest.stamp.end,
@@ -852,12 +853,8 @@ function heldByReconcile(r, sha7) {
         reason: `Held: the reconcile of ${sha7} in run ${r.stamp.runId} (attempt ${r.stamp.attempt}) rejected it: its canary failed${words}. Nothing is redeployed toward ${sha7} and it is not promoted. A whole new deploy of the commit that succeeds, a newer commit on the branch, or \`force: true\` lifts the hold.`
     };
 }
-/** Epoch ms of a record's last sign of life on the forge's clock (record/liveness.ts). */
-function beatOf(r) {
-    return lastSignOfLife(r);
-}
 function when(r, now) {
-    const beat = beatOf(r);
+    const beat = lastSignOfLife(r);
     const age = liveness_ageOf(r, now);
     if (beat === undefined)
         return 'since a time the forge did not give';
@@ -867,7 +864,7 @@ function when(r, now) {
 }
 /** The later of two records of one job; on a tie an end beats `running`, and a rejection another end. */
 function later(a, b) {
-    const order = (beatOf(b) ?? 0) - (beatOf(a) ?? 0);
+    const order = (lastSignOfLife(b) ?? 0) - (lastSignOfLife(a) ?? 0);
     if (order !== 0)
         return order > 0 ? b : a;
     return rank(b) > rank(a) ? b : a;

@@ -1,7 +1,7 @@
 import { type CanaryEvidence, reconcileRejection } from './evidence.js'
 import { compareRuns, partOf, type RunEnding, type RunStamp } from './stamp.js'
 import { REJECTING_ENDS } from './end.js'
-import { ageOf as ageOnForgeClock, lastSignOfLife } from './liveness.js'
+import { ageOf as ageOnForgeClock, lastSignOfLife, livenessOf } from './liveness.js'
 
 /** One deploy record on the head, as read back from its check run or commit status. */
 export interface DeployRecord {
@@ -85,11 +85,12 @@ export function decideDeployState(records: readonly DeployRecord[], o: DeploySta
     const seen = jobs.get(key)
     jobs.set(key, !seen ? r : r.stamp.attempt !== seen.stamp.attempt ? (r.stamp.attempt > seen.stamp.attempt ? r : seen) : later(seen, r))
   }
-  // On the forge's clock; a record whose age the forge's times do not give is not known to be dead (counts as fresh).
+  // On the forge's clock (liveness.ts): a record whose age the forge's times do not give is never presumed dead.
+  const alive = (r: DeployRecord): boolean => livenessOf(r, o.now, o.timeoutMs) !== 'presumed-dead'
   const ageOf = (r: DeployRecord): number => ageOnForgeClock(r, o.now) ?? 0
   const all = [...jobs.values()]
   const running = all.filter((r) => r.stamp.end === 'running')
-  const live = running.find((r) => ageOf(r) < o.timeoutMs)
+  const live = running.find(alive)
   const rejected = all.find((r) => REJECTING_ENDS.has(r.stamp.end))
   const run = (r: DeployRecord): string => `run ${r.stamp.runId} (attempt ${r.stamp.attempt})${r.stamp.part ? ` (shard ${r.stamp.part})` : ''}`
 
@@ -120,7 +121,7 @@ export function decideDeployState(records: readonly DeployRecord[], o: DeploySta
   if (missing.length) {
     const freshest = all.reduce((a, b) => (ageOf(b) < ageOf(a) ? b : a))
     const which = `shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')}`
-    if (ageOf(freshest) < o.timeoutMs) {
+    if (alive(freshest)) {
       return {
         action: 'deferred',
         end: freshest.stamp.end,
@@ -159,13 +160,8 @@ function heldByReconcile(r: DeployRecord, sha7: string): DeployState {
   }
 }
 
-/** Epoch ms of a record's last sign of life on the forge's clock (record/liveness.ts). */
-export function beatOf(r: DeployRecord): number | undefined {
-  return lastSignOfLife(r)
-}
-
 function when(r: DeployRecord, now: Date | undefined): string {
-  const beat = beatOf(r)
+  const beat = lastSignOfLife(r)
   const age = ageOnForgeClock(r, now)
   if (beat === undefined) return 'since a time the forge did not give'
   if (age === undefined) return `(last heartbeat ${new Date(beat).toISOString()}; the forge did not say its time now)`
@@ -174,7 +170,7 @@ function when(r: DeployRecord, now: Date | undefined): string {
 
 /** The later of two records of one job; on a tie an end beats `running`, and a rejection another end. */
 function later(a: DeployRecord, b: DeployRecord): DeployRecord {
-  const order = (beatOf(b) ?? 0) - (beatOf(a) ?? 0)
+  const order = (lastSignOfLife(b) ?? 0) - (lastSignOfLife(a) ?? 0)
   if (order !== 0) return order > 0 ? b : a
   return rank(b) > rank(a) ? b : a
 }
