@@ -16,6 +16,11 @@ interface Timer {
  * it is in flight; otherwise the clock could not tell "waiting for a socket" from "idle".
  */
 export class VirtualClock implements Clock {
+  /**
+   * Request time limits on this clock too (Clock.timesRequests): only for a test whose requests are no real
+   * I/O (a transport that answers in process), since time moves past a request in flight that is not tracked.
+   */
+  timesRequests = false
   private t = 0
   private seq = 0
   private timers: Timer[] = []

@@ -12,6 +12,12 @@ export interface Clock {
    * the system's `Date.now()` is used; virtual clocks give one so time moves for records too.
    */
   wall?(): number
+  /**
+   * Request time limits run on `sleep` too (timeoutSignal): set by a virtual clock under which no request is
+   * real I/O, a simulation's. Unset, a request's limit is a real timer, as in a run: a clock that skips every
+   * wait (a test's) would otherwise time a real request out at once.
+   */
+  timesRequests?: boolean
 }
 
 export const systemClock: Clock = {
@@ -46,4 +52,22 @@ export function wallNow(clock: Clock): number {
 export function formatSeconds(ms: number): string {
   const s = ms / 1000
   return Number.isInteger(s) ? `${s}s` : `${s.toFixed(1)}s`
+}
+
+/**
+ * A request's time limit: `AbortSignal.timeout`, a real timer, as in a run; on a clock that times requests
+ * (`timesRequests`), its own `sleep`, so under a simulation's virtual time a request that never answers ends
+ * at its limit too, by the same signal and with the same reason. `clear()` once the request is answered: the
+ * timer must not outlive it (a virtual clock would otherwise still count it as pending).
+ */
+export function timeoutSignal(clock: Clock, ms: number): { signal: AbortSignal; clear: () => void } {
+  if (!clock.timesRequests) return { signal: AbortSignal.timeout(ms), clear: () => undefined }
+  const limit = new AbortController()
+  const answered = new AbortController()
+  clock.sleep(ms, answered.signal).then(
+    // The reason a fetch rejects with on AbortSignal.timeout: a DOMException named TimeoutError.
+    () => limit.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+    () => undefined
+  )
+  return { signal: limit.signal, clear: () => answered.abort() }
 }

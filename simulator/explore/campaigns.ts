@@ -17,8 +17,16 @@ export interface Campaign {
   about?: number
 }
 
-/** A forge request's faults through the real adapters (forge-routes.ts): each applies to one request, which the adapter may retry. */
-const API_FAULTS: Bound['faults'] = { head: ['503', 'hang'], compare: ['503'], record: ['503', '403', '429', 'lost', 'hang'], records: ['503', '429'] }
+/**
+ * A forge request's faults through the real GitHub adapter (forge-routes.ts): each applies to one request, which the
+ * adapter may retry. `limit` and `limit-long` are GitHub's primary limit, which Gitea does not have.
+ */
+const API_FAULTS: Bound['faults'] = {
+  head: ['503', 'hang', 'limit', 'limit-long'],
+  compare: ['503', 'limit', 'limit-long'],
+  record: ['503', '403', '429', 'lost', 'hang', 'limit', 'limit-long'],
+  records: ['503', '429', 'limit', 'limit-long']
+}
 
 /** What `npm run explore` explores, each campaign completely (a few minutes in all on one core). */
 export const CAMPAIGNS: Campaign[] = [
@@ -188,7 +196,7 @@ export const CAMPAIGNS: Campaign[] = [
   {
     name: 'forge-api-github',
     description:
-      "through the real GitHub adapter (Octokit) over the in-process forge API: A alone and a reconcile; one request (each retry is one) answered with a 503, GitHub's secondary rate limit (a 403 or a 429 with retry-after), a hang until the request timeout, or a write applied with its answer lost; no preemption",
+      "through the real GitHub adapter (Octokit) over the in-process forge API: A alone and a reconcile; one request (each retry is one) answered with a 503, GitHub's secondary rate limit (a 403 or a 429 with retry-after), its spent primary limit (x-ratelimit-remaining 0, reset in a minute or in 40), a hang until the adapter's own request timeout, or a write applied with its answer lost; no preemption",
     scenario: withReconcile({ landing: [], forgeApi: true }),
     bound: { ...base, maxFaults: 1, maxPreemptions: 0, faults: API_FAULTS },
     maxInterleavings: 50_000

@@ -93,7 +93,9 @@ export class Execution {
     return {
       now: () => this.now,
       sleep: (ms, signal) => this.sleep(job, ms, signal),
-      wall: () => WALL_EPOCH + this.now + skew
+      wall: () => WALL_EPOCH + this.now + skew,
+      // No request here is real I/O: a request's own time limit (src/forge/github.ts) runs on virtual time.
+      timesRequests: true
     }
   }
 
@@ -126,9 +128,11 @@ export class Execution {
   /**
    * A call to the outside world: pending until the scheduler answers it. `respond` turns the chosen
    * answer into the call's result (or throws the call's error); `hang` waits `timeoutMs` of virtual
-   * time and fails as a timed-out request does. A cancelled run's signal ends the call at once.
+   * time and fails as a timed-out request does; with `ownTimeout` (a caller whose signal carries its own
+   * time limit on the job's clock, as src/forge/github.ts sets it) it just never answers, until that signal
+   * aborts. A cancelled run's signal ends the call at once.
    */
-  request<T>(job: string, kind: Kind, arg: string, respond: (answer: Answer) => T, opts: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<T> {
+  request<T>(job: string, kind: Kind, arg: string, respond: (answer: Answer) => T, opts: { signal?: AbortSignal; timeoutMs?: number; ownTimeout?: boolean } = {}): Promise<T> {
     const { signal } = opts
     if (signal?.aborted) return Promise.reject(new NetworkError('request cancelled', 'CANCELLED'))
     return new Promise<T>((resolve, reject) => {
@@ -137,7 +141,7 @@ export class Execution {
         if (i >= 0) this.pending.splice(i, 1)
         reject(new NetworkError('request cancelled', 'CANCELLED'))
       }
-      const faults = (this.bound.faults[kind] ?? []).filter((a) => a !== 'hang' || opts.timeoutMs !== undefined)
+      const faults = (this.bound.faults[kind] ?? []).filter((a) => a !== 'hang' || opts.timeoutMs !== undefined || (opts.ownTimeout === true && signal !== undefined))
       const p: Pending = {
         job,
         kind,
@@ -148,6 +152,8 @@ export class Execution {
         deliver: (answer) => {
           this.pending.splice(this.pending.indexOf(p), 1)
           if (answer === 'hang') {
+            // The caller's own time limit aborts its signal (onAbort): nothing to wait for here.
+            if (opts.ownTimeout) return
             this.sleep(job, opts.timeoutMs!, signal).then(
               () => {
                 signal?.removeEventListener('abort', onAbort)

@@ -1,6 +1,7 @@
 import type { RunContext } from '../../src/context.js'
 import { errorMessage } from '../../src/errors.js'
 import type { Outcome } from '../../src/outcome.js'
+import { RateLimitError } from '../../src/http/retry.js'
 import { isCancel } from '../../src/runtime/cancel.js'
 import { endOfRun, REJECTING_ENDS } from '../../src/record/end.js'
 import { failuresOf } from '../../src/report/failures.js'
@@ -30,7 +31,21 @@ const ACTIONS = new Set(['redeployed', 'skipped-on-target', 'skipped-ahead', 'sk
  */
 export function thrownOutcome(error: unknown, signal: AbortSignal): Outcome {
   if (isCancel(error, signal)) return { result: 'cancelled', failure: 'The run was cancelled; nothing new was started after the cancel.', outputs: {} }
-  return { result: 'failed', failure: `the mode threw: ${errorMessage(error)}`, outputs: {} }
+  const outcome: Outcome = { result: 'failed', failure: `the mode threw: ${errorMessage(error)}`, outputs: {} }
+  if (error instanceof RateLimitError) stoppedByRateLimit.add(outcome)
+  return outcome
+}
+
+/**
+ * Outcomes of a mode stopped by a rate limit longer than the job may wait: the gate throws it at its first
+ * read (src/gate/gate.ts), before any side effect, and src/main.ts reports the run failed, naming the limit,
+ * with no record of tenants (docs/rate-limits.md: "at the first gate the job fails before any side effect").
+ */
+const stoppedByRateLimit = new WeakSet<Outcome>()
+
+/** Whether the job sent a side effect (a redeploy, a registry write), from its own history of answers. */
+function sentAnything(ex: Execution, job: JobHandle): boolean {
+  return ex.traces.get(job.name)!.some((t) => t.includes(':redeploy(') || /:registry\((PUT|POST|PATCH)/.test(t))
 }
 
 /** The run's report, as concludeRun builds it, handed to the reporter (which writes the final record). */
@@ -60,6 +75,8 @@ function judgeReport(ex: Execution, job: JobHandle, outcome: Outcome, report: Ru
     // A cancel that stopped a read or a wait before the mode could end on its own: src/main.ts reports the run
     // cancelled, without a record of tenants.
     if (outcome.result === 'cancelled' && job.controller.signal.aborted) return
+    // A rate limit longer than the job may wait stopped it before any side effect: reported failed, no record.
+    if (stoppedByRateLimit.has(outcome) && !sentAnything(ex, job)) return
     v.push({ invariant: 'report', detail: `${who} ended without a record for its report (${outcome.failure ?? outcome.result})` })
     return
   }

@@ -2,7 +2,6 @@ import { createForge } from '../../src/forge/factory.js'
 import type { Forge } from '../../src/forge/types.js'
 import type { HttpClient, HttpRequest, HttpResponse } from '../../src/http/client.js'
 import * as core from '../../src/log.js'
-import { FORGE_REQUEST_TIMEOUT_MS } from '../../src/settings/common.js'
 import type { Settings } from '../../src/settings/index.js'
 import type { Clock } from '../../src/clock.js'
 import type { Execution } from './execution.js'
@@ -13,8 +12,8 @@ import type { JobHandle } from './types.js'
  * The real forge adapters (src/forge/github.ts through Octokit, src/forge/gitea.ts through the shared
  * HTTP client) over the in-process forge API (forge-routes.ts), for scenarios with `forgeApi`: every
  * request the adapter sends, each retry included, is one pending call of the execution, and a fault
- * (a 503, GitHub's rate limit as a 403 or 429 with `retry-after`, a hang until the request timeout, a
- * write applied with its answer lost) applies to that one request, which the adapter's own retries and
+ * (a 503, GitHub's secondary rate limit as a 403 or 429 with `retry-after`, its spent primary limit, a
+ * hang until the adapter's own request timeout, a write applied with its answer lost) applies to that one request, which the adapter's own retries and
  * classification then meet as they would meet the forge's.
  */
 
@@ -35,7 +34,12 @@ export function forgeFetch(ex: Execution, job: JobHandle, o: RouteOptions): type
     const url = new URL(input instanceof Request ? input.url : String(input))
     const headers = lowerCased(init.headers)
     const r = route((init.method ?? 'GET').toUpperCase(), url, parse(init.body), headers)
-    const reply = await ex.request(job.name, r.kind, r.arg, r.respond, { signal: init.signal ?? undefined, timeoutMs: FORGE_REQUEST_TIMEOUT_MS })
+    // The adapter's signal carries its own request time limit, on the job's clock (src/forge/github.ts): a
+    // hung request never answers until that aborts it, and fetch rejects with the signal's reason, as Node's does.
+    const signal = init.signal ?? undefined
+    const reply = await ex.request(job.name, r.kind, r.arg, r.respond, { signal, ownTimeout: true }).catch((error: unknown) => {
+      throw signal?.aborted ? signal.reason : error
+    })
     // A status without a body (304) cannot carry one; every other answer is JSON (or the bare text given).
     const body = reply.status === 304 || reply.body === undefined ? null : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body)
     return new Response(body, { status: reply.status, headers: dated(ex, reply.headers) })

@@ -13,9 +13,11 @@ export type Kind = 'head' | 'compare' | 'probe' | 'redeploy' | 'registry' | 'rec
  * rate limit as it may come, a 403 without `Retry-After` (REST docs, "Rate limits for the REST API":
  * "you may receive a 403 or 429 response"; the headers are not promised); `lost`: the write is applied
  * and its answer lost (the connection reset after the request went out). `429`: the same limit as a 429
- * (through the real adapters both carry GitHub's `retry-after`, forge-routes.ts).
+ * (through the real adapters both carry GitHub's `retry-after`, forge-routes.ts). `limit` and `limit-long`
+ * (GitHub only, through the real adapter): the primary limit spent, a 403 or 429 with `x-ratelimit-remaining: 0`
+ * and `x-ratelimit-reset` a minute on the forge's clock (waited out), or 40 minutes (past what a call may wait).
  */
-export type Answer = 'ok' | 'err' | '503' | 'hang' | '403' | '429' | 'lost'
+export type Answer = 'ok' | 'err' | '503' | 'hang' | '403' | '429' | 'lost' | 'limit' | 'limit-long'
 
 export interface Bound {
   /** Faults (non-ok answers and cancellations) per execution. */

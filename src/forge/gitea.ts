@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.js'
+import { type Clock, wallNow } from '../clock.js'
 import type { HttpClient, HttpResponse } from '../http/client.js'
 import { HttpStatusError, isTransient, statusError, withRetry } from '../http/retry.js'
 import type { ForgeSettings } from '../settings/common.js'
@@ -50,6 +50,11 @@ export class GiteaForge implements Forge {
     return this.time.now()
   }
 
+  /** The forge's time as its answers told it, else the runner's: what a Retry-After date is measured from. */
+  private forgeTime(): number {
+    return this.time.now() ?? wallNow(this.clock)
+  }
+
   private get repoPath(): string {
     const { apiUrl, owner, repo } = this.settings
     return `${apiUrl}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`
@@ -80,7 +85,8 @@ export class GiteaForge implements Forge {
         // Gitea sends no rate-limit headers (docs/permissions.md): counted by kind only.
         countForgeRequest(requestKind(method, `/repos/o/r${path}`), res.status, undefined)
         if (res.status >= 200 && res.status < 300) return res
-        throw (await init.classify?.(res)) ?? statusError(what, res, Date.now())
+        // A Retry-After date (a proxy's 429, say) is read on the forge's clock, as on GitHub (github.ts).
+        throw (await init.classify?.(res)) ?? statusError(what, res, this.forgeTime())
       },
       {
         policy: this.settings.retry,
@@ -134,7 +140,7 @@ export class GiteaForge implements Forge {
         const r = await this.http.send({ url, headers: this.headers(false), timeoutMs: Math.min(this.settings.requestTimeoutMs, remainingMs), maxBodyBytes: 64 * 1024, signal: this.cancel })
         this.time.heard(r.headers.date)
         if (r.status >= 200 && r.status < 300) return r
-        throw statusError(`GET ${url}`, r, Date.now())
+        throw statusError(`GET ${url}`, r, this.forgeTime())
       },
       { policy: this.settings.retry, clock: this.clock, signal: this.cancel }
     ).catch((error: unknown) => {

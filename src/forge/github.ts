@@ -1,6 +1,6 @@
 import { getOctokit } from '@actions/github'
 import { GitHub } from '@actions/github/lib/utils'
-import type { Clock } from '../clock.js'
+import { type Clock, timeoutSignal, wallNow } from '../clock.js'
 import { HttpStatusError, isTransient, statusError, withRetry } from '../http/retry.js'
 import { AnswerTooLargeError } from '../http/bounded-fetch.js'
 import { NetworkError } from '../http/client.js'
@@ -80,13 +80,18 @@ export class GitHubForge implements Forge {
   private call<T>(what: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     return withRetry(
       async (_attempt, remainingMs) => {
-        const timeout = AbortSignal.timeout(Math.min(this.settings.requestTimeoutMs, remainingMs))
+        // The time limit runs on the injected clock (a real timer in a run): under a test's or a simulation's
+        // virtual clock a request that never answers times out here, as the adapter's own timeout.
+        const timeout = timeoutSignal(this.clock, Math.min(this.settings.requestTimeoutMs, remainingMs))
         // Octokit hands `request.signal` to fetch: a cancel aborts the request in flight, not after its timeout.
-        const signal = this.cancel ? AbortSignal.any([timeout, this.cancel]) : timeout
+        const signal = this.cancel ? AbortSignal.any([timeout.signal, this.cancel]) : timeout.signal
         try {
           return await fn(signal)
         } catch (error) {
-          throw classify(what, error, timeout, this.cancel)
+          // A reset or a Retry-After date is read on the forge's clock, which this very answer's `Date` just told.
+          throw classify(what, error, timeout.signal, this.cancel, this.time.now() ?? wallNow(this.clock))
+        } finally {
+          timeout.clear()
         }
       },
       {
@@ -400,7 +405,7 @@ function checkBody(u: CheckRunUpdate) {
 }
 
 /** Octokit's RequestError carries the status and headers; map it onto our retry classes. */
-function classify(what: string, error: unknown, timeout: AbortSignal, cancel: AbortSignal | undefined): Error {
+function classify(what: string, error: unknown, timeout: AbortSignal, cancel: AbortSignal | undefined, forgeNowMs: number): Error {
   const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string>; data?: unknown } }
   // Cancelled: not transient, so no retry is tried (and the retry's wait is aborted by the same signal).
   if (cancel?.aborted) return new NetworkError(`${what} was cancelled`, 'CANCELLED')
@@ -411,11 +416,15 @@ function classify(what: string, error: unknown, timeout: AbortSignal, cancel: Ab
   if (typeof e.status === 'number' && e.status >= 400 && e.response) {
     const headers = Object.fromEntries(Object.entries(e.response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]))
     const body = typeof e.response.data === 'string' ? e.response.data : JSON.stringify(e.response.data ?? '')
-    return withRetryAfter(what, e.status, body, headers)
+    return withRetryAfter(what, e.status, body, headers, forgeNowMs)
   }
   return new NetworkError(`${what} failed: ${e.message ?? String(error)}`, 'NETWORK')
 }
 
-function withRetryAfter(what: string, status: number, body: string, headers: Record<string, string>): HttpStatusError {
-  return statusError(what, { status, headers, body: Buffer.from(body), truncated: false, url: '' })
+/**
+ * `x-ratelimit-reset` is epoch seconds on GitHub's clock (REST docs, "Rate limits for the REST API"): the wait
+ * is measured from the forge's time, not the runner's, whose clock may be minutes off.
+ */
+function withRetryAfter(what: string, status: number, body: string, headers: Record<string, string>, forgeNowMs: number): HttpStatusError {
+  return statusError(what, { status, headers, body: Buffer.from(body), truncated: false, url: '' }, forgeNowMs)
 }
