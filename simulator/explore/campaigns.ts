@@ -210,6 +210,39 @@ export const CAMPAIGNS: Campaign[] = [
     maxInterleavings: 50_000
   },
   {
+    name: 'forge-api-landing-fault',
+    description:
+      "through the real GitHub adapter over the in-process forge API: A and B landing at any step, each writing its deploy records, and a scheduled reconcile after the deploys; one request answered with a 503, GitHub's secondary rate limit (a 403 or 429 with retry-after), its spent primary limit (reset in a minute, or in 40), a hang until the adapter's own request timeout, or a write applied with its answer lost; no preemption",
+    scenario: withReconcile({ forgeApi: true, reconcileAfterDeploys: true }),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 0, faults: { ...API_FAULTS, compare: ['503', 'hang', 'limit', 'limit-long'], records: ['503', '429', 'hang', 'limit', 'limit-long'] } },
+    maxInterleavings: 50_000,
+    about: 4700
+  },
+  {
+    name: 'forge-api-landing-gate-faults',
+    description:
+      "through the real GitHub adapter over the in-process forge API: A and B landing at any step, records off; one head or compare request (the gate's and the fence's reads, the pre-flight's compare) answered with GitHub's spent primary limit (reset in a minute, or in 40) or a hang until the adapter's own request timeout; 2 preemptions",
+    scenario: scenario({ forgeApi: true }),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 2, faults: { head: ['hang', 'limit', 'limit-long'], compare: ['hang', 'limit', 'limit-long'] } },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'forge-api-three-commits',
+    description: 'through the real GitHub adapter over the in-process forge API: A, then B and C landing at any step, each starting its deploy job; no fault, 1 preemption',
+    scenario: scenario({ landing: ['B', 'C'], forgeApi: true }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 1, faults: {} },
+    maxInterleavings: 50_000
+  },
+  {
+    name: 'forge-api-shards',
+    description:
+      'through the real GitHub adapter over the in-process forge API: a sharded deploy of A (its canary job t1, then shards 1/2 {t1, t3} and 2/2 {t2} starting in any order) and a reconcile starting at any step; no fault, no preemption',
+    scenario: sharded({ forgeApi: true }),
+    bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
+    maxInterleavings: 50_000,
+    about: 6400
+  },
+  {
     name: 'forge-api-gitea',
     description:
       'through the real Gitea adapter (the shared HTTP client) over the in-process forge API, records as statuses: A alone and a reconcile; one request answered with a 503, a hang until the request timeout, or a write applied with its answer lost; no preemption',
