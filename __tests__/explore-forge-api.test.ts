@@ -55,6 +55,13 @@ describe('GitHub through Octokit', () => {
     expect(r.violations).toEqual([])
   })
 
+  it('a spent primary limit on any head read (every gate, fence and reconcile read): every schedule explored, every invariant kept', async () => {
+    const r = await explore(c.scenario, { ...c.bound, faults: { head: ['limit', 'limit-long'] } })
+    expect(r.violations).toEqual([])
+    expect(r.complete).toBe(true)
+    expect(r.interleavings).toBeGreaterThan(100)
+  }, 60_000)
+
   it('a create whose answer was lost is found again by its stamp, not created twice', async () => {
     const r = await replay(c.scenario, c.bound, 'A.head(main)=ok;A.record(check in_progress on A)=lost;tick(500)')
     expect(r.played).toContain('A.records(check rollout-guard/production of A (all))=ok')
