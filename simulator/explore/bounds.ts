@@ -101,3 +101,14 @@ export const RECONCILE_WINDOWS: Window[] = [
     expect: 'reconcile-ignored-deploy'
   }
 ]
+
+/**
+ * A sharded deploy's promote job with its superseded guard taken out in the harness (bugs.ts,
+ * `promote-ignores-gate`): sharded deploys of A and B, one shard job each, B landing at any step.
+ */
+export const PROMOTE_WINDOW: Window = {
+  name: "a sharded deploy's promote job that reads the head and ignores what it shows",
+  scenario: scenario({ tenants: ['t1', 't2'], shards: 1, bugs: ['promote-ignores-gate'] }),
+  bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
+  expect: 'superseded-promotion'
+}

@@ -20,6 +20,9 @@ export interface Campaign {
 /** A forge request's faults through the real adapters (forge-routes.ts): each applies to one request, which the adapter may retry. */
 const API_FAULTS: Bound['faults'] = { head: ['503', 'hang'], compare: ['503'], record: ['503', '403', '429', 'lost', 'hang'], records: ['503', '429'] }
 
+/** Where the promote job's guards are asked: the head reads of its gate and fences, and its registry requests. */
+export const PROMOTE_FAULTS: Bound['faults'] = { head: ['err', 'hang'], registry: ['503', 'lost'] }
+
 /** What `npm run explore` explores, each campaign completely (a few minutes in all on one core). */
 export const CAMPAIGNS: Campaign[] = [
   {
@@ -211,10 +214,20 @@ export const CAMPAIGNS: Campaign[] = [
   },
   {
     name: 'shards',
-    description: 'a sharded deploy of A (its canary job t1, then shards 1/2 {t1, t3} and 2/2 {t2} starting in any order) and a reconcile starting at any step; no fault, no preemption',
+    description:
+      'a sharded deploy of A (its canary job t1, then shards 1/2 {t1, t3} and 2/2 {t2} starting in any order, then its promote job once both succeeded) and a reconcile starting at any step; no fault, no preemption',
     scenario: sharded(),
     bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
     maxInterleavings: 50_000,
-    about: 6300
+    about: 7000
+  },
+  {
+    name: 'shards-promote',
+    description:
+      'sharded deploys of A and B (each a canary job t1, one shard job 1/1 {t1, t2}, then its promote job `mode: promote` once the shard job succeeded), B landing at any step; one fault: a head read failing or hanging until the request timeout, or a registry request answered 503 or applied with its answer lost; no preemption',
+    scenario: scenario({ tenants: ['t1', 't2'], shards: 1 }),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 0, faults: PROMOTE_FAULTS },
+    maxInterleavings: 50_000,
+    about: 10000
   }
 ]
