@@ -41,7 +41,7 @@ export class Arrivals {
     // R2 only after R: the two are alike, so which starts first is no new interleaving.
     const reconcile = this.reconciles[0]
     const reruns = this.reruns(jobs, arrive)
-    // After the deploy: no deploy job running, none due to start, no re-run to be made.
+    // After the deploy: no job of a deploy running (a promote job included), none due to start, no re-run to be made.
     const due = promotesDue(this.scenario, jobs)
     const after = this.scenario.reconcileAfterDeploys && (jobs.some((j) => j.kind !== 'reconcile' && !j.done) || this.shardsDue(jobs).length > 0 || due.length > 0 || reruns.length > 0)
     if (reconcile && !after) out.push({ label: `start(${reconcile})`, actor: 'world', fault: false, apply: () => arrive.reconcile(this.reconciles.shift()!) })
