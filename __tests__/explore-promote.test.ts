@@ -97,6 +97,20 @@ describe('sharded deploys of A and B with their promote jobs', () => {
   })
 })
 
+describe('a shard job re-run after it was cancelled', () => {
+  it('the promote job waits for the re-run, then promotes: every tenant verified on A by the shard jobs it needed', async () => {
+    const c = CAMPAIGNS.find((x) => x.name === 'shard-rerun-promote')!
+    const r = await replay(c.scenario, c.bound, SHARD_RE_RUN)
+    expect(r.played.slice(0, SHARD_RE_RUN.split(';').length).join(';')).toBe(SHARD_RE_RUN)
+    expect(r.violations).toEqual([])
+    expect(r.results).toEqual({ A: 'deployed', 'A/1': 'cancelled', 'A/2': 'deployed', 'A/1#2': 'deployed', 'A/promote': 'promoted' })
+    // Not before the re-run ended: the promote job's start follows shard 1's second attempt.
+    const at = (move: string): number => r.played.indexOf(move)
+    expect(at('start(A/promote)')).toBeGreaterThan(at('A/1#2.probe(t3)=ok'))
+    expect(r.serving).toEqual({ t1: 'A', t2: 'A', t3: 'A' })
+  })
+})
+
 describe("the promote job's superseded guard taken out at the harness level", () => {
   it('found: the promote job writes :latest while B owns the branch, and its schedule replays to it', async () => {
     const w = PROMOTE_WINDOW
@@ -143,4 +157,10 @@ const IGNORED_GATE = [
   'B/1.probe(t1)=ok;B/1.head(main)=ok;B/1.probe(t2)=ok;B/1.compare(B...C0)=ok;B/1.redeploy(t2)=ok;B/1.probe(t2)=ok;B/1.probe(t1)=ok;B/1.probe(t2)=ok;start(A/promote)',
   'A/promote.head(main)=ok;A/promote.compare(A...B)=ok;A/promote.registry(GET staging-aaaaaaa)=ok;A/promote.registry(HEAD latest)=ok;A/promote.registry(GET sha256:4d69c1)=ok',
   'A/promote.compare(A...C0)=ok;A/promote.head(main)=ok'
+].join(';')
+
+/** Shard 1 cancelled at its first read, shard 2 deploys, shard 1's re-run deploys; then the promote job starts. */
+const SHARD_RE_RUN = [
+  'A.head(main)=ok;A.head(main)=ok;A.probe(t1)=ok;A.compare(A...C0)=ok;A.redeploy(t1)=ok;A.probe(t1)=ok;start(A/1);cancel(A/1);A/1.head(main)=ok;start(A/2)',
+  'A/2.head(main)=ok;A/2.head(main)=ok;A/2.probe(t2)=ok;A/2.compare(A...C0)=ok;A/2.redeploy(t2)=ok;A/2.probe(t2)=ok;rerun(A/1)'
 ].join(';')

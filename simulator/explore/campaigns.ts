@@ -229,5 +229,13 @@ export const CAMPAIGNS: Campaign[] = [
     bound: { ...base, maxFaults: 1, maxPreemptions: 0, faults: PROMOTE_FAULTS },
     maxInterleavings: 50_000,
     about: 10000
+  },
+  {
+    name: 'shard-rerun-promote',
+    description:
+      "a sharded deploy of A (its canary job t1, shards 1/2 {t1, t3} and 2/2 {t2} in any order), shard 1 cancelled at any step and re-run (attempt 2) at any step after; its promote job starts once each shard job's newest attempt succeeded (after the re-run, in attempt 2); one more fault: a registry request answered 503 or applied with its answer lost; no preemption",
+    scenario: scenario({ tenants: ['t1', 't2', 't3'], shards: 2, landing: [], reruns: ['A/1'] }),
+    bound: { ...base, maxFaults: 2, maxCancels: 1, cancellable: ['A/1'], maxPreemptions: 0, faults: { registry: ['503', 'lost'] } },
+    maxInterleavings: 50_000
   }
 ]
