@@ -5,7 +5,7 @@ import { explore, replay } from '../simulator/explore/explorer.js'
 import { LatestWatch } from '../simulator/explore/latest-watch.js'
 import { promotesDue } from '../simulator/explore/promote-due.js'
 import type { JobHandle } from '../simulator/explore/types.js'
-import { COMMITS, type Violation } from '../simulator/explore/world.js'
+import { COMMITS, imageOf, LATEST, type Violation, World } from '../simulator/explore/world.js'
 
 /**
  * A sharded deploy's promote job in the explorer (simulator/explore/promote-job.ts, docs/exploration.md):
@@ -65,6 +65,14 @@ describe('what :latest may hold, judged from the world', () => {
       'latest moved to A (written by A/promote), and the canary t1 never answered healthy on it',
       'latest moved to A (written by A/promote), and t2 never answered healthy on it or a newer commit'
     ])
+  })
+
+  it("a promote job never writes its own commit's image once a job of its deploy rejected it", () => {
+    const w = new World(['t1', 't2'], { allowCanaryRestore: true, backward: 'never', maxEvidenceAgeMs: 2000, canary: 't1' }, new Set(), () => 0)
+    w.deployEnded('A/2', COMMITS.A, 'failed', true, 'halted')
+    w.promoters.add('A/promote')
+    w.putTag('A/promote', COMMITS.A, LATEST, imageOf(COMMITS.A))
+    expect(w.violations.map((v) => v.invariant)).toContain('rejected-commit')
   })
 
   it('no write sent while a newer commit owns the branch; none is promised without the gate', () => {

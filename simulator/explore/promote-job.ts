@@ -22,6 +22,7 @@ import type { JobHandle } from './types.js'
  */
 export async function promoteJob(ex: Execution, job: JobHandle): Promise<void> {
   const { scenario } = ex
+  ex.world.promoters.add(job.name)
   const records = scenario.reconcile
   const settings = settingsFor(scenario, job.sha, { mode: 'promote', runId: records ? job.runId : '', attempt: job.attempt })
   const [clock, http] = [ex.clockFor(job.name), httpFor(ex, job)]

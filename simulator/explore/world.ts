@@ -102,6 +102,8 @@ export class World {
   readonly brokenOn = new Map<string, ReadonlySet<string>>()
   /** Reconcile jobs: judged by the watch for a rejected head (they may finish the wave under way). */
   readonly reconcilers = new Set<string>()
+  /** Promote jobs: no re-run of a rejecting job, so their own commit's rejection is not theirs to lift. */
+  readonly promoters = new Set<string>()
   /** What `:latest` may hold, from what the tenants answered and who owns the branch (latest-watch.ts). */
   readonly latest: LatestWatch
 
@@ -204,7 +206,7 @@ export class World {
       const before = revisionOf(this.manifest(LATEST))
       const after = revisionOf(bytes)
       if (before && after && order(after) < order(before)) this.violations.push({ invariant: 'latest-backward', detail: `latest moved from ${commitName(before)} back to ${commitName(after)}` })
-      if (after && this.rejected.has(after) && !this.reconcilers.has(job) && !sameCommit(jobSha, after))
+      if (after && this.rejected.has(after) && !this.reconcilers.has(job) && (this.promoters.has(job) || !sameCommit(jobSha, after)))
         this.violations.push({ invariant: 'rejected-commit', detail: `latest moved to ${commitName(after)}, which its own deploy rejected` })
       if (after && this.broken.has(after)) this.violations.push({ invariant: 'broken-rollout', detail: `latest moved to ${commitName(after)}, whose build never comes up (written by ${job})` })
       this.latest.moved(job, after)
