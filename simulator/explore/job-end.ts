@@ -99,7 +99,7 @@ export function judgeDeploy(ex: Execution, job: JobHandle, outcome: Outcome, rep
  */
 export function newestDeploy(jobs: readonly JobHandle[]): JobHandle | undefined {
   const deploys = jobs.filter((j) => j.kind === 'deploy')
-  const newest = Math.max(...deploys.map((j) => order(j.sha)))
+  const newest = deploys.reduce((most, j) => Math.max(most, order(j.sha)), -1)
   return deploys.filter((j) => order(j.sha) === newest).at(-1)
 }
 

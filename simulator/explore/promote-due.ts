@@ -27,7 +27,7 @@ export function promotesDue(scenario: Pick<Scenario, 'shards'>, jobs: readonly J
     // Each shard's newest attempt (jobs are listed in the order they started).
     const shards = Array.from({ length: n }, (_, i) => jobs.filter((j) => j.name.split('#')[0] === `${commit}/${i + 1}`).at(-1))
     if (!shards.every((s) => s?.done && SUCCEEDED.has(s.result ?? ''))) continue
-    out.push({ commit, attempt: Math.max(...shards.map((s) => s!.attempt)) })
+    out.push({ commit, attempt: shards.reduce((most, s) => Math.max(most, s!.attempt), 1) })
   }
   return out
 }
