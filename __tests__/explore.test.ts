@@ -128,7 +128,7 @@ describe('windows the explorer found before the ownership-evidence fence, closed
   it('a retried :latest PUT whose fence cannot read the head: never moves :latest back', async () => {
     // Was: A's PUT gets a 503, B promotes during the wait, A's fence reads no head and the retry moved
     // `latest` from B back to A. Drop the mid-job outage stop in src/modes/promotion-step.ts or the
-    // fence's in src/promote and this finds `latest-backward`.
+    // fence's in src/promote and this finds `superseded-promotion` (the retry sent while B owns the branch).
     const r = await explore(scenario(), { ...SMALL, maxFaults: 2, faults: { head: ['err'], registry: ['503'] } })
     // The outage stop itself is recorded as a rejection: the outage-stop-rejection window, nothing else.
     expectOnlyOpen(r.violations, 'outage-stop-rejection')

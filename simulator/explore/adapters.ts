@@ -5,7 +5,7 @@ import { digestOf } from '../../src/registry/media.js'
 import type { Execution } from './execution.js'
 import { FORGE_HOST, forgeSend } from './real-forge.js'
 import type { JobHandle } from './types.js'
-import { commitName, MANIFEST_TYPE } from './world.js'
+import { commitName, LATEST, MANIFEST_TYPE, revisionOf } from './world.js'
 
 /**
  * The outside world as one job sees it, behind the production interfaces (the Forge is in
@@ -42,6 +42,7 @@ export function httpFor(ex: Execution, job: JobHandle): HttpClient {
           const sha = world.serving.get(tenant)!
           // A tenant on a broken image never becomes healthy: its canary fails.
           if (world.crashes(sha, tenant)) return response(503, 'crash loop')
+          world.latest.probed(tenant, sha)
           return response(200, JSON.stringify({ sha }), { 'content-type': 'application/json' })
         },
         opts
@@ -72,6 +73,7 @@ export function httpFor(ex: Execution, job: JobHandle): HttpClient {
       const method = req.method ?? 'GET'
       const bytes = method === 'PUT' ? Buffer.from(req.body as Uint8Array) : undefined
       if (bytes) sent(ex, job, ref, `a write of ${ref}`)
+      if (bytes && ref === LATEST) world.latest.sending(job.name, revisionOf(bytes), world.head)
       return ex.request(
         job.name,
         'registry',
@@ -96,5 +98,6 @@ export function httpFor(ex: Execution, job: JobHandle): HttpClient {
 function sent(ex: Execution, job: JobHandle, target: string, what: string): void {
   ex.world.sideEffect(job.name, job.sha, what)
   if (job.kind === 'reconcile') ex.world.watch.send(job.name, job.sha, target, what)
-  else if (ex.scenario.reconcile) ex.world.watch.deploySend(job.name, what)
+  // A promote job is not watched as a deploy: reconcile reads no promote record (src/record/read.ts).
+  else if (job.kind === 'deploy' && ex.scenario.reconcile) ex.world.watch.deploySend(job.name, what)
 }

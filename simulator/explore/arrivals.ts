@@ -1,10 +1,12 @@
 import type { JobHandle, Option, Scenario } from './types.js'
 import { COMMITS, type CommitName } from './commits.js'
+import { promotesDue } from './promote-due.js'
 
 /**
  * What may still arrive in an execution, each at a step the scheduler picks: a commit landing on the
- * branch (its deploy job starts with it), the scheduled reconcile, and a re-run of a job whose first
- * attempt ended failed or cancelled (GitHub re-runs a job of a run that has ended: same run, next attempt).
+ * branch (its deploy job starts with it), the scheduled reconcile, a re-run of a job whose first
+ * attempt ended failed or cancelled (GitHub re-runs a job of a run that has ended: same run, next attempt),
+ * and in a sharded deploy its shard jobs and its promote job, each once the jobs it `needs:` succeeded.
  */
 
 export interface Arrive {
@@ -12,6 +14,8 @@ export interface Arrive {
   land(commit: CommitName): void
   /** A deploy job starts: a shard job (`A/2`), or a re-run (attempt 2). */
   deploy(job: string, attempt: number): void
+  /** A sharded deploy's promote job starts (`A/promote`), in the attempt of the run its newest shard job ran in. */
+  promote(commit: CommitName, attempt: number): void
   /** A scheduled reconcile starts: `R`, or the second one, `R2`. */
   reconcile(name: string): void
   /** A thousand newer check suites open on `commit` (a thousand scheduled runs later). */
@@ -37,13 +41,14 @@ export class Arrivals {
     // R2 only after R: the two are alike, so which starts first is no new interleaving.
     const reconcile = this.reconciles[0]
     const reruns = this.reruns(jobs, arrive)
-    // After the deploy: no deploy job running, none due to start, no re-run to be made.
-    const after = this.scenario.reconcileAfterDeploys && (jobs.some((j) => j.kind === 'deploy' && !j.done) || this.shardsDue(jobs).length > 0 || reruns.length > 0)
+    // After the deploy: no job of a deploy running (a promote job included), none due to start, no re-run to be made.
+    const due = promotesDue(this.scenario, jobs)
+    const after = this.scenario.reconcileAfterDeploys && (jobs.some((j) => j.kind !== 'reconcile' && !j.done) || this.shardsDue(jobs).length > 0 || due.length > 0 || reruns.length > 0)
     if (reconcile && !after) out.push({ label: `start(${reconcile})`, actor: 'world', fault: false, apply: () => arrive.reconcile(this.reconciles.shift()!) })
     // Time passes for a commit's check runs: once, at any step after its deploy jobs ended (a thousand
     // scheduled runs take days; a deploy runs for minutes, within deploy-timeout-minutes).
     for (const commit of this.toAge) {
-      if (jobs.some((j) => j.kind === 'deploy' && j.sha === COMMITS[commit] && !j.done)) continue
+      if (jobs.some((j) => j.kind !== 'reconcile' && j.sha === COMMITS[commit] && !j.done)) continue
       out.push({
         label: `age(${commit})`,
         actor: 'world',
@@ -55,6 +60,7 @@ export class Arrivals {
       })
     }
     for (const job of this.shardsDue(jobs)) out.push({ label: `start(${job})`, actor: 'world', fault: false, apply: () => arrive.deploy(job, 1) })
+    for (const p of due) out.push({ label: `start(${p.commit}/promote)`, actor: 'world', fault: false, apply: () => arrive.promote(p.commit, p.attempt) })
     for (const r of reruns) out.push(r)
     return out
   }
@@ -94,9 +100,9 @@ export class Arrivals {
     return out
   }
 
-  /** Nothing is still to land or start (re-runs are optional; shard jobs start once their canary job deployed). */
+  /** Nothing is still to land or start (re-runs are optional; shard jobs and promote jobs start once what they need succeeded). */
   settled(jobs: readonly JobHandle[]): boolean {
-    return this.toLand.length === 0 && this.reconciles.length === 0 && this.shardsDue(jobs).length === 0
+    return this.toLand.length === 0 && this.reconciles.length === 0 && this.shardsDue(jobs).length === 0 && promotesDue(this.scenario, jobs).length === 0
   }
 
   snapshot(): string {

@@ -34,7 +34,7 @@ function jobsOf(s: Scenario): string[] {
   const deploys = ['A', ...s.landing].flatMap((c) => {
     const first = c === 'A' ? c : `${c} (lands at any step)`
     if (!s.shards) return [first]
-    return [`${first} canary job`, ...Array.from({ length: s.shards }, (_, i) => `${c}/${i + 1}`)]
+    return [`${first} canary job`, ...Array.from({ length: s.shards }, (_, i) => `${c}/${i + 1}`), `${c}/promote (once every shard job succeeded)`]
   })
   const reruns = s.reruns.map((j) => `${j}#2 (re-run${s.rerunWhenCancelled ? ' once cancelled' : ''})`)
   const when = `starts ${s.reconcileAfterDeploys ? 'after the deploy' : 'at any step'}${s.reconcileDelayMs ? `, reads ${s.reconcileDelayMs / 60_000} min later` : ''}`

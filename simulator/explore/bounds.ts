@@ -82,7 +82,8 @@ export const WINDOWS: Window[] = [
     name: 'a :latest PUT retried after a 503 without passing the fence',
     scenario: scenario({ bugs: ['registry-retry-without-fence'] }),
     bound: { ...base, maxFaults: 1, maxPreemptions: 1, faults: { registry: ['503'] } },
-    expect: 'latest-backward'
+    // Judged at the send: B landed during A's wait, and A's retry goes out anyway (then moves `latest` back).
+    expect: 'superseded-promotion'
   }
 ]
 
@@ -101,3 +102,14 @@ export const RECONCILE_WINDOWS: Window[] = [
     expect: 'reconcile-ignored-deploy'
   }
 ]
+
+/**
+ * A sharded deploy's promote job with its superseded guard taken out in the harness (bugs.ts,
+ * `promote-ignores-gate`): sharded deploys of A and B, one shard job each, B landing at any step.
+ */
+export const PROMOTE_WINDOW: Window = {
+  name: "a sharded deploy's promote job that reads the head and ignores what it shows",
+  scenario: scenario({ tenants: ['t1', 't2'], shards: 1, bugs: ['promote-ignores-gate'] }),
+  bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
+  expect: 'superseded-promotion'
+}

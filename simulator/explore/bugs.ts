@@ -1,5 +1,8 @@
 import type { RunContext } from '../../src/context.js'
+import type { GateDecision } from '../../src/gate/decide.js'
+import { type Freshness, SupersededGate } from '../../src/gate/gate.js'
 import { finishRun } from '../../src/modes/finish.js'
+import { runPromoteMode } from '../../src/modes/promote-mode.js'
 import type { Outcome } from '../../src/outcome.js'
 import { promote, type PromotionResult } from '../../src/promote/promote.js'
 import { createRegistry, type Registry } from '../../src/registry/client.js'
@@ -103,4 +106,32 @@ export function askingOnce(settings: Settings, asked: () => boolean): Settings {
   const out = { ...settings }
   Object.defineProperty(out, 'reconcile', { get: () => (asked() ? { ...rs, respectDeployState: false } : rs), enumerable: true })
   return out
+}
+
+/** True when the promote job must run with its guard taken out (promote-job.ts). */
+export function promoteBug(scenario: Scenario): boolean {
+  return scenario.bugs.includes('promote-ignores-gate')
+}
+
+/**
+ * Harness bug `promote-ignores-gate`: `mode: promote` itself (src/modes/promote-mode.ts), but every answer
+ * of its gate says "not superseded": the head is read as before (first, right before the write, before a
+ * retried write) and what it shows is ignored. The superseded guard of the promote job taken out, so the
+ * explorer can show what the promote job's own gate keeps from `:latest`. Never used without the flag.
+ */
+export function promoteWithBugs(ctx: RunContext, scenario: Scenario): Promise<Outcome> {
+  if (!scenario.bugs.includes('promote-ignores-gate')) throw new Error('promoteWithBugs without a promote bug flag')
+  const { settings } = ctx
+  const gate = new AnswerIgnored(ctx.forge, ctx.ancestry, settings.target, settings.gate, { clock: ctx.clock, signal: ctx.signal })
+  return runPromoteMode({ ...ctx, gate }, NO_COMMANDS)
+}
+
+class AnswerIgnored extends SupersededGate {
+  override async check(): Promise<GateDecision> {
+    return { ...(await super.check()), superseded: false }
+  }
+
+  override async fresh(need?: Freshness): Promise<GateDecision> {
+    return { ...(await super.fresh(need)), superseded: false }
+  }
 }

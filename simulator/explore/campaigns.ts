@@ -28,6 +28,9 @@ const API_FAULTS: Bound['faults'] = {
   records: ['503', '429', 'limit', 'limit-long']
 }
 
+/** Where the promote job's guards are asked: the head reads of its gate and fences, and its registry requests. */
+export const PROMOTE_FAULTS: Bound['faults'] = { head: ['err', 'hang'], registry: ['503', 'lost'] }
+
 /** What `npm run explore` explores, each campaign completely (a few minutes in all on one core). */
 export const CAMPAIGNS: Campaign[] = [
   {
@@ -252,10 +255,28 @@ export const CAMPAIGNS: Campaign[] = [
   },
   {
     name: 'shards',
-    description: 'a sharded deploy of A (its canary job t1, then shards 1/2 {t1, t3} and 2/2 {t2} starting in any order) and a reconcile starting at any step; no fault, no preemption',
+    description:
+      'a sharded deploy of A (its canary job t1, then shards 1/2 {t1, t3} and 2/2 {t2} starting in any order, then its promote job once both succeeded) and a reconcile starting at any step; no fault, no preemption',
     scenario: sharded(),
     bound: { ...base, maxFaults: 0, maxPreemptions: 0, faults: {} },
     maxInterleavings: 50_000,
-    about: 6300
+    about: 7000
+  },
+  {
+    name: 'shards-promote',
+    description:
+      'sharded deploys of A and B (each a canary job t1, one shard job 1/1 {t1, t2}, then its promote job `mode: promote` once the shard job succeeded), B landing at any step; one fault: a head read failing or hanging until the request timeout, or a registry request answered 503 or applied with its answer lost; no preemption',
+    scenario: scenario({ tenants: ['t1', 't2'], shards: 1 }),
+    bound: { ...base, maxFaults: 1, maxPreemptions: 0, faults: PROMOTE_FAULTS },
+    maxInterleavings: 50_000,
+    about: 10000
+  },
+  {
+    name: 'shard-rerun-promote',
+    description:
+      "a sharded deploy of A (its canary job t1, shards 1/2 {t1, t3} and 2/2 {t2} in any order), shard 1 cancelled at any step and re-run (attempt 2) at any step after; its promote job starts once each shard job's newest attempt succeeded (after the re-run, in attempt 2); one more fault: a registry request answered 503 or applied with its answer lost; no preemption",
+    scenario: scenario({ tenants: ['t1', 't2', 't3'], shards: 2, landing: [], reruns: ['A/1'] }),
+    bound: { ...base, maxFaults: 2, maxCancels: 1, cancellable: ['A/1'], maxPreemptions: 0, faults: { registry: ['503', 'lost'] } },
+    maxInterleavings: 50_000
   }
 ]

@@ -15,6 +15,7 @@ import { COMMITS, commitName, type CommitName, type Violation, WALL_EPOCH, World
  */
 
 export type JobStarter = (ex: Execution, job: JobHandle) => Promise<void>
+/** `deploy` starts every job of a deploy's workflow run (a sharded deploy's promote job included); `reconcile` the scheduled one. */
 export interface Starters {
   deploy: JobStarter
   reconcile: JobStarter
@@ -77,12 +78,12 @@ export class Execution {
 
   private launch(job: JobHandle): void {
     // A workflow run opens a check suite on its commit (a scheduled one on the head): the check-suite
-    // window (records.ts) counts them. A re-run is an attempt of the same run, a shard job a job of it.
-    if (job.attempt === 1 && !job.part && this.scenario.forge !== 'gitea') this.world.records.addSuites(job.kind === 'deploy' ? job.sha : this.world.head, 1)
+    // window (records.ts) counts them. A re-run is an attempt of the same run, a shard job or the promote job a job of it.
+    if (job.attempt === 1 && !job.part && job.kind !== 'promote' && this.scenario.forge !== 'gitea') this.world.records.addSuites(job.kind === 'deploy' ? job.sha : this.world.head, 1)
     this.jobs.push(job)
     this.traces.set(job.name, [])
     this.traceHashes.set(job.name, createHash('sha1'))
-    void this.starters[job.kind](this, job).finally(() => {
+    void this.starters[job.kind === 'reconcile' ? 'reconcile' : 'deploy'](this, job).finally(() => {
       job.done = true
     })
   }
@@ -223,6 +224,8 @@ export class Execution {
           this.start(commit)
         },
         deploy: (commit, attempt) => this.start(commit, attempt),
+        promote: (commit, attempt) =>
+          this.launch({ name: `${commit}/promote`, kind: 'promote', sha: COMMITS[commit], runId: RUN_IDS[commit]!, attempt, controller: new AbortController(), done: false }),
         reconcile: (name) => this.launch({ name, kind: 'reconcile', sha: '', runId: RUN_IDS[name]!, attempt: 1, controller: new AbortController(), done: false }),
         age: (commit) => {
           this.world.records.addSuites(COMMITS[commit], GITHUB_CHECK_SUITE_WINDOW, true)

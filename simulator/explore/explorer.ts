@@ -1,6 +1,7 @@
 import { Execution } from './execution.js'
 import type { Bound, Scenario } from './types.js'
 import { deployJob } from './job.js'
+import { newestDeploy } from './job-end.js'
 import { reconcileJob } from './reconcile-job.js'
 import { commitName, type Violation } from './world.js'
 
@@ -81,7 +82,7 @@ async function play(scenario: Scenario, bound: Bound, pick: (step: number, label
         if (ex.scenario.reconcile) ex.world.watch.lostEnds()
         // The incident's second half: the newer job went red because an older one got in its way. With
         // no fault and no broken image, only reordering happened, and the newest job must end deployed.
-        const newest = ex.jobs.filter((j) => j.kind === 'deploy').at(-1)!
+        const newest = newestDeploy(ex.jobs)!
         if (ex.faultFree && !ex.scenario.broken.length && !ex.scenario.brokenOn && newest.result !== 'deployed') {
           ex.violations.push({ invariant: 'newest-not-deployed', detail: `job ${newest.name} ended ${newest.result ?? 'without a result'} with no fault in the schedule` })
         }

@@ -64,7 +64,7 @@ export function fleetOf(ex: Execution, job: JobHandle): string[] {
   return [...ex.scenario.tenants]
 }
 
-function judgeReport(ex: Execution, job: JobHandle, outcome: Outcome, report: RunReport, results: Set<string>): void {
+export function judgeReport(ex: Execution, job: JobHandle, outcome: Outcome, report: RunReport, results: Set<string>): void {
   const v = ex.world.violations
   const who = `job ${job.name}`
   if (!results.has(outcome.result)) v.push({ invariant: 'job-result', detail: `${who} ended with the undocumented result ${JSON.stringify(outcome.result)}` })
@@ -107,6 +107,17 @@ export function judgeDeploy(ex: Execution, job: JobHandle, outcome: Outcome, rep
       if (mine.has(t) && order(s) < order(job.sha)) v.push({ invariant: 'deployed-not-converged', detail: `${who} ended deployed while ${t} serves ${commitName(s)}` })
     }
   }
+}
+
+/**
+ * The job the end of an execution judges by invariant 7 (the newest job is not made to fail): the deploy
+ * job of the newest commit that started last. A job of an older commit may start after it (a shard job of
+ * A whose canary job deployed before B landed), and stepping aside is all it may then do.
+ */
+export function newestDeploy(jobs: readonly JobHandle[]): JobHandle | undefined {
+  const deploys = jobs.filter((j) => j.kind === 'deploy')
+  const newest = deploys.reduce((most, j) => Math.max(most, order(j.sha)), -1)
+  return deploys.filter((j) => order(j.sha) === newest).at(-1)
 }
 
 export function judgeReconcile(ex: Execution, job: JobHandle, outcome: Outcome, report: RunReport): void {

@@ -90,7 +90,8 @@ export interface Scenario {
   /**
    * A sharded deploy (docs/shards.md): each commit's deploy is a canary job (the canary tenant alone, as
    * `tenants` and `canary`, no image) and, once it ended `deployed` (`needs: canary`), `shards` matrix jobs
-   * (`shard: i/n`, the whole fleet, no canary, no image) that start at steps the scheduler picks, in any order.
+   * (`shard: i/n`, the whole fleet, no canary, no image) that start at steps the scheduler picks, in any order,
+   * and once every shard job succeeded (`needs: shards`), its promote job (`mode: promote`, with `image`).
    */
   shards?: number
   /**
@@ -103,7 +104,7 @@ export interface Scenario {
   skewMs?: Record<string, number>
 }
 
-export type BugFlag = 'redeploy-retry-without-fence' | 'registry-retry-without-fence' | 'reconcile-asks-once' | 'records-without-attempts'
+export type BugFlag = 'redeploy-retry-without-fence' | 'registry-retry-without-fence' | 'reconcile-asks-once' | 'records-without-attempts' | 'promote-ignores-gate'
 
 export interface Pending {
   job: string
@@ -132,9 +133,10 @@ export interface Option {
 }
 
 export interface JobHandle {
-  /** `A`, `B`; `A#2` for the re-run of A's job; `R` for the reconcile. */
+  /** `A`, `B`; `A#2` for the re-run of A's job; `A/promote` for a sharded deploy's promote job; `R` for the reconcile. */
   name: string
-  kind: 'deploy' | 'reconcile'
+  /** `promote`: a sharded deploy's promote job (`mode: promote`, promote-job.ts). */
+  kind: 'deploy' | 'reconcile' | 'promote'
   /** The commit the job deploys; for the reconcile, the head it read (empty until then). */
   sha: string
   /** `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`, stamped on its records. */

@@ -2,6 +2,7 @@ import { sameCommit } from '../../src/forge/types.js'
 import { digestOf } from '../../src/registry/media.js'
 import { COMMITS, commitName, HISTORY, order } from './commits.js'
 import { DeployWatch } from './deploy-watch.js'
+import { LatestWatch } from './latest-watch.js'
 import { Records } from './records.js'
 
 /**
@@ -52,6 +53,8 @@ export interface Violation {
     | 'false-rejection'
     | 'broken-rollout'
     | 'lost-end'
+    | 'unverified-promotion'
+    | 'superseded-promotion'
   detail: string
 }
 
@@ -99,6 +102,10 @@ export class World {
   readonly brokenOn = new Map<string, ReadonlySet<string>>()
   /** Reconcile jobs: judged by the watch for a rejected head (they may finish the wave under way). */
   readonly reconcilers = new Set<string>()
+  /** Promote jobs: no re-run of a rejecting job, so their own commit's rejection is not theirs to lift. */
+  readonly promoters = new Set<string>()
+  /** What `:latest` may hold, from what the tenants answered and who owns the branch (latest-watch.ts). */
+  readonly latest: LatestWatch
 
   constructor(
     tenants: readonly string[],
@@ -108,6 +115,8 @@ export class World {
     private readonly now: () => number
   ) {
     this.records = new Records(() => WALL_EPOCH + now())
+    // Without the gate (an infinite evidence bound) nothing promises who may write: only forward-only is judged.
+    this.latest = new LatestWatch(this.violations, { tenants, canary: opts.canary, ownership: Number.isFinite(opts.maxEvidenceAgeMs) })
     for (const t of tenants) this.serving.set(t, COMMITS.C0)
     for (const sha of HISTORY) this.put(SOURCE_TAG(sha), imageOf(sha))
     this.put(LATEST, imageOf(COMMITS.C0))
@@ -197,9 +206,10 @@ export class World {
       const before = revisionOf(this.manifest(LATEST))
       const after = revisionOf(bytes)
       if (before && after && order(after) < order(before)) this.violations.push({ invariant: 'latest-backward', detail: `latest moved from ${commitName(before)} back to ${commitName(after)}` })
-      if (after && this.rejected.has(after) && !this.reconcilers.has(job) && !sameCommit(jobSha, after))
+      if (after && this.rejected.has(after) && !this.reconcilers.has(job) && (this.promoters.has(job) || !sameCommit(jobSha, after)))
         this.violations.push({ invariant: 'rejected-commit', detail: `latest moved to ${commitName(after)}, which its own deploy rejected` })
       if (after && this.broken.has(after)) this.violations.push({ invariant: 'broken-rollout', detail: `latest moved to ${commitName(after)}, whose build never comes up (written by ${job})` })
+      this.latest.moved(job, after)
     }
     return this.put(tag, bytes)
   }
@@ -237,7 +247,7 @@ export class World {
     const serving = [...this.serving].map(([t, s]) => `${t}=${commitName(s)}`).join(',')
     const latest = revisionOf(this.manifest(LATEST))
     const ev = [...this.evidence].map(([j, e]) => `${j}@${e.at}:${e.head ? commitName(e.head) : '?'}`).join(',')
-    return `head=${commitName(this.head)} ${this.records.snapshot()} ${this.watch.snapshot()} ${serving} latest=${latest ? commitName(latest) : '-'} rejected=${[...this.rejected].map(commitName).join(',')} ev=${ev} fb=${[...this.firstBefore].map(([k, v]) => `${k}:${commitName(v)}`).join(',')}`
+    return `head=${commitName(this.head)} ${this.records.snapshot()} ${this.watch.snapshot()} ${this.latest.snapshot()} ${serving} latest=${latest ? commitName(latest) : '-'} rejected=${[...this.rejected].map(commitName).join(',')} ev=${ev} fb=${[...this.firstBefore].map(([k, v]) => `${k}:${commitName(v)}`).join(',')}`
   }
 }
 
