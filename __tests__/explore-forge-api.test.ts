@@ -69,6 +69,20 @@ describe('GitHub through Octokit', () => {
     expect(r.results.A).toBe('deployed')
     expect(r.violations).toEqual([])
   })
+
+  it('a create whose answer was lost, and whose look-up hung until the adapter gave up, is looked for again before it is sent again: one check run', async () => {
+    // Found by forge-api-lost-create before the fix (doubled-record, 8 of 710 interleavings): the reporter's
+    // next try of its running record sent the create again blindly, and the first run stayed in_progress.
+    const lost = 'A.head(main)=ok;A.record(check in_progress on A)=lost;tick(500);A.records(check rollout-guard/production of A (all))=hang;tick(10000);tick(12000)'
+    const c2 = campaign('forge-api-lost-create')
+    const r = await replay(c2.scenario, c2.bound, lost)
+    expect(r.violations).toEqual([])
+    expect(r.results.A).toBe('deployed')
+    // The reporter's next try looks first (GET by external_id), finds the first run, and creates nothing.
+    const after = r.played.slice(lost.split(';').length).filter((m) => m.startsWith('A.record'))
+    expect(after[0]).toBe('A.records(check rollout-guard/production of A (all))=ok')
+    expect(r.played.filter((m) => m.startsWith('A.record(check in_progress on A)'))).toHaveLength(1)
+  })
 })
 
 describe('Gitea through the shared HTTP client', () => {

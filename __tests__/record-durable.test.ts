@@ -170,6 +170,35 @@ describe.each<ForgeFlavour>(['github', 'gitea-1.22'])('%s: durable deploy record
   })
 })
 
+describe('github: a check run whose create answer was lost is never created twice', () => {
+  // The create is applied and its answer lost (a 502 after the write); every look-up for it then fails
+  // until the forge client's own retries run out (a 503 each), so the finding falls to the reporter's next try.
+  const lostThenOutage = (outages: number): Fault[] => [{ lose: 502 }, ...Array.from({ length: outages }, () => ({ status: 503 }))]
+  const states = (f: FakeForge): string[] => f.checkRuns().map((c) => String([...c.updates].reverse().find((u) => u.status)?.status ?? c.create.status))
+
+  it("the reporter's next try of the running record looks for it first: one check run, completed at the end", async () => {
+    const f = forges.github!
+    f.inject('check-runs', ...lostThenOutage(12))
+    const { reporter, settings } = deployReporter('github')
+    expect(await reporter.start(SHA)).toBe('recorded')
+    expect(f.checkRuns()).toHaveLength(1)
+    expect(await reporter.finish(canaryFailed(settings))).toEqual({ written: true })
+    expect(states(f)).toEqual(['completed'])
+    expect(ends(f).check).toBe('canary-failed')
+  })
+
+  it('a running record given up on is found by the end: the first run is completed, not left in_progress beside a second', async () => {
+    const f = forges.github!
+    f.inject('check-runs', ...lostThenOutage(10_000))
+    const { reporter, settings } = deployReporter('github')
+    expect(await reporter.start(SHA)).toBe('unrecorded')
+    f.clearFaults()
+    expect(await reporter.finish(canaryFailed(settings))).toEqual({ written: true })
+    expect(states(f)).toEqual(['completed'])
+    expect(ends(f).check).toBe('canary-failed')
+  })
+})
+
 describe("github: a shard job's running record, its status first", () => {
   const writes = (f: FakeForge): string[] => f.requests.filter((r) => r.method !== 'GET' && (r.route === 'statuses' || r.route === 'check-runs')).map((r) => `${r.method} ${r.route}`)
   const rows: [string, (f: FakeForge) => void, string[], number][] = [

@@ -234,8 +234,9 @@ describe('GitHub check run', () => {
     await reporter.finish(endOf(settings, { result: 'owner' }, 'fine'))
     const runs = forges.github!.checkRuns()
     expect(runs).toHaveLength(1)
-    expect(runs[0]!.create).toMatchObject({ status: 'completed', conclusion: 'success', head_sha: SHA })
-    expect(runs[0]!.updates).toEqual([])
+    // A 502 may follow an applied create: the end looks for it first, then creates it (nothing was there) and completes it.
+    expect(runs[0]!.create).toMatchObject({ head_sha: SHA })
+    expect([runs[0]!.create, ...runs[0]!.updates].at(-1)).toMatchObject({ status: 'completed', conclusion: 'success' })
   })
 
   it('a 5xx at the end is a warning that names the outage (not a permission), and finish still resolves', async () => {

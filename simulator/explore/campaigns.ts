@@ -205,6 +205,14 @@ export const CAMPAIGNS: Campaign[] = [
     maxInterleavings: 50_000
   },
   {
+    name: 'forge-api-lost-create',
+    description:
+      "through the real GitHub adapter: A alone and a reconcile; a check run's create applied with its answer lost and the adapter's look-up for it hanging until the request timeout (two faults: a lost record write, a hung record read); no preemption",
+    scenario: withReconcile({ landing: [], forgeApi: true }),
+    bound: { ...base, maxFaults: 2, maxPreemptions: 0, faults: { record: ['lost'], records: ['hang'] } },
+    maxInterleavings: 50_000
+  },
+  {
     name: 'forge-api-landing',
     description:
       "through the real GitHub adapter over the in-process forge API: A and B landing at any step (the adapter's conditional head reads: a 304 only while the branch holds), a reconcile starting at any step; no fault, no preemption",

@@ -116,10 +116,13 @@ export function forgeFor(ex: Execution, job: JobHandle, o: ForgeOptions = {}): F
         return { statuses: statuses.map((s) => ({ ...s, description: strip(s.description)! })), complete: statuses.length >= total }
       }),
     checks: {
-      create: (sha, name, u: CheckRunUpdate) =>
+      create: (sha, name, u: CheckRunUpdate, opts = {}) =>
         write(
           `check ${u.status ?? 'queued'} on ${commitName(sha)}`,
           () => {
+            // As src/forge/github.ts does when told an earlier create may have been applied: look it up first.
+            const known = opts.lookFirst && u.externalId ? world.records.checkWithExternalId(sha, name, u.externalId) : undefined
+            if (known !== undefined) return known
             const id = world.records.createCheck(sha, name, u)
             wrote(u.externalId)
             return id

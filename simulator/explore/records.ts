@@ -59,6 +59,11 @@ export class Records {
     this.aging ||= aging
   }
 
+  /** A run named `name` on `sha` created with exactly this `externalId` (GitHub's adapter looks it up by `external_id`). */
+  checkWithExternalId(sha: string, name: string, externalId: string): number | undefined {
+    return this.checks.find((c) => c.sha === sha && c.name === name && c.externalId === externalId)?.id
+  }
+
   createCheck(sha: string, name: string, u: CheckRunUpdate): number {
     const id = this.nextId++
     this.addSuites(sha, 1)
@@ -118,6 +123,23 @@ export class Records {
     return { statuses, total: mine.length }
   }
 
+  /**
+   * Check runs that one job made twice: the same commit, name and run stamp (mode, run, attempt, shard). A
+   * create whose answer was lost, sent again without looking for the first, leaves the first one behind.
+   */
+  doubledChecks(): string[] {
+    const seen = new Set<string>()
+    const out: string[] = []
+    for (const c of this.checks) {
+      const s = parseStamp(c.externalId)
+      if (!s) continue
+      const key = `${c.name} on ${commitName(c.sha)} by ${s.mode} run ${s.runId} attempt ${s.attempt}${s.part ? ` shard ${s.part}` : ''}`
+      if (seen.has(key)) out.push(key)
+      seen.add(key)
+    }
+    return out
+  }
+
   /** Every check run of the name in the window, newest first (`filter=all`). */
   checksOf(sha: string, name: string): CheckRunRead[] {
     const oldest = (this.suites.get(sha) ?? 0) - GITHUB_CHECK_SUITE_WINDOW
@@ -148,7 +170,9 @@ export class Records {
     const statuses = new Map<string, string>()
     for (const s of this.statuses) statuses.set(`${commitName(s.sha)}:${s.context}`, `${s.state}:${stampOf(s.description)}`)
     const suites = this.aging ? ` suites{${[...this.suites].map(([sha, n]) => `${commitName(sha)}:${n}`).join(',')}}` : ''
-    return `checks{${[...checks].join(',')}} statuses{${[...statuses].join(',')}}${suites}`
+    // The latest of a name is all a reader sees, but a run made twice is a violation at the end (doubledChecks).
+    const doubled = this.doubledChecks().length
+    return `checks{${[...checks].join(',')}} statuses{${[...statuses].join(',')}}${suites}${doubled ? ` doubled=${doubled}` : ''}`
   }
 }
 

@@ -55,6 +55,7 @@ export interface Violation {
     | 'lost-end'
     | 'unverified-promotion'
     | 'superseded-promotion'
+    | 'doubled-record'
   detail: string
 }
 
@@ -235,6 +236,8 @@ export class World {
 
   /** At the end of an execution: the newest commit whose job ended deployed is served everywhere. */
   finalCheck(deployed: string[]): void {
+    // A lost answer neither loses nor doubles a write (docs/rate-limits.md): one check run per job's record.
+    for (const twice of this.records.doubledChecks()) this.violations.push({ invariant: 'doubled-record', detail: `the check run ${twice} was created twice: a lost create was sent again blindly` })
     const newest = [...deployed].sort((a, b) => order(b) - order(a))[0]
     if (!newest) return
     for (const [t, s] of this.serving) {

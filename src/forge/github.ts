@@ -23,7 +23,7 @@ import { ForgeAnswerError } from './errors.js'
 import { logOctokitRequests } from './octokit-debug.js'
 import { octokitLog, octokitRequest } from './octokit-request.js'
 import { countOctokitRequests } from './budget.js'
-import { mayHaveApplied, payloadMarker, markerOf } from './lost-answers.js'
+import { markMayHaveApplied, mayHaveApplied, payloadMarker, markerOf } from './lost-answers.js'
 import { ForgeClock } from './forge-clock.js'
 
 type Octokit = ReturnType<typeof getOctokit>
@@ -133,8 +133,10 @@ export class GitHubForge implements Forge {
    * A create that is never blindly sent twice: after a failure that may have followed the write (a 502 or
    * 504, a timeout, a reset), `find` looks for what the first attempt created before another is sent.
    */
-  private createOnce<T>(what: string, find: (signal: AbortSignal) => Promise<T | undefined>, post: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    let unsure = false
+  private createOnce<T>(what: string, find: (signal: AbortSignal) => Promise<T | undefined>, post: (signal: AbortSignal) => Promise<T>, lookFirst = false): Promise<T> {
+    // `lookFirst`: the caller's own earlier create may have been applied (its answer lost, and this
+    // adapter's retries ran out before the look-up could tell): it is never sent again blindly either.
+    let unsure = lookFirst
     return this.call(what, async (signal) => {
       if (unsure) {
         const found = await find(signal)
@@ -149,6 +151,9 @@ export class GitHubForge implements Forge {
         unsure ||= mayHaveApplied(error)
         throw error
       }
+    }).catch((error: unknown) => {
+      // Given up while an attempt may be on the forge: the caller's next create must look first too.
+      throw unsure ? markMayHaveApplied(error) : error
     })
   }
 
@@ -253,7 +258,7 @@ export class GitHubForge implements Forge {
   }
 
   readonly checks = {
-    create: async (sha: string, name: string, u: CheckRunUpdate): Promise<number> => {
+    create: async (sha: string, name: string, u: CheckRunUpdate, opts: { lookFirst?: boolean } = {}): Promise<number> => {
       const { owner, repo } = this.settings
       // Found again by its `external_id` (the run's stamp): without one, a lost answer cannot be told apart.
       const find = async (signal: AbortSignal): Promise<number | undefined> => {
@@ -261,8 +266,11 @@ export class GitHubForge implements Forge {
         const res = await this.octokit.rest.checks.listForRef({ owner, repo, ref: sha, check_name: name, filter: 'all', per_page: 100, request: { signal } })
         return res.data.check_runs.find((c) => c.external_id === u.externalId)?.id
       }
-      return this.createOnce(`POST check-run ${name}`, find, (signal) =>
-        this.octokit.rest.checks.create({ owner, repo, head_sha: sha, name, ...checkBody(u), request: { signal } }).then((r) => (r.data as { id: number }).id)
+      return this.createOnce(
+        `POST check-run ${name}`,
+        find,
+        (signal) => this.octokit.rest.checks.create({ owner, repo, head_sha: sha, name, ...checkBody(u), request: { signal } }).then((r) => (r.data as { id: number }).id),
+        opts.lookFirst === true
       )
     },
     update: async (id: number, u: CheckRunUpdate): Promise<void> => {

@@ -6,12 +6,25 @@ import { NetworkError } from '../http/client.js'
  * is lost is looked for before it is sent again; these say when to look and what to look by.
  */
 
+const UNSURE = Symbol('a write before this error may have been applied')
+
+/**
+ * Marks the error a create ended with after an earlier attempt of it may have been applied (its answer
+ * lost, and the look-up for it failed too): whatever the last error was, the caller must look before it
+ * creates again. The error keeps its kind (an outage stays an outage).
+ */
+export function markMayHaveApplied(error: unknown): unknown {
+  if (typeof error === 'object' && error !== null) Object.defineProperty(error, UNSURE, { value: true })
+  return error
+}
+
 /**
  * Whether a failed write may still have been applied: a gateway's 500/502/504 or a request that got no
  * answer. A rate limit, a 503 (refused at the door) or a refusal were never applied; a connection that
  * was never made sent nothing.
  */
 export function mayHaveApplied(error: unknown): boolean {
+  if (typeof error === 'object' && error !== null && UNSURE in error) return true
   const status = (error as { status?: unknown }).status
   if (typeof status === 'number' && status > 0) return status === 500 || status === 502 || status === 504
   if (error instanceof NetworkError) return !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'CANCELLED'].includes(error.code)

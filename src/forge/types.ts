@@ -158,7 +158,11 @@ export interface Forge {
   recentStatuses?(sha: string): Promise<StatusPage>
   /** Checks API; `undefined` on forges that have none (Gitea). */
   readonly checks?: {
-    create(sha: string, name: string, update: CheckRunUpdate): Promise<number>
+    /**
+     * Creates a check run. `lookFirst`: an earlier create of this same run (same `externalId`) may have been
+     * applied with its answer lost, so the run is looked for by its `externalId` before another is sent.
+     */
+    create(sha: string, name: string, update: CheckRunUpdate, opts?: { lookFirst?: boolean }): Promise<number>
     update(id: number, update: CheckRunUpdate): Promise<void>
     /**
      * The latest check run named `name` on `sha` (`check_name`, `filter=latest`). GitHub lists check runs

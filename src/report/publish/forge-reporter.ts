@@ -6,6 +6,7 @@ import { formatStamp, type RestoreStamp, type RunEnding } from '../../record/sta
 import { endOfRun, restoreOfRun } from '../../record/end.js'
 import { attemptsWithin, durably, END_WRITE_MS, RUNNING_WRITE_MS, worthRetrying, type WriteResult } from '../../record/durable.js'
 import { defuseStamps } from '../../record/stamp.js'
+import { mayHaveApplied } from '../../forge/lost-answers.js'
 import { escapeMarkdown, plainText } from '../escape.js'
 import { completeCheck } from './check-end.js'
 import { statusDescription, statusState } from './end-words.js'
@@ -38,6 +39,12 @@ export class ForgeReporter implements Reporter {
   private announced = false
   /** ... and written. */
   private announcedOk = false
+  /**
+   * The `running` check run's create, when it may have been applied with its answer lost: the next create
+   * (a later try, a heartbeat, the end) looks for it by its `externalId` before sending another, so a lost
+   * answer never leaves a second run, or the first one `in_progress` for good.
+   */
+  private createSent: CheckRunUpdate | undefined
 
   constructor(
     private readonly forge: Forge,
@@ -86,7 +93,11 @@ export class ForgeReporter implements Reporter {
       if (this.channel === 'check') {
         const c = { sha, name: this.o.name, runUrl: this.o.runUrl, annotationPath: this.o.annotationPath, warn: (m: string) => this.log.warning(m), info: (m: string) => this.log.info(m) }
         const externalId = this.stamp(endOfRun(report), report.result, restoreOfRun(report))
-        checked = await this.durable(() => completeCheck(forge, { ...c, checkId: this.checkId, externalId }, end), left(), 'completed', this.o.cancel?.grace)
+        const complete = async (): Promise<number> => {
+          await this.recoverCreate(sha, forge)
+          return completeCheck(forge, { ...c, checkId: this.checkId, externalId }, end)
+        }
+        checked = await this.durable(complete, left(), 'completed', this.o.cancel?.grace)
         if (checked.ok) this.checkId = checked.value
         else this.checkFailed(checked.error, false)
         // A deploy's end also goes to a commit status of the same name, whether the check took it or not:
@@ -140,10 +151,14 @@ export class ForgeReporter implements Reporter {
       const creating = this.checkId === undefined
       const update: CheckRunUpdate = { status: 'in_progress', title, summary, detailsUrl: this.o.runUrl, externalId: this.stamp('running', undefined, undefined, creating) }
       try {
-        if (creating) this.checkId = await this.forge.checks!.create(sha, this.o.name, update)
+        if (creating) this.checkId = await this.forge.checks!.create(sha, this.o.name, update, { lookFirst: this.createSent !== undefined })
         else await this.forge.checks!.update(this.checkId!, update)
+        this.createSent = undefined
         return
       } catch (error) {
+        // A create that may be on the forge (its answer lost, the adapter's look-up failed too) is looked for
+        // before any other is sent; once unsure, it stays so until the look-up answers.
+        if (creating && (this.createSent !== undefined || mayHaveApplied(error))) this.createSent = update
         if (worthRetrying(error) || this.o.cancel?.signal.aborted) throw error
         if (this.checkFailed(error, this.checkId === undefined) === 'off') throw new ReportingOff()
         // The shard's status just written is this write's record on the status channel it falls back to.
@@ -152,6 +167,13 @@ export class ForgeReporter implements Reporter {
     }
     if (this.channel === 'off') throw new ReportingOff()
     await this.setStatus(sha, 'pending', title, 'running')
+  }
+
+  /** The `running` check run a lost answer left unknown, found (or, never applied, created) before its end is written. */
+  private async recoverCreate(sha: string, forge: Forge): Promise<void> {
+    if (this.checkId !== undefined || !this.createSent) return
+    this.checkId = await forge.checks!.create(sha, this.o.name, this.createSent, { lookFirst: true })
+    this.createSent = undefined
   }
 
   /** The shard's `running` status; an outage is thrown (tried again), a refusal is said once and left. */
@@ -192,14 +214,16 @@ export class ForgeReporter implements Reporter {
   /**
    * `rollout-guard deploy 4242.1 canary-failed at 1764921600 clock forge`, or nothing outside a workflow run.
    * The heartbeat `at` is the forge's time, as the `Date` of its answers says (forge/forge-clock.ts), so a
-   * runner whose own clock is off never makes its record look older or younger than it is. Before the
-   * forge has answered at all: a check run's create carries none (the forge's own `started_at` is its
-   * time); any other write the runner's time, unmarked, which readers never judge liveness on.
+   * runner whose own clock is off never makes its record look older or younger than it is. A check run's
+   * create carries none (the forge's own `started_at` is its time). Before the forge has answered at all,
+   * any other write carries the runner's time, unmarked, which readers never judge liveness on.
    */
   private stamp(end: RunEnding, verdict?: string, restore?: RestoreStamp, creatingCheck = false): string | undefined {
     if (!this.o.run) return undefined
     const forgeNow = latestForgeTime(this.forge.forgeNow?.(), this.endForge.forgeNow?.())
-    const at = forgeNow !== undefined ? { at: Math.floor(forgeNow / 1000), clock: 'forge' as const } : creatingCheck ? {} : { at: Math.floor(wallNow(this.clock) / 1000) }
+    // A check run's create carries no `at`: the forge's own `started_at` is its time, and the same stamp on
+    // every try of the create is what finds a create whose answer was lost (`createSent`).
+    const at = creatingCheck ? {} : forgeNow !== undefined ? { at: Math.floor(forgeNow / 1000), clock: 'forge' as const } : { at: Math.floor(wallNow(this.clock) / 1000) }
     return formatStamp({
       mode: this.o.mode,
       runId: this.o.run.id,
