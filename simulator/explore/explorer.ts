@@ -46,6 +46,21 @@ export interface ExploreOptions {
   /** Keep at most this many violations of each invariant. */
   keepPerInvariant?: number
   onProgress?: (e: Exploration) => void
+  /**
+   * The reduction (on unless false): the state hash forgets a job that has ended for good (state-key.ts),
+   * so executions that differ only in the history of such a job meet. `false` hashes every job's whole
+   * history, for comparison (`npm run explore -- --no-reduction`).
+   */
+  reduction?: boolean
+  /** Called with the world at the end of every execution run to its end (not cut, not merged): for tests. */
+  onFinal?: (final: Final) => void
+}
+
+/** The world when an execution ended: what each tenant serves, each job's result, and what it violated. */
+export interface Final {
+  serving: Record<string, string>
+  results: Record<string, string>
+  violations: Violation['invariant'][]
 }
 
 interface Played {
@@ -63,7 +78,7 @@ interface Played {
  * Plays one execution: the first `prefix.length` choices are given, every later step takes its first
  * option. `seen` (when given) cuts the execution at a state already explored past the prefix.
  */
-async function play(scenario: Scenario, bound: Bound, pick: (step: number, labels: string[]) => number | undefined, seen?: Seen, fresh = 0): Promise<Played> {
+async function play(scenario: Scenario, bound: Bound, pick: (step: number, labels: string[]) => number | undefined, seen?: Seen, fresh = 0, reduction = false): Promise<Played> {
   const ex = new Execution(scenario, bound, { deploy: deployJob, reconcile: reconcileJob })
   const choices: number[] = []
   const counts: number[] = []
@@ -93,7 +108,7 @@ async function play(scenario: Scenario, bound: Bound, pick: (step: number, label
       break
     }
     if (seen && step >= fresh) {
-      if (seen.covers(ex.stateKey())) {
+      if (seen.covers(ex.stateKey(reduction))) {
         merged = true
         break
       }
@@ -178,8 +193,9 @@ export function explore(scenario: Scenario, bound: Bound, options: ExploreOption
     const result: Exploration = { interleavings: 0, states: 0, merged: 0, cutAtSteps: 0, violations: [], violating: 0, complete: false }
     let prefix: number[] = []
     for (;;) {
-      const run = await play(scenario, bound, (step) => prefix[step] ?? 0, seen, prefix.length)
+      const run = await play(scenario, bound, (step) => prefix[step] ?? 0, seen, prefix.length, options.reduction ?? true)
       result.interleavings += 1
+      if (options.onFinal && !run.merged && !run.cut) options.onFinal({ serving: run.serving, results: run.results, violations: run.violations.map((v) => v.invariant) })
       if (run.merged) result.merged += 1
       if (run.cut) result.cutAtSteps += 1
       if (run.violations.length) result.violating += 1
