@@ -54,6 +54,8 @@ export interface ExploreOptions {
   reduction?: boolean
   /** Called with the world at the end of every execution run to its end (not cut, not merged): for tests. */
   onFinal?: (final: Final) => void
+  /** Called with the reduced hash of every state the exploration reaches (whether it reduces or not): for tests. */
+  onState?: (reducedKey: string) => void
 }
 
 /** The world when an execution ended: what each tenant serves, each job's result, and what it violated. */
@@ -78,7 +80,15 @@ interface Played {
  * Plays one execution: the first `prefix.length` choices are given, every later step takes its first
  * option. `seen` (when given) cuts the execution at a state already explored past the prefix.
  */
-async function play(scenario: Scenario, bound: Bound, pick: (step: number, labels: string[]) => number | undefined, seen?: Seen, fresh = 0, reduction = false): Promise<Played> {
+async function play(
+  scenario: Scenario,
+  bound: Bound,
+  pick: (step: number, labels: string[]) => number | undefined,
+  seen?: Seen,
+  fresh = 0,
+  reduction = false,
+  onState?: (key: string) => void
+): Promise<Played> {
   const ex = new Execution(scenario, bound, { deploy: deployJob, reconcile: reconcileJob })
   const choices: number[] = []
   const counts: number[] = []
@@ -108,7 +118,9 @@ async function play(scenario: Scenario, bound: Bound, pick: (step: number, label
       break
     }
     if (seen && step >= fresh) {
-      if (seen.covers(ex.stateKey(reduction))) {
+      const state = ex.stateKey(reduction)
+      onState?.(reduction ? state.key : ex.stateKey(true).key)
+      if (seen.covers(state)) {
         merged = true
         break
       }
@@ -193,7 +205,7 @@ export function explore(scenario: Scenario, bound: Bound, options: ExploreOption
     const result: Exploration = { interleavings: 0, states: 0, merged: 0, cutAtSteps: 0, violations: [], violating: 0, complete: false }
     let prefix: number[] = []
     for (;;) {
-      const run = await play(scenario, bound, (step) => prefix[step] ?? 0, seen, prefix.length, options.reduction ?? true)
+      const run = await play(scenario, bound, (step) => prefix[step] ?? 0, seen, prefix.length, options.reduction ?? true, options.onState)
       result.interleavings += 1
       if (options.onFinal && !run.merged && !run.cut) options.onFinal({ serving: run.serving, results: run.results, violations: run.violations.map((v) => v.invariant) })
       if (run.merged) result.merged += 1
