@@ -6,15 +6,15 @@ import type { Bound, JobHandle, Pending, Scenario, Timer } from '../simulator/ex
 
 /**
  * The explorer's reduction (simulator/explore/state-key.ts, docs/exploration.md "The reduction") must
- * lose nothing: explored with it and without it, a bound reaches the same states (each by its reduced hash:
- * a reduction that merged states whose futures differ would miss some), the same distinct ends (what each
+ * lose nothing: explored with it and without it, a bound reaches the same worlds (every state's world,
+ * pending calls and job results: a reduction that merged states whose futures differ would miss some), the same distinct ends (what each
  * tenant serves, each job's result) and violates the same invariants, while the reduced exploration runs
  * fewer executions where jobs end before others.
  */
 
 interface Seen {
   interleavings: number
-  /** Every state reached, by its reduced hash: an unsound reduction merges states whose futures differ, and misses some. */
+  /** The world of every state reached (explorer.ts `worldView`): an unsound reduction merges states whose futures differ, and misses some. */
   states: Set<string>
   ends: string[]
   invariants: string[]

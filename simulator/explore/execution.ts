@@ -300,10 +300,15 @@ export class Execution {
    * history, its head read, what it found before its redeploys, and its being the last job to move can
    * change no future move.
    */
+  /** The jobs that will never move again (state-key.ts). */
+  ended(): Set<string> {
+    return endedJobs(this.jobs, this.pending, this.timers)
+  }
+
   stateKey(forgetEnded = false): { key: string; spent: number[] } {
-    const ended = forgetEnded ? endedJobs(this.jobs, this.pending, this.timers) : new Set<string>()
+    const ended = forgetEnded ? this.ended() : undefined
     const traces = [...this.traceHashes]
-      .filter(([j]) => !ended.has(j))
+      .filter(([j]) => !ended?.has(j))
       .map(([j, h]) => `${j}[${h.copy().digest('base64')}]`)
       .join(' ')
     const pending = this.pending.map((p) => `${p.job}.${p.kind}(${p.arg})+${p.overtaken}`).join(',')
@@ -311,8 +316,8 @@ export class Execution {
       .map((t) => `${t.job}@${t.at}`)
       .sort()
       .join(',')
-    const jobs = this.jobs.map((j) => `${j.name}:${j.done ? (j.result ?? 'done') : 'run'}${ended.has(j.name) && j.controller.signal.aborted ? ':aborted' : ''}`).join(',')
-    const last = this.lastJob && !ended.has(this.lastJob) ? this.lastJob : ''
+    const jobs = this.jobs.map((j) => `${j.name}:${j.done ? (j.result ?? 'done') : 'run'}${ended?.has(j.name) && j.controller.signal.aborted ? ':aborted' : ''}`).join(',')
+    const last = this.lastJob && !ended?.has(this.lastJob) ? this.lastJob : ''
     const text = `${this.now}|${this.world.snapshot(ended)}|${pending}|${timers}|${jobs}|${last}|${this.arrivals.snapshot()}|${traces}`
     return { key: createHash('sha1').update(text).digest('base64'), spent: [this.faults, this.cancels, this.preemptions] }
   }

@@ -54,8 +54,8 @@ export interface ExploreOptions {
   reduction?: boolean
   /** Called with the world at the end of every execution run to its end (not cut, not merged): for tests. */
   onFinal?: (final: Final) => void
-  /** Called with the reduced hash of every state the exploration reaches (whether it reduces or not): for tests. */
-  onState?: (reducedKey: string) => void
+  /** Called with the world of every state the exploration reaches (`worldView`): for tests. */
+  onState?: (world: string) => void
 }
 
 /** The world when an execution ended: what each tenant serves, each job's result, and what it violated. */
@@ -119,7 +119,7 @@ async function play(
     }
     if (seen && step >= fresh) {
       const state = ex.stateKey(reduction)
-      onState?.(reduction ? state.key : ex.stateKey(true).key)
+      onState?.(worldView(ex))
       if (seen.covers(state)) {
         merged = true
         break
@@ -145,6 +145,18 @@ async function play(
     serving: Object.fromEntries([...ex.world.serving].map(([t, sha]) => [t, commitName(sha)])),
     results: Object.fromEntries(ex.jobs.map((j) => [j.name, j.result ?? 'running']))
   }
+}
+
+/**
+ * The world of a state as two explorations can compare it, whatever either merged: the time, the world
+ * as the reduction hashes it (its watch's events by their order, nothing of the jobs that ended for good),
+ * each job's result and each pending call. Record ids (`#2`) are left
+ * out: which record got which id depends on the order of independent writes, which the state hash already
+ * leaves out (records.ts snapshots what the records say, not their ids).
+ */
+function worldView(ex: Execution): string {
+  const pending = ex.pending.map((p) => `${p.job}.${p.kind}(${p.arg.replace(/#\d+/, '#')})+${p.overtaken}`).join(',')
+  return `${ex.now}|${ex.world.snapshot(ex.ended())}|${pending}|${ex.describe()}`
 }
 
 /**
