@@ -2,6 +2,7 @@ import { Execution } from './execution.js'
 import type { Bound, Scenario } from './types.js'
 import { deployJob } from './job.js'
 import { reconcileJob } from './reconcile-job.js'
+import { Seen, worldView } from './seen.js'
 import { commitName, type Violation } from './world.js'
 
 /**
@@ -148,18 +149,6 @@ async function play(
 }
 
 /**
- * The world of a state as two explorations can compare it, whatever either merged: the time, the world
- * as the reduction hashes it (its watch's events by their order, nothing of the jobs that ended for good),
- * each job's result and each pending call. Record ids (`#2`) are left
- * out: which record got which id depends on the order of independent writes, which the state hash already
- * leaves out (records.ts snapshots what the records say, not their ids).
- */
-function worldView(ex: Execution): string {
-  const pending = ex.pending.map((p) => `${p.job}.${p.kind}(${p.arg.replace(/#\d+/, '#')})+${p.overtaken}`).join(',')
-  return `${ex.now}|${ex.world.snapshot(ex.ended())}|${pending}|${ex.describe()}`
-}
-
-/**
  * Commits whose deploy ended `deployed` as a whole: a whole-fleet job that did, or (sharded) every shard
  * of the commit's deploy, in some attempt.
  */
@@ -172,27 +161,6 @@ function deployedCommits(ex: Execution): string[] {
     .filter((c) => Array.from({ length: n }, (_, i) => `${c.name}/${i + 1}`).every((s) => ex.jobs.some((j) => j.name.split('#')[0] === s && j.result === 'deployed')))
     .map((c) => c.sha)
   return [...whole, ...sharded]
-}
-
-/**
- * States explored so far. A state counts as explored when it was reached before with no more of the
- * bound's budget spent (faults, cancellations, preemptions): that visit could do all this one can.
- */
-class Seen {
-  private readonly visits = new Map<string, number[][]>()
-
-  get size(): number {
-    return this.visits.size
-  }
-
-  /** True when `state` is covered by an earlier visit; otherwise records it. */
-  covers(state: { key: string; spent: number[] }): boolean {
-    const earlier = this.visits.get(state.key)
-    if (earlier?.some((spent) => spent.every((n, i) => n <= state.spent[i]!))) return true
-    if (earlier) earlier.push(state.spent)
-    else this.visits.set(state.key, [state.spent])
-    return false
-  }
 }
 
 /** Lets every job run until it waits on the world again (all of this is promise continuations). */
