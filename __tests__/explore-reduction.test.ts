@@ -51,11 +51,8 @@ describe('the reduction loses no end and no violation', () => {
     expect(reduced.states.size).toBe(full.states.size)
     expect([...full.states].filter((k) => !reduced.states.has(k))).toEqual([])
     expect(reduced.interleavings).toBeLessThanOrEqual(full.interleavings)
-  })
-
-  it('runs fewer executions where a job ends before the others (a cancelled job re-run beside B)', async () => {
-    const [reduced, full] = [await explore(scenario({ reruns: ['A'] }), RERUN), await explore(scenario({ reruns: ['A'] }), RERUN, { reduction: false })]
-    expect(reduced.interleavings * 2).toBeLessThan(full.interleavings)
+    // Where a job ends before the others (A cancelled, then re-run), it runs at most half the executions.
+    if (s.reruns.length) expect(reduced.interleavings * 2).toBeLessThan(full.interleavings)
   })
 })
 
