@@ -199,7 +199,7 @@ export class DeployWatch {
   /**
    * The watch for the state hash. Event numbers are only ever compared with each other, and every new one
    * exceeds them all: the exact numbers are no part of the future, their order is. With `ended`, the
-   * reductions's jobs that never move again (state-key.ts), each number is written as its rank among those
+   * reduction's jobs that never move again (state-key.ts), each number is written as its rank among those
    * kept, the counter is left out, and an ended reconcile's own reads, stop and sends (read only when that
    * reconcile sends) are too. Without it, the snapshot is as it always was.
    */

@@ -288,6 +288,11 @@ export class Execution {
     return this.jobs.every((j) => j.done) && this.arrivals.settled(this.jobs)
   }
 
+  /** The jobs that will never move again (state-key.ts). */
+  ended(): Set<string> {
+    return endedJobs(this.jobs, this.pending, this.timers)
+  }
+
   /**
    * Everything the future of this execution depends on (with the budget the bound has left apart, in
    * `spent`: a state reached having spent less of it can do everything this one can): the world, the time, each job's own history
@@ -300,11 +305,6 @@ export class Execution {
    * history, its head read, what it found before its redeploys, and its being the last job to move can
    * change no future move.
    */
-  /** The jobs that will never move again (state-key.ts). */
-  ended(): Set<string> {
-    return endedJobs(this.jobs, this.pending, this.timers)
-  }
-
   stateKey(forgetEnded = false): { key: string; spent: number[] } {
     const ended = forgetEnded ? this.ended() : undefined
     const traces = [...this.traceHashes]
