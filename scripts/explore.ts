@@ -8,6 +8,7 @@
  *   npm run explore                      all campaigns, one process per core
  *   npm run explore -- <campaign> ...    some campaigns, by name
  *   npm run explore -- --jobs 1          all campaigns in this process, one after another
+ *   npm run explore -- --no-reduction    without the reduction (every ended job's history hashed), to compare
  *   npm run explore -- --replay '<schedule>' [campaign]   plays one schedule back
  */
 import { fork } from 'node:child_process'
@@ -28,18 +29,21 @@ interface Result {
   secs: number
 }
 
-const args = process.argv.slice(2)
+const argv = process.argv.slice(2)
+/** `--no-reduction`: the state hash keeps every ended job's history (docs/exploration.md, "The reduction"). */
+const reduction = !argv.includes('--no-reduction')
+const args = argv.filter((a) => a !== '--no-reduction')
 
 async function run(c: Campaign): Promise<Result> {
   const started = Date.now()
-  const r = await explore(c.scenario, c.bound, { maxInterleavings: c.maxInterleavings, keepPerInvariant: 2 })
+  const r = await explore(c.scenario, c.bound, { maxInterleavings: c.maxInterleavings, keepPerInvariant: 2, reduction })
   return { ...r, secs: (Date.now() - started) / 1000 }
 }
 
 /** One campaign in a child process of this script (the same loader), its result sent back over IPC. */
 function inChild(c: Campaign): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--campaign', c.name], { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+    const child = fork(fileURLToPath(import.meta.url), ['--campaign', c.name, ...(reduction ? [] : ['--no-reduction'])], { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
     let result: Result | undefined
     child.on('message', (m) => (result = m as Result))
     child.on('error', reject)
@@ -104,7 +108,9 @@ async function main(): Promise<number> {
   const total = rs.reduce((n, r) => n + r.interleavings, 0)
   const violations = rs.reduce((n, r) => n + r.violating, 0)
   const incomplete = rs.filter((r) => !r.complete).length
-  console.log(`${chosen.length} campaign(s) in ${((Date.now() - started) / 1000).toFixed(0)} s, ${jobs} process(es)${incomplete ? `; ${incomplete} NOT complete` : ''}`)
+  console.log(
+    `${chosen.length} campaign(s) in ${((Date.now() - started) / 1000).toFixed(0)} s, ${jobs} process(es), reduction ${reduction ? 'on' : 'off'}${incomplete ? `; ${incomplete} NOT complete` : ''}`
+  )
   console.log(`${total} interleavings explored, ${violations} violations`)
   // An exploration stopped at its safety cap did not cover its bound: that fails the run as a violation does.
   return violations || incomplete ? 1 : 0

@@ -196,11 +196,34 @@ export class DeployWatch {
     return [...this.holds.values()].some((h) => h.sha === sha)
   }
 
-  snapshot(): string {
-    const deploys = [...this.deploys].map(([j, d]) => `${j}:${d.recordedAt ?? '-'}:${d.ended ? 'end' : 'run'}${d.endWritten ? '+' : ''}${d.gaveUp ? '!' : ''}`).join(',')
-    const holds = [...this.holds].map(([k, h]) => `${commitName(h.sha)}${k.slice(k.indexOf('|'))}@${h.at}`).join(',')
-    const sends = [...this.sends].map(([r, l]) => `${r}:${l.map((s) => `${s.target}@${s.at}`).join('/')}`).join(',')
-    const reading = [...this.reading].map(([r, x]) => `${r}:${commitName(x.head)}:${x.why.join('|')}`).join(',')
-    return `seq=${this.seq} d=${deploys} h=${holds} stop=${[...this.stopped.keys()].join(',')} r=${reading} s=${sends}`
+  /**
+   * The watch for the state hash. Event numbers are only ever compared with each other, and every new one
+   * exceeds them all: the exact numbers are no part of the future, their order is. With `ended`, the
+   * reduction's jobs that never move again (state-key.ts), each number is written as its rank among those
+   * kept, the counter is left out, and an ended reconcile's own reads, stop and sends (read only when that
+   * reconcile sends) are too. Without it, the snapshot is as it always was.
+   */
+  snapshot(ended?: ReadonlySet<string>): string {
+    const mine = (r: string): boolean => !ended?.has(r)
+    const sendsKept = [...this.sends].filter(([r]) => mine(r))
+    let at = (n: number): number => n
+    if (ended) {
+      const kept = [...this.deploys.values()].map((d) => d.recordedAt)
+      for (const h of this.holds.values()) kept.push(h.at)
+      for (const [, l] of sendsKept) for (const x of l) kept.push(x.at)
+      const ranks = [...new Set(kept.filter((n): n is number => n !== undefined))].sort((a, b) => a - b)
+      at = (n) => ranks.indexOf(n) + 1
+    }
+    const deploys = [...this.deploys]
+      .map(([j, d]) => `${j}:${d.recordedAt === undefined ? '-' : at(d.recordedAt)}:${d.ended ? 'end' : 'run'}${d.endWritten ? '+' : ''}${d.gaveUp ? '!' : ''}`)
+      .join(',')
+    const holds = [...this.holds].map(([k, h]) => `${commitName(h.sha)}${k.slice(k.indexOf('|'))}@${at(h.at)}`).join(',')
+    const sends = sendsKept.map(([r, l]) => `${r}:${l.map((s) => `${s.target}@${at(s.at)}`).join('/')}`).join(',')
+    const reading = [...this.reading]
+      .filter(([r]) => mine(r))
+      .map(([r, x]) => `${r}:${commitName(x.head)}:${x.why.join('|')}`)
+      .join(',')
+    const stopped = [...this.stopped.keys()].filter(mine).join(',')
+    return `${ended ? '' : `seq=${this.seq} `}d=${deploys} h=${holds} stop=${stopped} r=${reading} s=${sends}`
   }
 }

@@ -4,6 +4,7 @@ import { NetworkError } from '../../src/http/client.js'
 import type { Answer, Bound, JobHandle, Kind, Option, Pending, Scenario, Timer } from './types.js'
 import { GITHUB_CHECK_SUITE_WINDOW } from '../forge-reports.js'
 import { Arrivals } from './arrivals.js'
+import { endedJobs } from './state-key.js'
 import { COMMITS, commitName, type CommitName, type Violation, WALL_EPOCH, World } from './world.js'
 
 /**
@@ -296,22 +297,37 @@ export class Execution {
     return this.jobs.every((j) => j.done) && this.arrivals.settled(this.jobs)
   }
 
+  /** The jobs that will never move again (state-key.ts). */
+  ended(): Set<string> {
+    return endedJobs(this.jobs, this.pending, this.timers)
+  }
+
   /**
    * Everything the future of this execution depends on (with the budget the bound has left apart, in
    * `spent`: a state reached having spent less of it can do everything this one can): the world, the time, each job's own history
    * of answers (which fixes its code's state), what is pending, and what the bound still allows. Two
    * schedules that differ only in the order of independent moves meet in the same state, and the
    * explorer visits it once.
+   *
+   * With `forgetEnded` (the explorer's reduction, state-key.ts) a job that has ended and has nothing
+   * pending and no timer is summarised by its result alone: no move can ever run its code again, so its
+   * history, its head read, what it found before its redeploys, and its being the last job to move can
+   * change no future move.
    */
-  stateKey(): { key: string; spent: number[] } {
-    const traces = [...this.traceHashes].map(([j, h]) => `${j}[${h.copy().digest('base64')}]`).join(' ')
+  stateKey(forgetEnded = false): { key: string; spent: number[] } {
+    const ended = forgetEnded ? this.ended() : undefined
+    const traces = [...this.traceHashes]
+      .filter(([j]) => !ended?.has(j))
+      .map(([j, h]) => `${j}[${h.copy().digest('base64')}]`)
+      .join(' ')
     const pending = this.pending.map((p) => `${p.job}.${p.kind}(${p.arg})+${p.overtaken}`).join(',')
     const timers = this.timers
       .map((t) => `${t.job}@${t.at}`)
       .sort()
       .join(',')
-    const jobs = this.jobs.map((j) => `${j.name}:${j.done ? (j.result ?? 'done') : 'run'}`).join(',')
-    const text = `${this.now}|${this.world.snapshot()}|${pending}|${timers}|${jobs}|${this.lastJob ?? ''}|${this.arrivals.snapshot()}|${traces}`
+    const jobs = this.jobs.map((j) => `${j.name}:${j.done ? (j.result ?? 'done') : 'run'}${ended?.has(j.name) && j.controller.signal.aborted ? ':aborted' : ''}`).join(',')
+    const last = this.lastJob && !ended?.has(this.lastJob) ? this.lastJob : ''
+    const text = `${this.now}|${this.world.snapshot(ended)}|${pending}|${timers}|${jobs}|${last}|${this.arrivals.snapshot()}|${traces}`
     return { key: createHash('sha1').update(text).digest('base64'), spent: [this.faults, this.cancels, this.preemptions] }
   }
 

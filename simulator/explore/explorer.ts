@@ -3,6 +3,7 @@ import type { Bound, Scenario } from './types.js'
 import { deployJob } from './job.js'
 import { newestDeploy } from './job-end.js'
 import { reconcileJob } from './reconcile-job.js'
+import { Seen, worldView } from './seen.js'
 import { commitName, type Violation } from './world.js'
 
 /**
@@ -47,6 +48,23 @@ export interface ExploreOptions {
   /** Keep at most this many violations of each invariant. */
   keepPerInvariant?: number
   onProgress?: (e: Exploration) => void
+  /**
+   * The reduction (on unless false): the state hash forgets a job that has ended for good (state-key.ts),
+   * so executions that differ only in the history of such a job meet. `false` hashes every job's whole
+   * history, for comparison (`npm run explore -- --no-reduction`).
+   */
+  reduction?: boolean
+  /** Called with the world at the end of every execution run to its end (not cut, not merged): for tests. */
+  onFinal?: (final: Final) => void
+  /** Called with the world of every state the exploration reaches (`worldView`): for tests. */
+  onState?: (world: string) => void
+}
+
+/** The world when an execution ended: what each tenant serves, each job's result, and what it violated. */
+export interface Final {
+  serving: Record<string, string>
+  results: Record<string, string>
+  violations: Violation['invariant'][]
 }
 
 interface Played {
@@ -64,7 +82,15 @@ interface Played {
  * Plays one execution: the first `prefix.length` choices are given, every later step takes its first
  * option. `seen` (when given) cuts the execution at a state already explored past the prefix.
  */
-async function play(scenario: Scenario, bound: Bound, pick: (step: number, labels: string[]) => number | undefined, seen?: Seen, fresh = 0): Promise<Played> {
+async function play(
+  scenario: Scenario,
+  bound: Bound,
+  pick: (step: number, labels: string[]) => number | undefined,
+  seen?: Seen,
+  fresh = 0,
+  reduction = false,
+  onState?: (key: string) => void
+): Promise<Played> {
   const ex = new Execution(scenario, bound, { deploy: deployJob, reconcile: reconcileJob })
   const choices: number[] = []
   const counts: number[] = []
@@ -94,7 +120,9 @@ async function play(scenario: Scenario, bound: Bound, pick: (step: number, label
       break
     }
     if (seen && step >= fresh) {
-      if (seen.covers(ex.stateKey())) {
+      const state = ex.stateKey(reduction)
+      onState?.(worldView(ex))
+      if (seen.covers(state)) {
         merged = true
         break
       }
@@ -136,27 +164,6 @@ function deployedCommits(ex: Execution): string[] {
   return [...whole, ...sharded]
 }
 
-/**
- * States explored so far. A state counts as explored when it was reached before with no more of the
- * bound's budget spent (faults, cancellations, preemptions): that visit could do all this one can.
- */
-class Seen {
-  private readonly visits = new Map<string, number[][]>()
-
-  get size(): number {
-    return this.visits.size
-  }
-
-  /** True when `state` is covered by an earlier visit; otherwise records it. */
-  covers(state: { key: string; spent: number[] }): boolean {
-    const earlier = this.visits.get(state.key)
-    if (earlier?.some((spent) => spent.every((n, i) => n <= state.spent[i]!))) return true
-    if (earlier) earlier.push(state.spent)
-    else this.visits.set(state.key, [state.spent])
-    return false
-  }
-}
-
 /** Lets every job run until it waits on the world again (all of this is promise continuations). */
 function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve))
@@ -179,8 +186,9 @@ export function explore(scenario: Scenario, bound: Bound, options: ExploreOption
     const result: Exploration = { interleavings: 0, states: 0, merged: 0, cutAtSteps: 0, violations: [], violating: 0, complete: false }
     let prefix: number[] = []
     for (;;) {
-      const run = await play(scenario, bound, (step) => prefix[step] ?? 0, seen, prefix.length)
+      const run = await play(scenario, bound, (step) => prefix[step] ?? 0, seen, prefix.length, options.reduction ?? true, options.onState)
       result.interleavings += 1
+      if (options.onFinal && !run.merged && !run.cut) options.onFinal({ serving: run.serving, results: run.results, violations: run.violations.map((v) => v.invariant) })
       if (run.merged) result.merged += 1
       if (run.cut) result.cutAtSteps += 1
       if (run.violations.length) result.violating += 1

@@ -246,11 +246,21 @@ export class World {
     }
   }
 
-  snapshot(): string {
+  /**
+   * The world for the state hash. With the reduction, `ended` names the jobs that will never move again
+   * (state-key.ts): their head reads and what they found before their redeploys (read only when that job
+   * sends) are left out, and the watch keeps only the order of its events (deploy-watch.ts).
+   */
+  snapshot(ended?: ReadonlySet<string>): string {
     const serving = [...this.serving].map(([t, s]) => `${t}=${commitName(s)}`).join(',')
     const latest = revisionOf(this.manifest(LATEST))
-    const ev = [...this.evidence].map(([j, e]) => `${j}@${e.at}:${e.head ? commitName(e.head) : '?'}`).join(',')
-    return `head=${commitName(this.head)} ${this.records.snapshot()} ${this.watch.snapshot()} ${this.latest.snapshot()} ${serving} latest=${latest ? commitName(latest) : '-'} rejected=${[...this.rejected].map(commitName).join(',')} ev=${ev} fb=${[...this.firstBefore].map(([k, v]) => `${k}:${commitName(v)}`).join(',')}`
+    const ev = [...this.evidence]
+      .filter(([j]) => !ended?.has(j))
+      .map(([j, e]) => `${j}@${e.at}:${e.head ? commitName(e.head) : '?'}`)
+      .join(',')
+    // `job/tenant`, where a shard job's name has a slash of its own (`A/1/t3`).
+    const fb = [...this.firstBefore].filter(([k]) => !ended?.has(k.slice(0, k.lastIndexOf('/'))))
+    return `head=${commitName(this.head)} ${this.records.snapshot()} ${this.watch.snapshot(ended)} ${this.latest.snapshot()} ${serving} latest=${latest ? commitName(latest) : '-'} rejected=${[...this.rejected].map(commitName).join(',')} ev=${ev} fb=${fb.map(([k, v]) => `${k}:${commitName(v)}`).join(',')}`
   }
 }
 
