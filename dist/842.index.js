@@ -131,6 +131,7 @@ function describeAnalysis(a) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Xo: () => (/* binding */ formatSeconds),
 /* harmony export */   Zt: () => (/* binding */ wallNow),
+/* harmony export */   _: () => (/* binding */ timeoutSignal),
 /* harmony export */   ml: () => (/* binding */ systemClock)
 /* harmony export */ });
 const systemClock = {
@@ -159,6 +160,22 @@ function wallNow(clock) {
 function formatSeconds(ms) {
     const s = ms / 1000;
     return Number.isInteger(s) ? `${s}s` : `${s.toFixed(1)}s`;
+}
+/**
+ * A request's time limit: `AbortSignal.timeout`, a real timer, as in a run; on a clock that times requests
+ * (`timesRequests`), its own `sleep`, so under a simulation's virtual time a request that never answers ends
+ * at its limit too, by the same signal and with the same reason. `clear()` once the request is answered: the
+ * timer must not outlive it (a virtual clock would otherwise still count it as pending).
+ */
+function timeoutSignal(clock, ms) {
+    if (!clock.timesRequests)
+        return { signal: AbortSignal.timeout(ms), clear: () => undefined };
+    const limit = new AbortController();
+    const answered = new AbortController();
+    clock.sleep(ms, answered.signal).then(
+    // The reason a fetch rejects with on AbortSignal.timeout: a DOMException named TimeoutError.
+    () => limit.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), () => undefined);
+    return { signal: limit.signal, clear: () => answered.abort() };
 }
 
 
@@ -453,7 +470,7 @@ class UnknownCommitError extends Error {
 
 /***/ }),
 
-/***/ 2719:
+/***/ 4344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -464,6 +481,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/debug.ts
 var debug = __webpack_require__(2668);
+// EXTERNAL MODULE: ./src/clock.ts
+var clock = __webpack_require__(9373);
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(8902);
 // EXTERNAL MODULE: ./src/http/bounded-fetch.ts
@@ -568,6 +587,7 @@ function statusPage(data, complete) {
 
 
 
+
 /** Query flags that keep commit answers light: no diff stats, no signature checks, no file lists. */
 const LIGHT = 'stat=false&verification=false&files=false';
 /**
@@ -602,6 +622,10 @@ class GiteaForge {
     forgeNow() {
         return this.time.now();
     }
+    /** The forge's time as its answers told it, else the runner's: what a Retry-After date is measured from. */
+    forgeTime() {
+        return this.time.now() ?? (0,clock/* wallNow */.Zt)(this.clock);
+    }
     get repoPath() {
         const { apiUrl, owner, repo } = this.settings;
         return `${apiUrl}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
@@ -632,7 +656,8 @@ class GiteaForge {
             (0,counters/* countForgeRequest */.kp)(requestKind(method, `/repos/o/r${path}`), res.status, undefined);
             if (res.status >= 200 && res.status < 300)
                 return res;
-            throw (await init.classify?.(res)) ?? (0,retry/* statusError */.$C)(what, res, Date.now());
+            // A Retry-After date (a proxy's 429, say) is read on the forge's clock, as on GitHub (github.ts).
+            throw (await init.classify?.(res)) ?? (0,retry/* statusError */.$C)(what, res, this.forgeTime());
         }, {
             policy: this.settings.retry,
             clock: this.clock,
@@ -680,7 +705,7 @@ class GiteaForge {
             this.time.heard(r.headers.date);
             if (r.status >= 200 && r.status < 300)
                 return r;
-            throw (0,retry/* statusError */.$C)(`GET ${url}`, r, Date.now());
+            throw (0,retry/* statusError */.$C)(`GET ${url}`, r, this.forgeTime());
         }, { policy: this.settings.retry, clock: this.clock, signal: this.cancel }).catch((error) => {
             if (error instanceof retry/* HttpStatusError */.F9 && !(0,retry/* isTransient */.dg)(error) && error.status !== 401 && error.status !== 403)
                 return `GET ${url} answered HTTP ${error.status}`;
@@ -870,50 +895,10 @@ const octokitLog = {
     error: (message) => log/* info */.pq(message)
 };
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/forge/lost-answers.ts
-
-
-/**
- * Lost answers (REST docs: a 502 or 504 can follow a write that GitHub applied). A create whose answer
- * is lost is looked for before it is sent again; these say when to look and what to look by.
- */
-/**
- * Whether a failed write may still have been applied: a gateway's 500/502/504 or a request that got no
- * answer. A rate limit, a 503 (refused at the door) or a refusal were never applied; a connection that
- * was never made sent nothing.
- */
-function mayHaveApplied(error) {
-    const status = error.status;
-    if (typeof status === 'number' && status > 0)
-        return status === 500 || status === 502 || status === 504;
-    if (error instanceof client/* NetworkError */.D)
-        return !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'CANCELLED'].includes(error.code);
-    // Octokit's own fetch failures carry no status: the request may have gone out.
-    return true;
-}
-function payloadMarker(key) {
-    return { nonce: (0,external_node_crypto_.randomUUID)(), ...(key ? { key } : {}) };
-}
-/** The marker in a listed deployment's payload (an object, or the JSON string GitHub may answer with). */
-function markerOf(payload) {
-    let p = payload;
-    if (typeof p === 'string') {
-        try {
-            p = JSON.parse(p);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    const m = p?.['rollout-guard'];
-    if (!m || typeof m.nonce !== 'string')
-        return undefined;
-    return { nonce: m.nonce, ...(typeof m.key === 'string' ? { key: m.key } : {}) };
-}
-
+// EXTERNAL MODULE: ./src/forge/lost-answers.ts
+var lost_answers = __webpack_require__(3267);
 ;// CONCATENATED MODULE: ./src/forge/github.ts
+
 
 
 
@@ -978,14 +963,20 @@ class GitHubForge {
     heads = new Map();
     call(what, fn) {
         return (0,retry/* withRetry */.bD)(async (_attempt, remainingMs) => {
-            const timeout = AbortSignal.timeout(Math.min(this.settings.requestTimeoutMs, remainingMs));
+            // The time limit runs on the injected clock (a real timer in a run): under a test's or a simulation's
+            // virtual clock a request that never answers times out here, as the adapter's own timeout.
+            const timeout = (0,clock/* timeoutSignal */._)(this.clock, Math.min(this.settings.requestTimeoutMs, remainingMs));
             // Octokit hands `request.signal` to fetch: a cancel aborts the request in flight, not after its timeout.
-            const signal = this.cancel ? AbortSignal.any([timeout, this.cancel]) : timeout;
+            const signal = this.cancel ? AbortSignal.any([timeout.signal, this.cancel]) : timeout.signal;
             try {
                 return await fn(signal);
             }
             catch (error) {
-                throw classify(what, error, timeout, this.cancel);
+                // A reset or a Retry-After date is read on the forge's clock, which this very answer's `Date` just told.
+                throw classify(what, error, timeout.signal, this.cancel, this.time.now() ?? (0,clock/* wallNow */.Zt)(this.clock));
+            }
+            finally {
+                timeout.clear();
             }
         }, {
             policy: this.settings.retry,
@@ -1024,8 +1015,10 @@ class GitHubForge {
      * A create that is never blindly sent twice: after a failure that may have followed the write (a 502 or
      * 504, a timeout, a reset), `find` looks for what the first attempt created before another is sent.
      */
-    createOnce(what, find, post) {
-        let unsure = false;
+    createOnce(what, find, post, lookFirst = false) {
+        // `lookFirst`: the caller's own earlier create may have been applied (its answer lost, and this
+        // adapter's retries ran out before the look-up could tell): it is never sent again blindly either.
+        let unsure = lookFirst;
         return this.call(what, async (signal) => {
             if (unsure) {
                 const found = await find(signal);
@@ -1038,9 +1031,12 @@ class GitHubForge {
                 return await post(signal);
             }
             catch (error) {
-                unsure ||= mayHaveApplied(error);
+                unsure ||= (0,lost_answers/* mayHaveApplied */.PH)(error);
                 throw error;
             }
+        }).catch((error) => {
+            // Given up while an attempt may be on the forge: the caller's next create must look first too.
+            throw unsure ? (0,lost_answers/* markMayHaveApplied */.O0)(error) : error;
         });
     }
     get repository() {
@@ -1136,7 +1132,7 @@ class GitHubForge {
         return statusPage(data, (listed) => listed < GITHUB_STATUS_PAGE);
     }
     checks = {
-        create: async (sha, name, u) => {
+        create: async (sha, name, u, opts = {}) => {
             const { owner, repo } = this.settings;
             // Found again by its `external_id` (the run's stamp): without one, a lost answer cannot be told apart.
             const find = async (signal) => {
@@ -1145,7 +1141,7 @@ class GitHubForge {
                 const res = await this.octokit.rest.checks.listForRef({ owner, repo, ref: sha, check_name: name, filter: 'all', per_page: 100, request: { signal } });
                 return res.data.check_runs.find((c) => c.external_id === u.externalId)?.id;
             };
-            return this.createOnce(`POST check-run ${name}`, find, (signal) => this.octokit.rest.checks.create({ owner, repo, head_sha: sha, name, ...checkBody(u), request: { signal } }).then((r) => r.data.id));
+            return this.createOnce(`POST check-run ${name}`, find, (signal) => this.octokit.rest.checks.create({ owner, repo, head_sha: sha, name, ...checkBody(u), request: { signal } }).then((r) => r.data.id), opts.lookFirst === true);
         },
         update: async (id, u) => {
             const { owner, repo } = this.settings;
@@ -1183,11 +1179,11 @@ class GitHubForge {
             const { owner, repo } = this.settings;
             // The payload carries a marker of this create (and the run's key, shared by its shards): a lost
             // answer is found again by it, and a shard finds the deployment another shard of its run made.
-            const marker = payloadMarker(key);
+            const marker = (0,lost_answers/* payloadMarker */.HM)(key);
             const find = async (signal, match) => {
                 const res = await this.octokit.rest.repos.listDeployments({ owner, repo, sha, environment, per_page: 100, request: { signal } });
                 // The oldest (lowest id): every shard settles on the same one.
-                return res.data.filter((d) => match(markerOf(d.payload))).reduce((min, d) => (min === undefined || d.id < min ? d.id : min), undefined);
+                return res.data.filter((d) => match((0,lost_answers/* markerOf */.we)(d.payload))).reduce((min, d) => (min === undefined || d.id < min ? d.id : min), undefined);
             };
             const what = `POST deployment ${sha.slice(0, 7)} to ${environment}`;
             const shared = () => this.call(`GET deployments of ${sha.slice(0, 7)}`, (signal) => find(signal, (m) => m?.key === key));
@@ -1279,7 +1275,7 @@ function checkBody(u) {
     };
 }
 /** Octokit's RequestError carries the status and headers; map it onto our retry classes. */
-function classify(what, error, timeout, cancel) {
+function classify(what, error, timeout, cancel, forgeNowMs) {
     const e = error;
     // Cancelled: not transient, so no retry is tried (and the retry's wait is aborted by the same signal).
     if (cancel?.aborted)
@@ -1293,12 +1289,16 @@ function classify(what, error, timeout, cancel) {
     if (typeof e.status === 'number' && e.status >= 400 && e.response) {
         const headers = Object.fromEntries(Object.entries(e.response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
         const body = typeof e.response.data === 'string' ? e.response.data : JSON.stringify(e.response.data ?? '');
-        return withRetryAfter(what, e.status, body, headers);
+        return withRetryAfter(what, e.status, body, headers, forgeNowMs);
     }
     return new client/* NetworkError */.D(`${what} failed: ${e.message ?? String(error)}`, 'NETWORK');
 }
-function withRetryAfter(what, status, body, headers) {
-    return (0,retry/* statusError */.$C)(what, { status, headers, body: Buffer.from(body), truncated: false, url: '' });
+/**
+ * `x-ratelimit-reset` is epoch seconds on GitHub's clock (REST docs, "Rate limits for the REST API"): the wait
+ * is measured from the forge's time, not the runner's, whose clock may be minutes off.
+ */
+function withRetryAfter(what, status, body, headers, forgeNowMs) {
+    return (0,retry/* statusError */.$C)(what, { status, headers, body: Buffer.from(body), truncated: false, url: '' }, forgeNowMs);
 }
 
 ;// CONCATENATED MODULE: ./src/forge/factory.ts
@@ -1364,6 +1364,74 @@ class ForgeClock {
 /** The latest of the forge times several clients know (each is a lower bound); undefined when none knows one. */
 function latestForgeTime(...times) {
     return times.reduce((latest, t) => (t === undefined ? latest : latest === undefined ? t : Math.max(latest, t)), undefined);
+}
+
+
+/***/ }),
+
+/***/ 3267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HM: () => (/* binding */ payloadMarker),
+/* harmony export */   O0: () => (/* binding */ markMayHaveApplied),
+/* harmony export */   PH: () => (/* binding */ mayHaveApplied),
+/* harmony export */   we: () => (/* binding */ markerOf)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(177);
+
+
+/**
+ * Lost answers (REST docs: a 502 or 504 can follow a write that GitHub applied). A create whose answer
+ * is lost is looked for before it is sent again; these say when to look and what to look by.
+ */
+const UNSURE = Symbol('a write before this error may have been applied');
+/**
+ * Marks the error a create ended with after an earlier attempt of it may have been applied (its answer
+ * lost, and the look-up for it failed too): whatever the last error was, the caller must look before it
+ * creates again. The error keeps its kind (an outage stays an outage).
+ */
+function markMayHaveApplied(error) {
+    if (typeof error === 'object' && error !== null)
+        Object.defineProperty(error, UNSURE, { value: true });
+    return error;
+}
+/**
+ * Whether a failed write may still have been applied: a gateway's 500/502/504 or a request that got no
+ * answer. A rate limit, a 503 (refused at the door) or a refusal were never applied; a connection that
+ * was never made sent nothing.
+ */
+function mayHaveApplied(error) {
+    if (typeof error === 'object' && error !== null && UNSURE in error)
+        return true;
+    const status = error.status;
+    if (typeof status === 'number' && status > 0)
+        return status === 500 || status === 502 || status === 504;
+    if (error instanceof _http_client_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .D)
+        return !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'CANCELLED'].includes(error.code);
+    // Octokit's own fetch failures carry no status: the request may have gone out.
+    return true;
+}
+function payloadMarker(key) {
+    return { nonce: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(), ...(key ? { key } : {}) };
+}
+/** The marker in a listed deployment's payload (an object, or the JSON string GitHub may answer with). */
+function markerOf(payload) {
+    let p = payload;
+    if (typeof p === 'string') {
+        try {
+            p = JSON.parse(p);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    const m = p?.['rollout-guard'];
+    if (!m || typeof m.nonce !== 'string')
+        return undefined;
+    return { nonce: m.nonce, ...(typeof m.key === 'string' ? { key: m.key } : {}) };
 }
 
 
@@ -2671,8 +2739,8 @@ function believable(base, head, cmp) {
     return { relation: 'unknown', detail: `the forge called ${base.slice(0, 7)} and ${head.slice(0, 7)} identical, but they are different commits` };
 }
 
-// EXTERNAL MODULE: ./src/forge/factory.ts + 7 modules
-var factory = __webpack_require__(2719);
+// EXTERNAL MODULE: ./src/forge/factory.ts + 6 modules
+var factory = __webpack_require__(4344);
 // EXTERNAL MODULE: ./src/gate/gate.ts + 1 modules
 var gate_gate = __webpack_require__(3995);
 // EXTERNAL MODULE: ./src/gate/misconfig.ts
@@ -4607,8 +4675,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
-// EXTERNAL MODULE: ./src/forge/factory.ts + 7 modules
-var factory = __webpack_require__(2719);
+// EXTERNAL MODULE: ./src/forge/factory.ts + 6 modules
+var factory = __webpack_require__(4344);
 // EXTERNAL MODULE: ./src/settings/heartbeat.ts
 var heartbeat = __webpack_require__(4585);
 // EXTERNAL MODULE: ./src/report/publish/deployment.ts
@@ -4684,6 +4752,8 @@ function attemptsWithin(budgetMs) {
     return attempts;
 }
 
+// EXTERNAL MODULE: ./src/forge/lost-answers.ts
+var lost_answers = __webpack_require__(3267);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(6412);
 // EXTERNAL MODULE: ./src/report/publish/problems.ts
@@ -4838,6 +4908,7 @@ async function verdictUnchanged(forge, channel, name, sha, verdict, end, log) {
 
 
 
+
 /** How many writes of the `running` record a deploy makes at least before going ahead unrecorded (outages; a rate limit waits longer between them). */
 const RUNNING_WRITE_ATTEMPTS = attemptsWithin(RUNNING_WRITE_MS);
 
@@ -4865,6 +4936,12 @@ class ForgeReporter {
     announced = false;
     /** ... and written. */
     announcedOk = false;
+    /**
+     * The `running` check run's create, when it may have been applied with its answer lost: the next create
+     * (a later try, a heartbeat, the end) looks for it by its `externalId` before sending another, so a lost
+     * answer never leaves a second run, or the first one `in_progress` for good.
+     */
+    createSent;
     constructor(forge, o, log, clock = src_clock/* systemClock */.ml, 
     /**
      * The client the end is written with: one whose requests stop at the grace after a cancel, where the
@@ -4910,7 +4987,11 @@ class ForgeReporter {
             if (this.channel === 'check') {
                 const c = { sha, name: this.o.name, runUrl: this.o.runUrl, annotationPath: this.o.annotationPath, warn: (m) => this.log.warning(m), info: (m) => this.log.info(m) };
                 const externalId = this.stamp((0,record_end/* endOfRun */.q_)(report), report.result, (0,record_end/* restoreOfRun */.j$)(report));
-                checked = await this.durable(() => completeCheck(forge, { ...c, checkId: this.checkId, externalId }, end), left(), 'completed', this.o.cancel?.grace);
+                const complete = async () => {
+                    await this.recoverCreate(sha, forge);
+                    return completeCheck(forge, { ...c, checkId: this.checkId, externalId }, end);
+                };
+                checked = await this.durable(complete, left(), 'completed', this.o.cancel?.grace);
                 if (checked.ok)
                     this.checkId = checked.value;
                 else
@@ -4971,12 +5052,17 @@ class ForgeReporter {
             const update = { status: 'in_progress', title, summary, detailsUrl: this.o.runUrl, externalId: this.stamp('running', undefined, undefined, creating) };
             try {
                 if (creating)
-                    this.checkId = await this.forge.checks.create(sha, this.o.name, update);
+                    this.checkId = await this.forge.checks.create(sha, this.o.name, update, { lookFirst: this.createSent !== undefined });
                 else
                     await this.forge.checks.update(this.checkId, update);
+                this.createSent = undefined;
                 return;
             }
             catch (error) {
+                // A create that may be on the forge (its answer lost, the adapter's look-up failed too) is looked for
+                // before any other is sent; once unsure, it stays so until the look-up answers.
+                if (creating && (this.createSent !== undefined || (0,lost_answers/* mayHaveApplied */.PH)(error)))
+                    this.createSent = update;
                 if (worthRetrying(error) || this.o.cancel?.signal.aborted)
                     throw error;
                 if (this.checkFailed(error, this.checkId === undefined) === 'off')
@@ -4989,6 +5075,13 @@ class ForgeReporter {
         if (this.channel === 'off')
             throw new ReportingOff();
         await this.setStatus(sha, 'pending', title, 'running');
+    }
+    /** The `running` check run a lost answer left unknown, found (or, never applied, created) before its end is written. */
+    async recoverCreate(sha, forge) {
+        if (this.checkId !== undefined || !this.createSent)
+            return;
+        this.checkId = await forge.checks.create(sha, this.o.name, this.createSent, { lookFirst: true });
+        this.createSent = undefined;
     }
     /** The shard's `running` status; an outage is thrown (tried again), a refusal is said once and left. */
     async announce(sha, title) {
@@ -5029,15 +5122,17 @@ class ForgeReporter {
     /**
      * `rollout-guard deploy 4242.1 canary-failed at 1764921600 clock forge`, or nothing outside a workflow run.
      * The heartbeat `at` is the forge's time, as the `Date` of its answers says (forge/forge-clock.ts), so a
-     * runner whose own clock is off never makes its record look older or younger than it is. Before the
-     * forge has answered at all: a check run's create carries none (the forge's own `started_at` is its
-     * time); any other write the runner's time, unmarked, which readers never judge liveness on.
+     * runner whose own clock is off never makes its record look older or younger than it is. A check run's
+     * create carries none (the forge's own `started_at` is its time). Before the forge has answered at all,
+     * any other write carries the runner's time, unmarked, which readers never judge liveness on.
      */
     stamp(end, verdict, restore, creatingCheck = false) {
         if (!this.o.run)
             return undefined;
         const forgeNow = (0,forge_clock/* latestForgeTime */._)(this.forge.forgeNow?.(), this.endForge.forgeNow?.());
-        const at = forgeNow !== undefined ? { at: Math.floor(forgeNow / 1000), clock: 'forge' } : creatingCheck ? {} : { at: Math.floor((0,src_clock/* wallNow */.Zt)(this.clock) / 1000) };
+        // A check run's create carries no `at`: the forge's own `started_at` is its time, and the same stamp on
+        // every try of the create is what finds a create whose answer was lost (`createSent`).
+        const at = creatingCheck ? {} : forgeNow !== undefined ? { at: Math.floor(forgeNow / 1000), clock: 'forge' } : { at: Math.floor((0,src_clock/* wallNow */.Zt)(this.clock) / 1000) };
         return (0,record_stamp/* formatStamp */.xE)({
             mode: this.o.mode,
             runId: this.o.run.id,

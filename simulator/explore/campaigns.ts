@@ -286,5 +286,14 @@ export const CAMPAIGNS: Campaign[] = [
     scenario: scenario({ tenants: ['t1', 't2', 't3'], shards: 2, landing: [], reruns: ['A/1'] }),
     bound: { ...base, maxFaults: 2, maxCancels: 1, cancellable: ['A/1'], maxPreemptions: 0, faults: { registry: ['503', 'lost'] } },
     maxInterleavings: 50_000
+  },
+  {
+    name: 'shard-rerun-beside-newer',
+    description:
+      "sharded deploys of A and B (each a canary job t1, one shard job 1/1 {t1, t2}, then its promote job), B landing at any step; A's shard job cancelled at any step and re-run (attempt 2) at any step after, beside B's deploy; one more fault: a head read failing, or a registry request answered 503 or applied with its answer lost; no preemption",
+    scenario: scenario({ tenants: ['t1', 't2'], shards: 1, reruns: ['A/1'] }),
+    bound: { ...base, maxFaults: 2, maxCancels: 1, cancellable: ['A/1'], maxPreemptions: 0, faults: { head: ['err'], registry: ['503', 'lost'] } },
+    maxInterleavings: 60_000,
+    about: 23000
   }
 ]

@@ -94,6 +94,13 @@ export class World {
   /** For the canary-restore exception: what each job found each tenant serving before it moved it. */
   readonly firstBefore = new Map<string, string>()
   readonly evidence = new Map<string, Evidence>()
+  /**
+   * Jobs whose head read was answered at least once. A job the forge never told the head is under the
+   * documented outage fail-safe (docs/ownership-evidence.md: an outage is not "superseded"; a deploy's
+   * redeploys proceed as the owner, loudly): its redeploys are not judged by the age of evidence it could not
+   * have. Its registry writes are: a tag is never moved without the forge's answer (src/modes/promotion-step.ts).
+   */
+  readonly sighted = new Set<string>()
   readonly violations: Violation[] = []
   /** The deploy records on the forge (check runs and commit statuses). */
   readonly records: Records
@@ -159,13 +166,15 @@ export class World {
 
   readHead(job: string, ok: boolean): void {
     this.evidence.set(job, { at: this.now(), head: ok ? this.head : undefined })
+    if (ok) this.sighted.add(job)
   }
 
   /** Checked for every redeploy and registry write as it reaches the outside world. */
   sideEffect(job: string, jobSha: string, what: string): void {
     const e = this.evidence.get(job)
     const age = e ? this.now() - e.at : Number.POSITIVE_INFINITY
-    if (age > this.opts.maxEvidenceAgeMs) {
+    const failSafe = !this.sighted.has(job) && !what.startsWith('a write of')
+    if (age > this.opts.maxEvidenceAgeMs && !failSafe) {
       this.violations.push({
         invariant: 'stale-evidence',
         detail: `job ${commitName(jobSha)} sent ${what} on a head read ${e ? `${age} ms old` : 'never made'} (limit ${this.opts.maxEvidenceAgeMs} ms)`
@@ -260,7 +269,8 @@ export class World {
       .join(',')
     // `job/tenant`, where a shard job's name has a slash of its own (`A/1/t3`).
     const fb = [...this.firstBefore].filter(([k]) => !ended?.has(k.slice(0, k.lastIndexOf('/'))))
-    return `head=${commitName(this.head)} ${this.records.snapshot()} ${this.watch.snapshot(ended)} ${this.latest.snapshot()} ${serving} latest=${latest ? commitName(latest) : '-'} rejected=${[...this.rejected].map(commitName).join(',')} ev=${ev} fb=${fb.map(([k, v]) => `${k}:${commitName(v)}`).join(',')}`
+    const sighted = [...this.sighted].filter((j) => !ended?.has(j))
+    return `head=${commitName(this.head)} ${this.records.snapshot()} ${this.watch.snapshot(ended)} ${this.latest.snapshot()} ${serving} latest=${latest ? commitName(latest) : '-'} rejected=${[...this.rejected].map(commitName).join(',')} ev=${ev} fb=${fb.map(([k, v]) => `${k}:${commitName(v)}`).join(',')} sighted=${sighted.join(',')}`
   }
 }
 

@@ -19,10 +19,14 @@ export async function promotionStep(ctx: RunContext, runner: CommandRunner, init
   let last = initial
   const verdict = (decision: GateDecision): { superseded: boolean; reason: string } => {
     last = decision
-    // Once the head was readable in this job, an unreadable one is an outage: no registry write blind.
-    if (decision.basis === 'unreadable' && ctx.gate.everReadable && !ctx.settings.gate.force) {
+    // No registry write blind. The outage fail-safe lets a deploy's redeploys through (a genuine deploy is
+    // not lost to a forge outage), but a tag moved on no evidence can move it onto a commit a newer one has
+    // superseded, or past a fleet a superseded shard job never verified; a tag left where it was costs
+    // nothing that the next run does not heal. So the promotion needs the forge's answer, whatever came before.
+    if (decision.basis === 'unreadable' && !ctx.settings.gate.force) {
+      const earlier = ctx.gate.everReadable ? ', readable earlier in this job,' : ''
       throw new Error(
-        `the head of ${ctx.settings.target.branch}, readable earlier in this job, could not be read (${decision.unreadable ?? decision.reason}), so the tag was not moved; run again once the forge answers`
+        `the head of ${ctx.settings.target.branch}${earlier} could not be read (${decision.unreadable ?? decision.reason}), so the tag was not moved: a registry write needs the forge's answer of who owns the branch; run again once the forge answers`
       )
     }
     return { superseded: !announce(decision, ctx.settings.gate, 'promotion').proceed, reason: decision.reason }
