@@ -289,8 +289,17 @@ describe('promote-command', () => {
   })
 })
 
-describe('a promotion after the head became unreadable mid-job', () => {
-  it('moves no tag blind: promote-command is not run and the promotion fails naming the outage', async () => {
+describe('a promotion whose head read right before the write fails moves no tag: promote-command is not run and it fails naming the outage', () => {
+  const rows: [string, boolean, string, RegExp][] = [
+    ['the head readable earlier in this job, then an outage', false, 'identical', /^Promotion failed: the head of main, readable earlier in this job, could not be read \(a forge outage \(HTTP 503\)/],
+    [
+      'the head never readable in this job: the outage fail-safe lets redeploys through, never a tag move',
+      true,
+      'unreadable',
+      /^Promotion failed: the head of main could not be read \(a forge outage \(HTTP 503\).*so the tag was not moved: a registry write needs the forge's answer/
+    ]
+  ]
+  it.each(rows)('%s', async (_case, fromTheStart, firstBasis, reason) => {
     const w = new World([], () => 0)
     const target = { sha: T, branch: 'main', environment: 'production' }
     const gateSettings: GateSettings = { enabled: true, onSuperseded: 'skip', force: false, maxAgeMs: 2000 }
@@ -299,33 +308,15 @@ describe('a promotion after the head became unreadable mid-job', () => {
     let ran = 0
     const runner: CommandRunner = { run: async () => (ran++, { exitCode: 0, stdout: '', stderrTail: '' }) }
     const ctx = { settings: { promote: settings, target, gate: gateSettings }, gate, clock: w.clock, signal: new AbortController().signal } as unknown as RunContext
+    w.outage = fromTheStart
     const step = await w.clock.run(async () => {
-      expect((await gate.check()).basis).toBe('identical')
+      expect((await gate.check()).basis).toBe(firstBasis)
       w.outage = true
       return promotionStep(ctx, runner)
     })
     expect(ran).toBe(0)
     expect(step.result.outcome).toBe('failed')
-    expect(step.result.reason).toMatch(/^Promotion failed: the head of main, readable earlier in this job, could not be read \(a forge outage \(HTTP 503\)/)
-  })
-
-  it('nor when the head was never readable in this job: the outage fail-safe lets redeploys through, never a tag move', async () => {
-    const w = new World([], () => 0)
-    const target = { sha: T, branch: 'main', environment: 'production' }
-    const gateSettings: GateSettings = { enabled: true, onSuperseded: 'skip', force: false, maxAgeMs: 2000 }
-    const gate = new SupersededGate(w.forge, new Ancestry(w.forge, w.clock), target, gateSettings, { clock: w.clock })
-    const settings = parsePromote(new InputReader({ INPUT_IMAGE: 'registry.example.com/team/app', 'INPUT_PROMOTE-COMMAND': 'retag {source} {target}' }), 'staging-{sha7}', true)!
-    let ran = 0
-    const runner: CommandRunner = { run: async () => (ran++, { exitCode: 0, stdout: '', stderrTail: '' }) }
-    const ctx = { settings: { promote: settings, target, gate: gateSettings }, gate, clock: w.clock, signal: new AbortController().signal } as unknown as RunContext
-    w.outage = true
-    const step = await w.clock.run(async () => {
-      expect((await gate.check()).basis).toBe('unreadable')
-      return promotionStep(ctx, runner)
-    })
-    expect(ran).toBe(0)
-    expect(step.result.outcome).toBe('failed')
-    expect(step.result.reason).toMatch(/^Promotion failed: the head of main could not be read \(a forge outage \(HTTP 503\).*so the tag was not moved: a registry write needs the forge's answer/)
+    expect(step.result.reason).toMatch(reason)
   })
 })
 
