@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { parseStamp } from '../src/record/stamp.js'
 import type { RunReport } from '../src/report/model.js'
 import { Fleet } from '../simulator/fleet.js'
 import { type ActionRun, runAction } from '../simulator/run-action.js'
@@ -59,7 +60,15 @@ describe('GitHub: a check run on the commit', () => {
     expect((done.output as { summary: string }).summary).toBe(r.summary)
     expect(r.summary).toMatch(/^## ✅ Rollout Guard deploy, production: deployed/)
     // Its end goes to a commit status of the same name too: it outlives GitHub's 1,000-check-suite window.
-    expect(f.forge.statuses().map((s) => [s.body.state, s.body.context, s.body.description?.endsWith(`[${String(done.external_id)}]`)])).toEqual([['success', 'rollout-guard/production', true]])
+    // The same record: its stamp but for `at`, the forge's second at each write (a second may pass between the two).
+    const record = (text: string | null | undefined) => {
+      const { at: _at, ...rest } = parseStamp(text) ?? {}
+      return rest
+    }
+    const statuses = f.forge.statuses()
+    expect(statuses.map((s) => [s.body.state, s.body.context])).toEqual([['success', 'rollout-guard/production']])
+    expect(record(/\[([^\]]+)\]$/.exec(statuses[0]!.body.description ?? '')?.[1])).toEqual(record(String(done.external_id)))
+    expect(record(String(done.external_id))).toMatchObject({ mode: 'deploy', end: 'deployed' })
     expect(warnings(r)).toEqual([])
     expect((r.report as RunReport).conclusion).toBe('success')
   })
