@@ -67,6 +67,20 @@ describe('what :latest may hold, judged from the world', () => {
     ])
   })
 
+  it.each<[string, boolean, 'redeploy' | 'tag', boolean]>([
+    ['a redeploy on a head read 5 s old, the head read once', true, 'redeploy', true],
+    ['a redeploy of a job whose every head read failed (the outage fail-safe)', false, 'redeploy', false],
+    ['a tag write of a job whose every head read failed: a tag is never moved on the fail-safe', false, 'tag', true]
+  ])('fresh ownership evidence: %s', (_case, readable, kind, stale) => {
+    let t = 0
+    const w = new World(['t1'], { allowCanaryRestore: true, backward: 'never', maxEvidenceAgeMs: 2000, canary: 't1' }, new Set(), () => t)
+    if (readable) w.readHead('A', true)
+    w.readHead('A', false)
+    t = 5000
+    w.sideEffect('A', COMMITS.A, 'a side effect', kind)
+    expect(w.violations.some((v) => v.invariant === 'stale-evidence')).toBe(stale)
+  })
+
   it("a promote job never writes its own commit's image once a job of its deploy rejected it", () => {
     const w = new World(['t1', 't2'], { allowCanaryRestore: true, backward: 'never', maxEvidenceAgeMs: 2000, canary: 't1' }, new Set(), () => 0)
     w.deployEnded('A/2', COMMITS.A, 'failed', true, 'halted')

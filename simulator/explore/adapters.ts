@@ -50,7 +50,7 @@ export function httpFor(ex: Execution, job: JobHandle): HttpClient {
     }
     if (url.host === 'control.explore') {
       const body = JSON.parse(String(req.body)) as { tenant: string; sha: string; current?: string }
-      sent(ex, job, body.tenant, `a redeploy of ${body.tenant} to ${commitName(body.sha)}`)
+      sent(ex, job, body.tenant, `a redeploy of ${body.tenant} to ${commitName(body.sha)}`, 'redeploy')
       return ex.request(
         job.name,
         'redeploy',
@@ -72,7 +72,7 @@ export function httpFor(ex: Execution, job: JobHandle): HttpClient {
       const ref = decodeURIComponent(url.pathname.split('/manifests/')[1] ?? '')
       const method = req.method ?? 'GET'
       const bytes = method === 'PUT' ? Buffer.from(req.body as Uint8Array) : undefined
-      if (bytes) sent(ex, job, ref, `a write of ${ref}`)
+      if (bytes) sent(ex, job, ref, `a write of ${ref}`, 'tag')
       if (bytes && ref === LATEST) world.latest.sending(job.name, revisionOf(bytes), world.head)
       return ex.request(
         job.name,
@@ -95,8 +95,8 @@ export function httpFor(ex: Execution, job: JobHandle): HttpClient {
 }
 
 /** A side effect as it leaves the job: judged for its ownership evidence, and a reconcile's for the deploys it shares the fleet with. */
-function sent(ex: Execution, job: JobHandle, target: string, what: string): void {
-  ex.world.sideEffect(job.name, job.sha, what)
+function sent(ex: Execution, job: JobHandle, target: string, what: string, kind: 'redeploy' | 'tag'): void {
+  ex.world.sideEffect(job.name, job.sha, what, kind)
   if (job.kind === 'reconcile') ex.world.watch.send(job.name, job.sha, target, what)
   // A promote job is not watched as a deploy: reconcile reads no promote record (src/record/read.ts).
   else if (job.kind === 'deploy' && ex.scenario.reconcile) ex.world.watch.deploySend(job.name, what)

@@ -2,7 +2,7 @@ import { parseStamp } from '../../src/record/stamp.js'
 import type { Execution } from './execution.js'
 import { checkJson, fault, json, RATE, type Reply, shortName, update } from './forge-replies.js'
 import type { Answer, JobHandle, Kind } from './types.js'
-import { commitName, order, REPOSITORY, WALL_EPOCH } from './world.js'
+import { commitName, order, REPOSITORY } from './world.js'
 
 /**
  * The forge's HTTP API, in process, as the real adapters (src/forge/github.ts, gitea.ts) call it: each
@@ -42,8 +42,6 @@ export interface RouteOptions {
 export function forgeRoutes(ex: Execution, job: JobHandle, o: RouteOptions): (method: string, url: URL, body: unknown, headers: Record<string, string>) => Routed {
   const { world } = ex
   const github = o.flavour === 'github'
-  // The forge's own time, as its `Date` header says it (world.ts, forgeDate): a rate limit's reset is on it.
-  const forgeMs = (): number => WALL_EPOCH + ex.now
   const base = `/repos/${REPOSITORY}`
   const wrote = (stamp: string | null | undefined): void => {
     const end = parseStamp(stamp)?.end
@@ -63,7 +61,7 @@ export function forgeRoutes(ex: Execution, job: JobHandle, o: RouteOptions): (me
     kind: 'record',
     arg,
     respond: (answer) => {
-      const refused = fault(answer, github, forgeMs())
+      const refused = fault(answer, github, world.forgeMs())
       if (refused) {
         failedRunning(stamp)
         return refused
@@ -74,7 +72,7 @@ export function forgeRoutes(ex: Execution, job: JobHandle, o: RouteOptions): (me
       return reply
     }
   })
-  const read = (kind: Kind, arg: string, answer: () => Reply): Routed => ({ kind, arg, respond: (a) => fault(a, github, forgeMs()) ?? answer() })
+  const read = (kind: Kind, arg: string, answer: () => Reply): Routed => ({ kind, arg, respond: (a) => fault(a, github, world.forgeMs()) ?? answer() })
 
   return (method, url, body, headers) => {
     // Whatever the API root (`api-url`), the repository's routes follow `/repos/{owner}/{repo}`.
@@ -93,7 +91,7 @@ export function forgeRoutes(ex: Execution, job: JobHandle, o: RouteOptions): (me
         arg: name,
         respond: (answer) => {
           world.readHead(job.name, answer === 'ok')
-          const refused = fault(answer, github, forgeMs())
+          const refused = fault(answer, github, world.forgeMs())
           if (refused) return refused
           if (job.kind === 'reconcile' && !job.sha) job.sha = world.head
           if (!github) return json(200, { name, commit: { id: world.head } })
@@ -179,7 +177,7 @@ export function forgeRoutes(ex: Execution, job: JobHandle, o: RouteOptions): (me
         kind: 'records',
         arg: `statuses of ${commitName(sha)}${page > 1 ? ` p${page}` : ''}`,
         respond: (answer) => {
-          const refused = fault(answer, github, forgeMs())
+          const refused = fault(answer, github, world.forgeMs())
           if (refused) return refused
           readRecords(sha)
           const all = world.records.latestStatuses(sha)
@@ -226,7 +224,7 @@ export function forgeRoutes(ex: Execution, job: JobHandle, o: RouteOptions): (me
         kind: 'records',
         arg: `check ${shortName(name, o.recordName)} of ${commitName(sha)}${all ? ' (all)' : ''}`,
         respond: (answer) => {
-          const refused = fault(answer, github, forgeMs())
+          const refused = fault(answer, github, world.forgeMs())
           if (refused) return refused
           readRecords(sha)
           const found = all ? world.records.checksOf(sha, name) : world.records.latestCheck(sha, name)

@@ -152,7 +152,12 @@ export class World {
    * whole seconds (RFC 9110 §5.6.7 IMF-fixdate), whatever the asking runner's clock says.
    */
   forgeDate(): string {
-    return new Date(WALL_EPOCH + this.now()).toUTCString()
+    return new Date(this.forgeMs()).toUTCString()
+  }
+
+  /** The forge's own time in epoch ms (a rate limit's reset is on it). */
+  forgeMs(): number {
+    return WALL_EPOCH + this.now()
   }
 
   manifest(ref: string): Buffer | undefined {
@@ -170,10 +175,10 @@ export class World {
   }
 
   /** Checked for every redeploy and registry write as it reaches the outside world. */
-  sideEffect(job: string, jobSha: string, what: string): void {
+  sideEffect(job: string, jobSha: string, what: string, kind: 'redeploy' | 'tag'): void {
     const e = this.evidence.get(job)
     const age = e ? this.now() - e.at : Number.POSITIVE_INFINITY
-    const failSafe = !this.sighted.has(job) && !what.startsWith('a write of')
+    const failSafe = !this.sighted.has(job) && kind === 'redeploy'
     if (age > this.opts.maxEvidenceAgeMs && !failSafe) {
       this.violations.push({
         invariant: 'stale-evidence',
